@@ -1,0 +1,75 @@
+// Lint is where the layer rule lives (DESIGN.md "Layers"): only src/extension may import `vscode`,
+// core stays free of Node process spawning and of the layers above it, and the webview reaches the
+// host only through src/protocol. A test (test/unit/layers.test.ts) proves these rules fire.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const vscodeBan = { name: 'vscode', message: 'Only src/extension/ may import vscode (DESIGN.md, Layers).' };
+const spawnBan = [
+  { name: 'child_process', message: 'src/core builds command lines; src/extension runs them.' },
+  { name: 'node:child_process', message: 'src/core builds command lines; src/extension runs them.' },
+];
+const upward = (what) => ({ group: what, message: 'Imports point one way: webview/extension -> protocol -> core.' });
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'tools/**', 'test/fixtures/**', 'demo/**', '.test-output/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/explicit-module-boundary-types': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      curly: 'error',
+      eqeqeq: ['error', 'smart'],
+      'no-warning-comments': ['error', { terms: ['todo', 'fixme', 'xxx'] }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [vscodeBan, ...spawnBan], patterns: [upward(['**/extension/**', '**/protocol/**', '**/webview/**'])] },
+      ],
+    },
+  },
+  {
+    files: ['src/protocol/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [vscodeBan, ...spawnBan], patterns: [upward(['**/extension/**', '**/webview/**'])] },
+      ],
+    },
+  },
+  {
+    files: ['webview/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [vscodeBan, ...spawnBan], patterns: [upward(['**/src/extension/**', '**/extension/**'])] },
+      ],
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: {
+      // mocha's describe/it callbacks are promise-returning by design
+      '@typescript-eslint/no-floating-promises': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+);

@@ -1,0 +1,14 @@
+import type { ConnectionState } from './connection/connectionState';
+
+/**
+ * What `activate()` returns to other extensions (and to our in-host tests): a read-only view of the
+ * active connection. Stable across versions; grows only by addition.
+ */
+export interface MlflowExtensionApi {
+  /** The active connection right now. */
+  readonly connection: () => ConnectionState;
+  /** Resolves once the first search of the workspace for a local store has finished. */
+  readonly discovered: Promise<void>;
+  /** Milliseconds `activate()` took, measured inside it (reported by `npm run bench`). */
+  readonly activationMs: number;
+}

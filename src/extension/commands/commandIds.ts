@@ -1,0 +1,15 @@
+/**
+ * Ids of the commands this build registers (`mlflow.<area>.<verb>`). package.json contributes
+ * more, hidden from the palette until their handlers exist; scripts/check-contributions.ts keeps
+ * the two lists honest.
+ */
+export const COMMANDS = {
+  connectServer: 'mlflow.connection.connectServer',
+  openLocalStore: 'mlflow.connection.openLocalStore',
+  pickConnection: 'mlflow.connection.pick',
+  showConnectionDetails: 'mlflow.connection.showDetails',
+  showLogs: 'mlflow.output.show',
+  openDocs: 'mlflow.help.openDocs',
+} as const;
+
+export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

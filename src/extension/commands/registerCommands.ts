@@ -1,0 +1,52 @@
+import * as vscode from 'vscode';
+import type { ConnectionManager } from '../connection/connectionManager';
+import { ConnectionPanel } from '../webviews/connectionPanel';
+import { COMMANDS } from './commandIds';
+import { connectServer } from './connectServer';
+import { openDocs } from './openDocs';
+import { openLocalStore } from './openLocalStore';
+import { pickConnection } from './pickConnection';
+import { showLogs } from './showLogs';
+
+export interface CommandDeps {
+  readonly context: vscode.ExtensionContext;
+  readonly connections: ConnectionManager;
+  readonly log: vscode.LogOutputChannel;
+}
+
+/** Wire every implemented command to its handler; each registration is owned by the context. */
+export function registerCommands({ context, connections, log }: CommandDeps): void {
+  const handlers: Record<(typeof COMMANDS)[keyof typeof COMMANDS], (...args: unknown[]) => unknown> = {
+    [COMMANDS.connectServer]: (uri) => connectServer(log, uri),
+    [COMMANDS.openLocalStore]: (uri) => openLocalStore(log, uri),
+    [COMMANDS.pickConnection]: () => pickConnection(connections),
+    [COMMANDS.showConnectionDetails]: () => {
+      ConnectionPanel.show(context.extensionUri, connections, log);
+    },
+    [COMMANDS.showLogs]: () => {
+      showLogs(log);
+    },
+    [COMMANDS.openDocs]: () => openDocs(),
+  };
+  for (const [id, handler] of Object.entries(handlers)) {
+    context.subscriptions.push(vscode.commands.registerCommand(id, withErrorReport(id, handler, log)));
+  }
+}
+
+/** A failing command says so in a message and the log, instead of failing silently. */
+function withErrorReport(
+  id: string,
+  handler: (...args: unknown[]) => unknown,
+  log: vscode.LogOutputChannel,
+): (...args: unknown[]) => Promise<unknown> {
+  return async (...args: unknown[]) => {
+    try {
+      return await handler(...args);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      log.error(`${id} failed: ${message}`);
+      void vscode.window.showErrorMessage(`MLflow: ${message}`);
+      return undefined;
+    }
+  };
+}

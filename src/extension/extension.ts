@@ -1,0 +1,36 @@
+import * as vscode from 'vscode';
+import type { MlflowExtensionApi } from './api';
+import { registerCommands } from './commands/registerCommands';
+import { ConnectionManager } from './connection/connectionManager';
+import { ConnectionStatusBar } from './statusBar/connectionStatusBar';
+import { CONNECTION_PANEL_VIEW_TYPE, ConnectionPanel } from './webviews/connectionPanel';
+
+/**
+ * Composition root. Everything created here is pushed onto `context.subscriptions` so that
+ * deactivation disposes it exactly once. No network and no awaited I/O before returning: the
+ * workspace search for a local store runs afterwards (budget: activate ≤ 50 ms, DESIGN.md).
+ */
+export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
+  const started = performance.now();
+  const log = vscode.window.createOutputChannel('MLflow', { log: true });
+  const connections = new ConnectionManager(log);
+  context.subscriptions.push(log, connections, new ConnectionStatusBar(connections));
+  registerCommands({ context, connections, log });
+  context.subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer(CONNECTION_PANEL_VIEW_TYPE, {
+      deserializeWebviewPanel: (panel) => {
+        ConnectionPanel.revive(panel, context.extensionUri, connections, log);
+        return Promise.resolve();
+      },
+    }),
+    { dispose: () => { ConnectionPanel.disposeCurrent(); } },
+  );
+  const discovered = connections.rediscover();
+  const activationMs = performance.now() - started;
+  log.info(`MLflow for VS Code ${String((context.extension.packageJSON as { version?: string }).version)} activated in ${activationMs.toFixed(1)} ms.`);
+  return { connection: () => connections.state, discovered, activationMs };
+}
+
+export function deactivate(): void {
+  // Everything is owned by context.subscriptions; nothing else to release.
+}

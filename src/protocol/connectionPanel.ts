@@ -1,0 +1,58 @@
+import { hasOnlyKeys, isMessage, type Message, type ReadyMessage } from './ipc';
+
+/** What the connection panel shows: a complete snapshot, never a delta. */
+export interface ConnectionSnapshot {
+  readonly connected: boolean;
+  /** "rest" | "sqlite" | "file" | "databricks" | "azureml", or undefined when not connected. */
+  readonly kind: string | undefined;
+  /** The URI with any password removed. */
+  readonly display: string | undefined;
+  /** "setting" | "environment" | "workspace". */
+  readonly source: string | undefined;
+  readonly readOnly: boolean;
+  /** Why the configured URI could not be used, when it could not. */
+  readonly problem: string | undefined;
+}
+
+export interface SnapshotMessage extends Message<'connection/snapshot'> {
+  readonly snapshot: ConnectionSnapshot;
+}
+
+export type ConnectionHostMessage = SnapshotMessage;
+
+export type SwitchMessage = Message<'connection/switch'>;
+export type ShowLogsMessage = Message<'connection/showLogs'>;
+
+export type ConnectionWebviewMessage = ReadyMessage | SwitchMessage | ShowLogsMessage;
+
+const FROM_WEBVIEW: readonly ConnectionWebviewMessage['type'][] = ['ready', 'connection/switch', 'connection/showLogs'];
+
+/** Guard for messages arriving at the host from the connection panel: exact type, no extra fields. */
+export function isConnectionWebviewMessage(value: unknown): value is ConnectionWebviewMessage {
+  return (
+    isMessage(value) &&
+    (FROM_WEBVIEW as readonly string[]).includes(value.type) &&
+    hasOnlyKeys(value, ['type'])
+  );
+}
+
+/** Guard for messages arriving at the webview from the host. */
+export function isConnectionHostMessage(value: unknown): value is ConnectionHostMessage {
+  if (!isMessage(value) || value.type !== 'connection/snapshot') {
+    return false;
+  }
+  const snap = (value as { snapshot?: unknown }).snapshot;
+  if (typeof snap !== 'object' || snap === null) {
+    return false;
+  }
+  const s = snap as Record<string, unknown>;
+  const optString = (k: string): boolean => s[k] === undefined || typeof s[k] === 'string';
+  return (
+    typeof s.connected === 'boolean' &&
+    typeof s.readOnly === 'boolean' &&
+    optString('kind') &&
+    optString('display') &&
+    optString('source') &&
+    optString('problem')
+  );
+}

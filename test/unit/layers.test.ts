@@ -1,0 +1,82 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ESLint } from 'eslint';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+function tsFiles(dir: string): string[] {
+  const abs = path.join(ROOT, dir);
+  if (!fs.existsSync(abs)) {
+    return [];
+  }
+  return fs.readdirSync(abs, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => path.join(abs, f));
+}
+
+const IMPORT_RE = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+function importsOf(file: string): string[] {
+  const text = fs.readFileSync(file, 'utf8');
+  return [...text.matchAll(IMPORT_RE)].map((m) => m[1] ?? m[2] ?? m[3] ?? '');
+}
+
+describe('layer rule (DESIGN.md: only src/extension imports vscode)', () => {
+  it('no file in src/core, src/protocol or webview imports vscode', () => {
+    const offenders = [...tsFiles('src/core'), ...tsFiles('src/protocol'), ...tsFiles('webview')]
+      .filter((f) => importsOf(f).includes('vscode'))
+      .map((f) => path.relative(ROOT, f));
+    assert.deepEqual(offenders, []);
+    assert.ok(tsFiles('src/core').length > 0, 'src/core should hold code for this check to mean anything');
+  });
+
+  it('src/core spawns no processes and reaches for no upper layer', () => {
+    const offenders = tsFiles('src/core').flatMap((f) =>
+      importsOf(f)
+        .filter((i) => /child_process|\/extension\/|\/protocol\/|\/webview\//.test(i))
+        .map((i) => `${path.relative(ROOT, f)} -> ${i}`),
+    );
+    assert.deepEqual(offenders, []);
+  });
+
+  describe('ESLint enforces it', function () {
+    this.timeout(120000);
+    // Probe files are written into the real folders so the real config (type-aware) lints them.
+    const probes: string[] = [];
+    after(() => {
+      for (const p of probes) {
+        fs.rmSync(p, { force: true });
+      }
+    });
+
+    async function lintProbe(rel: string, text: string): Promise<string[]> {
+      const file = path.join(ROOT, rel);
+      probes.push(file);
+      fs.writeFileSync(file, text);
+      const eslint = new ESLint({ cwd: ROOT });
+      const [result] = await eslint.lintFiles([file]);
+      return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+    }
+
+    it('rejects `vscode` in src/core', async () => {
+      const msgs = await lintProbe('src/core/zz-layer-probe.ts', "import * as vscode from 'vscode';\nexport const v: string = vscode.version;\n");
+      assert.equal(msgs.length, 1, JSON.stringify(msgs));
+      assert.match(msgs[0] ?? '', /Only src\/extension\/ may import vscode/);
+    });
+
+    it('rejects `vscode` in src/protocol and child_process in src/core', async () => {
+      const protocol = await lintProbe('src/protocol/zz-layer-probe.ts', "import type * as vscode from 'vscode';\nexport type U = vscode.Uri;\n");
+      assert.equal(protocol.length, 1, JSON.stringify(protocol));
+      const spawn = await lintProbe('src/core/zz-spawn-probe.ts', "import { spawn } from 'node:child_process';\nexport const s: unknown = spawn;\n");
+      assert.equal(spawn.length, 1, JSON.stringify(spawn));
+    });
+
+    it('rejects src/extension from the webview and lets src/extension import vscode', async () => {
+      const web = await lintProbe('webview/zz-layer-probe.ts', "import { COMMANDS } from '../src/extension/commands/commandIds';\nexport const c: unknown = COMMANDS;\n");
+      assert.equal(web.length, 1, JSON.stringify(web));
+      const ext = await lintProbe('src/extension/zz-layer-probe.ts', "import * as vscode from 'vscode';\nexport const v: string = vscode.version;\n");
+      assert.deepEqual(ext, []);
+    });
+  });
+});

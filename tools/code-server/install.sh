@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs code-server 4.100.3 here (tools/code-server/node_modules) on a machine that reaches only
+# the npm registry and Debian's archive. Idempotent: does nothing when the right build is present.
+# Why each step is needed is written next to it; see README "Developing" for the whole story.
+set -euo pipefail
+cd "$(dirname "$0")"
+want=4.100.3
+if [ -x node_modules/.bin/code-server ] && [ "$(node -p "require('code-server/package.json').version" 2>/dev/null)" = "$want" ] \
+  && [ -f node_modules/code-server/lib/vscode/node_modules/node-pty/build/Release/pty.node ]; then
+  echo "code-server $want already installed"; exit 0
+fi
+# Native modules inside code-server (node-pty, kerberos, argon2, spdlog) build from source here:
+# their prebuilt downloads come from GitHub, which this machine cannot reach.
+need=()
+for p in ripgrep libkrb5-dev build-essential python3; do dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need[@]}" >/dev/null
+  else
+    echo "missing Debian packages: ${need[*]} (run: sudo apt-get install ${need[*]})" >&2; exit 1
+  fi
+fi
+# @vscode/ripgrep's postinstall downloads rg from GitHub unless its cache already holds the archive:
+# seed the cache with Debian's rg under the file name that package version looks for.
+cache="${TMPDIR:-/tmp}/vscode-ripgrep-cache-1.15.11"
+mkdir -p "$cache"
+tmp=$(mktemp -d); cp "$(command -v rg)" "$tmp/rg"
+tar czf "$cache/ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz" -C "$tmp" rg; rm -rf "$tmp"
+# code-server's postinstall refuses root without unsafe-perm; node-pty runs `npx node-gyp`, which
+# must not prompt; node-gyp must build against the installed Node's headers, not download them.
+export npm_config_unsafe_perm=true npm_config_yes=true
+if [ -f /usr/include/node/node_version.h ]; then export npm_config_nodedir=/usr; fi
+npm ci --no-audit --no-fund --foreground-scripts > install.log 2>&1 || { tail -40 install.log; exit 1; }
+node_modules/.bin/code-server --version | head -1
