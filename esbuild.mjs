@@ -53,9 +53,20 @@ if (args.has('--tests')) {
     }
   };
   walk('test/inhost');
-  // Not bundled: each test file keeps its own module so mocha can load it, and requires of
-  // `vscode` and `mocha` resolve at run time inside the extension host.
-  builds.push({ entryPoints: files, outbase: 'test', outdir: 'out/test', platform: 'node', format: 'cjs', target: 'node20', sourcemap: 'inline', logLevel: 'warning' });
+  // One bundle per test file (mocha loads them one by one); `vscode` and `mocha` stay external
+  // so they resolve inside the extension host to the real API and the project's mocha.
+  builds.push({
+    entryPoints: files,
+    outbase: 'test',
+    outdir: 'out/test',
+    bundle: true,
+    external: ['vscode', 'mocha'],
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
 }
 
 function copyStatic() {
@@ -67,6 +78,9 @@ function copyStatic() {
 
 if (!watch) {
   fs.rmSync('dist', { recursive: true, force: true });
+  if (args.has('--tests')) {
+    fs.rmSync('out', { recursive: true, force: true });
+  }
 }
 copyStatic();
 if (watch) {

@@ -1,0 +1,79 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { COMMANDS } from '../../../src/extension/commands/commandIds';
+import { activeApi, clearTrackingUriSetting, waitForConnection, workspaceRoot } from './helpers';
+
+describe('connection (real extension host, demo workspace)', () => {
+  afterEach(async () => {
+    await clearTrackingUriSetting();
+  });
+
+  it('connects read-only to the mlflow.db found in the workspace', async () => {
+    const api = await activeApi();
+    await api.discovered;
+    const state = await waitForConnection(api, (s) => s.status === 'ready' && s.source === 'workspace', 'the workspace store');
+    assert.ok(state.status === 'ready');
+    assert.ok(state.target.kind === 'sqlite', state.target.kind);
+    assert.equal(state.target.path, vscode.Uri.joinPath(workspaceRoot(), 'mlflow.db').fsPath);
+  });
+
+  it('lets the mlflow.trackingUri setting win, and reports a URI it cannot use', async () => {
+    const api = await activeApi();
+    const config = vscode.workspace.getConfiguration('mlflow');
+    await config.update('trackingUri', 'http://127.0.0.1:5999/team/', vscode.ConfigurationTarget.Workspace);
+    const rest = await waitForConnection(api, (s) => s.status === 'ready' && s.source === 'setting', 'the setting');
+    assert.ok(rest.status === 'ready' && rest.target.kind === 'rest');
+    assert.equal(rest.target.baseUrl, 'http://127.0.0.1:5999/team');
+
+    await config.update('trackingUri', 'ftp://files.example/runs', vscode.ConfigurationTarget.Workspace);
+    const bad = await waitForConnection(api, (s) => s.status === 'invalid', 'an invalid state');
+    assert.ok(bad.status === 'invalid');
+    assert.match(bad.problem, /Unsupported tracking URI scheme "ftp:"/);
+
+    await clearTrackingUriSetting();
+    await waitForConnection(api, (s) => s.status === 'ready' && s.source === 'workspace', 'the workspace store again');
+  });
+
+  it('Connect to Tracking Server saves a checked address and refuses credentials in the URL', async () => {
+    const api = await activeApi();
+    const refused = await vscode.commands.executeCommand<boolean>(COMMANDS.connectServer, 'https://alice:pw@mlflow.example.com');
+    assert.equal(refused, false);
+    assert.equal(vscode.workspace.getConfiguration('mlflow').get('trackingUri'), '');
+
+    const ok = await vscode.commands.executeCommand<boolean>(COMMANDS.connectServer, 'http://127.0.0.1:5001');
+    assert.equal(ok, true);
+    assert.equal(vscode.workspace.getConfiguration('mlflow').get('trackingUri'), 'http://127.0.0.1:5001');
+    const state = await waitForConnection(api, (s) => s.status === 'ready' && s.target.kind === 'rest', 'the new server');
+    assert.equal(state.status === 'ready' && state.source, 'setting');
+  });
+
+  it('Open Local Store takes an mlruns folder and refuses a folder that is not a store', async () => {
+    const api = await activeApi();
+    const ok = await vscode.commands.executeCommand<boolean>(COMMANDS.openLocalStore, vscode.Uri.joinPath(workspaceRoot(), 'local-runs'));
+    assert.equal(ok, true);
+    const state = await waitForConnection(api, (s) => s.status === 'ready' && s.target.kind === 'file', 'the file store');
+    assert.ok(state.status === 'ready' && state.target.kind === 'file');
+    assert.equal(state.target.path, vscode.Uri.joinPath(workspaceRoot(), 'local-runs', 'mlruns').fsPath);
+
+    const refused = await vscode.commands.executeCommand<boolean>(COMMANDS.openLocalStore, vscode.Uri.joinPath(workspaceRoot(), 'models'));
+    assert.equal(refused, false);
+  });
+
+  it('Show Connection Details opens one MLflow Connection webview panel', async () => {
+    await vscode.commands.executeCommand(COMMANDS.showConnectionDetails);
+    await vscode.commands.executeCommand(COMMANDS.showConnectionDetails);
+    const webviewTabs = (): vscode.Tab[] =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview);
+    // The tab model catches up with the renderer asynchronously.
+    const deadline = Date.now() + 10_000;
+    while (webviewTabs().length === 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const tabs = webviewTabs();
+    const ours = tabs.filter((t) => t.label === 'MLflow Connection');
+    assert.equal(ours.length, 1, `tabs: ${tabs.map((t) => t.label).join(', ')}`);
+    const input = ours[0]?.input;
+    assert.ok(input instanceof vscode.TabInputWebview && input.viewType.endsWith('mlflow.connectionDetails'));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+});

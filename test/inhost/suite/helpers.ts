@@ -1,0 +1,47 @@
+import * as vscode from 'vscode';
+import type { MlflowExtensionApi } from '../../../src/extension/api';
+import type { ConnectionState } from '../../../src/extension/connection/connectionState';
+
+export const EXTENSION_ID = 'mlflow-tools.mlflow-vscode';
+
+/** The real extension, activated through VS Code (not by importing its module). */
+export async function activeApi(): Promise<MlflowExtensionApi> {
+  const ext = vscode.extensions.getExtension<MlflowExtensionApi>(EXTENSION_ID);
+  if (!ext) {
+    throw new Error(`${EXTENSION_ID} is not loaded in this extension host`);
+  }
+  return ext.activate();
+}
+
+/** Wait until the connection satisfies `predicate` (settings changes apply asynchronously). */
+export async function waitForConnection(
+  api: MlflowExtensionApi,
+  predicate: (s: ConnectionState) => boolean,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<ConnectionState> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const state = api.connection();
+    if (predicate(state)) {
+      return state;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}; connection is ${JSON.stringify(state)}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export function workspaceRoot(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) {
+    throw new Error('the in-host tests need the demo workspace open');
+  }
+  return folder.uri;
+}
+
+export async function clearTrackingUriSetting(): Promise<void> {
+  await vscode.workspace.getConfiguration('mlflow').update('trackingUri', undefined, vscode.ConfigurationTarget.Workspace);
+  await vscode.workspace.getConfiguration('mlflow').update('trackingUri', undefined, vscode.ConfigurationTarget.Global);
+}

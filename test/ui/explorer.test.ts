@@ -1,0 +1,89 @@
+import * as assert from 'node:assert/strict';
+import { openWorkbench, type Workbench } from './workbench';
+
+describe('MLflow in the workbench (Chromium + code-server + packaged .vsix)', () => {
+  let wb: Workbench;
+
+  before(async () => {
+    wb = await openWorkbench();
+  });
+
+  after(async () => {
+    await wb.close();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      await wb.shot(`zz-failed-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 60)}`);
+    }
+  });
+
+  it('shows "MLflow: not connected" in the status bar once activated by an MLmodel file', async () => {
+    await wb.statusItem('MLflow: not connected').waitFor({ timeout: 60_000 });
+    await wb.shot('00-workbench');
+  });
+
+  it('opens the MLflow container from the activity bar, with its views and the welcome view', async () => {
+    await wb.page.locator('.part.activitybar a.action-label[aria-label^="MLflow"]').click();
+    const sidebar = wb.page.locator('.part.sidebar');
+    for (const view of ['Experiments', 'Models', 'Serving']) {
+      await sidebar.locator('.pane-header', { hasText: view }).first().waitFor({ timeout: 15_000 });
+    }
+    const welcome = sidebar.locator('.welcome-view-content', { hasText: 'No MLflow tracking server is configured.' });
+    await welcome.waitFor({ timeout: 15_000 });
+    const buttons = await welcome.locator('.monaco-button').allTextContents();
+    assert.ok(buttons.some((b) => b.includes('Connect to Tracking Server')), JSON.stringify(buttons));
+    assert.ok(buttons.some((b) => b.includes('Open Local mlflow.db or mlruns')), JSON.stringify(buttons));
+    await wb.shot('01-welcome-view');
+  });
+
+  it('runs "MLflow: Show Connection Details" from the palette and reads the panel', async () => {
+    await wb.runCommand('MLflow: Show Connection Details');
+    const facts = wb.webview().locator('#facts');
+    await facts.waitFor({ timeout: 20_000 });
+    assert.match((await facts.textContent()) ?? '', /Not connected/);
+    await wb.shot('02-connection-panel');
+  });
+
+  it('connects from the welcome view: the input box checks the URL, then status bar, view and panel follow', async () => {
+    const welcome = wb.page.locator('.part.sidebar .welcome-view-content', { hasText: 'No MLflow tracking server is configured.' });
+    await welcome.locator('.monaco-button', { hasText: 'Connect to Tracking Server' }).click();
+    const input = wb.page.locator('.quick-input-widget input.input');
+    await input.waitFor({ timeout: 10_000 });
+    await input.fill('ftp://files.example/runs');
+    const validation = wb.page.locator('.quick-input-widget .quick-input-message');
+    await validation.filter({ hasText: 'Unsupported tracking URI scheme' }).waitFor({ timeout: 10_000 });
+    await wb.shot('03-connect-validation');
+    await input.fill('http://127.0.0.1:5000');
+    await wb.page.keyboard.press('Enter');
+    await wb.statusItem('MLflow: 127.0.0.1:5000').waitFor({ timeout: 15_000 });
+    await wb.page.locator('.part.sidebar .welcome-view-content', { hasText: 'Connected.' }).first().waitFor({ timeout: 15_000 });
+    const facts = wb.webview().locator('#facts');
+    await facts.filter({ hasText: 'MLflow tracking server (REST)' }).waitFor({ timeout: 15_000 });
+    assert.match((await facts.textContent()) ?? '', /http:\/\/127\.0\.0\.1:5000/);
+    await wb.shot('04-connected');
+  });
+
+  it('opens an MLmodel file in the MLmodel language', async () => {
+    await wb.page.locator('.part.activitybar a.action-label[aria-label^="Explorer"]').click();
+    await wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'iris-model' }).click();
+    await wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'MLmodel' }).click();
+    await wb.page.locator('.tabs-container .tab', { hasText: 'MLmodel' }).waitFor({ timeout: 10_000 });
+    await wb.statusItem(/^MLmodel$/).waitFor({ timeout: 10_000 });
+    await wb.shot('05-mlmodel-language');
+  });
+
+  it('looks right in a light theme too', async () => {
+    await wb.runCommand('Preferences: Color Theme');
+    const input = wb.page.locator('.quick-input-widget input.input');
+    await input.fill('Light Modern');
+    await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Light Modern' }).first().waitFor({ timeout: 10_000 });
+    await wb.page.keyboard.press('Enter');
+    await wb.page.locator('.monaco-workbench.vs').waitFor({ timeout: 15_000 });
+    await wb.page.locator('.part.activitybar a.action-label[aria-label^="MLflow"]').click();
+    await wb.page.locator('.part.sidebar .welcome-view-content', { hasText: 'Connected.' }).first().waitFor({ timeout: 15_000 });
+    await wb.page.locator('.tabs-container .tab', { hasText: 'MLflow Connection' }).click();
+    await wb.webview().locator('#facts').waitFor({ timeout: 15_000 });
+    await wb.shot('06-light-theme');
+  });
+});

@@ -1,0 +1,94 @@
+// One real workbench for the UI tests: the packaged .vsix installed into a fresh code-server,
+// opened on a workspace that holds only MLmodel files (so the extension activates but finds no
+// store, and the welcome view shows). Screenshots go to .test-output/screenshots/ (git-ignored).
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type BrowserContext, type FrameLocator, type Locator, type Page } from 'playwright-core';
+import {
+  REPO_ROOT,
+  installVsix,
+  launchChromium,
+  makeSandbox,
+  removeSandbox,
+  startCodeServer,
+  type RunningCodeServer,
+  type Sandbox,
+} from '../harness/codeServer';
+
+export const SHOTS = path.join(REPO_ROOT, '.test-output', 'screenshots');
+const VSIX = path.join(REPO_ROOT, 'mlflow-vscode.vsix');
+
+export interface Workbench {
+  readonly page: Page;
+  readonly dirs: Sandbox;
+  shot(name: string): Promise<void>;
+  /** Run a command from the palette by its visible title. */
+  runCommand(title: string): Promise<void>;
+  statusItem(text: string | RegExp): Locator;
+  /** The content frame of the webview panel currently shown. */
+  webview(): FrameLocator;
+  close(): Promise<void>;
+}
+
+/** Package the extension as users get it (vsce runs the production build first). */
+export function packageVsix(): string {
+  if (process.env.MLFLOW_VSIX) {
+    return process.env.MLFLOW_VSIX;
+  }
+  const r = spawnSync('npm', ['run', '-s', 'package'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  if (r.status !== 0) {
+    throw new Error(`vsce package failed:\n${r.stdout}\n${r.stderr}`);
+  }
+  return VSIX;
+}
+
+export async function openWorkbench(): Promise<Workbench> {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const dirs = makeSandbox('ui', { 'workbench.colorTheme': 'Default Dark Modern' });
+  // A model folder, but no mlflow.db or mlruns: activation by workspaceContains:**/MLmodel.
+  fs.cpSync(path.join(REPO_ROOT, 'demo', 'models', 'iris-logistic-regression'), path.join(dirs.workspace, 'iris-model'), { recursive: true });
+  installVsix(dirs, packageVsix());
+  let server: RunningCodeServer | undefined;
+  let ctx: BrowserContext | undefined;
+  try {
+    server = await startCodeServer(dirs);
+    ctx = await launchChromium(chromium, dirs);
+    const page = ctx.pages()[0] ?? (await ctx.newPage());
+    await page.goto(server.folderUrl(dirs.workspace));
+    await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'iris-model' }).waitFor({ timeout: 60_000 });
+    const s = server;
+    const c = ctx;
+    return {
+      page,
+      dirs,
+      shot: async (name) => {
+        await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+      },
+      runCommand: async (title) => {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('F1');
+        const input = page.locator('.quick-input-widget input.input');
+        await input.waitFor({ timeout: 10_000 });
+        await input.fill(`>${title}`);
+        // Click the row that starts with the title: Enter would take whatever fuzzy match is first.
+        const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: new RegExp(`^${escaped}`) }).first();
+        await row.waitFor({ timeout: 10_000 });
+        await row.click();
+      },
+      statusItem: (text) => page.locator('.part.statusbar .statusbar-item', { hasText: text }),
+      webview: () => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame'),
+      close: async () => {
+        await c.close().catch(() => undefined);
+        await s.stop();
+        removeSandbox(dirs);
+      },
+    };
+  } catch (err) {
+    await ctx?.close().catch(() => undefined);
+    await server?.stop();
+    throw err;
+  }
+}
