@@ -32,6 +32,7 @@ mkdir -p "$WORK/user-data/User"
   "update.mode": "none",
   "extensions.autoCheckUpdates": false,
   "remote.autoForwardPorts": false,
+  "git.openRepositoryInParentFolders": "never",
   "workbench.colorTheme": "Default Dark Modern"
 }
 JSON

@@ -3,6 +3,7 @@ import type { MlflowExtensionApi } from './api';
 import { registerCommands } from './commands/registerCommands';
 import { ConnectionManager } from './connection/connectionManager';
 import { ConnectionStatusBar } from './statusBar/connectionStatusBar';
+import { TerminalEnvironment } from './terminal/terminalEnvironment';
 import { CONNECTION_PANEL_VIEW_TYPE, ConnectionPanel } from './webviews/connectionPanel';
 
 /**
@@ -14,7 +15,12 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('MLflow', { log: true });
   const connections = new ConnectionManager(log);
-  context.subscriptions.push(log, connections, new ConnectionStatusBar(connections));
+  context.subscriptions.push(
+    log,
+    connections,
+    new ConnectionStatusBar(connections),
+    new TerminalEnvironment(context.environmentVariableCollection, connections),
+  );
   registerCommands({ context, connections, log });
   context.subscriptions.push(
     vscode.window.registerWebviewPanelSerializer(CONNECTION_PANEL_VIEW_TYPE, {
