@@ -1,4 +1,5 @@
 import type { ConnectionState } from './connection/connectionState';
+import type { ModelServerInfo } from './serving/modelServer';
 
 /**
  * What `activate()` returns to other extensions (and to our in-host tests): a read-only view of the
@@ -7,6 +8,8 @@ import type { ConnectionState } from './connection/connectionState';
 export interface MlflowExtensionApi {
   /** The active connection right now. */
   readonly connection: () => ConnectionState;
+  /** The local model servers this window started. */
+  readonly servers: () => readonly ModelServerInfo[];
   /** Resolves once the first search of the workspace for a local store has finished. */
   readonly discovered: Promise<void>;
   /** Milliseconds `activate()` took, measured inside it (reported by `npm run bench`). */

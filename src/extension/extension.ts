@@ -2,6 +2,9 @@ import * as vscode from 'vscode';
 import type { MlflowExtensionApi } from './api';
 import { registerCommands } from './commands/registerCommands';
 import { ConnectionManager } from './connection/connectionManager';
+import { serverInfo } from './serving/modelServer';
+import { ServeManager } from './serving/serveManager';
+import { ServingTreeProvider } from './serving/servingTreeProvider';
 import { ConnectionStatusBar } from './statusBar/connectionStatusBar';
 import { TerminalEnvironment } from './terminal/terminalEnvironment';
 import { CONNECTION_PANEL_VIEW_TYPE, ConnectionPanel } from './webviews/connectionPanel';
@@ -21,7 +24,10 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
     new ConnectionStatusBar(connections),
     new TerminalEnvironment(context.environmentVariableCollection, connections),
   );
-  registerCommands({ context, connections, log });
+  const servers = new ServeManager(connections, log);
+  const servingTree = new ServingTreeProvider(servers);
+  context.subscriptions.push(servers, servingTree, vscode.window.registerTreeDataProvider('mlflow.serving', servingTree));
+  registerCommands({ context, connections, log, servers });
   context.subscriptions.push(
     vscode.window.registerWebviewPanelSerializer(CONNECTION_PANEL_VIEW_TYPE, {
       deserializeWebviewPanel: (panel) => {
@@ -34,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   const discovered = connections.rediscover();
   const activationMs = performance.now() - started;
   log.info(`MLflow for VS Code ${String((context.extension.packageJSON as { version?: string }).version)} activated in ${activationMs.toFixed(1)} ms.`);
-  return { connection: () => connections.state, discovered, activationMs };
+  return { connection: () => connections.state, servers: () => servers.list().map(serverInfo), discovered, activationMs };
 }
 
 export function deactivate(): void {

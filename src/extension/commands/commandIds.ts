@@ -10,6 +10,9 @@ export const COMMANDS = {
   showConnectionDetails: 'mlflow.connection.showDetails',
   showLogs: 'mlflow.output.show',
   openDocs: 'mlflow.help.openDocs',
+  serveStart: 'mlflow.serve.start',
+  serveStop: 'mlflow.serve.stop',
+  serveShowLogs: 'mlflow.serve.showLogs',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

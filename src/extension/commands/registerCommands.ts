@@ -1,21 +1,25 @@
 import * as vscode from 'vscode';
 import type { ConnectionManager } from '../connection/connectionManager';
+import type { ServeManager } from '../serving/serveManager';
 import { ConnectionPanel } from '../webviews/connectionPanel';
 import { COMMANDS } from './commandIds';
 import { connectServer } from './connectServer';
 import { openDocs } from './openDocs';
 import { openLocalStore } from './openLocalStore';
 import { pickConnection } from './pickConnection';
+import { serveModel } from './serveModel';
 import { showLogs } from './showLogs';
+import { showServerLogs, stopServer } from './stopServer';
 
 export interface CommandDeps {
   readonly context: vscode.ExtensionContext;
   readonly connections: ConnectionManager;
   readonly log: vscode.LogOutputChannel;
+  readonly servers: ServeManager;
 }
 
 /** Wire every implemented command to its handler; each registration is owned by the context. */
-export function registerCommands({ context, connections, log }: CommandDeps): void {
+export function registerCommands({ context, connections, log, servers }: CommandDeps): void {
   const handlers: Record<(typeof COMMANDS)[keyof typeof COMMANDS], (...args: unknown[]) => unknown> = {
     [COMMANDS.connectServer]: (uri) => connectServer(log, uri),
     [COMMANDS.openLocalStore]: (uri) => openLocalStore(log, uri),
@@ -27,6 +31,9 @@ export function registerCommands({ context, connections, log }: CommandDeps): vo
       showLogs(log);
     },
     [COMMANDS.openDocs]: () => openDocs(),
+    [COMMANDS.serveStart]: (arg) => serveModel(servers, arg),
+    [COMMANDS.serveStop]: (arg) => stopServer(servers, arg),
+    [COMMANDS.serveShowLogs]: (arg) => showServerLogs(servers, arg),
   };
   for (const [id, handler] of Object.entries(handlers)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, withErrorReport(id, handler, log)));

@@ -1,0 +1,81 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { checkModelUri } from '../../core/cli/modelUri';
+import type { ModelServerInfo } from '../serving/modelServer';
+import type { ServeManager } from '../serving/serveManager';
+
+interface Target {
+  readonly modelUri: string;
+  readonly label: string;
+}
+
+/** An MLmodel file or a model folder as MLflow's local model URI (the folder's absolute path). */
+async function targetFromUri(uri: vscode.Uri): Promise<Target> {
+  if (uri.scheme !== 'file') {
+    throw new Error('Only models on this machine’s file system can be served locally.');
+  }
+  const stat = await vscode.workspace.fs.stat(uri);
+  const folder = (stat.type & vscode.FileType.Directory) !== 0 ? uri.fsPath : path.dirname(uri.fsPath);
+  return { modelUri: folder, label: path.basename(folder) };
+}
+
+async function askForTarget(): Promise<Target | undefined> {
+  const files = await vscode.workspace.findFiles('**/MLmodel', '{**/node_modules/**,**/.git/**}', 50);
+  const items: (vscode.QuickPickItem & { target?: Target })[] = files.map((f) => ({
+    label: `$(file) ${path.basename(path.dirname(f.fsPath))}`,
+    description: vscode.workspace.asRelativePath(f),
+    target: { modelUri: path.dirname(f.fsPath), label: path.basename(path.dirname(f.fsPath)) },
+  }));
+  items.push({ label: '$(edit) Enter a Model URI…', description: 'runs:/…, models:/name@alias, models:/name/1' });
+  const picked = await vscode.window.showQuickPick(items, { title: 'Serve a Model Locally', placeHolder: 'Choose a model to serve' });
+  if (!picked) {
+    return undefined;
+  }
+  if (picked.target) {
+    return picked.target;
+  }
+  const uri = await vscode.window.showInputBox({
+    title: 'Serve a Model Locally',
+    prompt: 'A model URI as `mlflow models serve -m` takes it',
+    placeHolder: 'models:/iris-classifier@champion',
+    validateInput: (v) => {
+      const r = checkModelUri(v.trim());
+      return r.ok ? undefined : r.error;
+    },
+  });
+  return uri ? { modelUri: uri.trim(), label: uri.trim() } : undefined;
+}
+
+/**
+ * "MLflow: Serve Model Locally…": from an MLmodel file or folder (explorer, editor), a model URI
+ * string, or a pick. Resolves to the running server, or undefined when the user backed out.
+ */
+export async function serveModel(manager: ServeManager, arg?: unknown): Promise<ModelServerInfo | undefined> {
+  let target: Target | undefined;
+  if (arg instanceof vscode.Uri) {
+    target = await targetFromUri(arg);
+  } else if (typeof arg === 'string') {
+    const r = checkModelUri(arg);
+    if (!r.ok) {
+      throw new Error(r.error);
+    }
+    target = { modelUri: arg, label: arg };
+  } else {
+    target = await askForTarget();
+  }
+  if (!target) {
+    return undefined;
+  }
+  const cwd = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  const info = await manager.start(target.modelUri, target.label, cwd);
+  void vscode.window
+    .showInformationMessage(`Serving ${target.label} at ${info.url}`, 'Show Logs', 'Copy URL')
+    .then((choice) => {
+      if (choice === 'Show Logs') {
+        manager.get(info.id)?.output.show(true);
+      } else if (choice === 'Copy URL') {
+        void vscode.env.clipboard.writeText(info.url);
+      }
+    });
+  return info;
+}

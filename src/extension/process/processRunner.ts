@@ -1,0 +1,129 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as vscode from 'vscode';
+import type { CliInvocation } from '../../core/cli/cliInvocation';
+
+export interface RunResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** Set when the process could not start at all (ENOENT, EACCES…). */
+  readonly spawnError?: string;
+}
+
+/** Run a short command to completion (e.g. `--version`), with a timeout. Never through a shell. */
+export function runToCompletion(inv: CliInvocation, opts: { readonly cwd?: string; readonly timeoutMs: number }): Promise<RunResult> {
+  return new Promise((resolve) => {
+    let stdout = '';
+    let stderr = '';
+    let child: ChildProcess;
+    try {
+      child = spawn(inv.command, [...inv.args], { cwd: opts.cwd, env: { ...process.env, ...inv.env }, shell: false, windowsHide: true });
+    } catch (err) {
+      resolve({ code: null, stdout, stderr, spawnError: err instanceof Error ? err.message : String(err) });
+      return;
+    }
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+    }, opts.timeoutMs);
+    child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      resolve({ code: null, stdout, stderr, spawnError: err.message });
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/**
+ * A long-running child (a model server) in its own process group, so that stopping it ends the
+ * whole tree it forks (gunicorn/uvicorn workers), not just the parent.
+ */
+export class LongRunningProcess implements vscode.Disposable {
+  private readonly child: ChildProcess;
+  private readonly exitEmitter = new vscode.EventEmitter<number | null>();
+  readonly onDidExit = this.exitEmitter.event;
+  private exitCode: number | null | undefined;
+  spawnError: string | undefined;
+
+  constructor(inv: CliInvocation, opts: { readonly cwd?: string; readonly onOutput: (text: string) => void }) {
+    this.child = spawn(inv.command, [...inv.args], {
+      cwd: opts.cwd,
+      env: { ...process.env, ...inv.env },
+      shell: false,
+      detached: process.platform !== 'win32',
+      windowsHide: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child.stdout?.on('data', (d: Buffer) => {
+      opts.onOutput(d.toString());
+    });
+    this.child.stderr?.on('data', (d: Buffer) => {
+      opts.onOutput(d.toString());
+    });
+    this.child.on('error', (err) => {
+      this.spawnError = err.message;
+      opts.onOutput(`${err.message}\n`);
+      this.markExited(null);
+    });
+    this.child.on('exit', (code) => {
+      this.markExited(code);
+    });
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  get running(): boolean {
+    return this.exitCode === undefined;
+  }
+
+  private markExited(code: number | null): void {
+    if (this.exitCode === undefined) {
+      this.exitCode = code;
+      this.exitEmitter.fire(code);
+    }
+  }
+
+  /** Stop the whole process tree: SIGTERM to the group, SIGKILL after a grace period. */
+  async stop(graceMs = 5000): Promise<void> {
+    if (!this.running || this.child.pid === undefined) {
+      return;
+    }
+    const pid = this.child.pid;
+    const exited = new Promise<void>((resolve) => {
+      this.onDidExit(() => {
+        resolve();
+      });
+    });
+    if (process.platform === 'win32') {
+      spawn('taskkill', ['/pid', String(pid), '/T', '/F'], { windowsHide: true });
+    } else {
+      signalGroup(pid, 'SIGTERM');
+    }
+    const timer = setTimeout(() => {
+      signalGroup(pid, 'SIGKILL');
+    }, graceMs);
+    await exited;
+    clearTimeout(timer);
+    // workers may outlive the parent by a moment: make sure the group is gone
+    signalGroup(pid, 'SIGKILL');
+  }
+
+  dispose(): void {
+    void this.stop(1000);
+    this.exitEmitter.dispose();
+  }
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(process.platform === 'win32' ? pid : -pid, signal);
+  } catch {
+    // already gone
+  }
+}

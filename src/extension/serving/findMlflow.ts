@@ -1,0 +1,56 @@
+import * as vscode from 'vscode';
+import { buildVersionCommand, missingMlflowAdvice, parseMlflowVersion } from '../../core/cli/mlflowVersion';
+import { pythonCandidates } from '../../core/cli/pythonCandidates';
+import { SETTINGS, mlflowConfig } from '../config';
+import { runToCompletion } from '../process/processRunner';
+
+export interface FoundMlflow {
+  readonly python: string;
+  readonly version: string;
+}
+
+/** The part of the Python extension's public API we use: the selected interpreter. */
+interface PythonExtensionApi {
+  readonly environments?: {
+    getActiveEnvironmentPath(resource?: vscode.Uri): { readonly path: string } | undefined;
+  };
+}
+
+async function pythonFromPythonExtension(): Promise<string | undefined> {
+  const ext = vscode.extensions.getExtension<PythonExtensionApi>('ms-python.python');
+  if (!ext) {
+    return undefined;
+  }
+  try {
+    const api = ext.isActive ? ext.exports : await ext.activate();
+    return api.environments?.getActiveEnvironmentPath(vscode.workspace.workspaceFolders?.[0]?.uri)?.path;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Find a Python that has MLflow: the Python extension's interpreter, then `mlflow.pythonPath`,
+ * then python3/python on PATH; each is asked `python -m mlflow --version` once per call.
+ * Throws an error whose message says what is missing and how to install it.
+ */
+export async function findMlflow(log: vscode.LogOutputChannel): Promise<FoundMlflow> {
+  const candidates = pythonCandidates({
+    fromPythonExtension: await pythonFromPythonExtension(),
+    setting: mlflowConfig().get<string>(SETTINGS.pythonPath, ''),
+    platform: process.platform,
+  });
+  const problems: string[] = [];
+  for (const python of candidates) {
+    const r = await runToCompletion(buildVersionCommand(python), { timeoutMs: 30_000 });
+    const version = parseMlflowVersion(r.stdout);
+    if (r.code === 0 && version) {
+      log.info(`Using MLflow ${version} from ${python}.`);
+      return { python, version };
+    }
+    const advice = missingMlflowAdvice(python, r.spawnError ?? r.stderr);
+    log.warn(advice);
+    problems.push(advice);
+  }
+  throw new Error(problems[0] ?? 'No Python interpreter found. Install Python and MLflow, or set mlflow.pythonPath.');
+}
