@@ -73,6 +73,27 @@ describe('MLflow in the workbench (Chromium + code-server + packaged .vsix)', ()
     await wb.shot('05-mlmodel-language');
   });
 
+  it('serves the model from the Explorer context menu and lists it in the Serving view', async () => {
+    const row = wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'MLmodel' });
+    await row.click({ button: 'right' });
+    await wb.page.locator('.context-view .action-label', { hasText: 'Serve Model Locally' }).click();
+    const toast = wb.page.locator('.notifications-toasts .notification-list-item-message', { hasText: /Serving iris-model at http:\/\/127\.0\.0\.1:\d+/ });
+    await toast.waitFor({ timeout: 30_000 });
+    await wb.runCommand('View: Show MLflow');
+    const serving = wb.page.locator('.part.sidebar .pane-header', { hasText: 'Serving' });
+    if ((await serving.getAttribute('aria-expanded')) !== 'true') {
+      await serving.click();
+    }
+    const server = wb.page.locator('.part.sidebar .monaco-list-row', { hasText: 'iris-model' });
+    await server.waitFor({ timeout: 15_000 });
+    assert.match((await server.textContent()) ?? '', /127\.0\.0\.1:\d+ · running/);
+    await wb.shot('07-serving');
+    await server.hover();
+    await server.locator('.action-label[aria-label^="Stop Model Server"]').click();
+    await server.waitFor({ state: 'detached', timeout: 15_000 });
+    await wb.page.locator('.part.sidebar .welcome-view-content', { hasText: 'No model servers are running.' }).waitFor({ timeout: 15_000 });
+  });
+
   it('looks right in a light theme too', async () => {
     await wb.runCommand('Preferences: Color Theme');
     const input = wb.page.locator('.quick-input-widget input.input');
@@ -80,7 +101,7 @@ describe('MLflow in the workbench (Chromium + code-server + packaged .vsix)', ()
     await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Light Modern' }).first().waitFor({ timeout: 10_000 });
     await wb.page.keyboard.press('Enter');
     await wb.page.locator('.monaco-workbench.vs').waitFor({ timeout: 15_000 });
-    await wb.page.locator('.part.activitybar a.action-label[aria-label^="MLflow"]').click();
+    await wb.runCommand('View: Show MLflow');
     await wb.page.locator('.part.sidebar .welcome-view-content', { hasText: 'Connected.' }).first().waitFor({ timeout: 15_000 });
     await wb.page.locator('.tabs-container .tab', { hasText: 'MLflow Connection' }).click();
     await wb.webview().locator('#facts').waitFor({ timeout: 15_000 });

@@ -45,7 +45,11 @@ export function packageVsix(): string {
 
 export async function openWorkbench(): Promise<Workbench> {
   fs.mkdirSync(SHOTS, { recursive: true });
-  const dirs = makeSandbox('ui', { 'workbench.colorTheme': 'Default Dark Modern' });
+  const dirs = makeSandbox('ui', {
+    'workbench.colorTheme': 'Default Dark Modern',
+    // the mlflow CLI stand-in (a test double replaying recorded MLflow answers) as the Python
+    'mlflow.pythonPath': path.join(REPO_ROOT, 'test', 'support', 'cli', 'python'),
+  });
   // A model folder, but no mlflow.db or mlruns: activation by workspaceContains:**/MLmodel.
   fs.cpSync(path.join(REPO_ROOT, 'demo', 'models', 'iris-logistic-regression'), path.join(dirs.workspace, 'iris-model'), { recursive: true });
   installVsix(dirs, packageVsix());
