@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { MlflowExtensionApi } from './api';
 import { registerCommands } from './commands/registerCommands';
+import { CliTaskRunner } from './process/cliTaskRunner';
 import { ConnectionManager } from './connection/connectionManager';
 import { serverInfo } from './serving/modelServer';
 import { ServeManager } from './serving/serveManager';
@@ -27,7 +28,9 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   const servers = new ServeManager(connections, log);
   const servingTree = new ServingTreeProvider(servers);
   context.subscriptions.push(servers, servingTree, vscode.window.registerTreeDataProvider('mlflow.serving', servingTree));
-  registerCommands({ context, connections, log, servers });
+  const runner = new CliTaskRunner();
+  context.subscriptions.push(runner);
+  registerCommands({ context, connections, log, servers, runner });
   context.subscriptions.push(
     vscode.window.registerWebviewPanelSerializer(CONNECTION_PANEL_VIEW_TYPE, {
       deserializeWebviewPanel: (panel) => {

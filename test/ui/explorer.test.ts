@@ -74,9 +74,7 @@ describe('MLflow in the workbench (Chromium + code-server + packaged .vsix)', ()
   });
 
   it('serves the model from the Explorer context menu and lists it in the Serving view', async () => {
-    const row = wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'MLmodel' });
-    await row.click({ button: 'right' });
-    await wb.page.locator('.context-view .action-label', { hasText: 'Serve Model Locally' }).click();
+    await wb.contextMenu(wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'MLmodel' }), 'Serve Model Locally');
     const toast = wb.page.locator('.notifications-toasts .notification-list-item-message', { hasText: /Serving iris-model at http:\/\/127\.0\.0\.1:\d+/ });
     await toast.waitFor({ timeout: 30_000 });
     await wb.runCommand('View: Show MLflow');
@@ -92,6 +90,19 @@ describe('MLflow in the workbench (Chromium + code-server + packaged .vsix)', ()
     await server.locator('.action-label[aria-label^="Stop Model Server"]').click();
     await server.waitFor({ state: 'detached', timeout: 15_000 });
     await wb.page.locator('.part.sidebar .welcome-view-content', { hasText: 'No model servers are running.' }).waitFor({ timeout: 15_000 });
+  });
+
+  it('explains a missing Docker engine in one sentence when building an image', async () => {
+    await wb.page.locator('.part.activitybar a.action-label[aria-label^="Explorer"]').click();
+    await wb.contextMenu(wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'MLmodel' }), 'Build Docker Image');
+    const input = wb.page.locator('.quick-input-widget input.input');
+    await input.waitFor({ timeout: 10_000 });
+    assert.equal(await input.inputValue(), 'mlflow-iris-model');
+    await wb.page.keyboard.press('Enter');
+    const toast = wb.page.locator('.notifications-toasts .notification-list-item-message', { hasText: 'No Docker engine is available' });
+    await toast.waitFor({ timeout: 30_000 });
+    await wb.page.locator('.notifications-toasts .notification-list-item-message', { hasText: 'Building Docker image' }).waitFor({ state: 'detached', timeout: 10_000 });
+    await wb.shot('08-build-docker-no-engine');
   });
 
   it('looks right in a light theme too', async () => {

@@ -26,6 +26,8 @@ export interface Workbench {
   /** Run a command from the palette by its visible title. */
   runCommand(title: string): Promise<void>;
   statusItem(text: string | RegExp): Locator;
+  /** Right-click `target` and choose `item` from the context menu, retrying a click the menu missed. */
+  contextMenu(target: Locator, item: string): Promise<void>;
   /** The content frame of the webview panel currently shown. */
   webview(): FrameLocator;
   close(): Promise<void>;
@@ -83,6 +85,25 @@ export async function openWorkbench(): Promise<Workbench> {
         await row.click();
       },
       statusItem: (text) => page.locator('.part.statusbar .statusbar-item', { hasText: text }),
+      contextMenu: async (target, item) => {
+        for (let attempt = 1; ; attempt++) {
+          await target.click({ button: 'right' });
+          const entry = page.locator('.context-view .action-label', { hasText: item });
+          await entry.waitFor({ timeout: 10_000 });
+          await entry.hover();
+          await entry.click();
+          try {
+            // the menu closes once it has taken the click
+            await page.locator('.context-view .monaco-menu').waitFor({ state: 'detached', timeout: 3_000 });
+            return;
+          } catch (err) {
+            if (attempt === 3) {
+              throw err;
+            }
+            await page.keyboard.press('Escape');
+          }
+        }
+      },
       webview: () => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame'),
       close: async () => {
         await c.close().catch(() => undefined);

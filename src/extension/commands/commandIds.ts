@@ -13,6 +13,9 @@ export const COMMANDS = {
   serveStart: 'mlflow.serve.start',
   serveStop: 'mlflow.serve.stop',
   serveShowLogs: 'mlflow.serve.showLogs',
+  predict: 'mlflow.model.predict',
+  generateDockerfile: 'mlflow.model.generateDockerfile',
+  buildDocker: 'mlflow.model.buildDocker',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -10,16 +10,22 @@ import { pickConnection } from './pickConnection';
 import { serveModel } from './serveModel';
 import { showLogs } from './showLogs';
 import { showServerLogs, stopServer } from './stopServer';
+import { buildDockerImage } from './buildDockerImage';
+import { generateDockerfile } from './generateDockerfile';
+import { predictWithExample } from './predictWithExample';
+import type { CliTaskRunner } from '../process/cliTaskRunner';
 
 export interface CommandDeps {
   readonly context: vscode.ExtensionContext;
   readonly connections: ConnectionManager;
   readonly log: vscode.LogOutputChannel;
   readonly servers: ServeManager;
+  readonly runner: CliTaskRunner;
 }
 
 /** Wire every implemented command to its handler; each registration is owned by the context. */
-export function registerCommands({ context, connections, log, servers }: CommandDeps): void {
+export function registerCommands({ context, connections, log, servers, runner }: CommandDeps): void {
+  const task = { runner, connections, log };
   const handlers: Record<(typeof COMMANDS)[keyof typeof COMMANDS], (...args: unknown[]) => unknown> = {
     [COMMANDS.connectServer]: (uri) => connectServer(log, uri),
     [COMMANDS.openLocalStore]: (uri) => openLocalStore(log, uri),
@@ -34,6 +40,9 @@ export function registerCommands({ context, connections, log, servers }: Command
     [COMMANDS.serveStart]: (arg) => serveModel(servers, arg),
     [COMMANDS.serveStop]: (arg) => stopServer(servers, arg),
     [COMMANDS.serveShowLogs]: (arg) => showServerLogs(servers, arg),
+    [COMMANDS.predict]: (arg) => predictWithExample(task, arg),
+    [COMMANDS.generateDockerfile]: (arg, out) => generateDockerfile(task, arg, out),
+    [COMMANDS.buildDocker]: (arg, name) => buildDockerImage(task, arg, name),
   };
   for (const [id, handler] of Object.entries(handlers)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, withErrorReport(id, handler, log)));

@@ -3,20 +3,11 @@ import * as vscode from 'vscode';
 import { checkModelUri } from '../../core/cli/modelUri';
 import type { ModelServerInfo } from '../serving/modelServer';
 import type { ServeManager } from '../serving/serveManager';
+import { localModelFromUri } from './modelTarget';
 
 interface Target {
   readonly modelUri: string;
   readonly label: string;
-}
-
-/** An MLmodel file or a model folder as MLflow's local model URI (the folder's absolute path). */
-async function targetFromUri(uri: vscode.Uri): Promise<Target> {
-  if (uri.scheme !== 'file') {
-    throw new Error('Only models on this machine’s file system can be served locally.');
-  }
-  const stat = await vscode.workspace.fs.stat(uri);
-  const folder = (stat.type & vscode.FileType.Directory) !== 0 ? uri.fsPath : path.dirname(uri.fsPath);
-  return { modelUri: folder, label: path.basename(folder) };
 }
 
 async function askForTarget(): Promise<Target | undefined> {
@@ -53,7 +44,8 @@ async function askForTarget(): Promise<Target | undefined> {
 export async function serveModel(manager: ServeManager, arg?: unknown): Promise<ModelServerInfo | undefined> {
   let target: Target | undefined;
   if (arg instanceof vscode.Uri) {
-    target = await targetFromUri(arg);
+    const model = await localModelFromUri(arg);
+    target = { modelUri: model.folder, label: model.label };
   } else if (typeof arg === 'string') {
     const r = checkModelUri(arg);
     if (!r.ok) {

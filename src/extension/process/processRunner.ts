@@ -46,7 +46,7 @@ export class LongRunningProcess implements vscode.Disposable {
   private readonly child: ChildProcess;
   private readonly exitEmitter = new vscode.EventEmitter<number | null>();
   readonly onDidExit = this.exitEmitter.event;
-  private exitCode: number | null | undefined;
+  private exitStatus: number | null | undefined;
   spawnError: string | undefined;
 
   constructor(inv: CliInvocation, opts: { readonly cwd?: string; readonly onOutput: (text: string) => void }) {
@@ -78,13 +78,18 @@ export class LongRunningProcess implements vscode.Disposable {
     return this.child.pid;
   }
 
+  /** The exit code once the process has ended (null when killed by a signal), else undefined. */
+  get exitCode(): number | null | undefined {
+    return this.exitStatus;
+  }
+
   get running(): boolean {
-    return this.exitCode === undefined;
+    return this.exitStatus === undefined;
   }
 
   private markExited(code: number | null): void {
-    if (this.exitCode === undefined) {
-      this.exitCode = code;
+    if (this.exitStatus === undefined) {
+      this.exitStatus = code;
       this.exitEmitter.fire(code);
     }
   }

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 // The mlflow CLI stand-in (test/support/cli/python) is a test double: these tests hold it to the
@@ -52,6 +53,24 @@ describe('mlflow CLI stand-in (test double) against the real recordings', () => 
     assert.match(bind.stderr, /127\.0\.0\.1 only/);
     const other = spawnSync(STAND_IN, ['-m', 'mlflow', 'deployments', 'list', '-t', 'sagemaker'], { encoding: 'utf8' });
     assert.notEqual(other.status, 0);
+  });
+
+  it('predicts, generates a Dockerfile and fails build-docker exactly as recorded', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'standin-'));
+    fs.writeFileSync(path.join(tmp, 'in.json'), '{}');
+    const predict = spawnSync(STAND_IN, ['-m', 'mlflow', 'models', 'predict', '-m', '/m', '-i', path.join(tmp, 'in.json'), '-t', 'json', '-o', path.join(tmp, 'out.json')], { encoding: 'utf8' });
+    assert.equal(predict.status, 0);
+    const recordedPrediction = fs.readFileSync(path.join(FIXTURES, 'cli', 'models-predict.txt'), 'utf8').split('\n')[2]?.replace(/\[exit code: \d+\]$/, '');
+    assert.equal(fs.readFileSync(path.join(tmp, 'out.json'), 'utf8'), recordedPrediction);
+
+    const gen = spawnSync(STAND_IN, ['-m', 'mlflow', 'models', 'generate-dockerfile', '-m', '/m', '-d', path.join(tmp, 'df')], { encoding: 'utf8' });
+    assert.equal(gen.status, 0);
+    assert.equal(fs.readFileSync(path.join(tmp, 'df', 'Dockerfile'), 'utf8'), fs.readFileSync(path.join(FIXTURES, 'cli', 'generated-Dockerfile.txt'), 'utf8'));
+
+    const docker = spawnSync(STAND_IN, ['-m', 'mlflow', 'models', 'build-docker', '-m', '/m', '-n', 'x'], { encoding: 'utf8' });
+    assert.equal(docker.status, 1);
+    assert.match(docker.stderr, /DockerException: Error while fetching server API version/);
+    fs.rmSync(tmp, { recursive: true, force: true });
   });
 
   for (const session of fs.readdirSync(path.join(FIXTURES, 'serve'))) {

@@ -1,0 +1,57 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { buildPredictCommand } from '../../core/cli/modelCommands';
+import type { ConnectionManager } from '../connection/connectionManager';
+import type { CliTaskRunner } from '../process/cliTaskRunner';
+import { findMlflow } from '../serving/findMlflow';
+import { childTrackingUri, configuredEnvManager } from './modelEnv';
+import { requireTrust, resolveLocalModel } from './modelTarget';
+
+/** The example a model was logged with: the serving payload first, then the raw input example. */
+export function exampleInput(folder: string): string | undefined {
+  return ['serving_input_example.json', 'input_example.json']
+    .map((f) => path.join(folder, f))
+    .find((f) => fs.existsSync(f));
+}
+
+/**
+ * "MLflow: Predict with Example": `mlflow models predict` on the model's own input example, with
+ * the predictions opened in an editor. Returns the predictions text (for callers and tests).
+ */
+export async function predictWithExample(
+  deps: { readonly runner: CliTaskRunner; readonly connections: ConnectionManager; readonly log: vscode.LogOutputChannel },
+  arg?: unknown,
+): Promise<string | undefined> {
+  requireTrust('Predicting');
+  const model = await resolveLocalModel(arg, 'Predict with Example');
+  if (!model) {
+    return undefined;
+  }
+  const input = exampleInput(model.folder);
+  if (!input) {
+    throw new Error(`${model.label} was logged without an input example (no serving_input_example.json or input_example.json next to its MLmodel).`);
+  }
+  const mlflow = await findMlflow(deps.log);
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlflow-predict-'));
+  try {
+    const output = path.join(outDir, 'predictions.json');
+    const inv = buildPredictCommand({
+      python: mlflow.python,
+      modelUri: model.folder,
+      inputPath: input,
+      contentType: 'json',
+      outputPath: output,
+      envManager: configuredEnvManager(),
+      trackingUri: childTrackingUri(deps.connections),
+    });
+    await deps.runner.run(`Predicting with ${model.label}’s example…`, inv, model.folder);
+    const text = fs.readFileSync(output, 'utf8');
+    const doc = await vscode.workspace.openTextDocument({ content: text, language: 'json' });
+    await vscode.window.showTextDocument(doc, { preview: false });
+    return text;
+  } finally {
+    fs.rmSync(outDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,44 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { COMMANDS } from '../../../src/extension/commands/commandIds';
+import { EXTENSION_ID, workspaceRoot } from './helpers';
+
+const standIn = (): string => path.join(vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath ?? '', 'test', 'support', 'cli', 'python');
+const model = (name: string): vscode.Uri => vscode.Uri.joinPath(workspaceRoot(), 'models', name, 'MLmodel');
+
+describe('predict, Dockerfile and Docker image (real extension host, mlflow CLI stand-in)', () => {
+  before(async () => {
+    await vscode.workspace.getConfiguration('mlflow').update('pythonPath', standIn(), vscode.ConfigurationTarget.Global);
+  });
+  after(async () => {
+    await vscode.workspace.getConfiguration('mlflow').update('pythonPath', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('Predict with Example runs `mlflow models predict` on the logged example and opens the predictions', async () => {
+    const text = await vscode.commands.executeCommand<string | undefined>(COMMANDS.predict, model('iris-logistic-regression'));
+    assert.equal(text, '{"predictions": [0]}');
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor);
+    assert.equal(editor.document.languageId, 'json');
+    assert.equal(editor.document.getText(), '{"predictions": [0]}');
+  });
+
+  it('Generate Dockerfile writes the Dockerfile and the model into the chosen folder and opens it', async () => {
+    const out = vscode.Uri.file(fs.mkdtempSync(path.join(os.tmpdir(), 'mlflow-dockerfile-')));
+    const dockerfile = await vscode.commands.executeCommand<vscode.Uri | undefined>(COMMANDS.generateDockerfile, model('iris-xgboost'), out);
+    assert.ok(dockerfile);
+    assert.equal(dockerfile.fsPath, path.join(out.fsPath, 'Dockerfile'));
+    assert.match(fs.readFileSync(dockerfile.fsPath, 'utf8'), /^# Build an image that can serve mlflow models\./);
+    assert.ok(fs.existsSync(path.join(out.fsPath, 'model_dir', 'model', 'MLmodel')));
+    assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, dockerfile.fsPath);
+  });
+
+  it('Build Docker Image fails with a clear message, not a traceback, when no Docker engine runs', async () => {
+    const result = await vscode.commands.executeCommand<string | undefined>(COMMANDS.buildDocker, model('iris-xgboost'), 'mlflow-iris-xgboost');
+    assert.equal(result, undefined, 'the command reported the failure instead of returning an image name');
+  });
+});
