@@ -6,6 +6,7 @@ import { ConnectionManager } from './connection/connectionManager';
 import { serverInfo } from './serving/modelServer';
 import { ServeManager } from './serving/serveManager';
 import { ServingTreeProvider } from './serving/servingTreeProvider';
+import { MlmodelCodeLensProvider } from './serving/mlmodelCodeLens';
 import { ConnectionStatusBar } from './statusBar/connectionStatusBar';
 import { TerminalEnvironment } from './terminal/terminalEnvironment';
 import { CONNECTION_PANEL_VIEW_TYPE, ConnectionPanel } from './webviews/connectionPanel';
@@ -29,7 +30,15 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   const servingTree = new ServingTreeProvider(servers);
   context.subscriptions.push(servers, servingTree, vscode.window.registerTreeDataProvider('mlflow.serving', servingTree));
   const runner = new CliTaskRunner();
-  context.subscriptions.push(runner);
+  const lenses = new MlmodelCodeLensProvider();
+  context.subscriptions.push(
+    runner,
+    lenses,
+    vscode.languages.registerCodeLensProvider({ language: 'mlmodel', scheme: 'file' }, lenses),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      lenses.refresh();
+    }),
+  );
   registerCommands({ context, connections, log, servers, runner });
   context.subscriptions.push(
     vscode.window.registerWebviewPanelSerializer(CONNECTION_PANEL_VIEW_TYPE, {

@@ -42,3 +42,22 @@ describe('predict, Dockerfile and Docker image (real extension host, mlflow CLI 
     assert.equal(result, undefined, 'the command reported the failure instead of returning an image name');
   });
 });
+
+describe('MLmodel CodeLens (real extension host)', () => {
+  it('offers Serve, Predict, Build Docker Image and Generate Dockerfile above flavors:', async () => {
+    const uri = model('wine-elasticnet-pyfunc');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const flavorsLine = doc.getText().split('\n').findIndex((l) => l.startsWith('flavors:'));
+    assert.ok(flavorsLine >= 0);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    const ours = lenses.filter((l) => l.command?.command.startsWith('mlflow.'));
+    assert.deepEqual(
+      ours.map((l) => l.command?.command),
+      [COMMANDS.serveStart, COMMANDS.predict, COMMANDS.buildDocker, COMMANDS.generateDockerfile],
+    );
+    for (const l of ours) {
+      assert.equal(l.range.start.line, flavorsLine);
+      assert.equal((l.command?.arguments?.[0] as vscode.Uri).toString(), uri.toString());
+    }
+  });
+});
