@@ -10,6 +10,7 @@ import { MlmodelCodeLensProvider } from './serving/mlmodelCodeLens';
 import { ConnectionStatusBar } from './statusBar/connectionStatusBar';
 import { TerminalEnvironment } from './terminal/terminalEnvironment';
 import { CONNECTION_PANEL_VIEW_TYPE, ConnectionPanel } from './webviews/connectionPanel';
+import { TryItPanel } from './webviews/tryItPanel';
 
 /**
  * Composition root. Everything created here is pushed onto `context.subscriptions` so that
@@ -47,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
         return Promise.resolve();
       },
     }),
-    { dispose: () => { ConnectionPanel.disposeCurrent(); } },
+    { dispose: () => { ConnectionPanel.disposeCurrent(); TryItPanel.disposeAll(); } },
   );
   const discovered = connections.rediscover();
   const activationMs = performance.now() - started;

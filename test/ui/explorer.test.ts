@@ -86,6 +86,21 @@ describe('MLflow in the workbench (Chromium + code-server + packaged .vsix)', ()
     await server.waitFor({ timeout: 15_000 });
     assert.match((await server.textContent()) ?? '', /127\.0\.0\.1:\d+ · running/);
     await wb.shot('07-serving');
+
+    // Try it: the inline action opens the request panel pre-filled from serving_input_example.json
+    await server.hover();
+    await server.locator('.action-label[aria-label^="Try the Endpoint"]').click();
+    const panel = wb.webview();
+    await panel.locator('#hint', { hasText: 'Pre-filled from serving_input_example.json' }).waitFor({ timeout: 20_000 });
+    assert.match(await panel.locator('#body').inputValue(), /"dataframe_split"/);
+    await panel.locator('#send').click();
+    await panel.locator('#status', { hasText: /^200 OK · \d+ ms/ }).waitFor({ timeout: 20_000 });
+    assert.match((await panel.locator('#response').textContent()) ?? '', /"predictions"/);
+    await panel.locator('#body').fill('{"dataframe_split": ');
+    await panel.locator('#send').click();
+    await panel.locator('#hint', { hasText: 'not valid JSON' }).waitFor({ timeout: 10_000 });
+    await wb.shot('07b-try-it');
+
     await server.hover();
     await server.locator('.action-label[aria-label^="Stop Model Server"]').click();
     await server.waitFor({ state: 'detached', timeout: 15_000 });

@@ -13,6 +13,7 @@ export const COMMANDS = {
   serveStart: 'mlflow.serve.start',
   serveStop: 'mlflow.serve.stop',
   serveShowLogs: 'mlflow.serve.showLogs',
+  serveTryIt: 'mlflow.serve.tryIt',
   predict: 'mlflow.model.predict',
   generateDockerfile: 'mlflow.model.generateDockerfile',
   buildDocker: 'mlflow.model.buildDocker',

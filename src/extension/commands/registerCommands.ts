@@ -13,6 +13,7 @@ import { showServerLogs, stopServer } from './stopServer';
 import { buildDockerImage } from './buildDockerImage';
 import { generateDockerfile } from './generateDockerfile';
 import { predictWithExample } from './predictWithExample';
+import { tryServer } from './tryServer';
 import type { CliTaskRunner } from '../process/cliTaskRunner';
 
 export interface CommandDeps {
@@ -40,6 +41,7 @@ export function registerCommands({ context, connections, log, servers, runner }:
     [COMMANDS.serveStart]: (arg) => serveModel(servers, arg),
     [COMMANDS.serveStop]: (arg) => stopServer(servers, arg),
     [COMMANDS.serveShowLogs]: (arg) => showServerLogs(servers, arg),
+    [COMMANDS.serveTryIt]: (arg) => tryServer(servers, context.extensionUri, log, arg),
     [COMMANDS.predict]: (arg) => predictWithExample(task, arg),
     [COMMANDS.generateDockerfile]: (arg, out) => generateDockerfile(task, arg, out),
     [COMMANDS.buildDocker]: (arg, name) => buildDockerImage(task, arg, name),

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { checkModelUri } from '../../core/cli/modelUri';
 import type { ModelServerInfo } from '../serving/modelServer';
 import type { ServeManager } from '../serving/serveManager';
+import { COMMANDS } from './commandIds';
 import { localModelFromUri } from './modelTarget';
 
 interface Target {
@@ -61,9 +62,11 @@ export async function serveModel(manager: ServeManager, arg?: unknown): Promise<
   const cwd = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
   const info = await manager.start(target.modelUri, target.label, cwd);
   void vscode.window
-    .showInformationMessage(`Serving ${target.label} at ${info.url}`, 'Show Logs', 'Copy URL')
+    .showInformationMessage(`Serving ${target.label} at ${info.url}`, 'Try It', 'Show Logs', 'Copy URL')
     .then((choice) => {
-      if (choice === 'Show Logs') {
+      if (choice === 'Try It') {
+        void vscode.commands.executeCommand(COMMANDS.serveTryIt, info.id);
+      } else if (choice === 'Show Logs') {
         manager.get(info.id)?.output.show(true);
       } else if (choice === 'Copy URL') {
         void vscode.env.clipboard.writeText(info.url);

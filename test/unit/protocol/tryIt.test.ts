@@ -1,0 +1,26 @@
+import * as assert from 'node:assert/strict';
+import { TRY_IT_MAX_BODY, isTryItHostMessage, isTryItWebviewMessage } from '../../../src/protocol/tryIt';
+
+describe('Try it panel protocol guards', () => {
+  it('accept a bounded request with a known content type, and nothing else', () => {
+    assert.ok(isTryItWebviewMessage({ type: 'ready' }));
+    assert.ok(isTryItWebviewMessage({ type: 'tryIt/send', body: '{}', contentType: 'application/json' }));
+    assert.ok(isTryItWebviewMessage({ type: 'tryIt/send', body: 'a,b\n1,2', contentType: 'text/csv' }));
+    for (const bad of [
+      { type: 'tryIt/send', body: '{}', contentType: 'application/csv' },
+      { type: 'tryIt/send', body: 42, contentType: 'application/json' },
+      { type: 'tryIt/send', body: '{}', contentType: 'application/json', url: 'http://evil.example' },
+      { type: 'tryIt/send', body: 'x'.repeat(TRY_IT_MAX_BODY + 1), contentType: 'text/csv' },
+      { type: 'tryIt/open', path: '/etc/passwd' },
+    ]) {
+      assert.equal(isTryItWebviewMessage(bad), false, JSON.stringify(bad).slice(0, 80));
+    }
+  });
+
+  it('check the host messages the webview renders', () => {
+    assert.ok(isTryItHostMessage({ type: 'tryIt/response', status: 200, statusText: 'OK', timeMs: 3, body: '{}', truncated: false }));
+    assert.ok(isTryItHostMessage({ type: 'tryIt/init', server: 'm', url: 'http://127.0.0.1:1', body: '{}', contentType: 'text/csv', source: 'template' }));
+    assert.equal(isTryItHostMessage({ type: 'tryIt/response', status: '200' }), false);
+    assert.equal(isTryItHostMessage({ type: 'tryIt/error' }), false);
+  });
+});
