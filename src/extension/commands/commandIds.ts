@@ -17,6 +17,7 @@ export const COMMANDS = {
   predict: 'mlflow.model.predict',
   generateDockerfile: 'mlflow.model.generateDockerfile',
   buildDocker: 'mlflow.model.buildDocker',
+  deploy: 'mlflow.deploy.create',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -14,6 +14,7 @@ import { buildDockerImage } from './buildDockerImage';
 import { generateDockerfile } from './generateDockerfile';
 import { predictWithExample } from './predictWithExample';
 import { tryServer } from './tryServer';
+import { deployModel } from './deployModel';
 import type { CliTaskRunner } from '../process/cliTaskRunner';
 
 export interface CommandDeps {
@@ -45,6 +46,7 @@ export function registerCommands({ context, connections, log, servers, runner }:
     [COMMANDS.predict]: (arg) => predictWithExample(task, arg),
     [COMMANDS.generateDockerfile]: (arg, out) => generateDockerfile(task, arg, out),
     [COMMANDS.buildDocker]: (arg, name) => buildDockerImage(task, arg, name),
+    [COMMANDS.deploy]: (arg, answers) => deployModel(task, arg, answers),
   };
   for (const [id, handler] of Object.entries(handlers)) {
     context.subscriptions.push(vscode.commands.registerCommand(id, withErrorReport(id, handler, log)));

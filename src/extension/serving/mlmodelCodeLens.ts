@@ -28,6 +28,7 @@ export class MlmodelCodeLensProvider implements vscode.CodeLensProvider {
           new vscode.CodeLens(range, { title: 'Predict with Example', command: COMMANDS.predict, arguments: args }),
           new vscode.CodeLens(range, { title: 'Build Docker Image', command: COMMANDS.buildDocker, arguments: args }),
           new vscode.CodeLens(range, { title: 'Generate Dockerfile', command: COMMANDS.generateDockerfile, arguments: args }),
+          new vscode.CodeLens(range, { title: 'Deploy…', command: COMMANDS.deploy, arguments: args }),
         ];
       }
     }

@@ -53,11 +53,44 @@ describe('MLmodel CodeLens (real extension host)', () => {
     const ours = lenses.filter((l) => l.command?.command.startsWith('mlflow.'));
     assert.deepEqual(
       ours.map((l) => l.command?.command),
-      [COMMANDS.serveStart, COMMANDS.predict, COMMANDS.buildDocker, COMMANDS.generateDockerfile],
+      [COMMANDS.serveStart, COMMANDS.predict, COMMANDS.buildDocker, COMMANDS.generateDockerfile, COMMANDS.deploy],
     );
     for (const l of ours) {
       assert.equal(l.range.start.line, flavorsLine);
       assert.equal((l.command?.arguments?.[0] as vscode.Uri).toString(), uri.toString());
     }
+  });
+});
+
+describe('deploy (real extension host, mlflow CLI stand-in)', () => {
+  let argvLog: string;
+  before(async () => {
+    argvLog = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mlflow-argv-')), 'argv.jsonl');
+    // children inherit the extension host's environment: the stand-in records what it was asked
+    process.env.MLFLOW_STANDIN_ARGV_LOG = argvLog;
+    await vscode.workspace.getConfiguration('mlflow').update('pythonPath', standIn(), vscode.ConfigurationTarget.Global);
+  });
+  after(async () => {
+    delete process.env.MLFLOW_STANDIN_ARGV_LOG;
+    await vscode.workspace.getConfiguration('mlflow').update('pythonPath', undefined, vscode.ConfigurationTarget.Global);
+  });
+  const calls = (): string[][] =>
+    fs.existsSync(argvLog) ? fs.readFileSync(argvLog, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as string[]) : [];
+
+  it('refuses a target the installed MLflow does not have, before running anything', async () => {
+    fs.rmSync(argvLog, { force: true });
+    const result = await vscode.commands.executeCommand<string | undefined>(COMMANDS.deploy, model('iris-xgboost'), { target: 'azureml', name: 'iris', config: '' });
+    assert.equal(result, undefined);
+    assert.ok(!calls().some((c) => c.includes('create') && !c.includes('--help')), 'no deployment was attempted');
+  });
+
+  it('runs `mlflow deployments create` with the discovered target, the name and one -C per setting', async () => {
+    fs.rmSync(argvLog, { force: true });
+    await vscode.commands.executeCommand(COMMANDS.deploy, model('iris-xgboost'), { target: 'sagemaker:/us-east-1', name: 'iris-prod', config: 'instance_type=ml.m5.large, region_name=us-east-1' });
+    const create = calls().find((c) => c[3] === 'create' && !c.includes('--help'));
+    assert.deepEqual(create, [
+      '-m', 'mlflow', 'deployments', 'create', '-t', 'sagemaker:/us-east-1', '--name', 'iris-prod',
+      '-m', path.dirname(model('iris-xgboost').fsPath), '-C', 'instance_type=ml.m5.large', '-C', 'region_name=us-east-1',
+    ]);
   });
 });
