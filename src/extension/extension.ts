@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { MlflowExtensionApi } from './api';
 import { registerCommands } from './commands/registerCommands';
+import { registerMlmodelLanguage } from './language/registerMlmodelLanguage';
 import { CliTaskRunner } from './process/cliTaskRunner';
 import { ConnectionManager } from './connection/connectionManager';
 import { serverInfo } from './serving/modelServer';
@@ -41,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
     }),
   );
   registerCommands({ context, connections, log, servers, runner });
+  registerMlmodelLanguage(context, log);
   context.subscriptions.push(
     vscode.window.registerWebviewPanelSerializer(CONNECTION_PANEL_VIEW_TYPE, {
       deserializeWebviewPanel: (panel) => {

@@ -1,0 +1,155 @@
+import * as vscode from 'vscode';
+import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
+import { missingFileDiagnostic } from '../../core/mlmodel/missingFileDiagnostic';
+import { referencedFiles, type FileReference } from '../../core/mlmodel/referencedFiles';
+import { validate } from '../../core/mlmodel/validate';
+import { toDiagnostic } from './lspToVscode';
+
+const LANGUAGE_ID = 'mlmodel';
+const DEBOUNCE_MS = 250;
+
+/** The directory holding a document: the base of the relative paths an MLmodel names. */
+export function modelDirectory(uri: vscode.Uri): vscode.Uri {
+  return vscode.Uri.joinPath(uri, '..');
+}
+
+/**
+ * Keeps Problems in step with open MLmodel documents: the pure validator on every change
+ * (debounced), then the referenced-file check through `vscode.workspace.fs`, so it works in
+ * remote and virtual workspaces. The LSP diagnostics (which carry quick-fix data that VS Code's
+ * diagnostics cannot) are kept per document for the code action provider.
+ */
+export class MlmodelDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection(LANGUAGE_ID);
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly latest = new Map<string, { version: number; diagnostics: LspDiagnostic[] }>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    this.subscriptions.push(
+      vscode.workspace.onDidOpenTextDocument((d) => { this.schedule(d, 0); }),
+      vscode.workspace.onDidChangeTextDocument((e) => { this.schedule(e.document, DEBOUNCE_MS); }),
+      vscode.workspace.onDidCloseTextDocument((d) => { this.forget(d.uri); }),
+      // Files the MLmodel names may appear or vanish (a quick fix creates python_env.yaml).
+      vscode.workspace.onDidCreateFiles(() => { this.revalidateAll(); }),
+      vscode.workspace.onDidDeleteFiles(() => { this.revalidateAll(); }),
+      vscode.workspace.onDidRenameFiles(() => { this.revalidateAll(); }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('mlflow.mlmodel')) {
+          this.revalidateAll();
+        }
+      }),
+    );
+    this.revalidateAll();
+  }
+
+  /** The LSP diagnostics last published for a document, if they match its current version. */
+  lspDiagnostics(document: vscode.TextDocument): LspDiagnostic[] {
+    const entry = this.latest.get(document.uri.toString());
+    return entry?.version === document.version ? entry.diagnostics : validate(document.getText());
+  }
+
+  /** Validate every open MLmodel document now. */
+  revalidateAll(): void {
+    for (const document of vscode.workspace.textDocuments) {
+      this.schedule(document, 0);
+    }
+  }
+
+  private schedule(document: vscode.TextDocument, delay: number): void {
+    if (document.languageId !== LANGUAGE_ID) {
+      return;
+    }
+    const key = document.uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.set(key, setTimeout(() => {
+      this.pending.delete(key);
+      void this.run(document);
+    }, delay));
+  }
+
+  private async run(document: vscode.TextDocument): Promise<void> {
+    const version = document.version;
+    const started = performance.now();
+    const diagnostics = await this.analyze(document.uri, document.getText());
+    // A newer edit has its own run coming; publishing this one would flash stale problems.
+    if (document.isClosed || document.version !== version) {
+      return;
+    }
+    this.publish(document.uri, version, diagnostics);
+    this.log.debug(`MLmodel ${document.uri.toString(true)}: ${diagnostics.length} findings in ${(performance.now() - started).toFixed(1)} ms.`);
+  }
+
+  /** The core validator's findings plus, when enabled, the files the MLmodel names that are missing. */
+  private async analyze(uri: vscode.Uri, text: string): Promise<LspDiagnostic[]> {
+    const diagnostics = validate(text);
+    const checkFiles = vscode.workspace.getConfiguration('mlflow', uri).get<boolean>('mlmodel.validateReferencedFiles', true);
+    const missing = checkFiles ? await this.missingFiles(uri, referencedFiles(text)) : [];
+    return [...diagnostics, ...missing.map((reference) => missingFileDiagnostic(text, reference))];
+  }
+
+  /**
+   * Validate every MLmodel file in the workspace, open or not, into Problems ("MLflow: Validate
+   * all MLmodel files"). Files are read through `vscode.workspace.fs`; open ones use the editor's text.
+   */
+  async validateWorkspace(token?: vscode.CancellationToken): Promise<{ files: number; errors: number; warnings: number }> {
+    const uris = await vscode.workspace.findFiles('**/MLmodel', '{**/node_modules/**,**/.git/**}', 10000, token);
+    let errors = 0;
+    let warnings = 0;
+    for (const uri of uris) {
+      if (token?.isCancellationRequested) {
+        break;
+      }
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      try {
+        const text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+        const diagnostics = await this.analyze(uri, text);
+        errors += diagnostics.filter((d) => d.severity === 1).length;
+        warnings += diagnostics.filter((d) => d.severity === 2).length;
+        this.publish(uri, open?.version ?? -1, diagnostics);
+      } catch (error: unknown) {
+        this.log.warn(`Could not validate ${uri.toString(true)}: ${String(error)}`);
+      }
+    }
+    return { files: uris.length, errors, warnings };
+  }
+
+  private async missingFiles(uri: vscode.Uri, references: readonly FileReference[]): Promise<FileReference[]> {
+    const directory = modelDirectory(uri);
+    const results = await Promise.all(references.map(async (reference) => {
+      try {
+        await vscode.workspace.fs.stat(vscode.Uri.joinPath(directory, ...reference.path.split('/')));
+        return undefined;
+      } catch (error: unknown) {
+        if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
+          return reference;
+        }
+        this.log.warn(`Could not check ${reference.path} next to ${uri.toString(true)}: ${String(error)}`);
+        return undefined;
+      }
+    }));
+    return results.filter((r): r is FileReference => r !== undefined);
+  }
+
+  private publish(uri: vscode.Uri, version: number, diagnostics: LspDiagnostic[]): void {
+    this.latest.set(uri.toString(), { version, diagnostics });
+    this.collection.set(uri, diagnostics.map(toDiagnostic));
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.delete(key);
+    this.latest.delete(key);
+    this.collection.delete(uri);
+  }
+
+  dispose(): void {
+    for (const timer of this.pending.values()) {
+      clearTimeout(timer);
+    }
+    this.pending.clear();
+    vscode.Disposable.from(...this.subscriptions).dispose();
+    this.collection.dispose();
+  }
+}
