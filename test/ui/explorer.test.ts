@@ -67,14 +67,27 @@ describe('MLflow in the workbench (Chromium + code-server + packaged .vsix)', ()
   it('opens an MLmodel file in the MLmodel language', async () => {
     await wb.page.locator('.part.activitybar a.action-label[aria-label^="Explorer"]').click();
     await wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'iris-model' }).click();
-    await wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'MLmodel' }).click();
-    await wb.page.locator('.tabs-container .tab', { hasText: 'MLmodel' }).waitFor({ timeout: 10_000 });
+    await wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'MLmodel' }).first().click();
+    await wb.page.locator('.tabs-container .tab', { hasText: 'MLmodel' }).first().waitFor({ timeout: 10_000 });
     await wb.statusItem(/^MLmodel$/).waitFor({ timeout: 10_000 });
     await wb.shot('05-mlmodel-language');
   });
 
+  it('shows MLmodel problems at exact places in the Problems panel', async () => {
+    await wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'zz-broken-model' }).click();
+    await wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'MLmodel' }).last().click();
+    await wb.page.keyboard.press('Control+Shift+M');
+    const rows = wb.page.locator('.markers-panel .monaco-list-row');
+    await rows.filter({ hasText: 'cloudpickel' }).first().waitFor({ timeout: 20_000 });
+    const labels = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    assert.ok(labels.some((l) => /cloudpickel/.test(l) && /line 8/.test(l)), labels.join('\n'));
+    assert.ok(labels.some((l) => /model\.pkl/.test(l)), labels.join('\n'));
+    await wb.shot('05b-mlmodel-problems');
+    await wb.page.keyboard.press('Control+Shift+M');
+  });
+
   it('serves the model from the Explorer context menu and lists it in the Serving view', async () => {
-    await wb.contextMenu(wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'MLmodel' }), 'Serve Model Locally');
+    await wb.contextMenu(wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'MLmodel' }).first(), 'Serve Model Locally');
     const toast = wb.page.locator('.notifications-toasts .notification-list-item-message', { hasText: /Serving iris-model at http:\/\/127\.0\.0\.1:\d+/ });
     await toast.waitFor({ timeout: 30_000 });
     await wb.runCommand('View: Show MLflow');
@@ -109,7 +122,7 @@ describe('MLflow in the workbench (Chromium + code-server + packaged .vsix)', ()
 
   it('explains a missing Docker engine in one sentence when building an image', async () => {
     await wb.page.locator('.part.activitybar a.action-label[aria-label^="Explorer"]').click();
-    await wb.contextMenu(wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'MLmodel' }), 'Build Docker Image');
+    await wb.contextMenu(wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'MLmodel' }).first(), 'Build Docker Image');
     const input = wb.page.locator('.quick-input-widget input.input');
     await input.waitFor({ timeout: 10_000 });
     assert.equal(await input.inputValue(), 'mlflow-iris-model');

@@ -54,6 +54,12 @@ export async function openWorkbench(): Promise<Workbench> {
   });
   // A model folder, but no mlflow.db or mlruns: activation by workspaceContains:**/MLmodel.
   fs.cpSync(path.join(REPO_ROOT, 'demo', 'models', 'iris-logistic-regression'), path.join(dirs.workspace, 'iris-model'), { recursive: true });
+  // and a hand-edited MLmodel with mistakes, for the Problems panel
+  fs.mkdirSync(path.join(dirs.workspace, 'zz-broken-model'));
+  fs.writeFileSync(
+    path.join(dirs.workspace, 'zz-broken-model', 'MLmodel'),
+    'flavors:\n  python_function:\n    loader_module: mlflow.sklearn\n    model_path: model.pkl\n    env: conda.yaml\n  sklearn:\n    pickled_model: model.pkl\n    serialization_format: cloudpickel\nrun_id: cc8c8745b34f45ada9edf6334e96c203\n',
+  );
   installVsix(dirs, packageVsix());
   let server: RunningCodeServer | undefined;
   let ctx: BrowserContext | undefined;
