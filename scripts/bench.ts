@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium } from 'playwright-core';
+import { benchValidation, generateLargeMlmodel } from '../src/core/mlmodel/benchValidation';
 import { launchChromium, makeSandbox, removeSandbox, startCodeServer } from '../test/harness/codeServer';
 import { runSuiteInPage } from '../test/harness/runInHost';
 
@@ -87,12 +88,31 @@ async function activation(): Promise<Record<string, unknown>> {
   }
 }
 
+/** MLmodel validation: a real logged MLmodel (typical) and a generated 1 MB one. */
+function mlmodelValidation(): Record<string, unknown> {
+  const typical = fs.readFileSync(path.join(ROOT, 'demo', 'models', 'iris-logistic-regression', 'MLmodel'), 'utf8');
+  const large = generateLargeMlmodel(5000, 1 << 20);
+  const t = benchValidation(typical, 200, () => performance.now());
+  const l = benchValidation(large, 30, () => performance.now());
+  return {
+    typicalBytes: typical.length,
+    typicalMedianMs: round(t.median),
+    typicalBudgetMs: 5,
+    largeBytes: large.length,
+    largeMedianMs: round(l.median),
+    largeMaxMs: round(l.max),
+    largeBudgetMs: 100,
+    withinBudget: t.median <= 5 && l.median <= 100,
+  };
+}
+
 async function main(): Promise<void> {
   build();
   const result = {
     measuredAt: new Date().toISOString(),
     machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
     bundles: bundles(),
+    mlmodelValidation: mlmodelValidation(),
     activation: await activation(),
   };
   console.log(JSON.stringify(result, null, 2));

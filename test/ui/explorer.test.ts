@@ -75,15 +75,19 @@ describe('MLflow in the workbench (Chromium + code-server + packaged .vsix)', ()
 
   it('shows MLmodel problems at exact places in the Problems panel', async () => {
     await wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'zz-broken-model' }).click();
-    await wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'MLmodel' }).last().click();
-    await wb.page.keyboard.press('Control+Shift+M');
+    // Wait for the folder to expand: clicking "the last MLmodel row" before it has would open iris-model's again.
+    const mlmodelRows = wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'MLmodel' });
+    await mlmodelRows.nth(1).waitFor({ timeout: 10_000 });
+    await mlmodelRows.last().click();
+    await wb.page.locator('.breadcrumbs-control', { hasText: 'zz-broken-model' }).first().waitFor({ timeout: 10_000 });
+    await wb.runCommand('Problems: Focus on Problems View');
     const rows = wb.page.locator('.markers-panel .monaco-list-row');
     await rows.filter({ hasText: 'cloudpickel' }).first().waitFor({ timeout: 20_000 });
     const labels = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
     assert.ok(labels.some((l) => /cloudpickel/.test(l) && /line 8/.test(l)), labels.join('\n'));
     assert.ok(labels.some((l) => /model\.pkl/.test(l)), labels.join('\n'));
     await wb.shot('05b-mlmodel-problems');
-    await wb.page.keyboard.press('Control+Shift+M');
+    await wb.runCommand('View: Hide Panel');
   });
 
   it('serves the model from the Explorer context menu and lists it in the Serving view', async () => {

@@ -1,0 +1,121 @@
+// `npm run inspect -- --tracking-uri URI [--experiment NAME] [--json]`: print what the explorer
+// will show for a tracking URI (experiments, newest runs with key metrics, registered models with
+// versions and aliases). Answers "why don't I see my runs" without VS Code, and feeds benchmarks.
+import { readFileSync } from 'node:fs';
+import * as os from 'node:os';
+import { parseTrackingUri, redactUri } from '../src/core/connection/trackingUri';
+import { StoreError } from '../src/core/common/storeError';
+import { resolveCredentials } from '../src/core/tracking/rest/hostCredentials';
+import { loadCredentialsFile } from '../src/core/tracking/rest/loadCredentialsFile';
+import { openStores } from '../src/core/tracking/openStores';
+import { collectOverview, type StoreOverview } from '../src/core/tracking/storeOverview';
+import type { Run } from '../src/core/tracking/entities/run';
+
+/** Parsed command line. */
+export interface InspectArgs {
+  readonly trackingUri: string;
+  readonly experiment: string | undefined;
+  readonly json: boolean;
+}
+
+/** Parse argv (without node and script); returns an error message for bad usage. */
+export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): InspectArgs | string {
+  let trackingUri = env.MLFLOW_TRACKING_URI;
+  let experiment: string | undefined;
+  let json = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--json') {
+      json = true;
+    } else if (a === '--tracking-uri' || a === '--experiment') {
+      const v = argv[++i];
+      if (v === undefined) {
+        return `${a} needs a value`;
+      }
+      if (a === '--tracking-uri') {
+        trackingUri = v;
+      } else {
+        experiment = v;
+      }
+    } else {
+      return `unknown argument ${String(a)}`;
+    }
+  }
+  return trackingUri === undefined || trackingUri === '' ? 'give --tracking-uri URI (or set MLFLOW_TRACKING_URI)' : { trackingUri, experiment, json };
+}
+
+/** JSON has no NaN/Infinity: write them as MLflow's REST API does, as strings. */
+function jsonNumber(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && !Number.isFinite(value) ? (Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity') : value;
+}
+
+function keyMetrics(run: Run): string {
+  return [...run.data.metrics]
+    .sort((a, b) => (a.key < b.key ? -1 : 1))
+    .slice(0, 3)
+    .map((m) => `${m.key}=${Number.isInteger(m.value) ? String(m.value) : m.value.toPrecision(4)}`)
+    .join(' ');
+}
+
+/** The human-readable report. */
+export function formatOverview(o: StoreOverview): string {
+  const lines: string[] = [];
+  lines.push(`Experiments (${o.experiments.length})`);
+  for (const e of o.experiments) {
+    lines.push(`  ${e.experiment.name} [${e.experiment.experimentId}]${e.runs.length === 0 ? ' (no runs)' : ''}`);
+    for (const r of e.runs) {
+      lines.push(`    ${r.info.runName ?? r.info.runId}  ${r.info.runId}  ${r.info.status}  ${keyMetrics(r)}`.trimEnd());
+    }
+    if (e.moreRuns) {
+      lines.push('    … more runs');
+    }
+  }
+  lines.push(o.modelsError === undefined ? `Registered models (${o.models.length})` : `Registered models: unavailable (${o.modelsError})`);
+  for (const { model, versions } of o.models) {
+    const aliases = model.aliases.map((a) => `@${a.alias}→v${a.version}`).join(' ');
+    lines.push(`  ${model.name}${aliases === '' ? '' : `  ${aliases}`}`);
+    for (const v of versions) {
+      const parts = [`v${v.version}`, v.currentStage, v.status, `run ${v.runId ?? '-'}`].filter((p) => p !== undefined && p !== '');
+      lines.push(`    ${parts.join('  ')}`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Run the CLI; returns the exit code. Output goes through `write` so tests can capture it. */
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, write: (text: string) => void, cwd = process.cwd()): Promise<number> {
+  const args = parseArgs(argv, env);
+  if (typeof args === 'string') {
+    write(`inspect: ${args}\nusage: npm run inspect -- --tracking-uri URI [--experiment NAME] [--json]\n`);
+    return 2;
+  }
+  const parsed = parseTrackingUri(args.trackingUri, cwd);
+  if (!parsed.ok) {
+    write(`inspect: ${parsed.error}\n`);
+    return 2;
+  }
+  const credentials = resolveCredentials(env, await loadCredentialsFile(os.homedir()));
+  const caPath = env.MLFLOW_TRACKING_SERVER_CERT_PATH;
+  const stores = await openStores(parsed.target, {
+    rest: {
+      credentials: () => credentials,
+      tls: { insecure: env.MLFLOW_TRACKING_INSECURE_TLS === 'true', ...(caPath ? { ca: readFileSync(caPath) } : {}) },
+    },
+  });
+  try {
+    const overview = await collectOverview(stores.tracking, stores.registry, args.experiment === undefined ? {} : { experimentName: args.experiment });
+    write(args.json ? `${JSON.stringify({ trackingUri: redactUri(args.trackingUri), ...overview }, jsonNumber, 2)}\n` : `${parsed.target.display}\n${formatOverview(overview)}`);
+    return 0;
+  } catch (err: unknown) {
+    write(`inspect: ${StoreError.is(err) || err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  } finally {
+    stores.dispose();
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2), process.env, (t) => process.stdout.write(t)).then((code) => {
+    process.exitCode = code;
+  });
+}

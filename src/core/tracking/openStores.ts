@@ -1,0 +1,57 @@
+import * as path from 'node:path';
+import type { TrackingTarget } from '../connection/trackingUri';
+import { StoreError } from '../common/storeError';
+import { FileRegistryStore } from '../registry/fileRegistryStore';
+import type { RegistryStore } from '../registry/registryStore';
+import { RestRegistryStore } from '../registry/restRegistryStore';
+import { SqliteRegistryStore } from '../registry/sqliteRegistryStore';
+import { FileTrackingStore } from './file/fileTrackingStore';
+import { RestClient, type RestClientOptions } from './rest/restClient';
+import { RestTrackingStore } from './rest/restTrackingStore';
+import { SqliteDatabase, type SqlJsLoadOptions } from './sqlite/sqliteDatabase';
+import { SqliteTrackingStore } from './sqlite/sqliteTrackingStore';
+import type { TrackingStore } from './trackingStore';
+
+/** A tracking store and the registry beside it, for one tracking URI. */
+export interface Stores {
+  readonly tracking: TrackingStore;
+  readonly registry: RegistryStore;
+  /** Present for REST stores only: the same objects, typed with their write methods. */
+  readonly rest?: { readonly tracking: RestTrackingStore; readonly registry: RestRegistryStore };
+  dispose(): void;
+}
+
+/** How to open stores: REST client settings, and how local stores find sql.js and artifacts. */
+export interface OpenStoresOptions {
+  readonly rest?: Omit<RestClientOptions, 'baseUrl'>;
+  readonly sqlJs?: SqlJsLoadOptions;
+  /** Where `mlflow-artifacts:/` URIs of a local store point; default `mlartifacts/` beside the store. */
+  readonly artifactsDestination?: string;
+}
+
+/**
+ * Open the stores for a parsed tracking URI (see `parseTrackingUri`): REST for http(s) and Azure
+ * ML, SQLite for `sqlite:`, the file store for `file:` and plain paths. Databricks needs its own
+ * authentication and is refused with an `unsupported` error.
+ */
+export async function openStores(target: TrackingTarget, options: OpenStoresOptions = {}): Promise<Stores> {
+  switch (target.kind) {
+    case 'rest':
+    case 'azureml': {
+      const client = new RestClient({ ...options.rest, baseUrl: target.baseUrl });
+      const rest = { tracking: new RestTrackingStore(client), registry: new RestRegistryStore(client) };
+      return { ...rest, rest, dispose: () => undefined };
+    }
+    case 'sqlite': {
+      const db = await SqliteDatabase.open(target.path, options.sqlJs);
+      const tracking = new SqliteTrackingStore(db, { artifactsDestination: options.artifactsDestination ?? path.join(path.dirname(target.path), 'mlartifacts') });
+      return { tracking, registry: new SqliteRegistryStore(db), dispose: () => { tracking.dispose(); } };
+    }
+    case 'file': {
+      const tracking = new FileTrackingStore(target.path, { artifactsDestination: options.artifactsDestination ?? path.join(path.dirname(target.path), 'mlartifacts') });
+      return { tracking, registry: new FileRegistryStore(target.path), dispose: () => undefined };
+    }
+    case 'databricks':
+      throw new StoreError('unsupported', 'Databricks workspaces are not supported yet; use an http(s) tracking server, a sqlite: database or an mlruns folder.');
+  }
+}

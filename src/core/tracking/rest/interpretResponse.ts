@@ -1,0 +1,54 @@
+import { StoreError } from '../../common/storeError';
+
+/**
+ * Turn an HTTP answer into the JSON object it should hold, or the {@link StoreError} it means.
+ * MLflow errors are `{error_code, message}` JSON; an HTML page (a login portal, a proxy, Flask's
+ * 404/405 for an unknown route) means we are not talking to the MLflow API at that address.
+ */
+export function interpretResponse(
+  status: number,
+  contentType: string | undefined,
+  body: string,
+  request: string,
+): Record<string, unknown> | StoreError {
+  const looksHtml = /text\/html/i.test(contentType ?? '') || /^\s*<(!doctype|html)/i.test(body);
+  if (looksHtml) {
+    return new StoreError(
+      'not-mlflow',
+      `${request} answered an HTML page (HTTP ${status}) instead of JSON: this address is not an MLflow API, the path prefix is wrong, or the server does not support this call.`,
+      { status, request },
+    );
+  }
+  let parsed: unknown;
+  try {
+    parsed = body.trim() === '' ? {} : JSON.parse(body);
+  } catch {
+    if (status >= 400) {
+      return httpError(status, undefined, body.slice(0, 200), request);
+    }
+    return new StoreError('invalid-response', `${request} answered a body that is not JSON (HTTP ${status}).`, { status, request });
+  }
+  const obj = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+  if (status >= 400) {
+    const code = typeof obj?.error_code === 'string' ? obj.error_code : undefined;
+    const message = typeof obj?.message === 'string' ? obj.message : undefined;
+    return httpError(status, code, message, request);
+  }
+  if (obj === undefined) {
+    return new StoreError('invalid-response', `${request} answered JSON that is not an object.`, { status, request });
+  }
+  return obj;
+}
+
+function httpError(status: number, errorCode: string | undefined, message: string | undefined, request: string): StoreError {
+  if (status === 401 || status === 403) {
+    const what = status === 401 ? 'Authentication failed' : 'Access denied';
+    return new StoreError('api', `${what} (HTTP ${status})${message ? `: ${message}` : ''}. Check the tracking server credentials.`, {
+      status,
+      errorCode,
+      request,
+    });
+  }
+  const text = message ?? `HTTP ${status}`;
+  return new StoreError('api', errorCode === undefined ? `${request}: ${text}` : `${text} (${errorCode})`, { status, errorCode, request });
+}

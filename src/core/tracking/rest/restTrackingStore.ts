@@ -1,0 +1,226 @@
+import { optArray, optString } from '../../common/jsonFields';
+import type { Page } from '../../common/paging';
+import { StoreError } from '../../common/storeError';
+import { parseLoggedModel, type LoggedModel } from '../../registry/entities/loggedModel';
+import { parseArtifactFile } from '../entities/artifactFile';
+import { parseExperiment, type Experiment } from '../entities/experiment';
+import { parseMetric, parseMetricPoint, type Metric, type MetricPoint } from '../entities/metric';
+import { parseRun, type Run } from '../entities/run';
+import { NOTE_TAG } from '../entities/tag';
+import { sampleMetricHistories } from '../sampleMetricHistories';
+import type { TrackingWriter } from '../trackingWriter';
+import type {
+  ArtifactListing,
+  ListArtifactsRequest,
+  MetricHistoryRequest,
+  ReadArtifactRequest,
+  SearchLoggedModelsRequest,
+  ReadOptions,
+  SampledHistoryRequest,
+  SearchExperimentsRequest,
+  SearchRunsRequest,
+  TrackingStore,
+} from '../trackingStore';
+import { checkArtifactPath, DEFAULT_MAX_ARTIFACT_BYTES } from '../artifactPath';
+import { ENDPOINTS } from './endpoints';
+import type { RestClient } from './restClient';
+
+/** Page size for `metrics/get-history`; MLflow's own store constant. */
+const HISTORY_PAGE = 25_000;
+
+/**
+ * {@link TrackingStore} over an MLflow tracking server's REST API (MLflow's `RestStore`).
+ * Also the only store that writes.
+ */
+export class RestTrackingStore implements TrackingStore, TrackingWriter {
+  readonly kind = 'rest';
+
+  constructor(private readonly client: RestClient) {}
+
+  async searchExperiments(r: SearchExperimentsRequest): Promise<Page<Experiment>> {
+    const json = await this.client.call(ENDPOINTS.searchExperiments, {
+      body: {
+        max_results: r.maxResults ?? 100,
+        page_token: r.pageToken,
+        view_type: r.viewType === undefined || r.viewType === 'ACTIVE_ONLY' ? undefined : r.viewType,
+        filter: r.filter,
+        order_by: r.orderBy,
+      },
+      signal: r.signal,
+    });
+    return { items: optArray(json, 'experiments', parseExperiment), nextPageToken: token(json) };
+  }
+
+  async getExperiment(experimentId: string, o: ReadOptions = {}): Promise<Experiment> {
+    const json = await this.client.call(ENDPOINTS.getExperiment, { query: [['experiment_id', experimentId]], signal: o.signal });
+    return parseExperiment(json.experiment);
+  }
+
+  async getExperimentByName(name: string, o: ReadOptions = {}): Promise<Experiment | undefined> {
+    try {
+      const json = await this.client.call(ENDPOINTS.getExperimentByName, { query: [['experiment_name', name]], signal: o.signal });
+      return parseExperiment(json.experiment);
+    } catch (err: unknown) {
+      if (StoreError.isNotFound(err)) {
+        return undefined;
+      }
+      throw err;
+    }
+  }
+
+  async searchRuns(r: SearchRunsRequest): Promise<Page<Run>> {
+    const json = await this.client.call(ENDPOINTS.searchRuns, {
+      body: {
+        experiment_ids: r.experimentIds,
+        filter: r.filter,
+        run_view_type: r.runViewType === undefined || r.runViewType === 'ACTIVE_ONLY' ? undefined : r.runViewType,
+        max_results: r.maxResults,
+        order_by: r.orderBy,
+        page_token: r.pageToken,
+      },
+      signal: r.signal,
+    });
+    return { items: optArray(json, 'runs', parseRun), nextPageToken: token(json) };
+  }
+
+  async getRun(runId: string, o: ReadOptions = {}): Promise<Run> {
+    const json = await this.client.call(ENDPOINTS.getRun, { query: [['run_id', runId]], signal: o.signal });
+    return parseRun(json.run);
+  }
+
+  /**
+   * Always sends `max_results` and follows `next_page_token`: MLflow 3.x answers a request without
+   * it with a token and no metrics, while 2.x ignores it and returns everything at once.
+   */
+  async getMetricHistory(r: MetricHistoryRequest): Promise<Metric[]> {
+    const all: Metric[] = [];
+    const seen = new Set<string>();
+    let pageToken: string | undefined;
+    for (;;) {
+      const json = await this.client.call(ENDPOINTS.getMetricHistory, {
+        query: [['run_id', r.runId], ['metric_key', r.metricKey], ['max_results', HISTORY_PAGE], ['page_token', pageToken]],
+        signal: r.signal,
+      });
+      all.push(...optArray(json, 'metrics', parseMetric));
+      pageToken = token(json);
+      if (pageToken === undefined) {
+        return all;
+      }
+      if (seen.has(pageToken)) {
+        throw new StoreError('invalid-response', 'The server repeated a metric history page token.');
+      }
+      seen.add(pageToken);
+    }
+  }
+
+  /** Uses `get-history-bulk-interval` (MLflow ≥ 2.11); older servers get full histories sampled here. */
+  async getSampledMetricHistory(r: SampledHistoryRequest): Promise<MetricPoint[]> {
+    try {
+      const json = await this.client.call(ENDPOINTS.getMetricHistoryBulkInterval, {
+        query: [
+          ...r.runIds.map((id) => ['run_ids', id] as const),
+          ['metric_key', r.metricKey],
+          ['start_step', r.startStep],
+          ['end_step', r.endStep],
+          ['max_results', r.maxResults],
+        ],
+        signal: r.signal,
+      });
+      return optArray(json, 'metrics', parseMetricPoint);
+    } catch (err: unknown) {
+      if (!isMissingEndpoint(err)) {
+        throw err;
+      }
+    }
+    const histories = [];
+    for (const runId of r.runIds) {
+      histories.push({ runId, history: await this.getMetricHistory({ runId, metricKey: r.metricKey, signal: r.signal }) });
+    }
+    return sampleMetricHistories(histories, r.maxResults, r.startStep, r.endStep);
+  }
+
+  async listArtifacts(r: ListArtifactsRequest): Promise<ArtifactListing> {
+    const json = await this.client.call(ENDPOINTS.listArtifacts, {
+      query: [['run_id', r.runId], ['path', r.path], ['page_token', r.pageToken]],
+      signal: r.signal,
+    });
+    return { rootUri: optString(json, 'root_uri'), items: optArray(json, 'files', parseArtifactFile), nextPageToken: token(json) };
+  }
+
+  /** Proxied roots (`mlflow-artifacts:`) go through the artifact proxy, others through `/get-artifact`. */
+  async readArtifact(r: ReadArtifactRequest): Promise<Uint8Array> {
+    const rel = checkArtifactPath(r.path);
+    const run = await this.getRun(r.runId, { signal: r.signal });
+    const proxied = /^mlflow-artifacts:(?:\/\/[^/]*)?\/?(.*)$/i.exec(run.info.artifactUri ?? '')?.[1];
+    const options = { signal: r.signal, maxBytes: r.maxBytes ?? DEFAULT_MAX_ARTIFACT_BYTES };
+    if (proxied !== undefined) {
+      const segments = [...proxied.split('/'), ...rel.split('/')].filter((s) => s !== '').map(encodeURIComponent);
+      return this.client.download(`${ENDPOINTS.downloadProxiedArtifact.path}/${segments.join('/')}`, [], options);
+    }
+    return this.client.download(ENDPOINTS.getArtifact.path, [['path', rel], ['run_uuid', r.runId]], options);
+  }
+
+  async searchLoggedModels(r: SearchLoggedModelsRequest): Promise<Page<LoggedModel>> {
+    try {
+      const json = await this.client.call(ENDPOINTS.searchLoggedModels, {
+        body: { experiment_ids: r.experimentIds, max_results: r.maxResults, page_token: r.pageToken },
+        signal: r.signal,
+      });
+      return { items: optArray(json, 'models', parseLoggedModel), nextPageToken: token(json) };
+    } catch (err: unknown) {
+      if (isMissingEndpoint(err)) {
+        return { items: [], nextPageToken: undefined };
+      }
+      throw err;
+    }
+  }
+
+  async renameRun(runId: string, name: string, o: ReadOptions = {}): Promise<void> {
+    await this.client.call(ENDPOINTS.updateRun, { body: { run_id: runId, run_name: name }, signal: o.signal });
+  }
+
+  async setRunTag(runId: string, key: string, value: string, o: ReadOptions = {}): Promise<void> {
+    await this.client.call(ENDPOINTS.setRunTag, { body: { run_id: runId, key, value }, signal: o.signal });
+  }
+
+  async deleteRunTag(runId: string, key: string, o: ReadOptions = {}): Promise<void> {
+    await this.client.call(ENDPOINTS.deleteRunTag, { body: { run_id: runId, key }, signal: o.signal });
+  }
+
+  setRunNote(runId: string, markdown: string, o: ReadOptions = {}): Promise<void> {
+    return this.setRunTag(runId, NOTE_TAG, markdown, o);
+  }
+
+  async setExperimentNote(experimentId: string, markdown: string, o: ReadOptions = {}): Promise<void> {
+    await this.client.call(ENDPOINTS.setExperimentTag, {
+      body: { experiment_id: experimentId, key: NOTE_TAG, value: markdown },
+      signal: o.signal,
+    });
+  }
+
+  async deleteRun(runId: string, o: ReadOptions = {}): Promise<void> {
+    await this.client.call(ENDPOINTS.deleteRun, { body: { run_id: runId }, signal: o.signal });
+  }
+
+  async restoreRun(runId: string, o: ReadOptions = {}): Promise<void> {
+    await this.client.call(ENDPOINTS.restoreRun, { body: { run_id: runId }, signal: o.signal });
+  }
+
+  dispose(): void {
+    // Nothing held: each request opens and closes its own connection state inside axios.
+  }
+}
+
+/** The token of a page; MLflow omits it (or sends "") on the last page. */
+export function token(json: Record<string, unknown>): string | undefined {
+  const t = optString(json, 'next_page_token');
+  return t === '' ? undefined : t;
+}
+
+/** A server too old for an endpoint answers Flask's HTML 404/405, or ENDPOINT_NOT_FOUND. */
+function isMissingEndpoint(err: unknown): boolean {
+  return (
+    StoreError.is(err) &&
+    ((err.kind === 'not-mlflow' && (err.status === 404 || err.status === 405)) || err.errorCode === 'ENDPOINT_NOT_FOUND')
+  );
+}

@@ -1,0 +1,149 @@
+import { StoreError } from '../../common/storeError';
+
+/** A comparison operator of MLflow's search grammar. */
+export type Comparator = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'LIKE' | 'ILIKE' | 'IN' | 'NOT IN';
+
+/** One `type.key op value` clause; `type` is normalised (`metric` → `metrics`, `attr`/`run` → `attributes`). */
+export interface FilterClause {
+  readonly type: 'metrics' | 'params' | 'tags' | 'attributes' | 'datasets';
+  readonly key: string;
+  readonly comparator: Comparator;
+  readonly value: string | number | readonly string[];
+}
+
+const TYPE_ALIASES: Readonly<Record<string, FilterClause['type']>> = {
+  metric: 'metrics',
+  metrics: 'metrics',
+  param: 'params',
+  params: 'params',
+  parameter: 'params',
+  parameters: 'params',
+  tag: 'tags',
+  tags: 'tags',
+  attribute: 'attributes',
+  attributes: 'attributes',
+  attr: 'attributes',
+  run: 'attributes',
+  dataset: 'datasets',
+  datasets: 'datasets',
+};
+
+const TOKEN =
+  /\s*(?:(`[^`]*`|"[^"]*")|('(?:[^'\\]|\\.|'')*')|(\((?:[^)'"]|'(?:[^'\\]|\\.|'')*'|"[^"]*")*\))|(!=|<=|>=|=|<|>)|(-?\d+(?:\.\d*)?(?:[eE][-+]?\d+)?)|([A-Za-z_][\w.]*))/y;
+
+/** A word/symbol of a filter string with its kind. */
+type Token = { kind: 'quoted' | 'string' | 'list' | 'op' | 'number' | 'word'; text: string };
+
+function tokenize(filter: string): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = 0;
+  while (TOKEN.lastIndex < filter.length) {
+    if (/^\s*$/.test(filter.slice(TOKEN.lastIndex))) {
+      break;
+    }
+    const at = TOKEN.lastIndex;
+    const m = TOKEN.exec(filter);
+    if (m === null) {
+      throw invalid(`Invalid filter near "${filter.slice(at, at + 20)}".`);
+    }
+    const kinds: Token['kind'][] = ['quoted', 'string', 'list', 'op', 'number', 'word'];
+    const idx = m.slice(1).findIndex((g: string | undefined) => g !== undefined);
+    out.push({ kind: kinds[idx] ?? 'word', text: m[idx + 1] ?? '' });
+  }
+  return out;
+}
+
+function invalid(message: string): StoreError {
+  return new StoreError('api', message, { errorCode: 'INVALID_PARAMETER_VALUE', status: 400 });
+}
+
+function unquote(s: string): string {
+  return s.slice(1, -1).replace(/\\'/g, "'").replace(/''/g, "'");
+}
+
+/**
+ * Parse MLflow's search filter: clauses joined by AND (no OR, no parentheses), identifiers
+ * `type.key` with backtick- or double-quoted keys, single-quoted strings, numbers and `('a','b')`
+ * lists for IN. `bareType` is the entity type of unprefixed identifiers (`name` on experiments).
+ * Errors are `INVALID_PARAMETER_VALUE`, as the server answers.
+ */
+export function parseSearchFilter(filter: string | undefined, bareType: FilterClause['type'] = 'attributes'): FilterClause[] {
+  if (filter === undefined || filter.trim() === '') {
+    return [];
+  }
+  const tokens = tokenize(filter);
+  const clauses: FilterClause[] = [];
+  let i = 0;
+  for (;;) {
+    const ident = tokens[i++];
+    if (ident === undefined || (ident.kind !== 'word' && ident.kind !== 'quoted')) {
+      throw invalid(`Invalid filter "${filter}": expected an identifier.`);
+    }
+    let type = bareType;
+    let key: string;
+    if (ident.kind === 'quoted') {
+      key = ident.text.slice(1, -1);
+    } else {
+      const dot = ident.text.indexOf('.');
+      const prefix = dot < 0 ? undefined : TYPE_ALIASES[ident.text.slice(0, dot).toLowerCase()];
+      if (dot >= 0 && prefix === undefined && bareType === 'attributes') {
+        throw invalid(`Invalid entity type '${ident.text.slice(0, dot)}'.`);
+      }
+      type = prefix ?? bareType;
+      key = prefix === undefined ? ident.text : ident.text.slice(dot + 1);
+      // `metrics.` followed by a quoted key arrives as two tokens.
+      if (key === '' && (tokens[i]?.kind === 'quoted')) {
+        key = (tokens[i++]?.text ?? '').slice(1, -1);
+      }
+    }
+    const comparator = readComparator(tokens, i, filter);
+    i += comparator.width;
+    const v = tokens[i++];
+    if (v === undefined) {
+      throw invalid(`Invalid filter "${filter}": missing value.`);
+    }
+    clauses.push({ type, key, comparator: comparator.op, value: readValue(v, comparator.op, filter) });
+    const next = tokens[i];
+    if (next === undefined) {
+      return clauses;
+    }
+    if (next.kind !== 'word' || next.text.toUpperCase() !== 'AND') {
+      throw invalid(`Invalid clause(s) in filter string: ${next.text}`);
+    }
+    i++;
+  }
+}
+
+function readComparator(tokens: Token[], i: number, filter: string): { op: Comparator; width: number } {
+  const t = tokens[i];
+  if (t?.kind === 'op') {
+    return { op: t.text as Comparator, width: 1 };
+  }
+  const word = t?.kind === 'word' ? t.text.toUpperCase() : '';
+  if (word === 'LIKE' || word === 'ILIKE' || word === 'IN') {
+    return { op: word, width: 1 };
+  }
+  if (word === 'NOT' && tokens[i + 1]?.text.toUpperCase() === 'IN') {
+    return { op: 'NOT IN', width: 2 };
+  }
+  throw invalid(`Invalid comparator in filter "${filter}".`);
+}
+
+function readValue(t: Token, op: Comparator, filter: string): FilterClause['value'] {
+  if (op === 'IN' || op === 'NOT IN') {
+    if (t.kind !== 'list') {
+      throw invalid(`Invalid filter "${filter}": IN needs a ('a', 'b') list.`);
+    }
+    return [...t.text.matchAll(/'((?:[^'\\]|\\.|'')*)'|"([^"]*)"/g)].map((m) => (m[1] !== undefined ? unquote(`'${m[1]}'`) : (m[2] ?? '')));
+  }
+  if (t.kind === 'string') {
+    return unquote(t.text);
+  }
+  if (t.kind === 'number') {
+    return Number(t.text);
+  }
+  if (t.kind === 'quoted' && t.text.startsWith('"')) {
+    return t.text.slice(1, -1);
+  }
+  throw invalid(`Invalid filter "${filter}": expected a value.`);
+}

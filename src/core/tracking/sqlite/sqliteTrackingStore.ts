@@ -1,0 +1,148 @@
+import { pageOf } from '../../common/offsetPageToken';
+import type { Page } from '../../common/paging';
+import { StoreError } from '../../common/storeError';
+import type { LoggedModel } from '../../registry/entities/loggedModel';
+import type { Experiment } from '../entities/experiment';
+import type { Metric, MetricPoint } from '../entities/metric';
+import type { Run } from '../entities/run';
+import type { Tag } from '../entities/tag';
+import { listLocalArtifacts, localArtifactRoot, readLocalArtifact } from '../listLocalArtifacts';
+import { DEFAULT_MAX_ARTIFACT_BYTES } from '../artifactPath';
+import { sampleMetricHistories } from '../sampleMetricHistories';
+import { inView, searchRunsInMemory } from '../search/runSearch';
+import { searchEntities } from '../search/searchEntities';
+import type {
+  ArtifactListing,
+  ListArtifactsRequest,
+  MetricHistoryRequest,
+  ReadArtifactRequest,
+  SearchLoggedModelsRequest,
+  SampledHistoryRequest,
+  SearchExperimentsRequest,
+  SearchRunsRequest,
+  TrackingStore,
+} from '../trackingStore';
+import { loadLoggedModels } from './loadLoggedModels';
+import { loadRuns, metricFromRow } from './loadRuns';
+import { int, text, type SqliteDatabase } from './sqliteDatabase';
+
+/** Options of the local stores. */
+export interface LocalStoreOptions {
+  /** Where `mlflow-artifacts:/` URIs point (the server's `--artifacts-destination`). */
+  readonly artifactsDestination?: string;
+}
+
+/** {@link TrackingStore} over an MLflow `mlflow.db`, read-only, in the server's answer order. */
+export class SqliteTrackingStore implements TrackingStore {
+  readonly kind = 'sqlite';
+
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly options: LocalStoreOptions = {},
+  ) {}
+
+  searchExperiments(r: SearchExperimentsRequest): Promise<Page<Experiment>> {
+    const all = this.experiments().filter((e) => inView(e.lifecycleStage, r.viewType));
+    const found = searchEntities(all, r.filter, r.orderBy, {
+      bareType: 'attributes',
+      valueOf: (e, type, key) =>
+        type === 'tags'
+          ? e.tags.find((t) => t.key === key)?.value
+          : ({ name: e.name, creation_time: e.creationTime, last_update_time: e.lastUpdateTime, experiment_id: e.experimentId } as Record<string, string | number | undefined>)[key],
+      tieBreakers: [
+        { type: 'attributes', key: 'creation_time', ascending: false },
+        { type: 'attributes', key: 'experiment_id', ascending: true },
+      ],
+    });
+    return Promise.resolve(pageOf(found, r.maxResults ?? 1000, r.pageToken));
+  }
+
+  getExperiment(experimentId: string): Promise<Experiment> {
+    const e = this.experiments().find((x) => x.experimentId === experimentId);
+    if (e === undefined) {
+      return Promise.reject(notFound(`No Experiment with id=${experimentId} exists`));
+    }
+    return Promise.resolve(e);
+  }
+
+  getExperimentByName(name: string): Promise<Experiment | undefined> {
+    return Promise.resolve(this.experiments().find((x) => x.name === name));
+  }
+
+  searchRuns(r: SearchRunsRequest): Promise<Page<Run>> {
+    if (r.experimentIds.length === 0) {
+      return Promise.resolve({ items: [], nextPageToken: undefined });
+    }
+    const marks = r.experimentIds.map(() => '?').join(',');
+    const runs = loadRuns(this.db, `r.experiment_id IN (${marks})`, r.experimentIds).filter((x) => inView(x.info.lifecycleStage, r.runViewType));
+    return Promise.resolve(pageOf(searchRunsInMemory(runs, r.filter, r.orderBy), r.maxResults ?? 1000, r.pageToken));
+  }
+
+  getRun(runId: string): Promise<Run> {
+    const run = loadRuns(this.db, 'r.run_uuid = ?', [runId])[0];
+    return run === undefined ? Promise.reject(notFound(`Run with id=${runId} not found`)) : Promise.resolve(run);
+  }
+
+  getMetricHistory(r: MetricHistoryRequest): Promise<Metric[]> {
+    return Promise.resolve(this.db.all('SELECT * FROM metrics WHERE run_uuid = ? AND key = ? ORDER BY rowid', [r.runId, r.metricKey]).map(metricFromRow));
+  }
+
+  async getSampledMetricHistory(r: SampledHistoryRequest): Promise<MetricPoint[]> {
+    const histories = [];
+    for (const runId of r.runIds) {
+      histories.push({ runId, history: await this.getMetricHistory({ runId, metricKey: r.metricKey }) });
+    }
+    return sampleMetricHistories(histories, r.maxResults, r.startStep, r.endStep);
+  }
+
+  async listArtifacts(r: ListArtifactsRequest): Promise<ArtifactListing> {
+    const { rootUri, root } = await this.artifactRoot(r.runId);
+    return { rootUri, items: await listLocalArtifacts(root, r.path), nextPageToken: undefined };
+  }
+
+  async readArtifact(r: ReadArtifactRequest): Promise<Uint8Array> {
+    return readLocalArtifact((await this.artifactRoot(r.runId)).root, r.path, r.maxBytes ?? DEFAULT_MAX_ARTIFACT_BYTES);
+  }
+
+  private async artifactRoot(runId: string): Promise<{ rootUri: string | undefined; root: string }> {
+    const rootUri = (await this.getRun(runId)).info.artifactUri;
+    const root = rootUri === undefined ? undefined : localArtifactRoot(rootUri, this.options.artifactsDestination);
+    if (root === undefined) {
+      throw new StoreError('unsupported', `Artifacts at ${rootUri ?? '(none)'} can only be read through a tracking server.`);
+    }
+    return { rootUri, root };
+  }
+
+  searchLoggedModels(r: SearchLoggedModelsRequest): Promise<Page<LoggedModel>> {
+    const all = loadLoggedModels(this.db, r.experimentIds);
+    return Promise.resolve(pageOf(all, r.maxResults ?? 100, r.pageToken, 100));
+  }
+
+  dispose(): void {
+    this.db.close();
+  }
+
+  private experiments(): Experiment[] {
+    const tags = new Map<string, Tag[]>();
+    for (const t of this.db.all('SELECT * FROM experiment_tags ORDER BY rowid')) {
+      const id = String(t.experiment_id);
+      tags.set(id, [...(tags.get(id) ?? []), { key: String(t.key), value: text(t.value) ?? '' }]);
+    }
+    return this.db.all('SELECT * FROM experiments').map((row): Experiment => {
+      const id = String(row.experiment_id);
+      return {
+        experimentId: id,
+        name: String(row.name),
+        artifactLocation: text(row.artifact_location),
+        lifecycleStage: text(row.lifecycle_stage) ?? 'active',
+        creationTime: int(row.creation_time),
+        lastUpdateTime: int(row.last_update_time),
+        tags: tags.get(id) ?? [],
+      };
+    });
+  }
+}
+
+function notFound(message: string): StoreError {
+  return new StoreError('api', message, { errorCode: 'RESOURCE_DOES_NOT_EXIST', status: 404 });
+}

@@ -1,0 +1,172 @@
+// TEST DOUBLE — not MLflow. A loopback HTTP server (127.0.0.1, ephemeral port) that speaks the
+// subset of MLflow's REST API the extension reads, answering from our own SQLite store over a
+// recorded mlflow.db. It lets UI and in-host tests browse real data in REST mode without Python.
+// test/unit/core/tracking/mlflowTestServer.test.ts proves its answers equal the real server's recordings.
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { StoreError } from '../../../src/core/common/storeError';
+import type { RegistryStore } from '../../../src/core/registry/registryStore';
+import type { TrackingStore, ViewType } from '../../../src/core/tracking/trackingStore';
+import { artifactJson, experimentJson, metricJson, metricPointJson, modelVersionJson, registeredModelJson, runJson } from './toMlflowJson';
+
+type Params = Readonly<Record<string, unknown>>;
+type Handler = (p: Params) => Promise<Record<string, unknown>>;
+
+/** A running test server. */
+export interface MlflowTestServer {
+  readonly baseUrl: string;
+  close(): Promise<void>;
+}
+
+function str(p: Params, key: string): string | undefined {
+  const v = p[key];
+  const first: unknown = Array.isArray(v) ? v[0] : v;
+  return typeof first === 'string' ? first : typeof first === 'number' || typeof first === 'boolean' ? String(first) : undefined;
+}
+
+function num(p: Params, key: string): number | undefined {
+  const v = str(p, key);
+  return v === undefined ? undefined : Number(v);
+}
+
+function list(p: Params, key: string): string[] {
+  const v = p[key];
+  return v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => String(x as string | number));
+}
+
+function required(p: Params, key: string): string {
+  const v = str(p, key);
+  if (v === undefined || v === '') {
+    throw new StoreError('api', `Missing value for required parameter '${key}'. See the API docs for more information about request parameters.`, { errorCode: 'INVALID_PARAMETER_VALUE', status: 400 });
+  }
+  return v;
+}
+
+function viewType(v: string | undefined): ViewType | undefined {
+  return ({ '1': 'ACTIVE_ONLY', '2': 'DELETED_ONLY', '3': 'ALL' } as Record<string, ViewType | undefined>)[v ?? ''] ?? (v as ViewType | undefined);
+}
+
+function withToken(body: Record<string, unknown>, token: string | undefined): Record<string, unknown> {
+  return token === undefined ? body : { ...body, next_page_token: token };
+}
+
+function routes(t: TrackingStore, r: RegistryStore): Map<string, Handler> {
+  const searchExperiments: Handler = async (p) => {
+    const page = await t.searchExperiments({ maxResults: num(p, 'max_results'), pageToken: str(p, 'page_token'), viewType: viewType(str(p, 'view_type')), filter: str(p, 'filter'), orderBy: list(p, 'order_by') });
+    return withToken(page.items.length === 0 ? {} : { experiments: page.items.map(experimentJson) }, page.nextPageToken);
+  };
+  const table: Array<[string, Handler]> = [
+    ['GET experiments/search', searchExperiments],
+    ['POST experiments/search', searchExperiments],
+    ['GET experiments/get', async (p) => ({ experiment: experimentJson(await t.getExperiment(required(p, 'experiment_id'))) })],
+    [
+      'GET experiments/get-by-name',
+      async (p) => {
+        const name = required(p, 'experiment_name');
+        const e = await t.getExperimentByName(name);
+        if (e === undefined) {
+          throw new StoreError('api', `Could not find experiment with name '${name}'`, { errorCode: 'RESOURCE_DOES_NOT_EXIST', status: 404 });
+        }
+        return { experiment: experimentJson(e) };
+      },
+    ],
+    [
+      'POST runs/search',
+      async (p) => {
+        const page = await t.searchRuns({ experimentIds: list(p, 'experiment_ids'), filter: str(p, 'filter'), runViewType: viewType(str(p, 'run_view_type')), maxResults: num(p, 'max_results'), orderBy: list(p, 'order_by'), pageToken: str(p, 'page_token') });
+        return withToken(page.items.length === 0 ? {} : { runs: page.items.map(runJson) }, page.nextPageToken);
+      },
+    ],
+    ['GET runs/get', async (p) => ({ run: runJson(await t.getRun(str(p, 'run_uuid') ?? required(p, 'run_id'))) })],
+    [
+      'GET metrics/get-history',
+      async (p) => {
+        const h = await t.getMetricHistory({ runId: required(p, 'run_id'), metricKey: required(p, 'metric_key') });
+        return h.length === 0 ? {} : { metrics: h.map(metricJson) };
+      },
+    ],
+    [
+      'GET metrics/get-history-bulk-interval',
+      async (p) => {
+        const max = num(p, 'max_results') ?? 2500;
+        if (max < 1 || max > 2500) {
+          throw new StoreError('api', 'max_results must be between 1 and 2500.', { errorCode: 'INVALID_PARAMETER_VALUE', status: 400 });
+        }
+        const pts = await t.getSampledMetricHistory({ runIds: list(p, 'run_ids'), metricKey: required(p, 'metric_key'), maxResults: max, startStep: num(p, 'start_step'), endStep: num(p, 'end_step') });
+        return pts.length === 0 ? {} : { metrics: pts.map(metricPointJson) };
+      },
+    ],
+    [
+      'GET artifacts/list',
+      async (p) => {
+        const l = await t.listArtifacts({ runId: required(p, 'run_id'), path: str(p, 'path') });
+        return { root_uri: l.rootUri, ...(l.items.length === 0 ? {} : { files: l.items.map(artifactJson) }) };
+      },
+    ],
+    [
+      'GET registered-models/search',
+      async (p) => {
+        const page = await r.searchRegisteredModels({ maxResults: num(p, 'max_results'), pageToken: str(p, 'page_token'), filter: str(p, 'filter'), orderBy: list(p, 'order_by') });
+        return withToken(page.items.length === 0 ? {} : { registered_models: page.items.map(registeredModelJson) }, page.nextPageToken);
+      },
+    ],
+    ['GET registered-models/get', async (p) => ({ registered_model: registeredModelJson(await r.getRegisteredModel(required(p, 'name'))) })],
+    [
+      'GET model-versions/search',
+      async (p) => {
+        const page = await r.searchModelVersions({ maxResults: num(p, 'max_results'), pageToken: str(p, 'page_token'), filter: str(p, 'filter'), orderBy: list(p, 'order_by') });
+        return withToken(page.items.length === 0 ? {} : { model_versions: page.items.map(modelVersionJson) }, page.nextPageToken);
+      },
+    ],
+    ['GET model-versions/get', async (p) => ({ model_version: modelVersionJson(await r.getModelVersion(required(p, 'name'), required(p, 'version'))) })],
+    ['GET registered-models/alias', async (p) => ({ model_version: modelVersionJson(await r.getModelVersionByAlias(required(p, 'name'), required(p, 'alias'))) })],
+  ];
+  return new Map(table);
+}
+
+const HTML = (status: number, title: string): string =>
+  `<!doctype html>\n<html lang=en>\n<title>${status} ${title}</title>\n<h1>${title}</h1>\n<p>This MLflow test double has no such route.</p>\n`;
+
+/** Start the test server on 127.0.0.1 with an ephemeral port over the given stores. */
+export async function startMlflowTestServer(tracking: TrackingStore, registry: RegistryStore): Promise<MlflowTestServer> {
+  const table = routes(tracking, registry);
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      void answer(req.method ?? 'GET', req.url ?? '/', Buffer.concat(chunks).toString('utf8')).then(({ status, type, body }) => {
+        res.writeHead(status, { 'Content-Type': type }).end(body);
+      });
+    });
+  });
+  async function answer(method: string, rawUrl: string, body: string): Promise<{ status: number; type: string; body: string }> {
+    const url = new URL(rawUrl, 'http://127.0.0.1');
+    const route = /^\/(?:ajax-)?api\/2\.0\/mlflow\/(.+)$/.exec(url.pathname)?.[1];
+    const handler = route === undefined ? undefined : table.get(`${method} ${route}`);
+    if (route === undefined || handler === undefined) {
+      const known = route !== undefined && ['GET', 'POST'].some((m) => table.has(`${m} ${route}`));
+      return { status: known ? 405 : 404, type: 'text/html; charset=utf-8', body: known ? HTML(405, 'Method Not Allowed') : HTML(404, 'Not Found') };
+    }
+    const params: Record<string, unknown> = {};
+    for (const key of new Set(url.searchParams.keys())) {
+      params[key] = url.searchParams.getAll(key);
+    }
+    try {
+      Object.assign(params, method === 'GET' || body === '' ? {} : (JSON.parse(body) as Params));
+      return { status: 200, type: 'application/json', body: JSON.stringify(await handler(params)) };
+    } catch (err: unknown) {
+      const e = StoreError.is(err) ? err : new StoreError('api', err instanceof Error ? err.message : String(err), { errorCode: 'INTERNAL_ERROR', status: 500 });
+      const status = e.status ?? (e.errorCode === 'RESOURCE_DOES_NOT_EXIST' ? 404 : e.errorCode === 'INVALID_PARAMETER_VALUE' ? 400 : 500);
+      return { status, type: 'application/json', body: JSON.stringify({ error_code: e.errorCode ?? 'INTERNAL_ERROR', message: e.message }) };
+    }
+  }
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => { resolve(); });
+      }),
+  };
+}

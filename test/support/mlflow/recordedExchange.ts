@@ -1,0 +1,61 @@
+// Test support: reads the request/response pairs recorded against a real MLflow 2.17.2 server
+// (test/fixtures/mlflow-2.17.2/rest*/NNN-name.json). Not product code.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** Root of the recorded MLflow 2.17.2 fixtures. */
+export const FIXTURES = path.resolve(__dirname, '../../fixtures/mlflow-2.17.2');
+
+/** One recorded exchange, as stored in the fixture files. */
+export interface RecordedExchange {
+  readonly name: string;
+  readonly file: string;
+  readonly request: {
+    readonly method: string;
+    readonly path: string;
+    readonly query: ReadonlyArray<readonly [string, string | number]>;
+    readonly body: unknown;
+  };
+  readonly response: {
+    readonly status: number;
+    readonly contentType: string;
+    /** The body exactly as the server sent it (JSON re-serialised, or the text). */
+    readonly text: string;
+    readonly json: unknown;
+  };
+}
+
+/** Load `<folder>/<file>` where folder is `rest`, `rest-filestore`, …; file may be just its number prefix. */
+export function loadExchange(folder: string, file: string): RecordedExchange {
+  const dir = path.join(FIXTURES, folder);
+  const name = fs.readdirSync(dir).find((f) => f === file || f.startsWith(`${file}-`));
+  if (name === undefined) {
+    throw new Error(`No fixture ${file} in ${folder}`);
+  }
+  const raw = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as {
+    name: string;
+    request: { method: string; path: string; query: Array<[string, string | number]>; body: unknown };
+    response: { status: number; content_type: string; body_kind: string; body: unknown };
+  };
+  const text = raw.response.body_kind === 'json' ? JSON.stringify(raw.response.body) : String(raw.response.body);
+  return {
+    name: raw.name,
+    file: name,
+    request: raw.request,
+    response: {
+      status: raw.response.status,
+      contentType: raw.response.content_type,
+      text,
+      json: raw.response.body_kind === 'json' ? raw.response.body : undefined,
+    },
+  };
+}
+
+/** Load a `rest-special-values` pair, which keeps the server's exact `raw_body` text. */
+export function loadSpecialValue(backend: 'sqlite' | 'file', name: string): { url: string; text: string } {
+  const raw = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'rest-special-values', backend, `${name}.json`), 'utf8')) as {
+    request: { url: string };
+    response: { raw_body: string };
+  };
+  return { url: raw.request.url, text: raw.response.raw_body };
+}

@@ -1,0 +1,115 @@
+// Test double: a loopback HTTP server (127.0.0.1, ephemeral port) that answers each request with
+// the next scripted reply and remembers what it was sent, so store tests can check the exact
+// method, path, query and body on the wire. Not product code.
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** What the server received. */
+export interface ReceivedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly query: Array<[string, string]>;
+  readonly headers: http.IncomingHttpHeaders;
+  readonly body: string;
+}
+
+/**
+ * One scripted reply; `hang` never answers (for timeout tests); `destroy` drops the socket;
+ * `streamBytes` sends a 200 JSON body of that many bytes in chunks, honouring backpressure, and
+ * stops when the client hangs up (for the size-cap test).
+ */
+export type ScriptedReply =
+  | { readonly status: number; readonly contentType?: string; readonly body: string; readonly headers?: Record<string, string> }
+  | { readonly hang: true }
+  | { readonly streamBytes: number }
+  | { readonly destroy: true }
+  | ((req: ReceivedRequest) => { status: number; contentType?: string; body: string });
+
+/** A started scripted server. */
+export interface ScriptedServer {
+  readonly baseUrl: string;
+  readonly received: ReceivedRequest[];
+  /** Bytes of body written by `streamBytes` replies so far. */
+  readonly streamed: () => number;
+  /** Replies used in order; the last one repeats when the script runs out. */
+  script(...replies: ScriptedReply[]): void;
+  close(): Promise<void>;
+}
+
+/** Start a scripted server on 127.0.0.1 with an ephemeral port. */
+export async function startScriptedServer(): Promise<ScriptedServer> {
+  const received: ReceivedRequest[] = [];
+  let replies: ScriptedReply[] = [];
+  let index = 0;
+  let streamed = 0;
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const got: ReceivedRequest = {
+        method: req.method ?? '',
+        path: url.pathname,
+        query: [...url.searchParams.entries()],
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
+      received.push(got);
+      const reply = replies[Math.min(index++, replies.length - 1)] ?? { status: 500, body: 'no script' };
+      if (typeof reply === 'function') {
+        const r = reply(got);
+        res.writeHead(r.status, { 'Content-Type': r.contentType ?? 'application/json' }).end(r.body);
+      } else if ('hang' in reply) {
+        return;
+      } else if ('destroy' in reply) {
+        req.socket.destroy();
+      } else if ('streamBytes' in reply) {
+        streamBody(res, reply.streamBytes, (n) => (streamed += n));
+      } else {
+        res.writeHead(reply.status, { 'Content-Type': reply.contentType ?? 'application/json', ...reply.headers }).end(reply.body);
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    received,
+    streamed: () => streamed,
+    script(...r: ScriptedReply[]) {
+      replies = r;
+      index = 0;
+      streamed = 0;
+      received.length = 0;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => { resolve(); });
+      }),
+  };
+}
+
+/** Write `{"x":"aaaa…"}` of `total` bytes in 1 MB chunks until done or the client goes away. */
+function streamBody(res: http.ServerResponse, total: number, count: (n: number) => void): void {
+  const chunk = Buffer.alloc(1024 * 1024, 'a');
+  let left = total - 8;
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(total) });
+  res.write('{"x":"');
+  const pump = (): void => {
+    while (left > 0 && !res.destroyed) {
+      const piece = left >= chunk.length ? chunk : chunk.subarray(0, left);
+      left -= piece.length;
+      count(piece.length);
+      if (!res.write(piece)) {
+        res.once('drain', pump);
+        return;
+      }
+    }
+    if (!res.destroyed) {
+      res.end('"}');
+    }
+  };
+  res.on('close', () => res.removeAllListeners('drain'));
+  pump();
+}

@@ -1,0 +1,42 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { main, parseArgs } from '../../../../scripts/inspect';
+
+const ROOT = path.resolve(__dirname, '../../../..');
+const DB = 'sqlite:///test/fixtures/mlflow-2.17.2/sqlite/mlflow.db';
+
+async function run(argv: string[]): Promise<{ code: number; out: string }> {
+  let out = '';
+  const code = await main(argv, {}, (t) => (out += t), ROOT);
+  return { code, out };
+}
+
+describe('npm run inspect', () => {
+  it('prints experiments, runs with key metrics and models with aliases from the recorded mlflow.db', async () => {
+    const { code, out } = await run(['--tracking-uri', DB]);
+    assert.equal(code, 0);
+    assert.match(out, /^Experiments \(5\)$/m);
+    assert.match(out, /^ {2}iris-classification \[1\]$/m);
+    assert.match(out, /^ {4}logreg-lr-too-high {2}f6ab2f84b6514b99ba4ca3708d64ba68 {2}FAILED {2}loss=NaN$/m);
+    assert.match(out, /^ {2}empty-experiment \[4\] \(no runs\)$/m);
+    assert.match(out, /^Registered models \(3\)$/m);
+    assert.match(out, /^ {2}iris-classifier {2}@challenger→v3 @champion→v2$/m);
+    assert.match(out, /^ {4}v1 {2}Archived {2}READY {2}run cc8c8745b34f45ada9edf6334e96c203$/m);
+  });
+
+  it('--json keeps NaN as MLflow writes it and narrows to one experiment', async () => {
+    const { code, out } = await run(['--tracking-uri', DB, '--experiment', 'iris-classification', '--json']);
+    assert.equal(code, 0);
+    const doc = JSON.parse(out) as { experiments: Array<{ experiment: { name: string }; runs: Array<{ info: { runId: string }; data: { metrics: Array<{ value: unknown }> } }> }> };
+    assert.deepEqual(doc.experiments.map((e) => e.experiment.name), ['iris-classification']);
+    const failed = doc.experiments[0]?.runs.find((r) => r.info.runId === 'f6ab2f84b6514b99ba4ca3708d64ba68');
+    assert.equal(failed?.data.metrics[0]?.value, 'NaN');
+  });
+
+  it('reports an unknown experiment and bad usage with non-zero exit codes', async () => {
+    assert.deepEqual(await run(['--tracking-uri', DB, '--experiment', 'nope']), { code: 1, out: 'inspect: No experiment named "nope".\n' });
+    assert.equal((await run([])).code, 2);
+    assert.equal(typeof parseArgs(['--bogus'], {}), 'string');
+    assert.deepEqual(parseArgs(['--json'], { MLFLOW_TRACKING_URI: 'file:./mlruns' }), { trackingUri: 'file:./mlruns', experiment: undefined, json: true });
+  });
+});
