@@ -74,6 +74,8 @@ function copyStatic() {
   for (const f of ['codicon.css', 'codicon.ttf']) {
     fs.copyFileSync(path.join('node_modules/@vscode/codicons/dist', f), path.join('dist/webview', f));
   }
+  // The SQLite store runs sql.js, whose WebAssembly the bundle cannot inline; it sits beside it.
+  fs.copyFileSync('node_modules/sql.js/dist/sql-wasm.wasm', 'dist/sql-wasm.wasm');
 }
 
 if (!watch) {

@@ -1,3 +1,4 @@
+import type { Stores } from '../core/tracking/openStores';
 import type { ConnectionState } from './connection/connectionState';
 import type { ModelServerInfo } from './serving/modelServer';
 
@@ -8,6 +9,8 @@ import type { ModelServerInfo } from './serving/modelServer';
 export interface MlflowExtensionApi {
   /** The active connection right now. */
   readonly connection: () => ConnectionState;
+  /** The active connection's tracking and registry stores (read-only for local stores). */
+  readonly stores: () => Promise<Stores>;
   /** The local model servers this window started. */
   readonly servers: () => readonly ModelServerInfo[];
   /** Resolves once the first search of the workspace for a local store has finished. */

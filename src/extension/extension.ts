@@ -4,6 +4,7 @@ import { registerCommands } from './commands/registerCommands';
 import { registerMlmodelLanguage } from './language/registerMlmodelLanguage';
 import { CliTaskRunner } from './process/cliTaskRunner';
 import { ConnectionManager } from './connection/connectionManager';
+import { StoreSession } from './connection/storeSession';
 import { serverInfo } from './serving/modelServer';
 import { ServeManager } from './serving/serveManager';
 import { ServingTreeProvider } from './serving/servingTreeProvider';
@@ -28,6 +29,9 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
     new ConnectionStatusBar(connections),
     new TerminalEnvironment(context.environmentVariableCollection, connections),
   );
+  // The active connection's stores, opened on first use by the views and panels.
+  const stores = new StoreSession(connections, context.extensionPath);
+  context.subscriptions.push(stores);
   const servers = new ServeManager(connections, log);
   const servingTree = new ServingTreeProvider(servers);
   context.subscriptions.push(servers, servingTree, vscode.window.registerTreeDataProvider('mlflow.serving', servingTree));
@@ -41,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
       lenses.refresh();
     }),
   );
-  registerCommands({ context, connections, log, servers, runner });
+  registerCommands({ context, connections, stores, log, servers, runner });
   registerMlmodelLanguage(context, log);
   context.subscriptions.push(
     vscode.window.registerWebviewPanelSerializer(CONNECTION_PANEL_VIEW_TYPE, {
@@ -55,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   const discovered = connections.rediscover();
   const activationMs = performance.now() - started;
   log.info(`MLflow for VS Code ${String((context.extension.packageJSON as { version?: string }).version)} activated in ${activationMs.toFixed(1)} ms.`);
-  return { connection: () => connections.state, servers: () => servers.list().map(serverInfo), discovered, activationMs };
+  return { connection: () => connections.state, stores: () => stores.stores(), servers: () => servers.list().map(serverInfo), discovered, activationMs };
 }
 
 export function deactivate(): void {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ConnectionManager } from '../connection/connectionManager';
+import type { StoreSession } from '../connection/storeSession';
 import type { ServeManager } from '../serving/serveManager';
 import { ConnectionPanel } from '../webviews/connectionPanel';
 import { COMMANDS } from './commandIds';
@@ -20,6 +21,8 @@ import type { CliTaskRunner } from '../process/cliTaskRunner';
 export interface CommandDeps {
   readonly context: vscode.ExtensionContext;
   readonly connections: ConnectionManager;
+  /** The active connection's tracking and registry stores. */
+  readonly stores: StoreSession;
   readonly log: vscode.LogOutputChannel;
   readonly servers: ServeManager;
   readonly runner: CliTaskRunner;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../../src/extension/commands/commandIds';
-import { activeApi, clearTrackingUriSetting, waitForConnection, workspaceRoot } from './helpers';
+import { activeApi, clearTrackingUriSetting, repoRoot, waitForConnection, workspaceRoot } from './helpers';
 
 describe('connection (real extension host, demo workspace)', () => {
   afterEach(async () => {
@@ -15,6 +15,21 @@ describe('connection (real extension host, demo workspace)', () => {
     assert.ok(state.status === 'ready');
     assert.ok(state.target.kind === 'sqlite', state.target.kind);
     assert.equal(state.target.path, vscode.Uri.joinPath(workspaceRoot(), 'mlflow.db').fsPath);
+  });
+
+  it('reads the workspace mlflow.db through sql.js in the bundle: the experiments the server recorded', async () => {
+    const api = await activeApi();
+    await api.discovered;
+    await waitForConnection(api, (s) => s.status === 'ready' && s.source === 'workspace', 'the workspace store');
+    const stores = await api.stores();
+    const page = await stores.tracking.searchExperiments({ maxResults: 100 });
+    const recorded = JSON.parse(
+      new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(repoRoot(), 'test/fixtures/mlflow-2.17.2/rest/001-experiments-search-get.json'))),
+    ) as { response: { body: { experiments: Array<{ experiment_id: string; name: string }> } } };
+    assert.deepEqual(
+      page.items.map((e) => [e.experimentId, e.name]),
+      recorded.response.body.experiments.map((e) => [e.experiment_id, e.name]),
+    );
   });
 
   it('lets the mlflow.trackingUri setting win, and reports a URI it cannot use', async () => {

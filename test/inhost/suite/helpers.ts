@@ -45,3 +45,12 @@ export async function clearTrackingUriSetting(): Promise<void> {
   await vscode.workspace.getConfiguration('mlflow').update('trackingUri', undefined, vscode.ConfigurationTarget.Workspace);
   await vscode.workspace.getConfiguration('mlflow').update('trackingUri', undefined, vscode.ConfigurationTarget.Global);
 }
+
+/** The repository (the extension is loaded from it in development mode): fixtures live here. */
+export function repoRoot(): vscode.Uri {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!ext) {
+    throw new Error(`${EXTENSION_ID} is not loaded in this extension host`);
+  }
+  return ext.extensionUri;
+}

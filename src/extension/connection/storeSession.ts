@@ -1,0 +1,92 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { TrackingTarget } from '../../core/connection/trackingUri';
+import type { CredentialsProvider, HostCredentials } from '../../core/tracking/rest/hostCredentials';
+import { resolveCredentials } from '../../core/tracking/rest/hostCredentials';
+import { loadCredentialsFile } from '../../core/tracking/rest/loadCredentialsFile';
+import { openStores, type Stores } from '../../core/tracking/openStores';
+import type { ConnectionManager } from './connectionManager';
+import type { ConnectionState } from './connectionState';
+
+/** Where a REST connection's credentials come from, beyond the MLflow env vars and ~/.mlflow/credentials. */
+export type SecretCredentials = (target: TrackingTarget) => Promise<HostCredentials | undefined>;
+
+/**
+ * The stores of the active connection, opened on first use and shared by every view and panel.
+ * When the connection changes the old stores are disposed and `onDidChange` fires, so each
+ * consumer reloads; a consumer holding a `Stores` from before checks `generation` to drop stale
+ * answers. Opening is lazy so that activation never reads a database or touches the network.
+ */
+export class StoreSession implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires after the active connection changed; stores opened before are disposed. */
+  readonly onDidChange = this.changed.event;
+  private opening: Promise<Stores> | undefined;
+  private gen = 0;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly connections: ConnectionManager,
+    private readonly extensionPath: string,
+    private readonly secrets: SecretCredentials = () => Promise.resolve(undefined),
+  ) {
+    this.subscription = connections.onDidChange(() => {
+      this.reset();
+    });
+  }
+
+  /** Increases on every connection change. */
+  get generation(): number {
+    return this.gen;
+  }
+
+  get state(): ConnectionState {
+    return this.connections.state;
+  }
+
+  /** The open stores, or a rejection explaining why there are none (no or an invalid connection). */
+  stores(): Promise<Stores> {
+    if (this.opening === undefined) {
+      const state = this.connections.state;
+      if (state.status !== 'ready') {
+        return Promise.reject(new Error(state.status === 'none' ? 'No MLflow tracking server is configured.' : state.problem));
+      }
+      const opening = openStores(state.target, {
+        rest: { credentials: this.credentialsFor(state.target) },
+        sqlJs: { locateFile: (file) => path.join(this.extensionPath, 'dist', file) },
+      });
+      // A failed open (a corrupt mlflow.db) is retried on the next call rather than remembered.
+      opening.catch(() => {
+        if (this.opening === opening) {
+          this.opening = undefined;
+        }
+      });
+      this.opening = opening;
+    }
+    return this.opening;
+  }
+
+  /** Drop the open stores and tell everyone to reload (the Refresh command, a changed credential). */
+  reset(): void {
+    const old = this.opening;
+    this.opening = undefined;
+    this.gen++;
+    old?.then((s) => { s.dispose(); }, () => undefined);
+    this.changed.fire();
+  }
+
+  private credentialsFor(target: TrackingTarget): CredentialsProvider {
+    // Asked per request so that a token rotated in SecretStorage or the env is picked up at once.
+    return async () =>
+      (await this.secrets(target)) ??
+      resolveCredentials(process.env, await loadCredentialsFile(os.homedir()));
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.opening?.then((s) => { s.dispose(); }, () => undefined);
+    this.opening = undefined;
+    this.changed.dispose();
+  }
+}
