@@ -3,7 +3,7 @@
 // %key% has a text in package.nls.json; menus name real commands; activation never uses "*".
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { COMMANDS } from '../src/extension/commands/commandIds';
+import { IMPLEMENTED_COMMANDS } from '../src/extension/commands/implementedCommands';
 
 interface Manifest {
   readonly engines?: { readonly vscode?: string };
@@ -28,8 +28,10 @@ export function checkContributions(manifestText: string, nls: Record<string, str
     if (!implemented.includes(id) && !hidden.has(id)) {
       problems.push(`${id} has no handler yet but is not hidden from the palette (when: false)`);
     }
-    if (implemented.includes(id) && hidden.has(id)) {
-      problems.push(`${id} is implemented but hidden from the palette`);
+    // A command that needs a tree node is hidden from the palette but must be reachable from a view.
+    const inViews = [...(pkg.contributes?.menus?.['view/item/context'] ?? []), ...(pkg.contributes?.menus?.['view/title'] ?? [])].some((m) => m.command === id);
+    if (implemented.includes(id) && hidden.has(id) && !inViews) {
+      problems.push(`${id} is implemented but hidden from the palette and from every view menu`);
     }
   }
   for (const id of implemented) {
@@ -67,7 +69,7 @@ if (require.main === module) {
   const problems = checkContributions(
     fs.readFileSync(path.join(root, 'package.json'), 'utf8'),
     JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>,
-    Object.values(COMMANDS),
+    IMPLEMENTED_COMMANDS,
   );
   for (const p of problems) {
     console.error(`contributions: ${p}`);

@@ -1,5 +1,6 @@
 import type { Stores } from '../core/tracking/openStores';
 import type { ConnectionState } from './connection/connectionState';
+import type { Explorer } from './explorer/registerExplorer';
 import type { ModelServerInfo } from './serving/modelServer';
 
 /**
@@ -11,6 +12,8 @@ export interface MlflowExtensionApi {
   readonly connection: () => ConnectionState;
   /** The active connection's tracking and registry stores (read-only for local stores). */
   readonly stores: () => Promise<Stores>;
+  /** The Experiments and Models views: their data, trees and a way to reveal a run. */
+  readonly explorer: Explorer;
   /** The local model servers this window started. */
   readonly servers: () => readonly ModelServerInfo[];
   /** Resolves once the first search of the workspace for a local store has finished. */

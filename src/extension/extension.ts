@@ -9,6 +9,7 @@ import { serverInfo } from './serving/modelServer';
 import { ServeManager } from './serving/serveManager';
 import { ServingTreeProvider } from './serving/servingTreeProvider';
 import { MlmodelCodeLensProvider } from './serving/mlmodelCodeLens';
+import { registerExplorer } from './explorer/registerExplorer';
 import { ConnectionStatusBar } from './statusBar/connectionStatusBar';
 import { TerminalEnvironment } from './terminal/terminalEnvironment';
 import { CONNECTION_PANEL_VIEW_TYPE, ConnectionPanel } from './webviews/connectionPanel';
@@ -46,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
     }),
   );
   registerCommands({ context, connections, stores, log, servers, runner });
+  const explorer = registerExplorer(context, stores, log);
   registerMlmodelLanguage(context, log);
   context.subscriptions.push(
     vscode.window.registerWebviewPanelSerializer(CONNECTION_PANEL_VIEW_TYPE, {
@@ -59,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   const discovered = connections.rediscover();
   const activationMs = performance.now() - started;
   log.info(`MLflow for VS Code ${String((context.extension.packageJSON as { version?: string }).version)} activated in ${activationMs.toFixed(1)} ms.`);
-  return { connection: () => connections.state, stores: () => stores.stores(), servers: () => servers.list().map(serverInfo), discovered, activationMs };
+  return { connection: () => connections.state, stores: () => stores.stores(), explorer, servers: () => servers.list().map(serverInfo), discovered, activationMs };
 }
 
 export function deactivate(): void {

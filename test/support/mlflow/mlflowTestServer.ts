@@ -7,10 +7,21 @@ import type { AddressInfo } from 'node:net';
 import { StoreError } from '../../../src/core/common/storeError';
 import type { RegistryStore } from '../../../src/core/registry/registryStore';
 import type { TrackingStore, ViewType } from '../../../src/core/tracking/trackingStore';
+import type { OverlayWrites } from './writableOverlay';
 import { artifactJson, experimentJson, metricJson, metricPointJson, modelVersionJson, registeredModelJson, runJson } from './toMlflowJson';
 
 type Params = Readonly<Record<string, unknown>>;
 type Handler = (p: Params) => Promise<Record<string, unknown>>;
+
+/** Shapes of servers people run: behind a path prefix, demanding a token, accepting writes. */
+export interface MlflowTestServerOptions {
+  /** e.g. `/mlflow` (Azure ML and reverse proxies put MLflow below a prefix). */
+  readonly pathPrefix?: string;
+  /** When set, every request must carry `Authorization: Bearer <token>` (Databricks-style). */
+  readonly bearerToken?: string;
+  /** Accept the extension's writes into this in-memory overlay (see writableOverlay.ts). */
+  readonly writes?: OverlayWrites;
+}
 
 /** A running test server. */
 export interface MlflowTestServer {
@@ -124,17 +135,53 @@ function routes(t: TrackingStore, r: RegistryStore): Map<string, Handler> {
   return new Map(table);
 }
 
+function writeRoutes(w: OverlayWrites, t: TrackingStore): Array<[string, Handler]> {
+  const ok = (): Promise<Record<string, unknown>> => Promise.resolve({});
+  return [
+    ['POST registered-models/alias', (p) => { w.setAlias(required(p, 'name'), required(p, 'alias'), required(p, 'version')); return ok(); }],
+    ['DELETE registered-models/alias', (p) => { w.deleteAlias(required(p, 'name'), required(p, 'alias')); return ok(); }],
+    [
+      'POST runs/update',
+      async (p) => {
+        const id = str(p, 'run_uuid') ?? required(p, 'run_id');
+        const name = str(p, 'run_name');
+        if (name !== undefined) {
+          w.renameRun(id, name);
+        }
+        return { run_info: (runJson(await t.getRun(id)) as { info: unknown }).info };
+      },
+    ],
+    ['POST runs/set-tag', (p) => { w.setRunTag(str(p, 'run_uuid') ?? required(p, 'run_id'), required(p, 'key'), str(p, 'value') ?? ''); return ok(); }],
+    ['POST runs/delete-tag', (p) => { w.deleteRunTag(required(p, 'run_id'), required(p, 'key')); return ok(); }],
+    ['POST runs/delete', (p) => { w.setRunDeleted(required(p, 'run_id'), true); return ok(); }],
+    ['POST runs/restore', (p) => { w.setRunDeleted(required(p, 'run_id'), false); return ok(); }],
+  ];
+}
+
 const HTML = (status: number, title: string): string =>
   `<!doctype html>\n<html lang=en>\n<title>${status} ${title}</title>\n<h1>${title}</h1>\n<p>This MLflow test double has no such route.</p>\n`;
 
 /** Start the test server on 127.0.0.1 with an ephemeral port over the given stores. */
-export async function startMlflowTestServer(tracking: TrackingStore, registry: RegistryStore): Promise<MlflowTestServer> {
+export async function startMlflowTestServer(tracking: TrackingStore, registry: RegistryStore, options: MlflowTestServerOptions = {}): Promise<MlflowTestServer> {
   const table = routes(tracking, registry);
+  for (const [key, handler] of options.writes === undefined ? [] : writeRoutes(options.writes, tracking)) {
+    table.set(key, handler);
+  }
+  const prefix = (options.pathPrefix ?? '').replace(/\/+$/, '');
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      void answer(req.method ?? 'GET', req.url ?? '/', Buffer.concat(chunks).toString('utf8')).then(({ status, type, body }) => {
+      if (options.bearerToken !== undefined && req.headers.authorization !== `Bearer ${options.bearerToken}`) {
+        res.writeHead(401, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error_code: 'UNAUTHENTICATED', message: 'Credential was not sent or was of an unsupported type for this API.' }));
+        return;
+      }
+      const url = req.url ?? '/';
+      if (prefix !== '' && !url.startsWith(`${prefix}/`)) {
+        res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end(HTML(404, 'Not Found'));
+        return;
+      }
+      void answer(req.method ?? 'GET', url.slice(prefix.length), Buffer.concat(chunks).toString('utf8')).then(({ status, type, body }) => {
         res.writeHead(status, { 'Content-Type': type }).end(body);
       });
     });
@@ -144,7 +191,7 @@ export async function startMlflowTestServer(tracking: TrackingStore, registry: R
     const route = /^\/(?:ajax-)?api\/2\.0\/mlflow\/(.+)$/.exec(url.pathname)?.[1];
     const handler = route === undefined ? undefined : table.get(`${method} ${route}`);
     if (route === undefined || handler === undefined) {
-      const known = route !== undefined && ['GET', 'POST'].some((m) => table.has(`${m} ${route}`));
+      const known = route !== undefined && ['GET', 'POST', 'DELETE', 'PATCH'].some((m) => table.has(`${m} ${route}`));
       return { status: known ? 405 : 404, type: 'text/html; charset=utf-8', body: known ? HTML(405, 'Method Not Allowed') : HTML(404, 'Not Found') };
     }
     const params: Record<string, unknown> = {};
@@ -162,7 +209,7 @@ export async function startMlflowTestServer(tracking: TrackingStore, registry: R
   }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}${prefix}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,0 +1,47 @@
+import { StoreError } from '../common/storeError';
+import { displayText } from './displayText';
+
+/** One short sentence for a tree node, and the detail for its tooltip and the log. */
+export interface ErrorDescription {
+  readonly summary: string;
+  readonly detail: string;
+}
+
+/**
+ * Say what went wrong in the words a user acts on: sign in, check the address, narrow the filter.
+ * The server's own message is kept (as plain, bounded text) for the detail.
+ */
+export function describeStoreError(err: unknown): ErrorDescription {
+  const message = displayText(err instanceof Error ? err.message : String(err), 500);
+  if (!StoreError.is(err)) {
+    return { summary: message, detail: message };
+  }
+  const where = err.request === undefined ? '' : ` (${err.request})`;
+  const detail = `${message}${where}`;
+  switch (err.kind) {
+    case 'network':
+      return { summary: 'Cannot reach the tracking server', detail };
+    case 'timeout':
+      return { summary: 'The tracking server did not answer in time', detail };
+    case 'not-mlflow':
+      return { summary: 'This address does not answer like an MLflow server', detail };
+    case 'too-large':
+      return { summary: 'The answer was too large', detail };
+    case 'cancelled':
+      return { summary: 'Cancelled', detail };
+    case 'read-only':
+      return { summary: 'Local stores are read-only', detail };
+    default:
+      break;
+  }
+  if (err.status === 401) {
+    return { summary: 'The server asks for credentials (401)', detail };
+  }
+  if (err.status === 403) {
+    return { summary: 'Permission denied by the server (403)', detail };
+  }
+  if (err.errorCode === 'INVALID_PARAMETER_VALUE' || err.errorCode === 'BAD_REQUEST') {
+    return { summary: `Rejected: ${displayText(err.message, 120)}`, detail };
+  }
+  return { summary: displayText(err.message, 120), detail };
+}

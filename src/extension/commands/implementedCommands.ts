@@ -1,0 +1,5 @@
+import { EXPLORER_COMMANDS } from '../explorer/explorerCommandIds';
+import { COMMANDS } from './commandIds';
+
+/** Every command id this build registers, for the contribution check and the activation test. */
+export const IMPLEMENTED_COMMANDS: readonly string[] = [...Object.values(COMMANDS), ...Object.values(EXPLORER_COMMANDS)];

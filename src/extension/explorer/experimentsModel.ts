@@ -1,0 +1,178 @@
+import * as vscode from 'vscode';
+import { collectPages } from '../../core/common/paging';
+import { RunPager } from '../../core/explorer/runPager';
+import type { Experiment } from '../../core/tracking/entities/experiment';
+import type { Run } from '../../core/tracking/entities/run';
+import type { StoreSession } from '../connection/storeSession';
+
+/** Runs per page: enough to fill the view, never a thousand children without the user asking. */
+export const RUN_PAGE_SIZE = 100;
+
+/** The runs of one expanded experiment. */
+export interface ExperimentRuns {
+  readonly pager: RunPager;
+  error: unknown;
+  loading: Promise<void> | undefined;
+  controller: AbortController | undefined;
+}
+
+/** What the view shows: which runs (filter, order) and whether deleted ones are included. */
+export interface RunQuery {
+  readonly filter: string | undefined;
+  readonly orderBy: readonly string[];
+  readonly showDeleted: boolean;
+}
+
+/**
+ * The data behind the Experiments view: the experiment list and, per expanded experiment, the
+ * pages of runs loaded so far. A newer load cancels the one it supersedes (refresh, a new filter,
+ * a new connection), and answers from a superseded load are dropped by comparing generations.
+ */
+export class ExperimentsModel implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<string | undefined>();
+  /** Fires with an experiment id whose runs changed, or undefined when everything did. */
+  readonly onDidChange = this.changed.event;
+  private experimentsLoad: Promise<Experiment[]> | undefined;
+  private experimentsController: AbortController | undefined;
+  private readonly runs = new Map<string, ExperimentRuns>();
+  private generation = 0;
+  private q: RunQuery = { filter: undefined, orderBy: [], showDeleted: false };
+  private readonly subscription: vscode.Disposable;
+
+  constructor(readonly session: StoreSession) {
+    this.subscription = session.onDidChange(() => {
+      this.reset();
+    });
+  }
+
+  get query(): RunQuery {
+    return this.q;
+  }
+
+  setQuery(next: Partial<RunQuery>): void {
+    this.q = { ...this.q, ...next };
+    void vscode.commands.executeCommand('setContext', 'mlflow.runFilterActive', this.q.filter !== undefined);
+    void vscode.commands.executeCommand('setContext', 'mlflow.showDeleted', this.q.showDeleted);
+    this.reset();
+  }
+
+  /** Forget everything loaded (cancelling what is in flight) and redraw from the top. */
+  reset(): void {
+    this.generation++;
+    this.experimentsController?.abort();
+    this.experimentsController = undefined;
+    this.experimentsLoad = undefined;
+    for (const r of this.runs.values()) {
+      r.controller?.abort();
+    }
+    this.runs.clear();
+    this.changed.fire(undefined);
+  }
+
+  /** Every experiment in the view (all pages; experiments are few, but the walk is bounded). */
+  experiments(): Promise<Experiment[]> {
+    if (this.experimentsLoad === undefined) {
+      const controller = new AbortController();
+      this.experimentsController = controller;
+      const viewType = this.q.showDeleted ? 'ALL' : 'ACTIVE_ONLY';
+      this.experimentsLoad = this.session.stores().then((s) =>
+        collectPages((pageToken) => s.tracking.searchExperiments({ viewType, maxResults: 1000, pageToken, signal: controller.signal }), { maxItems: 100_000 }),
+      );
+      // A failure is shown once (as an error node) and retried on the next expand/refresh.
+      const load = this.experimentsLoad;
+      load.catch(() => {
+        if (this.experimentsLoad === load) {
+          this.experimentsLoad = undefined;
+        }
+      });
+    }
+    return this.experimentsLoad;
+  }
+
+  /** The runs state of an experiment, starting its first page when nothing is loaded yet. */
+  runsOf(experimentId: string): ExperimentRuns {
+    let state = this.runs.get(experimentId);
+    if (state === undefined) {
+      state = { pager: new RunPager(), error: undefined, loading: undefined, controller: undefined };
+      this.runs.set(experimentId, state);
+      void this.loadMore(experimentId);
+    }
+    return state;
+  }
+
+  /** Whether the first page of this experiment has arrived (or failed). */
+  settled(experimentId: string): Promise<void> {
+    return this.runsOf(experimentId).loading ?? Promise.resolve();
+  }
+
+  /** Fetch the next page of runs of an experiment; concurrent calls share one request. */
+  loadMore(experimentId: string): Promise<void> {
+    const state = this.runs.get(experimentId);
+    if (state === undefined) {
+      this.runsOf(experimentId);
+      return this.settled(experimentId);
+    }
+    if (state.loading !== undefined || !state.pager.hasMore) {
+      return state.loading ?? Promise.resolve();
+    }
+    const generation = this.generation;
+    const controller = new AbortController();
+    state.controller = controller;
+    state.error = undefined;
+    const q = this.q;
+    state.loading = (async () => {
+      try {
+        const stores = await this.session.stores();
+        const page = await stores.tracking.searchRuns({
+          experimentIds: [experimentId],
+          filter: q.filter,
+          orderBy: q.orderBy,
+          runViewType: q.showDeleted ? 'ALL' : 'ACTIVE_ONLY',
+          maxResults: RUN_PAGE_SIZE,
+          pageToken: state.pager.nextToken,
+          signal: controller.signal,
+        });
+        if (generation === this.generation) {
+          state.pager.append(page);
+        }
+      } catch (err) {
+        if (generation === this.generation && !controller.signal.aborted) {
+          state.error = err;
+        }
+      } finally {
+        state.loading = undefined;
+        state.controller = undefined;
+        if (generation === this.generation) {
+          this.changed.fire(experimentId);
+        }
+      }
+    })();
+    return state.loading;
+  }
+
+  /** Loaded runs of every experiment (for key completion, polling and reveal). */
+  loadedRuns(): Run[] {
+    return [...this.runs.values()].flatMap((r) => [...r.pager.loaded]);
+  }
+
+  /** Loaded runs of one experiment. */
+  loadedRunsOf(experimentId: string): readonly Run[] {
+    return this.runs.get(experimentId)?.pager.loaded ?? [];
+  }
+
+  /** Replace a loaded run with a fresher copy (polling, a rename); fires a change when it is shown. */
+  updateRun(run: Run): void {
+    if (this.runs.get(run.info.experimentId)?.pager.update(run) === true) {
+      this.changed.fire(run.info.experimentId);
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.experimentsController?.abort();
+    for (const r of this.runs.values()) {
+      r.controller?.abort();
+    }
+    this.changed.dispose();
+  }
+}

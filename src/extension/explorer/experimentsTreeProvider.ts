@@ -1,0 +1,253 @@
+import * as vscode from 'vscode';
+import { collectPages } from '../../core/common/paging';
+import { describeStoreError } from '../../core/explorer/describeStoreError';
+import { displayText } from '../../core/explorer/displayText';
+import type { RunNode } from '../../core/explorer/runPager';
+import { formatTimestamp, runDescription, runLabel, runTooltipLines, statusLook } from '../../core/explorer/runSummary';
+import type { ExplorerNode, NodeOf } from './explorerNode';
+import type { ExperimentsModel } from './experimentsModel';
+import { runSections, SECTION_LABELS, sectionValues } from './sectionChildren';
+import { plainTooltip } from './treeText';
+
+/** Artifacts listed per folder at most; a folder with more says so instead of stalling the view. */
+const MAX_ARTIFACTS_PER_FOLDER = 2000;
+
+/**
+ * The Experiments view: experiments → runs (pages of 100, child runs nested under their parent) →
+ * parameters, metrics, tags, datasets, artifacts and logged models. Nodes are kept by id so that
+ * `getParent` (and with it `TreeView.reveal`) works, and so that commands get the same objects.
+ */
+export class ExperimentsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly nodes = new Map<string, ExplorerNode>();
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly model: ExperimentsModel) {
+    this.subscription = model.onDidChange((experimentId) => {
+      const node = experimentId === undefined ? undefined : this.nodes.get(`exp:${experimentId}`);
+      if (experimentId === undefined) {
+        this.nodes.clear();
+      }
+      this.changed.fire(node);
+    });
+  }
+
+  /** A node shown in the view, by id (`exp:<id>`, `run:<id>`, …). */
+  node(id: string): ExplorerNode | undefined {
+    return this.nodes.get(id);
+  }
+
+  getParent(node: ExplorerNode): ExplorerNode | undefined {
+    if (!('parentId' in node) || node.parentId === undefined) {
+      return undefined;
+    }
+    return this.nodes.get(node.parentId);
+  }
+
+  async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
+    const children = await this.childrenOf(node);
+    for (const child of children) {
+      this.nodes.set(child.id, child);
+    }
+    return children;
+  }
+
+  private async childrenOf(node: ExplorerNode | undefined): Promise<ExplorerNode[]> {
+    if (node === undefined) {
+      if (this.model.session.state.status !== 'ready') {
+        return []; // the welcome view explains what to do
+      }
+      try {
+        const experiments = await this.model.experiments();
+        return experiments.map((experiment) => ({ kind: 'experiment', id: `exp:${experiment.experimentId}`, experiment }));
+      } catch (err) {
+        return [errorNode('root', err, undefined)];
+      }
+    }
+    switch (node.kind) {
+      case 'experiment':
+        return this.runsOf(node);
+      case 'run':
+        return [
+          ...node.childRuns,
+          ...runSections(node.run).map(({ section }): ExplorerNode => ({ kind: 'section', id: `${node.id}/${section}`, section, run: node.run, parentId: node.id })),
+        ];
+      case 'section':
+        return node.section === 'artifacts' ? this.artifacts(node.run.info.runId, undefined, node.id) : sectionValues(node.run, node.section, node.id);
+      case 'artifact':
+        return node.file.isDir ? this.artifacts(node.runId, node.file.path, node.id) : [];
+      default:
+        return [];
+    }
+  }
+
+  private async runsOf(node: NodeOf<'experiment'>): Promise<ExplorerNode[]> {
+    const id = node.experiment.experimentId;
+    const state = this.model.runsOf(id);
+    if (state.pager.loaded.length === 0 && state.loading !== undefined) {
+      await state.loading;
+    }
+    const toNode = (r: RunNode, parentId: string): NodeOf<'run'> => {
+      const runNodeId = `run:${r.run.info.runId}`;
+      const node: NodeOf<'run'> = {
+        kind: 'run',
+        id: runNodeId,
+        runId: r.run.info.runId,
+        experimentId: id,
+        name: runLabel(r.run),
+        run: r.run,
+        childRuns: r.children.map((c) => toNode(c, runNodeId)),
+        parentId,
+      };
+      node.childRuns.forEach((c) => this.nodes.set(c.id, c));
+      return node;
+    };
+    const out: ExplorerNode[] = state.pager.forest().map((r) => toNode(r, node.id));
+    if (state.error !== undefined) {
+      out.push(errorNode(node.id, state.error, node.id));
+    } else if (state.pager.hasMore && state.pager.loaded.length > 0) {
+      out.push({ kind: 'loadMore', id: `${node.id}/more`, experimentId: id, loaded: state.pager.loaded.length, parentId: node.id });
+    } else if (state.pager.loaded.length === 0 && state.loading === undefined) {
+      const filtered = this.model.query.filter !== undefined;
+      out.push({ kind: 'message', id: `${node.id}/empty`, text: filtered ? 'No runs match the filter' : 'No runs yet', detail: '', severity: 'info', retry: false, parentId: node.id });
+    }
+    if (state.pager.stoppedOnRepeatedToken) {
+      out.push({ kind: 'message', id: `${node.id}/repeat`, text: 'The server repeated a page token; stopped paging', detail: '', severity: 'error', retry: true, parentId: node.id });
+    }
+    return out;
+  }
+
+  private async artifacts(runId: string, folder: string | undefined, parentId: string): Promise<ExplorerNode[]> {
+    try {
+      const stores = await this.model.session.stores();
+      const files = await collectPages((pageToken) => stores.tracking.listArtifacts({ runId, path: folder, pageToken }).then((l) => l), { maxItems: MAX_ARTIFACTS_PER_FOLDER });
+      if (files.length === 0) {
+        return [{ kind: 'message', id: `${parentId}/none`, text: 'No artifacts', detail: '', severity: 'info', retry: false, parentId }];
+      }
+      // Folders first, then files, each by name, as the Explorer sorts.
+      files.sort((a, b) => Number(b.isDir) - Number(a.isDir) || a.path.localeCompare(b.path));
+      return files.map((file): ExplorerNode => ({ kind: 'artifact', id: `art:${runId}/${file.path}`, runId, file, parentId }));
+    } catch (err) {
+      return [errorNode(parentId, err, parentId)];
+    }
+  }
+
+  getTreeItem(node: ExplorerNode): vscode.TreeItem {
+    const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
+    const None = vscode.TreeItemCollapsibleState.None;
+    switch (node.kind) {
+      case 'experiment': {
+        const e = node.experiment;
+        const item = new vscode.TreeItem(displayText(e.name, 120), Collapsed);
+        item.id = node.id;
+        item.iconPath = new vscode.ThemeIcon(e.lifecycleStage === 'deleted' ? 'trash' : 'beaker');
+        item.description = e.lifecycleStage === 'deleted' ? `#${e.experimentId} · deleted` : `#${e.experimentId}`;
+        item.tooltip = plainTooltip([displayText(e.name, 300), `Experiment ID: ${e.experimentId}`, `Created: ${formatTimestamp(e.creationTime) || 'unknown'}`, `Artifacts: ${displayText(e.artifactLocation ?? 'unknown', 300)}`]);
+        item.contextValue = `mlflow.experiment${e.lifecycleStage === 'deleted' ? '.deleted' : ''}`;
+        return item;
+      }
+      case 'run': {
+        const run = node.run;
+        const look = statusLook(run.info.status);
+        const item = new vscode.TreeItem(node.name, Collapsed);
+        item.id = node.id;
+        item.description = runDescription(run, Date.now());
+        item.iconPath = new vscode.ThemeIcon(run.info.lifecycleStage === 'deleted' ? 'trash' : look.icon, look.color === undefined ? undefined : new vscode.ThemeColor(look.color));
+        item.tooltip = plainTooltip(runTooltipLines(run, Date.now()));
+        item.accessibilityInformation = { label: `Run ${node.name}, ${look.label}${item.description ? `, ${item.description}` : ''}` };
+        item.contextValue = `mlflow.run.${run.info.status.toLowerCase()}${run.info.lifecycleStage === 'deleted' ? '.deleted' : ''}`;
+        return item;
+      }
+      case 'section': {
+        const count = runSections(node.run).find((s) => s.section === node.section)?.count;
+        const item = new vscode.TreeItem(SECTION_LABELS[node.section], Collapsed);
+        item.id = node.id;
+        item.description = count === undefined ? undefined : String(count);
+        item.iconPath = new vscode.ThemeIcon({ params: 'symbol-parameter', metrics: 'graph-line', tags: 'tag', datasets: 'database', artifacts: 'folder-library', models: 'package' }[node.section]);
+        item.contextValue = `mlflow.section.${node.section}`;
+        return item;
+      }
+      case 'value': {
+        const item = new vscode.TreeItem(node.label, None);
+        item.id = node.id;
+        item.description = node.description;
+        item.tooltip = plainTooltip(node.tooltip.split('\n'));
+        item.iconPath = node.icon === undefined ? undefined : new vscode.ThemeIcon(node.icon);
+        item.contextValue = 'mlflow.value';
+        return item;
+      }
+      case 'artifact': {
+        const name = node.file.path.split('/').pop() ?? node.file.path;
+        const item = new vscode.TreeItem(displayText(name, 120), node.file.isDir ? Collapsed : None);
+        item.id = node.id;
+        item.resourceUri = vscode.Uri.from({ scheme: 'mlflow-artifact', path: `/${node.runId}/${node.file.path}` });
+        item.iconPath = node.file.isDir ? vscode.ThemeIcon.Folder : vscode.ThemeIcon.File;
+        item.description = node.file.isDir || node.file.fileSize === undefined ? undefined : formatBytes(node.file.fileSize);
+        item.contextValue = node.file.isDir ? 'mlflow.artifact.dir' : 'mlflow.artifact.file';
+        if (!node.file.isDir) {
+          item.command = { command: 'mlflow.artifacts.open', title: 'Open Artifact', arguments: [node] };
+        }
+        return item;
+      }
+      case 'loggedModel': {
+        const item = new vscode.TreeItem(displayText(node.artifactPath, 120), None);
+        item.id = node.id;
+        item.description = node.flavors.map((f) => displayText(f, 40)).join(', ');
+        item.iconPath = new vscode.ThemeIcon('package');
+        item.tooltip = plainTooltip([`runs:/${node.runId}/${node.artifactPath}`, `Flavors: ${item.description || 'unknown'}`]);
+        item.contextValue = 'mlflow.loggedModel';
+        return item;
+      }
+      case 'loadMore': {
+        const item = new vscode.TreeItem('Load more runs…', None);
+        item.id = node.id;
+        item.description = `${node.loaded} loaded`;
+        item.iconPath = new vscode.ThemeIcon('fold-down');
+        item.command = { command: 'mlflow.runs.loadMore', title: 'Load More Runs', arguments: [node] };
+        item.contextValue = 'mlflow.loadMore';
+        return item;
+      }
+      case 'message':
+        return messageItem(node);
+      default:
+        return new vscode.TreeItem('');
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
+
+/** A failure as one node: the summary as label, the detail as tooltip, click to retry. */
+export function errorNode(scope: string, err: unknown, parentId: string | undefined): NodeOf<'message'> {
+  const { summary, detail } = describeStoreError(err);
+  return { kind: 'message', id: `${scope}/error`, text: summary, detail, severity: 'error', retry: true, parentId };
+}
+
+export function messageItem(node: NodeOf<'message'>): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.iconPath = new vscode.ThemeIcon(node.severity === 'error' ? 'error' : 'info', node.severity === 'error' ? new vscode.ThemeColor('list.errorForeground') : undefined);
+  if (node.detail !== '') {
+    item.tooltip = plainTooltip([node.detail, ...(node.retry ? ['Click to retry.'] : [])]);
+  }
+  if (node.retry) {
+    item.command = { command: 'mlflow.experiments.refresh', title: 'Retry', arguments: [node] };
+    item.contextValue = 'mlflow.error';
+  }
+  return item;
+}
+
+function formatBytes(n: number): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let v = n;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return `${u === 0 ? v : v.toFixed(1)} ${units[u] ?? 'B'}`;
+}

@@ -1,0 +1,22 @@
+/** Commands of the Experiments and Models views (registered in registerExplorer.ts). */
+export const EXPLORER_COMMANDS = {
+  refreshExperiments: 'mlflow.experiments.refresh',
+  refreshModels: 'mlflow.models.refresh',
+  showDeleted: 'mlflow.experiments.showDeleted',
+  filterRuns: 'mlflow.runs.filter',
+  clearFilter: 'mlflow.runs.clearFilter',
+  sortRuns: 'mlflow.runs.sort',
+  loadMore: 'mlflow.runs.loadMore',
+  copyRunId: 'mlflow.runs.copyId',
+  copyModelUri: 'mlflow.models.copyUri',
+  openInBrowser: 'mlflow.explorer.openInBrowser',
+  openArtifact: 'mlflow.artifacts.open',
+  downloadArtifacts: 'mlflow.artifacts.download',
+  renameRun: 'mlflow.runs.rename',
+  deleteRun: 'mlflow.runs.delete',
+  restoreRun: 'mlflow.runs.restore',
+  editTags: 'mlflow.runs.editTags',
+  setAlias: 'mlflow.models.setAlias',
+  deleteAlias: 'mlflow.models.deleteAlias',
+  showSourceRun: 'mlflow.models.showSourceRun',
+} as const;

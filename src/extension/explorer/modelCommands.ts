@@ -1,0 +1,104 @@
+import * as vscode from 'vscode';
+import { registryModelUri, runsModelUri } from '../../core/explorer/loggedModelHistory';
+import type { StoreSession } from '../connection/storeSession';
+import { nodeOf } from './explorerNode';
+import type { ModelsTreeProvider } from './modelsTreeProvider';
+import { reportFailure } from './runCommands';
+import { writers } from './writeAccess';
+
+/**
+ * Copy a model's URI: `models:/<name>/<version>` (or `@alias`, when the user picks one of the
+ * version's aliases) for a registry version, `runs:/<run id>/<path>` for a model a run logged.
+ */
+export async function copyModelUri(arg: unknown): Promise<string | undefined> {
+  const logged = nodeOf(arg, 'loggedModel');
+  const node = nodeOf(arg, 'modelVersion');
+  if (node === undefined) {
+    const uri = logged === undefined ? undefined : runsModelUri(logged.runId, logged.artifactPath);
+    if (uri !== undefined) {
+      await vscode.env.clipboard.writeText(uri);
+      vscode.window.setStatusBarMessage(`Copied ${uri}`, 3000);
+    }
+    return uri;
+  }
+  const options = [registryModelUri(node.name, { version: node.version }), ...node.modelVersion.aliases.map((alias) => registryModelUri(node.name, { alias }))];
+  const uri = options.length === 1 ? options[0] : await vscode.window.showQuickPick(options, { title: 'Copy Model URI' });
+  if (uri !== undefined) {
+    await vscode.env.clipboard.writeText(uri);
+    vscode.window.setStatusBarMessage(`Copied ${uri}`, 3000);
+  }
+  return uri;
+}
+
+/**
+ * Point an alias at a version (REST only). The confirmation names the version that holds the
+ * alias now, because moving `@champion` changes what production loads.
+ */
+export async function setAlias(session: StoreSession, models: ModelsTreeProvider, log: vscode.LogOutputChannel, arg: unknown, aliasArg?: string, confirmed = false): Promise<boolean> {
+  const node = nodeOf(arg, 'modelVersion');
+  if (node === undefined) {
+    return false;
+  }
+  const w = await writers(session, log, 'set an alias');
+  if (w === undefined) {
+    return false;
+  }
+  const alias =
+    aliasArg ??
+    (await vscode.window.showInputBox({
+      title: `Set an alias on ${node.name} version ${node.version}`,
+      placeHolder: 'champion',
+      validateInput: (v) => (/^[A-Za-z0-9_-]{1,255}$/.test(v) ? (/^v\d+$/i.test(v) || v.toLowerCase() === 'latest' ? `"${v}" is reserved by MLflow.` : undefined) : 'Letters, digits, "-" and "_" only.'),
+    }));
+  if (alias === undefined) {
+    return false;
+  }
+  try {
+    const model = await w.registry.getRegisteredModel(node.name);
+    const holder = model.aliases.find((a) => a.alias === alias)?.version;
+    if (holder === node.version) {
+      void vscode.window.showInformationMessage(`@${alias} already points to version ${node.version}.`);
+      return false;
+    }
+    if (!confirmed) {
+      const what = holder === undefined ? `Set @${alias} on ${node.name} version ${node.version}?` : `Move @${alias} of ${node.name} from version ${holder} to version ${node.version}?`;
+      if ((await vscode.window.showWarningMessage(what, { modal: true, detail: `Anything loading ${registryModelUri(node.name, { alias })} will get version ${node.version}.` }, 'Set Alias')) !== 'Set Alias') {
+        return false;
+      }
+    }
+    await w.registry.setAlias(node.name, alias, node.version);
+    models.refresh();
+    return true;
+  } catch (err) {
+    reportFailure('Setting the alias', err, log);
+    return false;
+  }
+}
+
+/** Remove one of a version's aliases (REST only), after a confirmation. */
+export async function deleteAlias(session: StoreSession, models: ModelsTreeProvider, log: vscode.LogOutputChannel, arg: unknown, aliasArg?: string, confirmed = false): Promise<boolean> {
+  const node = nodeOf(arg, 'modelVersion');
+  if (node === undefined || node.modelVersion.aliases.length === 0) {
+    return false;
+  }
+  const w = await writers(session, log, 'delete an alias');
+  if (w === undefined) {
+    return false;
+  }
+  const aliases = node.modelVersion.aliases;
+  const alias = aliasArg ?? (aliases.length === 1 ? aliases[0] : await vscode.window.showQuickPick([...aliases], { title: 'Delete which alias?' }));
+  if (alias === undefined) {
+    return false;
+  }
+  if (!confirmed && (await vscode.window.showWarningMessage(`Delete @${alias} from ${node.name} (now on version ${node.version})?`, { modal: true }, 'Delete Alias')) !== 'Delete Alias') {
+    return false;
+  }
+  try {
+    await w.registry.deleteAlias(node.name, alias);
+    models.refresh();
+    return true;
+  } catch (err) {
+    reportFailure('Deleting the alias', err, log);
+    return false;
+  }
+}

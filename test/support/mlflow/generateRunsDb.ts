@@ -1,0 +1,71 @@
+// Test data generator — not MLflow. Copies a real MLflow mlflow.db and adds one experiment with
+// many generated runs (params, latest metrics, tags), written exactly as MLflow's SQLAlchemy store
+// lays rows out, so paging and benchmarks run against realistic tables. Optionally adds runs with
+// hostile names and values for the "nothing from the server is rendered as markup" tests.
+import * as fs from 'node:fs';
+import initSqlJs from 'sql.js';
+
+export interface GeneratedRunsDb {
+  readonly experimentId: string;
+  readonly experimentName: string;
+  /** Ids of the generated runs, newest first (the order MLflow lists them in). */
+  readonly runIds: readonly string[];
+}
+
+export interface GenerateOptions {
+  readonly runs: number;
+  readonly name?: string;
+  /** Add 3 runs named with markup, control characters and a 1 MB tag value. */
+  readonly hostile?: boolean;
+}
+
+/** The names the hostile runs get. */
+export const HOSTILE_NAMES = ['<img src=x onerror=alert(1)>', 'line\nbreak\u0007bell', `[click](command:workbench.action.quit) ${'x'.repeat(300)}`];
+
+function hex(n: number, salt: string): string {
+  return (salt + n.toString(16).padStart(32 - salt.length, '0')).slice(0, 32);
+}
+
+/** Write `outPath`: `basePath` plus a generated experiment. */
+export async function generateRunsDb(basePath: string, outPath: string, options: GenerateOptions): Promise<GeneratedRunsDb> {
+  const SQL = await initSqlJs({ locateFile: (f: string) => require.resolve(`sql.js/dist/${f}`) });
+  const db = new SQL.Database(fs.readFileSync(basePath));
+  try {
+    const maxId = Number(db.exec('SELECT MAX(experiment_id) FROM experiments')[0]?.values[0]?.[0] ?? 0);
+    const experimentId = maxId + 1;
+    const name = options.name ?? `generated-${options.runs}-runs`;
+    const t0 = Date.UTC(2026, 10, 1);
+    db.run('INSERT INTO experiments (experiment_id, name, artifact_location, lifecycle_stage, creation_time, last_update_time) VALUES (?, ?, ?, ?, ?, ?)', [experimentId, name, `mlflow-artifacts:/${experimentId}`, 'active', t0, t0]);
+    const runIds: string[] = [];
+    db.run('BEGIN');
+    const insertRun = db.prepare('INSERT INTO runs (run_uuid, name, source_type, source_name, entry_point_name, user_id, status, start_time, end_time, source_version, lifecycle_stage, artifact_uri, experiment_id, deleted_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const insertParam = db.prepare('INSERT INTO params (key, value, run_uuid) VALUES (?, ?, ?)');
+    const insertMetric = db.prepare('INSERT INTO metrics (key, value, timestamp, run_uuid, step, is_nan) VALUES (?, ?, ?, ?, ?, ?)');
+    const insertLatest = db.prepare('INSERT INTO latest_metrics (key, value, timestamp, step, is_nan, run_uuid) VALUES (?, ?, ?, ?, ?, ?)');
+    const insertTag = db.prepare('INSERT INTO tags (key, value, run_uuid) VALUES (?, ?, ?)');
+    const total = options.runs + (options.hostile === true ? HOSTILE_NAMES.length : 0);
+    for (let i = 0; i < total; i++) {
+      const id = hex(i, 'ab');
+      const hostile = i >= options.runs ? HOSTILE_NAMES[i - options.runs] : undefined;
+      const runName = hostile ?? `gen-${String(i).padStart(5, '0')}`;
+      const start = t0 + i * 60_000;
+      insertRun.run([id, runName, 'LOCAL', 'train.py', '', 'generator', i % 50 === 7 ? 'FAILED' : 'FINISHED', start, start + 30_000 + (i % 13) * 1000, '', 'active', `mlflow-artifacts:/${experimentId}/${id}/artifacts`, experimentId, null]);
+      insertParam.run(['lr', String(0.001 * ((i % 10) + 1)), id]);
+      insertParam.run(['model', i % 2 === 0 ? 'rf' : 'logreg', id]);
+      const acc = 0.5 + ((i * 7919) % 500) / 1000;
+      insertMetric.run(['accuracy', acc, start + 30_000, id, 0, 0]);
+      insertLatest.run(['accuracy', acc, start + 30_000, 0, 0, id]);
+      insertTag.run(['mlflow.runName', runName, id]);
+      insertTag.run(['team', hostile === undefined ? 'vision' : hostile === HOSTILE_NAMES[0] ? 'x'.repeat(1024 * 1024) : '<script>alert(1)</script>', id]);
+      runIds.push(id);
+    }
+    for (const s of [insertRun, insertParam, insertMetric, insertLatest, insertTag]) {
+      s.free();
+    }
+    db.run('COMMIT');
+    fs.writeFileSync(outPath, db.export());
+    return { experimentId: String(experimentId), experimentName: name, runIds: runIds.reverse() };
+  } finally {
+    db.close();
+  }
+}

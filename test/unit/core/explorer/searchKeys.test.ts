@@ -1,0 +1,40 @@
+import * as assert from 'node:assert/strict';
+import type { Run } from '../../../../src/core/tracking/entities/run';
+import { completeKey, qualifiedKey, searchKeys } from '../../../../src/core/explorer/searchKeys';
+import { parseSearchFilter } from '../../../../src/core/tracking/search/searchFilter';
+
+const runs: Run[] = [
+  {
+    info: { runId: 'r', runName: 'r', experimentId: '1', userId: undefined, status: 'FINISHED', startTime: 1, endTime: 2, artifactUri: undefined, lifecycleStage: 'active' },
+    data: {
+      metrics: [{ key: 'rmse', value: 1, timestamp: 1, step: 0 }, { key: 'val loss', value: 1, timestamp: 1, step: 0 }],
+      params: [{ key: 'model', value: 'rf' }],
+      tags: [{ key: 'team', value: 'a' }, { key: 'mlflow.user', value: 'x' }],
+    },
+    inputs: { datasetInputs: [] },
+  },
+];
+
+describe('search-grammar key completion for the run filter', () => {
+  it('collects metric, param and user tag keys, quoting keys that are not identifiers', () => {
+    const keys = searchKeys(runs);
+    assert.deepEqual(keys.slice(0, 4), ['metrics.rmse', 'metrics.`val loss`', 'params.model', 'tags.team']);
+    assert.ok(keys.includes('attributes.status'));
+    assert.ok(!keys.some((k) => k.includes('mlflow.user')));
+    assert.equal(qualifiedKey('params', 'a`b c'), 'params.`ab c`');
+  });
+
+  it('completes the last word, by prefix of the whole key or of the bare name', () => {
+    const keys = searchKeys(runs);
+    assert.deepEqual(completeKey('metrics.r', keys).map((c) => c.key), ['metrics.rmse']);
+    assert.deepEqual(completeKey('metrics.rmse < 0.8 and mod', keys), [{ key: 'params.model', filter: 'metrics.rmse < 0.8 and params.model ' }]);
+    assert.equal(completeKey('', keys).length, keys.length);
+    assert.deepEqual(completeKey('params.model = ', keys), [], 'a value is expected after an operator');
+  });
+
+  it('produces filters that MLflow\'s grammar (as our parser implements it) accepts', () => {
+    for (const key of searchKeys(runs).filter((k) => !k.startsWith('attributes.'))) {
+      assert.doesNotThrow(() => parseSearchFilter(`${key} = '1'`), key);
+    }
+  });
+});
