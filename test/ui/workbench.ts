@@ -42,6 +42,8 @@ export function packageVsix(): string {
   if (r.status !== 0) {
     throw new Error(`vsce package failed:\n${r.stdout}\n${r.stderr}`);
   }
+  // Every UI file in this mocha process installs the same package; build it once.
+  process.env.MLFLOW_VSIX = VSIX;
   return VSIX;
 }
 

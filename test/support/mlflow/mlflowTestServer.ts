@@ -181,11 +181,31 @@ export async function startMlflowTestServer(tracking: TrackingStore, registry: R
         res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end(HTML(404, 'Not Found'));
         return;
       }
+      const bytes = artifactBytes(url.slice(prefix.length));
+      if (bytes !== undefined) {
+        void bytes.then(
+          (b) => res.writeHead(200, { 'Content-Type': 'application/octet-stream' }).end(b),
+          (err: unknown) => res.writeHead(404, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error_code: 'RESOURCE_DOES_NOT_EXIST', message: err instanceof Error ? err.message : String(err) })),
+        );
+        return;
+      }
       void answer(req.method ?? 'GET', url.slice(prefix.length), Buffer.concat(chunks).toString('utf8')).then(({ status, type, body }) => {
         res.writeHead(status, { 'Content-Type': type }).end(body);
       });
     });
   });
+  /** Artifact downloads: the `mlflow-artifacts` proxy (`<exp>/<run>/artifacts/<path>`) and `/get-artifact`. */
+  function artifactBytes(rawUrl: string): Promise<Uint8Array> | undefined {
+    const url = new URL(rawUrl, 'http://127.0.0.1');
+    const proxied = /^\/api\/2\.0\/mlflow-artifacts\/artifacts\/[^/]+\/([^/]+)\/artifacts\/(.+)$/.exec(url.pathname);
+    if (proxied !== null) {
+      return tracking.readArtifact({ runId: decodeURIComponent(proxied[1] ?? ''), path: (proxied[2] ?? '').split('/').map(decodeURIComponent).join('/') });
+    }
+    if (url.pathname === '/get-artifact') {
+      return tracking.readArtifact({ runId: url.searchParams.get('run_uuid') ?? '', path: url.searchParams.get('path') ?? '' });
+    }
+    return undefined;
+  }
   async function answer(method: string, rawUrl: string, body: string): Promise<{ status: number; type: string; body: string }> {
     const url = new URL(rawUrl, 'http://127.0.0.1');
     const route = /^\/(?:ajax-)?api\/2\.0\/mlflow\/(.+)$/.exec(url.pathname)?.[1];

@@ -8,7 +8,7 @@ import { RestTrackingStore } from '../../../src/core/tracking/rest/restTrackingS
 import { SqliteDatabase } from '../../../src/core/tracking/sqlite/sqliteDatabase';
 import { SqliteTrackingStore } from '../../../src/core/tracking/sqlite/sqliteTrackingStore';
 import { startMlflowTestServer, type MlflowTestServer } from '../../support/mlflow/mlflowTestServer';
-import { FIXTURES } from '../../support/mlflow/recordedExchange';
+import { FIXTURES, loadExchange } from '../../support/mlflow/recordedExchange';
 import { overlayStores } from '../../support/mlflow/writableOverlay';
 
 describe('MLflow REST test double: prefix, bearer token and in-memory writes', () => {
@@ -58,5 +58,23 @@ describe('MLflow REST test double: prefix, bearer token and in-memory writes', (
     assert.equal(active.items.some((r) => r.info.runId === id), false);
     await runs.restoreRun(id);
     assert.equal((await runs.searchRuns({ experimentIds: [run.info.experimentId] })).items.some((r) => r.info.runId === id), true);
+  });
+});
+
+describe('MLflow REST test double: artifact downloads', () => {
+  it('serves artifact bytes through the mlflow-artifacts proxy route as the recorded server did', async () => {
+    const db = await SqliteDatabase.open(path.join(FIXTURES, 'sqlite', 'mlflow.db'));
+    const tracking = new SqliteTrackingStore(db, { artifactsDestination: path.join(FIXTURES, 'sqlite', 'mlartifacts') });
+    const server = await startMlflowTestServer(tracking, new SqliteRegistryStore(db));
+    try {
+      const ex = loadExchange('rest', '055-mlflow-artifacts-download-mlmodel.json');
+      const store = new RestTrackingStore(new RestClient({ baseUrl: server.baseUrl, maxRetries: 0 }));
+      const runId = /artifacts\/[^/]+\/([0-9a-f]{32})\//.exec(ex.request.path)?.[1] ?? '';
+      const bytes = await store.readArtifact({ runId, path: 'model/MLmodel' });
+      assert.equal(Buffer.from(bytes).toString('utf8'), ex.response.text);
+    } finally {
+      await server.close();
+      tracking.dispose();
+    }
   });
 });
