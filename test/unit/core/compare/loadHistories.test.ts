@@ -1,0 +1,177 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { loadMetricSeries } from '../../../../src/core/compare/loadHistories';
+import { toSeries, type MetricSeries } from '../../../../src/core/compare/metricSeries';
+import { optArray } from '../../../../src/core/common/jsonFields';
+import { StoreError } from '../../../../src/core/common/storeError';
+import { SqliteRegistryStore } from '../../../../src/core/registry/sqliteRegistryStore';
+import { parseMetric, parseMetricPoint, type Metric, type MetricPoint } from '../../../../src/core/tracking/entities/metric';
+import { RestClient } from '../../../../src/core/tracking/rest/restClient';
+import { RestTrackingStore } from '../../../../src/core/tracking/rest/restTrackingStore';
+import { SqliteDatabase } from '../../../../src/core/tracking/sqlite/sqliteDatabase';
+import { SqliteTrackingStore } from '../../../../src/core/tracking/sqlite/sqliteTrackingStore';
+import type { SampledHistoryRequest } from '../../../../src/core/tracking/trackingStore';
+import { CountingTrackingStore } from '../../../support/mlflow/countingTrackingStore';
+import { generateRunsDb, type GeneratedRunsDb } from '../../../support/mlflow/generateRunsDb';
+import { startMlflowTestServer, type MlflowTestServer } from '../../../support/mlflow/mlflowTestServer';
+import { FIXTURES, loadExchange } from '../../../support/mlflow/recordedExchange';
+
+/** A recorded get-history answer as the series loadMetricSeries should produce from it. */
+function recordedHistory(file: string): { runId: string; key: string; history: Metric[] } {
+  const ex = loadExchange('rest', file);
+  const q = new Map(ex.request.query.map(([k, v]) => [k, String(v)]));
+  return { runId: q.get('run_id') ?? '', key: q.get('metric_key') ?? '', history: optArray(ex.response.json as Record<string, unknown>, 'metrics', parseMetric) };
+}
+
+function plain(s: MetricSeries): { runId: string; key: string; steps: number[]; times: number[]; values: number[] } {
+  return { runId: s.runId, key: s.key, steps: [...s.steps], times: [...s.times], values: [...s.values] };
+}
+
+const LOSS_040 = recordedHistory('040');
+const LOSS_042 = recordedHistory('042');
+const rest = (baseUrl: string): RestTrackingStore => new RestTrackingStore(new RestClient({ baseUrl, maxRetries: 0 }));
+
+describe('loadMetricSeries over the recorded mlflow.db', () => {
+  let sqlite: SqliteTrackingStore;
+  let server: MlflowTestServer;
+  before(async () => {
+    const db = await SqliteDatabase.open(path.join(FIXTURES, 'sqlite', 'mlflow.db'));
+    sqlite = new SqliteTrackingStore(db);
+    server = await startMlflowTestServer(sqlite, new SqliteRegistryStore(db));
+  });
+  after(async () => {
+    await server.close();
+    sqlite.dispose();
+  });
+
+  it('SQLite: reads each run\'s full history, equal to what the real server recorded, in request order, skipping runs without points', async () => {
+    assert.equal(LOSS_040.key, 'loss');
+    const runIds = [LOSS_042.runId, 'no-such-run', LOSS_040.runId];
+    const series = await loadMetricSeries(sqlite, { runIds, metricKey: 'loss', maxPoints: 2400 });
+    assert.deepEqual(series.map(plain), [plain(toSeries(LOSS_042.runId, 'loss', LOSS_042.history)), plain(toSeries(LOSS_040.runId, 'loss', LOSS_040.history))]);
+    assert.ok(series[0]!.values.some(Number.isNaN), 'the NaN the run logged is kept');
+  });
+
+  it('SQLite: decimates each history to maxPoints, keeping its first, last and extreme points', async () => {
+    const [s] = await loadMetricSeries(sqlite, { runIds: [LOSS_040.runId], metricKey: 'loss', maxPoints: 10 });
+    const full = toSeries(LOSS_040.runId, 'loss', LOSS_040.history);
+    assert.ok(s !== undefined && s.values.length <= 10 && full.values.length > 10);
+    assert.equal(s.steps[0], full.steps[0]);
+    assert.equal(s.steps[s.steps.length - 1], full.steps[full.steps.length - 1]);
+    assert.ok(s.values.includes(Math.min(...full.values)) && s.values.includes(Math.max(...full.values)));
+    s.steps.forEach((step, i) => {
+      const k = full.steps.indexOf(step);
+      assert.equal(s.times[i], full.times[k]);
+      assert.equal(s.values[i], full.values[k]);
+    });
+  });
+
+  it('REST: asks the server to sample and gives exactly the points the real MLflow server answered (recorded bulk-interval call)', async () => {
+    const ex = loadExchange('rest', '045');
+    const runIds = ex.request.query.filter(([k]) => k === 'run_ids').map(([, v]) => String(v));
+    const maxResults = Number(ex.request.query.find(([k]) => k === 'max_results')?.[1]);
+    const points = optArray(ex.response.json as Record<string, unknown>, 'metrics', parseMetricPoint);
+    const store = new CountingTrackingStore(rest(server.baseUrl));
+    const series = await loadMetricSeries(store, { runIds, metricKey: 'loss', maxPoints: maxResults });
+    assert.deepEqual(
+      series.map(plain),
+      runIds.map((id) => plain(toSeries(id, 'loss', points.filter((p) => p.runId === id)))),
+    );
+    assert.equal(store.callsOf('getSampledMetricHistory').length, 1);
+    assert.equal(store.callsOf('getMetricHistory').length, 0);
+  });
+
+  it('REST: a history shorter than maxPoints arrives whole, NaN and the clamped infinity included, equal to the recorded get-history answers', async () => {
+    const series = await loadMetricSeries(rest(server.baseUrl), { runIds: [LOSS_040.runId, LOSS_042.runId], metricKey: 'loss', maxPoints: 5000 });
+    assert.deepEqual(series.map(plain), [plain(toSeries(LOSS_040.runId, 'loss', LOSS_040.history)), plain(toSeries(LOSS_042.runId, 'loss', LOSS_042.history))]);
+  });
+
+  it('stops when the signal aborts and rejects with its reason, on both kinds of store', async () => {
+    for (const store of [sqlite, rest(server.baseUrl)]) {
+      const controller = new AbortController();
+      controller.abort();
+      await assert.rejects(loadMetricSeries(store, { runIds: [LOSS_040.runId], metricKey: 'loss', maxPoints: 100, signal: controller.signal }), (e: unknown) => e instanceof Error && e.name === 'AbortError');
+      const reason = new Error('panel closed');
+      const other = new AbortController();
+      other.abort(reason);
+      await assert.rejects(loadMetricSeries(store, { runIds: [LOSS_040.runId], metricKey: 'loss', maxPoints: 100, signal: other.signal }), (e: unknown) => e === reason);
+    }
+  });
+});
+
+describe('loadMetricSeries over a generated experiment with more than 100 runs', () => {
+  let tmp: string;
+  let gen: GeneratedRunsDb;
+  let backing: CountingTrackingStore;
+  let server: MlflowTestServer;
+  before(async () => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mlflow-compare-'));
+    const file = path.join(tmp, 'runs.db');
+    gen = await generateRunsDb(path.join(FIXTURES, 'sqlite', 'mlflow.db'), file, { runs: 250 });
+    const db = await SqliteDatabase.open(file);
+    backing = new CountingTrackingStore(new SqliteTrackingStore(db));
+    server = await startMlflowTestServer(backing, new SqliteRegistryStore(db));
+  });
+  after(async () => {
+    await server.close();
+    backing.dispose();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('REST: one bulk-interval call per 100 runs, max_results capped at 2,500, partial results after each call', async () => {
+    backing.calls.length = 0;
+    const client = new CountingTrackingStore(rest(server.baseUrl));
+    const partials: string[][] = [];
+    const series = await loadMetricSeries(client, { runIds: gen.runIds, metricKey: 'accuracy', maxPoints: 10_000 }, (done) => partials.push(done.map((s) => s.runId)));
+    const calls = client.callsOf('getSampledMetricHistory').map((c) => c.args[0] as { runIds: string[]; maxResults: number });
+    assert.deepEqual(calls.map((c) => c.runIds.length), [100, 100, 50]);
+    assert.ok(calls.every((c) => c.maxResults === 2500));
+    assert.deepEqual(calls.flatMap((c) => c.runIds), [...gen.runIds]);
+    assert.equal(backing.callsOf('getSampledMetricHistory').length, 3, 'three HTTP calls reached the server');
+    assert.deepEqual(partials.map((p) => p.length), [100, 200, 250]);
+    assert.deepEqual(partials[0], gen.runIds.slice(0, 100));
+    assert.deepEqual(series.map((s) => s.runId), [...gen.runIds]);
+    assert.ok(series.every((s) => s.values.length === 1 && s.steps[0] === 0));
+  });
+
+  it('SQLite: one history read per run, partial results per batch, in request order', async () => {
+    backing.calls.length = 0;
+    const partials: number[] = [];
+    const reversed = [...gen.runIds].reverse();
+    const series = await loadMetricSeries(backing, { runIds: reversed, metricKey: 'accuracy', maxPoints: 100 }, (done) => partials.push(done.length));
+    assert.equal(backing.callsOf('getMetricHistory').length, 250);
+    assert.equal(backing.callsOf('getSampledMetricHistory').length, 0);
+    assert.equal(partials.length, Math.ceil(250 / 8));
+    assert.equal(partials[partials.length - 1], 250);
+    assert.deepEqual(series.map((s) => s.runId), reversed);
+  });
+
+  it('REST: aborting after the first chunk makes no further calls', async () => {
+    const client = new CountingTrackingStore(rest(server.baseUrl));
+    const controller = new AbortController();
+    await assert.rejects(
+      loadMetricSeries(client, { runIds: gen.runIds, metricKey: 'accuracy', maxPoints: 100, signal: controller.signal }, () => { controller.abort(); }),
+      (e: unknown) => e instanceof Error && e.name === 'AbortError',
+    );
+    assert.equal(client.callsOf('getSampledMetricHistory').length, 1);
+  });
+
+  it('REST: an abort while a call is in flight rejects with the signal\'s reason, not the store\'s own cancellation error', async () => {
+    const controller = new AbortController();
+    // Abort just as the request leaves, so the REST client itself sees the aborted signal.
+    class AbortingStore extends CountingTrackingStore {
+      override getSampledMetricHistory(r: SampledHistoryRequest): Promise<MetricPoint[]> {
+        controller.abort();
+        return super.getSampledMetricHistory(r);
+      }
+    }
+    const inner = rest(server.baseUrl);
+    await assert.rejects(inner.getSampledMetricHistory({ runIds: gen.runIds.slice(0, 1), metricKey: 'accuracy', maxResults: 10, signal: AbortSignal.abort() }), (e: unknown) => StoreError.is(e));
+    await assert.rejects(
+      loadMetricSeries(new AbortingStore(inner), { runIds: gen.runIds, metricKey: 'accuracy', maxPoints: 100, signal: controller.signal }),
+      (e: unknown) => e instanceof Error && e.name === 'AbortError',
+    );
+  });
+});
