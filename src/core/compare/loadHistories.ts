@@ -11,22 +11,31 @@ export interface SeriesRequest {
 }
 
 /** MLflow's `get-history-bulk-interval` takes at most 100 runs per call… */
-const REST_CHUNK = 100;
+const REST_MAX_RUNS = 100;
 /** …and at most 2,500 points per run. */
 const REST_MAX_RESULTS = 2500;
+/**
+ * Points asked for per call. A point costs ~125 bytes of JSON (its run id repeats in each), so
+ * 100 runs × 2,500 points would be one 30 MB answer (90 MB with a long key, near the REST client's
+ * 100 MB cap) that the extension host parses in one go, mostly in garbage collection. Answers of
+ * about 25,000 points (~3 MB), three in flight, keep memory flat, overlap a remote server's round
+ * trips and let the first chart draw after the first small answer.
+ */
+const REST_POINTS_PER_CALL = 25_000;
+/** Bulk-interval calls in flight at once, so a remote server's round trips overlap. */
+const REST_CONCURRENCY = 3;
 /** Local stores read one history per run; this many at a time keeps the file store's I/O bounded. */
 const LOCAL_CONCURRENCY = 8;
 
 /**
  * Load one metric's history of many runs for charts, bounded to about `maxPoints` per run.
  *
- * Over REST the server samples (`get-history-bulk-interval`, ≤ 100 runs a call, the REST store
- * falls back to sampling full histories itself on servers older than 2.11), so long histories are
- * never transferred whole. Local stores (SQLite, file) read each full history in-process and
+ * Over REST the server samples (`get-history-bulk-interval`, ≤ 100 runs and about 25,000
+ * points a call, three calls at a time, see {@link restRunsPerCall}; the REST store falls back to sampling full
+ * histories itself on servers older than 2.11), so long histories are never transferred whole. Local stores (SQLite, file) read each full history in-process and
  * decimate it with LTTB over steps, which keeps each run's extremes. The server's sample is passed
- * on as it came (it may hold a point or two over `maxPoints`: it adds each run's first and last
- * step), so what a 2.11+ server, an older one and a local store draw stays comparable; charts
- * bound their datasets with `boundSeries` anyway.
+ * on exactly as MLflow answered it, so it may hold a point more than `maxPoints` (MLflow adds each
+ * run's last step); charts bound their datasets with `boundSeries` anyway.
  *
  * Returns one series per run that has points, in `runIds` order. `onPartial` receives the series
  * finished so far (same order) after each call or batch, so a chart can draw while the rest loads.
@@ -42,21 +51,20 @@ export async function loadMetricSeries(store: TrackingStore, req: SeriesRequest,
   const ids = [...new Set(req.runIds)];
   try {
     if (store.kind === 'rest') {
-      for (let i = 0; i < ids.length; i += REST_CHUNK) {
+      const maxResults = Math.min(maxPoints, REST_MAX_RESULTS);
+      const runsPerCall = restRunsPerCall(maxResults);
+      const chunks: string[][] = [];
+      for (let i = 0; i < ids.length; i += runsPerCall) {
+        chunks.push(ids.slice(i, i + runsPerCall));
+      }
+      await inPool(chunks, REST_CONCURRENCY, req.signal, async (chunk) => {
+        const points = await store.getSampledMetricHistory({ runIds: chunk, metricKey: req.metricKey, maxResults, signal: req.signal });
         req.signal?.throwIfAborted();
-        const chunk = ids.slice(i, i + REST_CHUNK);
-        const points = await store.getSampledMetricHistory({
-          runIds: chunk,
-          metricKey: req.metricKey,
-          maxResults: Math.min(maxPoints, REST_MAX_RESULTS),
-          signal: req.signal,
-        });
         for (const [runId, history] of groupByRun(points, chunk)) {
           addSeries(byRun, toSeries(runId, req.metricKey, history));
         }
-        req.signal?.throwIfAborted();
         emit();
-      }
+      });
     } else {
       for (let i = 0; i < ids.length; i += LOCAL_CONCURRENCY) {
         req.signal?.throwIfAborted();
@@ -75,6 +83,33 @@ export async function loadMetricSeries(store: TrackingStore, req: SeriesRequest,
     throw err;
   }
   return inOrder(req.runIds, byRun);
+}
+
+/**
+ * Run `work` over `items`, at most `concurrency` at a time, in order of start. Stops taking new
+ * items once one fails or the signal aborts; the first failure is what the promise rejects with.
+ */
+async function inPool<T>(items: readonly T[], concurrency: number, signal: AbortSignal | undefined, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const worker = async (): Promise<void> => {
+    for (let item = items[next]; !failed && item !== undefined; item = items[next]) {
+      next++;
+      signal?.throwIfAborted();
+      try {
+        await work(item);
+      } catch (err: unknown) {
+        failed = true;
+        throw err;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
+
+/** Runs per bulk-interval call: at most 100, fewer when each run brings many points. */
+export function restRunsPerCall(maxResults: number): number {
+  return Math.max(1, Math.min(REST_MAX_RUNS, Math.floor(REST_POINTS_PER_CALL / maxResults)));
 }
 
 function addSeries(byRun: Map<string, MetricSeries>, s: MetricSeries): void {

@@ -22,8 +22,10 @@ export function metricJson(m: Metric): Json {
   return { key: m.key, value: double(m.value), timestamp: m.timestamp, step: m.step };
 }
 
+// Field by field rather than spreading metricJson: spread objects serialise several times slower,
+// and a bulk-interval answer holds up to 250,000 of them.
 export function metricPointJson(m: MetricPoint): Json {
-  return { ...metricJson(m), run_id: m.runId };
+  return { key: m.key, value: double(m.value), timestamp: m.timestamp, step: m.step, run_id: m.runId };
 }
 
 export function experimentJson(e: Experiment): Json {

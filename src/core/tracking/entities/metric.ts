@@ -28,7 +28,12 @@ export function parseMetric(raw: unknown): Metric {
   };
 }
 
-/** Parse a bulk-interval point, which adds `run_id` to the metric. */
+/**
+ * Parse a bulk-interval point, which adds `run_id` to the metric. Built field by field, not by
+ * spreading the metric: an answer holds up to 250,000 points and the spread made parsing 2× slower.
+ */
 export function parseMetricPoint(raw: unknown): MetricPoint {
-  return { ...parseMetric(raw), runId: optString(asObject(raw, 'metric'), 'run_id') };
+  const o = asObject(raw, 'metric');
+  const m = parseMetric(o);
+  return { key: m.key, value: m.value, timestamp: m.timestamp, step: m.step, runId: optString(o, 'run_id') };
 }

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadMetricSeries } from '../../../../src/core/compare/loadHistories';
+import { loadMetricSeries, restRunsPerCall } from '../../../../src/core/compare/loadHistories';
 import { toSeries, type MetricSeries } from '../../../../src/core/compare/metricSeries';
 import { optArray } from '../../../../src/core/common/jsonFields';
 import { StoreError } from '../../../../src/core/common/storeError';
@@ -120,20 +120,47 @@ describe('loadMetricSeries over a generated experiment with more than 100 runs',
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  it('REST: one bulk-interval call per 100 runs, max_results capped at 2,500, partial results after each call', async () => {
+  it('REST: one bulk-interval call per 100 runs asking maxPoints per run, partial results after each call', async () => {
     backing.calls.length = 0;
     const client = new CountingTrackingStore(rest(server.baseUrl));
     const partials: string[][] = [];
-    const series = await loadMetricSeries(client, { runIds: gen.runIds, metricKey: 'accuracy', maxPoints: 10_000 }, (done) => partials.push(done.map((s) => s.runId)));
+    const series = await loadMetricSeries(client, { runIds: gen.runIds, metricKey: 'accuracy', maxPoints: 200 }, (done) => partials.push(done.map((s) => s.runId)));
     const calls = client.callsOf('getSampledMetricHistory').map((c) => c.args[0] as { runIds: string[]; maxResults: number });
     assert.deepEqual(calls.map((c) => c.runIds.length), [100, 100, 50]);
-    assert.ok(calls.every((c) => c.maxResults === 2500));
+    assert.ok(calls.every((c) => c.maxResults === 200));
     assert.deepEqual(calls.flatMap((c) => c.runIds), [...gen.runIds]);
     assert.equal(backing.callsOf('getSampledMetricHistory').length, 3, 'three HTTP calls reached the server');
-    assert.deepEqual(partials.map((p) => p.length), [100, 200, 250]);
-    assert.deepEqual(partials[0], gen.runIds.slice(0, 100));
+    // The calls overlap, so they may finish in any order; each partial list is still in request order.
+    assert.equal(partials.length, 3);
+    assert.deepEqual(partials.map((p) => p.length).sort((x, y) => x - y), partials.map((p) => p.length));
+    assert.equal(partials[2]?.length, 250);
+    const position = new Map(gen.runIds.map((id, i) => [id, i]));
+    assert.ok(partials.every((p) => p.every((id, i) => i === 0 || position.get(id)! > position.get(p[i - 1]!)!)));
     assert.deepEqual(series.map((s) => s.runId), [...gen.runIds]);
     assert.ok(series.every((s) => s.values.length === 1 && s.steps[0] === 0));
+  });
+
+  it('REST: with many points per run, fewer runs a call so an answer stays near 25,000 points, three calls at a time', async () => {
+    const client = new CountingTrackingStore(rest(server.baseUrl));
+    let inFlight = 0;
+    let most = 0;
+    class Tracking extends CountingTrackingStore {
+      override async getSampledMetricHistory(r: SampledHistoryRequest): Promise<MetricPoint[]> {
+        most = Math.max(most, ++inFlight);
+        try {
+          return await super.getSampledMetricHistory(r);
+        } finally {
+          inFlight--;
+        }
+      }
+    }
+    const series = await loadMetricSeries(new Tracking(client), { runIds: gen.runIds, metricKey: 'accuracy', maxPoints: 10_000 });
+    const calls = client.callsOf('getSampledMetricHistory').map((c) => c.args[0] as { runIds: string[]; maxResults: number });
+    assert.equal(calls.length, 25);
+    assert.ok(calls.every((c) => c.runIds.length === 10 && c.maxResults === 2500), 'MLflow refuses more than 2,500');
+    assert.equal(most, 3);
+    assert.equal(series.length, 250);
+    assert.deepEqual([restRunsPerCall(1), restRunsPerCall(250), restRunsPerCall(1000), restRunsPerCall(2500), restRunsPerCall(100_000)], [100, 100, 25, 10, 1]);
   });
 
   it('SQLite: one history read per run, partial results per batch, in request order', async () => {
@@ -148,14 +175,15 @@ describe('loadMetricSeries over a generated experiment with more than 100 runs',
     assert.deepEqual(series.map((s) => s.runId), reversed);
   });
 
-  it('REST: aborting after the first chunk makes no further calls', async () => {
+  it('REST: aborting after the first answer starts no further calls', async () => {
     const client = new CountingTrackingStore(rest(server.baseUrl));
     const controller = new AbortController();
     await assert.rejects(
-      loadMetricSeries(client, { runIds: gen.runIds, metricKey: 'accuracy', maxPoints: 100, signal: controller.signal }, () => { controller.abort(); }),
+      loadMetricSeries(client, { runIds: gen.runIds, metricKey: 'accuracy', maxPoints: 2500, signal: controller.signal }, () => { controller.abort(); }),
       (e: unknown) => e instanceof Error && e.name === 'AbortError',
     );
-    assert.equal(client.callsOf('getSampledMetricHistory').length, 1);
+    const started = client.callsOf('getSampledMetricHistory').length;
+    assert.ok(started >= 1 && started <= 3, `only the calls already in flight (${started} of 25)`);
   });
 
   it('REST: an abort while a call is in flight rejects with the signal\'s reason, not the store\'s own cancellation error', async () => {
