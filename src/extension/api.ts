@@ -1,5 +1,6 @@
 import type { Stores } from '../core/tracking/openStores';
 import type { ConnectionState } from './connection/connectionState';
+import type { ComparePanels } from './compare/registerCompare';
 import type { Explorer } from './explorer/registerExplorer';
 import type { ModelServerInfo } from './serving/modelServer';
 
@@ -14,6 +15,8 @@ export interface MlflowExtensionApi {
   readonly stores: () => Promise<Stores>;
   /** The Experiments and Models views: their data, trees and a way to reveal a run. */
   readonly explorer: Explorer;
+  /** The run detail and compare panels and the comparison basket. */
+  readonly panels: ComparePanels;
   /** The local model servers this window started. */
   readonly servers: () => readonly ModelServerInfo[];
   /** Resolves once the first search of the workspace for a local store has finished. */

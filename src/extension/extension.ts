@@ -10,6 +10,8 @@ import { ServeManager } from './serving/serveManager';
 import { ServingTreeProvider } from './serving/servingTreeProvider';
 import { MlmodelCodeLensProvider } from './serving/mlmodelCodeLens';
 import { registerExplorer } from './explorer/registerExplorer';
+import { registerCompare } from './compare/registerCompare';
+import { VERSION_DOC_SCHEME, versionDocuments } from './compare/compareVersions';
 import { ConnectionStatusBar } from './statusBar/connectionStatusBar';
 import { TerminalEnvironment } from './terminal/terminalEnvironment';
 import { CONNECTION_PANEL_VIEW_TYPE, ConnectionPanel } from './webviews/connectionPanel';
@@ -48,6 +50,8 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   );
   registerCommands({ context, connections, stores, log, servers, runner });
   const explorer = registerExplorer(context, stores, log);
+  const panels = registerCompare(context, stores, explorer, log);
+  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(VERSION_DOC_SCHEME, versionDocuments));
   registerMlmodelLanguage(context, log);
   context.subscriptions.push(
     vscode.window.registerWebviewPanelSerializer(CONNECTION_PANEL_VIEW_TYPE, {
@@ -61,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   const discovered = connections.rediscover();
   const activationMs = performance.now() - started;
   log.info(`MLflow for VS Code ${String((context.extension.packageJSON as { version?: string }).version)} activated in ${activationMs.toFixed(1)} ms.`);
-  return { connection: () => connections.state, stores: () => stores.stores(), explorer, servers: () => servers.list().map(serverInfo), discovered, activationMs };
+  return { connection: () => connections.state, stores: () => stores.stores(), explorer, panels, servers: () => servers.list().map(serverInfo), discovered, activationMs };
 }
 
 export function deactivate(): void {

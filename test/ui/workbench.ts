@@ -69,7 +69,8 @@ export async function openWorkbench(): Promise<Workbench> {
     server = await startCodeServer(dirs);
     ctx = await launchChromium(chromium, dirs);
     const page = ctx.pages()[0] ?? (await ctx.newPage());
-    await page.goto(server.folderUrl(dirs.workspace));
+    // A loaded machine (CI runs on 2 shared cores) can take well over playwright's default 30 s.
+    await page.goto(server.folderUrl(dirs.workspace), { timeout: 120_000 });
     await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'iris-model' }).waitFor({ timeout: 60_000 });
     const s = server;

@@ -1,0 +1,264 @@
+import * as vscode from 'vscode';
+import { onlyDifferences, type CompareTable } from '../../core/compare/compareTable';
+import { loadMetricSeries } from '../../core/compare/loadHistories';
+import type { MetricSeries } from '../../core/compare/metricSeries';
+import { runColor } from '../../core/compare/runColors';
+import { tableToCsv } from '../../core/compare/tableCsv';
+import { describeStoreError } from '../../core/explorer/describeStoreError';
+import { runLabel } from '../../core/explorer/runSummary';
+import type { Run } from '../../core/tracking/entities/run';
+import {
+  COMPARE_VIEW_TYPE,
+  isCompareWebviewMessage,
+  type ChartsDrawn,
+  type CompareHostMessage,
+  type CompareRunHeader,
+  type CompareWebviewMessage,
+} from '../../protocol/compareRuns';
+import type { StoreSession } from '../connection/storeSession';
+import { renderWebviewHtml, webviewOptions } from '../webviews/webviewHtml';
+import { readRuns } from '../../core/compare/readRuns';
+import { buildTableWithAggregates, type AggregateSource } from '../../core/compare/tableWithAggregates';
+
+/** What a compare panel needs from the rest of the extension. */
+export interface CompareDeps {
+  readonly extensionUri: vscode.Uri;
+  readonly session: StoreSession;
+  readonly log: vscode.LogOutputChannel;
+  readonly aggregates: AggregateSource;
+  /** Open the run detail panel (a click on a run's name). */
+  readonly openRun: (runId: string) => void;
+}
+
+/**
+ * The compare panel host. It owns the data: the runs, the table and every series, which it loads
+ * (decimated, in chunks, cancellable) and posts as whole snapshots; the webview keeps only view
+ * state. Closing the panel aborts every request it still has in flight.
+ */
+export class ComparePanel implements vscode.Disposable {
+  private static readonly openPanels = new Set<ComparePanel>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly abort = new AbortController();
+  private runs: Run[] = [];
+  private table: CompareTable | undefined;
+  /** Series already posted, per metric key and resolution, so re-showing a chart costs nothing. */
+  private readonly loaded = new Map<string, { maxPoints: number; series: MetricSeries[] }>();
+  private shownKeys: readonly string[] = [];
+  private loadChain: Promise<void> = Promise.resolve();
+
+  /** Open a new compare panel for these runs. */
+  static show(deps: CompareDeps, runIds: readonly string[]): ComparePanel {
+    const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, `Compare ${String(runIds.length)} Runs`, vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));
+    return new ComparePanel(panel, deps, runIds);
+  }
+
+  /** Bring back a panel VS Code restored after a reload, from the run ids in its saved view state. */
+  static revive(panel: vscode.WebviewPanel, deps: CompareDeps, runIds: readonly string[]): ComparePanel {
+    panel.webview.options = webviewOptions(deps.extensionUri);
+    return new ComparePanel(panel, deps, runIds);
+  }
+
+  static all(): readonly ComparePanel[] {
+    return [...ComparePanel.openPanels];
+  }
+
+  static disposeAll(): void {
+    for (const p of [...ComparePanel.openPanels]) {
+      p.dispose();
+    }
+  }
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly deps: CompareDeps,
+    private runIds: readonly string[],
+  ) {
+    ComparePanel.openPanels.add(this);
+    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'mlflow.svg');
+    panel.webview.html = renderWebviewHtml(panel.webview, deps.extensionUri, { script: 'compare', title: panel.title });
+    this.disposables.push(
+      panel.onDidDispose(() => {
+        this.dispose();
+      }),
+      panel.webview.onDidReceiveMessage((m: unknown) => {
+        this.onMessage(m);
+      }),
+      deps.session.onDidChange(() => {
+        this.post({ type: 'compare/status', busy: undefined, error: 'The MLflow connection changed: these runs belong to the previous one. Close this panel and compare again.' });
+      }),
+    );
+  }
+
+  /** The runs this panel compares, in column order. */
+  get comparedRunIds(): readonly string[] {
+    return this.runIds;
+  }
+
+  /** Messages posted to the webview, kept for in-host tests that assert on what was sent. */
+  readonly sent: CompareHostMessage[] = [];
+  /** The webview's last report of charts drawn (bench and tests read it). */
+  lastDrawn: ChartsDrawn | undefined;
+
+  private onMessage(message: unknown): void {
+    if (!isCompareWebviewMessage(message)) {
+      this.deps.log.warn('Ignored an unexpected message from a compare panel.');
+      return;
+    }
+    void this.handle(message).catch((err: unknown) => {
+      if (!this.abort.signal.aborted) {
+        const { summary, detail } = describeStoreError(err);
+        this.deps.log.warn(`Compare panel: ${detail}`);
+        this.post({ type: 'compare/status', busy: undefined, error: summary });
+      }
+    });
+  }
+
+  private async handle(m: CompareWebviewMessage): Promise<void> {
+    switch (m.type) {
+      case 'ready':
+        this.loaded.clear();
+        await this.loadRuns();
+        return;
+      case 'compare/showMetrics':
+        this.shownKeys = m.keys;
+        this.loadChain = this.loadChain.then(() => this.loadSeries(m.keys, m.maxPoints));
+        await this.loadChain;
+        return;
+      case 'compare/exportCsv':
+        await this.exportCsv(m.onlyDifferences, m.order);
+        return;
+      case 'compare/exportPng':
+        await this.exportPng(m.name, m.dataUrl);
+        return;
+      case 'compare/drawn':
+        this.lastDrawn = m;
+        this.deps.log.info(`Compare panel drew ${String(m.charts)} charts, ${String(m.points)} points, in ${String(Math.round(m.ms))} ms.`);
+        return;
+      case 'compare/openRun':
+        this.deps.openRun(m.runId);
+        return;
+      case 'compare/removeRun':
+        this.runIds = this.runIds.filter((id) => id !== m.runId);
+        this.panel.title = `Compare ${String(this.runIds.length)} Runs`;
+        this.loaded.clear();
+        await this.loadRuns();
+        return;
+    }
+  }
+
+  private async loadRuns(): Promise<void> {
+    this.post({ type: 'compare/status', busy: `Loading ${String(this.runIds.length)} runs…`, error: undefined });
+    const { tracking } = await this.deps.session.stores();
+    const { runs, missing } = await readRuns(tracking, this.runIds, this.abort.signal);
+    this.runs = runs;
+    await this.postSnapshot(missing);
+    this.post({ type: 'compare/status', busy: undefined, error: missing.length > 0 ? `${String(missing.length)} run(s) could not be read and are left out.` : undefined });
+  }
+
+  private async postSnapshot(missing: readonly string[] = []): Promise<void> {
+    this.table = await buildTableWithAggregates(this.runs, this.shownKeys, this.deps.aggregates);
+    const headers: CompareRunHeader[] = this.runs.map((r, i) => ({
+      runId: r.info.runId,
+      name: runLabel(r),
+      experimentId: r.info.experimentId,
+      status: r.info.status,
+      color: runColor(i),
+      startTime: r.info.startTime,
+    }));
+    const keys = (pick: (r: Run) => readonly { key: string }[]): string[] => [...new Set(this.runs.flatMap((r) => pick(r).map((x) => x.key)))].sort();
+    this.post({ type: 'compare/snapshot', runs: headers, table: this.table, metricKeys: keys((r) => r.data.metrics), paramKeys: keys((r) => r.data.params), missing });
+  }
+
+  /** Load the series of the keys not yet loaded at this resolution; post partial results as chunks arrive. */
+  private async loadSeries(keys: readonly string[], maxPoints: number): Promise<void> {
+    const todo = keys.filter((k) => (this.loaded.get(k)?.maxPoints ?? 0) < maxPoints);
+    for (const [key, done] of this.loaded) {
+      if (keys.includes(key) && !todo.includes(key)) {
+        this.postSeries(key, done.series, true);
+      }
+    }
+    if (todo.length === 0 || this.runs.length === 0) {
+      return;
+    }
+    const { tracking } = await this.deps.session.stores();
+    const runIds = this.runs.map((r) => r.info.runId);
+    for (const [i, key] of todo.entries()) {
+      this.post({ type: 'compare/status', busy: `Loading ${key} (${String(i + 1)}/${String(todo.length)})…`, error: undefined });
+      const series = await loadMetricSeries(tracking, { runIds, metricKey: key, maxPoints, signal: this.abort.signal }, (partial) => {
+        this.postSeries(key, partial, false);
+      });
+      this.loaded.set(key, { maxPoints, series });
+      this.postSeries(key, series, true);
+    }
+    this.post({ type: 'compare/status', busy: undefined, error: undefined });
+    // min/max of the shown metrics come from the full histories, computed once and cached.
+    await this.postSnapshot();
+  }
+
+  private postSeries(metricKey: string, series: readonly MetricSeries[], complete: boolean): void {
+    this.post({ type: 'compare/series', metricKey, complete, series: series.map((s) => ({ runId: s.runId, steps: s.steps, times: s.times, values: s.values })) });
+  }
+
+  private async exportCsv(diffOnly: boolean, order: readonly string[]): Promise<void> {
+    if (this.table === undefined) {
+      return;
+    }
+    let table = diffOnly ? onlyDifferences(this.table) : this.table;
+    // The columns in the order the user sees them (they may have sorted by a row).
+    const rank = new Map(order.map((id, i) => [id, i]));
+    const idx = table.runIds.map((id, i) => ({ id, i })).sort((a, b) => (rank.get(a.id) ?? 1e9) - (rank.get(b.id) ?? 1e9));
+    table = { runIds: idx.map((x) => x.id), rows: table.rows.map((r) => ({ ...r, cells: idx.map((x) => r.cells[x.i]) })) };
+    const names = table.runIds.map((id) => {
+      const run = this.runs.find((r) => r.info.runId === id);
+      return run === undefined ? id : runLabel(run);
+    });
+    const target = await vscode.window.showSaveDialog({ filters: { CSV: ['csv'] }, saveLabel: 'Export', title: 'Export the comparison table as CSV', defaultUri: this.defaultUri('mlflow-comparison.csv') });
+    if (target === undefined) {
+      return;
+    }
+    await vscode.workspace.fs.writeFile(target, Buffer.from(tableToCsv(table, names), 'utf8'));
+    void vscode.window.showInformationMessage(`Exported ${String(table.rows.length)} rows to ${vscode.workspace.asRelativePath(target)}.`);
+  }
+
+  private async exportPng(name: string, dataUrl: string): Promise<void> {
+    const safe = name.replace(/[^\w.-]+/g, '_').slice(0, 80) || 'chart';
+    const target = await vscode.window.showSaveDialog({ filters: { PNG: ['png'] }, saveLabel: 'Export', title: 'Export the chart as PNG', defaultUri: this.defaultUri(`${safe}.png`) });
+    if (target === undefined) {
+      return;
+    }
+    const bytes = Buffer.from(dataUrl.slice('data:image/png;base64,'.length), 'base64');
+    // A PNG starts with its 8-byte signature; anything else is not what the webview should send.
+    if (bytes.length < 8 || bytes.readUInt32BE(0) !== 0x89504e47) {
+      throw new Error('The chart image is not a PNG.');
+    }
+    await vscode.workspace.fs.writeFile(target, bytes);
+    void vscode.window.showInformationMessage(`Saved the chart to ${vscode.workspace.asRelativePath(target)}.`);
+  }
+
+  private defaultUri(file: string): vscode.Uri | undefined {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    return folder === undefined ? undefined : vscode.Uri.joinPath(folder, file);
+  }
+
+  private post(message: CompareHostMessage): void {
+    if (this.abort.signal.aborted) {
+      return;
+    }
+    this.sent.push(message);
+    if (this.sent.length > 200) {
+      this.sent.splice(0, this.sent.length - 200);
+    }
+    void this.panel.webview.postMessage(message);
+  }
+
+  dispose(): void {
+    if (!ComparePanel.openPanels.delete(this)) {
+      return;
+    }
+    this.abort.abort(new Error('The compare panel was closed.'));
+    for (const d of this.disposables.splice(0)) {
+      d.dispose();
+    }
+    this.panel.dispose();
+  }
+}

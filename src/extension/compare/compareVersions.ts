@@ -1,0 +1,94 @@
+import * as vscode from 'vscode';
+import { versionArtifactPath } from '../../core/compare/versionArtifactPath';
+import type { ModelVersion } from '../../core/registry/entities/modelVersion';
+import type { TrackingStore } from '../../core/tracking/trackingStore';
+import type { StoreSession } from '../connection/storeSession';
+import { nodeOf } from '../explorer/explorerNode';
+import { reportFailure } from '../explorer/runCommands';
+
+/** Read-only documents holding a version's MLmodel / requirements for the diff editor. */
+export const VERSION_DOC_SCHEME = 'mlflow-version';
+
+const contents = new Map<string, string>();
+
+/** Serves the texts compareModelVersions put aside; registered once by the extension. */
+export const versionDocuments: vscode.TextDocumentContentProvider = {
+  provideTextDocumentContent: (uri) => contents.get(uri.toString()) ?? '',
+};
+
+const label = (v: ModelVersion): string => `${v.name} v${v.version}${v.aliases.length > 0 ? ` (${v.aliases.map((a) => `@${a}`).join(', ')})` : ''}`;
+
+async function fileOf(tracking: TrackingStore, v: ModelVersion, file: string): Promise<string> {
+  const base = versionArtifactPath(v);
+  if (base === undefined || v.runId === undefined) {
+    return `# ${file} of ${label(v)} cannot be read: its source (${v.source ?? 'none'}) is not inside its run's artifacts.\n`;
+  }
+  try {
+    const bytes = await tracking.readArtifact({ runId: v.runId, path: base === '' ? file : `${base}/${file}`, maxBytes: 5 * 1024 * 1024 });
+    return new TextDecoder().decode(bytes);
+  } catch (err) {
+    return `# ${file} of ${label(v)} cannot be read: ${err instanceof Error ? err.message : String(err)}\n`;
+  }
+}
+
+async function openDiff(tracking: TrackingStore, a: ModelVersion, b: ModelVersion, file: string): Promise<void> {
+  const uri = (v: ModelVersion): vscode.Uri => vscode.Uri.from({ scheme: VERSION_DOC_SCHEME, path: `/${encodeURIComponent(v.name)}/${v.version}/${file}` });
+  const [left, right] = [uri(a), uri(b)];
+  contents.set(left.toString(), await fileOf(tracking, a, file));
+  contents.set(right.toString(), await fileOf(tracking, b, file));
+  await vscode.commands.executeCommand('vscode.diff', left, right, `${file}: ${label(a)} ↔ ${label(b)}`, { preview: false });
+}
+
+/** The two versions to compare: two selected in the view, or one plus one picked from its model. */
+async function pickVersions(session: StoreSession, arg: unknown, selection: unknown): Promise<[ModelVersion, ModelVersion] | undefined> {
+  const nodes = (Array.isArray(selection) && selection.length > 0 ? (selection as unknown[]) : [arg]).map((n) => nodeOf(n, 'modelVersion')).filter((n) => n !== undefined);
+  const { registry } = await session.stores();
+  const full = (v: ModelVersion): Promise<ModelVersion> => registry.getModelVersion(v.name, v.version);
+  if (nodes.length >= 2 && nodes[0] !== undefined && nodes[1] !== undefined) {
+    return [await full(nodes[0].modelVersion), await full(nodes[1].modelVersion)];
+  }
+  const first = nodes[0]?.modelVersion;
+  if (first === undefined) {
+    void vscode.window.showInformationMessage('Pick a model version in the Models view to compare it with another.');
+    return undefined;
+  }
+  const page = await registry.searchModelVersions({ filter: `name = '${first.name.replace(/'/g, "\\'")}'`, maxResults: 200 });
+  const others = await Promise.all(page.items.filter((v) => v.version !== first.version).map(full));
+  const picked = await vscode.window.showQuickPick(
+    others.map((v) => ({ label: `Version ${v.version}`, description: v.aliases.map((a) => `@${a}`).join(' '), detail: v.source, v })),
+    { title: `Compare ${label(first)} with…` },
+  );
+  return picked === undefined ? undefined : [await full(first), picked.v];
+}
+
+/**
+ * Compare two model versions the way a reviewer wants before moving an alias: their source runs
+ * side by side in the compare panel, then the MLmodel (signature included) and requirements.txt
+ * in VS Code's diff editor.
+ */
+export async function compareModelVersions(
+  session: StoreSession,
+  arg: unknown,
+  selection: unknown,
+  compareRuns: (runIds: readonly string[]) => unknown,
+  log: vscode.LogOutputChannel,
+): Promise<boolean> {
+  try {
+    const pair = await pickVersions(session, arg, selection);
+    if (pair === undefined) {
+      return false;
+    }
+    const [a, b] = pair;
+    const runIds = [a.runId, b.runId].filter((id): id is string => id !== undefined);
+    if (runIds.length === 2 && runIds[0] !== runIds[1]) {
+      compareRuns(runIds);
+    }
+    const { tracking } = await session.stores();
+    await openDiff(tracking, a, b, 'requirements.txt');
+    await openDiff(tracking, a, b, 'MLmodel');
+    return true;
+  } catch (err) {
+    reportFailure('Comparing model versions', err, log);
+    return false;
+  }
+}

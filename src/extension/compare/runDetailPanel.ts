@@ -1,0 +1,197 @@
+import * as vscode from 'vscode';
+import { decimate } from '../../core/compare/decimate';
+import { toSeries } from '../../core/compare/metricSeries';
+import { describeStoreError } from '../../core/explorer/describeStoreError';
+import { PARENT_RUN_TAG, runLabel } from '../../core/explorer/runSummary';
+import { runOverview } from '../../core/runDetail/runOverview';
+import type { TrackingStore } from '../../core/tracking/trackingStore';
+import {
+  isRunDetailWebviewMessage,
+  RUN_DETAIL_VIEW_TYPE,
+  type RunDetailHostMessage,
+  type RunDetailWebviewMessage,
+  type RunLink,
+} from '../../protocol/runDetail';
+import type { StoreSession } from '../connection/storeSession';
+import { renderWebviewHtml, webviewOptions } from '../webviews/webviewHtml';
+
+/** Charts drawn per run at most (one per metric); a run with more shows the first ones by key. */
+const MAX_CHARTS = 30;
+/** Points per chart: about four times a half-width canvas. */
+const POINTS = 1600;
+
+export interface RunDetailDeps {
+  readonly extensionUri: vscode.Uri;
+  readonly session: StoreSession;
+  readonly log: vscode.LogOutputChannel;
+  readonly compare: (runIds: readonly string[]) => void;
+}
+
+/**
+ * One run in a panel: overview, note, params, metrics, tags, datasets, models and a chart per
+ * metric history. One panel per run id; opening the same run again reveals it.
+ */
+export class RunDetailPanel implements vscode.Disposable {
+  private static readonly openPanels = new Map<string, RunDetailPanel>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly abort = new AbortController();
+  private children: RunLink[] = [];
+  /** Messages posted to the webview, kept for in-host tests. */
+  readonly sent: RunDetailHostMessage[] = [];
+
+  static show(deps: RunDetailDeps, runId: string): RunDetailPanel {
+    const existing = RunDetailPanel.openPanels.get(runId);
+    if (existing) {
+      existing.panel.reveal();
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(RUN_DETAIL_VIEW_TYPE, `Run ${runId.slice(0, 8)}`, vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));
+    return new RunDetailPanel(panel, deps, runId);
+  }
+
+  static revive(panel: vscode.WebviewPanel, deps: RunDetailDeps, runId: string): RunDetailPanel {
+    panel.webview.options = webviewOptions(deps.extensionUri);
+    return new RunDetailPanel(panel, deps, runId);
+  }
+
+  static get(runId: string): RunDetailPanel | undefined {
+    return RunDetailPanel.openPanels.get(runId);
+  }
+
+  static disposeAll(): void {
+    for (const p of [...RunDetailPanel.openPanels.values()]) {
+      p.dispose();
+    }
+  }
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly deps: RunDetailDeps,
+    readonly runId: string,
+  ) {
+    RunDetailPanel.openPanels.set(runId, this);
+    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'mlflow.svg');
+    panel.webview.html = renderWebviewHtml(panel.webview, deps.extensionUri, { script: 'runDetail', title: panel.title });
+    this.disposables.push(
+      panel.onDidDispose(() => {
+        this.dispose();
+      }),
+      panel.webview.onDidReceiveMessage((m: unknown) => {
+        this.onMessage(m);
+      }),
+    );
+  }
+
+  private onMessage(message: unknown): void {
+    if (!isRunDetailWebviewMessage(message)) {
+      this.deps.log.warn('Ignored an unexpected message from a run detail panel.');
+      return;
+    }
+    void this.handle(message).catch((err: unknown) => {
+      if (!this.abort.signal.aborted) {
+        const { summary, detail } = describeStoreError(err);
+        this.deps.log.warn(`Run detail ${this.runId}: ${detail}`);
+        this.post({ type: 'runDetail/error', message: `Cannot show run ${this.runId}: ${summary}.` });
+      }
+    });
+  }
+
+  private async handle(m: RunDetailWebviewMessage): Promise<void> {
+    switch (m.type) {
+      case 'ready':
+      case 'runDetail/refresh':
+        await this.load();
+        return;
+      case 'runDetail/openRun':
+        RunDetailPanel.show(this.deps, m.runId);
+        return;
+      case 'runDetail/compareChildren':
+        if (this.children.length > 0) {
+          this.deps.compare(this.children.map((c) => c.runId));
+        }
+        return;
+    }
+  }
+
+  private async load(): Promise<void> {
+    const signal = this.abort.signal;
+    const { tracking } = await this.deps.session.stores();
+    const run = await tracking.getRun(this.runId, { signal });
+    const experiment = await tracking.getExperiment(run.info.experimentId, { signal }).catch(() => undefined);
+    const overview = runOverview(run, Date.now(), experiment?.name);
+    this.panel.title = `Run ${overview.name}`;
+    const parent = overview.parentId === undefined ? undefined : await this.link(tracking, overview.parentId, signal);
+    this.children = await this.childRuns(tracking, run.info.experimentId, signal);
+    this.post({
+      type: 'runDetail/snapshot',
+      runId: overview.runId,
+      name: overview.name,
+      status: overview.status,
+      facts: overview.facts,
+      parent,
+      children: this.children,
+      note: overview.note,
+      params: overview.params,
+      metrics: overview.metrics,
+      tags: overview.tags,
+      datasets: overview.datasets,
+      models: overview.models,
+    });
+    for (const m of overview.metrics.slice(0, MAX_CHARTS)) {
+      const history = await tracking.getMetricHistory({ runId: this.runId, metricKey: m.key, signal });
+      const s = toSeries(this.runId, m.key, history);
+      const kept = decimate(s.steps, s.values, POINTS);
+      // Keep the times of the points decimation kept, matched by step order.
+      const times = kept.xs === s.steps ? s.times : pickTimes(s.steps, s.times, kept.xs);
+      this.post({ type: 'runDetail/series', metricKey: m.key, series: { runId: this.runId, steps: kept.xs, times, values: kept.ys } });
+    }
+  }
+
+  private async link(tracking: TrackingStore, runId: string, signal: AbortSignal): Promise<RunLink> {
+    try {
+      return { runId, name: runLabel(await tracking.getRun(runId, { signal })) };
+    } catch {
+      return { runId, name: runId.slice(0, 8) };
+    }
+  }
+
+  /** Child runs name this run in their `mlflow.parentRunId` tag; at most 1,000 are listed. */
+  private async childRuns(tracking: TrackingStore, experimentId: string, signal: AbortSignal): Promise<RunLink[]> {
+    const filter = `tags.${PARENT_RUN_TAG} = '${this.runId}'`;
+    const page = await tracking.searchRuns({ experimentIds: [experimentId], filter, maxResults: 1000, signal }).catch(() => ({ items: [] }));
+    return page.items.map((r) => ({ runId: r.info.runId, name: runLabel(r) }));
+  }
+
+  private post(message: RunDetailHostMessage): void {
+    if (this.abort.signal.aborted) {
+      return;
+    }
+    this.sent.push(message);
+    void this.panel.webview.postMessage(message);
+  }
+
+  dispose(): void {
+    if (RunDetailPanel.openPanels.get(this.runId) !== this) {
+      return;
+    }
+    RunDetailPanel.openPanels.delete(this.runId);
+    this.abort.abort(new Error('The run panel was closed.'));
+    for (const d of this.disposables.splice(0)) {
+      d.dispose();
+    }
+    this.panel.dispose();
+  }
+}
+
+/** The timestamps belonging to the kept steps (both arrays sorted by step; steps may repeat). */
+function pickTimes(steps: Float64Array, times: Float64Array, keptSteps: Float64Array): Float64Array {
+  const out = new Float64Array(keptSteps.length);
+  let j = 0;
+  for (let i = 0; i < keptSteps.length; i++) {
+    while (j < steps.length - 1 && (steps[j] ?? 0) < (keptSteps[i] ?? 0)) {
+      j++;
+    }
+    out[i] = times[j] ?? 0;
+  }
+  return out;
+}

@@ -1,0 +1,193 @@
+import type { CompareTable } from '../core/compare/compareTable';
+import { hasOnlyKeys, isMessage, type Message, type ReadyMessage } from './ipc';
+
+/** The compare panel's webview type (also the serializer's key). */
+export const COMPARE_VIEW_TYPE = 'mlflow.compareRuns';
+
+/** Most runs one panel compares; more would make every chart unreadable, not just slow. */
+export const MAX_COMPARED_RUNS = 500;
+/** Most metric keys the webview may ask series for at once. */
+export const MAX_SHOWN_METRICS = 40;
+/** Upper bound of points per series the webview may ask for (MLflow's sampling caps at 2,500). */
+export const MAX_POINTS_PER_SERIES = 2500;
+/** Largest PNG the webview may hand over for export (a data: URL). */
+export const MAX_PNG_DATA_URL = 20 * 1024 * 1024;
+
+/** One compared run as the panel labels it; `color` is stable for the panel's life. */
+export interface CompareRunHeader {
+  readonly runId: string;
+  readonly name: string;
+  readonly experimentId: string;
+  readonly status: string;
+  readonly color: string;
+  readonly startTime: number | undefined;
+}
+
+/** Every run's data the table needs, and which keys exist for charts. Sent whole, never as deltas. */
+export interface CompareSnapshot extends Message<'compare/snapshot'> {
+  readonly runs: readonly CompareRunHeader[];
+  readonly table: CompareTable;
+  readonly metricKeys: readonly string[];
+  readonly paramKeys: readonly string[];
+  /** Ids that could not be read (deleted since, or the server refused). */
+  readonly missing: readonly string[];
+}
+
+/** One run's history of one metric, decimated by the host; typed arrays travel without copying to JSON. */
+export interface SeriesPayload {
+  readonly runId: string;
+  readonly steps: Float64Array;
+  readonly times: Float64Array;
+  readonly values: Float64Array;
+}
+
+/** Series of one metric; `complete` false while more runs are still loading (partial results). */
+export interface CompareSeries extends Message<'compare/series'> {
+  readonly metricKey: string;
+  readonly series: readonly SeriesPayload[];
+  readonly complete: boolean;
+}
+
+/** Progress and problems, shown in the panel's status line (never as HTML). */
+export interface CompareStatus extends Message<'compare/status'> {
+  readonly busy: string | undefined;
+  readonly error: string | undefined;
+}
+
+export type CompareHostMessage = CompareSnapshot | CompareSeries | CompareStatus;
+
+/** Load (and keep loaded) the histories of these metric keys, at most `maxPoints` points per run. */
+export interface ShowMetrics extends Message<'compare/showMetrics'> {
+  readonly keys: readonly string[];
+  readonly maxPoints: number;
+}
+
+export interface ExportCsv extends Message<'compare/exportCsv'> {
+  readonly onlyDifferences: boolean;
+  /** Run ids in the column order the user sees. */
+  readonly order: readonly string[];
+}
+
+export interface ExportPng extends Message<'compare/exportPng'> {
+  readonly name: string;
+  readonly dataUrl: string;
+}
+
+export interface OpenRun extends Message<'compare/openRun'> {
+  readonly runId: string;
+}
+
+export interface RemoveRun extends Message<'compare/removeRun'> {
+  readonly runId: string;
+}
+
+/** The webview's own measurement after drawing every shown chart with complete data (for bench and tests). */
+export interface ChartsDrawn extends Message<'compare/drawn'> {
+  readonly charts: number;
+  /** Points handed to chart.js, summed over every dataset of every chart. */
+  readonly points: number;
+  /** Most points any one dataset got, and the canvas width it was drawn on. */
+  readonly maxDatasetPoints: number;
+  readonly canvasWidth: number;
+  /** From the snapshot's arrival to the last chart drawn. */
+  readonly ms: number;
+}
+
+export type CompareWebviewMessage = ReadyMessage | ShowMetrics | ExportCsv | ExportPng | OpenRun | RemoveRun | ChartsDrawn;
+
+/** What the webview persists with setState: only view state, plus the run ids to reopen after a reload. */
+export interface CompareViewState {
+  readonly runIds: readonly string[];
+  readonly xAxis: 'step' | 'time' | 'relative';
+  readonly logY: boolean;
+  readonly smoothing: number;
+  readonly hidden: readonly string[];
+  readonly shownMetrics: readonly string[];
+  readonly diffOnly: boolean;
+  readonly sortRow: string | undefined;
+  readonly sortDir: 'asc' | 'desc';
+  readonly scatterX: string | undefined;
+  readonly scatterY: string | undefined;
+  readonly parallel: readonly string[];
+}
+
+const RUN_ID = /^[0-9A-Za-z_-]{1,64}$/;
+
+/** True for a plausible MLflow run id (hex uuid on OSS, other schemes on managed servers). */
+export function isRunId(v: unknown): v is string {
+  return typeof v === 'string' && RUN_ID.test(v);
+}
+
+function isStringList(v: unknown, max: number, each: (s: string) => boolean): v is string[] {
+  return Array.isArray(v) && v.length <= max && v.every((s) => typeof s === 'string' && each(s));
+}
+
+const metricKeyOk = (s: string): boolean => s.length > 0 && s.length <= 250;
+
+/** Guard for everything the compare webview sends: exact keys, bounded sizes, known types. */
+export function isCompareWebviewMessage(v: unknown): v is CompareWebviewMessage {
+  if (!isMessage(v)) {
+    return false;
+  }
+  const m = v as unknown as Record<string, unknown>;
+  switch (v.type) {
+    case 'ready':
+      return hasOnlyKeys(v, ['type']);
+    case 'compare/showMetrics':
+      return (
+        hasOnlyKeys(v, ['type', 'keys', 'maxPoints']) &&
+        isStringList(m.keys, MAX_SHOWN_METRICS, metricKeyOk) &&
+        typeof m.maxPoints === 'number' &&
+        Number.isInteger(m.maxPoints) &&
+        m.maxPoints >= 10 &&
+        m.maxPoints <= MAX_POINTS_PER_SERIES
+      );
+    case 'compare/exportCsv':
+      return hasOnlyKeys(v, ['type', 'onlyDifferences', 'order']) && typeof m.onlyDifferences === 'boolean' && isStringList(m.order, MAX_COMPARED_RUNS, isRunId);
+    case 'compare/exportPng':
+      return (
+        hasOnlyKeys(v, ['type', 'name', 'dataUrl']) &&
+        typeof m.name === 'string' &&
+        m.name.length <= 200 &&
+        typeof m.dataUrl === 'string' &&
+        m.dataUrl.length <= MAX_PNG_DATA_URL &&
+        m.dataUrl.startsWith('data:image/png;base64,')
+      );
+    case 'compare/drawn':
+      return (
+        hasOnlyKeys(v, ['type', 'charts', 'points', 'maxDatasetPoints', 'canvasWidth', 'ms']) &&
+        [m.charts, m.points, m.maxDatasetPoints, m.canvasWidth, m.ms].every((x) => typeof x === 'number' && Number.isFinite(x) && x >= 0)
+      );
+    case 'compare/openRun':
+    case 'compare/removeRun':
+      return hasOnlyKeys(v, ['type', 'runId']) && isRunId(m.runId);
+    default:
+      return false;
+  }
+}
+
+/** Guard for what the host sends (the webview trusts nothing it has not checked). */
+export function isCompareHostMessage(v: unknown): v is CompareHostMessage {
+  if (!isMessage(v)) {
+    return false;
+  }
+  const m = v as unknown as Record<string, unknown>;
+  switch (v.type) {
+    case 'compare/snapshot':
+      return Array.isArray(m.runs) && typeof m.table === 'object' && m.table !== null && Array.isArray(m.metricKeys) && Array.isArray(m.paramKeys) && Array.isArray(m.missing);
+    case 'compare/series':
+      return typeof m.metricKey === 'string' && Array.isArray(m.series) && typeof m.complete === 'boolean' && m.series.every(isSeriesPayload);
+    case 'compare/status':
+      return (m.busy === undefined || typeof m.busy === 'string') && (m.error === undefined || typeof m.error === 'string');
+    default:
+      return false;
+  }
+}
+
+function isSeriesPayload(v: unknown): v is SeriesPayload {
+  if (typeof v !== 'object' || v === null) {
+    return false;
+  }
+  const s = v as Record<string, unknown>;
+  return typeof s.runId === 'string' && s.steps instanceof Float64Array && s.times instanceof Float64Array && s.values instanceof Float64Array && s.steps.length === s.values.length && s.times.length === s.values.length;
+}

@@ -1,0 +1,163 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { SqliteRegistryStore } from '../../../src/core/registry/sqliteRegistryStore';
+import { SqliteDatabase } from '../../../src/core/tracking/sqlite/sqliteDatabase';
+import { SqliteTrackingStore } from '../../../src/core/tracking/sqlite/sqliteTrackingStore';
+import type { MlflowExtensionApi } from '../../../src/extension/api';
+import type { ComparePanel } from '../../../src/extension/compare/comparePanel';
+import type { CompareSeries, CompareSnapshot } from '../../../src/protocol/compareRuns';
+import type { RunDetailSnapshot } from '../../../src/protocol/runDetail';
+import { startMlflowTestServer, type MlflowTestServer } from '../../support/mlflow/mlflowTestServer';
+import { activeApi, clearTrackingUriSetting, repoRoot, waitForConnection } from './helpers';
+
+const fixtures = (...p: string[]): string => path.join(repoRoot().fsPath, 'test', 'fixtures', 'mlflow-2.17.2', ...p);
+interface HistoryBody {
+  metrics: Array<{ value: number; step: number; timestamp: number }>;
+}
+const recordedHistory = (file: string): HistoryBody => (JSON.parse(fs.readFileSync(fixtures('rest', file), 'utf8')) as { response: { body: HistoryBody } }).response.body;
+const recordedQuery = (file: string): Array<[string, string]> => (JSON.parse(fs.readFileSync(fixtures('rest', file), 'utf8')) as { request: { query: Array<[string, string]> } }).request.query;
+
+async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = probe();
+    if (v !== undefined) {
+      return v;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const snapshotOf = (p: ComparePanel): CompareSnapshot | undefined => p.sent.filter((m): m is CompareSnapshot => m.type === 'compare/snapshot').at(-1);
+const completeSeries = (p: ComparePanel, key: string): CompareSeries | undefined => p.sent.find((m): m is CompareSeries => m.type === 'compare/series' && m.metricKey === key && m.complete);
+
+describe('run detail and compare panels (real extension host, MLflow REST test double)', () => {
+  let api: MlflowExtensionApi;
+  let server: MlflowTestServer;
+  let tracking: SqliteTrackingStore;
+
+  before(async function () {
+    this.timeout(60_000);
+    const db = await SqliteDatabase.open(fixtures('sqlite', 'mlflow.db'));
+    tracking = new SqliteTrackingStore(db, { artifactsDestination: fixtures('sqlite', 'mlartifacts') });
+    server = await startMlflowTestServer(tracking, new SqliteRegistryStore(db));
+    api = await activeApi();
+    await vscode.workspace.getConfiguration('mlflow').update('trackingUri', server.baseUrl, vscode.ConfigurationTarget.Workspace);
+    await waitForConnection(api, (s) => s.status === 'ready' && s.uri === server.baseUrl, server.baseUrl);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await clearTrackingUriSetting();
+    await server.close();
+    tracking.dispose();
+  });
+
+  it('compares three recorded runs: the table, then each metric history exactly as the server recorded it', async function () {
+    this.timeout(90_000);
+    const loss = recordedHistory('040-metrics-get-history.json').metrics;
+    const lossRun = recordedQuery('040-metrics-get-history.json').find(([k]) => k === 'run_id')?.[1] ?? '';
+    const iris = ['cc8c8745b34f45ada9edf6334e96c203', lossRun, 'd51fa9a8403e40a9a872d48d0643ce74'];
+    const panel = await vscode.commands.executeCommand<ComparePanel>('mlflow.runs.compare', undefined, iris);
+    assert.deepEqual(panel.comparedRunIds, iris);
+    const snap = await until('the table snapshot', () => snapshotOf(panel));
+    assert.deepEqual(snap.table.runIds, iris, 'runs are columns, in the order chosen');
+    assert.deepEqual(snap.runs.map((r) => r.runId), iris);
+    assert.equal(new Set(snap.runs.map((r) => r.color)).size, 3, 'each run has its own colour');
+    const recordedRuns = await Promise.all(iris.map((id) => tracking.getRun(id)));
+    const keys = [...new Set(recordedRuns.flatMap((r) => r.data.metrics.map((m) => m.key)))].sort();
+    assert.deepEqual(snap.metricKeys, keys);
+    const params = snap.table.rows.filter((r) => r.section === 'params').map((r) => r.key);
+    assert.deepEqual(params, [...new Set(recordedRuns.flatMap((r) => r.data.params.map((p) => p.key)))].sort());
+    assert.ok(keys.includes('loss'), 'the recorded runs log a loss history');
+    // The webview asks for the first metrics itself; the loss series arrives complete.
+    const series = await until('the complete loss series', () => completeSeries(panel, 'loss'));
+    const mine = series.series.find((s) => s.runId === lossRun);
+    assert.ok(mine, 'the recorded run has a loss series');
+    assert.deepEqual([...mine.values], loss.map((m) => m.value));
+    assert.deepEqual([...mine.steps], loss.map((m) => m.step));
+    assert.deepEqual([...mine.times], loss.map((m) => m.timestamp));
+    // The webview reports what it drew: every chart, and never more than 4 points per canvas pixel.
+    const drawn = await until('the charts drawn report', () => panel.lastDrawn, 60_000);
+    assert.ok(drawn.charts >= 1 && drawn.points > 0, JSON.stringify(drawn));
+    assert.ok(drawn.maxDatasetPoints <= 4 * drawn.canvasWidth, JSON.stringify(drawn));
+    // min/max rows of the shown metrics come from the full history.
+    const finalSnap = await until('a snapshot with min/max rows', () => {
+      const s = snapshotOf(panel);
+      return s?.table.rows.some((r) => r.label === 'loss (min)') === true ? s : undefined;
+    });
+    const minRow = finalSnap.table.rows.find((r) => r.label === 'loss (min)');
+    const col = finalSnap.table.runIds.indexOf(lossRun);
+    assert.equal(minRow?.cells[col]?.value, Math.min(...loss.map((m) => m.value)));
+  });
+
+  it('renders every panel with a CSP of its own fresh nonce and nothing that could run server data', async () => {
+    const a = await vscode.commands.executeCommand<ComparePanel>('mlflow.runs.compare', undefined, ['cc8c8745b34f45ada9edf6334e96c203', 'd51fa9a8403e40a9a872d48d0643ce74']);
+    const b = await vscode.commands.executeCommand<ComparePanel>('mlflow.runs.compare', undefined, ['cc8c8745b34f45ada9edf6334e96c203', 'd51fa9a8403e40a9a872d48d0643ce74']);
+    const nonce = (html: string): string => /script-src 'nonce-([^']+)'/.exec(html)?.[1] ?? '';
+    for (const p of [a, b]) {
+      const html = p.panel.webview.html;
+      assert.match(html, /default-src 'none'/);
+      assert.doesNotMatch(html, /unsafe-eval/);
+      assert.ok(nonce(html).length >= 16);
+      assert.equal(p.panel.webview.options.enableCommandUris, false);
+    }
+    assert.notEqual(nonce(a.panel.webview.html), nonce(b.panel.webview.html));
+    a.panel.dispose();
+    b.panel.dispose();
+    assert.equal(api.panels.compares().includes(a), false, 'a closed panel is gone (and its requests aborted)');
+  });
+
+  it('keeps the comparison basket in workspace state and compares it', async () => {
+    await vscode.commands.executeCommand('mlflow.runs.clearComparison');
+    const count = await vscode.commands.executeCommand<number>('mlflow.runs.addToComparison', undefined, ['cc8c8745b34f45ada9edf6334e96c203', 'f249baddd7c545c2894ae69d3cb273fb']);
+    assert.equal(count, 2);
+    assert.deepEqual(api.panels.basket.runIds, ['cc8c8745b34f45ada9edf6334e96c203', 'f249baddd7c545c2894ae69d3cb273fb']);
+    const panel = await vscode.commands.executeCommand<ComparePanel>('mlflow.runs.compare');
+    assert.deepEqual(panel.comparedRunIds, api.panels.basket.runIds);
+    panel.panel.dispose();
+    await vscode.commands.executeCommand('mlflow.runs.clearComparison');
+    assert.deepEqual(api.panels.basket.runIds, []);
+  });
+
+  it('opens a run in the detail panel: overview, params, metrics and one chart per metric', async function () {
+    this.timeout(60_000);
+    const runId = '5479c2e952464803bc764edb72ee0164';
+    await vscode.commands.executeCommand('mlflow.runs.openById', runId);
+    const panel = await until('the run panel', () => api.panels.runDetail(runId));
+    const snap = await until('the run snapshot', () => panel.sent.find((m): m is RunDetailSnapshot => m.type === 'runDetail/snapshot'));
+    const run = await tracking.getRun(runId);
+    assert.equal(snap.runId, runId);
+    assert.equal(snap.facts.find((f) => f.label === 'Run ID')?.value, runId);
+    assert.deepEqual(snap.params.map((p) => p.label), run.data.params.map((p) => p.key).sort());
+    assert.deepEqual(snap.metrics.map((m) => m.key), run.data.metrics.map((m) => m.key).sort());
+    assert.ok(snap.models.some((m) => m.uri === `runs:/${runId}/model`), 'the logged model is listed with its URI');
+    await until('a series per metric', () => (panel.sent.filter((m) => m.type === 'runDetail/series').length === snap.metrics.length ? true : undefined));
+    panel.panel.dispose();
+  });
+
+  it('compares two model versions: their source runs side by side and the MLmodel in a diff editor', async function () {
+    this.timeout(60_000);
+    const { registry } = await api.stores();
+    const [v1, v2] = await Promise.all([registry.getModelVersion('iris-classifier', '1'), registry.getModelVersion('iris-classifier', '2')]);
+    const node = (v: typeof v1): unknown => ({ kind: 'modelVersion', id: `mv:${v.name}:${v.version}`, name: v.name, version: v.version, modelVersion: v, parentId: `rm:${v.name}` });
+    const before = api.panels.compares().length;
+    const ok = await vscode.commands.executeCommand('mlflow.models.compareVersions', node(v1), [node(v1), node(v2)]);
+    assert.equal(ok, true);
+    const panels = api.panels.compares();
+    assert.equal(panels.length, before + 1);
+    assert.deepEqual(panels.at(-1)?.comparedRunIds, [v1.runId, v2.runId]);
+    const diffs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputTextDiff);
+    const mlmodel = diffs.find((t) => t.label.startsWith('MLmodel:'));
+    assert.ok(mlmodel, `an MLmodel diff is open (tabs: ${diffs.map((t) => t.label).join(', ')})`);
+    const input = mlmodel.input as vscode.TabInputTextDiff;
+    const left = (await vscode.workspace.openTextDocument(input.original)).getText();
+    assert.match(left, /flavors:/);
+    assert.match(left, /signature:/);
+  });
+});

@@ -1,0 +1,170 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { SqliteRegistryStore } from '../../src/core/registry/sqliteRegistryStore';
+import { SqliteDatabase } from '../../src/core/tracking/sqlite/sqliteDatabase';
+import { SqliteTrackingStore } from '../../src/core/tracking/sqlite/sqliteTrackingStore';
+import { generateRunsDb, HOSTILE_NAMES, type GeneratedRunsDb } from '../support/mlflow/generateRunsDb';
+import { startMlflowTestServer, type MlflowTestServer } from '../support/mlflow/mlflowTestServer';
+import { FIXTURES } from '../support/mlflow/recordedExchange';
+import { openWorkbench, type Workbench } from './workbench';
+
+describe('Run detail and compare panels in the workbench (Chromium + code-server + MLflow REST test double)', () => {
+  let wb: Workbench;
+  let server: MlflowTestServer;
+  let tracking: SqliteTrackingStore;
+  let generated: GeneratedRunsDb;
+  let tmp: string;
+  const dialogs: string[] = [];
+
+  before(async () => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mlflow-ui-compare-'));
+    // The recorded store plus a small generated experiment whose newest runs carry hostile names.
+    generated = await generateRunsDb(path.join(FIXTURES, 'sqlite', 'mlflow.db'), path.join(tmp, 'runs.db'), { runs: 5, hostile: true, name: 'generated-hostile' });
+    const db = await SqliteDatabase.open(path.join(tmp, 'runs.db'));
+    tracking = new SqliteTrackingStore(db, { artifactsDestination: path.join(FIXTURES, 'sqlite', 'mlartifacts') });
+    server = await startMlflowTestServer(tracking, new SqliteRegistryStore(db));
+    wb = await openWorkbench();
+    wb.page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+  });
+
+  after(async () => {
+    await wb.close();
+    await server.close();
+    tracking.dispose();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      await wb.shot(`zz-failed-compare-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 60)}`);
+    }
+  });
+
+  const sidebar = (): ReturnType<Workbench['page']['locator']> => wb.page.locator('.part.sidebar');
+  const row = (text: string | RegExp): ReturnType<Workbench['page']['locator']> => sidebar().locator('.monaco-list-row', { hasText: text }).first();
+
+  async function closeEditors(): Promise<void> {
+    await wb.runCommand('View: Close All Editors');
+    await wb.page.locator('iframe.webview.ready').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  }
+
+  it('connects and compares three recorded runs picked with Ctrl+click', async () => {
+    await wb.statusItem('MLflow: not connected').waitFor({ timeout: 60_000 });
+    await wb.page.locator('.part.activitybar a.action-label[aria-label^="MLflow"]').click();
+    const welcome = sidebar().locator('.welcome-view-content', { hasText: 'No MLflow tracking server is configured.' });
+    await welcome.locator('.monaco-button', { hasText: 'Connect to Tracking Server' }).click();
+    const input = wb.page.locator('.quick-input-widget input.input');
+    await input.fill(server.baseUrl);
+    await wb.page.keyboard.press('Enter');
+    await row('iris-classification').click();
+    await row('rf-100').waitFor({ timeout: 20_000 });
+    await row('rf-100').click();
+    await row(/^logreg-C1(?!0)/).click({ modifiers: ['Control'] });
+    await row(/^xgb-20/).click({ modifiers: ['Control'] });
+    await wb.contextMenu(row(/^xgb-20/), 'Compare Runs');
+    const frame = wb.webview();
+    await frame.locator('#compare-table').waitFor({ timeout: 30_000 });
+    await frame.locator('#status', { hasText: 'charts drawn' }).waitFor({ timeout: 60_000 });
+    assert.equal(await frame.locator('#compare-table thead th.run-col').count(), 3);
+    assert.ok((await frame.locator('#charts canvas').count()) >= 1);
+    await wb.shot('20-compare-dark');
+    await frame.locator('#charts').scrollIntoViewIfNeeded();
+    await wb.shot('20-compare-charts-dark');
+  });
+
+  it('switches the x-axis to relative time and shows only the differences', async () => {
+    const frame = wb.webview();
+    await frame.locator('#x-axis').selectOption('relative');
+    await frame.locator('#charts canvas').first().waitFor();
+    const rowsBefore = await frame.locator('#compare-table tbody tr').count();
+    await frame.locator('#diff-only').click();
+    await wb.page.waitForTimeout(300);
+    const rowsAfter = await frame.locator('#compare-table tbody tr').count();
+    assert.ok(rowsAfter < rowsBefore, `diff-only hides equal rows (${rowsBefore} → ${rowsAfter})`);
+    await frame.locator('#compare-table').scrollIntoViewIfNeeded();
+    await wb.shot('21-compare-diff-only-relative-time');
+  });
+
+  it('exports the table as CSV into the workspace', async () => {
+    const frame = wb.webview();
+    await frame.locator('#export-csv').click();
+    const input = wb.page.locator('.quick-input-widget input.input');
+    await input.waitFor({ timeout: 10_000 });
+    await wb.page.keyboard.press('Enter');
+    const file = path.join(wb.dirs.workspace, 'mlflow-comparison.csv');
+    // The file appears before its bytes do: wait for the header line.
+    const read = (): string => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
+    for (let i = 0; i < 200 && !read().includes('\r\n'); i++) {
+      await wb.page.waitForTimeout(100);
+    }
+    const csv = read();
+    const header = csv.split('\r\n')[0] ?? '';
+    assert.match(header, /^section,key,/);
+    assert.match(header, /rf-100/);
+    await wb.shot('22-compare-exported');
+  });
+
+  it('looks right in a light theme', async () => {
+    await wb.runCommand('Preferences: Color Theme');
+    const input = wb.page.locator('.quick-input-widget input.input');
+    await input.fill('Light Modern');
+    await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Light Modern' }).first().click();
+    await wb.page.locator('.monaco-workbench.vs').waitFor({ timeout: 10_000 });
+    await wb.page.waitForTimeout(500);
+    await wb.shot('23-compare-light');
+    await wb.webview().locator('#charts').scrollIntoViewIfNeeded();
+    await wb.shot('23-compare-charts-light');
+  });
+
+  it('opens a run\'s detail panel from the tree', async () => {
+    await closeEditors();
+    const target = row('rf-100');
+    await target.hover();
+    await target.locator('.action-label[aria-label^="Open Run Details"]').click();
+    const frame = wb.webview();
+    await frame.locator('#overview').waitFor({ timeout: 30_000 });
+    await frame.locator('#charts canvas').first().waitFor({ timeout: 30_000 });
+    assert.match((await frame.locator('#overview').textContent()) ?? '', /5479c2e952464803bc764edb72ee0164/);
+    await wb.shot('24-run-detail-light');
+  });
+
+  it('shows hostile run names as literal text, and the basket survives a window reload', async () => {
+    await closeEditors();
+    await row('iris-classification').click();
+    await row('rf-100').waitFor({ state: 'detached', timeout: 10_000 });
+    await row(generated.experimentName).click();
+    const hostile = row(HOSTILE_NAMES[0] ?? '');
+    await hostile.waitFor({ timeout: 20_000 });
+    await hostile.click();
+    // The second hostile run: a name with a newline and a bell, and a <script> tag value.
+    const second = row(/break/);
+    await second.click({ modifiers: ['Control'] });
+    await wb.contextMenu(second, 'Add to Comparison');
+    await wb.page.locator('.notifications-toasts', { hasText: 'set aside for comparison' }).waitFor({ timeout: 10_000 });
+    // Workspace state is written to the browser's storage shortly after it changes.
+    await wb.page.waitForTimeout(1500);
+    await wb.page.reload();
+    await wb.page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
+    await wb.statusItem(/MLflow: 127\.0\.0\.1/).waitFor({ timeout: 60_000 });
+    // With nothing selected, Compare Runs compares the basket.
+    await wb.runCommand('MLflow: Compare Runs');
+    const frame = wb.webview();
+    await frame.locator('#legend').waitFor({ timeout: 30_000 });
+    await frame.locator('#compare-table').waitFor({ timeout: 30_000 });
+    const legend = (await frame.locator('#legend').textContent()) ?? '';
+    assert.ok(legend.includes('<img src=x onerror=alert(1)>'), `the name is shown as text: ${legend.slice(0, 200)}`);
+    const table = (await frame.locator('#compare-table').textContent()) ?? '';
+    assert.ok(table.includes('<script>alert(1)</script>'), 'a hostile tag value is shown as text');
+    const longest = Math.max(...(await frame.locator('#compare-table td').allTextContents()).map((t) => t.length));
+    assert.ok(longest <= 1001, `the 1 MB tag value is cut for display (longest cell ${longest} characters)`);
+    assert.equal(await frame.locator('img').count(), 0, 'no element was made from the name');
+    assert.equal(await frame.locator('#compare-table script').count(), 0);
+    assert.deepEqual(dialogs, [], 'no dialog opened');
+    await wb.shot('25-compare-hostile-after-reload');
+  });
+});

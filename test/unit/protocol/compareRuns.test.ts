@@ -1,0 +1,63 @@
+import * as assert from 'node:assert/strict';
+import { isCompareHostMessage, isCompareWebviewMessage, MAX_SHOWN_METRICS } from '../../../src/protocol/compareRuns';
+import { isRunDetailHostMessage, isRunDetailWebviewMessage } from '../../../src/protocol/runDetail';
+
+const RUN = 'cc8c8745b34f45ada9edf6334e96c203';
+
+describe('compare and run detail panel protocol guards', () => {
+  it('accept exactly the compare webview messages, bounded', () => {
+    for (const good of [
+      { type: 'ready' },
+      { type: 'compare/showMetrics', keys: ['loss', 'val/acc'], maxPoints: 1600 },
+      { type: 'compare/exportCsv', onlyDifferences: true, order: [RUN] },
+      { type: 'compare/exportPng', name: 'loss', dataUrl: 'data:image/png;base64,iVBORw0KGgo=' },
+      { type: 'compare/openRun', runId: RUN },
+      { type: 'compare/removeRun', runId: RUN },
+      { type: 'compare/drawn', charts: 5, points: 1000, maxDatasetPoints: 200, canvasWidth: 420, ms: 12.5 },
+    ]) {
+      assert.ok(isCompareWebviewMessage(good), JSON.stringify(good));
+    }
+    for (const bad of [
+      null,
+      'ready',
+      { type: 'ready', extra: 1 },
+      { type: 'compare/showMetrics', keys: Array.from({ length: MAX_SHOWN_METRICS + 1 }, (_, i) => `m${String(i)}`), maxPoints: 100 },
+      { type: 'compare/showMetrics', keys: ['loss'], maxPoints: 1e9 },
+      { type: 'compare/showMetrics', keys: ['loss'], maxPoints: 10.5 },
+      { type: 'compare/showMetrics', keys: [''], maxPoints: 100 },
+      { type: 'compare/exportPng', name: 'x', dataUrl: 'data:text/html;base64,PHNjcmlwdD4=' },
+      { type: 'compare/exportPng', name: 'x', dataUrl: 'javascript:alert(1)' },
+      { type: 'compare/openRun', runId: '../../etc/passwd' },
+      { type: 'compare/openRun', runId: RUN, command: 'workbench.action.quit' },
+      { type: 'compare/exportCsv', onlyDifferences: 'yes', order: [] },
+      { type: 'compare/drawn', charts: -1, points: 0, maxDatasetPoints: 0, canvasWidth: 0, ms: 0 },
+      { type: 'compare/drawn', charts: 1, points: Number.NaN, maxDatasetPoints: 0, canvasWidth: 0, ms: 0 },
+      { type: 'compare/unknown' },
+    ]) {
+      assert.equal(isCompareWebviewMessage(bad), false, JSON.stringify(bad).slice(0, 80));
+    }
+  });
+
+  it('check host messages before the compare webview renders them (series as typed arrays of one length)', () => {
+    const f = (n: number): Float64Array => new Float64Array(n);
+    assert.ok(isCompareHostMessage({ type: 'compare/series', metricKey: 'loss', complete: true, series: [{ runId: RUN, steps: f(3), times: f(3), values: f(3) }] }));
+    assert.equal(isCompareHostMessage({ type: 'compare/series', metricKey: 'loss', complete: true, series: [{ runId: RUN, steps: f(3), times: f(3), values: f(2) }] }), false);
+    assert.equal(isCompareHostMessage({ type: 'compare/series', metricKey: 'loss', complete: true, series: [{ runId: RUN, steps: [1], times: [1], values: [1] }] }), false);
+    assert.ok(isCompareHostMessage({ type: 'compare/status', busy: 'Loading…', error: undefined }));
+    assert.equal(isCompareHostMessage({ type: 'compare/status', busy: 3 }), false);
+    assert.ok(isCompareHostMessage({ type: 'compare/snapshot', runs: [], table: { runIds: [], rows: [] }, metricKeys: [], paramKeys: [], missing: [] }));
+    assert.equal(isCompareHostMessage({ type: 'compare/snapshot', runs: [] }), false);
+  });
+
+  it('accept exactly the run detail messages', () => {
+    assert.ok(isRunDetailWebviewMessage({ type: 'ready' }));
+    assert.ok(isRunDetailWebviewMessage({ type: 'runDetail/refresh' }));
+    assert.ok(isRunDetailWebviewMessage({ type: 'runDetail/compareChildren' }));
+    assert.ok(isRunDetailWebviewMessage({ type: 'runDetail/openRun', runId: RUN }));
+    assert.equal(isRunDetailWebviewMessage({ type: 'runDetail/openRun', runId: 'a b' }), false);
+    assert.equal(isRunDetailWebviewMessage({ type: 'runDetail/refresh', href: 'x' }), false);
+    assert.equal(isRunDetailWebviewMessage({ type: 'runDetail/delete', runId: RUN }), false);
+    assert.ok(isRunDetailHostMessage({ type: 'runDetail/error', message: 'no' }));
+    assert.equal(isRunDetailHostMessage({ type: 'runDetail/series', metricKey: 'loss', series: { values: [1] } }), false);
+  });
+});

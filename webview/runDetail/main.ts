@@ -1,0 +1,143 @@
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import type { CompareRunHeader, SeriesPayload } from '../../src/protocol/compareRuns';
+import {
+  isRunDetailHostMessage,
+  type Fact,
+  type RunDetailHostMessage,
+  type RunDetailSnapshot,
+  type RunDetailViewState,
+  type RunDetailWebviewMessage,
+} from '../../src/protocol/runDetail';
+import { el, host, onHostMessage } from '../shared/host';
+import { onThemeChange, type Chart } from '../compare/chartTheme';
+import { drawLineChart } from '../compare/lineCharts';
+import { markdownToDom } from './markdownToDom';
+
+const vscode = host<RunDetailWebviewMessage, RunDetailViewState>();
+let snapshot: RunDetailSnapshot | undefined;
+const series = new Map<string, SeriesPayload>();
+const charts = new Map<string, Chart>();
+
+function factList(facts: readonly Fact[], id: string): HTMLElement {
+  const dl = el('dl', { className: 'facts', id });
+  for (const f of facts) {
+    dl.append(el('dt', { text: f.label }), el('dd', { text: f.value }));
+  }
+  return dl;
+}
+
+function tableOf(id: string, head: readonly string[], rows: ReadonlyArray<readonly string[]>): HTMLElement {
+  if (rows.length === 0) {
+    return el('p', { className: 'hint', text: 'None.' });
+  }
+  return el(
+    'table',
+    { className: 'compare detail', id },
+    el('thead', {}, el('tr', {}, ...head.map((h) => el('th', { text: h })))),
+    el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map((c) => el('td', { text: c }))))),
+  );
+}
+
+function runLink(runId: string, name: string): HTMLElement {
+  const b = el('button', { className: 'link', text: name });
+  b.title = `Open run ${runId}`;
+  b.addEventListener('click', () => {
+    vscode.post({ type: 'runDetail/openRun', runId });
+  });
+  return b;
+}
+
+function render(s: RunDetailSnapshot): void {
+  const family: HTMLElement[] = [];
+  if (s.parent) {
+    family.push(el('p', {}, document.createTextNode('Parent run: '), runLink(s.parent.runId, s.parent.name)));
+  }
+  if (s.children.length > 0) {
+    const compare = el('vscode-button', { id: 'compare-children', text: `Compare ${String(s.children.length)} child runs` });
+    compare.addEventListener('click', () => {
+      vscode.post({ type: 'runDetail/compareChildren' });
+    });
+    family.push(el('p', {}, document.createTextNode('Child runs: '), ...s.children.flatMap((c, i) => [i > 0 ? document.createTextNode(', ') : document.createTextNode(''), runLink(c.runId, c.name)])), compare);
+  }
+  const note = el('div', { className: 'note', id: 'note' });
+  if (s.note.trim() === '') {
+    note.append(el('p', { className: 'hint', text: 'No note. Add one in MLflow\'s UI or with mlflow.set_tag("mlflow.note.content", …).' }));
+  } else {
+    note.append(markdownToDom(s.note));
+  }
+  const refresh = el('vscode-button', { id: 'refresh', text: 'Refresh' });
+  refresh.addEventListener('click', () => {
+    vscode.post({ type: 'runDetail/refresh' });
+  });
+  const chartGrid = el('div', { className: 'chart-grid', id: 'charts' });
+  for (const m of s.metrics) {
+    const canvas = el('canvas');
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', `History of ${m.key}`);
+    const card = el('section', { className: 'chart-card' }, el('header', {}, el('h3', { text: m.key })), el('div', { className: 'chart-box' }, canvas));
+    card.dataset.metric = m.key;
+    chartGrid.append(card);
+  }
+  document.getElementById('app')?.replaceChildren(
+    el('h1', { id: 'title', text: s.name }),
+    el('div', { className: 'toolbar' }, refresh),
+    factList(s.facts, 'overview'),
+    ...family,
+    el('h2', { text: 'Note' }),
+    note,
+    el('h2', { text: `Parameters (${String(s.params.length)})` }),
+    tableOf('params', ['Name', 'Value'], s.params.map((p) => [p.label, p.value])),
+    el('h2', { text: `Metrics (${String(s.metrics.length)})` }),
+    tableOf('metrics', ['Name', 'Latest value', 'Step'], s.metrics.map((m) => [m.key, String(m.value), String(m.step)])),
+    chartGrid,
+    el('h2', { text: 'Datasets' }),
+    tableOf('datasets', ['Name', 'Digest', 'Context', 'Source'], s.datasets.map((d) => [d.name, d.digest, d.context, d.source])),
+    el('h2', { text: 'Logged models' }),
+    tableOf('models', ['Artifact path', 'Flavors', 'Model URI'], s.models.map((m) => [m.artifactPath, m.flavors, m.uri])),
+    el('h2', { text: `Tags (${String(s.tags.length)})` }),
+    tableOf('tags', ['Name', 'Value'], s.tags.map((t) => [t.label, t.value])),
+  );
+  charts.clear();
+  for (const key of series.keys()) {
+    draw(key);
+  }
+}
+
+function draw(key: string): void {
+  const s = series.get(key);
+  const canvas = document.querySelector<HTMLElement>(`[data-metric="${CSS.escape(key)}"]`)?.querySelector('canvas');
+  if (!s || !canvas || !snapshot) {
+    return;
+  }
+  // One run, so the theme's own chart blue rather than a palette colour.
+  const color = getComputedStyle(document.body).getPropertyValue('--vscode-charts-blue').trim() || '#3794ff';
+  const run: CompareRunHeader = { runId: snapshot.runId, name: snapshot.name, experimentId: '', status: snapshot.status, color, startTime: undefined };
+  const drawn = drawLineChart(canvas, charts.get(key), key, new Map([[s.runId, s]]), [run], { xAxis: 'step', logY: false, smoothing: 0, hidden: new Set() });
+  charts.set(key, drawn.chart);
+}
+
+function onMessage(m: RunDetailHostMessage): void {
+  switch (m.type) {
+    case 'runDetail/snapshot':
+      snapshot = m;
+      vscode.setState({ runId: m.runId });
+      render(m);
+      return;
+    case 'runDetail/series':
+      series.set(m.metricKey, m.series);
+      draw(m.metricKey);
+      return;
+    case 'runDetail/error':
+      document.getElementById('app')?.replaceChildren(el('h1', { text: 'Run' }), el('p', { className: 'problem', id: 'error', text: m.message }));
+      return;
+  }
+}
+
+document.getElementById('app')?.replaceChildren(el('p', { className: 'status', text: 'Loading the run…' }));
+onThemeChange(() => {
+  for (const key of series.keys()) {
+    draw(key);
+  }
+});
+onHostMessage(isRunDetailHostMessage, onMessage);
+vscode.post({ type: 'ready' });
