@@ -47,6 +47,19 @@ const CASES: Case[] = [
     },
   },
   {
+    file: '067',
+    call: (s) => s.getRegisteredModel('wine-quality-regressor'),
+    check: (r) => {
+      const m = r as RegisteredModel;
+      assert.equal(m.description, 'Regresses proline/100 from wine chemistry.');
+      assert.deepEqual(m.aliases, [{ alias: 'champion', version: '1' }]);
+      assert.deepEqual(m.tags, [{ key: 'owner', value: 'dave' }]);
+      const latest = m.latestVersions[0];
+      assert.deepEqual([latest?.version, latest?.currentStage, latest?.status, latest?.runId], ['2', 'None', 'READY', 'c4277242c4c045f9bdd8cc9e2425ef66']);
+      assert.equal(m.lastUpdatedTimestamp, 1795357666842);
+    },
+  },
+  {
     file: '068',
     call: (s) => s.getRegisteredModel('empty-model'),
     check: (r) => { assert.deepEqual((r as RegisteredModel).latestVersions, []); },
@@ -63,6 +76,18 @@ const CASES: Case[] = [
       assert.equal(v.runId, '5479c2e952464803bc764edb72ee0164');
       assert.equal(v.status, 'READY');
       assert.equal(v.source, 'mlflow-artifacts:/1/5479c2e952464803bc764edb72ee0164/artifacts/model');
+    },
+  },
+  {
+    file: '074',
+    call: (s) => s.getModelVersion('wine-quality-regressor', '2'),
+    check: (r) => {
+      const v = r as ModelVersion;
+      assert.equal(v.source, 'mlflow-artifacts:/2/c4277242c4c045f9bdd8cc9e2425ef66/artifacts/pyfunc_model');
+      assert.equal(v.description, 'pyfunc wrapper adding a label column');
+      // MLflow sends an empty run_link; it is kept as the empty string it is, not a link.
+      assert.equal(v.runLink, '');
+      assert.deepEqual([v.tags, v.aliases], [[], []]);
     },
   },
   { file: '076', call: (s) => s.getModelVersionByAlias('iris-classifier', 'champion'), check: (r) => { assert.deepEqual([(r as ModelVersion).version, (r as ModelVersion).aliases], ['2', ['champion']]); } },
