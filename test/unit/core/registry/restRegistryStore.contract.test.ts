@@ -30,6 +30,9 @@ const versionsPage = (r: unknown, ex: RecordedExchange): void => {
   assert.ok(p.items.every((v) => v.aliases.length === 0), 'search results carry no aliases');
 };
 
+/** MLflow's answer to `registered-models/create` for a name already taken. */
+const ALREADY_EXISTS = { error_code: 'RESOURCE_ALREADY_EXISTS', message: 'Registered Model (name=iris-classifier) already exists.' };
+
 const CASES: Case[] = [
   { file: '060', call: (s) => s.searchRegisteredModels({ maxResults: 100 }), check: modelsPage },
   { file: '061', call: (s) => s.searchRegisteredModels({ maxResults: 2 }), check: modelsPage },
@@ -135,7 +138,8 @@ describe('RestRegistryStore against recorded MLflow 2.17.2 answers', () => {
 
   it('writes send the method, path and body MLflow defines', async () => {
     const mv = loadExchange('rest', '073');
-    server.script({ status: 200, body: '{}' }, { status: 200, body: '{}' }, { status: 200, body: '{}' }, { status: 200, body: '{}' }, { status: 200, body: mv.response.text });
+    const created400 = { status: 400, body: JSON.stringify(ALREADY_EXISTS) };
+    server.script({ status: 200, body: '{}' }, { status: 200, body: '{}' }, { status: 200, body: '{}' }, { status: 200, body: '{}' }, created400, { status: 200, body: mv.response.text });
     await store.setAlias('iris-classifier', 'champion', '3');
     await store.deleteAlias('iris-classifier', 'champion');
     await store.updateRegisteredModelDescription('iris-classifier', 'new text');
@@ -148,9 +152,42 @@ describe('RestRegistryStore against recorded MLflow 2.17.2 answers', () => {
         ['DELETE', '/api/2.0/mlflow/registered-models/alias', { name: 'iris-classifier', alias: 'champion' }],
         ['PATCH', '/api/2.0/mlflow/registered-models/update', { name: 'iris-classifier', description: 'new text' }],
         ['PATCH', '/api/2.0/mlflow/model-versions/update', { name: 'iris-classifier', version: '2', description: 'v2 text' }],
+        ['POST', '/api/2.0/mlflow/registered-models/create', { name: 'iris-classifier' }],
         ['POST', '/api/2.0/mlflow/model-versions/create', { name: 'iris-classifier', source: 'runs:/r1/model', run_id: 'r1' }],
       ],
     );
     assert.equal(created.version, '2');
+  });
+
+  // No exchange in the recording creates a registered model; the shapes below are MLflow's
+  // `CreateRegisteredModel` (model_registry.proto: POST, body {name}, answer {registered_model})
+  // and the RESOURCE_ALREADY_EXISTS error its SQL store raises for a taken name.
+  it('registering under a new name creates the registered model, then version 1 of it', async () => {
+    const mv = JSON.parse(loadExchange('rest', '073').response.text) as { model_version: Body };
+    const version1 = { model_version: { ...mv.model_version, name: 'brand-new', version: '1', source: 'runs:/r9/model', run_id: 'r9' } };
+    const model = { registered_model: { name: 'brand-new', creation_timestamp: 1795357666747, last_updated_timestamp: 1795357666747 } };
+    server.script({ status: 200, body: JSON.stringify(model) }, { status: 200, body: JSON.stringify(version1) });
+    const created = await store.registerModelVersion({ name: 'brand-new', source: 'runs:/r9/model', runId: 'r9', description: 'first' });
+    assert.deepEqual(
+      server.received.map((r) => [r.method, r.path, r.query, JSON.parse(r.body) as unknown]),
+      [
+        ['POST', '/api/2.0/mlflow/registered-models/create', [], { name: 'brand-new' }],
+        ['POST', '/api/2.0/mlflow/model-versions/create', [], { name: 'brand-new', source: 'runs:/r9/model', run_id: 'r9', description: 'first' }],
+      ],
+    );
+    assert.deepEqual([created.name, created.version, created.runId], ['brand-new', '1', 'r9']);
+  });
+
+  it('createRegisteredModel tells a new model from an existing one and lets other errors through', async () => {
+    server.script({ status: 200, body: '{"registered_model":{"name":"m"}}' }, { status: 400, body: JSON.stringify(ALREADY_EXISTS) });
+    assert.equal(await store.createRegisteredModel('m'), true);
+    assert.equal(await store.createRegisteredModel('iris-classifier'), false);
+
+    server.script({ status: 403, body: '{"error_code":"PERMISSION_DENIED","message":"Permission denied"}' });
+    await assert.rejects(
+      store.registerModelVersion({ name: 'locked', source: 'runs:/r1/model' }),
+      (err: unknown) => StoreError.is(err, 'api') && err.errorCode === 'PERMISSION_DENIED',
+    );
+    assert.deepEqual(server.received.map((r) => r.path), ['/api/2.0/mlflow/registered-models/create'], 'no version is created after a refused model');
   });
 });
