@@ -1,5 +1,6 @@
 import { EXPLORER_COMMANDS } from '../explorer/explorerCommandIds';
+import { MLMODEL_COMMANDS } from '../language/mlmodelCommandIds';
 import { COMMANDS } from './commandIds';
 
 /** Every command id this build registers, for the contribution check and the activation test. */
-export const IMPLEMENTED_COMMANDS: readonly string[] = [...Object.values(COMMANDS), ...Object.values(EXPLORER_COMMANDS)];
+export const IMPLEMENTED_COMMANDS: readonly string[] = [...Object.values(COMMANDS), ...Object.values(EXPLORER_COMMANDS), ...Object.values(MLMODEL_COMMANDS)];
