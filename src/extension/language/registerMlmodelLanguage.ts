@@ -17,8 +17,8 @@ const SELECTOR: vscode.DocumentSelector = { language: 'mlmodel' };
 
 /**
  * Register the MLmodel language features (diagnostics, completion, hover, quick fixes, outline,
- * folding, "Validate All MLmodel Files") on `context.subscriptions`. The providers only convert types; all analysis is in
- * src/core/mlmodel.
+ * folding, "Validate All MLmodel Files") on `context.subscriptions`. The providers only convert
+ * types; all analysis is in src/core/mlmodel.
  */
 export function registerMlmodelLanguage(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
   const interpreter = new InterpreterVersion({
