@@ -9,6 +9,7 @@ import { chromium } from 'playwright-core';
 import { benchValidation, generateLargeMlmodel } from '../src/core/mlmodel/benchValidation';
 import { launchChromium, makeSandbox, removeSandbox, startCodeServer } from '../test/harness/codeServer';
 import { runSuiteInPage } from '../test/harness/runInHost';
+import { mlmodelCorpusTiming } from './benchMlmodelCorpus';
 import { runListing } from './benchRunListing';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -114,6 +115,7 @@ async function main(): Promise<void> {
     machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
     bundles: bundles(),
     mlmodelValidation: mlmodelValidation(),
+    mlmodelCorpus: mlmodelCorpusTiming(),
     runListing: await runListing(),
     activation: await activation(),
   };

@@ -7,7 +7,8 @@ import { parseTrackingUri, redactUri } from '../src/core/connection/trackingUri'
 import { StoreError } from '../src/core/common/storeError';
 import { resolveCredentials } from '../src/core/tracking/rest/hostCredentials';
 import { loadCredentialsFile } from '../src/core/tracking/rest/loadCredentialsFile';
-import { openStores } from '../src/core/tracking/openStores';
+import { tlsOptionsFromEnv } from '../src/core/tracking/rest/tlsOptionsFromEnv';
+import { openStores, type Stores } from '../src/core/tracking/openStores';
 import { collectOverview, type StoreOverview } from '../src/core/tracking/storeOverview';
 import type { Run } from '../src/core/tracking/entities/run';
 
@@ -94,15 +95,13 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, writ
     write(`inspect: ${parsed.error}\n`);
     return 2;
   }
-  const credentials = resolveCredentials(env, await loadCredentialsFile(os.homedir()));
-  const caPath = env.MLFLOW_TRACKING_SERVER_CERT_PATH;
-  const stores = await openStores(parsed.target, {
-    rest: {
-      credentials: () => credentials,
-      tls: { insecure: env.MLFLOW_TRACKING_INSECURE_TLS === 'true', ...(caPath ? { ca: readFileSync(caPath) } : {}) },
-    },
-  });
+  // Opening is inside the try: a corrupt mlflow.db or a bad TLS variable is reported like any other failure.
+  let stores: Stores | undefined;
   try {
+    const credentials = resolveCredentials(env, await loadCredentialsFile(os.homedir()));
+    stores = await openStores(parsed.target, {
+      rest: { credentials: () => credentials, tls: tlsOptionsFromEnv(env, (p) => readFileSync(p)) },
+    });
     const overview = await collectOverview(stores.tracking, stores.registry, args.experiment === undefined ? {} : { experimentName: args.experiment });
     write(args.json ? `${JSON.stringify({ trackingUri: redactUri(args.trackingUri), ...overview }, jsonNumber, 2)}\n` : `${parsed.target.display}\n${formatOverview(overview)}`);
     return 0;
@@ -110,7 +109,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, writ
     write(`inspect: ${StoreError.is(err) || err instanceof Error ? err.message : String(err)}\n`);
     return 1;
   } finally {
-    stores.dispose();
+    stores?.dispose();
   }
 }
 

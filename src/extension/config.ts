@@ -5,6 +5,8 @@ export const SETTINGS = {
   trackingUri: 'trackingUri',
   pythonPath: 'pythonPath',
   injectTerminalEnv: 'terminal.injectTrackingUri',
+  httpTimeoutSeconds: 'http.timeoutSeconds',
+  httpMaxRetries: 'http.maxRetries',
 } as const;
 
 export function mlflowConfig(scope?: vscode.ConfigurationScope): vscode.WorkspaceConfiguration {
@@ -13,6 +15,27 @@ export function mlflowConfig(scope?: vscode.ConfigurationScope): vscode.Workspac
 
 export function trackingUriSetting(): string {
   return mlflowConfig().get<string>(SETTINGS.trackingUri, '').trim();
+}
+
+/** The REST client settings `mlflow.http.*`, clamped to the ranges package.json declares. */
+export interface HttpSettings {
+  readonly timeoutMs: number;
+  readonly maxRetries: number;
+}
+
+export function httpSettings(): HttpSettings {
+  const config = mlflowConfig();
+  const timeout = config.get<number>(SETTINGS.httpTimeoutSeconds, 30);
+  const retries = config.get<number>(SETTINGS.httpMaxRetries, 3);
+  // A hand-edited settings.json can hold anything; fall back to the defaults rather than send NaN.
+  return {
+    timeoutMs: Math.round(clamp(timeout, 1, 600, 30) * 1000),
+    maxRetries: Math.round(clamp(retries, 0, 10, 3)),
+  };
+}
+
+function clamp(value: unknown, min: number, max: number, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
 }
 
 /**

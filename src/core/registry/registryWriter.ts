@@ -16,5 +16,6 @@ export interface RegistryWriter {
   deleteAlias(name: string, alias: string, options?: ReadOptions): Promise<void>;
   updateRegisteredModelDescription(name: string, description: string, options?: ReadOptions): Promise<void>;
   updateModelVersionDescription(name: string, version: string, description: string, options?: ReadOptions): Promise<void>;
+  /** Creates the registered model first when the name is new, as MLflow's `register_model` does. */
   registerModelVersion(request: RegisterModelVersionRequest, options?: ReadOptions): Promise<ModelVersion>;
 }

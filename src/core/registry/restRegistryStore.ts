@@ -1,5 +1,6 @@
 import { optArray } from '../common/jsonFields';
 import type { Page } from '../common/paging';
+import { StoreError } from '../common/storeError';
 import { ENDPOINTS } from '../tracking/rest/endpoints';
 import type { Query, RestClient } from '../tracking/rest/restClient';
 import { token } from '../tracking/rest/restTrackingStore';
@@ -54,7 +55,28 @@ export class RestRegistryStore implements RegistryStore, RegistryWriter {
     await this.client.call(ENDPOINTS.updateModelVersion, { body: { name, version, description }, signal: o.signal });
   }
 
+  /**
+   * Create an empty registered model. Resolves true when it was created and false when a model of
+   * that name already exists (MLflow answers `RESOURCE_ALREADY_EXISTS`); other errors are thrown.
+   */
+  async createRegisteredModel(name: string, o: ReadOptions = {}): Promise<boolean> {
+    try {
+      await this.client.call(ENDPOINTS.createRegisteredModel, { body: { name }, signal: o.signal });
+      return true;
+    } catch (err: unknown) {
+      if (StoreError.is(err, 'api') && err.errorCode === 'RESOURCE_ALREADY_EXISTS') {
+        return false;
+      }
+      throw err;
+    }
+  }
+
+  /**
+   * Register a model as MLflow's `register_model` does: create the registered model first (a new
+   * name has none yet, and `model-versions/create` fails for an unknown name), then add a version.
+   */
   async registerModelVersion(r: RegisterModelVersionRequest, o: ReadOptions = {}): Promise<ModelVersion> {
+    await this.createRegisteredModel(r.name, o);
     const json = await this.client.call(ENDPOINTS.createModelVersion, {
       body: { name: r.name, source: r.source, run_id: r.runId, description: r.description },
       signal: o.signal,

@@ -1,6 +1,12 @@
 import { COMPARE_COMMANDS } from '../compare/compareCommandIds';
 import { EXPLORER_COMMANDS } from '../explorer/explorerCommandIds';
+import { MLMODEL_COMMANDS } from '../language/mlmodelCommandIds';
 import { COMMANDS } from './commandIds';
 
 /** Every command id this build registers, for the contribution check and the activation test. */
-export const IMPLEMENTED_COMMANDS: readonly string[] = [...Object.values(COMMANDS), ...Object.values(EXPLORER_COMMANDS), ...Object.values(COMPARE_COMMANDS)];
+export const IMPLEMENTED_COMMANDS: readonly string[] = [
+  ...Object.values(COMMANDS),
+  ...Object.values(EXPLORER_COMMANDS),
+  ...Object.values(COMPARE_COMMANDS),
+  ...Object.values(MLMODEL_COMMANDS),
+];

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -6,6 +7,8 @@ import type { CredentialsProvider, HostCredentials } from '../../core/tracking/r
 import { resolveCredentials } from '../../core/tracking/rest/hostCredentials';
 import { loadCredentialsFile } from '../../core/tracking/rest/loadCredentialsFile';
 import { openStores, type Stores } from '../../core/tracking/openStores';
+import { tlsOptionsFromEnv } from '../../core/tracking/rest/tlsOptionsFromEnv';
+import { httpSettings } from '../config';
 import type { ConnectionManager } from './connectionManager';
 import type { ConnectionState } from './connectionState';
 
@@ -31,9 +34,16 @@ export class StoreSession implements vscode.Disposable {
     private readonly extensionPath: string,
     private readonly secrets: SecretCredentials = () => Promise.resolve(undefined),
   ) {
-    this.subscription = connections.onDidChange(() => {
-      this.reset();
-    });
+    this.subscription = vscode.Disposable.from(
+      connections.onDidChange(() => {
+        this.reset();
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('mlflow.http')) {
+          this.reset();
+        }
+      }),
+    );
   }
 
   /** Increases on every connection change. */
@@ -52,10 +62,7 @@ export class StoreSession implements vscode.Disposable {
       if (state.status !== 'ready') {
         return Promise.reject(new Error(state.status === 'none' ? 'No MLflow tracking server is configured.' : state.problem));
       }
-      const opening = openStores(state.target, {
-        rest: { credentials: this.credentialsFor(state.target) },
-        sqlJs: { locateFile: (file) => path.join(this.extensionPath, 'dist', file) },
-      });
+      const opening = this.open(state.target);
       // A failed open (a corrupt mlflow.db) is retried on the next call rather than remembered.
       opening.catch(() => {
         if (this.opening === opening) {
@@ -74,6 +81,20 @@ export class StoreSession implements vscode.Disposable {
     this.gen++;
     old?.then((s) => { s.dispose(); }, () => undefined);
     this.changed.fire();
+  }
+
+  /** The `mlflow.http.*` settings and MLflow's TLS env vars are read here, so a reset picks up changes. */
+  private async open(target: TrackingTarget): Promise<Stores> {
+    const http = httpSettings();
+    return openStores(target, {
+      rest: {
+        credentials: this.credentialsFor(target),
+        timeoutMs: http.timeoutMs,
+        maxRetries: http.maxRetries,
+        tls: tlsOptionsFromEnv(process.env, (p) => fs.readFileSync(p)),
+      },
+      sqlJs: { locateFile: (file) => path.join(this.extensionPath, 'dist', file) },
+    });
   }
 
   private credentialsFor(target: TrackingTarget): CredentialsProvider {

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
 import { missingFileDiagnostic } from '../../core/mlmodel/missingFileDiagnostic';
 import { referencedFiles, type FileReference } from '../../core/mlmodel/referencedFiles';
-import { validate } from '../../core/mlmodel/validate';
+import type { InterpreterVersion } from '../../core/cli/interpreterVersion';
+import { validate, type ValidateOptions } from '../../core/mlmodel/validate';
 import { toDiagnostic } from './lspToVscode';
 
 const LANGUAGE_ID = 'mlmodel';
@@ -24,8 +25,10 @@ export class MlmodelDiagnostics implements vscode.Disposable {
   private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly latest = new Map<string, { version: number; diagnostics: LspDiagnostic[] }>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  private interpreterAsked = false;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
+  /** `interpreter` supplies the selected Python's version for the python_version hint, when given. */
+  constructor(private readonly log: vscode.LogOutputChannel, private readonly interpreter?: InterpreterVersion) {
     this.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument((d) => { this.schedule(d, 0); }),
       vscode.workspace.onDidChangeTextDocument((e) => { this.schedule(e.document, DEBOUNCE_MS); }),
@@ -35,10 +38,14 @@ export class MlmodelDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidDeleteFiles(() => { this.revalidateAll(); }),
       vscode.workspace.onDidRenameFiles(() => { this.revalidateAll(); }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('mlflow.mlmodel')) {
+        if (e.affectsConfiguration('mlflow.pythonPath') || e.affectsConfiguration('python.defaultInterpreterPath')) {
+          this.interpreterChanged();
+        } else if (e.affectsConfiguration('mlflow.mlmodel')) {
           this.revalidateAll();
         }
       }),
+      // The interpreter is only asked in a trusted workspace (its path may come from workspace settings).
+      vscode.workspace.onDidGrantWorkspaceTrust(() => { this.interpreterChanged(); }),
     );
     this.revalidateAll();
   }
@@ -46,7 +53,7 @@ export class MlmodelDiagnostics implements vscode.Disposable {
   /** The LSP diagnostics last published for a document, if they match its current version. */
   lspDiagnostics(document: vscode.TextDocument): LspDiagnostic[] {
     const entry = this.latest.get(document.uri.toString());
-    return entry?.version === document.version ? entry.diagnostics : validate(document.getText());
+    return entry?.version === document.version ? entry.diagnostics : validate(document.getText(), this.validateOptions());
   }
 
   /** Validate every open MLmodel document now. */
@@ -54,6 +61,30 @@ export class MlmodelDiagnostics implements vscode.Disposable {
     for (const document of vscode.workspace.textDocuments) {
       this.schedule(document, 0);
     }
+  }
+
+  /** Forget the interpreter version and check open documents again with the new one. */
+  private interpreterChanged(): void {
+    this.interpreter?.reset();
+    this.interpreterAsked = false;
+    this.revalidateAll();
+  }
+
+  /**
+   * Options for the core validator. The interpreter is asked lazily, on the first validation, and
+   * not awaited (spawning Python can take seconds): documents are checked again once it answers.
+   */
+  private validateOptions(): ValidateOptions {
+    if (this.interpreter !== undefined && !this.interpreterAsked) {
+      this.interpreterAsked = true;
+      void this.interpreter.get().then((version) => {
+        if (version !== undefined) {
+          this.revalidateAll();
+        }
+      });
+    }
+    const pythonVersion = this.interpreter?.current;
+    return pythonVersion === undefined ? {} : { pythonVersion };
   }
 
   private schedule(document: vscode.TextDocument, delay: number): void {
@@ -82,7 +113,7 @@ export class MlmodelDiagnostics implements vscode.Disposable {
 
   /** The core validator's findings plus, when enabled, the files the MLmodel names that are missing. */
   private async analyze(uri: vscode.Uri, text: string): Promise<LspDiagnostic[]> {
-    const diagnostics = validate(text);
+    const diagnostics = validate(text, this.validateOptions());
     const checkFiles = vscode.workspace.getConfiguration('mlflow', uri).get<boolean>('mlmodel.validateReferencedFiles', true);
     const missing = checkFiles ? await this.missingFiles(uri, referencedFiles(text)) : [];
     return [...diagnostics, ...missing.map((reference) => missingFileDiagnostic(text, reference))];

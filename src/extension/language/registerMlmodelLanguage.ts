@@ -1,9 +1,14 @@
 import * as vscode from 'vscode';
+import { InterpreterVersion } from '../../core/cli/interpreterVersion';
 import { complete } from '../../core/mlmodel/complete';
 import { documentSymbols } from '../../core/mlmodel/documentSymbols';
 import { foldingRanges } from '../../core/mlmodel/foldingRanges';
 import { hover } from '../../core/mlmodel/hover';
+import { validateAllMlmodelFiles } from '../commands/validateAllMlmodelFiles';
 import { MlmodelCodeActionProvider } from './mlmodelCodeActionProvider';
+import { runToCompletion } from '../process/processRunner';
+import { findMlflow } from '../serving/findMlflow';
+import { MLMODEL_COMMANDS } from './mlmodelCommandIds';
 import { MlmodelDiagnostics } from './mlmodelDiagnostics';
 import { toCompletionItem, toDocumentSymbol, toHover } from './lspToVscode';
 
@@ -12,11 +17,17 @@ const SELECTOR: vscode.DocumentSelector = { language: 'mlmodel' };
 
 /**
  * Register the MLmodel language features (diagnostics, completion, hover, quick fixes, outline,
- * folding) on `context.subscriptions`. The providers only convert types; all analysis is in
- * src/core/mlmodel.
+ * folding, "Validate All MLmodel Files") on `context.subscriptions`. The providers only convert
+ * types; all analysis is in src/core/mlmodel.
  */
 export function registerMlmodelLanguage(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
-  const diagnostics = new MlmodelDiagnostics(log);
+  const interpreter = new InterpreterVersion({
+    // Running an interpreter named by workspace settings is code execution: trusted workspaces only.
+    findPython: async () => (vscode.workspace.isTrusted ? (await findMlflow(log)).python : undefined),
+    run: (invocation) => runToCompletion(invocation, { timeoutMs: 15_000 }),
+    log: (message) => { log.debug(message); },
+  });
+  const diagnostics = new MlmodelDiagnostics(log, interpreter);
   context.subscriptions.push(
     diagnostics,
     vscode.languages.registerCompletionItemProvider(SELECTOR, {
@@ -35,5 +46,6 @@ export function registerMlmodelLanguage(context: vscode.ExtensionContext, log: v
     vscode.languages.registerFoldingRangeProvider(SELECTOR, {
       provideFoldingRanges: (document) => foldingRanges(document.getText()).map((r) => new vscode.FoldingRange(r.startLine, r.endLine)),
     }),
+    vscode.commands.registerCommand(MLMODEL_COMMANDS.validateAll, () => validateAllMlmodelFiles(diagnostics)),
   );
 }

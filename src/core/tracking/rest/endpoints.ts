@@ -33,6 +33,7 @@ export const ENDPOINTS = {
   setExperimentTag: write('POST', '/api/2.0/mlflow/experiments/set-experiment-tag'),
   searchRegisteredModels: read('GET', '/api/2.0/mlflow/registered-models/search'),
   getRegisteredModel: read('GET', '/api/2.0/mlflow/registered-models/get'),
+  createRegisteredModel: write('POST', '/api/2.0/mlflow/registered-models/create'),
   updateRegisteredModel: write('PATCH', '/api/2.0/mlflow/registered-models/update'),
   searchModelVersions: read('GET', '/api/2.0/mlflow/model-versions/search'),
   getModelVersion: read('GET', '/api/2.0/mlflow/model-versions/get'),

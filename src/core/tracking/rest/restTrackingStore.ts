@@ -147,11 +147,29 @@ export class RestTrackingStore implements TrackingStore, TrackingWriter {
     return { rootUri: optString(json, 'root_uri'), items: optArray(json, 'files', parseArtifactFile), nextPageToken: token(json) };
   }
 
+  /**
+   * List a folder under an `mlflow-artifacts:` URI through the server's artifact proxy, as MLflow's
+   * `HttpArtifactRepository` does. For roots that belong to no run (a model version's source, an
+   * MLflow 3 logged model), where `artifacts/list` has no run id to go by. Paths in the answer are
+   * made relative to `rootUri`, like {@link listArtifacts}.
+   */
+  async listProxiedArtifacts(rootUri: string, o: ReadOptions & { readonly path?: string } = {}): Promise<ArtifactListing> {
+    const root = proxiedPath(rootUri);
+    if (root === undefined) {
+      throw new StoreError('unsupported', `Not an mlflow-artifacts: URI: ${rootUri}`);
+    }
+    const rel = checkArtifactPath(o.path);
+    const folder = [root, rel].filter((s) => s !== '').join('/');
+    const json = await this.client.call(ENDPOINTS.listProxiedArtifacts, { query: [['path', folder]], signal: o.signal });
+    const items = optArray(json, 'files', parseArtifactFile).map((f) => (rel === '' ? f : { ...f, path: `${rel}/${f.path}` }));
+    return { rootUri, items, nextPageToken: undefined };
+  }
+
   /** Proxied roots (`mlflow-artifacts:`) go through the artifact proxy, others through `/get-artifact`. */
   async readArtifact(r: ReadArtifactRequest): Promise<Uint8Array> {
     const rel = checkArtifactPath(r.path);
     const run = await this.getRun(r.runId, { signal: r.signal });
-    const proxied = /^mlflow-artifacts:(?:\/\/[^/]*)?\/?(.*)$/i.exec(run.info.artifactUri ?? '')?.[1];
+    const proxied = proxiedPath(run.info.artifactUri ?? '');
     const options = { signal: r.signal, maxBytes: r.maxBytes ?? DEFAULT_MAX_ARTIFACT_BYTES };
     if (proxied !== undefined) {
       const segments = [...proxied.split('/'), ...rel.split('/')].filter((s) => s !== '').map(encodeURIComponent);
@@ -215,6 +233,11 @@ export class RestTrackingStore implements TrackingStore, TrackingWriter {
 export function token(json: Record<string, unknown>): string | undefined {
   const t = optString(json, 'next_page_token');
   return t === '' ? undefined : t;
+}
+
+/** The path under the proxy of an `mlflow-artifacts:[//host]/path` URI, or undefined for other schemes. */
+function proxiedPath(uri: string): string | undefined {
+  return /^mlflow-artifacts:(?:\/\/[^/]*)?\/?(.*)$/i.exec(uri)?.[1]?.replace(/\/+$/, '');
 }
 
 /** A server too old for an endpoint answers Flask's HTML 404/405, or ENDPOINT_NOT_FOUND. */

@@ -30,6 +30,9 @@ const versionsPage = (r: unknown, ex: RecordedExchange): void => {
   assert.ok(p.items.every((v) => v.aliases.length === 0), 'search results carry no aliases');
 };
 
+/** MLflow's answer to `registered-models/create` for a name already taken. */
+const ALREADY_EXISTS = { error_code: 'RESOURCE_ALREADY_EXISTS', message: 'Registered Model (name=iris-classifier) already exists.' };
+
 const CASES: Case[] = [
   { file: '060', call: (s) => s.searchRegisteredModels({ maxResults: 100 }), check: modelsPage },
   { file: '061', call: (s) => s.searchRegisteredModels({ maxResults: 2 }), check: modelsPage },
@@ -44,6 +47,19 @@ const CASES: Case[] = [
       assert.deepEqual(m.aliases, [{ alias: 'challenger', version: '3' }, { alias: 'champion', version: '2' }]);
       assert.deepEqual(m.latestVersions.map((v) => [v.version, v.currentStage]), [['1', 'Archived'], ['2', 'Production'], ['3', 'Staging']]);
       assert.deepEqual(m.tags, [{ key: 'task', value: 'classification' }, { key: 'domain', value: 'botany' }]);
+    },
+  },
+  {
+    file: '067',
+    call: (s) => s.getRegisteredModel('wine-quality-regressor'),
+    check: (r) => {
+      const m = r as RegisteredModel;
+      assert.equal(m.description, 'Regresses proline/100 from wine chemistry.');
+      assert.deepEqual(m.aliases, [{ alias: 'champion', version: '1' }]);
+      assert.deepEqual(m.tags, [{ key: 'owner', value: 'dave' }]);
+      const latest = m.latestVersions[0];
+      assert.deepEqual([latest?.version, latest?.currentStage, latest?.status, latest?.runId], ['2', 'None', 'READY', 'c4277242c4c045f9bdd8cc9e2425ef66']);
+      assert.equal(m.lastUpdatedTimestamp, 1795357666842);
     },
   },
   {
@@ -63,6 +79,18 @@ const CASES: Case[] = [
       assert.equal(v.runId, '5479c2e952464803bc764edb72ee0164');
       assert.equal(v.status, 'READY');
       assert.equal(v.source, 'mlflow-artifacts:/1/5479c2e952464803bc764edb72ee0164/artifacts/model');
+    },
+  },
+  {
+    file: '074',
+    call: (s) => s.getModelVersion('wine-quality-regressor', '2'),
+    check: (r) => {
+      const v = r as ModelVersion;
+      assert.equal(v.source, 'mlflow-artifacts:/2/c4277242c4c045f9bdd8cc9e2425ef66/artifacts/pyfunc_model');
+      assert.equal(v.description, 'pyfunc wrapper adding a label column');
+      // MLflow sends an empty run_link; it is kept as the empty string it is, not a link.
+      assert.equal(v.runLink, '');
+      assert.deepEqual([v.tags, v.aliases], [[], []]);
     },
   },
   { file: '076', call: (s) => s.getModelVersionByAlias('iris-classifier', 'champion'), check: (r) => { assert.deepEqual([(r as ModelVersion).version, (r as ModelVersion).aliases], ['2', ['champion']]); } },
@@ -110,7 +138,8 @@ describe('RestRegistryStore against recorded MLflow 2.17.2 answers', () => {
 
   it('writes send the method, path and body MLflow defines', async () => {
     const mv = loadExchange('rest', '073');
-    server.script({ status: 200, body: '{}' }, { status: 200, body: '{}' }, { status: 200, body: '{}' }, { status: 200, body: '{}' }, { status: 200, body: mv.response.text });
+    const created400 = { status: 400, body: JSON.stringify(ALREADY_EXISTS) };
+    server.script({ status: 200, body: '{}' }, { status: 200, body: '{}' }, { status: 200, body: '{}' }, { status: 200, body: '{}' }, created400, { status: 200, body: mv.response.text });
     await store.setAlias('iris-classifier', 'champion', '3');
     await store.deleteAlias('iris-classifier', 'champion');
     await store.updateRegisteredModelDescription('iris-classifier', 'new text');
@@ -123,9 +152,42 @@ describe('RestRegistryStore against recorded MLflow 2.17.2 answers', () => {
         ['DELETE', '/api/2.0/mlflow/registered-models/alias', { name: 'iris-classifier', alias: 'champion' }],
         ['PATCH', '/api/2.0/mlflow/registered-models/update', { name: 'iris-classifier', description: 'new text' }],
         ['PATCH', '/api/2.0/mlflow/model-versions/update', { name: 'iris-classifier', version: '2', description: 'v2 text' }],
+        ['POST', '/api/2.0/mlflow/registered-models/create', { name: 'iris-classifier' }],
         ['POST', '/api/2.0/mlflow/model-versions/create', { name: 'iris-classifier', source: 'runs:/r1/model', run_id: 'r1' }],
       ],
     );
     assert.equal(created.version, '2');
+  });
+
+  // No exchange in the recording creates a registered model; the shapes below are MLflow's
+  // `CreateRegisteredModel` (model_registry.proto: POST, body {name}, answer {registered_model})
+  // and the RESOURCE_ALREADY_EXISTS error its SQL store raises for a taken name.
+  it('registering under a new name creates the registered model, then version 1 of it', async () => {
+    const mv = JSON.parse(loadExchange('rest', '073').response.text) as { model_version: Body };
+    const version1 = { model_version: { ...mv.model_version, name: 'brand-new', version: '1', source: 'runs:/r9/model', run_id: 'r9' } };
+    const model = { registered_model: { name: 'brand-new', creation_timestamp: 1795357666747, last_updated_timestamp: 1795357666747 } };
+    server.script({ status: 200, body: JSON.stringify(model) }, { status: 200, body: JSON.stringify(version1) });
+    const created = await store.registerModelVersion({ name: 'brand-new', source: 'runs:/r9/model', runId: 'r9', description: 'first' });
+    assert.deepEqual(
+      server.received.map((r) => [r.method, r.path, r.query, JSON.parse(r.body) as unknown]),
+      [
+        ['POST', '/api/2.0/mlflow/registered-models/create', [], { name: 'brand-new' }],
+        ['POST', '/api/2.0/mlflow/model-versions/create', [], { name: 'brand-new', source: 'runs:/r9/model', run_id: 'r9', description: 'first' }],
+      ],
+    );
+    assert.deepEqual([created.name, created.version, created.runId], ['brand-new', '1', 'r9']);
+  });
+
+  it('createRegisteredModel tells a new model from an existing one and lets other errors through', async () => {
+    server.script({ status: 200, body: '{"registered_model":{"name":"m"}}' }, { status: 400, body: JSON.stringify(ALREADY_EXISTS) });
+    assert.equal(await store.createRegisteredModel('m'), true);
+    assert.equal(await store.createRegisteredModel('iris-classifier'), false);
+
+    server.script({ status: 403, body: '{"error_code":"PERMISSION_DENIED","message":"Permission denied"}' });
+    await assert.rejects(
+      store.registerModelVersion({ name: 'locked', source: 'runs:/r1/model' }),
+      (err: unknown) => StoreError.is(err, 'api') && err.errorCode === 'PERMISSION_DENIED',
+    );
+    assert.deepEqual(server.received.map((r) => r.path), ['/api/2.0/mlflow/registered-models/create'], 'no version is created after a refused model');
   });
 });

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { main, parseArgs } from '../../../../scripts/inspect';
 
@@ -38,5 +40,32 @@ describe('npm run inspect', () => {
     assert.equal((await run([])).code, 2);
     assert.equal(typeof parseArgs(['--bogus'], {}), 'string');
     assert.deepEqual(parseArgs(['--json'], { MLFLOW_TRACKING_URI: 'file:./mlruns' }), { trackingUri: 'file:./mlruns', experiment: undefined, json: true });
+  });
+
+  it('reports a store that cannot be opened as "inspect: <message>" with exit code 1, without an unhandled rejection', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inspect-'));
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => { unhandled.push(reason); };
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const garbage = path.join(dir, 'mlflow.db');
+      fs.writeFileSync(garbage, 'this is not a database '.repeat(200));
+      const corrupt = await run(['--tracking-uri', `sqlite:///${garbage}`]);
+      assert.equal(corrupt.code, 1);
+      assert.match(corrupt.out, /^inspect: Not a SQLite database: .+\n$/);
+
+      const missing = await run(['--tracking-uri', `sqlite:///${path.join(dir, 'absent.db')}`]);
+      assert.equal(missing.code, 1);
+      assert.match(missing.out, /^inspect: Cannot read .*absent\.db/);
+
+      let out = '';
+      const code = await main(['--tracking-uri', 'http://127.0.0.1:9'], { MLFLOW_TRACKING_INSECURE_TLS: 'yes' }, (t) => (out += t), ROOT);
+      assert.deepEqual({ code, out }, { code: 1, out: 'inspect: MLFLOW_TRACKING_INSECURE_TLS must be true, false, 1 or 0, not "yes".\n' });
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.deepEqual(unhandled, []);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

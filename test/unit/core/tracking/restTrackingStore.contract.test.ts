@@ -39,6 +39,17 @@ const withMaxResults = (ex: RecordedExchange): RecordedExchange['request'] => ({
   ...ex.request,
   query: [...ex.request.query.filter(([k]) => k !== 'max_results'), ['max_results', 25000]],
 });
+/**
+ * 006 and 009 were recorded with GET and a query string; the store always POSTs the same fields as
+ * JSON (both routes reach one handler, and POST is what MLflow's own client sends).
+ */
+const asPostedSearch = (ex: RecordedExchange): RecordedExchange['request'] => ({
+  method: 'POST',
+  path: ex.request.path,
+  query: [],
+  body: Object.fromEntries(ex.request.query.map(([k, v]) => [k, k === 'max_results' ? Number(v) : v])),
+});
+const tagsOf = (r: unknown): Record<string, string> => Object.fromEntries((r as Run).data.tags.map((t) => [t.key, t.value]));
 
 const TOKEN_2 = 'eyJvZmZzZXQiOiAyfQ==';
 const CASES: Case[] = [
@@ -68,6 +79,41 @@ const CASES: Case[] = [
   { file: '012', call: (s) => s.getExperiment('5'), check: (r) => { assert.equal((r as { lifecycleStage: string }).lifecycleStage, 'deleted'); } },
   { file: '014', call: (s) => s.getExperimentByName('scratch (to be deleted)'), check: (r) => { assert.equal((r as { experimentId: string }).experimentId, '5'); } },
   { file: '085', call: (s) => s.getExperimentByName('no-such-exp'), check: (r) => { assert.equal(r, undefined); } },
+  {
+    file: '006',
+    call: (s) => s.searchExperiments({ maxResults: 100, viewType: 'DELETED_ONLY' }),
+    sends: asPostedSearch,
+    check: (r, ex) => {
+      experimentsPage(r, ex);
+      assert.deepEqual(page(r).items.map((e) => (e as { lifecycleStage: string }).lifecycleStage), ['deleted']);
+    },
+  },
+  {
+    file: '009',
+    call: (s) => s.searchExperiments({ maxResults: 10, filter: "tags.team = 'vision-platform'" }),
+    sends: asPostedSearch,
+    check: (r, ex) => {
+      experimentsPage(r, ex);
+      const e = page(r).items[0] as { tags: Array<{ key: string; value: string }> };
+      assert.deepEqual(e.tags.slice(0, 3), [{ key: 'team', value: 'vision-platform' }, { key: 'project', value: 'flower-id' }, { key: 'priority', value: 'high' }]);
+    },
+  },
+  {
+    file: '011',
+    call: (s) => s.getExperiment('0'),
+    check: (r) => {
+      const e = r as { experimentId: string; name: string; artifactLocation: string; tags: unknown[]; creationTime: number };
+      assert.deepEqual([e.experimentId, e.name, e.artifactLocation, e.tags, e.creationTime], ['0', 'Default', 'mlflow-artifacts:/0', [], 1795357638428]);
+    },
+  },
+  {
+    file: '013',
+    call: (s) => s.getExperimentByName('iris-classification'),
+    check: (r) => {
+      const e = r as { experimentId: string; lifecycleStage: string };
+      assert.deepEqual([e.experimentId, e.lifecycleStage], ['1', 'active']);
+    },
+  },
   { file: '016', call: (s) => s.searchRuns({ experimentIds: ['1'] }), check: runsPage },
   ...['017', '018', '019', '020', '021', '022'].map((file, i): Case => ({
     file,
@@ -89,6 +135,45 @@ const CASES: Case[] = [
         maxResults: 10,
       }),
     check: runsPage,
+  },
+  {
+    file: '024',
+    call: (s) => s.searchRuns({ experimentIds: ['1'], filter: "params.C = '1.0'" }),
+    check: (r, ex) => {
+      runsPage(r, ex);
+      assert.ok(page(r).items.length > 0);
+      assert.ok((page(r).items as Run[]).every((run) => run.data.params.some((p) => p.key === 'C' && p.value === '1.0')));
+    },
+  },
+  {
+    file: '025',
+    call: (s) => s.searchRuns({ experimentIds: ['1'], filter: "attributes.status != 'FINISHED'" }),
+    check: (r, ex) => {
+      runsPage(r, ex);
+      const statuses = (page(r).items as Run[]).map((run) => run.info.status);
+      assert.ok(statuses.length > 0 && !statuses.includes('FINISHED'));
+    },
+  },
+  {
+    file: '026',
+    call: (s) => s.searchRuns({ experimentIds: ['1'], filter: "attributes.run_name LIKE 'rf-%'", orderBy: ['attributes.run_name'] }),
+    check: (r, ex) => {
+      runsPage(r, ex);
+      const names = (page(r).items as Run[]).map((run) => run.info.runName ?? '');
+      assert.ok(names.length > 0 && names.every((n) => n.startsWith('rf-')));
+      assert.deepEqual(names, [...names].sort());
+    },
+  },
+  {
+    file: '027',
+    call: (s) => s.searchRuns({ experimentIds: ['3'], filter: "tags.mlflow.parentRunId = '4b3d31aeb9ea48278f39fc9b6f4d33cf'", orderBy: ['metrics.final_accuracy DESC'] }),
+    check: (r, ex) => {
+      runsPage(r, ex);
+      const runs = page(r).items as Run[];
+      assert.ok(runs.length > 0 && runs.every((run) => tagsOf(run)['mlflow.parentRunId'] === '4b3d31aeb9ea48278f39fc9b6f4d33cf'));
+      const acc = runs.map((run) => run.data.metrics.find((m) => m.key === 'final_accuracy')?.value ?? Number.NaN);
+      assert.deepEqual(acc, [...acc].sort((a, b) => b - a));
+    },
   },
   { file: '028', call: (s) => s.searchRuns({ experimentIds: ['1'], runViewType: 'DELETED_ONLY' }), check: runsPage },
   {
@@ -134,6 +219,37 @@ const CASES: Case[] = [
     },
   },
   {
+    file: '036',
+    call: (s) => s.getRun('2381ccac13b345a4b67a1a6607ac284d'),
+    check: (r) => {
+      const run = r as Run;
+      assert.deepEqual([run.info.runName, run.info.lifecycleStage, run.info.status], ['oops-wrong-dataset', 'deleted', 'FINISHED']);
+      assert.deepEqual(run.inputs.datasetInputs, []);
+    },
+  },
+  {
+    file: '037',
+    call: (s) => s.getRun('34c792b0b2c74e15b409b0e3957d1918'),
+    check: (r) => {
+      const run = r as Run;
+      assert.equal(tagsOf(run)['mlflow.parentRunId'], '4b3d31aeb9ea48278f39fc9b6f4d33cf');
+      assert.deepEqual(run.data.metrics.find((m) => m.key === 'loss'), { key: 'loss', value: 0.3502869339546259, timestamp: 1795357764681, step: 199 });
+      assert.deepEqual(run.data.params.map((p) => p.key), ['optimizer', 'learning_rate', 'batch_size']);
+    },
+  },
+  {
+    file: '038',
+    call: (s) => s.getRun('c4277242c4c045f9bdd8cc9e2425ef66'),
+    check: (r, ex) => {
+      const run = r as Run;
+      assert.equal(run.info.userId, 'dave');
+      assert.equal(run.data.metrics.find((m) => m.key === 'train/rmse')?.step, 199);
+      const history = ((body(ex).run as { data: { tags: Body[] } }).data.tags.find((t) => t.key === 'mlflow.log-model.history')?.value) as string;
+      assert.equal(tagsOf(run)['mlflow.log-model.history'], history, 'the JSON-in-a-tag stays a string, byte for byte');
+      assert.ok(history.includes('python_function'));
+    },
+  },
+  {
     file: '040',
     call: (s) => s.getMetricHistory({ runId: '5479c2e952464803bc764edb72ee0164', metricKey: 'loss' }),
     sends: withMaxResults,
@@ -141,6 +257,18 @@ const CASES: Case[] = [
       const h = r as Array<{ step: number }>;
       assert.equal(h.length, 200);
       assert.deepEqual(h.slice(0, 3).map((m) => m.step), [0, 1, 2]);
+    },
+  },
+  {
+    file: '041',
+    call: (s) => s.getMetricHistory({ runId: '5479c2e952464803bc764edb72ee0164', metricKey: 'loss' }),
+    sends: withMaxResults,
+    check: (r, ex) => {
+      // MLflow 2.17.2 ignores max_results here and answers the full history without a token.
+      const h = r as Array<{ step: number; value: number }>;
+      assert.equal(body(ex).next_page_token, undefined);
+      assert.equal(h.length, (body(ex).metrics as unknown[]).length);
+      assert.deepEqual(h[0], { key: 'loss', value: 1.0910786124308234, timestamp: 1795357647335, step: 0 });
     },
   },
   {
@@ -197,6 +325,27 @@ const CASES: Case[] = [
       assert.ok(l.items.filter((f) => f.isDir).every((f) => f.fileSize === undefined));
     },
   })),
+  {
+    file: '053',
+    call: (s) => s.listArtifacts({ runId: '5479c2e952464803bc764edb72ee0164', pageToken: 'abc' }),
+    check: (r, ex) => {
+      // The server accepts any token for a local artifact root and answers the one and only page.
+      const l = r as { rootUri: string; items: Array<{ path: string }>; nextPageToken: string | undefined };
+      assert.equal(l.rootUri, body(ex).root_uri);
+      assert.deepEqual(l.items.map((f) => f.path), ids(body(ex).files, 'path'));
+      assert.equal(l.nextPageToken, undefined);
+    },
+  },
+  {
+    file: '054',
+    call: (s) => s.listProxiedArtifacts('mlflow-artifacts:/1/5479c2e952464803bc764edb72ee0164/artifacts'),
+    check: (r, ex) => {
+      const l = r as { rootUri: string; items: Array<{ path: string; isDir: boolean; fileSize: number | undefined }> };
+      assert.equal(l.rootUri, 'mlflow-artifacts:/1/5479c2e952464803bc764edb72ee0164/artifacts');
+      assert.deepEqual(l.items.map((f) => f.path), ids(body(ex).files, 'path'));
+      assert.deepEqual(l.items.find((f) => f.path === 'notes.txt'), { path: 'notes.txt', isDir: false, fileSize: 55 });
+    },
+  },
 ];
 
 /** Recorded error answers and the typed error each must become. */
@@ -249,6 +398,17 @@ describe('RestTrackingStore against recorded MLflow 2.17.2 answers', () => {
       assert.equal(err.message.includes((body(ex).message as string).slice(0, 20)), true);
     });
   }
+
+  it('054: a sub-folder of a proxied root is asked for by its full path and listed relative to the root', async () => {
+    const ex = loadExchange('rest', '054');
+    server.script({ status: 200, contentType: 'application/json', body: ex.response.text });
+    const l = await store.listProxiedArtifacts('mlflow-artifacts://host:5000/1/5479c2e952464803bc764edb72ee0164/artifacts/', { path: 'model' });
+    assert.deepEqual(server.received[0]?.query, [['path', '1/5479c2e952464803bc764edb72ee0164/artifacts/model']]);
+    assert.equal(l.items[0]?.path, 'model/config');
+    await assert.rejects(store.listProxiedArtifacts('mlflow-artifacts:/1/x/artifacts', { path: '../../etc' }), (err: unknown) => StoreError.is(err, 'api') && err.errorCode === 'INVALID_PARAMETER_VALUE');
+    await assert.rejects(store.listProxiedArtifacts('s3://bucket/1/x/artifacts'), (err: unknown) => StoreError.is(err, 'unsupported'));
+    assert.equal(server.received.length, 1, 'refused paths never reach the server');
+  });
 
   it('102/103: Flask HTML 404/405 for an unknown route becomes "not an MLflow API"', async () => {
     for (const file of ['102', '103', '032']) {
