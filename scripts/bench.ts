@@ -10,6 +10,8 @@ import { benchValidation, generateLargeMlmodel } from '../src/core/mlmodel/bench
 import { launchChromium, makeSandbox, removeSandbox, startCodeServer } from '../test/harness/codeServer';
 import { runSuiteInPage } from '../test/harness/runInHost';
 import { mlmodelCorpusTiming } from './benchMlmodelCorpus';
+import { compareSeries } from './benchCompare';
+import { compareDrawn } from './benchCompareWebview';
 import { runListing } from './benchRunListing';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -117,6 +119,8 @@ async function main(): Promise<void> {
     mlmodelValidation: mlmodelValidation(),
     mlmodelCorpus: mlmodelCorpusTiming(),
     runListing: await runListing(),
+    compareDataPath: await compareSeries(),
+    compareDrawnInWebview: await compareDrawn(),
     activation: await activation(),
   };
   console.log(JSON.stringify(result, null, 2));

@@ -91,6 +91,8 @@ export interface ChartsDrawn extends Message<'compare/drawn'> {
   readonly canvasWidth: number;
   /** From the snapshot's arrival to the last chart drawn. */
   readonly ms: number;
+  /** The webview's JS heap in use where Chromium reports it (performance.memory), else 0. */
+  readonly heapBytes: number;
 }
 
 export type CompareWebviewMessage = ReadyMessage | ShowMetrics | ExportCsv | ExportPng | OpenRun | RemoveRun | ChartsDrawn;
@@ -155,8 +157,8 @@ export function isCompareWebviewMessage(v: unknown): v is CompareWebviewMessage 
       );
     case 'compare/drawn':
       return (
-        hasOnlyKeys(v, ['type', 'charts', 'points', 'maxDatasetPoints', 'canvasWidth', 'ms']) &&
-        [m.charts, m.points, m.maxDatasetPoints, m.canvasWidth, m.ms].every((x) => typeof x === 'number' && Number.isFinite(x) && x >= 0)
+        hasOnlyKeys(v, ['type', 'charts', 'points', 'maxDatasetPoints', 'canvasWidth', 'ms', 'heapBytes']) &&
+        [m.charts, m.points, m.maxDatasetPoints, m.canvasWidth, m.ms, m.heapBytes].every((x) => typeof x === 'number' && Number.isFinite(x) && x >= 0)
       );
     case 'compare/openRun':
     case 'compare/removeRun':

@@ -199,6 +199,7 @@ function reportDrawn(): void {
     maxDatasetPoints: Math.max(0, ...drawn.map((c) => c.maxDatasetPoints)),
     canvasWidth: chartGrid.querySelector('canvas')?.clientWidth ?? 0,
     ms: performance.now() - snapshotAt,
+    heapBytes: (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0,
   });
   status.textContent = `${String(runs.length)} runs · ${String(drawn.length)} chart${drawn.length === 1 ? '' : 's'} drawn in ${String(Math.round(performance.now() - snapshotAt))} ms`;
 }

@@ -7,7 +7,8 @@
 // only the points at those steps, so a sampled answer costs the server what it returns.
 import { sampledSteps } from '../../../src/core/tracking/sampleMetricHistories';
 import type { Metric, MetricPoint } from '../../../src/core/tracking/entities/metric';
-import type { MetricHistoryRequest, SampledHistoryRequest, TrackingStore } from '../../../src/core/tracking/trackingStore';
+import type { Run } from '../../../src/core/tracking/entities/run';
+import type { MetricHistoryRequest, ReadOptions, SampledHistoryRequest, TrackingStore } from '../../../src/core/tracking/trackingStore';
 import { CountingTrackingStore } from './countingTrackingStore';
 
 /** The shape of the generated data. */
@@ -74,6 +75,24 @@ export class GeneratedHistoryStore extends CountingTrackingStore {
       return undefined;
     }
     return Array.from({ length: this.shape.steps }, (_, step) => point(run, metric, metricKey, step));
+  }
+
+  /** A generated run as runs/get answers it: latest value of every metric, two params. */
+  override getRun(runId: string, options?: ReadOptions): Promise<Run> {
+    const run = this.index.get(runId);
+    if (run === undefined) {
+      return super.getRun(runId, options);
+    }
+    const last = this.shape.steps - 1;
+    return Promise.resolve({
+      info: { runId, runName: `generated-${String(run).padStart(3, '0')}`, experimentId: '0', userId: 'generator', status: 'FINISHED', startTime: timestamp(run, 0), endTime: timestamp(run, last), artifactUri: undefined, lifecycleStage: 'active' },
+      data: {
+        metrics: this.shape.metricKeys.map((key, metric) => point(run, metric, key, last)),
+        params: [{ key: 'lr', value: String(0.001 * ((run % 10) + 1)) }, { key: 'layers', value: String(2 + (run % 4)) }],
+        tags: [],
+      },
+      inputs: { datasetInputs: [] },
+    });
   }
 
   override getMetricHistory(r: MetricHistoryRequest): Promise<Metric[]> {

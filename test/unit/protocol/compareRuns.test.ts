@@ -13,7 +13,7 @@ describe('compare and run detail panel protocol guards', () => {
       { type: 'compare/exportPng', name: 'loss', dataUrl: 'data:image/png;base64,iVBORw0KGgo=' },
       { type: 'compare/openRun', runId: RUN },
       { type: 'compare/removeRun', runId: RUN },
-      { type: 'compare/drawn', charts: 5, points: 1000, maxDatasetPoints: 200, canvasWidth: 420, ms: 12.5 },
+      { type: 'compare/drawn', charts: 5, points: 1000, maxDatasetPoints: 200, canvasWidth: 420, ms: 12.5, heapBytes: 1e7 },
     ]) {
       assert.ok(isCompareWebviewMessage(good), JSON.stringify(good));
     }
@@ -30,8 +30,8 @@ describe('compare and run detail panel protocol guards', () => {
       { type: 'compare/openRun', runId: '../../etc/passwd' },
       { type: 'compare/openRun', runId: RUN, command: 'workbench.action.quit' },
       { type: 'compare/exportCsv', onlyDifferences: 'yes', order: [] },
-      { type: 'compare/drawn', charts: -1, points: 0, maxDatasetPoints: 0, canvasWidth: 0, ms: 0 },
-      { type: 'compare/drawn', charts: 1, points: Number.NaN, maxDatasetPoints: 0, canvasWidth: 0, ms: 0 },
+      { type: 'compare/drawn', charts: -1, points: 0, maxDatasetPoints: 0, canvasWidth: 0, ms: 0, heapBytes: 0 },
+      { type: 'compare/drawn', charts: 1, points: Number.NaN, maxDatasetPoints: 0, canvasWidth: 0, ms: 0, heapBytes: 0 },
       { type: 'compare/unknown' },
     ]) {
       assert.equal(isCompareWebviewMessage(bad), false, JSON.stringify(bad).slice(0, 80));

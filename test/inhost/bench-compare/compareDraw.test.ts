@@ -1,0 +1,31 @@
+// Benchmark probe (npm run bench), not a regression test: opens the compare panel on the runs the
+// bench names (served by the loopback test server the bench started) and records what the webview
+// reports once every chart is drawn with complete data.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import type { MlflowExtensionApi } from '../../../src/extension/api';
+import type { ComparePanel } from '../../../src/extension/compare/comparePanel';
+
+const EXTENSION_ID = 'mlflow-tools.mlflow-vscode';
+
+describe('compare panel benchmark probe', () => {
+  it('draws the compared runs\' charts and records the webview\'s report', async function () {
+    this.timeout(600_000);
+    const { MLFLOW_BENCH_OUT: out, MLFLOW_BENCH_SERVER: server, MLFLOW_BENCH_RUN_IDS: ids } = process.env;
+    assert.ok(out && server && ids, 'the bench sets MLFLOW_BENCH_OUT, MLFLOW_BENCH_SERVER and MLFLOW_BENCH_RUN_IDS');
+    const ext = vscode.extensions.getExtension<MlflowExtensionApi>(EXTENSION_ID);
+    assert.ok(ext);
+    const api = await ext.activate();
+    await vscode.workspace.getConfiguration('mlflow').update('trackingUri', server, vscode.ConfigurationTarget.Workspace);
+    for (let i = 0; i < 200 && api.connection().status !== 'ready'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const started = performance.now();
+    const panel = await vscode.commands.executeCommand<ComparePanel>('mlflow.runs.compare', undefined, ids.split(','));
+    while (panel.lastDrawn === undefined) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    fs.appendFileSync(out, `${JSON.stringify({ commandToDrawnMs: performance.now() - started, ...panel.lastDrawn })}\n`);
+  });
+});
