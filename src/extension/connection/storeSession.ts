@@ -5,7 +5,9 @@ import type { TrackingTarget } from '../../core/connection/trackingUri';
 import type { CredentialsProvider, HostCredentials } from '../../core/tracking/rest/hostCredentials';
 import { resolveCredentials } from '../../core/tracking/rest/hostCredentials';
 import { loadCredentialsFile } from '../../core/tracking/rest/loadCredentialsFile';
-import { openStores, type Stores } from '../../core/tracking/openStores';
+import { openRestClient, openStores, type OpenStoresOptions, type Stores } from '../../core/tracking/openStores';
+import type { RestClient, RestClientOptions } from '../../core/tracking/rest/restClient';
+import { tlsOptionsFromEnv } from '../../core/tracking/rest/tlsFromEnv';
 import type { ConnectionManager } from './connectionManager';
 import type { ConnectionState } from './connectionState';
 
@@ -52,10 +54,8 @@ export class StoreSession implements vscode.Disposable {
       if (state.status !== 'ready') {
         return Promise.reject(new Error(state.status === 'none' ? 'No MLflow tracking server is configured.' : state.problem));
       }
-      const opening = openStores(state.target, {
-        rest: { credentials: this.credentialsFor(state.target) },
-        sqlJs: { locateFile: (file) => path.join(this.extensionPath, 'dist', file) },
-      });
+      const target = state.target;
+      const opening = this.openOptions(target).then((options) => openStores(target, options));
       // A failed open (a corrupt mlflow.db) is retried on the next call rather than remembered.
       opening.catch(() => {
         if (this.opening === opening) {
@@ -76,11 +76,32 @@ export class StoreSession implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /**
+   * A REST client for a remote target with this session's credentials and TLS settings, for
+   * one-off checks ("Test Connection") that must not share the open stores' retries.
+   */
+  async restClient(
+    target: Extract<TrackingTarget, { kind: 'rest' | 'azureml' | 'databricks' }>,
+    overrides: Pick<RestClientOptions, 'maxRetries' | 'timeoutMs'>,
+  ): Promise<RestClient> {
+    const options = await this.openOptions(target);
+    return openRestClient(target, { ...options, rest: { ...options.rest, ...overrides } });
+  }
+
+  private async openOptions(target: TrackingTarget): Promise<OpenStoresOptions> {
+    return {
+      rest: { credentials: this.credentialsFor(target), tls: await tlsOptionsFromEnv(process.env) },
+      sqlJs: { locateFile: (file) => path.join(this.extensionPath, 'dist', file) },
+      databricks: { env: process.env, homeDir: os.homedir() },
+    };
+  }
+
   private credentialsFor(target: TrackingTarget): CredentialsProvider {
     // Asked per request so that a token rotated in SecretStorage or the env is picked up at once.
+    // A Databricks workspace takes its token from its profile, never from MLFLOW_TRACKING_*.
     return async () =>
       (await this.secrets(target)) ??
-      resolveCredentials(process.env, await loadCredentialsFile(os.homedir()));
+      (target.kind === 'databricks' ? undefined : resolveCredentials(process.env, await loadCredentialsFile(os.homedir())));
   }
 
   dispose(): void {
