@@ -13,6 +13,7 @@ import type { MlflowExtensionApi } from '../../../src/extension/api';
 import { COMMANDS } from '../../../src/extension/commands/commandIds';
 import type { ExplorerNode } from '../../../src/extension/explorer/explorerNode';
 import { startMlflowTestServer, type MlflowTestServer } from '../../support/mlflow/mlflowTestServer';
+import { makeTestCertificates } from '../../support/tls/testCertificates';
 import { activeApi, clearTrackingUriSetting, repoRoot, waitForConnection, workspaceRoot } from './helpers';
 
 const TOKEN = 'dapi-test-token';
@@ -43,10 +44,11 @@ async function waitForRoot(api: MlflowExtensionApi, ok: (labels: string[]) => bo
 const listsIris = (labels: string[]): boolean => labels.includes('iris-classification');
 const asks401 = (labels: string[]): boolean => labels.join() === 'message: The server asks for credentials (401)';
 
-describe('connections: credentials, saved connections, test, .env, Databricks (real extension host)', () => {
+describe('connections: credentials, saved connections, test, .env, Databricks, Azure ML (real extension host)', () => {
   let open: MlflowTestServer;
   let guarded: MlflowTestServer;
   let tmp: string;
+  let startGuarded: (options: Parameters<typeof startMlflowTestServer>[2]) => Promise<MlflowTestServer>;
   const disposers: Array<() => void> = [];
 
   before(async function () {
@@ -58,6 +60,7 @@ describe('connections: credentials, saved connections, test, .env, Databricks (r
       disposers.push(() => { tracking.dispose(); });
       return startMlflowTestServer(tracking, new SqliteRegistryStore(db), options);
     };
+    startGuarded = start;
     open = await start({});
     guarded = await start({ pathPrefix: '/workspaces/ml/mlflow', bearerToken: TOKEN });
   });
@@ -178,5 +181,33 @@ describe('connections: credentials, saved connections, test, .env, Databricks (r
     delete process.env.DATABRICKS_CONFIG_FILE;
     await clearTrackingUriSetting();
     await vscode.commands.executeCommand('notifications.clearAll');
+  });
+
+  it('reaches an Azure ML workspace (https below its long path) with a pasted token when VS Code has no Microsoft session', async function () {
+    this.timeout(90_000);
+    const api = await activeApi();
+    const certs = makeTestCertificates();
+    const caFile = path.join(tmp, 'ca.pem');
+    fs.writeFileSync(caFile, certs.caCert);
+    const workspacePath = '/mlflow/v1.0/subscriptions/0000/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws-test';
+    const azure = await startGuarded({ pathPrefix: workspacePath, bearerToken: 'aad-token', tls: { cert: certs.leafCert, key: certs.leafKey } });
+    // The test CA is trusted the way MLflow's own client is told to trust one.
+    process.env.MLFLOW_TRACKING_SERVER_CERT_PATH = caFile;
+    try {
+      const uri = `azureml://${new URL(azure.baseUrl).host}${workspacePath}`;
+      assert.equal(await vscode.commands.executeCommand<boolean>(COMMANDS.connectServer, uri, { name: 'Azure' }), true);
+      const state = await waitForConnection(api, (s) => s.status === 'ready' && s.target.kind === 'azureml', 'the Azure ML connection');
+      assert.ok(state.status === 'ready' && state.target.kind === 'azureml' && state.target.baseUrl === azure.baseUrl);
+      await waitForRoot(api, asks401, 'a 401 without a token');
+      assert.equal(await vscode.commands.executeCommand<boolean>(COMMANDS.signIn, { token: 'aad-token' }), true);
+      await waitForRoot(api, listsIris, 'experiments with the pasted token');
+      assert.equal(await vscode.commands.executeCommand<boolean>(COMMANDS.signOut), true);
+    } finally {
+      delete process.env.MLFLOW_TRACKING_SERVER_CERT_PATH;
+      await vscode.commands.executeCommand(COMMANDS.removeConnection, 'Azure');
+      await clearTrackingUriSetting();
+      await azure.close();
+      await vscode.commands.executeCommand('notifications.clearAll');
+    }
   });
 });
