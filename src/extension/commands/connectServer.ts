@@ -1,15 +1,16 @@
 import * as vscode from 'vscode';
-import { connectionNameProblem, suggestConnectionName } from '../../core/connection/namedConnections';
+import { suggestConnectionName, type NamedConnection } from '../../core/connection/namedConnections';
 import { parseTrackingUri, redactUri, type TrackingTarget } from '../../core/connection/trackingUri';
 import type { HostCredentials } from '../../core/tracking/rest/hostCredentials';
-import { loadDatabricksConnection } from '../../core/connection/databricksConfig';
+import { StoreError } from '../../core/common/storeError';
+import { ENDPOINTS } from '../../core/tracking/rest/endpoints';
 import { saveTrackingUri } from '../config';
 import { baseDir } from '../connection/connectionManager';
 import type { ConnectionSecrets } from '../connection/connectionSecrets';
 import type { MicrosoftToken } from '../connection/microsoftToken';
 import type { SavedConnections } from '../connection/savedConnections';
+import type { StoreSession } from '../connection/storeSession';
 import { askCredentials, credentialsArg } from './askCredentials';
-import * as os from 'node:os';
 
 const REMOTE_KINDS = new Set(['rest', 'databricks', 'azureml']);
 
@@ -19,6 +20,8 @@ export interface ConnectDeps {
   readonly saved: SavedConnections;
   readonly secrets: ConnectionSecrets;
   readonly microsoft: MicrosoftToken;
+  /** Builds the one-off client that checks whether the server asks for credentials. */
+  readonly stores: StoreSession;
 }
 
 /** Why `value` cannot be a tracking server address, or undefined when it can. */
@@ -38,9 +41,10 @@ export function serverUriProblem(value: string): string | undefined {
 
 /**
  * "MLflow: Connect to Tracking Server…": ask for the server's address (or take it as an argument),
- * check it, optionally ask for credentials (kept in SecretStorage only), save it as a named
- * connection and make it the active one through the `mlflow.trackingUri` setting.
- * `options` (`{ name?, credentials?: { username, password } | { token } }`) lets callers skip the prompts.
+ * check it, ask for credentials when the server answers 401 (kept in SecretStorage only), save it
+ * as a named connection (named after its host; rename it from the status bar) and make it the
+ * active one through the `mlflow.trackingUri` setting. `options`
+ * (`{ name?, credentials?: { username, password } | { token } }`) lets callers skip the prompts.
  */
 export async function connectServer(deps: ConnectDeps, uriArg?: unknown, options?: unknown): Promise<boolean> {
   const given = typeof uriArg === 'string' ? uriArg.trim() : undefined;
@@ -67,22 +71,8 @@ export async function connectServer(deps: ConnectDeps, uriArg?: unknown, options
     return false;
   }
   const opts = typeof options === 'object' && options !== null ? (options as Record<string, unknown>) : {};
-  const creds = credentialsArg(opts.credentials) ?? (interactive ? await credentialsForNew(deps, parsed.target) : undefined);
-  let name = typeof opts.name === 'string' ? opts.name : suggestConnectionName(uri);
-  if (interactive) {
-    const existing = deps.saved.list();
-    const typed = await vscode.window.showInputBox({
-      title: 'Name this connection',
-      prompt: 'Shown in the status bar’s connection list',
-      value: existing.find((c) => c.uri === uri)?.name ?? name,
-      ignoreFocusOut: true,
-      validateInput: (v) => connectionNameProblem(v) ?? (existing.some((c) => c.uri !== uri && c.name.toLowerCase() === v.trim().toLowerCase()) ? 'That name is taken.' : undefined),
-    });
-    if (typed === undefined) {
-      return false;
-    }
-    name = typed;
-  }
+  const creds = credentialsArg(opts.credentials) ?? (interactive ? await credentialsIfAsked(deps, parsed.target) : undefined);
+  const name = typeof opts.name === 'string' ? opts.name : freeName(deps.saved.list(), uri);
   const added = await deps.saved.add({ name, uri });
   if (!added.ok) {
     void vscode.window.showErrorMessage(added.error);
@@ -96,19 +86,35 @@ export async function connectServer(deps: ConnectDeps, uriArg?: unknown, options
   return true;
 }
 
-/**
- * Credentials for a new connection, asked only where they are likely needed: not for a Databricks
- * profile that already has a token, nor for Azure ML when VS Code has a Microsoft session.
- */
-async function credentialsForNew(deps: ConnectDeps, target: TrackingTarget): Promise<HostCredentials | undefined> {
-  if (target.kind === 'databricks') {
-    const resolved = await loadDatabricksConnection(target.profile, process.env, os.homedir());
-    if (resolved.ok && resolved.connection.token !== undefined) {
-      return undefined;
-    }
+/** The suggested name for `uri`, numbered when another saved connection already has it. */
+function freeName(list: readonly NamedConnection[], uri: string): string {
+  const base = suggestConnectionName(uri);
+  const taken = (n: string): boolean => list.some((c) => c.uri !== uri && c.name.toLowerCase() === n.toLowerCase());
+  let name = base;
+  for (let i = 2; taken(name); i++) {
+    name = `${base} (${i})`;
   }
-  if (target.kind === 'azureml' && (await deps.microsoft.get()) !== undefined) {
+  return name;
+}
+
+/**
+ * Ask for credentials only when the server asks for them: one quick read (no retries, a short
+ * timeout) with whatever is already configured; a 401 opens the prompt, anything else (including
+ * an unreachable server) connects as is and the views say what is wrong.
+ */
+async function credentialsIfAsked(deps: ConnectDeps, target: TrackingTarget): Promise<HostCredentials | undefined> {
+  if (target.kind !== 'rest' && target.kind !== 'azureml' && target.kind !== 'databricks') {
     return undefined;
   }
-  return askCredentials(target, deps.microsoft, true);
+  const remote = target;
+  const status = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Checking ${target.display}…` }, async () => {
+    try {
+      const client = await deps.stores.restClient(remote, { maxRetries: 0, timeoutMs: 5_000 });
+      await client.call(ENDPOINTS.searchExperiments, { body: { max_results: 1 } });
+      return undefined;
+    } catch (err) {
+      return StoreError.is(err) ? err.status : undefined;
+    }
+  });
+  return status === 401 ? askCredentials(target, deps.microsoft, true) : undefined;
 }

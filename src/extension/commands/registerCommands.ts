@@ -43,7 +43,7 @@ export function registerCommands({ context, connections, stores, saved, secrets,
   const task = { runner, connections, log };
   const auth = { connections, secrets, stores, microsoft, log };
   const handlers: Record<(typeof COMMANDS)[keyof typeof COMMANDS], (...args: unknown[]) => unknown> = {
-    [COMMANDS.connectServer]: (uri, options) => connectServer({ log, saved, secrets, microsoft }, uri, options),
+    [COMMANDS.connectServer]: (uri, options) => connectServer({ log, saved, secrets, microsoft, stores }, uri, options),
     [COMMANDS.openLocalStore]: (uri) => openLocalStore(log, uri, saved),
     [COMMANDS.pickConnection]: () => pickConnection(connections, saved),
     [COMMANDS.testConnection]: (arg) => testConnection({ connections, stores, saved, log }, arg),
