@@ -28,9 +28,10 @@ interface MethodChoice extends vscode.QuickPickItem {
 /**
  * Ask how the server authenticates and for the secret itself (password inputs are masked).
  * Undefined means "no credentials" or a cancelled prompt. For Azure ML the first offer is VS Code's
- * Microsoft sign-in (nothing to paste); a pasted token is the fallback.
+ * Microsoft sign-in, answered with `'session'`: nothing is stored, because the session's token is
+ * fetched fresh for every request; a pasted token is the fallback.
  */
-export async function askCredentials(target: TrackingTarget, microsoft: MicrosoftToken, optional: boolean): Promise<HostCredentials | undefined> {
+export async function askCredentials(target: TrackingTarget, microsoft: MicrosoftToken, optional: boolean): Promise<HostCredentials | 'session' | undefined> {
   const choices: MethodChoice[] = [];
   if (target.kind === 'azureml') {
     choices.push({ label: '$(account) Sign in with Microsoft', detail: 'Use VS Code’s Microsoft account for Azure Machine Learning', method: 'microsoft' });
@@ -55,10 +56,8 @@ export async function askCredentials(target: TrackingTarget, microsoft: Microsof
     case undefined:
     case 'none':
       return undefined;
-    case 'microsoft': {
-      const token = await microsoft.signIn();
-      return token === undefined ? undefined : { kind: 'bearer', token };
-    }
+    case 'microsoft':
+      return (await microsoft.signIn()) === undefined ? undefined : 'session';
     case 'token': {
       const token = await vscode.window.showInputBox({ title: 'Token', prompt: `The token for ${target.display}`, password: true, ignoreFocusOut: true });
       return token?.trim() ? { kind: 'bearer', token: token.trim() } : undefined;

@@ -71,7 +71,9 @@ export async function connectServer(deps: ConnectDeps, uriArg?: unknown, options
     return false;
   }
   const opts = typeof options === 'object' && options !== null ? (options as Record<string, unknown>) : {};
-  const creds = credentialsArg(opts.credentials) ?? (interactive ? await credentialsIfAsked(deps, parsed.target) : undefined);
+  const asked = credentialsArg(opts.credentials) ?? (interactive ? await credentialsIfAsked(deps, parsed.target) : undefined);
+  // A Microsoft session needs nothing stored: its token is fetched per request.
+  const creds = asked === 'session' ? undefined : asked;
   const name = typeof opts.name === 'string' ? opts.name : freeName(deps.saved.list(), uri);
   const added = await deps.saved.add({ name, uri });
   if (!added.ok) {
@@ -102,7 +104,7 @@ function freeName(list: readonly NamedConnection[], uri: string): string {
  * timeout) with whatever is already configured; a 401 opens the prompt, anything else (including
  * an unreachable server) connects as is and the views say what is wrong.
  */
-async function credentialsIfAsked(deps: ConnectDeps, target: TrackingTarget): Promise<HostCredentials | undefined> {
+async function credentialsIfAsked(deps: ConnectDeps, target: TrackingTarget): Promise<HostCredentials | 'session' | undefined> {
   if (target.kind !== 'rest' && target.kind !== 'azureml' && target.kind !== 'databricks') {
     return undefined;
   }

@@ -29,6 +29,11 @@ export async function signIn(deps: SignInDeps, arg?: unknown): Promise<boolean> 
   if (creds === undefined) {
     return false;
   }
+  if (creds === 'session') {
+    deps.log.info(`Signed in with Microsoft for ${state.target.display}.`);
+    deps.stores.reset();
+    return true;
+  }
   await deps.secrets.store(state.target, creds);
   // Only the kind is logged: the secret itself never reaches a log.
   deps.log.info(`Stored ${creds.kind === 'basic' ? 'a username and password' : 'a token'} for ${state.target.display} in secret storage.`);

@@ -43,7 +43,9 @@ export async function testConnection(deps: TestConnectionDeps, arg?: unknown): P
   );
   const text = `${target.display}: ${diagnosis.summary}${diagnosis.advice === '' ? '' : ` ${diagnosis.advice}`}`;
   deps.log.info(`Test connection ${redactUri(target.uri)}: ${diagnosis.severity} ${diagnosis.problem ?? ''} ${diagnosis.summary}`);
-  const actions = diagnosis.problem === 'unauthenticated' || diagnosis.problem === 'forbidden' ? ['Sign In…'] : [];
+  // Sign In acts on the active connection, so it is offered only when that is what was tested.
+  const testedActive = typeof arg !== 'string';
+  const actions = testedActive && (diagnosis.problem === 'unauthenticated' || diagnosis.problem === 'forbidden') ? ['Sign In…'] : [];
   const show =
     diagnosis.severity === 'ok' ? vscode.window.showInformationMessage : diagnosis.severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
   void show(text, ...actions).then((choice) => {
