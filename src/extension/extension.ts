@@ -8,6 +8,7 @@ import { StoreSession } from './connection/storeSession';
 import { ConnectionSecrets } from './connection/connectionSecrets';
 import { MicrosoftToken } from './connection/microsoftToken';
 import { SavedConnections } from './connection/savedConnections';
+import { userCredentials } from './connection/userCredentials';
 import { serverInfo } from './serving/modelServer';
 import { ServeManager } from './serving/serveManager';
 import { ServingTreeProvider } from './serving/servingTreeProvider';
@@ -38,10 +39,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   const microsoft = new MicrosoftToken();
   const saved = new SavedConnections(context.globalState);
   // The active connection's stores, opened on first use by the views and panels.
-  const stores = new StoreSession(connections, context.extensionPath, async (target) =>
-    (target.kind === 'azureml' ? await microsoft.get().then((token) => (token === undefined ? undefined : { kind: 'bearer' as const, token })) : undefined) ??
-    secrets.get(target),
-  );
+  const stores = new StoreSession(connections, context.extensionPath, userCredentials(secrets, microsoft));
   context.subscriptions.push(stores, secrets, saved, secrets.onDidChange(() => { stores.reset(); }));
   const servers = new ServeManager(connections, log);
   const servingTree = new ServingTreeProvider(servers);
