@@ -5,6 +5,10 @@ import { registerMlmodelLanguage } from './language/registerMlmodelLanguage';
 import { CliTaskRunner } from './process/cliTaskRunner';
 import { ConnectionManager } from './connection/connectionManager';
 import { StoreSession } from './connection/storeSession';
+import { ConnectionSecrets } from './connection/connectionSecrets';
+import { MicrosoftToken } from './connection/microsoftToken';
+import { SavedConnections } from './connection/savedConnections';
+import { userCredentials } from './connection/userCredentials';
 import { serverInfo } from './serving/modelServer';
 import { ServeManager } from './serving/serveManager';
 import { ServingTreeProvider } from './serving/servingTreeProvider';
@@ -32,9 +36,13 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
     new ConnectionStatusBar(connections),
     new TerminalEnvironment(context.environmentVariableCollection, connections),
   );
+  // Credentials the user typed live in SecretStorage only; Azure ML may use VS Code's Microsoft session.
+  const secrets = new ConnectionSecrets(context.secrets);
+  const microsoft = new MicrosoftToken();
+  const saved = new SavedConnections(context.globalState);
   // The active connection's stores, opened on first use by the views and panels.
-  const stores = new StoreSession(connections, context.extensionPath);
-  context.subscriptions.push(stores);
+  const stores = new StoreSession(connections, context.extensionPath, userCredentials(secrets, microsoft));
+  context.subscriptions.push(stores, secrets, saved, secrets.onDidChange(() => { stores.reset(); }));
   const servers = new ServeManager(connections, log);
   const servingTree = new ServingTreeProvider(servers);
   context.subscriptions.push(servers, servingTree, vscode.window.registerTreeDataProvider('mlflow.serving', servingTree));
@@ -48,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
       lenses.refresh();
     }),
   );
-  registerCommands({ context, connections, stores, log, servers, runner });
+  registerCommands({ context, connections, stores, saved, secrets, microsoft, log, servers, runner });
   const explorer = registerExplorer(context, stores, log);
   const panels = registerCompare(context, stores, explorer, log);
   context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(VERSION_DOC_SCHEME, versionDocuments));

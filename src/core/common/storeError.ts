@@ -1,11 +1,15 @@
 /**
  * Why a store call failed, as a closed set the UI can branch on (retry, sign in, fix the URI…).
  * `api` is an answer from MLflow itself (`{error_code, message}`); the others are failures around it.
+ * `tls` is a certificate or handshake failure; `host-rejected` is an MLflow 3.5+ server refusing
+ * the Host header it was reached by (its DNS-rebinding guard).
  */
 export type StoreErrorKind =
   | 'api'
   | 'not-mlflow'
   | 'network'
+  | 'tls'
+  | 'host-rejected'
   | 'timeout'
   | 'cancelled'
   | 'too-large'

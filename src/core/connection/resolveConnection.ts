@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 
 /** Where the active tracking URI came from, in MLflow's own order of precedence plus discovery. */
-export type ConnectionSource = 'setting' | 'environment' | 'workspace';
+export type ConnectionSource = 'setting' | 'environment' | 'dotenv' | 'workspace';
 
 export interface ResolvedConnection {
   readonly uri: string;
@@ -13,13 +13,16 @@ export interface ConnectionInputs {
   readonly setting: string | undefined;
   /** `MLFLOW_TRACKING_URI` from the extension host's environment. */
   readonly env: string | undefined;
+  /** `MLFLOW_TRACKING_URI` from the workspace's `.env` file (see `parseDotenv`). */
+  readonly dotenv?: string | undefined;
   /** URIs of local stores found in the workspace, as produced by {@link pickWorkspaceStore}. */
   readonly discovered: string | undefined;
 }
 
 /**
- * The order DESIGN.md fixes: the setting, then the environment variable, then a store found in
- * the workspace. Nothing found means the welcome view asks the user.
+ * The order DESIGN.md fixes: the setting, then the environment variable (the process's own, then
+ * the workspace `.env` file that tools such as python-dotenv load into a script's process), then
+ * a store found in the workspace. Nothing found means the welcome view asks the user.
  */
 export function resolveConnection(inputs: ConnectionInputs): ResolvedConnection | undefined {
   const setting = inputs.setting?.trim();
@@ -29,6 +32,10 @@ export function resolveConnection(inputs: ConnectionInputs): ResolvedConnection 
   const env = inputs.env?.trim();
   if (env) {
     return { uri: env, source: 'environment' };
+  }
+  const dotenv = inputs.dotenv?.trim();
+  if (dotenv) {
+    return { uri: dotenv, source: 'dotenv' };
   }
   if (inputs.discovered) {
     return { uri: inputs.discovered, source: 'workspace' };

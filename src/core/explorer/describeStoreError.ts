@@ -5,6 +5,8 @@ import { displayText } from './displayText';
 export interface ErrorDescription {
   readonly summary: string;
   readonly detail: string;
+  /** Set when entering credentials is what fixes it (the server answered 401). */
+  readonly signIn?: boolean;
 }
 
 /**
@@ -21,6 +23,10 @@ export function describeStoreError(err: unknown): ErrorDescription {
   switch (err.kind) {
     case 'network':
       return { summary: 'Cannot reach the tracking server', detail };
+    case 'tls':
+      return { summary: 'The server certificate was not accepted (TLS)', detail };
+    case 'host-rejected':
+      return { summary: 'The server refused this host name (Invalid Host header)', detail };
     case 'timeout':
       return { summary: 'The tracking server did not answer in time', detail };
     case 'not-mlflow':
@@ -35,7 +41,7 @@ export function describeStoreError(err: unknown): ErrorDescription {
       break;
   }
   if (err.status === 401) {
-    return { summary: 'The server asks for credentials (401)', detail };
+    return { summary: 'The server asks for credentials (401)', detail, signIn: true };
   }
   if (err.status === 403) {
     return { summary: 'Permission denied by the server (403)', detail };

@@ -1,13 +1,16 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { classifyLocalStore, localStoreUri } from '../../core/connection/localStoreUri';
+import { suggestConnectionName } from '../../core/connection/namedConnections';
 import { saveTrackingUri } from '../config';
+import type { SavedConnections } from '../connection/savedConnections';
 
 /**
  * "MLflow: Open Local Store…": pick an `mlflow.db` file or an `mlruns` folder (or pass its Uri),
- * check that it looks like an MLflow store, and make it the active read-only connection.
+ * check that it looks like an MLflow store, save it as a named connection and make it the active
+ * read-only connection.
  */
-export async function openLocalStore(log: vscode.LogOutputChannel, uriArg?: unknown): Promise<boolean> {
+export async function openLocalStore(log: vscode.LogOutputChannel, uriArg?: unknown, saved?: SavedConnections): Promise<boolean> {
   let picked = uriArg instanceof vscode.Uri ? uriArg : undefined;
   if (!picked) {
     const chosen = await vscode.window.showOpenDialog({
@@ -43,6 +46,8 @@ export async function openLocalStore(log: vscode.LogOutputChannel, uriArg?: unkn
     return false;
   }
   const uri = localStoreUri(store.kind, path.resolve(store.path));
+  // Kept in the saved connections too, under a short name, so the status bar can switch back to it.
+  await saved?.add({ name: suggestConnectionName(uri), uri });
   await saveTrackingUri(uri);
   log.info(`Connection set to the local ${store.kind} store ${store.path}.`);
   return true;

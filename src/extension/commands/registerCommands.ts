@@ -17,10 +17,20 @@ import { predictWithExample } from './predictWithExample';
 import { tryServer } from './tryServer';
 import { deployModel } from './deployModel';
 import type { CliTaskRunner } from '../process/cliTaskRunner';
+import type { ConnectionSecrets } from '../connection/connectionSecrets';
+import type { MicrosoftToken } from '../connection/microsoftToken';
+import type { SavedConnections } from '../connection/savedConnections';
+import { removeConnection, renameConnection, switchConnection } from './savedConnectionCommands';
+import { signIn, signOut } from './signIn';
+import { testConnection } from './testConnection';
 
 export interface CommandDeps {
   readonly context: vscode.ExtensionContext;
   readonly connections: ConnectionManager;
+  /** The user's named connections and the credentials kept for them. */
+  readonly saved: SavedConnections;
+  readonly secrets: ConnectionSecrets;
+  readonly microsoft: MicrosoftToken;
   /** The active connection's tracking and registry stores. */
   readonly stores: StoreSession;
   readonly log: vscode.LogOutputChannel;
@@ -29,12 +39,19 @@ export interface CommandDeps {
 }
 
 /** Wire every implemented command to its handler; each registration is owned by the context. */
-export function registerCommands({ context, connections, log, servers, runner }: CommandDeps): void {
+export function registerCommands({ context, connections, stores, saved, secrets, microsoft, log, servers, runner }: CommandDeps): void {
   const task = { runner, connections, log };
+  const auth = { connections, secrets, stores, microsoft, log };
   const handlers: Record<(typeof COMMANDS)[keyof typeof COMMANDS], (...args: unknown[]) => unknown> = {
-    [COMMANDS.connectServer]: (uri) => connectServer(log, uri),
-    [COMMANDS.openLocalStore]: (uri) => openLocalStore(log, uri),
-    [COMMANDS.pickConnection]: () => pickConnection(connections),
+    [COMMANDS.connectServer]: (uri, options) => connectServer({ log, saved, secrets, microsoft, stores }, uri, options),
+    [COMMANDS.openLocalStore]: (uri) => openLocalStore(log, uri, saved),
+    [COMMANDS.pickConnection]: () => pickConnection(connections, saved),
+    [COMMANDS.testConnection]: (arg) => testConnection({ connections, stores, saved, log }, arg),
+    [COMMANDS.signIn]: (arg) => signIn(auth, arg),
+    [COMMANDS.signOut]: () => signOut(auth),
+    [COMMANDS.switchConnection]: (name) => switchConnection({ saved, secrets, log }, name),
+    [COMMANDS.renameConnection]: (name, to) => renameConnection({ saved, secrets, log }, name, to),
+    [COMMANDS.removeConnection]: (name) => removeConnection({ saved, secrets, log }, name),
     [COMMANDS.showConnectionDetails]: () => {
       ConnectionPanel.show(context.extensionUri, connections, log);
     },

@@ -1,14 +1,18 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { parseTrackingUri, redactUri } from '../../core/connection/trackingUri';
+import { parseDotenv } from '../../core/connection/dotenv';
 import { resolveConnection } from '../../core/connection/resolveConnection';
 import { trackingUriSetting } from '../config';
 import type { ConnectionState } from './connectionState';
 import { discoverWorkspaceStore } from './discoverWorkspaceStores';
 
+/** A `.env` larger than this is not a settings file; it is ignored rather than parsed. */
+const MAX_DOTENV_BYTES = 1024 * 1024;
+
 /**
- * Owns the active connection: resolves it (setting → MLFLOW_TRACKING_URI → a store found in the
- * workspace), publishes it through an event and the `mlflow.connected` / `mlflow.connectionKind`
+ * Owns the active connection: resolves it (setting → MLFLOW_TRACKING_URI → the workspace `.env`
+ * → a store found in the workspace), publishes it through an event and the `mlflow.connected` / `mlflow.connectionKind`
  * context keys, and re-resolves when settings or workspace folders change. Activation stays fast
  * because the workspace search starts after `activate()` returns and is never awaited there.
  */
@@ -17,6 +21,8 @@ export class ConnectionManager implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: { dispose(): unknown }[] = [this.changed];
   private discovered: string | undefined;
+  private dotenv: string | undefined;
+  private dotenvWatcher: vscode.FileSystemWatcher | undefined;
   private discovery: vscode.CancellationTokenSource | undefined;
   private current: ConnectionState = { status: 'none' };
 
@@ -30,6 +36,9 @@ export class ConnectionManager implements vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
         void this.rediscover();
       }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        void this.reloadDotenv();
+      }),
     );
     this.update();
   }
@@ -38,8 +47,58 @@ export class ConnectionManager implements vscode.Disposable {
     return this.current;
   }
 
-  /** Search the workspace for a local store; a newer search cancels the one it supersedes. */
+  /**
+   * Read the workspace `.env` (and watch it) and search the workspace for a local store; both
+   * run after activation. A newer search cancels the one it supersedes.
+   */
   async rediscover(): Promise<void> {
+    this.watchDotenv();
+    await Promise.all([this.reloadDotenv(), this.discoverStore()]);
+  }
+
+  /**
+   * `MLFLOW_TRACKING_URI` from the first workspace folder's `.env`: parsed as data, never
+   * executed or expanded, and only in a trusted workspace, because the URI decides where the
+   * user's MLFLOW_TRACKING_* credentials are sent.
+   */
+  private async reloadDotenv(): Promise<void> {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    let value: string | undefined;
+    if (folder !== undefined && vscode.workspace.isTrusted) {
+      try {
+        const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, '.env'));
+        value = bytes.byteLength > MAX_DOTENV_BYTES ? undefined : parseDotenv(new TextDecoder().decode(bytes)).get('MLFLOW_TRACKING_URI');
+      } catch {
+        value = undefined;
+      }
+    }
+    if (value !== this.dotenv) {
+      this.dotenv = value;
+      if (value !== undefined) {
+        this.log.info(`The workspace .env sets MLFLOW_TRACKING_URI=${redactUri(value)}.`);
+      }
+      this.update();
+    }
+  }
+
+  private watchDotenv(): void {
+    this.dotenvWatcher?.dispose();
+    this.dotenvWatcher = undefined;
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (folder === undefined) {
+      return;
+    }
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '.env'));
+    const reload = (): void => {
+      void this.reloadDotenv();
+    };
+    watcher.onDidCreate(reload);
+    watcher.onDidChange(reload);
+    watcher.onDidDelete(reload);
+    this.dotenvWatcher = watcher;
+  }
+
+  private async discoverStore(): Promise<void> {
     this.discovery?.cancel();
     this.discovery?.dispose();
     const cts = new vscode.CancellationTokenSource();
@@ -62,6 +121,7 @@ export class ConnectionManager implements vscode.Disposable {
     const resolved = resolveConnection({
       setting: trackingUriSetting(),
       env: process.env.MLFLOW_TRACKING_URI,
+      dotenv: this.dotenv,
       discovered: this.discovered,
     });
     let next: ConnectionState;
@@ -99,6 +159,7 @@ export class ConnectionManager implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.dotenvWatcher?.dispose();
     this.discovery?.cancel();
     this.discovery?.dispose();
     for (const d of this.disposables) {

@@ -6,7 +6,8 @@ import type { TrackingTarget } from '../../core/connection/trackingUri';
 import type { CredentialsProvider, HostCredentials } from '../../core/tracking/rest/hostCredentials';
 import { resolveCredentials } from '../../core/tracking/rest/hostCredentials';
 import { loadCredentialsFile } from '../../core/tracking/rest/loadCredentialsFile';
-import { openStores, type Stores } from '../../core/tracking/openStores';
+import { openRestClient, openStores, type OpenStoresOptions, type Stores } from '../../core/tracking/openStores';
+import type { RestClient, RestClientOptions } from '../../core/tracking/rest/restClient';
 import { tlsOptionsFromEnv } from '../../core/tracking/rest/tlsOptionsFromEnv';
 import { httpSettings } from '../config';
 import type { ConnectionManager } from './connectionManager';
@@ -62,7 +63,8 @@ export class StoreSession implements vscode.Disposable {
       if (state.status !== 'ready') {
         return Promise.reject(new Error(state.status === 'none' ? 'No MLflow tracking server is configured.' : state.problem));
       }
-      const opening = this.open(state.target);
+      const target = state.target;
+      const opening = this.openOptions(target).then((options) => openStores(target, options));
       // A failed open (a corrupt mlflow.db) is retried on the next call rather than remembered.
       opening.catch(() => {
         if (this.opening === opening) {
@@ -83,10 +85,22 @@ export class StoreSession implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /**
+   * A REST client for a remote target with this session's credentials and TLS settings, for
+   * one-off checks ("Test Connection") that must not share the open stores' retries.
+   */
+  async restClient(
+    target: Extract<TrackingTarget, { kind: 'rest' | 'azureml' | 'databricks' }>,
+    overrides: Pick<RestClientOptions, 'maxRetries' | 'timeoutMs'>,
+  ): Promise<RestClient> {
+    const options = await this.openOptions(target);
+    return openRestClient(target, { ...options, rest: { ...options.rest, ...overrides } });
+  }
+
   /** The `mlflow.http.*` settings and MLflow's TLS env vars are read here, so a reset picks up changes. */
-  private async open(target: TrackingTarget): Promise<Stores> {
+  private openOptions(target: TrackingTarget): Promise<OpenStoresOptions> {
     const http = httpSettings();
-    return openStores(target, {
+    return Promise.resolve({
       rest: {
         credentials: this.credentialsFor(target),
         timeoutMs: http.timeoutMs,
@@ -94,14 +108,16 @@ export class StoreSession implements vscode.Disposable {
         tls: tlsOptionsFromEnv(process.env, (p) => fs.readFileSync(p)),
       },
       sqlJs: { locateFile: (file) => path.join(this.extensionPath, 'dist', file) },
+      databricks: { env: process.env, homeDir: os.homedir() },
     });
   }
 
   private credentialsFor(target: TrackingTarget): CredentialsProvider {
     // Asked per request so that a token rotated in SecretStorage or the env is picked up at once.
+    // A Databricks workspace takes its token from its profile, never from MLFLOW_TRACKING_*.
     return async () =>
       (await this.secrets(target)) ??
-      resolveCredentials(process.env, await loadCredentialsFile(os.homedir()));
+      (target.kind === 'databricks' ? undefined : resolveCredentials(process.env, await loadCredentialsFile(os.homedir())));
   }
 
   dispose(): void {

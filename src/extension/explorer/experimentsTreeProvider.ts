@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { collectPages } from '../../core/common/paging';
 import { describeStoreError } from '../../core/explorer/describeStoreError';
+import { COMMANDS } from '../commands/commandIds';
 import { displayText } from '../../core/explorer/displayText';
 import type { RunNode } from '../../core/explorer/runPager';
 import { formatTimestamp, runDescription, runLabel, runTooltipLines, statusLook } from '../../core/explorer/runSummary';
@@ -221,10 +222,10 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
   }
 }
 
-/** A failure as one node: the summary as label, the detail as tooltip, click to retry. */
+/** A failure as one node: the summary as label, the detail as tooltip, click to retry (or to sign in, on a 401). */
 export function errorNode(scope: string, err: unknown, parentId: string | undefined): NodeOf<'message'> {
-  const { summary, detail } = describeStoreError(err);
-  return { kind: 'message', id: `${scope}/error`, text: summary, detail, severity: 'error', retry: true, parentId };
+  const { summary, detail, signIn } = describeStoreError(err);
+  return { kind: 'message', id: `${scope}/error`, text: summary, detail, severity: 'error', retry: true, parentId, ...(signIn === true ? { signIn } : {}) };
 }
 
 export function messageItem(node: NodeOf<'message'>): vscode.TreeItem {
@@ -232,9 +233,13 @@ export function messageItem(node: NodeOf<'message'>): vscode.TreeItem {
   item.id = node.id;
   item.iconPath = new vscode.ThemeIcon(node.severity === 'error' ? 'error' : 'info', node.severity === 'error' ? new vscode.ThemeColor('list.errorForeground') : undefined);
   if (node.detail !== '') {
-    item.tooltip = plainTooltip([node.detail, ...(node.retry ? ['Click to retry.'] : [])]);
+    item.tooltip = plainTooltip([node.detail, ...(node.signIn === true ? ['Click to sign in.'] : node.retry ? ['Click to retry.'] : [])]);
   }
-  if (node.retry) {
+  if (node.signIn === true) {
+    // Retrying without credentials cannot help; signing in stores them and reloads the views.
+    item.command = { command: COMMANDS.signIn, title: 'Sign In…' };
+    item.contextValue = 'mlflow.error.signIn';
+  } else if (node.retry) {
     item.command = { command: 'mlflow.experiments.refresh', title: 'Retry', arguments: [node] };
     item.contextValue = 'mlflow.error';
   }

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { collectPages } from '../../core/common/paging';
 import { describeStoreError } from '../../core/explorer/describeStoreError';
+import { COMMANDS } from '../commands/commandIds';
 import { safeDestination } from '../../core/explorer/safeDestination';
 import type { StoreSession } from '../connection/storeSession';
 import { artifactUri } from './artifactFileSystem';
@@ -12,8 +13,16 @@ import { writers } from './writeAccess';
 
 /** Show a store failure as one message with the server's words in it. */
 export function reportFailure(action: string, err: unknown, log: vscode.LogOutputChannel): void {
-  const { summary, detail } = describeStoreError(err);
+  const { summary, detail, signIn } = describeStoreError(err);
   log.warn(`${action} failed: ${detail}`);
+  if (signIn === true) {
+    void vscode.window.showErrorMessage(`${action} failed: ${summary}.`, 'Sign In…').then((choice) => {
+      if (choice !== undefined) {
+        void vscode.commands.executeCommand(COMMANDS.signIn);
+      }
+    });
+    return;
+  }
   void vscode.window.showErrorMessage(`${action} failed: ${summary}.`);
 }
 

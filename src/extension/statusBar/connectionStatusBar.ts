@@ -7,6 +7,7 @@ import { connectionLabel, isReadOnly, type ConnectionState } from '../connection
 const SOURCE_TEXT = {
   setting: 'the mlflow.trackingUri setting',
   environment: 'MLFLOW_TRACKING_URI',
+  dotenv: 'MLFLOW_TRACKING_URI in the workspace .env file',
   workspace: 'a store found in this workspace',
 } as const;
 

@@ -3,6 +3,7 @@
 // recorded mlflow.db. It lets UI and in-host tests browse real data in REST mode without Python.
 // test/unit/core/tracking/mlflowTestServer.test.ts proves its answers equal the real server's recordings.
 import * as http from 'node:http';
+import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { StoreError } from '../../../src/core/common/storeError';
 import type { RegistryStore } from '../../../src/core/registry/registryStore';
@@ -21,6 +22,8 @@ export interface MlflowTestServerOptions {
   readonly bearerToken?: string;
   /** Accept the extension's writes into this in-memory overlay (see writableOverlay.ts). */
   readonly writes?: OverlayWrites;
+  /** Serve https with this PEM certificate and key (Azure ML endpoints are https only). */
+  readonly tls?: { readonly cert: string; readonly key: string };
 }
 
 /** A running test server. */
@@ -168,7 +171,7 @@ export async function startMlflowTestServer(tracking: TrackingStore, registry: R
     table.set(key, handler);
   }
   const prefix = (options.pathPrefix ?? '').replace(/\/+$/, '');
-  const server = http.createServer((req, res) => {
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -193,7 +196,8 @@ export async function startMlflowTestServer(tracking: TrackingStore, registry: R
         res.writeHead(status, { 'Content-Type': type }).end(body);
       });
     });
-  });
+  };
+  const server = options.tls === undefined ? http.createServer(handle) : https.createServer({ cert: options.tls.cert, key: options.tls.key }, handle);
   /** Artifact downloads: the `mlflow-artifacts` proxy (`<exp>/<run>/artifacts/<path>`) and `/get-artifact`. */
   function artifactBytes(rawUrl: string): Promise<Uint8Array> | undefined {
     const url = new URL(rawUrl, 'http://127.0.0.1');
@@ -229,7 +233,7 @@ export async function startMlflowTestServer(tracking: TrackingStore, registry: R
   }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
-    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}${prefix}`,
+    baseUrl: `${options.tls === undefined ? 'http' : 'https'}://127.0.0.1:${(server.address() as AddressInfo).port}${prefix}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -11,6 +11,14 @@ export function interpretResponse(
   body: string,
   request: string,
 ): Record<string, unknown> | StoreError {
+  // MLflow 3.5+'s DNS-rebinding guard answers a plain-text 403 before any route runs.
+  if (status === 403 && /invalid host header/i.test(body.slice(0, 500))) {
+    return new StoreError(
+      'host-rejected',
+      `The server refused the Host header it was reached by (HTTP 403 "Invalid Host header"): MLflow 3.5+ only accepts localhost and private addresses by default. Start it with --allowed-hosts <this host name> or set MLFLOW_SERVER_ALLOWED_HOSTS on the server.`,
+      { status, request },
+    );
+  }
   const looksHtml = /text\/html/i.test(contentType ?? '') || /^\s*<(!doctype|html)/i.test(body);
   if (looksHtml) {
     return new StoreError(

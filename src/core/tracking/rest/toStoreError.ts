@@ -1,5 +1,6 @@
 import { isAxiosError } from 'axios';
 import { StoreError } from '../../common/storeError';
+import { describeTlsProblem } from './tlsProblem';
 
 /**
  * Map a transport failure (no HTTP answer) to a {@link StoreError}. The axios error itself is not
@@ -28,8 +29,9 @@ export function toStoreError(err: unknown, request: string, timeoutMs: number): 
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
     return new StoreError('network', `The tracking server's host name could not be resolved (${request}).`, { request });
   }
-  if (/CERT|SSL|TLS/i.test(code)) {
-    return new StoreError('network', `TLS failed (${code}); check the server certificate settings.`, { request });
+  const tls = describeTlsProblem(code, err.message);
+  if (tls !== undefined) {
+    return new StoreError('tls', tls, { request });
   }
   return new StoreError('network', `${request} failed: ${code || err.message}`, { request });
 }

@@ -9,6 +9,14 @@ describe('resolveConnection', () => {
     assert.deepEqual(resolveConnection({ ...all, setting: '', env: undefined }), { uri: 'sqlite:////w/mlflow.db', source: 'workspace' });
     assert.equal(resolveConnection({ setting: undefined, env: '', discovered: undefined }), undefined);
   });
+
+  it('puts the workspace .env between the process environment and discovery', () => {
+    const all = { setting: '', env: 'http://b:5000', dotenv: ' http://dotenv:5000 ', discovered: 'sqlite:////w/mlflow.db' };
+    assert.deepEqual(resolveConnection(all), { uri: 'http://b:5000', source: 'environment' });
+    assert.deepEqual(resolveConnection({ ...all, env: undefined }), { uri: 'http://dotenv:5000', source: 'dotenv' });
+    assert.deepEqual(resolveConnection({ ...all, env: undefined, dotenv: '' }), { uri: 'sqlite:////w/mlflow.db', source: 'workspace' });
+    assert.deepEqual(resolveConnection({ ...all, setting: 'http://a' }), { uri: 'http://a', source: 'setting' });
+  });
 });
 
 describe('pickWorkspaceStore', () => {

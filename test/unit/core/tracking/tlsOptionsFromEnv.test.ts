@@ -29,7 +29,7 @@ function storeFor(url: string, env: TlsEnv): RestTrackingStore {
   return new RestTrackingStore(new RestClient({ baseUrl: url, maxRetries: 0, tls: tlsOptionsFromEnv(env, (p) => fs.readFileSync(p)) }));
 }
 
-const isTlsFailure = (err: unknown): boolean => StoreError.is(err, 'network') && /TLS failed \((?:DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)\)/.test(err.message);
+const isTlsFailure = (err: unknown): boolean => StoreError.is(err, 'tls') && /TLS failed \((?:DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)\)/.test(err.message);
 
 describe('tlsOptionsFromEnv', () => {
   it('is undefined when no TLS variable is set, and reads files only through the given reader', () => {
@@ -95,7 +95,7 @@ describe('tlsOptionsFromEnv', () => {
     it('presents the client certificate from MLFLOW_TRACKING_CLIENT_CERT_PATH to a server that requires one', async () => {
       const server = await startHttps({ cert, key, ca: cert, requestCert: true, rejectUnauthorized: true });
       try {
-        await assert.rejects(storeFor(server.url, { MLFLOW_TRACKING_SERVER_CERT_PATH: certPath }).getExperiment('0'), (err: unknown) => StoreError.is(err, 'network'));
+        await assert.rejects(storeFor(server.url, { MLFLOW_TRACKING_SERVER_CERT_PATH: certPath }).getExperiment('0'), (err: unknown) => StoreError.is(err, 'tls'));
         const store = storeFor(server.url, { MLFLOW_TRACKING_SERVER_CERT_PATH: certPath, MLFLOW_TRACKING_CLIENT_CERT_PATH: combinedPath });
         assert.equal((await store.getExperiment('0')).experimentId, '0');
       } finally {

@@ -1,0 +1,54 @@
+/**
+ * Read a `.env` file the way python-dotenv and docker compose agree on for simple files:
+ * `KEY=VALUE` lines, an optional `export ` prefix, `#` comments (whole-line, or after an unquoted
+ * value when preceded by a space), single quotes taken literally, double quotes with `\n`, `\t`,
+ * `\"` and `\\` escapes. Nothing is expanded (`${VAR}` stays as written) and nothing is executed:
+ * the file is data from the workspace. A later line wins over an earlier one, as in both tools.
+ */
+export function parseDotenv(text: string): Map<string, string> {
+  const values = new Map<string, string>();
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] ?? '').trim();
+    if (line === '' || line.startsWith('#')) {
+      continue;
+    }
+    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(.*)$/.exec(line);
+    if (!m?.[1]) {
+      continue;
+    }
+    let raw = m[2] ?? '';
+    const quote = raw[0];
+    if (quote === '"' || quote === "'") {
+      // A quoted value may run over several lines until its closing quote.
+      let end = closingQuote(raw, quote);
+      while (end < 0 && i + 1 < lines.length) {
+        raw += `\n${lines[++i] ?? ''}`;
+        end = closingQuote(raw, quote);
+      }
+      if (end < 0) {
+        continue;
+      }
+      const inner = raw.slice(1, end);
+      values.set(m[1], quote === '"' ? unescapeDouble(inner) : inner);
+      continue;
+    }
+    values.set(m[1], raw.replace(/\s+#.*$/, '').trim());
+  }
+  return values;
+}
+
+function closingQuote(raw: string, quote: string): number {
+  for (let j = 1; j < raw.length; j++) {
+    if (quote === '"' && raw[j] === '\\') {
+      j++;
+    } else if (raw[j] === quote) {
+      return j;
+    }
+  }
+  return -1;
+}
+
+function unescapeDouble(s: string): string {
+  return s.replace(/\\([nrt"\\])/g, (_m, c: string) => ({ n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' })[c] ?? c);
+}
