@@ -7,6 +7,7 @@ import { ConnectionManager } from './connection/connectionManager';
 import { StoreSession } from './connection/storeSession';
 import { serverInfo } from './serving/modelServer';
 import { ServeManager } from './serving/serveManager';
+import { clearMlflowCache } from './serving/findMlflow';
 import { ServingTreeProvider } from './serving/servingTreeProvider';
 import { MlmodelCodeLensProvider } from './serving/mlmodelCodeLens';
 import { registerExplorer } from './explorer/registerExplorer';
@@ -35,7 +36,19 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   context.subscriptions.push(stores);
   const servers = new ServeManager(connections, log);
   const servingTree = new ServingTreeProvider(servers);
-  context.subscriptions.push(servers, servingTree, vscode.window.registerTreeDataProvider('mlflow.serving', servingTree));
+  const servingView = vscode.window.createTreeView('mlflow.serving', { treeDataProvider: servingTree });
+  servingTree.attach(servingView);
+  stopServersOnExit = () => servers.stopAll();
+  context.subscriptions.push(
+    servers,
+    servingTree,
+    servingView,
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('mlflow.pythonPath') || e.affectsConfiguration('python')) {
+        clearMlflowCache();
+      }
+    }),
+  );
   const runner = new CliTaskRunner();
   const lenses = new MlmodelCodeLensProvider();
   context.subscriptions.push(
@@ -64,6 +77,13 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   return { connection: () => connections.state, stores: () => stores.stores(), explorer, servers: () => servers.list().map(serverInfo), discovered, activationMs };
 }
 
-export function deactivate(): void {
-  // Everything is owned by context.subscriptions; nothing else to release.
+/** Stops every model server, waiting for their process trees to end; set by activate. */
+let stopServersOnExit: (() => Promise<void>) | undefined;
+
+/**
+ * Window close: VS Code awaits this before disposing context.subscriptions, so model servers get
+ * their graceful SIGTERM and the SIGKILL fallback; the rest is owned by context.subscriptions.
+ */
+export async function deactivate(): Promise<void> {
+  await stopServersOnExit?.();
 }

@@ -4,7 +4,8 @@ import { buildGenerateDockerfileCommand } from '../../core/cli/modelCommands';
 import type { ConnectionManager } from '../connection/connectionManager';
 import type { CliTaskRunner } from '../process/cliTaskRunner';
 import { findMlflow } from '../serving/findMlflow';
-import { childTrackingUri, configuredEnvManager } from './modelEnv';
+import { childConnectionEnv } from '../serving/childEnvironment';
+import { configuredEnvManager } from './modelEnv';
 import { requireTrust, resolveLocalModel } from './modelTarget';
 
 /**
@@ -36,12 +37,14 @@ export async function generateDockerfile(
     return undefined;
   }
   const mlflow = await findMlflow(deps.log);
+  const env = await childConnectionEnv(deps.connections);
   const inv = buildGenerateDockerfileCommand({
     python: mlflow.python,
     modelUri: model.folder,
     outputDir: out.fsPath,
     envManager: configuredEnvManager(),
-    trackingUri: childTrackingUri(deps.connections),
+    trackingUri: env.trackingUri,
+    credentialEnv: env.credentialEnv,
   });
   await deps.runner.run(`Generating a Dockerfile for ${model.label}…`, inv, model.folder);
   const dockerfile = vscode.Uri.joinPath(out, 'Dockerfile');

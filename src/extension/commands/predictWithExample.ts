@@ -6,7 +6,8 @@ import { buildPredictCommand } from '../../core/cli/modelCommands';
 import type { ConnectionManager } from '../connection/connectionManager';
 import type { CliTaskRunner } from '../process/cliTaskRunner';
 import { findMlflow } from '../serving/findMlflow';
-import { childTrackingUri, configuredEnvManager } from './modelEnv';
+import { childConnectionEnv } from '../serving/childEnvironment';
+import { configuredEnvManager } from './modelEnv';
 import { requireTrust, resolveLocalModel } from './modelTarget';
 
 /** The example a model was logged with: the serving payload first, then the raw input example. */
@@ -34,6 +35,7 @@ export async function predictWithExample(
     throw new Error(`${model.label} was logged without an input example (no serving_input_example.json or input_example.json next to its MLmodel).`);
   }
   const mlflow = await findMlflow(deps.log);
+  const env = await childConnectionEnv(deps.connections);
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlflow-predict-'));
   try {
     const output = path.join(outDir, 'predictions.json');
@@ -44,7 +46,8 @@ export async function predictWithExample(
       contentType: 'json',
       outputPath: output,
       envManager: configuredEnvManager(),
-      trackingUri: childTrackingUri(deps.connections),
+      trackingUri: env.trackingUri,
+      credentialEnv: env.credentialEnv,
     });
     await deps.runner.run(`Predicting with ${model.label}’s example…`, inv, model.folder);
     const text = fs.readFileSync(output, 'utf8');

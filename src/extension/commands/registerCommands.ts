@@ -10,7 +10,7 @@ import { openLocalStore } from './openLocalStore';
 import { pickConnection } from './pickConnection';
 import { serveModel } from './serveModel';
 import { showLogs } from './showLogs';
-import { showServerLogs, stopServer } from './stopServer';
+import { restartServer, showServerLogs, stopServer } from './stopServer';
 import { buildDockerImage } from './buildDockerImage';
 import { generateDockerfile } from './generateDockerfile';
 import { predictWithExample } from './predictWithExample';
@@ -29,7 +29,7 @@ export interface CommandDeps {
 }
 
 /** Wire every implemented command to its handler; each registration is owned by the context. */
-export function registerCommands({ context, connections, log, servers, runner }: CommandDeps): void {
+export function registerCommands({ context, connections, stores, log, servers, runner }: CommandDeps): void {
   const task = { runner, connections, log };
   const handlers: Record<(typeof COMMANDS)[keyof typeof COMMANDS], (...args: unknown[]) => unknown> = {
     [COMMANDS.connectServer]: (uri) => connectServer(log, uri),
@@ -42,10 +42,11 @@ export function registerCommands({ context, connections, log, servers, runner }:
       showLogs(log);
     },
     [COMMANDS.openDocs]: () => openDocs(),
-    [COMMANDS.serveStart]: (arg) => serveModel(servers, arg),
+    [COMMANDS.serveStart]: (arg, answers) => serveModel(servers, context.workspaceState, arg, answers),
     [COMMANDS.serveStop]: (arg) => stopServer(servers, arg),
     [COMMANDS.serveShowLogs]: (arg) => showServerLogs(servers, arg),
-    [COMMANDS.serveTryIt]: (arg) => tryServer(servers, context.extensionUri, log, arg),
+    [COMMANDS.serveRestart]: (arg) => restartServer(servers, arg),
+    [COMMANDS.serveTryIt]: (arg) => tryServer({ extensionUri: context.extensionUri, manager: servers, stores, log }, arg),
     [COMMANDS.predict]: (arg) => predictWithExample(task, arg),
     [COMMANDS.generateDockerfile]: (arg, out) => generateDockerfile(task, arg, out),
     [COMMANDS.buildDocker]: (arg, name) => buildDockerImage(task, arg, name),

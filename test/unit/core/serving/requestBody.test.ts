@@ -72,10 +72,10 @@ describe('generateRequestBody', () => {
   it('gives a tensor signature an inputs array of the declared shape, and params their defaults', () => {
     const body = JSON.parse(generateRequestBody(sample('valid-pytorch-tensors').signature!)) as { inputs: number[][][][]; params: unknown };
     assert.equal(body.inputs.length, 1);
-    assert.equal(body.inputs[0].length, 3);
-    assert.equal(body.inputs[0][0].length, 224);
-    assert.equal(body.inputs[0][0][0].length, 224);
-    assert.equal(body.inputs[0][0][0][0], 0.5);
+    assert.equal(body.inputs[0]!.length, 3);
+    assert.equal(body.inputs[0]![0]!.length, 224);
+    assert.equal(body.inputs[0]![0]![0]!.length, 224);
+    assert.equal(body.inputs[0]![0]![0]![0], 0.5);
     assert.deepEqual(body.params, { top_k: 5, labels: ['a', 'b'], since: '2024-01-01T00:00:00' });
   });
 
