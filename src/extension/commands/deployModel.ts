@@ -25,7 +25,8 @@ interface DeployAnswers {
 }
 
 function isAnswers(v: unknown): v is DeployAnswers {
-  return typeof v === 'object' && v !== null && !(v instanceof vscode.Uri);
+  // Explorer and editor menus pass the selected resources (an array) as the second argument.
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof vscode.Uri);
 }
 
 async function modelUriFor(arg: unknown): Promise<{ uri: string; label: string } | undefined> {

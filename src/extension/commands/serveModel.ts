@@ -80,10 +80,12 @@ async function resolveTarget(arg: unknown, answers: ServeAnswers | undefined): P
  * replaces the prompts. Resolves to the running server, or undefined when the user backed out.
  */
 export async function serveModel(manager: ServeManager, state: vscode.Memento, arg?: unknown, answersArg?: unknown): Promise<ModelServerInfo | undefined> {
-  if (answersArg !== undefined && !isServeAnswers(answersArg)) {
+  // Explorer and editor menus pass the selected resources as the second argument: not answers.
+  const given = Array.isArray(answersArg) ? undefined : answersArg;
+  if (given !== undefined && !isServeAnswers(given)) {
     throw new Error('Serve options are { envManager?, port?, alias? }.');
   }
-  const answers = answersArg;
+  const answers = given;
   const target = await resolveTarget(arg, answers);
   if (!target) {
     return undefined;

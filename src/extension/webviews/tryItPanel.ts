@@ -174,8 +174,8 @@ export class TryItPanel implements vscode.Disposable {
       const c = comparePredictions(left.body, right.body);
       this.post({
         type: 'tryIt/compared',
-        left: { ...left, label: me.label },
-        right: { ...right, label: other.label },
+        left: { ...left, label: `${me.label} (:${String(me.port)})` },
+        right: { ...right, label: `${other.label} (:${String(other.port)})` },
         rows: c.rows,
         differing: c.differing,
         ...(c.problem === undefined ? {} : { problem: c.problem }),
