@@ -10,6 +10,9 @@ import { freePort } from '../../../src/extension/serving/freePort';
 import type { ModelServerInfo } from '../../../src/extension/serving/modelServer';
 import { ServeManager } from '../../../src/extension/serving/serveManager';
 import { ServingTreeProvider } from '../../../src/extension/serving/servingTreeProvider';
+import { StoreSession } from '../../../src/extension/connection/storeSession';
+import { modelFileReader } from '../../../src/extension/serving/modelFileReader';
+import { initialRequest } from '../../../src/core/serving/initialRequest';
 import { EXTENSION_ID, activeApi, clearTrackingUriSetting, waitForConnection, workspaceRoot } from './helpers';
 
 const root = (): string => vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath ?? '';
@@ -104,6 +107,42 @@ describe('serving lifecycle (real extension host, mlflow CLI stand-in)', () => {
 
     const plain = await vscode.commands.executeCommand<ModelServerInfo | undefined>(COMMANDS.serveStart, champion, { envManager: 'local' });
     assert.equal(plain?.modelUri, `models:/iris-classifier/${champion.version}`, 'without an alias answer, the version itself');
+  });
+
+  it('reads the Try it request of a models:/ alias from the tracking store: the version\'s run artifacts', async () => {
+    const api = await activeApi();
+    await waitForConnection(api, (st) => st.status === 'ready', 'the workspace mlflow.db');
+    const log = vscode.window.createOutputChannel('MLflow reader test', { log: true });
+    const connections = new ConnectionManager(log);
+    const session = new StoreSession(connections, root());
+    try {
+      await connections.rediscover();
+      await waitForConnection({ ...api, connection: () => connections.state }, (st) => st.status === 'ready', 'a second connection manager');
+      const read = modelFileReader('models:/iris-classifier@champion', session);
+      assert.match((await read('MLmodel')) ?? '', /run_id: 5479c2e952464803bc764edb72ee0164/);
+      const first = await initialRequest(read);
+      assert.equal(first.source, 'serving_input_example.json');
+      assert.deepEqual(JSON.parse(first.body), recorded('sklearn-rf-iris', 'invocations-serving_input_example.json').request.body);
+      assert.deepEqual(first.signature?.inputs.map((c) => c.name), ['sepal length (cm)', 'sepal width (cm)', 'petal length (cm)', 'petal width (cm)']);
+      assert.equal(await modelFileReader('runs:/5479c2e952464803bc764edb72ee0164/model', session)('no-such-file.json'), undefined);
+    } finally {
+      session.dispose();
+      connections.dispose();
+      log.dispose();
+    }
+  });
+
+  it('remembers the environment manager chosen last in this workspace', async () => {
+    const folder = vscode.Uri.joinPath(workspaceRoot(), 'models', 'iris-logistic-regression');
+    const uv = await vscode.commands.executeCommand<ModelServerInfo | undefined>(COMMANDS.serveStart, folder, { envManager: 'uv' });
+    assert.equal(uv?.envManager, 'uv');
+    assert.ok(calls().some((c) => c[3] === 'serve' && c.join(' ').includes('--env-manager uv')));
+    await vscode.commands.executeCommand(COMMANDS.serveStop, uv.id);
+    const again = await vscode.commands.executeCommand<ModelServerInfo | undefined>(COMMANDS.serveStart, folder, {});
+    assert.equal(again?.envManager, 'uv', 'no answer: the last choice');
+    await vscode.commands.executeCommand(COMMANDS.serveStop, again.id);
+    const local = await vscode.commands.executeCommand<ModelServerInfo | undefined>(COMMANDS.serveStart, folder, { envManager: 'local' });
+    assert.equal(local?.envManager, 'local');
   });
 
   it('serves a run\'s logged model from the Experiments view as runs:/<id>/<path>', async () => {
