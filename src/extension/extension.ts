@@ -11,6 +11,7 @@ import { SavedConnections } from './connection/savedConnections';
 import { userCredentials } from './connection/userCredentials';
 import { serverInfo } from './serving/modelServer';
 import { ServeManager } from './serving/serveManager';
+import { clearMlflowCache } from './serving/findMlflow';
 import { ServingTreeProvider } from './serving/servingTreeProvider';
 import { MlmodelCodeLensProvider } from './serving/mlmodelCodeLens';
 import { registerExplorer } from './explorer/registerExplorer';
@@ -41,11 +42,24 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   const microsoft = new MicrosoftToken();
   const saved = new SavedConnections(context.globalState);
   // The active connection's stores, opened on first use by the views and panels.
-  const stores = new StoreSession(connections, context.extensionPath, userCredentials(secrets, microsoft));
+  const typed = userCredentials(secrets, microsoft);
+  const stores = new StoreSession(connections, context.extensionPath, typed);
   context.subscriptions.push(stores, secrets, saved, secrets.onDidChange(() => { stores.reset(); }));
-  const servers = new ServeManager(connections, log);
+  const servers = new ServeManager(connections, log, typed);
   const servingTree = new ServingTreeProvider(servers);
-  context.subscriptions.push(servers, servingTree, vscode.window.registerTreeDataProvider('mlflow.serving', servingTree));
+  const servingView = vscode.window.createTreeView('mlflow.serving', { treeDataProvider: servingTree });
+  servingTree.attach(servingView);
+  stopServersOnExit = () => servers.stopAll();
+  context.subscriptions.push(
+    servers,
+    servingTree,
+    servingView,
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('mlflow.pythonPath') || e.affectsConfiguration('python')) {
+        clearMlflowCache();
+      }
+    }),
+  );
   const runner = new CliTaskRunner();
   const lenses = new MlmodelCodeLensProvider();
   context.subscriptions.push(
@@ -76,6 +90,13 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   return { connection: () => connections.state, stores: () => stores.stores(), explorer, panels, servers: () => servers.list().map(serverInfo), discovered, activationMs };
 }
 
-export function deactivate(): void {
-  // Everything is owned by context.subscriptions; nothing else to release.
+/** Stops every model server, waiting for their process trees to end; set by activate. */
+let stopServersOnExit: (() => Promise<void>) | undefined;
+
+/**
+ * Window close: VS Code awaits this before disposing context.subscriptions, so model servers get
+ * their graceful SIGTERM and the SIGKILL fallback; the rest is owned by context.subscriptions.
+ */
+export async function deactivate(): Promise<void> {
+  await stopServersOnExit?.();
 }

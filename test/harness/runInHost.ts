@@ -5,7 +5,7 @@
 // window.codeAutomationExit(code), which we expose from playwright. Results come back as JSON
 // through $MLFLOW_INHOST_RESULTS (code-server's environment is inherited by the extension host).
 //
-// CLI: tsx test/harness/runInHost.ts [--suite suite|selftest|bench] [--workspace DIR] [--timeout-s 180]
+// CLI: tsx test/harness/runInHost.ts [--suite suite|selftest|bench] [--workspace DIR] [--timeout-s 420]
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
@@ -109,7 +109,7 @@ export async function runInHost(opts: RunInHostOptions): Promise<InHostOutcome> 
   const ctx = await launchChromium(chromium, dirs);
   try {
     const page = ctx.pages()[0] ?? (await ctx.newPage());
-    const outcome = await runSuiteInPage(server, page, dirs.workspace, resultsFile, opts.timeoutMs ?? 180_000);
+    const outcome = await runSuiteInPage(server, page, dirs.workspace, resultsFile, opts.timeoutMs ?? 420_000);
     if (outcome.exitCode === 'timeout' && opts.shotsDir) {
       fs.mkdirSync(opts.shotsDir, { recursive: true });
       await page.screenshot({ path: path.join(opts.shotsDir, `inhost-${opts.suite}-timeout.png`) }).catch(() => undefined);
@@ -152,7 +152,7 @@ if (require.main === module) {
   runInHost({
     suite,
     workspace: path.resolve(opt('--workspace', DEMO_WORKSPACE)),
-    timeoutMs: Number(opt('--timeout-s', '180')) * 1000,
+    timeoutMs: Number(opt('--timeout-s', '420')) * 1000,
     shotsDir: path.join(REPO_ROOT, '.test-output', 'screenshots'),
   })
     .then((outcome) => {

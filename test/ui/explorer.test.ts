@@ -72,6 +72,14 @@ describe('MLflow in the workbench (Chromium + code-server + packaged .vsix)', ()
     await wb.page.locator('.tabs-container .tab', { hasText: 'MLmodel' }).first().waitFor({ timeout: 10_000 });
     await wb.statusItem(/^MLmodel$/).waitFor({ timeout: 10_000 });
     await wb.shot('05-mlmodel-language');
+    // the actions above flavors: (trusted workspace)
+    const lenses = wb.page.locator('.monaco-editor .codelens-decoration');
+    await lenses.filter({ hasText: 'Serve' }).first().waitFor({ timeout: 20_000 });
+    const text = (await lenses.allTextContents()).join(' | ');
+    for (const action of ['Serve', 'Predict with Example', 'Build Docker Image', 'Generate Dockerfile', 'Deploy…']) {
+      assert.ok(text.includes(action), text);
+    }
+    await wb.shot('05a-mlmodel-codelens');
   });
 
   it('shows MLmodel problems at exact places in the Problems panel', async () => {
@@ -91,8 +99,21 @@ describe('MLflow in the workbench (Chromium + code-server + packaged .vsix)', ()
     await wb.runCommand('View: Hide Panel');
   });
 
-  it('serves the model from the Explorer context menu and lists it in the Serving view', async () => {
+  /** Serve iris-model from the Explorer: the context menu, then the env manager and port prompts. */
+  async function serveFromExplorer(): Promise<void> {
     await wb.contextMenu(wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'MLmodel' }).first(), 'Serve Model Locally');
+    const quick = wb.page.locator('.quick-input-widget');
+    await quick.locator('.quick-input-title', { hasText: 'environment manager' }).waitFor({ timeout: 15_000 });
+    const first = quick.locator('.monaco-list-row').first();
+    assert.match((await first.textContent()) ?? '', /^local/);
+    await wb.page.keyboard.press('Enter');
+    await quick.locator('.quick-input-title', { hasText: 'port' }).waitFor({ timeout: 15_000 });
+    assert.match(await quick.locator('input.input').inputValue(), /^\d{4,5}$/, 'a free port is proposed');
+    await wb.page.keyboard.press('Enter');
+  }
+
+  it('serves the model from the Explorer context menu and lists it in the Serving view', async () => {
+    await serveFromExplorer();
     const toast = wb.page.locator('.notifications-toasts .notification-list-item-message', { hasText: /Serving iris-model at http:\/\/127\.0\.0\.1:\d+/ });
     await toast.waitFor({ timeout: 30_000 });
     await wb.runCommand('View: Show MLflow');
@@ -111,17 +132,49 @@ describe('MLflow in the workbench (Chromium + code-server + packaged .vsix)', ()
     const panel = wb.webview();
     await panel.locator('#hint', { hasText: 'Pre-filled from serving_input_example.json' }).waitFor({ timeout: 20_000 });
     assert.match(await panel.locator('#body').inputValue(), /"dataframe_split"/);
+    assert.equal(await panel.locator('#problems li').count(), 0, 'the logged example matches the signature');
     await panel.locator('#send').click();
     await panel.locator('#status', { hasText: /^200 OK · \d+ ms/ }).waitFor({ timeout: 20_000 });
     assert.match((await panel.locator('#response').textContent()) ?? '', /"predictions"/);
+    await panel.locator('#history li', { hasText: /200/ }).first().waitFor({ timeout: 10_000 });
+    await wb.shot('07b-try-it-response');
+    const example = await panel.locator('#body').inputValue();
+
+    // checked against the signature while typing
+    await panel.locator('#body').fill('{"dataframe_split": {"columns": ["sepal length (cm)"], "data": [["x"]]}}');
+    await panel.locator('#problems li', { hasText: 'Missing required column "petal width (cm)"' }).waitFor({ timeout: 10_000 });
+    await panel.locator('#problems li', { hasText: 'should be double, got string "x"' }).waitFor({ timeout: 10_000 });
+    await wb.shot('07c-try-it-signature-check');
+    // the history entry loads the request that was sent
+    await panel.locator('#history-load-0').click();
+    assert.equal(await panel.locator('#body').inputValue(), example);
+    // CSV: the data frame converts to text/csv with the signature's header
+    await panel.locator('#content-type').selectOption('text/csv');
+    assert.match(await panel.locator('#body').inputValue(), /^sepal length \(cm\),sepal width \(cm\),petal length \(cm\),petal width \(cm\)\n5\.4,3,4\.5,1\.5\n/);
+    assert.equal(await panel.locator('#problems li').count(), 0);
+    await panel.locator('#content-type').selectOption('application/json');
+    await panel.locator('#history-load-0').click();
+
+    // the same request to a second server (here the same model again): row by row, all agree
+    await wb.page.locator('.part.activitybar a.action-label[aria-label^="Explorer"]').click();
+    await serveFromExplorer();
+    await panel.locator('#compare-with option').first().waitFor({ state: 'attached', timeout: 60_000 });
+    await panel.locator('#compare').click();
+    await panel.locator('#diff-summary', { hasText: 'All 3 predictions agree.' }).waitFor({ timeout: 20_000 });
+    assert.equal(await panel.locator('#diff tr.same').count(), 3);
+    await wb.shot('07d-try-it-compare');
+
     await panel.locator('#body').fill('{"dataframe_split": ');
     await panel.locator('#send').click();
     await panel.locator('#hint', { hasText: 'not valid JSON' }).waitFor({ timeout: 10_000 });
     await wb.shot('07b-try-it');
 
-    await server.hover();
-    await server.locator('.action-label[aria-label^="Stop Model Server"]').click();
-    await server.waitFor({ state: 'detached', timeout: 15_000 });
+    await wb.runCommand('View: Show MLflow');
+    for (let left = 2; left > 0; left--) {
+      await server.first().hover();
+      await server.first().locator('.action-label[aria-label^="Stop Model Server"]').click();
+      await wb.page.locator('.part.sidebar .monaco-list-row', { hasText: 'iris-model' }).nth(left - 1).waitFor({ state: 'detached', timeout: 15_000 });
+    }
     await wb.page.locator('.part.sidebar .welcome-view-content', { hasText: 'No model servers are running.' }).waitFor({ timeout: 15_000 });
   });
 

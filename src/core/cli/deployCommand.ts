@@ -47,6 +47,36 @@ export function parseDeployConfig(text: string): { ok: true; pairs: [string, str
   return { ok: true, pairs };
 }
 
+function checkTargetAndName(target: string, installed: readonly string[], name: string): void {
+  const targetProblem = targetUriProblem(target, installed);
+  if (targetProblem) {
+    throw new Error(targetProblem);
+  }
+  if (!/^[A-Za-z0-9][\w.-]{0,62}$/.test(name)) {
+    throw new Error('A deployment name is letters, digits, ".", "_" and "-", starting with a letter or digit.');
+  }
+}
+
+/**
+ * `mlflow deployments get -t TARGET --name NAME`: exit 0 when the deployment exists, which is
+ * how Deploy decides between `create` and `update` (every target plugin implements `get`).
+ */
+export function buildDeploymentGetCommand(opts: {
+  readonly python: string;
+  readonly target: string;
+  readonly installedTargets: readonly string[];
+  readonly name: string;
+  readonly trackingUri?: string;
+  readonly credentialEnv?: Readonly<Record<string, string>>;
+}): CliInvocation {
+  checkTargetAndName(opts.target, opts.installedTargets, opts.name);
+  return {
+    command: opts.python,
+    args: ['-m', 'mlflow', 'deployments', 'get', '-t', opts.target, '--name', opts.name],
+    env: childEnv(opts.trackingUri, opts.credentialEnv),
+  };
+}
+
 /** `mlflow deployments create|update -t TARGET --name NAME -m URI [-C k=v …]`. */
 export function buildDeployCommand(opts: {
   readonly python: string;
@@ -57,14 +87,9 @@ export function buildDeployCommand(opts: {
   readonly modelUri: string;
   readonly config: readonly (readonly [string, string])[];
   readonly trackingUri?: string;
+  readonly credentialEnv?: Readonly<Record<string, string>>;
 }): CliInvocation {
-  const targetProblem = targetUriProblem(opts.target, opts.installedTargets);
-  if (targetProblem) {
-    throw new Error(targetProblem);
-  }
-  if (!/^[A-Za-z0-9][\w.-]{0,62}$/.test(opts.name)) {
-    throw new Error('A deployment name is letters, digits, ".", "_" and "-", starting with a letter or digit.');
-  }
+  checkTargetAndName(opts.target, opts.installedTargets, opts.name);
   const uri = checkModelUri(opts.modelUri);
   if (!uri.ok) {
     throw new Error(uri.error);
@@ -78,6 +103,6 @@ export function buildDeployCommand(opts: {
       '-m', opts.modelUri,
       ...opts.config.flatMap(([k, v]) => ['-C', `${k}=${v}`]),
     ],
-    env: childEnv(opts.trackingUri, undefined),
+    env: childEnv(opts.trackingUri, opts.credentialEnv),
   };
 }

@@ -7,6 +7,8 @@ interface Common {
   readonly modelUri: string;
   readonly envManager: EnvManager;
   readonly trackingUri?: string;
+  /** Tracking-server credentials, passed only through the environment. */
+  readonly credentialEnv?: Readonly<Record<string, string>>;
 }
 
 function checked(opts: Common): void {
@@ -41,7 +43,7 @@ export function buildPredictCommand(
       '-o', absolutePath(opts.outputPath, 'output file'),
       '--env-manager', opts.envManager,
     ],
-    env: childEnv(opts.trackingUri, undefined),
+    env: childEnv(opts.trackingUri, opts.credentialEnv),
   };
 }
 
@@ -51,7 +53,7 @@ export function buildGenerateDockerfileCommand(opts: Common & { readonly outputD
   return {
     command: opts.python,
     args: ['-m', 'mlflow', 'models', 'generate-dockerfile', '-m', opts.modelUri, '-d', absolutePath(opts.outputDir, 'output folder'), '--env-manager', opts.envManager],
-    env: childEnv(opts.trackingUri, undefined),
+    env: childEnv(opts.trackingUri, opts.credentialEnv),
   };
 }
 
@@ -72,6 +74,6 @@ export function buildDockerCommand(opts: Common & { readonly imageName: string }
   return {
     command: opts.python,
     args: ['-m', 'mlflow', 'models', 'build-docker', '-m', opts.modelUri, '-n', opts.imageName, '--env-manager', opts.envManager],
-    env: childEnv(opts.trackingUri, undefined),
+    env: childEnv(opts.trackingUri, opts.credentialEnv),
   };
 }

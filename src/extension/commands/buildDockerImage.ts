@@ -3,8 +3,10 @@ import { buildDockerCommand, imageNameProblem } from '../../core/cli/modelComman
 import type { ConnectionManager } from '../connection/connectionManager';
 import type { CliTaskRunner } from '../process/cliTaskRunner';
 import { findMlflow } from '../serving/findMlflow';
-import { childTrackingUri, configuredEnvManager } from './modelEnv';
+import { childConnectionEnv } from '../serving/childEnvironment';
+import { configuredEnvManager } from './modelEnv';
 import { requireTrust, resolveLocalModel } from './modelTarget';
+import type { SecretCredentials } from '../connection/storeSession';
 
 /**
  * "MLflow: Build Docker Image…": `mlflow models build-docker -n <name>`. Without a Docker
@@ -12,7 +14,7 @@ import { requireTrust, resolveLocalModel } from './modelTarget';
  * `nameArg` skips the name prompt.
  */
 export async function buildDockerImage(
-  deps: { readonly runner: CliTaskRunner; readonly connections: ConnectionManager; readonly log: vscode.LogOutputChannel },
+  deps: { readonly runner: CliTaskRunner; readonly connections: ConnectionManager; readonly log: vscode.LogOutputChannel; readonly secrets?: SecretCredentials },
   arg?: unknown,
   nameArg?: unknown,
 ): Promise<string | undefined> {
@@ -35,12 +37,14 @@ export async function buildDockerImage(
     return undefined;
   }
   const mlflow = await findMlflow(deps.log);
+  const env = await childConnectionEnv(deps.connections, deps.secrets);
   const inv = buildDockerCommand({
     python: mlflow.python,
     modelUri: model.folder,
     imageName: name.trim(),
     envManager: configuredEnvManager(),
-    trackingUri: childTrackingUri(deps.connections),
+    trackingUri: env.trackingUri,
+    credentialEnv: env.credentialEnv,
   });
   await deps.runner.run(`Building Docker image ${name.trim()}…`, inv, model.folder);
   void vscode.window.showInformationMessage(`Built Docker image ${name.trim()}. Run it with: docker run -p 8080:8080 ${name.trim()}`);

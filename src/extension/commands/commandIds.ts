@@ -20,6 +20,7 @@ export const COMMANDS = {
   serveStop: 'mlflow.serve.stop',
   serveShowLogs: 'mlflow.serve.showLogs',
   serveTryIt: 'mlflow.serve.tryIt',
+  serveRestart: 'mlflow.serve.restart',
   predict: 'mlflow.model.predict',
   generateDockerfile: 'mlflow.model.generateDockerfile',
   buildDocker: 'mlflow.model.buildDocker',

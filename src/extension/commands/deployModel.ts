@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { checkModelUri } from '../../core/cli/modelUri';
 import {
   buildDeployCommand,
+  buildDeploymentGetCommand,
   buildDeployHelpCommand,
   parseDeployConfig,
   parseDeploymentTargets,
@@ -11,8 +12,11 @@ import type { ConnectionManager } from '../connection/connectionManager';
 import type { CliTaskRunner } from '../process/cliTaskRunner';
 import { runToCompletion } from '../process/processRunner';
 import { findMlflow } from '../serving/findMlflow';
-import { childTrackingUri } from './modelEnv';
-import { localModelFromUri, pickLocalModel, requireTrust } from './modelTarget';
+import { childConnectionEnv } from '../serving/childEnvironment';
+import { treeModelTargets } from '../serving/treeModelTarget';
+import { localModelFromUri, requireTrust } from './modelTarget';
+import { askForModelTarget } from './serveModel';
+import type { SecretCredentials } from '../connection/storeSession';
 
 /** Answers given up front (by a caller or a test) instead of through the prompts. */
 interface DeployAnswers {
@@ -22,7 +26,8 @@ interface DeployAnswers {
 }
 
 function isAnswers(v: unknown): v is DeployAnswers {
-  return typeof v === 'object' && v !== null && !(v instanceof vscode.Uri);
+  // Explorer and editor menus pass the selected resources (an array) as the second argument.
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof vscode.Uri);
 }
 
 async function modelUriFor(arg: unknown): Promise<{ uri: string; label: string } | undefined> {
@@ -33,17 +38,37 @@ async function modelUriFor(arg: unknown): Promise<{ uri: string; label: string }
     }
     return { uri: arg, label: arg };
   }
-  const model = arg instanceof vscode.Uri ? await localModelFromUri(arg) : await pickLocalModel('Deploy Model');
-  return model ? { uri: model.folder, label: model.label } : undefined;
+  if (arg instanceof vscode.Uri) {
+    const model = await localModelFromUri(arg);
+    return { uri: model.folder, label: model.label };
+  }
+  const fromTree = treeModelTargets(arg);
+  if (fromTree && fromTree.length > 1) {
+    const picked = await vscode.window.showQuickPick(
+      fromTree.map((t) => ({ label: t.label, description: t.modelUri, target: t })),
+      { title: 'Deploy Model', placeHolder: 'Deploy this version, or what an alias points at' },
+    );
+    return picked ? { uri: picked.target.modelUri, label: picked.target.label } : undefined;
+  }
+  const target = fromTree?.[0] ?? (await askForModelTarget('Deploy Model'));
+  return target ? { uri: target.modelUri, label: target.label } : undefined;
+}
+
+/** Whether the deployment already exists: `mlflow deployments get` exits 0 only then. */
+async function deploymentExists(inv: Parameters<typeof runToCompletion>[0]): Promise<boolean> {
+  const r = await runToCompletion(inv, { timeoutMs: 120_000 });
+  return r.code === 0;
 }
 
 /**
  * "MLflow: Deploy Model…": target (discovered from the installed MLflow and its plugins), target
- * URI, deployment name and `-C` settings, then `mlflow deployments create` with its log streamed
- * to the "MLflow CLI" channel. Resolves to the deployment name, or undefined.
+ * URI, deployment name and `-C` settings; `mlflow deployments get` tells whether the name exists,
+ * then `mlflow deployments create` (or `update`) runs with its log streamed to the "MLflow CLI"
+ * channel. The model is a local folder, a runs:/ or models:/ URI, or a tree node. Resolves to
+ * the deployment name, or undefined.
  */
 export async function deployModel(
-  deps: { readonly runner: CliTaskRunner; readonly connections: ConnectionManager; readonly log: vscode.LogOutputChannel },
+  deps: { readonly runner: CliTaskRunner; readonly connections: ConnectionManager; readonly log: vscode.LogOutputChannel; readonly secrets?: SecretCredentials },
   modelArg?: unknown,
   answersArg?: unknown,
 ): Promise<string | undefined> {
@@ -103,17 +128,18 @@ export async function deployModel(
   if (!config.ok) {
     throw new Error(config.error);
   }
-  const inv = buildDeployCommand({
-    python: mlflow.python,
-    action: 'create',
-    target: target.trim(),
-    installedTargets: installed,
-    name: name.trim(),
-    modelUri: model.uri,
-    config: config.pairs,
-    trackingUri: childTrackingUri(deps.connections),
-  });
-  await deps.runner.run(`Deploying ${model.label} to ${target.trim()} as ${name.trim()}…`, inv, undefined);
-  void vscode.window.showInformationMessage(`Deployed ${model.label} to ${target.trim()} as ${name.trim()}.`);
-  return name.trim();
+  const env = await childConnectionEnv(deps.connections, deps.secrets);
+  const where = { python: mlflow.python, target: target.trim(), installedTargets: installed, name: name.trim(), trackingUri: env.trackingUri, credentialEnv: env.credentialEnv };
+  const exists = await deploymentExists(buildDeploymentGetCommand(where));
+  if (exists && !isAnswers(answersArg)) {
+    const ok = await vscode.window.showWarningMessage(`A deployment named ${where.name} already exists on ${where.target}. Update it with ${model.label}?`, { modal: true }, 'Update');
+    if (ok !== 'Update') {
+      return undefined;
+    }
+  }
+  const action = exists ? 'update' : 'create';
+  const inv = buildDeployCommand({ ...where, action, modelUri: model.uri, config: config.pairs });
+  await deps.runner.run(`${exists ? 'Updating' : 'Deploying'} ${model.label} on ${where.target} as ${where.name}…`, inv, undefined);
+  void vscode.window.showInformationMessage(`${exists ? 'Updated' : 'Deployed'} ${model.label} on ${where.target} as ${where.name}.`);
+  return where.name;
 }

@@ -4,15 +4,17 @@ import { buildGenerateDockerfileCommand } from '../../core/cli/modelCommands';
 import type { ConnectionManager } from '../connection/connectionManager';
 import type { CliTaskRunner } from '../process/cliTaskRunner';
 import { findMlflow } from '../serving/findMlflow';
-import { childTrackingUri, configuredEnvManager } from './modelEnv';
+import { childConnectionEnv } from '../serving/childEnvironment';
+import { configuredEnvManager } from './modelEnv';
 import { requireTrust, resolveLocalModel } from './modelTarget';
+import type { SecretCredentials } from '../connection/storeSession';
 
 /**
  * "MLflow: Generate Dockerfile…": `mlflow models generate-dockerfile` into a folder the user
  * chooses, then opens the Dockerfile. `outArg` (a Uri) skips the folder dialog.
  */
 export async function generateDockerfile(
-  deps: { readonly runner: CliTaskRunner; readonly connections: ConnectionManager; readonly log: vscode.LogOutputChannel },
+  deps: { readonly runner: CliTaskRunner; readonly connections: ConnectionManager; readonly log: vscode.LogOutputChannel; readonly secrets?: SecretCredentials },
   arg?: unknown,
   outArg?: unknown,
 ): Promise<vscode.Uri | undefined> {
@@ -36,12 +38,14 @@ export async function generateDockerfile(
     return undefined;
   }
   const mlflow = await findMlflow(deps.log);
+  const env = await childConnectionEnv(deps.connections, deps.secrets);
   const inv = buildGenerateDockerfileCommand({
     python: mlflow.python,
     modelUri: model.folder,
     outputDir: out.fsPath,
     envManager: configuredEnvManager(),
-    trackingUri: childTrackingUri(deps.connections),
+    trackingUri: env.trackingUri,
+    credentialEnv: env.credentialEnv,
   });
   await deps.runner.run(`Generating a Dockerfile for ${model.label}…`, inv, model.folder);
   const dockerfile = vscode.Uri.joinPath(out, 'Dockerfile');

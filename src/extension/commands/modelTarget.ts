@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { refuseUntrusted } from '../../core/serving/trustGuard';
 
 /** A local model a command acts on: its folder (MLflow's local model URI) and a short label. */
 export interface LocalModel {
@@ -38,7 +39,5 @@ export async function resolveLocalModel(arg: unknown, title: string): Promise<Lo
 
 /** Commands that run model code refuse in Restricted Mode, whatever called them. */
 export function requireTrust(what: string): void {
-  if (!vscode.workspace.isTrusted) {
-    throw new Error(`${what} runs the model's code: trust this workspace first (Workspaces: Manage Workspace Trust).`);
-  }
+  refuseUntrusted(vscode.workspace.isTrusted, what);
 }

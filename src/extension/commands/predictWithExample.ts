@@ -6,8 +6,10 @@ import { buildPredictCommand } from '../../core/cli/modelCommands';
 import type { ConnectionManager } from '../connection/connectionManager';
 import type { CliTaskRunner } from '../process/cliTaskRunner';
 import { findMlflow } from '../serving/findMlflow';
-import { childTrackingUri, configuredEnvManager } from './modelEnv';
+import { childConnectionEnv } from '../serving/childEnvironment';
+import { configuredEnvManager } from './modelEnv';
 import { requireTrust, resolveLocalModel } from './modelTarget';
+import type { SecretCredentials } from '../connection/storeSession';
 
 /** The example a model was logged with: the serving payload first, then the raw input example. */
 export function exampleInput(folder: string): string | undefined {
@@ -21,7 +23,7 @@ export function exampleInput(folder: string): string | undefined {
  * the predictions opened in an editor. Returns the predictions text (for callers and tests).
  */
 export async function predictWithExample(
-  deps: { readonly runner: CliTaskRunner; readonly connections: ConnectionManager; readonly log: vscode.LogOutputChannel },
+  deps: { readonly runner: CliTaskRunner; readonly connections: ConnectionManager; readonly log: vscode.LogOutputChannel; readonly secrets?: SecretCredentials },
   arg?: unknown,
 ): Promise<string | undefined> {
   requireTrust('Predicting');
@@ -34,6 +36,7 @@ export async function predictWithExample(
     throw new Error(`${model.label} was logged without an input example (no serving_input_example.json or input_example.json next to its MLmodel).`);
   }
   const mlflow = await findMlflow(deps.log);
+  const env = await childConnectionEnv(deps.connections, deps.secrets);
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlflow-predict-'));
   try {
     const output = path.join(outDir, 'predictions.json');
@@ -44,7 +47,8 @@ export async function predictWithExample(
       contentType: 'json',
       outputPath: output,
       envManager: configuredEnvManager(),
-      trackingUri: childTrackingUri(deps.connections),
+      trackingUri: env.trackingUri,
+      credentialEnv: env.credentialEnv,
     });
     await deps.runner.run(`Predicting with ${model.label}’s example…`, inv, model.folder);
     const text = fs.readFileSync(output, 'utf8');

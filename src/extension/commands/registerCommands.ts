@@ -10,7 +10,7 @@ import { openLocalStore } from './openLocalStore';
 import { pickConnection } from './pickConnection';
 import { serveModel } from './serveModel';
 import { showLogs } from './showLogs';
-import { showServerLogs, stopServer } from './stopServer';
+import { restartServer, showServerLogs, stopServer } from './stopServer';
 import { buildDockerImage } from './buildDockerImage';
 import { generateDockerfile } from './generateDockerfile';
 import { predictWithExample } from './predictWithExample';
@@ -23,6 +23,7 @@ import type { SavedConnections } from '../connection/savedConnections';
 import { removeConnection, renameConnection, switchConnection } from './savedConnectionCommands';
 import { signIn, signOut } from './signIn';
 import { testConnection } from './testConnection';
+import { userCredentials } from '../connection/userCredentials';
 
 export interface CommandDeps {
   readonly context: vscode.ExtensionContext;
@@ -40,7 +41,8 @@ export interface CommandDeps {
 
 /** Wire every implemented command to its handler; each registration is owned by the context. */
 export function registerCommands({ context, connections, stores, saved, secrets, microsoft, log, servers, runner }: CommandDeps): void {
-  const task = { runner, connections, log };
+  // Children (serve, predict, docker, deploy) get the credentials the user typed, in their env only.
+  const task = { runner, connections, log, secrets: userCredentials(secrets, microsoft) };
   const auth = { connections, secrets, stores, microsoft, log };
   const handlers: Record<(typeof COMMANDS)[keyof typeof COMMANDS], (...args: unknown[]) => unknown> = {
     [COMMANDS.connectServer]: (uri, options) => connectServer({ log, saved, secrets, microsoft, stores }, uri, options),
@@ -59,10 +61,11 @@ export function registerCommands({ context, connections, stores, saved, secrets,
       showLogs(log);
     },
     [COMMANDS.openDocs]: () => openDocs(),
-    [COMMANDS.serveStart]: (arg) => serveModel(servers, arg),
+    [COMMANDS.serveStart]: (arg, answers) => serveModel(servers, context.workspaceState, arg, answers),
     [COMMANDS.serveStop]: (arg) => stopServer(servers, arg),
     [COMMANDS.serveShowLogs]: (arg) => showServerLogs(servers, arg),
-    [COMMANDS.serveTryIt]: (arg) => tryServer(servers, context.extensionUri, log, arg),
+    [COMMANDS.serveRestart]: (arg) => restartServer(servers, arg),
+    [COMMANDS.serveTryIt]: (arg) => tryServer({ extensionUri: context.extensionUri, manager: servers, stores, log }, arg),
     [COMMANDS.predict]: (arg) => predictWithExample(task, arg),
     [COMMANDS.generateDockerfile]: (arg, out) => generateDockerfile(task, arg, out),
     [COMMANDS.buildDocker]: (arg, name) => buildDockerImage(task, arg, name),

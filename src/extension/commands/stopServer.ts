@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { ModelServer } from '../serving/modelServer';
-import type { ServeManager } from '../serving/serveManager';
+import type { ModelServer, ModelServerInfo } from '../serving/modelServer';
+import { ServeCancelled, type ServeManager } from '../serving/serveManager';
 
 /** Which server a command means: the tree row it was run on, an id, or one the user picks. */
 export async function pickServer(manager: ServeManager, arg: unknown, title: string): Promise<ModelServer | undefined> {
@@ -36,4 +36,20 @@ export async function stopServer(manager: ServeManager, arg?: unknown): Promise<
 export async function showServerLogs(manager: ServeManager, arg?: unknown): Promise<void> {
   const server = await pickServer(manager, arg, 'Show a Model Server’s Logs');
   server?.output.show(true);
+}
+
+/** "MLflow: Restart Model Server": same model, port and environment manager. */
+export async function restartServer(manager: ServeManager, arg?: unknown): Promise<ModelServerInfo | undefined> {
+  const server = await pickServer(manager, arg, 'Restart a Model Server');
+  if (!server) {
+    return undefined;
+  }
+  try {
+    return await manager.restart(server.id);
+  } catch (e) {
+    if (ServeCancelled.is(e)) {
+      return undefined;
+    }
+    throw e;
+  }
 }

@@ -29,9 +29,18 @@ async function pythonFromPythonExtension(): Promise<string | undefined> {
   }
 }
 
+/** Interpreters known to have MLflow, by path: `--version` costs a Python start-up (~1 s). */
+const verified = new Map<string, string>();
+
+/** Forget which interpreters have MLflow (a setting changed, or a check must be redone). */
+export function clearMlflowCache(): void {
+  verified.clear();
+}
+
 /**
  * Find a Python that has MLflow: the Python extension's interpreter, then `mlflow.pythonPath`,
- * then python3/python on PATH; each is asked `python -m mlflow --version` once per call.
+ * then python3/python on PATH; each is asked `python -m mlflow --version` once, and a
+ * success is remembered per interpreter until {@link clearMlflowCache} (settings changes).
  * Throws an error whose message says what is missing and how to install it.
  */
 export async function findMlflow(log: vscode.LogOutputChannel): Promise<FoundMlflow> {
@@ -42,10 +51,15 @@ export async function findMlflow(log: vscode.LogOutputChannel): Promise<FoundMlf
   });
   const problems: string[] = [];
   for (const python of candidates) {
+    const known = verified.get(python);
+    if (known !== undefined) {
+      return { python, version: known };
+    }
     const r = await runToCompletion(buildVersionCommand(python), { timeoutMs: 30_000 });
     const version = parseMlflowVersion(r.stdout);
     if (r.code === 0 && version) {
       log.info(`Using MLflow ${version} from ${python}.`);
+      verified.set(python, version);
       return { python, version };
     }
     const advice = missingMlflowAdvice(python, r.spawnError ?? r.stderr);

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { EnvManager } from '../../core/cli/serveCommand';
 import type { LongRunningProcess } from '../process/processRunner';
 
 export type ModelServerStatus = 'starting' | 'running' | 'stopped' | 'failed';
@@ -10,11 +11,16 @@ export interface ModelServer {
   readonly modelUri: string;
   readonly port: number;
   readonly url: string;
+  readonly envManager: EnvManager;
+  /** Where it was started from, so Restart starts it the same way. */
+  readonly cwd: string | undefined;
   readonly commandLine: string;
   readonly startedAt: Date;
   readonly process: LongRunningProcess;
   readonly output: vscode.OutputChannel;
   status: ModelServerStatus;
+  /** Aborts the wait for `/ping` while the server is starting (Stop on a starting server). */
+  readonly startAbort: AbortController;
 }
 
 /** What other extensions and our in-host tests may read about a server. */
@@ -23,10 +29,11 @@ export interface ModelServerInfo {
   readonly modelUri: string;
   readonly port: number;
   readonly url: string;
+  readonly envManager: EnvManager;
   readonly status: ModelServerStatus;
   readonly pid: number | undefined;
 }
 
 export function serverInfo(s: ModelServer): ModelServerInfo {
-  return { id: s.id, modelUri: s.modelUri, port: s.port, url: s.url, status: s.status, pid: s.process.pid };
+  return { id: s.id, modelUri: s.modelUri, port: s.port, url: s.url, envManager: s.envManager, status: s.status, pid: s.process.pid };
 }

@@ -32,7 +32,7 @@ describe('serve locally (real extension host, mlflow CLI stand-in)', () => {
     const api = await activeApi();
     await setPython(standIn());
     const mlmodel = vscode.Uri.joinPath(workspaceRoot(), 'models', 'iris-logistic-regression', 'MLmodel');
-    const info = await vscode.commands.executeCommand<ModelServerInfo | undefined>(COMMANDS.serveStart, mlmodel);
+    const info = await vscode.commands.executeCommand<ModelServerInfo | undefined>(COMMANDS.serveStart, mlmodel, { envManager: 'local' });
     assert.ok(info, 'the command resolved to a running server');
     assert.equal(info.status, 'running');
     assert.equal(info.modelUri, path.dirname(mlmodel.fsPath));
@@ -62,6 +62,7 @@ describe('serve locally (real extension host, mlflow CLI stand-in)', () => {
     const info = await vscode.commands.executeCommand<ModelServerInfo | undefined>(
       COMMANDS.serveStart,
       vscode.Uri.joinPath(workspaceRoot(), 'models', 'iris-xgboost'),
+      { envManager: 'local' },
     );
     assert.equal(info, undefined);
     assert.deepEqual(api.servers(), []);
@@ -69,7 +70,7 @@ describe('serve locally (real extension host, mlflow CLI stand-in)', () => {
 
   it('refuses a model URI that would inject an option', async () => {
     await setPython(standIn());
-    const info = await vscode.commands.executeCommand<ModelServerInfo | undefined>(COMMANDS.serveStart, '--host=0.0.0.0');
+    const info = await vscode.commands.executeCommand<ModelServerInfo | undefined>(COMMANDS.serveStart, '--host=0.0.0.0', { envManager: 'local' });
     assert.equal(info, undefined);
     assert.deepEqual((await activeApi()).servers(), []);
   });
