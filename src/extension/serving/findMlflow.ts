@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { buildVersionCommand, missingMlflowAdvice, parseMlflowVersion } from '../../core/cli/mlflowVersion';
 import { pythonCandidates } from '../../core/cli/pythonCandidates';
 import { SETTINGS, mlflowConfig } from '../config';
-import { runToCompletion } from '../process/processRunner';
+import { runToCompletion, type RunResult } from '../process/processRunner';
 
 export interface FoundMlflow {
   readonly python: string;
@@ -32,9 +32,28 @@ async function pythonFromPythonExtension(): Promise<string | undefined> {
 /** Interpreters known to have MLflow, by path: `--version` costs a Python start-up (~1 s). */
 const verified = new Map<string, string>();
 
+/** Checks in flight: two features asking at once (serve and the MLmodel hint) share one Python start-up. */
+const pending = new Map<string, Promise<RunResult>>();
+
 /** Forget which interpreters have MLflow (a setting changed, or a check must be redone). */
 export function clearMlflowCache(): void {
   verified.clear();
+  // A check still running started after whatever made us forget, so its answer stays good.
+}
+
+function checkVersion(python: string): Promise<RunResult> {
+  let check = pending.get(python);
+  if (check === undefined) {
+    check = runToCompletion(buildVersionCommand(python), { timeoutMs: 30_000 });
+    pending.set(python, check);
+    const settled = check;
+    void settled.finally(() => {
+      if (pending.get(python) === settled) {
+        pending.delete(python);
+      }
+    });
+  }
+  return check;
 }
 
 /**
@@ -55,7 +74,7 @@ export async function findMlflow(log: vscode.LogOutputChannel): Promise<FoundMlf
     if (known !== undefined) {
       return { python, version: known };
     }
-    const r = await runToCompletion(buildVersionCommand(python), { timeoutMs: 30_000 });
+    const r = await checkVersion(python);
     const version = parseMlflowVersion(r.stdout);
     if (r.code === 0 && version) {
       log.info(`Using MLflow ${version} from ${python}.`);
