@@ -63,11 +63,18 @@ const parallelPicker = el('div', { className: 'metric-picker', id: 'parallel-pic
 
 const hiddenSet = (): ReadonlySet<string> => new Set(view.hidden);
 
-/** Points per dataset the host should send: about four times the canvas width (DESIGN.md budget). */
+/** Points a chart draws at most, over all its runs: beyond this, more runs only add overdraw. */
+const POINTS_PER_CHART = 60_000;
+
+/**
+ * Points per dataset the host should send: at most four per pixel of the canvas (DESIGN.md), and
+ * fewer as runs are added so that one chart stays near {@link POINTS_PER_CHART}.
+ */
 function maxPoints(): number {
   const width = chartGrid.querySelector('canvas')?.clientWidth ?? Math.max(300, (chartGrid.clientWidth || 900) / 2);
+  const perRun = Math.floor(POINTS_PER_CHART / Math.max(1, runs.length));
   // MLflow's sampling adds each run's first and last step to the points asked for: leave room for them.
-  return Math.max(100, Math.min(2500, Math.floor(width * 4) - 2));
+  return Math.max(100, Math.min(2500, Math.floor(width * 4) - 2, perRun));
 }
 
 function requestSeries(): void {
@@ -179,6 +186,20 @@ function drawChart(key: string): void {
   reportDrawn();
 }
 
+const toDraw = new Set<string>();
+
+/** Draw changed charts once per animation frame, however many answers arrived in between. */
+function scheduleDraw(key: string): void {
+  if (toDraw.size === 0) {
+    requestAnimationFrame(() => {
+      const keys = [...toDraw];
+      toDraw.clear();
+      keys.forEach(drawChart);
+    });
+  }
+  toDraw.add(key);
+}
+
 function redrawCharts(): void {
   for (const key of view.shownMetrics) {
     drawChart(key);
@@ -287,7 +308,7 @@ function onMessage(m: CompareHostMessage): void {
       if (m.complete) {
         complete.add(m.metricKey);
       }
-      drawChart(m.metricKey);
+      scheduleDraw(m.metricKey);
       return;
     }
     case 'compare/status':

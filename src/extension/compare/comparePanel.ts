@@ -20,6 +20,9 @@ import { renderWebviewHtml, webviewOptions } from '../webviews/webviewHtml';
 import { readRuns } from '../../core/compare/readRuns';
 import { buildTableWithAggregates, type AggregateSource } from '../../core/compare/tableWithAggregates';
 
+/** Least time between two partial posts of one metric's series. */
+const PARTIAL_INTERVAL_MS = 1000;
+
 /** What a compare panel needs from the rest of the extension. */
 export interface CompareDeps {
   readonly extensionUri: vscode.Uri;
@@ -182,15 +185,27 @@ export class ComparePanel implements vscode.Disposable {
     }
     const { tracking } = await this.deps.session.stores();
     const runIds = this.runs.map((r) => r.info.runId);
-    for (const [i, key] of todo.entries()) {
-      this.post({ type: 'compare/status', busy: `Loading ${key} (${String(i + 1)}/${String(todo.length)})…`, error: undefined });
-      const series = await loadMetricSeries(tracking, { runIds, metricKey: key, maxPoints, signal: this.abort.signal }, (partial) => {
-        this.postSeries(key, partial, false);
-      });
-      this.loaded.set(key, { maxPoints, series });
-      this.postSeries(key, series, true);
-    }
-    this.post({ type: 'compare/status', busy: undefined, error: undefined });
+    let done = 0;
+    this.post({ type: 'compare/status', busy: `Loading ${String(todo.length)} metric histories…`, error: undefined });
+    // Every metric at once: each chart draws as soon as its own series are in.
+    await Promise.all(
+      todo.map(async (key) => {
+        // Partial answers are cumulative; post at most a few per second so that 100 runs arriving in
+        // chunks do not make the webview redraw the same chart dozens of times.
+        let lastPartial = performance.now();
+        const series = await loadMetricSeries(tracking, { runIds, metricKey: key, maxPoints, signal: this.abort.signal }, (partial) => {
+          const now = performance.now();
+          if (now - lastPartial >= PARTIAL_INTERVAL_MS) {
+            lastPartial = now;
+            this.postSeries(key, partial, false);
+          }
+        });
+        this.loaded.set(key, { maxPoints, series });
+        this.postSeries(key, series, true);
+        done++;
+        this.post({ type: 'compare/status', busy: done < todo.length ? `Loaded ${String(done)} of ${String(todo.length)} metric histories…` : undefined, error: undefined });
+      }),
+    );
     // min/max of the shown metrics come from the full histories, computed once and cached.
     await this.postSnapshot();
   }
