@@ -110,11 +110,7 @@ describe('Run detail and compare panels in the workbench (Chromium + code-server
   });
 
   it('looks right in a light theme', async () => {
-    await wb.runCommand('Preferences: Color Theme');
-    const input = wb.page.locator('.quick-input-widget input.input');
-    await input.fill('Light Modern');
-    await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Light Modern' }).first().click();
-    await wb.page.locator('.monaco-workbench.vs').waitFor({ timeout: 10_000 });
+    await wb.useLightTheme();
     await wb.page.waitForTimeout(500);
     await wb.shot('23-compare-light');
     await wb.webview().locator('#charts').scrollIntoViewIfNeeded();

@@ -119,11 +119,7 @@ describe('Experiments and Models views in the workbench (Chromium + code-server 
   });
 
   it('looks right in a light theme', async () => {
-    await wb.runCommand('Preferences: Color Theme');
-    const input = wb.page.locator('.quick-input-widget input.input');
-    await input.fill('Light Modern');
-    await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Light Modern' }).first().click();
-    await wb.page.locator('.monaco-workbench.vs').waitFor({ timeout: 10_000 });
+    await wb.useLightTheme();
     await row('iris-classification').hover();
     await wb.shot('17-explorer-light');
   });

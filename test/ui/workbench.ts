@@ -28,6 +28,8 @@ export interface Workbench {
   statusItem(text: string | RegExp): Locator;
   /** Right-click `target` and choose `item` from the context menu, retrying a click the menu missed. */
   contextMenu(target: Locator, item: string): Promise<void>;
+  /** Switch the colour theme from the palette and wait until the workbench shows it. */
+  useLightTheme(): Promise<void>;
   /** The content frame of the webview panel currently shown. */
   webview(): FrameLocator;
   close(): Promise<void>;
@@ -75,24 +77,25 @@ export async function openWorkbench(): Promise<Workbench> {
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'iris-model' }).waitFor({ timeout: 60_000 });
     const s = server;
     const c = ctx;
+    const runCommand = async (title: string): Promise<void> => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input.input');
+      await input.waitFor({ timeout: 10_000 });
+      await input.fill(`>${title}`);
+      // Click the row that starts with the title: Enter would take whatever fuzzy match is first.
+      const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: new RegExp(`^${escaped}`) }).first();
+      await row.waitFor({ timeout: 10_000 });
+      await row.click();
+    };
     return {
       page,
       dirs,
       shot: async (name) => {
         await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
       },
-      runCommand: async (title) => {
-        await page.keyboard.press('Escape');
-        await page.keyboard.press('F1');
-        const input = page.locator('.quick-input-widget input.input');
-        await input.waitFor({ timeout: 10_000 });
-        await input.fill(`>${title}`);
-        // Click the row that starts with the title: Enter would take whatever fuzzy match is first.
-        const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: new RegExp(`^${escaped}`) }).first();
-        await row.waitFor({ timeout: 10_000 });
-        await row.click();
-      },
+      runCommand,
       statusItem: (text) => page.locator('.part.statusbar .statusbar-item', { hasText: text }),
       contextMenu: async (target, item) => {
         for (let attempt = 1; ; attempt++) {
@@ -112,6 +115,12 @@ export async function openWorkbench(): Promise<Workbench> {
             await page.keyboard.press('Escape');
           }
         }
+      },
+      useLightTheme: async () => {
+        await runCommand('Preferences: Color Theme');
+        await page.locator('.quick-input-widget input.input').fill('Light Modern');
+        await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Light Modern' }).first().click();
+        await page.locator('.monaco-workbench.vs').waitFor({ timeout: 10_000 });
       },
       webview: () => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame'),
       close: async () => {

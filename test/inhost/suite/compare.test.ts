@@ -10,7 +10,7 @@ import type { ComparePanel } from '../../../src/extension/compare/comparePanel';
 import type { CompareSeries, CompareSnapshot } from '../../../src/protocol/compareRuns';
 import type { RunDetailSnapshot } from '../../../src/protocol/runDetail';
 import { startMlflowTestServer, type MlflowTestServer } from '../../support/mlflow/mlflowTestServer';
-import { activeApi, clearTrackingUriSetting, repoRoot, waitForConnection } from './helpers';
+import { activeApi, clearTrackingUriSetting, repoRoot, waitForConnection, until } from './helpers';
 
 const fixtures = (...p: string[]): string => path.join(repoRoot().fsPath, 'test', 'fixtures', 'mlflow-2.17.2', ...p);
 interface HistoryBody {
@@ -19,19 +19,6 @@ interface HistoryBody {
 const recordedHistory = (file: string): HistoryBody => (JSON.parse(fs.readFileSync(fixtures('rest', file), 'utf8')) as { response: { body: HistoryBody } }).response.body;
 const recordedQuery = (file: string): Array<[string, string]> => (JSON.parse(fs.readFileSync(fixtures('rest', file), 'utf8')) as { request: { query: Array<[string, string]> } }).request.query;
 
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = probe();
-    if (v !== undefined) {
-      return v;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const snapshotOf = (p: ComparePanel): CompareSnapshot | undefined => p.sent.filter((m): m is CompareSnapshot => m.type === 'compare/snapshot').at(-1);
 const completeSeries = (p: ComparePanel, key: string): CompareSeries | undefined => p.sent.find((m): m is CompareSeries => m.type === 'compare/series' && m.metricKey === key && m.complete);

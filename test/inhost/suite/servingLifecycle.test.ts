@@ -13,7 +13,7 @@ import { ServingTreeProvider } from '../../../src/extension/serving/servingTreeP
 import { StoreSession } from '../../../src/extension/connection/storeSession';
 import { modelFileReader } from '../../../src/extension/serving/modelFileReader';
 import { initialRequest } from '../../../src/core/serving/initialRequest';
-import { EXTENSION_ID, activeApi, clearTrackingUriSetting, waitForConnection, workspaceRoot } from './helpers';
+import { EXTENSION_ID, activeApi, clearTrackingUriSetting, waitForConnection, workspaceRoot, until } from './helpers';
 
 const root = (): string => vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath ?? '';
 const standIn = (): string => path.join(root(), 'test', 'support', 'cli', 'python');
@@ -42,19 +42,6 @@ async function gone(pid: number, what: string): Promise<void> {
   }
 }
 
-async function until<T>(what: string, probe: () => T | undefined): Promise<T> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const v = probe();
-    if (v !== undefined) {
-      return v;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('serving lifecycle (real extension host, mlflow CLI stand-in)', () => {
   let tmp: string;
