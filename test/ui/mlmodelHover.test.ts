@@ -30,9 +30,21 @@ describe('MLmodel hover in the workbench (Chromium + code-server + packaged .vsi
     const line = wb.page.locator('.monaco-editor .view-lines .view-line', { hasText: "inputs: '[{" });
     await line.waitFor({ timeout: 20_000 });
     const key = line.locator('span > span', { hasText: 'inputs' }).first();
-    await key.hover();
     const hover = wb.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: '4 columns' });
-    await hover.waitFor({ timeout: 20_000 });
+    // A mouse hover can be swallowed while a loaded machine is still laying the editor out: move
+    // away and rest on the key again, a few times, as a person would.
+    for (let attempt = 1; ; attempt++) {
+      await wb.page.mouse.move(5, 5);
+      await key.hover();
+      try {
+        await hover.waitFor({ timeout: 10_000 });
+        break;
+      } catch (err) {
+        if (attempt === 4) {
+          throw err;
+        }
+      }
+    }
 
     const text = (await hover.textContent()) ?? '';
     assert.match(text, /inputs \(string \| null\)/);
