@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { MlflowExtensionApi } from './api';
 import { registerCommands } from './commands/registerCommands';
 import { registerMlmodelLanguage } from './language/registerMlmodelLanguage';
+import { registerMlprojectLanguage } from './language/registerMlprojectLanguage';
 import { CliTaskRunner } from './process/cliTaskRunner';
 import { ConnectionManager } from './connection/connectionManager';
 import { StoreSession } from './connection/storeSession';
@@ -75,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   const panels = registerCompare(context, stores, explorer, log);
   context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(VERSION_DOC_SCHEME, versionDocuments));
   registerMlmodelLanguage(context, log);
+  registerMlprojectLanguage(context, log);
   context.subscriptions.push(
     vscode.window.registerWebviewPanelSerializer(CONNECTION_PANEL_VIEW_TYPE, {
       deserializeWebviewPanel: (panel) => {

@@ -1,5 +1,5 @@
-import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
-import { LineIndex } from '../yaml/lineIndex';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { findingsToDiagnostics, yamlProblemFindings } from '../yaml/offsetFinding';
 import { parseYaml } from '../yaml/parseYaml';
 import { DEFAULT_YAML_LIMITS, type YamlLimits } from '../yaml/yamlProblem';
 import type { Finding } from './mlmodelDiagnostic';
@@ -17,9 +17,10 @@ export const DIAGNOSTIC_SOURCE = 'MLmodel';
 /** The findings of an MLmodel text, with offsets; {@link validate} turns them into diagnostics. */
 export function findProblems(text: string, options: ValidateOptions = {}): Finding[] {
   const document = parseYaml(text, options.limits ?? DEFAULT_YAML_LIMITS);
-  const findings: Finding[] = document.problems.map((p) => ({ range: p.range, severity: p.severity === 'error' ? 1 : 2, code: p.code, message: p.message }));
+  const { findings: yamlFindings, unreadable } = yamlProblemFindings(document.problems);
+  const findings: Finding[] = yamlFindings;
   const root = document.root;
-  if (document.problems.some((p) => p.code === 'yaml-syntax' || p.code === 'yaml-too-large' || p.code === 'yaml-binary')) {
+  if (unreadable) {
     return findings;
   }
   if (root?.kind !== 'map') {
@@ -36,20 +37,7 @@ export function findProblems(text: string, options: ValidateOptions = {}): Findi
 
 /** Turn offset-based findings into LSP diagnostics. */
 export function toDiagnostics(text: string, findings: readonly Finding[]): Diagnostic[] {
-  const lines = new LineIndex(text);
-  return findings.map((finding) => {
-    const diagnostic: Diagnostic = {
-      range: { start: lines.positionAt(finding.range.start), end: lines.positionAt(finding.range.end) },
-      severity: finding.severity satisfies DiagnosticSeverity,
-      code: finding.code,
-      source: DIAGNOSTIC_SOURCE,
-      message: finding.message,
-    };
-    if (finding.data !== undefined) {
-      diagnostic.data = finding.data;
-    }
-    return diagnostic;
-  });
+  return findingsToDiagnostics(text, findings, DIAGNOSTIC_SOURCE);
 }
 
 /**

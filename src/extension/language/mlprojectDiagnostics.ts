@@ -1,0 +1,94 @@
+import * as vscode from 'vscode';
+import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
+import { missingEnvironmentFiles } from '../../core/mlproject/missingEnvironmentFiles';
+import { validateMlproject } from '../../core/mlproject/validate';
+import { toDiagnostic } from './lspToVscode';
+
+const LANGUAGE_ID = 'mlproject';
+const DEBOUNCE_MS = 250;
+
+/**
+ * Keeps Problems in step with open MLproject documents: the pure validator on every change
+ * (debounced), then the environment-file check through `vscode.workspace.fs`, so it works in
+ * remote and virtual workspaces.
+ */
+export class MlprojectDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection(LANGUAGE_ID);
+  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    this.subscriptions.push(
+      vscode.workspace.onDidOpenTextDocument((d) => { this.schedule(d, 0); }),
+      vscode.workspace.onDidChangeTextDocument((e) => { this.schedule(e.document, DEBOUNCE_MS); }),
+      vscode.workspace.onDidCloseTextDocument((d) => { this.forget(d.uri); }),
+      // The environment files the MLproject names may appear or vanish.
+      vscode.workspace.onDidCreateFiles(() => { this.revalidateAll(); }),
+      vscode.workspace.onDidDeleteFiles(() => { this.revalidateAll(); }),
+      vscode.workspace.onDidRenameFiles(() => { this.revalidateAll(); }),
+    );
+    this.revalidateAll();
+  }
+
+  /** Validate every open MLproject document now. */
+  revalidateAll(): void {
+    for (const document of vscode.workspace.textDocuments) {
+      this.schedule(document, 0);
+    }
+  }
+
+  private schedule(document: vscode.TextDocument, delay: number): void {
+    if (document.languageId !== LANGUAGE_ID) {
+      return;
+    }
+    const key = document.uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.set(key, setTimeout(() => {
+      this.pending.delete(key);
+      void this.run(document);
+    }, delay));
+  }
+
+  private async run(document: vscode.TextDocument): Promise<void> {
+    const version = document.version;
+    const text = document.getText();
+    const directory = vscode.Uri.joinPath(document.uri, '..');
+    const missing = await missingEnvironmentFiles(text, (relative) => this.exists(vscode.Uri.joinPath(directory, ...relative.split('/'))));
+    const diagnostics: LspDiagnostic[] = [...validateMlproject(text), ...missing];
+    // A newer edit has its own run coming; publishing this one would flash stale problems.
+    if (document.isClosed || document.version !== version) {
+      return;
+    }
+    this.collection.set(document.uri, diagnostics.map(toDiagnostic));
+  }
+
+  private async exists(uri: vscode.Uri): Promise<boolean> {
+    try {
+      await vscode.workspace.fs.stat(uri);
+      return true;
+    } catch (error: unknown) {
+      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
+        return false;
+      }
+      // Unknown is not missing: an unreadable location should not produce a false error.
+      this.log.warn(`Could not check ${uri.toString(true)}: ${String(error)}`);
+      return true;
+    }
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.delete(key);
+    this.collection.delete(uri);
+  }
+
+  dispose(): void {
+    for (const timer of this.pending.values()) {
+      clearTimeout(timer);
+    }
+    this.pending.clear();
+    vscode.Disposable.from(...this.subscriptions).dispose();
+    this.collection.dispose();
+  }
+}
