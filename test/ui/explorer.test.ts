@@ -171,8 +171,9 @@ describe('MLflow in the workbench (Chromium + code-server + packaged .vsix)', ()
 
     await wb.runCommand('View: Show MLflow');
     for (let left = 2; left > 0; left--) {
-      await server.first().hover();
-      await server.first().locator('.action-label[aria-label^="Stop Model Server"]').click();
+      // The row's menu rather than its inline button: the uptime refresh redraws the row, which can
+      // hide an inline action between the hover and the click.
+      await wb.contextMenu(server.first(), 'Stop Model Server');
       await wb.page.locator('.part.sidebar .monaco-list-row', { hasText: 'iris-model' }).nth(left - 1).waitFor({ state: 'detached', timeout: 15_000 });
     }
     await wb.page.locator('.part.sidebar .welcome-view-content', { hasText: 'No model servers are running.' }).waitFor({ timeout: 15_000 });
