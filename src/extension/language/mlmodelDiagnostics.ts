@@ -5,6 +5,7 @@ import { referencedFiles, type FileReference } from '../../core/mlmodel/referenc
 import type { InterpreterVersion } from '../../core/cli/interpreterVersion';
 import { validate, type ValidateOptions } from '../../core/mlmodel/validate';
 import { toDiagnostic } from './lspToVscode';
+import { DocumentDebouncer } from './documentDebouncer';
 
 const LANGUAGE_ID = 'mlmodel';
 const DEBOUNCE_MS = 250;
@@ -22,7 +23,7 @@ export function modelDirectory(uri: vscode.Uri): vscode.Uri {
  */
 export class MlmodelDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(LANGUAGE_ID);
-  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly pending = new DocumentDebouncer();
   private readonly latest = new Map<string, { version: number; diagnostics: LspDiagnostic[] }>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private interpreterAsked = false;
@@ -91,12 +92,9 @@ export class MlmodelDiagnostics implements vscode.Disposable {
     if (document.languageId !== LANGUAGE_ID) {
       return;
     }
-    const key = document.uri.toString();
-    clearTimeout(this.pending.get(key));
-    this.pending.set(key, setTimeout(() => {
-      this.pending.delete(key);
+    this.pending.schedule(document.uri.toString(), delay, () => {
       void this.run(document);
-    }, delay));
+    });
   }
 
   private async run(document: vscode.TextDocument): Promise<void> {
@@ -169,17 +167,13 @@ export class MlmodelDiagnostics implements vscode.Disposable {
 
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
-    clearTimeout(this.pending.get(key));
-    this.pending.delete(key);
+    this.pending.cancel(key);
     this.latest.delete(key);
     this.collection.delete(uri);
   }
 
   dispose(): void {
-    for (const timer of this.pending.values()) {
-      clearTimeout(timer);
-    }
-    this.pending.clear();
+    this.pending.dispose();
     vscode.Disposable.from(...this.subscriptions).dispose();
     this.collection.dispose();
   }

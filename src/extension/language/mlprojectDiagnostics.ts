@@ -3,6 +3,7 @@ import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
 import { missingEnvironmentFiles } from '../../core/mlproject/missingEnvironmentFiles';
 import { validateMlproject } from '../../core/mlproject/validate';
 import { toDiagnostic } from './lspToVscode';
+import { DocumentDebouncer } from './documentDebouncer';
 
 const LANGUAGE_ID = 'mlproject';
 const DEBOUNCE_MS = 250;
@@ -14,7 +15,7 @@ const DEBOUNCE_MS = 250;
  */
 export class MlprojectDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(LANGUAGE_ID);
-  private readonly pending = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly pending = new DocumentDebouncer();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly log: vscode.LogOutputChannel) {
@@ -41,12 +42,9 @@ export class MlprojectDiagnostics implements vscode.Disposable {
     if (document.languageId !== LANGUAGE_ID) {
       return;
     }
-    const key = document.uri.toString();
-    clearTimeout(this.pending.get(key));
-    this.pending.set(key, setTimeout(() => {
-      this.pending.delete(key);
+    this.pending.schedule(document.uri.toString(), delay, () => {
       void this.run(document);
-    }, delay));
+    });
   }
 
   private async run(document: vscode.TextDocument): Promise<void> {
@@ -77,17 +75,12 @@ export class MlprojectDiagnostics implements vscode.Disposable {
   }
 
   private forget(uri: vscode.Uri): void {
-    const key = uri.toString();
-    clearTimeout(this.pending.get(key));
-    this.pending.delete(key);
+    this.pending.cancel(uri.toString());
     this.collection.delete(uri);
   }
 
   dispose(): void {
-    for (const timer of this.pending.values()) {
-      clearTimeout(timer);
-    }
-    this.pending.clear();
+    this.pending.dispose();
     vscode.Disposable.from(...this.subscriptions).dispose();
     this.collection.dispose();
   }
