@@ -170,11 +170,21 @@ describe('MLflow in the workbench (Chromium + code-server + packaged .vsix)', ()
     await wb.shot('07b-try-it');
 
     await wb.runCommand('View: Show MLflow');
+    const rows = wb.page.locator('.part.sidebar .monaco-list-row', { hasText: 'iris-model' });
     for (let left = 2; left > 0; left--) {
-      // The row's menu rather than its inline button: the uptime refresh redraws the row, which can
-      // hide an inline action between the hover and the click.
-      await wb.contextMenu(server.first(), 'Stop Model Server');
-      await wb.page.locator('.part.sidebar .monaco-list-row', { hasText: 'iris-model' }).nth(left - 1).waitFor({ state: 'detached', timeout: 15_000 });
+      // The row's menu rather than its inline button, and again if a click was lost: the uptime
+      // refresh redraws the row every few seconds, which can swallow a click meant for it.
+      for (let attempt = 1; ; attempt++) {
+        await wb.contextMenu(server.first(), 'Stop Model Server');
+        try {
+          await rows.nth(left - 1).waitFor({ state: 'detached', timeout: 10_000 });
+          break;
+        } catch (err) {
+          if (attempt === 3) {
+            throw err;
+          }
+        }
+      }
     }
     await wb.page.locator('.part.sidebar .welcome-view-content', { hasText: 'No model servers are running.' }).waitFor({ timeout: 15_000 });
   });
