@@ -56,7 +56,22 @@ export interface TryItError extends Message<'tryIt/error'> {
   readonly message: string;
 }
 
-export type TryItHostMessage = TryItInit | TryItServers | TryItResponse | TryItCompared | TryItError;
+/** States of the panel's server that the panel tells the user about. */
+export const TRY_IT_SERVER_STATES = ['starting', 'running', 'stopped'] as const;
+export type TryItServerStateName = (typeof TRY_IT_SERVER_STATES)[number];
+
+/**
+ * The panel's server changed: restarted (a new process, maybe on another port), restarting, or
+ * stopped. The panel follows it under the same server id.
+ */
+export interface TryItServerState extends Message<'tryIt/serverState'> {
+  readonly server: string;
+  readonly url: string;
+  readonly state: TryItServerStateName;
+  readonly message: string;
+}
+
+export type TryItHostMessage = TryItInit | TryItServers | TryItResponse | TryItCompared | TryItError | TryItServerState;
 
 export interface TryItSend extends Message<'tryIt/send'> {
   readonly body: string;
@@ -76,7 +91,13 @@ export interface TryItSave extends Message<'tryIt/save'> {
   readonly contentType: TryItContentType;
 }
 
-export type TryItWebviewMessage = ReadyMessage | TryItSend | TryItCompare | TryItSave;
+/** The body or content type was edited (debounced): what "Save Request" writes when run from the palette. */
+export interface TryItEdited extends Message<'tryIt/edited'> {
+  readonly body: string;
+  readonly contentType: TryItContentType;
+}
+
+export type TryItWebviewMessage = ReadyMessage | TryItSend | TryItCompare | TryItSave | TryItEdited;
 
 function isBody(m: Record<string, unknown>): boolean {
   return typeof m.body === 'string' && m.body.length <= TRY_IT_MAX_BODY && (TRY_IT_CONTENT_TYPES as readonly unknown[]).includes(m.contentType);
@@ -93,6 +114,7 @@ export function isTryItWebviewMessage(v: unknown): v is TryItWebviewMessage {
       return hasOnlyKeys(v, ['type']);
     case 'tryIt/send':
     case 'tryIt/save':
+    case 'tryIt/edited':
       return hasOnlyKeys(v, ['type', 'body', 'contentType']) && isBody(m);
     case 'tryIt/compare':
       return hasOnlyKeys(v, ['type', 'body', 'contentType', 'otherId']) && isBody(m) && typeof m.otherId === 'string' && /^\d{1,9}$/.test(m.otherId);
@@ -144,6 +166,8 @@ export function isTryItHostMessage(v: unknown): v is TryItHostMessage {
     }
     case 'tryIt/error':
       return typeof m.message === 'string';
+    case 'tryIt/serverState':
+      return typeof m.server === 'string' && typeof m.url === 'string' && typeof m.message === 'string' && (TRY_IT_SERVER_STATES as readonly unknown[]).includes(m.state);
     default:
       return false;
   }

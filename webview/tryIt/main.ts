@@ -5,6 +5,7 @@ import type { ServingSignature } from '../../src/core/serving/servingSignature';
 import {
   isTryItHostMessage,
   TRY_IT_CONTENT_TYPES,
+  TRY_IT_MAX_BODY,
   type TryItCompared,
   type TryItContentType,
   type TryItHostMessage,
@@ -31,6 +32,8 @@ interface ViewState {
 
 const HISTORY_SIZE = 10;
 const HISTORY_BODY_CAP = 100_000;
+/** Edits reach the host this long after typing pauses (for "Save Request" run from the palette). */
+const EDIT_REPORT_MS = 300;
 
 const vscode = host<TryItWebviewMessage, ViewState>();
 let state: ViewState | undefined = vscode.getState();
@@ -65,12 +68,25 @@ function contentType(): TryItContentType {
   return typeSelect.value === 'text/csv' ? 'text/csv' : 'application/json';
 }
 
+let editTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Tell the host what is being edited, once typing pauses; a body over the cap stays local. */
+function reportEdit(): void {
+  clearTimeout(editTimer);
+  editTimer = setTimeout(() => {
+    if (bodyInput.value.length <= TRY_IT_MAX_BODY) {
+      vscode.post({ type: 'tryIt/edited', body: bodyInput.value, contentType: contentType() });
+    }
+  }, EDIT_REPORT_MS);
+}
+
 function save(): void {
   if (state) {
     state.body = bodyInput.value;
     state.contentType = contentType();
     vscode.setState(state);
   }
+  reportEdit();
 }
 
 /** Check the body against the signature and list what the server would refuse (as text). */
@@ -201,8 +217,16 @@ function onMessage(m: TryItHostMessage): void {
       setOthers(m.others);
       renderHistory();
       validate();
+      // a body restored from view state may differ from the pre-filled one the host knows
+      reportEdit();
       return;
     }
+    case 'tryIt/serverState':
+      document.getElementById('title')?.replaceChildren(`Try ${m.server}`);
+      document.getElementById('url')?.replaceChildren(`POST ${m.url}`);
+      status.textContent = m.message;
+      status.className = m.state === 'running' ? 'status ok' : m.state === 'stopped' ? 'status failed' : 'status';
+      return;
     case 'tryIt/servers':
       setOthers(m.others);
       return;

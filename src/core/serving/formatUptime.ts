@@ -2,15 +2,17 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** Elapsed time as the Serving view shows it: "42s", "5m 03s", "2h 05m", "3d 04h". */
+/**
+ * Elapsed time as the Serving view shows it: "<1m", "5m", "2h 05m", "3d 04h". Minutes are the
+ * finest unit on purpose: each change redraws the row, and a redraw can swallow a click on it.
+ */
 export function formatUptime(ms: number): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  if (s < 60) {
-    return `${String(s)}s`;
+  const m = Math.floor(Math.max(0, ms) / 60_000);
+  if (m < 1) {
+    return '<1m';
   }
-  const m = Math.floor(s / 60);
   if (m < 60) {
-    return `${String(m)}m ${pad(s % 60)}s`;
+    return `${String(m)}m`;
   }
   const h = Math.floor(m / 60);
   if (h < 24) {

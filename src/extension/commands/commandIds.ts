@@ -21,6 +21,7 @@ export const COMMANDS = {
   serveShowLogs: 'mlflow.serve.showLogs',
   serveTryIt: 'mlflow.serve.tryIt',
   serveRestart: 'mlflow.serve.restart',
+  serveSaveRequest: 'mlflow.serve.saveRequest',
   predict: 'mlflow.model.predict',
   generateDockerfile: 'mlflow.model.generateDockerfile',
   buildDocker: 'mlflow.model.buildDocker',

@@ -15,6 +15,7 @@ import { buildDockerImage } from './buildDockerImage';
 import { generateDockerfile } from './generateDockerfile';
 import { predictWithExample } from './predictWithExample';
 import { tryServer } from './tryServer';
+import { saveTryItRequest } from './saveTryItRequest';
 import { deployModel } from './deployModel';
 import type { CliTaskRunner } from '../process/cliTaskRunner';
 import type { ConnectionSecrets } from '../connection/connectionSecrets';
@@ -66,6 +67,7 @@ export function registerCommands({ context, connections, stores, saved, secrets,
     [COMMANDS.serveShowLogs]: (arg) => showServerLogs(servers, arg),
     [COMMANDS.serveRestart]: (arg) => restartServer(servers, arg),
     [COMMANDS.serveTryIt]: (arg) => tryServer({ extensionUri: context.extensionUri, manager: servers, stores, log }, arg),
+    [COMMANDS.serveSaveRequest]: (arg, target) => saveTryItRequest(servers, arg, target),
     [COMMANDS.predict]: (arg) => predictWithExample(task, arg),
     [COMMANDS.generateDockerfile]: (arg, out) => generateDockerfile(task, arg, out),
     [COMMANDS.buildDocker]: (arg, name) => buildDockerImage(task, arg, name),

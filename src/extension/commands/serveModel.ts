@@ -6,7 +6,7 @@ import { ServeCancelled, type ServeManager } from '../serving/serveManager';
 import { askServeOptions, isServeAnswers, type ServeAnswers } from '../serving/serveOptions';
 import { treeModelTargets, type ModelUriTarget } from '../serving/treeModelTarget';
 import { COMMANDS } from './commandIds';
-import { localModelFromUri } from './modelTarget';
+import { localModelFromUri, requireTrust } from './modelTarget';
 
 /** Ask for a model: one of the workspace's MLmodel folders, or a typed model URI. */
 export async function askForModelTarget(title: string): Promise<ModelUriTarget | undefined> {
@@ -80,6 +80,8 @@ async function resolveTarget(arg: unknown, answers: ServeAnswers | undefined): P
  * replaces the prompts. Resolves to the running server, or undefined when the user backed out.
  */
 export async function serveModel(manager: ServeManager, state: vscode.Memento, arg?: unknown, answersArg?: unknown): Promise<ModelServerInfo | undefined> {
+  // before any prompt: the manager refuses too, but the user should not answer questions first
+  requireTrust('Serving a model');
   // Explorer and editor menus pass the selected resources as the second argument: not answers.
   const given = Array.isArray(answersArg) ? undefined : answersArg;
   if (given !== undefined && !isServeAnswers(given)) {

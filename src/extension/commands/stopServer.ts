@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ModelServer, ModelServerInfo } from '../serving/modelServer';
 import { ServeCancelled, type ServeManager } from '../serving/serveManager';
+import { requireTrust } from './modelTarget';
 
 /** Which server a command means: the tree row it was run on, an id, or one the user picks. */
 export async function pickServer(manager: ServeManager, arg: unknown, title: string): Promise<ModelServer | undefined> {
@@ -40,6 +41,7 @@ export async function showServerLogs(manager: ServeManager, arg?: unknown): Prom
 
 /** "MLflow: Restart Model Server": same model, port and environment manager. */
 export async function restartServer(manager: ServeManager, arg?: unknown): Promise<ModelServerInfo | undefined> {
+  requireTrust('Restarting a model server');
   const server = await pickServer(manager, arg, 'Restart a Model Server');
   if (!server) {
     return undefined;

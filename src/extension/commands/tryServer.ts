@@ -2,15 +2,14 @@ import type { TryItDeps } from '../webviews/tryItPanel';
 import { TryItPanel } from '../webviews/tryItPanel';
 import { pickServer } from './stopServer';
 
-/** "MLflow: Try the Endpoint…": the request panel for a running model server. */
-export async function tryServer(deps: TryItDeps, arg?: unknown): Promise<boolean> {
+/** "MLflow: Try the Endpoint…": the request panel for a running model server (returned for tests). */
+export async function tryServer(deps: TryItDeps, arg?: unknown): Promise<TryItPanel | undefined> {
   const server = await pickServer(deps.manager, arg, 'Try a Model Server');
   if (!server) {
-    return false;
+    return undefined;
   }
   if (server.status !== 'running') {
     throw new Error(`The server for ${server.label} is ${server.status}, not running.`);
   }
-  TryItPanel.show(deps, server);
-  return true;
+  return TryItPanel.show(deps, server);
 }

@@ -28,6 +28,8 @@ export class ServeCancelled extends Error {
  */
 export class ServeManager implements vscode.Disposable {
   private readonly servers = new Map<string, ModelServer>();
+  /** Ids between Restart's stop and the new process's start, so the old exit reads as a restart. */
+  private readonly restarting = new Set<string>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private nextId = 1;
@@ -102,8 +104,19 @@ export class ServeManager implements vscode.Disposable {
     if (!s) {
       throw new Error('That model server is no longer running.');
     }
-    await this.stop(id);
-    return this.start(s.modelUri, s.label, s.cwd, { envManager: s.envManager, port: s.port }, id);
+    this.restarting.add(id);
+    try {
+      await this.stop(id);
+      return await this.start(s.modelUri, s.label, s.cwd, { envManager: s.envManager, port: s.port }, id);
+    } finally {
+      this.restarting.delete(id);
+      this.changed.fire();
+    }
+  }
+
+  /** Whether `id` is being restarted: its old process may be gone while the new one starts. */
+  isRestarting(id: string): boolean {
+    return this.restarting.has(id);
   }
 
   /** Stop one server: its whole process tree, and a wait for `/ping` still in progress. */

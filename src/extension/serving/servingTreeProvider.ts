@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatUptime } from '../../core/serving/formatUptime';
+import { UptimeLabels } from '../../core/serving/uptimeLabels';
 import type { ModelServer } from './modelServer';
 import type { ServeManager } from './serveManager';
 
@@ -10,21 +10,27 @@ const ICONS: Record<ModelServer['status'], vscode.ThemeIcon> = {
   failed: new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed')),
 };
 
-/** How often the uptimes are redrawn, and only while the view is visible and has servers. */
-const UPTIME_REFRESH_MS = 5_000;
+/** Past the minute boundary a little, so the new text is there when the timer fires. */
+const BOUNDARY_SLACK_MS = 50;
+
+function uptimeRow(s: ModelServer): { id: string; startedAtMs: number } {
+  return { id: s.id, startedAtMs: s.startedAt.getTime() };
+}
 
 /** The Serving view: one row per local model server. Empty means the welcome view shows. */
 export class ServingTreeProvider implements vscode.TreeDataProvider<ModelServer>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<undefined>();
+  private readonly changed = new vscode.EventEmitter<ModelServer[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
-  private timer: ReturnType<typeof setInterval> | undefined;
+  private readonly uptimes: UptimeLabels;
+  private timer: ReturnType<typeof setTimeout> | undefined;
   private visible = false;
 
   constructor(
     private readonly manager: ServeManager,
-    private readonly now: () => number = Date.now,
+    now: () => number = Date.now,
   ) {
+    this.uptimes = new UptimeLabels(now);
     this.subscriptions.push(
       manager.onDidChange(() => {
         this.changed.fire(undefined);
@@ -53,13 +59,29 @@ export class ServingTreeProvider implements vscode.TreeDataProvider<ModelServer>
   private updateTimer(): void {
     const wanted = this.visible && this.manager.list().length > 0;
     if (wanted && this.timer === undefined) {
-      this.timer = setInterval(() => {
-        this.changed.fire(undefined);
-      }, UPTIME_REFRESH_MS);
+      this.schedule();
     } else if (!wanted && this.timer !== undefined) {
-      clearInterval(this.timer);
+      clearTimeout(this.timer);
       this.timer = undefined;
     }
+  }
+
+  /** Wake at the next minute boundary and redraw only the rows whose uptime text changed. */
+  private schedule(): void {
+    const rows = this.manager.list();
+    const wait = this.uptimes.nextChangeIn(rows.map(uptimeRow));
+    if (wait === undefined) {
+      this.timer = undefined;
+      return;
+    }
+    this.timer = setTimeout(() => {
+      const servers = this.manager.list();
+      const stale = new Set(this.uptimes.changed(servers.map(uptimeRow)).map((r) => r.id));
+      if (stale.size > 0) {
+        this.changed.fire(servers.filter((s) => stale.has(s.id)));
+      }
+      this.schedule();
+    }, wait + BOUNDARY_SLACK_MS);
   }
 
   getChildren(element?: ModelServer): ModelServer[] {
@@ -69,7 +91,7 @@ export class ServingTreeProvider implements vscode.TreeDataProvider<ModelServer>
   getTreeItem(s: ModelServer): vscode.TreeItem {
     const item = new vscode.TreeItem(s.label, vscode.TreeItemCollapsibleState.None);
     item.id = `mlflow.server.${s.id}`;
-    const uptime = formatUptime(this.now() - s.startedAt.getTime());
+    const uptime = this.uptimes.text(uptimeRow(s));
     item.description = `127.0.0.1:${String(s.port)} · ${s.status} · ${s.status === 'running' ? `up ${uptime}` : uptime}`;
     item.iconPath = ICONS[s.status];
     item.contextValue = `mlflow.server.${s.status}`;
@@ -84,7 +106,7 @@ export class ServingTreeProvider implements vscode.TreeDataProvider<ModelServer>
 
   dispose(): void {
     if (this.timer !== undefined) {
-      clearInterval(this.timer);
+      clearTimeout(this.timer);
     }
     for (const d of this.subscriptions.splice(0)) {
       d.dispose();

@@ -7,11 +7,13 @@ import {
   type TryItContentType,
   type TryItHostMessage,
   type TryItServerChoice,
+  type TryItServerStateName,
 } from '../../protocol/tryIt';
 import type { StoreSession } from '../connection/storeSession';
 import { modelFileReader } from '../serving/modelFileReader';
 import type { ModelServer } from '../serving/modelServer';
 import type { ServeManager } from '../serving/serveManager';
+import { saveRequestFile, type TryItRequest } from './saveRequestFile';
 import { renderWebviewHtml, webviewOptions } from './webviewHtml';
 
 const MAX_RESPONSE_CHARS = 1_000_000;
@@ -54,6 +56,15 @@ export class TryItPanel implements vscode.Disposable {
   private static readonly open = new Map<string, TryItPanel>();
   private readonly disposables: vscode.Disposable[] = [];
   private inFlight: AbortController | undefined;
+  /** The server instance whose process exit is watched; Restart replaces it under the same id. */
+  private watched: ModelServer;
+  private exitWatch: vscode.Disposable;
+  /** What the panel last told the user about its server (it opens on a running one). */
+  private shownState: TryItServerStateName = 'running';
+  /** The request as last edited in the webview (the pre-filled one until then). */
+  private request: TryItRequest | undefined;
+  /** Messages posted to the webview, kept for in-host tests that assert on what was sent. */
+  readonly sent: TryItHostMessage[] = [];
 
   static show(deps: TryItDeps, server: ModelServer): TryItPanel {
     const existing = TryItPanel.open.get(server.id);
@@ -63,6 +74,16 @@ export class TryItPanel implements vscode.Disposable {
     }
     const panel = vscode.window.createWebviewPanel('mlflow.tryIt', `Try ${server.label} (:${String(server.port)})`, vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));
     return new TryItPanel(panel, deps, server);
+  }
+
+  /** The open panel for a server id, if any. */
+  static forServer(id: string): TryItPanel | undefined {
+    return TryItPanel.open.get(id);
+  }
+
+  /** Every open Try it panel. */
+  static all(): readonly TryItPanel[] {
+    return [...TryItPanel.open.values()];
   }
 
   static disposeAll(): void {
@@ -77,6 +98,8 @@ export class TryItPanel implements vscode.Disposable {
     private readonly server: ModelServer,
   ) {
     TryItPanel.open.set(server.id, this);
+    this.watched = server;
+    this.exitWatch = this.watchExit(server);
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'mlflow.svg');
     panel.webview.html = renderWebviewHtml(panel.webview, deps.extensionUri, { script: 'tryIt', title: panel.title });
     this.disposables.push(
@@ -86,18 +109,49 @@ export class TryItPanel implements vscode.Disposable {
       panel.webview.onDidReceiveMessage((m: unknown) => {
         void this.onMessage(m);
       }),
-      server.process.onDidExit(() => {
-        this.post({ type: 'tryIt/error', message: `The model server on port ${String(server.port)} has stopped.` });
-      }),
       deps.manager.onDidChange(() => {
+        this.follow();
         this.post({ type: 'tryIt/servers', others: this.others() });
       }),
     );
   }
 
+  private watchExit(s: ModelServer): vscode.Disposable {
+    return s.process.onDidExit(() => {
+      this.follow();
+    });
+  }
+
+  /**
+   * Follow the server under this panel's id: after Restart, the new process (whatever its port)
+   * is the one requests go to, and an old process's exit is a restart, not a stop.
+   */
+  private follow(): void {
+    const manager = this.deps.manager;
+    const now = manager.get(this.server.id);
+    if (now && now !== this.watched) {
+      this.exitWatch.dispose();
+      this.watched = now;
+      this.exitWatch = this.watchExit(now);
+      this.panel.title = `Try ${now.label} (:${String(now.port)})`;
+    }
+    const live = now?.process.running === true ? now.status : undefined;
+    const state: TryItServerStateName =
+      live === 'running' ? 'running' : live === 'starting' || manager.isRestarting(this.server.id) ? 'starting' : 'stopped';
+    if (state === this.shownState) {
+      return;
+    }
+    this.shownState = state;
+    const s = this.watched;
+    const where = `127.0.0.1:${String(s.port)}`;
+    const message =
+      state === 'running' ? `The model server was restarted and answers on ${where}.` : state === 'starting' ? `The model server is restarting on ${where}…` : `The model server on port ${String(s.port)} has stopped.`;
+    this.post({ type: 'tryIt/serverState', server: s.label, url: `${s.url}/invocations`, state, message });
+  }
+
   /** The server behind this panel now (Restart replaces the process under the same id). */
   private current(): ModelServer {
-    return this.deps.manager.get(this.server.id) ?? this.server;
+    return this.deps.manager.get(this.server.id) ?? this.watched;
   }
 
   private others(): TryItServerChoice[] {
@@ -115,10 +169,11 @@ export class TryItPanel implements vscode.Disposable {
     switch (message.type) {
       case 'ready': {
         const first = await initialRequest(modelFileReader(this.server.modelUri, this.deps.stores));
+        this.request ??= { body: first.body, contentType: 'application/json' };
         this.post({
           type: 'tryIt/init',
           server: this.server.label,
-          url: `${this.server.url}/invocations`,
+          url: `${this.current().url}/invocations`,
           body: first.body,
           contentType: 'application/json',
           source: first.source,
@@ -134,7 +189,11 @@ export class TryItPanel implements vscode.Disposable {
         await this.compare(message.body, message.contentType, message.otherId);
         return;
       case 'tryIt/save':
-        await this.save(message.body, message.contentType);
+        this.request = { body: message.body, contentType: message.contentType };
+        await this.saveRequest();
+        return;
+      case 'tryIt/edited':
+        this.request = { body: message.body, contentType: message.contentType };
         return;
     }
   }
@@ -185,29 +244,27 @@ export class TryItPanel implements vscode.Disposable {
     }
   }
 
-  private async save(body: string, contentType: TryItContentType): Promise<void> {
-    const csv = contentType === 'text/csv';
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const name = `request-${this.server.label.replace(/[^\w.-]+/g, '-')}.${csv ? 'csv' : 'json'}`;
-    const target = await vscode.window.showSaveDialog({
-      title: 'Save the Request',
-      saveLabel: 'Save Request',
-      defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
-      filters: csv ? { CSV: ['csv'] } : { JSON: ['json'] },
-    });
-    if (!target) {
-      return;
+  /**
+   * Save the request being edited as a file: to `target` when given (another extension, a
+   * keybinding, our tests), else where the user picks in a save dialog. Resolves to the file
+   * written, or undefined when the dialog was dismissed.
+   */
+  async saveRequest(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    const request = this.request;
+    if (!request) {
+      throw new Error('The Try it panel has not loaded its request yet.');
     }
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(body));
-    void vscode.window.showInformationMessage(`Saved the request to ${vscode.workspace.asRelativePath(target)}.`);
+    return saveRequestFile(request, this.server.label, target);
   }
 
   private post(message: TryItHostMessage): void {
+    this.sent.push(message);
     void this.panel.webview.postMessage(message);
   }
 
   dispose(): void {
     this.inFlight?.abort();
+    this.exitWatch.dispose();
     TryItPanel.open.delete(this.server.id);
     for (const d of this.disposables.splice(0)) {
       d.dispose();

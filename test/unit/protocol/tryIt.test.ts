@@ -8,6 +8,7 @@ describe('Try it panel protocol guards', () => {
     assert.ok(isTryItWebviewMessage({ type: 'tryIt/send', body: 'a,b\n1,2', contentType: 'text/csv' }));
     assert.ok(isTryItWebviewMessage({ type: 'tryIt/compare', body: '{}', contentType: 'application/json', otherId: '2' }));
     assert.ok(isTryItWebviewMessage({ type: 'tryIt/save', body: 'a\n1', contentType: 'text/csv' }));
+    assert.ok(isTryItWebviewMessage({ type: 'tryIt/edited', body: '{}', contentType: 'application/json' }));
     for (const bad of [
       { type: 'tryIt/send', body: '{}', contentType: 'application/csv' },
       { type: 'tryIt/send', body: 42, contentType: 'application/json' },
@@ -19,6 +20,8 @@ describe('Try it panel protocol guards', () => {
       { type: 'tryIt/compare', body: '{}', contentType: 'application/json' },
       { type: 'tryIt/save', body: '{}', contentType: 'application/json', path: '/etc/passwd' },
       { type: 'tryIt/save', body: null, contentType: 'text/csv' },
+      { type: 'tryIt/edited', body: '{}', contentType: 'application/json', target: 'file:///etc/passwd' },
+      { type: 'tryIt/edited', body: 'x'.repeat(TRY_IT_MAX_BODY + 1), contentType: 'application/json' },
       { type: 'ready', extra: 1 },
       null,
       'ready',
@@ -38,5 +41,8 @@ describe('Try it panel protocol guards', () => {
     assert.equal(isTryItHostMessage({ type: 'tryIt/servers', others: 'x' }), false);
     assert.equal(isTryItHostMessage({ type: 'tryIt/response', status: '200' }), false);
     assert.equal(isTryItHostMessage({ type: 'tryIt/error' }), false);
+    assert.ok(isTryItHostMessage({ type: 'tryIt/serverState', server: 'm', url: 'http://127.0.0.1:1', state: 'running', message: 'again' }));
+    assert.equal(isTryItHostMessage({ type: 'tryIt/serverState', server: 'm', url: 'u', state: 'failed', message: 'x' }), false);
+    assert.equal(isTryItHostMessage({ type: 'tryIt/serverState', server: 'm', state: 'stopped', message: 'x' }), false);
   });
 });

@@ -4,10 +4,11 @@ import { formatUptime } from '../../../../src/core/serving/formatUptime';
 import { refuseUntrusted } from '../../../../src/core/serving/trustGuard';
 
 describe('formatUptime', () => {
-  it('shows seconds, then minutes, hours and days', () => {
-    assert.equal(formatUptime(-5), '0s');
-    assert.equal(formatUptime(42_900), '42s');
-    assert.equal(formatUptime(5 * 60_000 + 3_000), '5m 03s');
+  it('shows whole minutes, then hours and days, never seconds', () => {
+    assert.equal(formatUptime(-5), '<1m');
+    assert.equal(formatUptime(59_999), '<1m');
+    assert.equal(formatUptime(60_000), '1m');
+    assert.equal(formatUptime(5 * 60_000 + 3_000), '5m');
     assert.equal(formatUptime(2 * 3_600_000 + 5 * 60_000), '2h 05m');
     assert.equal(formatUptime(3 * 86_400_000 + 4 * 3_600_000), '3d 04h');
   });
