@@ -2,7 +2,10 @@
 //   checks  - type-check, lint (the layer rule lives there), contribution check  (a failure counts 1)
 //   unit    - mocha in plain Node over src/core, src/protocol and the scripts
 //   in-host - mocha inside code-server's real extension host (test/harness/runInHost.ts)
+//   untrusted - a second in-host suite in a workspace left untrusted (Restricted Mode)
 //   ui      - playwright-core + Debian Chromium against code-server with the packaged .vsix
+//   real    - opt-in: serves a model with a real `python -m mlflow` where one is installed; when
+//             none is, its skip reason is printed in the summary and nothing is counted
 // A tier that crashes without reporting counts as one failure, so nothing fails silently.
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
@@ -40,16 +43,24 @@ function plainCounts(out: string): Tally | undefined {
 const total: Tally = { passed: 0, failed: 0 };
 const summary: string[] = [];
 
+/** An opt-in tier that could not run says why in this line; it then counts neither as a pass nor a failure. */
+const SKIPPED = /^(real-MLflow tier: skipped — .*)$/m;
+
 function tier(label: string, cmd: string, args: string[], parse: (out: string) => Tally | undefined): void {
   const started = Date.now();
   const { status, out } = run(label, cmd, args);
+  const skipped = SKIPPED.exec(out);
+  if (skipped?.[1] !== undefined && status === 0) {
+    summary.push(skipped[1]);
+    return;
+  }
   const counts = parse(out) ?? { passed: 0, failed: 0 };
   if (status !== 0 && counts.failed === 0) {
     counts.failed = 1;
   }
   total.passed += counts.passed;
   total.failed += counts.failed;
-  summary.push(`${label.padEnd(8)} ${String(counts.passed).padStart(4)} passed, ${String(counts.failed).padStart(2)} failed  (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  summary.push(`${label.padEnd(9)} ${String(counts.passed).padStart(4)} passed, ${String(counts.failed).padStart(2)} failed  (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 }
 
 const noCounts = (): Tally => ({ passed: 0, failed: 0 });
@@ -59,7 +70,9 @@ tier('contrib', 'npm', ['run', '-s', 'check-contributions'], noCounts);
 tier('build', 'node', ['esbuild.mjs', '--tests'], noCounts);
 tier('unit', 'npx', ['mocha', '--config', '.mocharc.json'], mochaCounts);
 tier('in-host', 'npx', ['tsx', 'test/harness/runInHost.ts'], plainCounts);
+tier('untrusted', 'npx', ['tsx', 'test/harness/runInHost.ts', '--suite', 'untrusted', '--untrusted'], plainCounts);
 tier('ui', 'npx', ['mocha', '--config', 'test/ui/.mocharc.json'], mochaCounts);
+tier('real', 'npx', ['tsx', 'test/real/realMlflowTier.ts'], plainCounts);
 
 console.log('\n=== summary');
 for (const line of summary) {

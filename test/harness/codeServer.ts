@@ -123,12 +123,29 @@ export interface RunningCodeServer {
   stop(): Promise<void>;
 }
 
-export async function startCodeServer(dirs: Sandbox, opts: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<RunningCodeServer> {
+/**
+ * User settings for a window whose workspace stays untrusted (Restricted Mode) without asking:
+ * trust is on, the startup prompt and banner are off, and files open without a trust dialog.
+ * Pass them to makeSandbox together with `workspaceTrust: true` for startCodeServer.
+ */
+export const UNTRUSTED_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.untrustedFiles': 'open',
+  'security.workspace.trust.emptyWindow': false,
+};
+
+export async function startCodeServer(
+  dirs: Sandbox,
+  opts: { env?: Record<string, string>; timeoutMs?: number; workspaceTrust?: boolean } = {},
+): Promise<RunningCodeServer> {
   assertCodeServerInstalled();
   const port = await freePort();
   const args = [
     '--bind-addr', `127.0.0.1:${String(port)}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override',
+    // workspace trust is off unless a suite tests Restricted Mode
+    ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override',
     '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, dirs.workspace,
   ];
   const child: ChildProcess = spawn(CODE_SERVER_BIN, args, {

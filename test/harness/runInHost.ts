@@ -5,12 +5,14 @@
 // window.codeAutomationExit(code), which we expose from playwright. Results come back as JSON
 // through $MLFLOW_INHOST_RESULTS (code-server's environment is inherited by the extension host).
 //
-// CLI: tsx test/harness/runInHost.ts [--suite suite|selftest|bench] [--workspace DIR] [--timeout-s 420]
+// CLI: tsx test/harness/runInHost.ts [--suite suite|selftest|bench|untrusted] [--untrusted] [--workspace DIR] [--timeout-s 420]
+// --untrusted turns workspace trust on and leaves the workspace untrusted (Restricted Mode).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import {
   REPO_ROOT,
+  UNTRUSTED_SETTINGS,
   copyInto,
   launchChromium,
   makeSandbox,
@@ -96,15 +98,18 @@ export interface RunInHostOptions {
   readonly workspace: string;
   readonly timeoutMs?: number;
   readonly shotsDir?: string;
+  /** Run in Restricted Mode: workspace trust enabled and the workspace never trusted. */
+  readonly untrusted?: boolean;
 }
 
 /** Start code-server, run one suite in one window, stop everything. */
 export async function runInHost(opts: RunInHostOptions): Promise<InHostOutcome> {
-  const dirs = makeSandbox('inhost');
+  const dirs = makeSandbox('inhost', opts.untrusted ? UNTRUSTED_SETTINGS : {});
   copyInto(opts.workspace, dirs.workspace);
   const resultsFile = path.join(dirs.root, 'results.json');
   const server = await startCodeServer(dirs, {
-    env: { MLFLOW_INHOST_RESULTS: resultsFile, MLFLOW_INHOST_SUITE: opts.suite },
+    env: { MLFLOW_INHOST_RESULTS: resultsFile, MLFLOW_INHOST_SUITE: opts.suite, MLFLOW_INHOST_LOGS: path.join(dirs.userData, 'logs') },
+    workspaceTrust: opts.untrusted === true,
   });
   const ctx = await launchChromium(chromium, dirs);
   try {
@@ -154,6 +159,7 @@ if (require.main === module) {
     workspace: path.resolve(opt('--workspace', DEMO_WORKSPACE)),
     timeoutMs: Number(opt('--timeout-s', '420')) * 1000,
     shotsDir: path.join(REPO_ROOT, '.test-output', 'screenshots'),
+    untrusted: argv.includes('--untrusted'),
   })
     .then((outcome) => {
       process.exitCode = report(outcome, `in-host (${suite})`);

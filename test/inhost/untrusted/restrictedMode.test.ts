@@ -1,0 +1,84 @@
+// Runs in its own code-server window with workspace trust ON and the demo workspace left
+// untrusted (Restricted Mode): `runInHost.ts --suite untrusted --untrusted`, wired into `npm test`.
+// Every command that runs a model's code (or the mlflow CLI at all) must refuse here even when
+// called programmatically with every answer given, and must spawn nothing: the mlflow CLI
+// stand-in is the configured interpreter (a user setting, which Restricted Mode still honours) and
+// logs every argv it is started with, so an empty log proves nothing ran.
+// To cover another command, add a row to REFUSED below: its id, arguments that would otherwise
+// run it without a prompt, and the start of its refusal message.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { COMMANDS } from '../../../src/extension/commands/commandIds';
+import { EXTENSION_ID, activeApi, until, workspaceRoot } from '../suite/helpers';
+
+const standIn = (): string => path.join(vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath ?? '', 'test', 'support', 'cli', 'python');
+const mlmodel = (): vscode.Uri => vscode.Uri.joinPath(workspaceRoot(), 'models', 'iris-logistic-regression', 'MLmodel');
+
+interface Refused {
+  readonly id: string;
+  readonly args: () => unknown[];
+  /** What the refusal says (core/serving/trustGuard.ts words it). */
+  readonly what: string;
+}
+
+const REFUSED: readonly Refused[] = [
+  { id: COMMANDS.serveStart, args: () => [mlmodel(), { envManager: 'local', port: 5077 }], what: 'Serving a model' },
+  { id: COMMANDS.serveRestart, args: () => ['1'], what: 'Restarting a model server' },
+  { id: COMMANDS.predict, args: () => [mlmodel()], what: 'Predicting' },
+  { id: COMMANDS.generateDockerfile, args: () => [mlmodel(), vscode.Uri.file(os.tmpdir())], what: 'Generating a Dockerfile' },
+  { id: COMMANDS.buildDocker, args: () => [mlmodel(), 'mlflow-iris'], what: 'Building a Docker image' },
+  { id: COMMANDS.deploy, args: () => [mlmodel(), { target: 'sagemaker', name: 'iris-prod', config: '' }], what: 'Deploying' },
+];
+
+/** The extension's "MLflow" log file in this window's logs (the harness passes the folder). */
+function mlflowLog(): string {
+  const root = process.env.MLFLOW_INHOST_LOGS;
+  if (!root || !fs.existsSync(root)) {
+    return '';
+  }
+  const found = fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => path.basename(f) === 'MLflow.log');
+  return found.map((f) => fs.readFileSync(path.join(root, f), 'utf8')).join('\n');
+}
+
+describe('Restricted Mode: serve, predict, Docker and deploy refuse (real extension host, untrusted workspace)', () => {
+  let argvLog: string;
+
+  before(async () => {
+    assert.equal(vscode.workspace.isTrusted, false, 'the harness must leave this workspace untrusted (--untrusted)');
+    argvLog = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mlflow-untrusted-')), 'argv.jsonl');
+    process.env.MLFLOW_STANDIN_ARGV_LOG = argvLog;
+    await vscode.workspace.getConfiguration('mlflow').update('pythonPath', standIn(), vscode.ConfigurationTarget.Global);
+    await activeApi();
+  });
+
+  beforeEach(() => {
+    fs.rmSync(argvLog, { force: true });
+  });
+
+  after(async () => {
+    delete process.env.MLFLOW_STANDIN_ARGV_LOG;
+    await vscode.workspace.getConfiguration('mlflow').update('pythonPath', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('uses the stand-in as the interpreter (a user setting still applies in Restricted Mode)', () => {
+    assert.equal(vscode.workspace.getConfiguration('mlflow').get('pythonPath'), standIn());
+  });
+
+  for (const c of REFUSED) {
+    it(`${c.id} refuses with a message and spawns nothing`, async () => {
+      const result = await vscode.commands.executeCommand(c.id, ...c.args());
+      assert.equal(result, undefined);
+      const said = await until(
+        'the refusal in the MLflow log',
+        () => mlflowLog().split('\n').find((l) => l.includes(`${c.id} failed: ${c.what} runs the model's code: trust this workspace first`)),
+        15_000,
+      );
+      assert.ok(said);
+      assert.equal(fs.existsSync(argvLog) ? fs.readFileSync(argvLog, 'utf8') : '', '', 'nothing was started');
+      assert.deepEqual((await activeApi()).servers(), []);
+    });
+  }
+});
