@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { openWorkbench, type Workbench } from './workbench';
 
 describe('MLflow in the workbench (Chromium + code-server + packaged .vsix)', () => {
@@ -148,6 +150,19 @@ describe('MLflow in the workbench (Chromium + code-server + packaged .vsix)', ()
     // the history entry loads the request that was sent
     await panel.locator('#history-load-0').click();
     assert.equal(await panel.locator('#body').inputValue(), example);
+    // Save Request…: code-server's save dialog is a quick input taking a path
+    await panel.locator('#save').click();
+    const saveInput = wb.page.locator('.quick-input-widget input.input');
+    await saveInput.waitFor({ timeout: 15_000 });
+    // the dialog fills in the proposed path a moment after it opens
+    await wb.page.waitForFunction("document.querySelector('.quick-input-widget input.input')?.value.endsWith('/request-iris-model.json')", undefined, { timeout: 15_000 });
+    // outside the workspace: a new file in it would shift the Explorer rows the next steps click
+    const savedPath = path.join(wb.dirs.root, 'saved-request.json');
+    await saveInput.fill(savedPath);
+    await wb.shot('07e-try-it-save-dialog');
+    await wb.page.keyboard.press('Enter');
+    await wb.page.locator('.notifications-toasts .notification-list-item-message', { hasText: `Saved the request to ${savedPath}` }).waitFor({ timeout: 20_000 });
+    assert.equal(fs.readFileSync(savedPath, 'utf8'), example);
     // CSV: the data frame converts to text/csv with the signature's header
     await panel.locator('#content-type').selectOption('text/csv');
     assert.match(await panel.locator('#body').inputValue(), /^sepal length \(cm\),sepal width \(cm\),petal length \(cm\),petal width \(cm\)\n5\.4,3,4\.5,1\.5\n/);
@@ -172,19 +187,10 @@ describe('MLflow in the workbench (Chromium + code-server + packaged .vsix)', ()
     await wb.runCommand('View: Show MLflow');
     const rows = wb.page.locator('.part.sidebar .monaco-list-row', { hasText: 'iris-model' });
     for (let left = 2; left > 0; left--) {
-      // The row's menu rather than its inline button, and again if a click was lost: the uptime
-      // refresh redraws the row every few seconds, which can swallow a click meant for it.
-      for (let attempt = 1; ; attempt++) {
-        await wb.contextMenu(server.first(), 'Stop Model Server');
-        try {
-          await rows.nth(left - 1).waitFor({ state: 'detached', timeout: 10_000 });
-          break;
-        } catch (err) {
-          if (attempt === 3) {
-            throw err;
-          }
-        }
-      }
+      // One click each: rows are redrawn only when their uptime text changes (once a minute at
+      // most), so the Serving view no longer swallows a click meant for a row.
+      await wb.contextMenu(server.first(), 'Stop Model Server');
+      await rows.nth(left - 1).waitFor({ state: 'detached', timeout: 30_000 });
     }
     await wb.page.locator('.part.sidebar .welcome-view-content', { hasText: 'No model servers are running.' }).waitFor({ timeout: 15_000 });
   });

@@ -18,6 +18,8 @@ import { renderWebviewHtml, webviewOptions } from './webviewHtml';
 
 const MAX_RESPONSE_CHARS = 1_000_000;
 const REQUEST_TIMEOUT_MS = 120_000;
+/** How many of the last posted messages {@link TryItPanel.sent} keeps. */
+const SENT_KEPT = 50;
 
 /** POST a body to a server's /invocations and read the answer, bounded in size and time. */
 async function invoke(url: string, body: string, contentType: TryItContentType, signal: AbortSignal): Promise<TryItAnswer> {
@@ -63,7 +65,7 @@ export class TryItPanel implements vscode.Disposable {
   private shownState: TryItServerStateName = 'running';
   /** The request as last edited in the webview (the pre-filled one until then). */
   private request: TryItRequest | undefined;
-  /** Messages posted to the webview, kept for in-host tests that assert on what was sent. */
+  /** The last messages posted to the webview, kept for in-host tests that assert on what was sent. */
   readonly sent: TryItHostMessage[] = [];
 
   static show(deps: TryItDeps, server: ModelServer): TryItPanel {
@@ -258,7 +260,10 @@ export class TryItPanel implements vscode.Disposable {
   }
 
   private post(message: TryItHostMessage): void {
-    this.sent.push(message);
+    // bounded: responses can be large and a panel may stay open all day
+    if (this.sent.push(message) > SENT_KEPT) {
+      this.sent.shift();
+    }
     void this.panel.webview.postMessage(message);
   }
 
