@@ -63,6 +63,8 @@ export class TryItPanel implements vscode.Disposable {
   private exitWatch: vscode.Disposable;
   /** What the panel last told the user about its server (it opens on a running one). */
   private shownState: TryItServerStateName = 'running';
+  /** The last server-state change posted; a webview re-created after being hidden missed it. */
+  private lastStatePost: TryItHostMessage | undefined;
   /** The request as last edited in the webview (the pre-filled one until then). */
   private request: TryItRequest | undefined;
   /** The last messages posted to the webview, kept for in-host tests that assert on what was sent. */
@@ -148,7 +150,8 @@ export class TryItPanel implements vscode.Disposable {
     const where = `127.0.0.1:${String(s.port)}`;
     const message =
       state === 'running' ? `The model server was restarted and answers on ${where}.` : state === 'starting' ? `The model server is restarting on ${where}…` : `The model server on port ${String(s.port)} has stopped.`;
-    this.post({ type: 'tryIt/serverState', server: s.label, url: `${s.url}/invocations`, state, message });
+    this.lastStatePost = { type: 'tryIt/serverState', server: s.label, url: `${s.url}/invocations`, state, message };
+    this.post(this.lastStatePost);
   }
 
   /** The server behind this panel now (Restart replaces the process under the same id). */
@@ -182,6 +185,10 @@ export class TryItPanel implements vscode.Disposable {
           ...(first.signature ? { signature: first.signature } : {}),
           others: this.others(),
         });
+        if (this.lastStatePost) {
+          // the panel was hidden (its webview unloaded) when the server stopped or restarted
+          this.post(this.lastStatePost);
+        }
         return;
       }
       case 'tryIt/send':

@@ -62,6 +62,25 @@ describe('Try it panel (real extension host, mlflow CLI stand-in)', () => {
     assert.equal(stopped.message, `The model server on port ${String(info.port)} has stopped.`);
   });
 
+  it('tells a panel that was hidden while its server stopped, once it is shown again', async () => {
+    const { info, panel } = await serveAndTry();
+    // another editor in the same group hides the panel; VS Code unloads a hidden webview
+    const doc = await vscode.workspace.openTextDocument({ content: 'hide the panel' });
+    await vscode.window.showTextDocument(doc, { viewColumn: panel.panel.viewColumn, preview: false });
+    await until('the panel to be hidden', () => !panel.panel.visible || undefined);
+    await vscode.commands.executeCommand(COMMANDS.serveStop, info.id);
+    await until('the stopped state', () => states(panel.sent).find((m) => m.state === 'stopped'));
+    const shownAt = panel.sent.length;
+    panel.panel.reveal();
+    // the re-created webview says ready again; the host re-initialises it and repeats the state
+    const again = await until('the re-initialised panel to hear it stopped', () => {
+      const later = panel.sent.slice(shownAt);
+      const init = later.findIndex((m) => m.type === 'tryIt/init');
+      return init >= 0 ? states(later.slice(init)).find((m) => m.state === 'stopped') : undefined;
+    }, 60_000);
+    assert.equal(again.message, `The model server on port ${String(info.port)} has stopped.`);
+  });
+
   it('saves the request being edited to a file given by URI, without a dialog', async () => {
     const { info, panel } = await serveAndTry();
     const init = panel.sent.find((m) => m.type === 'tryIt/init');
