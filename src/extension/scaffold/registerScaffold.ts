@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { withErrorReport } from '../commands/registerCommands';
 import type { ConnectionManager } from '../connection/connectionManager';
 import type { SecretCredentials } from '../connection/storeSession';
 import type { CliTaskRunner } from '../process/cliTaskRunner';
@@ -11,19 +12,6 @@ import { SCAFFOLD_COMMANDS } from './scaffoldCommandIds';
 export interface Scaffold {
   /** The URI the last "Log Model" in this window printed, if any. */
   readonly lastLoggedModelUri: () => string | undefined;
-}
-
-function reportErrors(id: string, log: vscode.LogOutputChannel, handler: (...args: unknown[]) => Promise<unknown>): (...args: unknown[]) => Promise<unknown> {
-  return async (...args) => {
-    try {
-      return await handler(...args);
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      log.error(`${id} failed: ${message}`);
-      void vscode.window.showErrorMessage(`MLflow: ${message}`);
-      return undefined;
-    }
-  };
 }
 
 /** "New Custom Model…", "Log Model" and the CodeLens on scaffolded log_model.py files. */
@@ -45,10 +33,10 @@ export function registerScaffold(
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       lenses.refresh();
     }),
-    vscode.commands.registerCommand(SCAFFOLD_COMMANDS.newCustomModel, reportErrors(SCAFFOLD_COMMANDS.newCustomModel, deps.log, (args) => newCustomModel(args))),
+    vscode.commands.registerCommand(SCAFFOLD_COMMANDS.newCustomModel, withErrorReport(SCAFFOLD_COMMANDS.newCustomModel, (args) => newCustomModel(args), deps.log)),
     vscode.commands.registerCommand(
       SCAFFOLD_COMMANDS.logScaffolded,
-      reportErrors(SCAFFOLD_COMMANDS.logScaffolded, deps.log, (arg, after) => logScaffoldedModel(logDeps, arg, after)),
+      withErrorReport(SCAFFOLD_COMMANDS.logScaffolded, (arg, after) => logScaffoldedModel(logDeps, arg, after), deps.log),
     ),
   );
   return { lastLoggedModelUri: () => last };
