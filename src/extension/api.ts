@@ -23,4 +23,6 @@ export interface MlflowExtensionApi {
   readonly discovered: Promise<void>;
   /** Milliseconds `activate()` took, measured inside it (reported by `npm run bench`). */
   readonly activationMs: number;
+  /** The model URI the last "MLflow: Log Model" in this window printed, if any. */
+  readonly lastLoggedModelUri: () => string | undefined;
 }

@@ -17,6 +17,7 @@ import { ServingTreeProvider } from './serving/servingTreeProvider';
 import { MlmodelCodeLensProvider } from './serving/mlmodelCodeLens';
 import { registerExplorer } from './explorer/registerExplorer';
 import { registerCompare } from './compare/registerCompare';
+import { registerScaffold } from './scaffold/registerScaffold';
 import { VERSION_DOC_SCHEME, versionDocuments } from './compare/compareVersions';
 import { ConnectionStatusBar } from './statusBar/connectionStatusBar';
 import { TerminalEnvironment } from './terminal/terminalEnvironment';
@@ -77,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(VERSION_DOC_SCHEME, versionDocuments));
   registerMlmodelLanguage(context, log);
   registerMlprojectLanguage(context, log);
+  const scaffold = registerScaffold(context, { runner, connections, log, secrets: typed });
   context.subscriptions.push(
     vscode.window.registerWebviewPanelSerializer(CONNECTION_PANEL_VIEW_TYPE, {
       deserializeWebviewPanel: (panel) => {
@@ -89,7 +91,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   const discovered = connections.rediscover();
   const activationMs = performance.now() - started;
   log.info(`MLflow for VS Code ${String((context.extension.packageJSON as { version?: string }).version)} activated in ${activationMs.toFixed(1)} ms.`);
-  return { connection: () => connections.state, stores: () => stores.stores(), explorer, panels, servers: () => servers.list().map(serverInfo), discovered, activationMs };
+  return { connection: () => connections.state, stores: () => stores.stores(), explorer, panels, servers: () => servers.list().map(serverInfo), discovered, activationMs, lastLoggedModelUri: scaffold.lastLoggedModelUri };
 }
 
 /** Stops every model server, waiting for their process trees to end; set by activate. */

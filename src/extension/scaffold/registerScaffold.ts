@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import { withErrorReport } from '../commands/registerCommands';
+import type { ConnectionManager } from '../connection/connectionManager';
+import type { SecretCredentials } from '../connection/storeSession';
+import type { CliTaskRunner } from '../process/cliTaskRunner';
+import { LogModelCodeLensProvider } from './logModelCodeLens';
+import { logScaffoldedModel } from './logScaffoldedModel';
+import { newCustomModel } from './newCustomModel';
+import { SCAFFOLD_COMMANDS } from './scaffoldCommandIds';
+
+/** What the scaffold feature exposes to the extension API. */
+export interface Scaffold {
+  /** The URI the last "Log Model" in this window printed, if any. */
+  readonly lastLoggedModelUri: () => string | undefined;
+}
+
+/** "New Custom Model…", "Log Model" and the CodeLens on scaffolded log_model.py files. */
+export function registerScaffold(
+  context: vscode.ExtensionContext,
+  deps: { readonly runner: CliTaskRunner; readonly connections: ConnectionManager; readonly log: vscode.LogOutputChannel; readonly secrets?: SecretCredentials },
+): Scaffold {
+  let last: string | undefined;
+  const lenses = new LogModelCodeLensProvider();
+  const logDeps = {
+    ...deps,
+    onLogged: (uri: string) => {
+      last = uri;
+    },
+  };
+  context.subscriptions.push(
+    lenses,
+    vscode.languages.registerCodeLensProvider({ language: 'python', scheme: 'file', pattern: '**/log_model.py' }, lenses),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      lenses.refresh();
+    }),
+    vscode.commands.registerCommand(SCAFFOLD_COMMANDS.newCustomModel, withErrorReport(SCAFFOLD_COMMANDS.newCustomModel, (args) => newCustomModel(args), deps.log)),
+    vscode.commands.registerCommand(
+      SCAFFOLD_COMMANDS.logScaffolded,
+      withErrorReport(SCAFFOLD_COMMANDS.logScaffolded, (arg, after) => logScaffoldedModel(logDeps, arg, after), deps.log),
+    ),
+  );
+  return { lastLoggedModelUri: () => last };
+}
