@@ -12,6 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../../src/extension/commands/commandIds';
+import { SCAFFOLD_COMMANDS } from '../../../src/extension/scaffold/scaffoldCommandIds';
 import { EXTENSION_ID, activeApi, until, workspaceRoot } from '../suite/helpers';
 
 const standIn = (): string => path.join(vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath ?? '', 'test', 'support', 'cli', 'python');
@@ -31,6 +32,7 @@ const REFUSED: readonly Refused[] = [
   { id: COMMANDS.generateDockerfile, args: () => [mlmodel(), vscode.Uri.file(os.tmpdir())], what: 'Generating a Dockerfile' },
   { id: COMMANDS.buildDocker, args: () => [mlmodel(), 'mlflow-iris'], what: 'Building a Docker image' },
   { id: COMMANDS.deploy, args: () => [mlmodel(), { target: 'sagemaker', name: 'iris-prod', config: '' }], what: 'Deploying' },
+  { id: SCAFFOLD_COMMANDS.logScaffolded, args: () => [vscode.Uri.joinPath(workspaceRoot(), 'custom', 'log_model.py')], what: 'Logging a model' },
 ];
 
 /** The extension's "MLflow" log file in this window's logs (the harness passes the folder). */
@@ -43,7 +45,7 @@ function mlflowLog(): string {
   return found.map((f) => fs.readFileSync(path.join(root, f), 'utf8')).join('\n');
 }
 
-describe('Restricted Mode: serve, predict, Docker and deploy refuse (real extension host, untrusted workspace)', () => {
+describe('Restricted Mode: serve, predict, Docker, deploy and Log Model refuse (real extension host, untrusted workspace)', () => {
   let argvLog: string;
 
   before(async () => {
