@@ -2,7 +2,8 @@ import type { ChartConfiguration } from 'chart.js';
 import { ema } from '../../src/core/compare/ema';
 import type { CompareRunHeader, SeriesPayload } from '../../src/protocol/compareRuns';
 import { Chart, themeColors, type ThemeColors } from './chartTheme';
-import { layerBounds, seriesLayerPlugin, type LayerLine, type SeriesLayer } from './seriesLayer';
+import { linesBounds } from '../../src/core/compare/lineGeometry';
+import { seriesLayerPlugin, type LayerLine, type SeriesLayer } from './seriesLayer';
 
 export type XAxis = 'step' | 'time' | 'relative';
 
@@ -138,7 +139,7 @@ export function drawLineChart(canvas: HTMLCanvasElement, existing: LineChart | u
   const lines = [...built.values()].map((e) => e.line);
   chart.layer.lines = lines;
   chart.layer.hover = undefined;
-  const b = layerBounds(lines);
+  const b = linesBounds(lines);
   chart.chart.data.datasets = b === undefined ? [] : [{ data: [{ x: b.x0, y: b.y0 }, { x: b.x1, y: b.y1 }], showLine: false, pointRadius: 0, pointHoverRadius: 0, pointHitRadius: 0 }];
   chart.chart.update('none');
   const counts = lines.map((l) => l.xs.length);

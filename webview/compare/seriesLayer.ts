@@ -1,4 +1,5 @@
 import type { Chart, ChartEvent, Plugin } from 'chart.js';
+import { nearestIndex } from '../../src/core/compare/lineGeometry';
 
 /** One run's line, ready to draw: x and y of its finite points, in x order. */
 export interface LayerLine {
@@ -16,52 +17,6 @@ export interface SeriesLayer {
   /** Text of an x value as the x axis writes it (for the hover readout). */
   readonly xText: (x: number) => string;
   hover: { line: LayerLine; index: number } | undefined;
-}
-
-/** Extent of the visible lines' points, or undefined when none is visible. */
-export function layerBounds(lines: readonly LayerLine[]): { x0: number; x1: number; y0: number; y1: number } | undefined {
-  let x0 = Infinity;
-  let x1 = -Infinity;
-  let y0 = Infinity;
-  let y1 = -Infinity;
-  for (const l of lines) {
-    if (l.hidden || l.xs.length === 0) {
-      continue;
-    }
-    // Points are in step order; wall time usually but not always follows it, so scan x too.
-    for (const x of l.xs) {
-      if (x < x0) {
-        x0 = x;
-      }
-      if (x > x1) {
-        x1 = x;
-      }
-    }
-    for (const y of l.ys) {
-      if (y < y0) {
-        y0 = y;
-      }
-      if (y > y1) {
-        y1 = y;
-      }
-    }
-  }
-  return Number.isFinite(x0) && Number.isFinite(y0) ? { x0, x1, y0, y1 } : undefined;
-}
-
-/** Index of the point of `xs` (ascending) nearest to `x`. */
-function nearestIndex(xs: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = xs.length - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if ((xs[mid] ?? 0) < x) {
-      lo = mid;
-    } else {
-      hi = mid;
-    }
-  }
-  return Math.abs((xs[lo] ?? 0) - x) <= Math.abs((xs[hi] ?? 0) - x) ? lo : hi;
 }
 
 function stroke(chart: Chart, line: LayerLine): void {
