@@ -112,6 +112,11 @@ function mlmodelValidation(): Record<string, unknown> {
 
 async function main(): Promise<void> {
   build();
+  // BENCH_ONLY=compare measures only the compare panel (data path and webview), e.g. to repeat it.
+  if (process.env.BENCH_ONLY === 'compare') {
+    console.log(JSON.stringify({ measuredAt: new Date().toISOString(), compareDataPath: await compareSeries(), compareDrawnInWebview: await compareDrawn() }, null, 2));
+    return;
+  }
   const result = {
     measuredAt: new Date().toISOString(),
     machine: { cpus: (await import('node:os')).cpus().length, node: process.version },

@@ -12,10 +12,14 @@ import { runSuiteInPage } from '../test/harness/runInHost';
 import { GENERATED_METRICS, GeneratedHistoryStore } from '../test/support/mlflow/generatedHistoryStore';
 import { startMlflowTestServer } from '../test/support/mlflow/mlflowTestServer';
 import { FIXTURES } from '../test/support/mlflow/recordedExchange';
+import type { CompareHostTimings } from '../src/extension/compare/comparePanel';
+import type { ChartsDrawn } from '../src/protocol/compareRuns';
 
-// 100 runs is the DESIGN.md case, but on this machine the panel does not finish drawing 100 runs
-// within the probe's 10 minutes (an open problem, see the README); 30 runs measures what works.
-const RUNS = Number(process.env.BENCH_COMPARE_RUNS ?? 30);
+/** What the probe writes: its own timing, the host's phases and the webview's report. */
+type ProbeLine = ChartsDrawn & { commandToDrawnMs: number; startedAt: number; host: CompareHostTimings };
+
+// 100 runs is the DESIGN.md case; BENCH_COMPARE_RUNS measures another count.
+const RUNS = Number(process.env.BENCH_COMPARE_RUNS ?? 100);
 const STEPS = 10_000;
 const round = (x: number): number => Math.round(x * 10) / 10;
 
@@ -38,11 +42,26 @@ export async function compareDrawn(): Promise<Record<string, unknown>> {
     if (outcome.exitCode !== 0) {
       throw new Error(`compare probe failed: ${JSON.stringify(outcome.results?.failed ?? outcome.exitCode)}`);
     }
-    const r = JSON.parse(fs.readFileSync(out, 'utf8').trim().split('\n')[0] ?? '{}') as { commandToDrawnMs: number; ms: number; charts: number; points: number; maxDatasetPoints: number; canvasWidth: number; heapBytes: number };
+    const r = JSON.parse(fs.readFileSync(out, 'utf8').trim().split('\n')[0] ?? '{}') as ProbeLine;
+    // Epoch ms on one machine clock: the host's phases, and the webview's (its report's time minus its own durations).
+    const h = r.host;
+    const since = (at: number | undefined): number | undefined => (at === undefined ? undefined : round(at - r.startedAt));
+    const snapshotAt = r.at - r.ms;
     return {
       shape: { runs: RUNS, metrics: GENERATED_METRICS.length, stepsPerHistory: STEPS },
+      commandToFirstChartDrawnMs: since(snapshotAt + r.firstChartMs),
       commandToAllChartsDrawnMs: round(r.commandToDrawnMs),
-      snapshotToAllChartsDrawnMs: round(r.ms),
+      phases: {
+        commandToWebviewReadyMs: since(h.ready),
+        commandToTablePostedMs: since(h.snapshotPosted),
+        commandToSeriesRequestedMs: since(h.showMetrics),
+        hostDataLoadMs: h.showMetrics !== undefined && h.allSeriesPosted !== undefined ? round(h.allSeriesPosted - h.showMetrics) : undefined,
+        longestSeriesTransferMs: round(r.transferMs),
+        dataToDrawnChartsMs: h.allSeriesPosted !== undefined ? round(r.at - h.allSeriesPosted) : undefined,
+        webviewLastSeriesToDrawnMs: round(r.drawMs),
+        commandToTableMinMaxPostedMs: since(h.aggregatesPosted),
+      },
+      webview: { seriesMessages: r.seriesMessages, chartJsCalls: r.chartUpdates, chartJsMs: round(r.chartJsMs), snapshotToAllChartsDrawnMs: round(r.ms) },
       charts: r.charts,
       pointsHandedToChartJs: r.points,
       maxPointsPerDataset: r.maxDatasetPoints,
@@ -50,7 +69,8 @@ export async function compareDrawn(): Promise<Record<string, unknown>> {
       withinFourTimesCanvasWidth: r.maxDatasetPoints <= 4 * r.canvasWidth,
       webviewHeapMb: round(r.heapBytes / 1024 / 1024),
       budgetMs: 1000,
-      withinBudget: r.commandToDrawnMs <= 1000,
+      budgetNote: 'DESIGN.md: data to drawn charts, i.e. from the host holding every series to the webview reporting every chart drawn',
+      withinBudget: h.allSeriesPosted !== undefined && r.at - h.allSeriesPosted <= 1000,
     };
   } finally {
     await ctx.close().catch(() => undefined);

@@ -41,11 +41,19 @@ export interface SeriesPayload {
   readonly values: Float64Array;
 }
 
-/** Series of one metric; `complete` false while more runs are still loading (partial results). */
+/**
+ * Series of one metric, as deltas: each message carries only runs the webview does not hold yet
+ * for this key, so a load of many runs crosses to the webview once, not once per partial answer.
+ * `reset` tells the webview to drop what it holds for the key first (a new load at another
+ * resolution); `complete` is false while more runs are still loading (partial results).
+ */
 export interface CompareSeries extends Message<'compare/series'> {
   readonly metricKey: string;
   readonly series: readonly SeriesPayload[];
+  readonly reset: boolean;
   readonly complete: boolean;
+  /** Epoch ms when the host posted it, so the webview can measure the transfer (same machine clock). */
+  readonly postedAt: number;
 }
 
 /** Progress and problems, shown in the panel's status line (never as HTML). */
@@ -93,7 +101,24 @@ export interface ChartsDrawn extends Message<'compare/drawn'> {
   readonly ms: number;
   /** The webview's JS heap in use where Chromium reports it (performance.memory), else 0. */
   readonly heapBytes: number;
+  /** From the snapshot's arrival to the first chart drawn with data. */
+  readonly firstChartMs: number;
+  /** From the snapshot's arrival to the arrival of the last series the shown charts needed. */
+  readonly dataMs: number;
+  /** From that last series' arrival to every chart drawn: the webview's share of "data to drawn charts". */
+  readonly drawMs: number;
+  /** The longest host-to-webview transfer of one series message (post to arrival). */
+  readonly transferMs: number;
+  /** Series messages received, chart.js creations and updates, and the time spent inside them. */
+  readonly seriesMessages: number;
+  readonly chartUpdates: number;
+  readonly chartJsMs: number;
+  /** Epoch ms of the report, to line it up with the host's own timings. */
+  readonly at: number;
 }
+
+/** Every number field of {@link ChartsDrawn}, in the order the guard checks them. */
+const DRAWN_FIELDS = ['charts', 'points', 'maxDatasetPoints', 'canvasWidth', 'ms', 'heapBytes', 'firstChartMs', 'dataMs', 'drawMs', 'transferMs', 'seriesMessages', 'chartUpdates', 'chartJsMs', 'at'] as const;
 
 export type CompareWebviewMessage = ReadyMessage | ShowMetrics | ExportCsv | ExportPng | OpenRun | RemoveRun | ChartsDrawn;
 
@@ -156,10 +181,7 @@ export function isCompareWebviewMessage(v: unknown): v is CompareWebviewMessage 
         m.dataUrl.startsWith('data:image/png;base64,')
       );
     case 'compare/drawn':
-      return (
-        hasOnlyKeys(v, ['type', 'charts', 'points', 'maxDatasetPoints', 'canvasWidth', 'ms', 'heapBytes']) &&
-        [m.charts, m.points, m.maxDatasetPoints, m.canvasWidth, m.ms, m.heapBytes].every((x) => typeof x === 'number' && Number.isFinite(x) && x >= 0)
-      );
+      return hasOnlyKeys(v, ['type', ...DRAWN_FIELDS]) && DRAWN_FIELDS.every((k) => typeof m[k] === 'number' && Number.isFinite(m[k]) && m[k] >= 0);
     case 'compare/openRun':
     case 'compare/removeRun':
       return hasOnlyKeys(v, ['type', 'runId']) && isRunId(m.runId);
@@ -178,7 +200,7 @@ export function isCompareHostMessage(v: unknown): v is CompareHostMessage {
     case 'compare/snapshot':
       return Array.isArray(m.runs) && typeof m.table === 'object' && m.table !== null && Array.isArray(m.metricKeys) && Array.isArray(m.paramKeys) && Array.isArray(m.missing);
     case 'compare/series':
-      return typeof m.metricKey === 'string' && Array.isArray(m.series) && typeof m.complete === 'boolean' && m.series.every(isSeriesPayload);
+      return typeof m.metricKey === 'string' && Array.isArray(m.series) && typeof m.reset === 'boolean' && typeof m.complete === 'boolean' && typeof m.postedAt === 'number' && m.series.every(isSeriesPayload);
     case 'compare/status':
       return (m.busy === undefined || typeof m.busy === 'string') && (m.error === undefined || typeof m.error === 'string');
     default:

@@ -1,7 +1,9 @@
 import type { ChartConfiguration } from 'chart.js';
 import { ema } from '../../src/core/compare/ema';
 import type { CompareRunHeader, SeriesPayload } from '../../src/protocol/compareRuns';
-import { Chart, themeColors } from './chartTheme';
+import { Chart, themeColors, type ThemeColors } from './chartTheme';
+import { linesBounds } from '../../src/core/compare/lineGeometry';
+import { seriesLayerPlugin, type LayerLine, type SeriesLayer } from './seriesLayer';
 
 export type XAxis = 'step' | 'time' | 'relative';
 
@@ -11,6 +13,25 @@ export interface LineView {
   readonly smoothing: number;
   readonly hidden: ReadonlySet<string>;
 }
+
+type Point = { x: number; y: number };
+
+/** One metric's chart and what it was built from, so new runs add lines instead of a new chart. */
+export interface LineChart {
+  readonly chart: Chart<'line', Point[]>;
+  /** Axis, scale, smoothing and theme the chart was configured for; another one rebuilds it. */
+  readonly look: string;
+  /** The lines its plot area draws (see {@link seriesLayerPlugin}). */
+  readonly layer: SeriesLayer;
+  /** Per run id: the series its line was built from, and the line. */
+  readonly built: Map<string, { readonly source: SeriesPayload; readonly line: LayerLine }>;
+  /** Points of the lines drawn, and the most any one line has. */
+  points: number;
+  maxDatasetPoints: number;
+}
+
+/** Calls into chart.js (creations and updates, which draw synchronously with animations off) and their time. */
+export const chartWork = { updates: 0, ms: 0 };
 
 /** x values of a series for the chosen axis; relative time is seconds since the run started. */
 function xs(s: SeriesPayload, axis: XAxis, runStart: number | undefined): Float64Array {
@@ -34,41 +55,34 @@ function tickText(axis: XAxis, v: number): string {
   return String(v);
 }
 
-/** Datasets for one metric: one per run, in the runs' order, points pre-parsed ({x, y}). */
-function datasets(series: ReadonlyMap<string, SeriesPayload>, runs: readonly CompareRunHeader[], view: LineView): { data: { x: number; y: number }[]; label: string; borderColor: string; hidden: boolean }[] {
-  const out = [];
-  for (const run of runs) {
-    const s = series.get(run.runId);
-    if (s === undefined) {
-      continue;
+/** One run's line: its finite points (positive ones on a log scale) for the chosen axis, smoothed if asked. */
+function lineOf(s: SeriesPayload, run: CompareRunHeader, view: LineView): LayerLine {
+  const x = xs(s, view.xAxis, run.startTime);
+  const y = view.smoothing > 0 ? ema(s.values, view.smoothing) : s.values;
+  let n = 0;
+  const keep = new Float64Array(y.length);
+  const outX = new Float64Array(y.length);
+  for (let i = 0; i < y.length; i++) {
+    const yi = y[i] ?? Number.NaN;
+    // Log scales cannot place zero or negatives; non-finite values are left out and the line bridges them.
+    if (Number.isFinite(yi) && (!view.logY || yi > 0)) {
+      outX[n] = x[i] ?? 0;
+      keep[n] = yi;
+      n++;
     }
-    const x = xs(s, view.xAxis, run.startTime);
-    const y = view.smoothing > 0 ? ema(s.values, view.smoothing) : s.values;
-    const data: { x: number; y: number }[] = [];
-    for (let i = 0; i < y.length; i++) {
-      const yi = y[i] ?? Number.NaN;
-      // Log scales cannot place zero or negatives; non-finite values leave a gap.
-      if (Number.isFinite(yi) && (!view.logY || yi > 0)) {
-        data.push({ x: x[i] ?? 0, y: yi });
-      }
-    }
-    out.push({ data, label: run.name, borderColor: run.color, hidden: view.hidden.has(run.runId) });
   }
-  return out;
+  return { runId: run.runId, name: run.name, color: run.color, xs: outX.subarray(0, n), ys: keep.subarray(0, n), hidden: view.hidden.has(run.runId) };
 }
 
-/**
- * One line chart per metric. The chart is rebuilt only when its data or the view changes;
- * animations are off and data is pre-parsed, so chart.js only draws.
- */
-export function drawLineChart(canvas: HTMLCanvasElement, existing: Chart | undefined, metricKey: string, series: ReadonlyMap<string, SeriesPayload>, runs: readonly CompareRunHeader[], view: LineView): { chart: Chart; points: number; maxDatasetPoints: number } {
-  existing?.destroy();
-  const theme = themeColors();
-  const sets = datasets(series, runs, view);
-  const config: ChartConfiguration<'line', { x: number; y: number }[]> = {
+function lookOf(view: LineView, theme: ThemeColors): string {
+  return JSON.stringify([view.xAxis, view.logY, view.smoothing, theme.muted, theme.grid]);
+}
+
+function config(metricKey: string, view: LineView, theme: ThemeColors, layer: SeriesLayer): ChartConfiguration<'line', Point[]> {
+  return {
     type: 'line',
-    // A metric logged once is a single point: draw it as a dot, or it would not show at all.
-    data: { datasets: sets.map((d) => ({ ...d, backgroundColor: d.borderColor, borderWidth: 1.5, pointRadius: d.data.length <= 1 ? 3 : 0, pointHoverRadius: 3, tension: 0 })) },
+    data: { datasets: [] },
+    plugins: [seriesLayerPlugin(layer, () => ({ foreground: themeColors().foreground, background: themeColors().background }))],
     options: {
       animation: false,
       parsing: false,
@@ -76,10 +90,11 @@ export function drawLineChart(canvas: HTMLCanvasElement, existing: Chart | undef
       spanGaps: true,
       responsive: true,
       maintainAspectRatio: false,
-      interaction: { mode: 'nearest', axis: 'x', intersect: false },
+      // The series layer answers the mouse itself (a binary search per line), so chart.js needs only these events.
+      events: ['mousemove', 'mouseout'],
       plugins: {
         legend: { display: false },
-        tooltip: { callbacks: { title: (items) => tickText(view.xAxis, items[0]?.parsed.x ?? 0) } },
+        tooltip: { enabled: false },
       },
       scales: {
         x: { type: 'linear', title: { display: true, text: view.xAxis === 'step' ? 'step' : view.xAxis === 'time' ? 'wall time' : 'relative time', color: theme.muted }, ticks: { color: theme.muted, maxTicksLimit: 6, callback: (v) => tickText(view.xAxis, Number(v)) }, grid: { color: theme.grid } },
@@ -87,7 +102,50 @@ export function drawLineChart(canvas: HTMLCanvasElement, existing: Chart | undef
       },
     },
   };
-  const chart = new Chart(canvas, config);
-  const counts = sets.map((d) => d.data.length);
-  return { chart, points: counts.reduce((a, b) => a + b, 0), maxDatasetPoints: Math.max(0, ...counts) };
+}
+
+/**
+ * Draw one metric's line chart, one line per run in the runs' order. chart.js lays out the axes
+ * from a two-point dataset spanning the visible lines; the lines themselves are stroked by the
+ * series layer. An existing chart of the same look is updated in place, and lines of runs whose
+ * series did not change are kept, so a partial answer costs only the new runs' points. Axis,
+ * scale, smoothing or theme changes rebuild the chart. Animations are off, data is pre-parsed.
+ */
+export function drawLineChart(canvas: HTMLCanvasElement, existing: LineChart | undefined, metricKey: string, series: ReadonlyMap<string, SeriesPayload>, runs: readonly CompareRunHeader[], view: LineView): LineChart {
+  const started = performance.now();
+  const theme = themeColors();
+  const look = lookOf(view, theme);
+  let chart = existing;
+  if (chart === undefined || chart.look !== look || chart.chart.canvas !== canvas) {
+    chart?.chart.destroy();
+    const layer: SeriesLayer = { lines: [], hover: undefined, xText: (x) => tickText(view.xAxis, x) };
+    chart = { chart: new Chart(canvas, config(metricKey, view, theme, layer)), look, layer, built: new Map(), points: 0, maxDatasetPoints: 0 };
+  }
+  const built = new Map<string, { source: SeriesPayload; line: LayerLine }>();
+  for (const run of runs) {
+    const s = series.get(run.runId);
+    if (s === undefined) {
+      continue;
+    }
+    const old = chart.built.get(run.runId);
+    const entry = old !== undefined && old.source === s && old.line.name === run.name && old.line.color === run.color ? old : { source: s, line: lineOf(s, run, view) };
+    entry.line.hidden = view.hidden.has(run.runId);
+    built.set(run.runId, entry);
+  }
+  chart.built.clear();
+  for (const [id, entry] of built) {
+    chart.built.set(id, entry);
+  }
+  const lines = [...built.values()].map((e) => e.line);
+  chart.layer.lines = lines;
+  chart.layer.hover = undefined;
+  const b = linesBounds(lines);
+  chart.chart.data.datasets = b === undefined ? [] : [{ data: [{ x: b.x0, y: b.y0 }, { x: b.x1, y: b.y1 }], showLine: false, pointRadius: 0, pointHoverRadius: 0, pointHitRadius: 0 }];
+  chart.chart.update('none');
+  const counts = lines.map((l) => l.xs.length);
+  chart.points = counts.reduce((a, c) => a + c, 0);
+  chart.maxDatasetPoints = Math.max(0, ...counts);
+  chartWork.updates++;
+  chartWork.ms += performance.now() - started;
+  return chart;
 }

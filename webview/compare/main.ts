@@ -11,7 +11,7 @@ import {
 } from '../../src/protocol/compareRuns';
 import { el, host, onHostMessage } from '../shared/host';
 import { canvasPng, onThemeChange, themeColors, type Chart } from './chartTheme';
-import { drawLineChart, type XAxis } from './lineCharts';
+import { chartWork, drawLineChart, type LineChart, type XAxis } from './lineCharts';
 import { drawParallel } from './parallelCoordinates';
 import { drawScatter } from './scatterChart';
 import { renderTable, visibleTable } from './table';
@@ -38,13 +38,15 @@ let runs: readonly CompareRunHeader[] = [];
 let table: CompareTable = { runIds: [], rows: [] };
 let metricKeys: readonly string[] = [];
 let paramKeys: readonly string[] = [];
-/** metric key → run id → series; replaced as partial and complete answers arrive. */
+/** metric key → run id → series; each answer adds the runs it brings (a reset answer starts over). */
 const series = new Map<string, Map<string, SeriesPayload>>();
 const complete = new Set<string>();
-const charts = new Map<string, { chart: Chart; points: number; maxDatasetPoints: number }>();
+const charts = new Map<string, LineChart>();
 let scatter: Chart | undefined;
 let snapshotAt = 0;
 let drawnReported = false;
+/** What the drawn report says about the first load: arrivals, transfers, the first chart. */
+const loadStats = { lastSeriesAt: 0, firstChartAt: 0, seriesMessages: 0, transferMs: 0 };
 
 function update(patch: Partial<CompareViewState>): void {
   view = { ...view, ...patch };
@@ -182,7 +184,11 @@ function drawChart(key: string): void {
   if (!canvas || !data) {
     return;
   }
-  charts.set(key, drawLineChart(canvas, charts.get(key)?.chart, key, data, runs, { xAxis: view.xAxis, logY: view.logY, smoothing: view.smoothing, hidden: hiddenSet() }));
+  const line = drawLineChart(canvas, charts.get(key), key, data, runs, { xAxis: view.xAxis, logY: view.logY, smoothing: view.smoothing, hidden: hiddenSet() });
+  charts.set(key, line);
+  if (loadStats.firstChartAt === 0 && line.points > 0) {
+    loadStats.firstChartAt = performance.now();
+  }
   reportDrawn();
 }
 
@@ -192,9 +198,12 @@ const toDraw = new Set<string>();
 function scheduleDraw(key: string): void {
   if (toDraw.size === 0) {
     requestAnimationFrame(() => {
-      const keys = [...toDraw];
-      toDraw.clear();
-      keys.forEach(drawChart);
+      // A key leaves the set once drawn, so the drawn report waits for the last of the frame.
+      for (const k of [...toDraw]) {
+        toDraw.delete(k);
+        drawChart(k);
+      }
+      reportDrawn();
     });
   }
   toDraw.add(key);
@@ -208,21 +217,30 @@ function redrawCharts(): void {
 
 /** Once every shown chart has its complete data, tell the host how long it took and how many points. */
 function reportDrawn(): void {
-  if (drawnReported || view.shownMetrics.length === 0 || !view.shownMetrics.every((k) => complete.has(k) && charts.has(k))) {
+  if (drawnReported || toDraw.size > 0 || view.shownMetrics.length === 0 || !view.shownMetrics.every((k) => complete.has(k) && charts.has(k))) {
     return;
   }
   drawnReported = true;
   const drawn = view.shownMetrics.map((k) => charts.get(k)).filter((c) => c !== undefined);
+  const now = performance.now();
   vscode.post({
     type: 'compare/drawn',
     charts: drawn.length,
     points: drawn.reduce((a, c) => a + c.points, 0),
     maxDatasetPoints: Math.max(0, ...drawn.map((c) => c.maxDatasetPoints)),
     canvasWidth: chartGrid.querySelector('canvas')?.clientWidth ?? 0,
-    ms: performance.now() - snapshotAt,
+    ms: now - snapshotAt,
     heapBytes: (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0,
+    firstChartMs: Math.max(0, loadStats.firstChartAt - snapshotAt),
+    dataMs: Math.max(0, loadStats.lastSeriesAt - snapshotAt),
+    drawMs: Math.max(0, now - loadStats.lastSeriesAt),
+    transferMs: loadStats.transferMs,
+    seriesMessages: loadStats.seriesMessages,
+    chartUpdates: chartWork.updates,
+    chartJsMs: chartWork.ms,
+    at: Date.now(),
   });
-  status.textContent = `${String(runs.length)} runs · ${String(drawn.length)} chart${drawn.length === 1 ? '' : 's'} drawn in ${String(Math.round(performance.now() - snapshotAt))} ms`;
+  status.textContent = `${String(runs.length)} runs · ${String(drawn.length)} chart${drawn.length === 1 ? '' : 's'} drawn in ${String(Math.round(now - snapshotAt))} ms`;
 }
 
 function axisChoices(): string[] {
@@ -304,11 +322,29 @@ function onMessage(m: CompareHostMessage): void {
       return;
     }
     case 'compare/series': {
-      series.set(m.metricKey, new Map(m.series.map((s) => [s.runId, s])));
+      if (!drawnReported) {
+        loadStats.lastSeriesAt = performance.now();
+        loadStats.seriesMessages++;
+        loadStats.transferMs = Math.max(loadStats.transferMs, Date.now() - m.postedAt);
+      }
+      let held = series.get(m.metricKey);
+      if (held === undefined || m.reset) {
+        held = new Map();
+        series.set(m.metricKey, held);
+        complete.delete(m.metricKey);
+      }
+      for (const s of m.series) {
+        held.set(s.runId, s);
+      }
       if (m.complete) {
         complete.add(m.metricKey);
       }
-      scheduleDraw(m.metricKey);
+      if (m.series.length === 0 && !m.reset && charts.has(m.metricKey)) {
+        // "Complete, nothing new": the chart already shows everything.
+        reportDrawn();
+      } else {
+        scheduleDraw(m.metricKey);
+      }
       return;
     }
     case 'compare/status':

@@ -9,14 +9,14 @@ import {
   type RunDetailWebviewMessage,
 } from '../../src/protocol/runDetail';
 import { el, host, onHostMessage } from '../shared/host';
-import { onThemeChange, type Chart } from '../compare/chartTheme';
-import { drawLineChart } from '../compare/lineCharts';
+import { onThemeChange } from '../compare/chartTheme';
+import { drawLineChart, type LineChart } from '../compare/lineCharts';
 import { markdownToDom } from './markdownToDom';
 
 const vscode = host<RunDetailWebviewMessage, RunDetailViewState>();
 let snapshot: RunDetailSnapshot | undefined;
 const series = new Map<string, SeriesPayload>();
-const charts = new Map<string, Chart>();
+const charts = new Map<string, LineChart>();
 
 function factList(facts: readonly Fact[], id: string): HTMLElement {
   const dl = el('dl', { className: 'facts', id });
@@ -97,6 +97,10 @@ function render(s: RunDetailSnapshot): void {
     el('h2', { text: `Tags (${String(s.tags.length)})` }),
     tableOf('tags', ['Name', 'Value'], s.tags.map((t) => [t.label, t.value])),
   );
+  // The old canvases are gone with the re-render; their charts go too.
+  for (const c of charts.values()) {
+    c.chart.destroy();
+  }
   charts.clear();
   for (const key of series.keys()) {
     draw(key);
@@ -112,8 +116,7 @@ function draw(key: string): void {
   // One run, so the theme's own chart blue rather than a palette colour.
   const color = getComputedStyle(document.body).getPropertyValue('--vscode-charts-blue').trim() || '#3794ff';
   const run: CompareRunHeader = { runId: snapshot.runId, name: snapshot.name, experimentId: '', status: snapshot.status, color, startTime: undefined };
-  const drawn = drawLineChart(canvas, charts.get(key), key, new Map([[s.runId, s]]), [run], { xAxis: 'step', logY: false, smoothing: 0, hidden: new Set() });
-  charts.set(key, drawn.chart);
+  charts.set(key, drawLineChart(canvas, charts.get(key), key, new Map([[s.runId, s]]), [run], { xAxis: 'step', logY: false, smoothing: 0, hidden: new Set() }));
 }
 
 function onMessage(m: RunDetailHostMessage): void {

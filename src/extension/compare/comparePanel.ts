@@ -3,7 +3,9 @@ import { onlyDifferences, type CompareTable } from '../../core/compare/compareTa
 import { loadMetricSeries } from '../../core/compare/loadHistories';
 import type { MetricSeries } from '../../core/compare/metricSeries';
 import { runColor } from '../../core/compare/runColors';
+import { SentSeries } from '../../core/compare/sentSeries';
 import { tableToCsv } from '../../core/compare/tableCsv';
+import { sleep } from '../../core/common/cancellation';
 import { describeStoreError } from '../../core/explorer/describeStoreError';
 import { runLabel } from '../../core/explorer/runSummary';
 import type { Run } from '../../core/tracking/entities/run';
@@ -20,9 +22,6 @@ import { renderWebviewHtml, webviewOptions } from '../webviews/webviewHtml';
 import { readRuns } from '../../core/compare/readRuns';
 import { buildTableWithAggregates, type AggregateSource } from '../../core/compare/tableWithAggregates';
 
-/** Least time between two partial posts of one metric's series. */
-const PARTIAL_INTERVAL_MS = 1000;
-
 /** What a compare panel needs from the rest of the extension. */
 export interface CompareDeps {
   readonly extensionUri: vscode.Uri;
@@ -34,9 +33,27 @@ export interface CompareDeps {
 }
 
 /**
+ * Longest wait for the webview's first "charts drawn" before the table's min/max rows are loaded
+ * anyway (a panel in the background draws nothing until it is shown).
+ */
+const AGGREGATES_WAIT_MS = 5000;
+
+/** Epoch ms of the host's phases of one panel's first load, for the bench (unset until reached). */
+export interface CompareHostTimings {
+  opened: number;
+  ready?: number;
+  snapshotPosted?: number;
+  showMetrics?: number;
+  firstSeriesPosted?: number;
+  allSeriesPosted?: number;
+  aggregatesPosted?: number;
+}
+
+/**
  * The compare panel host. It owns the data: the runs, the table and every series, which it loads
- * (decimated, in chunks, cancellable) and posts as whole snapshots; the webview keeps only view
- * state. Closing the panel aborts every request it still has in flight.
+ * (decimated, in chunks, cancellable) and posts: the table as whole snapshots, the series as
+ * deltas (each run's series of a key once); the webview keeps only view state. Closing the panel
+ * aborts every request it still has in flight.
  */
 export class ComparePanel implements vscode.Disposable {
   private static readonly openPanels = new Set<ComparePanel>();
@@ -46,6 +63,8 @@ export class ComparePanel implements vscode.Disposable {
   private table: CompareTable | undefined;
   /** Series already posted, per metric key and resolution, so re-showing a chart costs nothing. */
   private readonly loaded = new Map<string, { maxPoints: number; series: MetricSeries[] }>();
+  /** Which series the webview holds, so partial answers post only what is new. */
+  private readonly sentSeries = new SentSeries();
   private shownKeys: readonly string[] = [];
   private loadChain: Promise<void> = Promise.resolve();
 
@@ -101,6 +120,13 @@ export class ComparePanel implements vscode.Disposable {
   readonly sent: CompareHostMessage[] = [];
   /** The webview's last report of charts drawn (bench and tests read it). */
   lastDrawn: ChartsDrawn | undefined;
+  /** When the host reached each phase of the first load (bench reads it). */
+  readonly timings: CompareHostTimings = { opened: Date.now() };
+  private markDrawn: () => void = () => undefined;
+  /** Resolves at the webview's first report of every chart drawn. */
+  private readonly chartsDrawn = new Promise<void>((resolve) => {
+    this.markDrawn = resolve;
+  });
 
   private onMessage(message: unknown): void {
     if (!isCompareWebviewMessage(message)) {
@@ -119,10 +145,13 @@ export class ComparePanel implements vscode.Disposable {
   private async handle(m: CompareWebviewMessage): Promise<void> {
     switch (m.type) {
       case 'ready':
+        this.timings.ready ??= Date.now();
         this.loaded.clear();
+        this.sentSeries.clear();
         await this.loadRuns();
         return;
       case 'compare/showMetrics':
+        this.timings.showMetrics ??= Date.now();
         this.shownKeys = m.keys;
         this.loadChain = this.loadChain.then(() => this.loadSeries(m.keys, m.maxPoints));
         await this.loadChain;
@@ -135,7 +164,8 @@ export class ComparePanel implements vscode.Disposable {
         return;
       case 'compare/drawn':
         this.lastDrawn = m;
-        this.deps.log.info(`Compare panel drew ${String(m.charts)} charts, ${String(m.points)} points, in ${String(Math.round(m.ms))} ms.`);
+        this.markDrawn();
+        this.deps.log.info(`Compare panel drew ${String(m.charts)} charts, ${String(m.points)} points, in ${String(Math.round(m.ms))} ms (last series to drawn: ${String(Math.round(m.drawMs))} ms).`);
         return;
       case 'compare/openRun':
         this.deps.openRun(m.runId);
@@ -144,6 +174,7 @@ export class ComparePanel implements vscode.Disposable {
         this.runIds = this.runIds.filter((id) => id !== m.runId);
         this.panel.title = `Compare ${String(this.runIds.length)} Runs`;
         this.loaded.clear();
+        this.sentSeries.clear();
         await this.loadRuns();
         return;
     }
@@ -155,6 +186,7 @@ export class ComparePanel implements vscode.Disposable {
     const { runs, missing } = await readRuns(tracking, this.runIds, this.abort.signal);
     this.runs = runs;
     await this.postSnapshot(missing);
+    this.timings.snapshotPosted ??= Date.now();
     this.post({ type: 'compare/status', busy: undefined, error: missing.length > 0 ? `${String(missing.length)} run(s) could not be read and are left out.` : undefined });
   }
 
@@ -172,12 +204,16 @@ export class ComparePanel implements vscode.Disposable {
     this.post({ type: 'compare/snapshot', runs: headers, table: this.table, metricKeys: keys((r) => r.data.metrics), paramKeys: keys((r) => r.data.params), missing });
   }
 
-  /** Load the series of the keys not yet loaded at this resolution; post partial results as chunks arrive. */
+  /**
+   * Load the series of the keys not yet loaded at this resolution and post the runs each partial
+   * answer adds. Keys already loaded post only what the webview lacks (often nothing), marked
+   * complete so the webview draws them again.
+   */
   private async loadSeries(keys: readonly string[], maxPoints: number): Promise<void> {
     const todo = keys.filter((k) => (this.loaded.get(k)?.maxPoints ?? 0) < maxPoints);
     for (const [key, done] of this.loaded) {
       if (keys.includes(key) && !todo.includes(key)) {
-        this.postSeries(key, done.series, true);
+        this.postSeries(key, this.sentSeries.unsent(key, done.series), false, true);
       }
     }
     if (todo.length === 0 || this.runs.length === 0) {
@@ -190,28 +226,40 @@ export class ComparePanel implements vscode.Disposable {
     // Every metric at once: each chart draws as soon as its own series are in.
     await Promise.all(
       todo.map(async (key) => {
-        // Partial answers are cumulative; post at most a few per second so that 100 runs arriving in
-        // chunks do not make the webview redraw the same chart dozens of times.
-        let lastPartial = performance.now();
-        const series = await loadMetricSeries(tracking, { runIds, metricKey: key, maxPoints, signal: this.abort.signal }, (partial) => {
-          const now = performance.now();
-          if (now - lastPartial >= PARTIAL_INTERVAL_MS) {
-            lastPartial = now;
-            this.postSeries(key, partial, false);
+        // A new load replaces what the webview holds of this key (it was at a coarser resolution).
+        this.sentSeries.reset(key);
+        let reset = true;
+        const post = (all: readonly MetricSeries[], complete: boolean): void => {
+          const fresh = this.sentSeries.unsent(key, all);
+          if (fresh.length > 0 || complete) {
+            this.postSeries(key, fresh, reset, complete);
+            reset = false;
           }
+        };
+        const series = await loadMetricSeries(tracking, { runIds, metricKey: key, maxPoints, signal: this.abort.signal }, (partial) => {
+          post(partial, false);
         });
         this.loaded.set(key, { maxPoints, series });
-        this.postSeries(key, series, true);
+        post(series, true);
         done++;
         this.post({ type: 'compare/status', busy: done < todo.length ? `Loaded ${String(done)} of ${String(todo.length)} metric histories…` : undefined, error: undefined });
       }),
     );
-    // min/max of the shown metrics come from the full histories, computed once and cached.
+    this.timings.allSeriesPosted ??= Date.now();
+    // min/max of the shown metrics come from the full histories, computed once and cached. Reading
+    // them (5 M points for 100 runs × 5 metrics of 10,000 steps) keeps the extension host busy for
+    // seconds, which held the last series back on their way to the webview: wait for the charts.
+    const waited = new AbortController();
+    await Promise.race([this.chartsDrawn, sleep(AGGREGATES_WAIT_MS, waited.signal).catch(() => undefined)]);
+    waited.abort();
+    this.abort.signal.throwIfAborted();
     await this.postSnapshot();
+    this.timings.aggregatesPosted ??= Date.now();
   }
 
-  private postSeries(metricKey: string, series: readonly MetricSeries[], complete: boolean): void {
-    this.post({ type: 'compare/series', metricKey, complete, series: series.map((s) => ({ runId: s.runId, steps: s.steps, times: s.times, values: s.values })) });
+  private postSeries(metricKey: string, series: readonly MetricSeries[], reset: boolean, complete: boolean): void {
+    this.timings.firstSeriesPosted ??= Date.now();
+    this.post({ type: 'compare/series', metricKey, reset, complete, postedAt: Date.now(), series: series.map((s) => ({ runId: s.runId, steps: s.steps, times: s.times, values: s.values })) });
   }
 
   private async exportCsv(diffOnly: boolean, order: readonly string[]): Promise<void> {

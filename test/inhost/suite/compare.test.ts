@@ -7,7 +7,7 @@ import { SqliteDatabase } from '../../../src/core/tracking/sqlite/sqliteDatabase
 import { SqliteTrackingStore } from '../../../src/core/tracking/sqlite/sqliteTrackingStore';
 import type { MlflowExtensionApi } from '../../../src/extension/api';
 import type { ComparePanel } from '../../../src/extension/compare/comparePanel';
-import type { CompareSeries, CompareSnapshot } from '../../../src/protocol/compareRuns';
+import type { CompareSeries, CompareSnapshot, SeriesPayload } from '../../../src/protocol/compareRuns';
 import type { RunDetailSnapshot } from '../../../src/protocol/runDetail';
 import { startMlflowTestServer, type MlflowTestServer } from '../../support/mlflow/mlflowTestServer';
 import { activeApi, clearTrackingUriSetting, repoRoot, waitForConnection, until } from './helpers';
@@ -21,7 +21,20 @@ const recordedQuery = (file: string): Array<[string, string]> => (JSON.parse(fs.
 
 
 const snapshotOf = (p: ComparePanel): CompareSnapshot | undefined => p.sent.filter((m): m is CompareSnapshot => m.type === 'compare/snapshot').at(-1);
-const completeSeries = (p: ComparePanel, key: string): CompareSeries | undefined => p.sent.find((m): m is CompareSeries => m.type === 'compare/series' && m.metricKey === key && m.complete);
+/**
+ * A metric's series as the webview assembles them from the host's deltas: from the last message
+ * that reset the key up to the one that completed it. Undefined until it is complete.
+ */
+function completeSeries(p: ComparePanel, key: string): { messages: CompareSeries[]; series: SeriesPayload[] } | undefined {
+  const all = p.sent.filter((m): m is CompareSeries => m.type === 'compare/series' && m.metricKey === key);
+  const from = all.map((m) => m.reset).lastIndexOf(true);
+  const to = all.findIndex((m, i) => i >= from && m.complete);
+  if (from < 0 || to < 0) {
+    return undefined;
+  }
+  const messages = all.slice(from, to + 1);
+  return { messages, series: messages.flatMap((m) => m.series) };
+}
 
 describe('run detail and compare panels (real extension host, MLflow REST test double)', () => {
   let api: MlflowExtensionApi;
@@ -64,6 +77,9 @@ describe('run detail and compare panels (real extension host, MLflow REST test d
     assert.ok(keys.includes('loss'), 'the recorded runs log a loss history');
     // The webview asks for the first metrics itself; the loss series arrives complete.
     const series = await until('the complete loss series', () => completeSeries(panel, 'loss'));
+    const runsWithLoss = recordedRuns.filter((r) => r.data.metrics.some((m) => m.key === 'loss')).map((r) => r.info.runId);
+    assert.deepEqual(series.series.map((s) => s.runId).sort(), [...runsWithLoss].sort(), 'each run with a loss history is sent once, none twice');
+    assert.equal(series.messages.filter((m) => m.reset).length, 1, 'only the first message of the load resets the key');
     const mine = series.series.find((s) => s.runId === lossRun);
     assert.ok(mine, 'the recorded run has a loss series');
     assert.deepEqual([...mine.values], loss.map((m) => m.value));

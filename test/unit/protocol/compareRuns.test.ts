@@ -3,6 +3,7 @@ import { isCompareHostMessage, isCompareWebviewMessage, MAX_SHOWN_METRICS } from
 import { isRunDetailHostMessage, isRunDetailWebviewMessage } from '../../../src/protocol/runDetail';
 
 const RUN = 'cc8c8745b34f45ada9edf6334e96c203';
+const DRAWN = { type: 'compare/drawn', charts: 5, points: 1000, maxDatasetPoints: 200, canvasWidth: 420, ms: 12.5, heapBytes: 1e7, firstChartMs: 3, dataMs: 10, drawMs: 2.5, transferMs: 1, seriesMessages: 4, chartUpdates: 5, chartJsMs: 2, at: 1.7e12 };
 
 describe('compare and run detail panel protocol guards', () => {
   it('accept exactly the compare webview messages, bounded', () => {
@@ -13,7 +14,7 @@ describe('compare and run detail panel protocol guards', () => {
       { type: 'compare/exportPng', name: 'loss', dataUrl: 'data:image/png;base64,iVBORw0KGgo=' },
       { type: 'compare/openRun', runId: RUN },
       { type: 'compare/removeRun', runId: RUN },
-      { type: 'compare/drawn', charts: 5, points: 1000, maxDatasetPoints: 200, canvasWidth: 420, ms: 12.5, heapBytes: 1e7 },
+      DRAWN,
     ]) {
       assert.ok(isCompareWebviewMessage(good), JSON.stringify(good));
     }
@@ -30,8 +31,11 @@ describe('compare and run detail panel protocol guards', () => {
       { type: 'compare/openRun', runId: '../../etc/passwd' },
       { type: 'compare/openRun', runId: RUN, command: 'workbench.action.quit' },
       { type: 'compare/exportCsv', onlyDifferences: 'yes', order: [] },
-      { type: 'compare/drawn', charts: -1, points: 0, maxDatasetPoints: 0, canvasWidth: 0, ms: 0, heapBytes: 0 },
-      { type: 'compare/drawn', charts: 1, points: Number.NaN, maxDatasetPoints: 0, canvasWidth: 0, ms: 0, heapBytes: 0 },
+      { ...DRAWN, charts: -1 },
+      { ...DRAWN, points: Number.NaN },
+      { ...DRAWN, drawMs: Infinity },
+      { ...DRAWN, extra: 1 },
+      { type: 'compare/drawn', charts: 5, points: 1000, maxDatasetPoints: 200, canvasWidth: 420, ms: 12.5, heapBytes: 1e7 },
       { type: 'compare/unknown' },
     ]) {
       assert.equal(isCompareWebviewMessage(bad), false, JSON.stringify(bad).slice(0, 80));
@@ -40,9 +44,12 @@ describe('compare and run detail panel protocol guards', () => {
 
   it('check host messages before the compare webview renders them (series as typed arrays of one length)', () => {
     const f = (n: number): Float64Array => new Float64Array(n);
-    assert.ok(isCompareHostMessage({ type: 'compare/series', metricKey: 'loss', complete: true, series: [{ runId: RUN, steps: f(3), times: f(3), values: f(3) }] }));
-    assert.equal(isCompareHostMessage({ type: 'compare/series', metricKey: 'loss', complete: true, series: [{ runId: RUN, steps: f(3), times: f(3), values: f(2) }] }), false);
-    assert.equal(isCompareHostMessage({ type: 'compare/series', metricKey: 'loss', complete: true, series: [{ runId: RUN, steps: [1], times: [1], values: [1] }] }), false);
+    const series = { type: 'compare/series', metricKey: 'loss', reset: true, complete: true, postedAt: 1.7e12 };
+    assert.ok(isCompareHostMessage({ ...series, series: [{ runId: RUN, steps: f(3), times: f(3), values: f(3) }] }));
+    assert.ok(isCompareHostMessage({ ...series, reset: false, series: [] }), 'a delta may add nothing (complete, all sent before)');
+    assert.equal(isCompareHostMessage({ ...series, series: [{ runId: RUN, steps: f(3), times: f(3), values: f(2) }] }), false);
+    assert.equal(isCompareHostMessage({ ...series, series: [{ runId: RUN, steps: [1], times: [1], values: [1] }] }), false);
+    assert.equal(isCompareHostMessage({ type: 'compare/series', metricKey: 'loss', complete: true, series: [] }), false, 'reset and postedAt are required');
     assert.ok(isCompareHostMessage({ type: 'compare/status', busy: 'Loading…', error: undefined }));
     assert.equal(isCompareHostMessage({ type: 'compare/status', busy: 3 }), false);
     assert.ok(isCompareHostMessage({ type: 'compare/snapshot', runs: [], table: { runIds: [], rows: [] }, metricKeys: [], paramKeys: [], missing: [] }));
