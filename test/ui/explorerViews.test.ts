@@ -58,6 +58,9 @@ for (const theme of ['dark', 'light'] as const) {
       for (const e of experiments.experiments) {
         await row(e.name).waitFor({ timeout: 20_000 });
       }
+      // the pointer rests where the welcome button was; move it off so no tooltip covers a row
+      await wb.page.mouse.move(900, 600);
+      await wb.page.locator('.monaco-hover').first().waitFor({ state: 'hidden', timeout: 10_000 });
       await shot('experiments');
     });
 
