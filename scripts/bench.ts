@@ -12,10 +12,14 @@ import { runSuiteInPage } from '../test/harness/runInHost';
 import { mlmodelCorpusTiming } from './benchMlmodelCorpus';
 import { compareSeries } from './benchCompare';
 import { compareDrawn } from './benchCompareWebview';
+import { explorerFirstPage } from './benchExplorer';
 import { runListing } from './benchRunListing';
 
 const ROOT = path.resolve(__dirname, '..');
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 7);
+/** BENCH_ONLY=explorer,activation measures only those parts (the names of the result's keys). */
+const ONLY = (process.env.BENCH_ONLY ?? '').split(',').filter((w) => w !== '');
+const wanted = (part: string): boolean => ONLY.length === 0 || ONLY.some((w) => part.toLowerCase().includes(w.toLowerCase()));
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -112,22 +116,23 @@ function mlmodelValidation(): Record<string, unknown> {
 
 async function main(): Promise<void> {
   build();
-  // BENCH_ONLY=compare measures only the compare panel (data path and webview), e.g. to repeat it.
-  if (process.env.BENCH_ONLY === 'compare') {
-    console.log(JSON.stringify({ measuredAt: new Date().toISOString(), compareDataPath: await compareSeries(), compareDrawnInWebview: await compareDrawn() }, null, 2));
-    return;
-  }
-  const result = {
+  const parts: Array<[string, () => unknown]> = [
+    ['bundles', bundles],
+    ['mlmodelValidation', mlmodelValidation],
+    ['mlmodelCorpus', mlmodelCorpusTiming],
+    ['runListing', runListing],
+    ['compareDataPath', compareSeries],
+    ['compareDrawnInWebview', compareDrawn],
+    ['explorerFirstPageInHost', explorerFirstPage],
+    ['activation', activation],
+  ];
+  const result: Record<string, unknown> = {
     measuredAt: new Date().toISOString(),
     machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
-    bundles: bundles(),
-    mlmodelValidation: mlmodelValidation(),
-    mlmodelCorpus: mlmodelCorpusTiming(),
-    runListing: await runListing(),
-    compareDataPath: await compareSeries(),
-    compareDrawnInWebview: await compareDrawn(),
-    activation: await activation(),
   };
+  for (const [name, measure] of parts.filter(([name]) => wanted(name))) {
+    result[name] = await measure();
+  }
   console.log(JSON.stringify(result, null, 2));
 }
 

@@ -49,10 +49,18 @@ export function packageVsix(): string {
   return VSIX;
 }
 
-export async function openWorkbench(): Promise<Workbench> {
+/** The colour themes the UI tests take screenshots in: VS Code's default dark and light ones. */
+export const THEMES = { dark: 'Default Dark Modern', light: 'Default Light Modern' } as const;
+
+export interface WorkbenchOptions {
+  /** The colour theme the workbench opens in (dark unless said). */
+  readonly theme?: keyof typeof THEMES;
+}
+
+export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
   fs.mkdirSync(SHOTS, { recursive: true });
   const dirs = makeSandbox('ui', {
-    'workbench.colorTheme': 'Default Dark Modern',
+    'workbench.colorTheme': THEMES[options.theme ?? 'dark'],
     // the mlflow CLI stand-in (a test double replaying recorded MLflow answers) as the Python
     'mlflow.pythonPath': path.join(REPO_ROOT, 'test', 'support', 'cli', 'python'),
   });

@@ -17,10 +17,30 @@ export interface GenerateOptions {
   readonly name?: string;
   /** Add 3 runs named with markup, control characters and a 1 MB tag value. */
   readonly hostile?: boolean;
+  /**
+   * Add one run per entry of HOSTILE_STRINGS, named with it and carrying it as a param key, a
+   * param value, a tag key and a tag value (after the `hostile` runs, so those keep their places).
+   */
+  readonly hostileKeys?: boolean;
+  /** Metric history per run (beyond `accuracy`): `keys` metrics of `steps` steps each, to grow the file. */
+  readonly history?: { readonly keys: number; readonly steps: number };
 }
 
 /** The names the hostile runs get. */
 export const HOSTILE_NAMES = ['<img src=x onerror=alert(1)>', 'line\nbreak\u0007bell', `[click](command:workbench.action.quit) ${'x'.repeat(300)}`];
+
+/**
+ * Payloads for keys as much as names and values: markup, a Markdown command link, every C0
+ * control character, a right-to-left override and a 1 MB string.
+ */
+export const HOSTILE_STRINGS: readonly string[] = [
+  '<img src=x onerror=alert(1)>',
+  '"><script>alert(1)</script>',
+  '[run](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22rm%22%7D)',
+  `ctl${Array.from({ length: 32 }, (_, c) => String.fromCharCode(c)).join('')}end`,
+  'invoice\u202egpj.exe',
+  `big${'k'.repeat(1024 * 1024)}`,
+];
 
 function hex(n: number, salt: string): string {
   return (salt + n.toString(16).padStart(32 - salt.length, '0')).slice(0, 32);
@@ -43,10 +63,12 @@ export async function generateRunsDb(basePath: string, outPath: string, options:
     const insertMetric = db.prepare('INSERT INTO metrics (key, value, timestamp, run_uuid, step, is_nan) VALUES (?, ?, ?, ?, ?, ?)');
     const insertLatest = db.prepare('INSERT INTO latest_metrics (key, value, timestamp, step, is_nan, run_uuid) VALUES (?, ?, ?, ?, ?, ?)');
     const insertTag = db.prepare('INSERT INTO tags (key, value, run_uuid) VALUES (?, ?, ?)');
-    const total = options.runs + (options.hostile === true ? HOSTILE_NAMES.length : 0);
+    const hostileNames = options.hostile === true ? HOSTILE_NAMES : [];
+    const hostileKeys = options.hostileKeys === true ? HOSTILE_STRINGS : [];
+    const total = options.runs + hostileNames.length + hostileKeys.length;
     for (let i = 0; i < total; i++) {
       const id = hex(i, 'ab');
-      const hostile = i >= options.runs ? HOSTILE_NAMES[i - options.runs] : undefined;
+      const hostile = i >= options.runs ? (hostileNames[i - options.runs] ?? hostileKeys[i - options.runs - hostileNames.length]) : undefined;
       const runName = hostile ?? `gen-${String(i).padStart(5, '0')}`;
       const start = t0 + i * 60_000;
       insertRun.run([id, runName, 'LOCAL', 'train.py', '', 'generator', i % 50 === 7 ? 'FAILED' : 'FINISHED', start, start + 30_000 + (i % 13) * 1000, '', 'active', `mlflow-artifacts:/${experimentId}/${id}/artifacts`, experimentId, null]);
@@ -57,6 +79,18 @@ export async function generateRunsDb(basePath: string, outPath: string, options:
       insertLatest.run(['accuracy', acc, start + 30_000, 0, 0, id]);
       insertTag.run(['mlflow.runName', runName, id]);
       insertTag.run(['team', hostile === undefined ? 'vision' : hostile === HOSTILE_NAMES[0] ? 'x'.repeat(1024 * 1024) : '<script>alert(1)</script>', id]);
+      if (hostile !== undefined && hostileKeys.includes(hostile)) {
+        insertParam.run([hostile, hostile, id]);
+        insertTag.run([hostile, hostile, id]);
+      }
+      for (let k = 0; k < (options.history?.keys ?? 0); k++) {
+        const key = `loss_${String(k)}`;
+        const steps = options.history?.steps ?? 0;
+        for (let step = 0; step < steps; step++) {
+          insertMetric.run([key, 1 / (step + k + 1), start + step * 100, id, step, 0]);
+        }
+        insertLatest.run([key, 1 / (steps + k), start + (steps - 1) * 100, steps - 1, 0, id]);
+      }
       runIds.push(id);
     }
     for (const s of [insertRun, insertParam, insertMetric, insertLatest, insertTag]) {

@@ -45,6 +45,7 @@ describe('run presentation in the tree', () => {
     assert.equal(huge.length, 200);
     assert.ok(huge.endsWith('…'));
     assert.equal(displayText(`${'a'.repeat(198)}😀b`).endsWith('a…'), true, 'no half surrogate pair');
+    assert.equal(displayText('invoice\u202egpj.exe \u2066x\u2069'), 'invoice\u241fgpj.exe \u241fx\u241f', 'bidi overrides and isolates cannot reorder the text');
     const lines = runTooltipLines(run({ runName: hostile }, [{ key: 'mlflow.parentRunId', value: 'p1' }]), 0);
     assert.equal(lines[0], '<img src=x onerror=alert(1)>\u241f\u241ftab\u241fhere — finished');
     assert.ok(lines.includes('Parent run: p1'));
