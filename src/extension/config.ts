@@ -7,6 +7,8 @@ export const SETTINGS = {
   injectTerminalEnv: 'terminal.injectTrackingUri',
   httpTimeoutSeconds: 'http.timeoutSeconds',
   httpMaxRetries: 'http.maxRetries',
+  runsPageSize: 'runs.pageSize',
+  autoRefreshSeconds: 'autoRefreshSeconds',
 } as const;
 
 export function mlflowConfig(scope?: vscode.ConfigurationScope): vscode.WorkspaceConfiguration {
@@ -32,6 +34,19 @@ export function httpSettings(): HttpSettings {
     timeoutMs: Math.round(clamp(timeout, 1, 600, 30) * 1000),
     maxRetries: Math.round(clamp(retries, 0, 10, 3)),
   };
+}
+
+/** `mlflow.runs.pageSize`: runs per page of the Experiments view (10–1000, as package.json declares). */
+export function runsPageSize(): number {
+  return Math.round(clamp(mlflowConfig().get<number>(SETTINGS.runsPageSize, 100), 10, 1000, 100));
+}
+
+/**
+ * `mlflow.autoRefreshSeconds` in milliseconds: the longest pause between automatic refreshes of
+ * running runs while the view is visible; 0 turns automatic refresh off.
+ */
+export function autoRefreshMs(): number {
+  return Math.round(clamp(mlflowConfig().get<number>(SETTINGS.autoRefreshSeconds, 60), 0, 86_400, 60) * 1000);
 }
 
 function clamp(value: unknown, min: number, max: number, fallback: number): number {

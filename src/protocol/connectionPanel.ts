@@ -7,7 +7,7 @@ export interface ConnectionSnapshot {
   readonly kind: string | undefined;
   /** The URI with any password removed. */
   readonly display: string | undefined;
-  /** "setting" | "environment" | "workspace". */
+  /** "setting" | "environment" | "dotenv" | "workspace" (the webview shows it with `connectionSourceLabel`). */
   readonly source: string | undefined;
   readonly readOnly: boolean;
   /** Why the configured URI could not be used, when it could not. */

@@ -4,6 +4,7 @@ import {
   type ConnectionSnapshot,
   type ConnectionWebviewMessage,
 } from '../../src/protocol/connectionPanel';
+import { connectionSourceLabel } from '../../src/core/connection/connectionSourceLabel';
 import { el, host, onHostMessage } from '../shared/host';
 
 const vscode = host<ConnectionWebviewMessage>();
@@ -14,11 +15,6 @@ const KIND_TEXT: Record<string, string> = {
   azureml: 'Azure Machine Learning',
   sqlite: 'Local SQLite store (mlflow.db)',
   file: 'Local file store (mlruns)',
-};
-const SOURCE_TEXT: Record<string, string> = {
-  setting: 'mlflow.trackingUri setting',
-  environment: 'MLFLOW_TRACKING_URI environment variable',
-  workspace: 'found in this workspace',
 };
 
 function render(s: ConnectionSnapshot): void {
@@ -34,7 +30,7 @@ function render(s: ConnectionSnapshot): void {
     rows.push(['Address', s.display]);
   }
   if (s.source) {
-    rows.push(['From', SOURCE_TEXT[s.source] ?? s.source]);
+    rows.push(['From', connectionSourceLabel(s.source)]);
   }
   if (s.connected) {
     rows.push(['Mode', s.readOnly ? 'Read-only (start an MLflow server on this store to edit)' : 'Read and write']);

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
+import type { ConnectionSource } from './connectionSourceLabel';
 
-/** Where the active tracking URI came from, in MLflow's own order of precedence plus discovery. */
-export type ConnectionSource = 'setting' | 'environment' | 'dotenv' | 'workspace';
+export type { ConnectionSource } from './connectionSourceLabel';
 
 export interface ResolvedConnection {
   readonly uri: string;

@@ -8,12 +8,16 @@ export function qualifiedKey(type: 'metrics' | 'params' | 'tags', key: string): 
   return /^[A-Za-z_][\w.]*$/.test(key) ? `${type}.${key}` : `${type}.\`${key.replace(/`/g, '')}\``;
 }
 
-/** Every key the grammar can filter these runs on, sorted within each kind. */
-export function searchKeys(runs: readonly Run[]): string[] {
+/**
+ * Every key the grammar can filter these runs on, sorted within each kind. With `experimentId`,
+ * only the keys of that experiment's runs: a filter applies to the experiment the user is
+ * looking at, and keys from other experiments would only match nothing there.
+ */
+export function searchKeys(runs: readonly Run[], experimentId?: string): string[] {
   const metrics = new Set<string>();
   const params = new Set<string>();
   const tags = new Set<string>();
-  for (const run of runs) {
+  for (const run of experimentId === undefined ? runs : runs.filter((r) => r.info.experimentId === experimentId)) {
     run.data.metrics.forEach((m) => metrics.add(m.key));
     run.data.params.forEach((p) => params.add(p.key));
     // MLflow's own system tags are rarely what someone filters on; keep the user's.

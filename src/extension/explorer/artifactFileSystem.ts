@@ -8,6 +8,11 @@ export const ARTIFACT_SCHEME = 'mlflow-artifact';
 /** Larger files are not opened in an editor (DESIGN.md): download them instead. */
 export const MAX_PREVIEW_BYTES = 50 * 1024 * 1024;
 
+/** Why an artifact is not opened in an editor, and what to do instead. */
+export function tooLargeMessage(artifactPath: string): string {
+  return `${artifactPath} is larger than 50 MB, too large to open in an editor; use "Download Artifacts…" instead.`;
+}
+
 /** `mlflow-artifact:/<run id>/<path>` for a run's artifact. */
 export function artifactUri(runId: string, artifactPath: string): vscode.Uri {
   return vscode.Uri.from({ scheme: ARTIFACT_SCHEME, path: `/${runId}/${artifactPath}` });
@@ -54,12 +59,17 @@ export class ArtifactFileSystem implements vscode.FileSystemProvider {
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
     const { runId, path } = parse(uri);
+    // The listing knows the size: a file over the limit is refused before a byte is fetched.
+    const size = (await this.stat(uri)).size;
+    if (size > MAX_PREVIEW_BYTES) {
+      throw vscode.FileSystemError.Unavailable(tooLargeMessage(path));
+    }
     const stores = await this.session.stores();
     try {
       return await stores.tracking.readArtifact({ runId, path, maxBytes: MAX_PREVIEW_BYTES });
     } catch (err) {
       if (StoreError.is(err, 'too-large')) {
-        throw vscode.FileSystemError.Unavailable(`${path} is larger than 50 MB; use "Download Artifacts…" instead.`);
+        throw vscode.FileSystemError.Unavailable(tooLargeMessage(path));
       }
       if (StoreError.isNotFound(err)) {
         throw vscode.FileSystemError.FileNotFound(uri);

@@ -3,10 +3,8 @@ import { collectPages } from '../../core/common/paging';
 import { RunPager } from '../../core/explorer/runPager';
 import type { Experiment } from '../../core/tracking/entities/experiment';
 import type { Run } from '../../core/tracking/entities/run';
+import { runsPageSize, SETTINGS } from '../config';
 import type { StoreSession } from '../connection/storeSession';
-
-/** Runs per page: enough to fill the view, never a thousand children without the user asking. */
-export const RUN_PAGE_SIZE = 100;
 
 /** The runs of one expanded experiment. */
 export interface ExperimentRuns {
@@ -35,14 +33,27 @@ export class ExperimentsModel implements vscode.Disposable {
   private experimentsLoad: Promise<Experiment[]> | undefined;
   private experimentsController: AbortController | undefined;
   private readonly runs = new Map<string, ExperimentRuns>();
-  private generation = 0;
+  private gen = 0;
   private q: RunQuery = { filter: undefined, orderBy: [], showDeleted: false };
   private readonly subscription: vscode.Disposable;
 
   constructor(readonly session: StoreSession) {
-    this.subscription = session.onDidChange(() => {
-      this.reset();
-    });
+    this.subscription = vscode.Disposable.from(
+      session.onDidChange(() => {
+        this.reset();
+      }),
+      // A new page size applies from the first page: reload rather than mix page sizes.
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`mlflow.${SETTINGS.runsPageSize}`)) {
+          this.reset();
+        }
+      }),
+    );
+  }
+
+  /** Increases whenever everything loaded is forgotten; a load that began under an older one is stale. */
+  get generation(): number {
+    return this.gen;
   }
 
   get query(): RunQuery {
@@ -58,7 +69,7 @@ export class ExperimentsModel implements vscode.Disposable {
 
   /** Forget everything loaded (cancelling what is in flight) and redraw from the top. */
   reset(): void {
-    this.generation++;
+    this.gen++;
     this.experimentsController?.abort();
     this.experimentsController = undefined;
     this.experimentsLoad = undefined;
@@ -115,7 +126,7 @@ export class ExperimentsModel implements vscode.Disposable {
     if (state.loading !== undefined || !state.pager.hasMore) {
       return state.loading ?? Promise.resolve();
     }
-    const generation = this.generation;
+    const generation = this.gen;
     const controller = new AbortController();
     state.controller = controller;
     state.error = undefined;
@@ -128,21 +139,22 @@ export class ExperimentsModel implements vscode.Disposable {
           filter: q.filter,
           orderBy: q.orderBy,
           runViewType: q.showDeleted ? 'ALL' : 'ACTIVE_ONLY',
-          maxResults: RUN_PAGE_SIZE,
+          // Read per page (mlflow.runs.pageSize): enough to fill the view, never thousands unasked.
+          maxResults: runsPageSize(),
           pageToken: state.pager.nextToken,
           signal: controller.signal,
         });
-        if (generation === this.generation) {
+        if (generation === this.gen) {
           state.pager.append(page);
         }
       } catch (err) {
-        if (generation === this.generation && !controller.signal.aborted) {
+        if (generation === this.gen && !controller.signal.aborted) {
           state.error = err;
         }
       } finally {
         state.loading = undefined;
         state.controller = undefined;
-        if (generation === this.generation) {
+        if (generation === this.gen) {
           this.changed.fire(experimentId);
         }
       }

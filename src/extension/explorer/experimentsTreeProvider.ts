@@ -1,14 +1,18 @@
 import * as vscode from 'vscode';
 import { collectPages } from '../../core/common/paging';
+import { StoreError } from '../../core/common/storeError';
 import { describeStoreError } from '../../core/explorer/describeStoreError';
 import { COMMANDS } from '../commands/commandIds';
 import { displayText } from '../../core/explorer/displayText';
 import type { RunNode } from '../../core/explorer/runPager';
 import { formatTimestamp, runDescription, runLabel, runTooltipLines, statusLook } from '../../core/explorer/runSummary';
 import type { ExplorerNode, NodeOf } from './explorerNode';
-import type { ExperimentsModel } from './experimentsModel';
+import type { ExperimentRuns, ExperimentsModel } from './experimentsModel';
 import { runSections, SECTION_LABELS, sectionValues } from './sectionChildren';
 import { plainTooltip } from './treeText';
+
+/** Superseded loads a request follows to the newest at most (each one a user action). */
+const MAX_SUPERSEDED_RETRIES = 5;
 
 /** Artifacts listed per folder at most; a folder with more says so instead of stalling the view. */
 const MAX_ARTIFACTS_PER_FOLDER = 2000;
@@ -59,12 +63,14 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
       if (this.model.session.state.status !== 'ready') {
         return []; // the welcome view explains what to do
       }
-      try {
-        const experiments = await this.model.experiments();
-        return experiments.map((experiment) => ({ kind: 'experiment', id: `exp:${experiment.experimentId}`, experiment }));
-      } catch (err) {
-        return [errorNode('root', err, undefined)];
-      }
+      return this.latest(async () => {
+        try {
+          const experiments = await this.model.experiments();
+          return experiments.map((experiment): ExplorerNode => ({ kind: 'experiment', id: `exp:${experiment.experimentId}`, experiment }));
+        } catch (err) {
+          return [errorNode('root', err, undefined)];
+        }
+      });
     }
     switch (node.kind) {
       case 'experiment':
@@ -83,12 +89,33 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
     }
   }
 
-  private async runsOf(node: NodeOf<'experiment'>): Promise<ExplorerNode[]> {
-    const id = node.experiment.experimentId;
-    const state = this.model.runsOf(id);
-    if (state.pager.loaded.length === 0 && state.loading !== undefined) {
-      await state.loading;
+  /**
+   * Answer with the newest load: when a refresh, a new filter or a new connection supersedes the
+   * load this request waited for (its answer dropped, its request cancelled), wait for the load
+   * that replaced it instead, so neither a stale answer nor a "Cancelled" node ever shows.
+   */
+  private async latest(load: () => Promise<ExplorerNode[]>): Promise<ExplorerNode[]> {
+    for (let attempt = 0; ; attempt++) {
+      const generation = this.model.generation;
+      const nodes = await load();
+      if (generation === this.model.generation || attempt >= MAX_SUPERSEDED_RETRIES) {
+        return nodes;
+      }
     }
+  }
+
+  private runsOf(node: NodeOf<'experiment'>): Promise<ExplorerNode[]> {
+    return this.latest(async () => {
+      const state = this.model.runsOf(node.experiment.experimentId);
+      if (state.pager.loaded.length === 0 && state.loading !== undefined) {
+        await state.loading;
+      }
+      return this.runNodes(node, state);
+    });
+  }
+
+  private runNodes(node: NodeOf<'experiment'>, state: ExperimentRuns): ExplorerNode[] {
+    const id = node.experiment.experimentId;
     const toNode = (r: RunNode, parentId: string): NodeOf<'run'> => {
       const runNodeId = `run:${r.run.info.runId}`;
       const node: NodeOf<'run'> = {
@@ -106,7 +133,8 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
     };
     const out: ExplorerNode[] = state.pager.forest().map((r) => toNode(r, node.id));
     if (state.error !== undefined) {
-      out.push(errorNode(node.id, state.error, node.id));
+      const filter = this.model.query.filter;
+      out.push(filter !== undefined && StoreError.is(state.error) && state.error.errorCode === 'INVALID_PARAMETER_VALUE' ? rejectedFilterNode(node.id, filter, state.error) : errorNode(node.id, state.error, node.id));
     } else if (state.pager.hasMore && state.pager.loaded.length > 0) {
       out.push({ kind: 'loadMore', id: `${node.id}/more`, experimentId: id, loaded: state.pager.loaded.length, parentId: node.id });
     } else if (state.pager.loaded.length === 0 && state.loading === undefined) {
@@ -228,14 +256,36 @@ export function errorNode(scope: string, err: unknown, parentId: string | undefi
   return { kind: 'message', id: `${scope}/error`, text: summary, detail, severity: 'error', retry: true, parentId, ...(signIn === true ? { signIn } : {}) };
 }
 
+/**
+ * The server refused the filter (400 INVALID_PARAMETER_VALUE): say so with the server's words, and
+ * open the filter box, still holding the refused filter, on click: retrying the same filter cannot help.
+ */
+export function rejectedFilterNode(parentId: string, filter: string, err: StoreError): NodeOf<'message'> {
+  const { detail } = describeStoreError(err);
+  return {
+    kind: 'message',
+    id: `${parentId}/error`,
+    text: `The server rejected the filter: ${displayText(err.message, 100)}`,
+    detail: `Filter: ${displayText(filter, 500)}\n${detail}`,
+    severity: 'error',
+    retry: false,
+    editFilter: true,
+    parentId,
+  };
+}
+
 export function messageItem(node: NodeOf<'message'>): vscode.TreeItem {
   const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   item.iconPath = new vscode.ThemeIcon(node.severity === 'error' ? 'error' : 'info', node.severity === 'error' ? new vscode.ThemeColor('list.errorForeground') : undefined);
   if (node.detail !== '') {
-    item.tooltip = plainTooltip([node.detail, ...(node.signIn === true ? ['Click to sign in.'] : node.retry ? ['Click to retry.'] : [])]);
+    const hint = node.signIn === true ? ['Click to sign in.'] : node.editFilter === true ? ['Click to edit the filter.'] : node.retry ? ['Click to retry.'] : [];
+    item.tooltip = plainTooltip([...node.detail.split('\n'), ...hint]);
   }
-  if (node.signIn === true) {
+  if (node.editFilter === true) {
+    item.command = { command: 'mlflow.runs.filter', title: 'Edit Filter…' };
+    item.contextValue = 'mlflow.error.filter';
+  } else if (node.signIn === true) {
     // Retrying without credentials cannot help; signing in stores them and reloads the views.
     item.command = { command: COMMANDS.signIn, title: 'Sign In…' };
     item.contextValue = 'mlflow.error.signIn';

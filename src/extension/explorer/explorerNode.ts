@@ -20,7 +20,7 @@ export type ExplorerNode =
   | { readonly kind: 'artifact'; readonly id: string; readonly runId: string; readonly file: ArtifactFile; readonly parentId: string }
   | { readonly kind: 'loggedModel'; readonly id: string; readonly runId: string; readonly artifactPath: string; readonly flavors: readonly string[]; readonly parentId: string }
   | { readonly kind: 'loadMore'; readonly id: string; readonly experimentId: string; readonly loaded: number; readonly parentId: string }
-  | { readonly kind: 'message'; readonly id: string; readonly text: string; readonly detail: string; readonly severity: 'error' | 'info'; readonly retry: boolean; readonly parentId: string | undefined; readonly signIn?: boolean }
+  | { readonly kind: 'message'; readonly id: string; readonly text: string; readonly detail: string; readonly severity: 'error' | 'info'; readonly retry: boolean; readonly parentId: string | undefined; readonly signIn?: boolean; readonly editFilter?: boolean }
   | { readonly kind: 'registeredModel'; readonly id: string; readonly model: RegisteredModel }
   | { readonly kind: 'modelVersion'; readonly id: string; readonly name: string; readonly version: string; readonly modelVersion: ModelVersion; readonly parentId: string };
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { deleteAliasPrompt, setAliasPrompt } from '../../core/explorer/aliasPrompt';
 import { registryModelUri, runsModelUri } from '../../core/explorer/loggedModelHistory';
 import type { StoreSession } from '../connection/storeSession';
 import { nodeOf } from './explorerNode';
@@ -10,7 +11,7 @@ import { writers } from './writeAccess';
  * Copy a model's URI: `models:/<name>/<version>` (or `@alias`, when the user picks one of the
  * version's aliases) for a registry version, `runs:/<run id>/<path>` for a model a run logged.
  */
-export async function copyModelUri(arg: unknown): Promise<string | undefined> {
+export async function copyModelUri(arg: unknown, aliasArg?: string): Promise<string | undefined> {
   const logged = nodeOf(arg, 'loggedModel');
   const node = nodeOf(arg, 'modelVersion');
   if (node === undefined) {
@@ -22,7 +23,9 @@ export async function copyModelUri(arg: unknown): Promise<string | undefined> {
     return uri;
   }
   const options = [registryModelUri(node.name, { version: node.version }), ...node.modelVersion.aliases.map((alias) => registryModelUri(node.name, { alias }))];
-  const uri = options.length === 1 ? options[0] : await vscode.window.showQuickPick(options, { title: 'Copy Model URI' });
+  // A caller naming one of the version's aliases gets `models:/<name>@<alias>` without a prompt.
+  const named = aliasArg !== undefined && node.modelVersion.aliases.includes(aliasArg) ? registryModelUri(node.name, { alias: aliasArg }) : undefined;
+  const uri = named ?? (options.length === 1 ? options[0] : await vscode.window.showQuickPick(options, { title: 'Copy Model URI' }));
   if (uri !== undefined) {
     await vscode.env.clipboard.writeText(uri);
     vscode.window.setStatusBarMessage(`Copied ${uri}`, 3000);
@@ -61,8 +64,8 @@ export async function setAlias(session: StoreSession, models: ModelsTreeProvider
       return false;
     }
     if (!confirmed) {
-      const what = holder === undefined ? `Set @${alias} on ${node.name} version ${node.version}?` : `Move @${alias} of ${node.name} from version ${holder} to version ${node.version}?`;
-      if ((await vscode.window.showWarningMessage(what, { modal: true, detail: `Anything loading ${registryModelUri(node.name, { alias })} will get version ${node.version}.` }, 'Set Alias')) !== 'Set Alias') {
+      const prompt = setAliasPrompt(node.name, alias, node.version, holder);
+      if ((await vscode.window.showWarningMessage(prompt.message, { modal: true, detail: prompt.detail }, 'Set Alias')) !== 'Set Alias') {
         return false;
       }
     }
@@ -90,10 +93,15 @@ export async function deleteAlias(session: StoreSession, models: ModelsTreeProvi
   if (alias === undefined) {
     return false;
   }
-  if (!confirmed && (await vscode.window.showWarningMessage(`Delete @${alias} from ${node.name} (now on version ${node.version})?`, { modal: true }, 'Delete Alias')) !== 'Delete Alias') {
-    return false;
-  }
   try {
+    if (!confirmed) {
+      // Ask the server who holds the alias now: the view may be older than the last move.
+      const holder = (await w.registry.getRegisteredModel(node.name)).aliases.find((a) => a.alias === alias)?.version;
+      const prompt = deleteAliasPrompt(node.name, alias, holder);
+      if ((await vscode.window.showWarningMessage(prompt.message, { modal: true, detail: prompt.detail }, 'Delete Alias')) !== 'Delete Alias') {
+        return false;
+      }
+    }
     await w.registry.deleteAlias(node.name, alias);
     models.refresh();
     return true;

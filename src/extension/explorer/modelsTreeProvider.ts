@@ -10,6 +10,9 @@ import type { ExplorerNode, NodeOf } from './explorerNode';
 import { errorNode, messageItem } from './experimentsTreeProvider';
 import { plainTooltip } from './treeText';
 
+/** Superseded loads a request follows to the newest at most (each one a user action). */
+const MAX_SUPERSEDED_RETRIES = 5;
+
 /** Quote a value for MLflow's filter grammar. */
 export function filterString(value: string): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
@@ -24,6 +27,8 @@ export class ModelsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
   readonly onDidChangeTreeData = this.changed.event;
   private readonly nodes = new Map<string, ExplorerNode>();
   private readonly subscription: vscode.Disposable;
+  private gen = 0;
+  private controller = new AbortController();
 
   constructor(private readonly session: StoreSession) {
     this.subscription = session.onDidChange(() => {
@@ -31,7 +36,16 @@ export class ModelsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
     });
   }
 
+  /** Increases on every refresh; a load that began under an older one is stale. */
+  get generation(): number {
+    return this.gen;
+  }
+
+  /** Reload from the top, cancelling the loads in flight (their answers are never shown). */
   refresh(): void {
+    this.gen++;
+    this.controller.abort();
+    this.controller = new AbortController();
     this.nodes.clear();
     this.changed.fire(undefined);
   }
@@ -50,7 +64,21 @@ export class ModelsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
     return children;
   }
 
+  /**
+   * The children from the newest load: when a refresh supersedes the load a request waited for,
+   * that load is cancelled and the request follows the newer one, as the Experiments view does.
+   */
   private async childrenOf(node: ExplorerNode | undefined): Promise<ExplorerNode[]> {
+    for (let attempt = 0; ; attempt++) {
+      const generation = this.gen;
+      const children = await this.load(node, this.controller.signal);
+      if (generation === this.gen || attempt >= MAX_SUPERSEDED_RETRIES) {
+        return children;
+      }
+    }
+  }
+
+  private async load(node: ExplorerNode | undefined, signal: AbortSignal): Promise<ExplorerNode[]> {
     if (node !== undefined && node.kind !== 'registeredModel') {
       return [];
     }
@@ -60,13 +88,13 @@ export class ModelsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
     try {
       const stores = await this.session.stores();
       if (node === undefined) {
-        const models = await collectPages((pageToken) => stores.registry.searchRegisteredModels({ maxResults: 100, pageToken }), { maxItems: 20_000 });
+        const models = await collectPages((pageToken) => stores.registry.searchRegisteredModels({ maxResults: 100, pageToken, signal }), { maxItems: 20_000 });
         if (models.length === 0) {
           return [{ kind: 'message', id: 'models/empty', text: 'No registered models', detail: '', severity: 'info', retry: false, parentId: undefined }];
         }
         return models.map((model) => ({ kind: 'registeredModel', id: `model:${model.name}`, model }));
       }
-      const versions = await collectPages((pageToken) => stores.registry.searchModelVersions({ filter: `name = ${filterString(node.model.name)}`, maxResults: 200, pageToken }), { maxItems: 20_000 });
+      const versions = await collectPages((pageToken) => stores.registry.searchModelVersions({ filter: `name = ${filterString(node.model.name)}`, maxResults: 200, pageToken, signal }), { maxItems: 20_000 });
       versions.sort((a, b) => Number(b.version) - Number(a.version));
       if (versions.length === 0) {
         return [{ kind: 'message', id: `${node.id}/empty`, text: 'No versions', detail: '', severity: 'info', retry: false, parentId: node.id }];
@@ -98,6 +126,7 @@ export class ModelsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
   }
 
   dispose(): void {
+    this.controller.abort();
     this.subscription.dispose();
     this.changed.dispose();
   }

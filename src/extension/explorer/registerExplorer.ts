@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Run } from '../../core/tracking/entities/run';
 import type { StoreSession } from '../connection/storeSession';
 import { ARTIFACT_SCHEME, ArtifactFileSystem } from './artifactFileSystem';
 import { nodeOf, type ExplorerNode } from './explorerNode';
@@ -7,9 +8,11 @@ import { ExperimentsModel } from './experimentsModel';
 import { ExperimentsTreeProvider } from './experimentsTreeProvider';
 import { copyModelUri, deleteAlias, setAlias } from './modelCommands';
 import { ModelsTreeProvider } from './modelsTreeProvider';
+import { searchKeys } from '../../core/explorer/searchKeys';
 import { promptRunFilter, promptRunSort } from './runFilterPrompt';
 import { RunPoller } from './runPoller';
-import { copyRunId, downloadArtifacts, editRunTags, openArtifact, renameRun, reportFailure, serverUiUrl, setRunDeleted } from './runCommands';
+import { currentExperimentId, pickModelVersion, pickRun } from './paletteTargets';
+import { copyRunId, downloadArtifacts, editRunTags, openArtifact, openInServerUi, renameRun, reportFailure, setRunDeleted } from './runCommands';
 
 /** What the explorer hands to the rest of the extension (and to in-host tests through the API). */
 export interface Explorer {
@@ -18,11 +21,15 @@ export interface Explorer {
   readonly models: ModelsTreeProvider;
   readonly experimentsView: vscode.TreeView<ExplorerNode>;
   readonly modelsView: vscode.TreeView<ExplorerNode>;
+  /** Keeps running runs fresh while the Experiments view is visible. */
+  readonly poller: RunPoller;
   /** Select a run in the Experiments view, loading pages of its experiment until it appears. */
   revealRun(runId: string): Promise<boolean>;
+  /** The keys the run filter completes: those seen in the current experiment's loaded runs. */
+  filterKeys(): string[];
 }
 
-/** Pages loaded at most while looking for a run to reveal (100 runs each). */
+/** Pages loaded at most while looking for a run to reveal (`mlflow.runs.pageSize` runs each). */
 const MAX_REVEAL_PAGES = 50;
 
 /**
@@ -90,8 +97,15 @@ export function registerExplorer(context: vscode.ExtensionContext, session: Stor
     model.setQuery({ showDeleted: !model.query.showDeleted });
     describeQuery();
   });
+  // Completion and sort keys come from the experiment the user is looking at, not every expanded one.
+  const scopedRuns = (): readonly Run[] => {
+    const experimentId = currentExperimentId(model, experimentsView.selection);
+    return experimentId === undefined ? model.loadedRuns() : model.loadedRunsOf(experimentId);
+  };
+  const filterKeys = (): string[] => searchKeys(model.loadedRuns(), currentExperimentId(model, experimentsView.selection));
   register(EXPLORER_COMMANDS.filterRuns, async (filterArg?: unknown) => {
-    const filter = typeof filterArg === 'string' ? filterArg : await promptRunFilter(model.query.filter, model.loadedRuns());
+    // A refused filter stays in the box (model.query keeps it) so that it can be corrected.
+    const filter = typeof filterArg === 'string' ? filterArg : await promptRunFilter(model.query.filter, filterKeys());
     if (filter !== undefined) {
       model.setQuery({ filter: filter === '' ? undefined : filter });
       describeQuery();
@@ -102,7 +116,7 @@ export function registerExplorer(context: vscode.ExtensionContext, session: Stor
     describeQuery();
   });
   register(EXPLORER_COMMANDS.sortRuns, async (orderArg?: unknown) => {
-    const orderBy = Array.isArray(orderArg) ? orderArg.map(String) : await promptRunSort(model.loadedRuns());
+    const orderBy = Array.isArray(orderArg) ? orderArg.map(String) : await promptRunSort(scopedRuns());
     if (orderBy !== undefined) {
       model.setQuery({ orderBy });
       describeQuery();
@@ -112,26 +126,38 @@ export function registerExplorer(context: vscode.ExtensionContext, session: Stor
     const node = nodeOf(arg, 'loadMore');
     return node === undefined ? undefined : model.loadMore(node.experimentId);
   });
-  register(EXPLORER_COMMANDS.copyRunId, copyRunId);
-  register(EXPLORER_COMMANDS.copyModelUri, copyModelUri);
-  register(EXPLORER_COMMANDS.openInBrowser, async (arg) => {
-    const url = serverUiUrl(session, arg);
-    if (url === undefined) {
-      void vscode.window.showInformationMessage('Only a tracking server has a web UI to open; local stores do not.');
-      return false;
-    }
-    return vscode.env.openExternal(vscode.Uri.parse(url));
-  });
+  // Node commands also work from the palette: without a node they offer a quick pick (the
+  // newest runs of the current experiment, or a registered model's versions) instead of failing.
+  const runArg = (arg: unknown, title: string, deleted = false): Promise<unknown> =>
+    arg === undefined ? pickRun(model, experimentsView.selection, title, deleted) : Promise.resolve(arg);
+  const versionArg = (arg: unknown, title: string): Promise<unknown> => (arg === undefined ? pickModelVersion(model, modelsView.selection, title) : Promise.resolve(arg));
+  const guarded = <T>(action: string, run: () => Promise<T>, fallback: T): Promise<T> =>
+    run().catch((err: unknown) => {
+      reportFailure(action, err, log);
+      return fallback;
+    });
+  register(EXPLORER_COMMANDS.copyRunId, (arg) => guarded('Copying the run id', async () => copyRunId(await runArg(arg, 'Copy Run ID')), undefined));
+  register(EXPLORER_COMMANDS.copyModelUri, (arg, alias) => guarded('Copying the model URI', async () => copyModelUri(await versionArg(arg, 'Copy Model URI'), typeof alias === 'string' ? alias : undefined), undefined));
+  register(EXPLORER_COMMANDS.openInBrowser, (arg) => guarded('Opening the MLflow UI', async () => openInServerUi(session, log, await runArg(arg, 'Open in MLflow UI')), undefined));
   register(EXPLORER_COMMANDS.openArtifact, openArtifact);
-  register(EXPLORER_COMMANDS.downloadArtifacts, (arg, target) => downloadArtifacts(session, log, arg, target instanceof vscode.Uri ? target : undefined));
-  register(EXPLORER_COMMANDS.renameRun, (arg, name) => renameRun(model, log, arg, typeof name === 'string' ? name : undefined));
-  register(EXPLORER_COMMANDS.deleteRun, (arg, confirmed) => setRunDeleted(model, log, arg, true, confirmed === true));
-  register(EXPLORER_COMMANDS.restoreRun, (arg) => setRunDeleted(model, log, arg, false));
-  register(EXPLORER_COMMANDS.editTags, (arg) => editRunTags(model, log, arg));
-  register(EXPLORER_COMMANDS.setAlias, (arg, alias, confirmed) => setAlias(session, models, log, arg, typeof alias === 'string' ? alias : undefined, confirmed === true));
-  register(EXPLORER_COMMANDS.deleteAlias, (arg, alias, confirmed) => deleteAlias(session, models, log, arg, typeof alias === 'string' ? alias : undefined, confirmed === true));
+  register(EXPLORER_COMMANDS.downloadArtifacts, (arg, target) =>
+    guarded('Download', async () => downloadArtifacts(session, log, await runArg(arg, 'Download Artifacts'), target instanceof vscode.Uri ? target : undefined), 0),
+  );
+  register(EXPLORER_COMMANDS.renameRun, (arg, name) => guarded('Rename', async () => renameRun(model, log, await runArg(arg, 'Rename Run'), typeof name === 'string' ? name : undefined), false));
+  register(EXPLORER_COMMANDS.deleteRun, (arg, confirmed) => guarded('Delete', async () => setRunDeleted(model, log, await runArg(arg, 'Delete Run'), true, confirmed === true), false));
+  register(EXPLORER_COMMANDS.restoreRun, (arg) => guarded('Restore', async () => setRunDeleted(model, log, await runArg(arg, 'Restore Run', true), false), false));
+  register(EXPLORER_COMMANDS.editTags, (arg, key, value) =>
+    guarded('Editing the tag', async () => editRunTags(model, log, await runArg(arg, 'Edit Run Tags'), typeof key === 'string' ? key : undefined, typeof value === 'string' ? value : undefined), false),
+  );
+  register(EXPLORER_COMMANDS.setAlias, (arg, alias, confirmed) =>
+    guarded('Setting the alias', async () => setAlias(session, models, log, await versionArg(arg, 'Set Alias'), typeof alias === 'string' ? alias : undefined, confirmed === true), false),
+  );
+  register(EXPLORER_COMMANDS.deleteAlias, (arg, alias, confirmed) =>
+    guarded('Deleting the alias', async () => deleteAlias(session, models, log, await versionArg(arg, 'Delete Alias'), typeof alias === 'string' ? alias : undefined, confirmed === true), false),
+  );
   register(EXPLORER_COMMANDS.showSourceRun, async (arg) => {
-    const runId = nodeOf(arg, 'modelVersion')?.modelVersion.runId ?? (typeof arg === 'string' ? arg : undefined);
+    const picked = arg === undefined ? await guarded('Finding the version', () => pickModelVersion(model, modelsView.selection, 'Show Source Run'), undefined) : arg;
+    const runId = nodeOf(picked, 'modelVersion')?.modelVersion.runId ?? (typeof picked === 'string' ? picked : undefined);
     if (runId === undefined) {
       return false;
     }
@@ -151,5 +177,5 @@ export function registerExplorer(context: vscode.ExtensionContext, session: Stor
       artifacts.clear();
     }),
   );
-  return { model, experiments, models, experimentsView, modelsView, revealRun };
+  return { model, experiments, models, experimentsView, modelsView, poller, revealRun, filterKeys };
 }

@@ -1,12 +1,15 @@
 import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { collectPages } from '../../core/common/paging';
 import { describeStoreError } from '../../core/explorer/describeStoreError';
 import { COMMANDS } from '../commands/commandIds';
 import { safeDestination } from '../../core/explorer/safeDestination';
+import { serverUiUrl, type UiObject, type UiTarget } from '../../core/explorer/serverUiUrl';
+import { loadDatabricksConnection } from '../../core/connection/databricksConfig';
 import type { StoreSession } from '../connection/storeSession';
-import { artifactUri } from './artifactFileSystem';
+import { artifactUri, MAX_PREVIEW_BYTES, tooLargeMessage } from './artifactFileSystem';
 import { nodeOf } from './explorerNode';
 import type { ExperimentsModel } from './experimentsModel';
 import { writers } from './writeAccess';
@@ -36,13 +39,27 @@ export async function copyRunId(arg: unknown): Promise<string | undefined> {
   return text;
 }
 
-/** Open an artifact file read-only in an editor tab through the `mlflow-artifact:` file system. */
-export async function openArtifact(arg: unknown): Promise<void> {
+/**
+ * Open an artifact file read-only in an editor tab through the `mlflow-artifact:` file system.
+ * A file over 50 MB is refused before anything is fetched, with an offer to download it instead.
+ * Resolves true when an editor was opened.
+ */
+export async function openArtifact(arg: unknown): Promise<boolean> {
   const node = nodeOf(arg, 'artifact');
   if (node === undefined || node.file.isDir) {
-    return;
+    return false;
+  }
+  if (node.file.fileSize !== undefined && node.file.fileSize > MAX_PREVIEW_BYTES) {
+    const download = 'Download…';
+    void vscode.window.showWarningMessage(tooLargeMessage(node.file.path), download).then((choice) => {
+      if (choice === download) {
+        void vscode.commands.executeCommand('mlflow.artifacts.download', node);
+      }
+    });
+    return false;
   }
   await vscode.commands.executeCommand('vscode.open', artifactUri(node.runId, node.file.path), { preview: true });
+  return true;
 }
 
 /**
@@ -169,8 +186,11 @@ export async function setRunDeleted(model: ExperimentsModel, log: vscode.LogOutp
   }
 }
 
-/** Add, change or remove a tag of a run (REST only). */
-export async function editRunTags(model: ExperimentsModel, log: vscode.LogOutputChannel, arg: unknown): Promise<boolean> {
+/**
+ * Add, change or remove a tag of a run (REST only). `keyArg` and `valueArg` (from a caller that
+ * already knows them) skip the prompts; an empty value removes the tag, as in the prompt.
+ */
+export async function editRunTags(model: ExperimentsModel, log: vscode.LogOutputChannel, arg: unknown, keyArg?: string, valueArg?: string): Promise<boolean> {
   const node = nodeOf(arg, 'run');
   if (node === undefined) {
     return false;
@@ -180,25 +200,28 @@ export async function editRunTags(model: ExperimentsModel, log: vscode.LogOutput
     return false;
   }
   const tags = node.run.data.tags.filter((t) => !t.key.startsWith('mlflow.'));
-  const add = { label: '$(add) Add a tag…', key: undefined as string | undefined };
-  const picked = await vscode.window.showQuickPick([add, ...tags.map((t) => ({ label: t.key, description: t.value, key: t.key }))], { title: 'Edit Run Tags' });
-  if (picked === undefined) {
-    return false;
-  }
-  let key = picked.key;
+  let key = keyArg;
   if (key === undefined) {
-    key = await vscode.window.showInputBox({ title: 'Tag key', validateInput: (v) => (v.trim() === '' ? 'A tag needs a key.' : v.startsWith('mlflow.') ? 'Keys starting with "mlflow." are reserved for MLflow.' : undefined) });
+    const add = { label: '$(add) Add a tag…', key: undefined as string | undefined };
+    const picked = await vscode.window.showQuickPick([add, ...tags.map((t) => ({ label: t.key, description: t.value, key: t.key }))], { title: 'Edit Run Tags' });
+    if (picked === undefined) {
+      return false;
+    }
+    key = picked.key ?? (await vscode.window.showInputBox({ title: 'Tag key', validateInput: checkTagKey }));
     if (key === undefined) {
       return false;
     }
+  } else if (checkTagKey(key) !== undefined) {
+    return false;
   }
-  const current = tags.find((t) => t.key === key)?.value ?? '';
-  const value = await vscode.window.showInputBox({ title: `Value of "${key}" (empty removes the tag)`, value: current });
+  const tagKey = key;
+  const current = tags.find((t) => t.key === tagKey)?.value ?? '';
+  const value = valueArg ?? (await vscode.window.showInputBox({ title: `Value of "${tagKey}" (empty removes the tag)`, value: current }));
   if (value === undefined) {
     return false;
   }
   try {
-    await (value === '' ? w.tracking.deleteRunTag(node.runId, key) : w.tracking.setRunTag(node.runId, key.trim(), value));
+    await (value === '' ? w.tracking.deleteRunTag(node.runId, tagKey) : w.tracking.setRunTag(node.runId, tagKey.trim(), value));
     model.updateRun(await w.tracking.getRun(node.runId));
     return true;
   } catch (err) {
@@ -207,25 +230,59 @@ export async function editRunTags(model: ExperimentsModel, log: vscode.LogOutput
   }
 }
 
-/** The server's own UI for a run or a model version (REST connections only). */
-export function serverUiUrl(session: StoreSession, arg: unknown): string | undefined {
-  const state = session.state;
-  if (state.status !== 'ready' || (state.target.kind !== 'rest' && state.target.kind !== 'azureml')) {
+function checkTagKey(v: string): string | undefined {
+  return v.trim() === '' ? 'A tag needs a key.' : v.startsWith('mlflow.') ? 'Keys starting with "mlflow." are reserved for MLflow.' : undefined;
+}
+
+/**
+ * Open a run, experiment, registered model or model version in the connection's own web UI (an
+ * MLflow server's, a Databricks workspace's, or Azure ML studio). Resolves to the address opened,
+ * or undefined when the connection has no web UI (a local store) or the node is not one of those.
+ */
+export async function openInServerUi(session: StoreSession, log: vscode.LogOutputChannel, arg: unknown): Promise<vscode.Uri | undefined> {
+  const object = uiObject(arg);
+  if (object === undefined) {
     return undefined;
   }
-  const base = state.target.baseUrl;
-  const run = nodeOf(arg, 'run');
-  if (run !== undefined) {
-    return `${base}/#/experiments/${encodeURIComponent(run.experimentId)}/runs/${encodeURIComponent(run.runId)}`;
+  const state = session.state;
+  if (state.status !== 'ready' || (state.target.kind !== 'rest' && state.target.kind !== 'azureml' && state.target.kind !== 'databricks')) {
+    void vscode.window.showInformationMessage('Only a tracking server has a web UI to open; local stores do not.');
+    return undefined;
   }
-  const version = nodeOf(arg, 'modelVersion');
-  if (version !== undefined) {
-    return `${base}/#/models/${encodeURIComponent(version.name)}/versions/${encodeURIComponent(version.version)}`;
+  let target: UiTarget;
+  if (state.target.kind === 'databricks') {
+    // The workspace host comes from the same place the REST client takes it from.
+    const resolved = await loadDatabricksConnection(state.target.profile, process.env, os.homedir());
+    if (!resolved.ok) {
+      reportFailure('Opening the Databricks workspace', new Error(resolved.error), log);
+      return undefined;
+    }
+    target = { kind: 'databricks', host: resolved.connection.host };
+  } else {
+    target = { kind: state.target.kind, baseUrl: state.target.baseUrl };
   }
-  const model = nodeOf(arg, 'registeredModel');
-  if (model !== undefined) {
-    return `${base}/#/models/${encodeURIComponent(model.model.name)}`;
+  const url = serverUiUrl(target, object);
+  if (url === undefined) {
+    void vscode.window.showInformationMessage('This connection has no web page for that.');
+    return undefined;
   }
-  const experiment = nodeOf(arg, 'experiment');
-  return experiment === undefined ? undefined : `${base}/#/experiments/${encodeURIComponent(experiment.experiment.experimentId)}`;
+  const uri = vscode.Uri.parse(url, true);
+  await vscode.env.openExternal(uri);
+  return uri;
+}
+
+function uiObject(arg: unknown): UiObject | undefined {
+  const node = nodeOf(arg, 'run', 'modelVersion', 'registeredModel', 'experiment');
+  switch (node?.kind) {
+    case 'run':
+      return { kind: 'run', experimentId: node.experimentId, runId: node.runId };
+    case 'modelVersion':
+      return { kind: 'modelVersion', name: node.name, version: node.version };
+    case 'registeredModel':
+      return { kind: 'registeredModel', name: node.model.name };
+    case 'experiment':
+      return { kind: 'experiment', experimentId: node.experiment.experimentId };
+    default:
+      return undefined;
+  }
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { completeKey, qualifiedKey, searchKeys } from '../../core/explorer/searchKeys';
+import { completeKey, qualifiedKey } from '../../core/explorer/searchKeys';
 import { parseSearchFilter } from '../../core/tracking/search/searchFilter';
 import type { Run } from '../../core/tracking/entities/run';
 
@@ -10,12 +10,12 @@ interface FilterItem extends vscode.QuickPickItem {
 
 /**
  * Ask for a run filter in MLflow's grammar (`metrics.rmse < 0.8 and params.model = 'rf'`). The
- * input box is a QuickPick so that the metric, param and tag keys seen in the loaded runs can be
- * completed: picking a key puts it into the filter; picking the first row applies the filter.
- * Resolves to the filter ('' clears it), or undefined when the user cancelled.
+ * input box is a QuickPick so that `keys` (the metric, param and tag keys seen in the current
+ * experiment, see `searchKeys`) can be completed: picking a key puts it into the filter; picking
+ * the first row applies the filter. Resolves to the filter ('' clears it), or undefined when the
+ * user cancelled.
  */
-export function promptRunFilter(current: string | undefined, runs: readonly Run[]): Promise<string | undefined> {
-  const keys = searchKeys(runs);
+export function promptRunFilter(current: string | undefined, keys: readonly string[]): Promise<string | undefined> {
   const pick = vscode.window.createQuickPick<FilterItem>();
   pick.title = 'Filter Runs';
   pick.placeholder = "MLflow search syntax, e.g. metrics.rmse < 0.8 and params.model = 'rf' (empty shows all runs)";

@@ -14,7 +14,8 @@ export interface ReceivedRequest {
 }
 
 /**
- * One scripted reply; `hang` never answers (for timeout tests); `destroy` drops the socket;
+ * One scripted reply; a function answers from the request, at once or later (a promise, for a
+ * slow server); `hang` never answers (for timeout tests); `destroy` drops the socket;
  * `streamBytes` sends a 200 JSON body of that many bytes in chunks, honouring backpressure, and
  * stops when the client hangs up (for the size-cap test).
  */
@@ -23,7 +24,14 @@ export type ScriptedReply =
   | { readonly hang: true }
   | { readonly streamBytes: number }
   | { readonly destroy: true }
-  | ((req: ReceivedRequest) => { status: number; contentType?: string; body: string });
+  | ((req: ReceivedRequest) => ScriptedAnswer | Promise<ScriptedAnswer>);
+
+/** What a function reply answers; it may take its time (a slow server) by returning a promise. */
+export interface ScriptedAnswer {
+  status: number;
+  contentType?: string;
+  body: string;
+}
 
 /** A started scripted server. */
 export interface ScriptedServer {
@@ -57,8 +65,12 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
       received.push(got);
       const reply = replies[Math.min(index++, replies.length - 1)] ?? { status: 500, body: 'no script' };
       if (typeof reply === 'function') {
-        const r = reply(got);
-        res.writeHead(r.status, { 'Content-Type': r.contentType ?? 'application/json' }).end(r.body);
+        void Promise.resolve(reply(got)).then((r) => {
+          // A client that gave up (cancelled the request) has closed the socket; nothing to write.
+          if (!res.destroyed && !req.socket.destroyed) {
+            res.writeHead(r.status, { 'Content-Type': r.contentType ?? 'application/json' }).end(r.body);
+          }
+        });
       } else if ('hang' in reply) {
         return;
       } else if ('destroy' in reply) {

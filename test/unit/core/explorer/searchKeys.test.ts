@@ -24,6 +24,22 @@ describe('search-grammar key completion for the run filter', () => {
     assert.equal(qualifiedKey('params', 'a`b c'), 'params.`ab c`');
   });
 
+  it('offers only the keys seen in the selected experiment', () => {
+    const base = runs[0];
+    assert.ok(base);
+    const other: Run = {
+      ...base,
+      info: { ...base.info, runId: 'o', experimentId: '2' },
+      data: { metrics: [{ key: 'auc', value: 1, timestamp: 1, step: 0 }], params: [{ key: 'depth', value: '3' }], tags: [{ key: 'owner', value: 'b' }] },
+    };
+    const both = [...runs, other];
+    const first = searchKeys(both, '1');
+    assert.deepEqual(first.filter((k) => !k.startsWith('attributes.')), ['metrics.rmse', 'metrics.`val loss`', 'params.model', 'tags.team']);
+    assert.deepEqual(searchKeys(both, '2').filter((k) => !k.startsWith('attributes.')), ['metrics.auc', 'params.depth', 'tags.owner']);
+    assert.ok(searchKeys(both, '3').includes('attributes.status'), 'an experiment with no loaded runs still offers the attributes');
+    assert.equal(searchKeys(both).filter((k) => !k.startsWith('attributes.')).length, 7, 'without a scope every loaded run counts');
+  });
+
   it('completes the last word, by prefix of the whole key or of the bare name', () => {
     const keys = searchKeys(runs);
     assert.deepEqual(completeKey('metrics.r', keys).map((c) => c.key), ['metrics.rmse']);

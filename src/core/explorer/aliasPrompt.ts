@@ -1,0 +1,34 @@
+import { displayText } from './displayText';
+import { registryModelUri } from './loggedModelHistory';
+
+/** What a confirmation says: the question, and the consequence underneath. */
+export interface AliasPrompt {
+  readonly message: string;
+  readonly detail: string;
+}
+
+/**
+ * The confirmation for pointing `@alias` at a version. It names the version that holds the alias
+ * now (read from the server just before asking), because moving `@champion` changes what loads.
+ */
+export function setAliasPrompt(model: string, alias: string, version: string, holder: string | undefined): AliasPrompt {
+  const name = displayText(model, 200);
+  const uri = displayText(registryModelUri(model, { alias }), 300);
+  return {
+    message: holder === undefined ? `Set @${alias} on ${name} version ${version}?` : `Move @${alias} of ${name} from version ${holder} to version ${version}?`,
+    detail: `Anything loading ${uri} will get version ${version}.`,
+  };
+}
+
+/**
+ * The confirmation for removing `@alias`: which version holds it now on the server (it may have
+ * moved since the view was drawn), and that loading by the alias stops working.
+ */
+export function deleteAliasPrompt(model: string, alias: string, holder: string | undefined): AliasPrompt {
+  const name = displayText(model, 200);
+  const uri = displayText(registryModelUri(model, { alias }), 300);
+  return {
+    message: holder === undefined ? `@${alias} is not set on ${name}. Delete it anyway?` : `Delete @${alias} from ${name}? It now points to version ${holder}.`,
+    detail: `Anything loading ${uri} will fail until the alias is set again.`,
+  };
+}

@@ -1,0 +1,24 @@
+import * as assert from 'node:assert/strict';
+import { deleteAliasPrompt, setAliasPrompt } from '../../../../src/core/explorer/aliasPrompt';
+
+describe('alias confirmations say what holds the alias now', () => {
+  it('names the version a moved alias leaves, and the URI that changes meaning', () => {
+    const moved = setAliasPrompt('iris-classifier', 'champion', '3', '1');
+    assert.equal(moved.message, 'Move @champion of iris-classifier from version 1 to version 3?');
+    assert.equal(moved.detail, 'Anything loading models:/iris-classifier@champion will get version 3.');
+    assert.equal(setAliasPrompt('iris-classifier', 'challenger', '2', undefined).message, 'Set @challenger on iris-classifier version 2?');
+  });
+
+  it('names the version holding an alias about to be deleted', () => {
+    const gone = deleteAliasPrompt('iris-classifier', 'champion', '2');
+    assert.equal(gone.message, 'Delete @champion from iris-classifier? It now points to version 2.');
+    assert.match(gone.detail, /models:\/iris-classifier@champion will fail/);
+    assert.match(deleteAliasPrompt('m', 'old', undefined).message, /not set on m/);
+  });
+
+  it('keeps a hostile model name as bounded, single-line text', () => {
+    const p = deleteAliasPrompt(`evil\n${'x'.repeat(5000)}`, 'a', '1');
+    assert.ok(!p.message.includes('\n'));
+    assert.ok(p.message.length < 400);
+  });
+});
