@@ -1,6 +1,7 @@
 import { COMPARE_COMMANDS } from '../compare/compareCommandIds';
 import { EXPLORER_COMMANDS } from '../explorer/explorerCommandIds';
 import { MLMODEL_COMMANDS } from '../language/mlmodelCommandIds';
+import { PROJECT_COMMANDS } from '../projects/projectCommandIds';
 import { COMMANDS } from './commandIds';
 
 /** Every command id this build registers, for the contribution check and the activation test. */
@@ -9,4 +10,5 @@ export const IMPLEMENTED_COMMANDS: readonly string[] = [
   ...Object.values(EXPLORER_COMMANDS),
   ...Object.values(COMPARE_COMMANDS),
   ...Object.values(MLMODEL_COMMANDS),
+  ...Object.values(PROJECT_COMMANDS),
 ];

@@ -77,7 +77,7 @@ export function registerCommands({ context, connections, stores, saved, secrets,
 }
 
 /** A failing command says so in a message and the log, instead of failing silently. */
-function withErrorReport(
+export function withErrorReport(
   id: string,
   handler: (...args: unknown[]) => unknown,
   log: vscode.LogOutputChannel,
