@@ -77,7 +77,7 @@ export class ProjectRunner implements vscode.Disposable {
    * workspace, when no Python with MLflow is found, or when a value does not fit its parameter.
    */
   async start(request: ProjectRunRequest): Promise<StartedProjectRun> {
-    refuseUntrusted(vscode.workspace.isTrusted, 'Running an MLflow project');
+    refuseUntrusted(vscode.workspace.isTrusted, 'Running an MLflow project', "the project's code");
     const mlflow = await findMlflow(this.deps.log);
     const env = await childConnectionEnv(this.deps.connections, this.deps.secrets);
     const inv = buildProjectRunCommand({

@@ -120,7 +120,7 @@ function describeProblems(check: RunFormCheck): string {
  * Refuses in an untrusted workspace whoever calls it.
  */
 export async function runEntryPoint(deps: RunEntryPointDeps, fileArg?: unknown, entryArg?: unknown, optionsArg?: unknown): Promise<RunEntryPointResult | undefined> {
-  refuseUntrusted(vscode.workspace.isTrusted, 'Running an MLflow project');
+  refuseUntrusted(vscode.workspace.isTrusted, 'Running an MLflow project', "the project's code");
   // Explorer menus pass the selected resources as the second argument: not an entry point.
   const entryName = typeof entryArg === 'string' ? entryArg : undefined;
   if (optionsArg !== undefined && !isOptions(optionsArg)) {
