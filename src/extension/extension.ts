@@ -15,6 +15,7 @@ import { ServeManager } from './serving/serveManager';
 import { clearMlflowCache } from './serving/findMlflow';
 import { ServingTreeProvider } from './serving/servingTreeProvider';
 import { MlmodelCodeLensProvider } from './serving/mlmodelCodeLens';
+import { registerProjectRun } from './projects/registerProjectRun';
 import { registerExplorer } from './explorer/registerExplorer';
 import { registerCompare } from './compare/registerCompare';
 import { registerScaffold } from './scaffold/registerScaffold';
@@ -75,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   registerCommands({ context, connections, stores, saved, secrets, microsoft, log, servers, runner });
   const explorer = registerExplorer(context, stores, log);
   const panels = registerCompare(context, stores, explorer, log);
+  registerProjectRun(context, { connections, secrets: typed, explorer, log });
   context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(VERSION_DOC_SCHEME, versionDocuments));
   registerMlmodelLanguage(context, log);
   registerMlprojectLanguage(context, log);

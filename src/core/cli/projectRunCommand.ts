@@ -33,11 +33,19 @@ export function checkParameterValue(type: string, value: string): string | undef
   if (value.includes('\0')) {
     return 'contains a NUL character';
   }
+  // A line break would let a value forge the "=== Run (ID …) succeeded ===" lines we read back.
+  if (/[\r\n\u2028\u2029]/.test(value)) {
+    return 'contains a line break';
+  }
   if (type === 'float' && (value.trim() === '' || !Number.isFinite(Number(value)))) {
     return 'is not a number';
   }
   if (type === 'int' && !/^[-+]?\d+$/.test(value.trim())) {
     return 'is not a whole number';
+  }
+  if (type === 'uri' && !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(value)) {
+    // mlflow run refuses a uri parameter without a scheme ("Expected URI for parameter …").
+    return 'is not a URI (it needs a scheme such as s3:, https: or file:)';
   }
   return undefined;
 }

@@ -2,6 +2,7 @@ import { COMPARE_COMMANDS } from '../compare/compareCommandIds';
 import { EXPLORER_COMMANDS } from '../explorer/explorerCommandIds';
 import { MLMODEL_COMMANDS } from '../language/mlmodelCommandIds';
 import { SCAFFOLD_COMMANDS } from '../scaffold/scaffoldCommandIds';
+import { PROJECT_COMMANDS } from '../projects/projectCommandIds';
 import { COMMANDS } from './commandIds';
 
 /** Every command id this build registers, for the contribution check and the activation test. */
@@ -11,4 +12,5 @@ export const IMPLEMENTED_COMMANDS: readonly string[] = [
   ...Object.values(COMPARE_COMMANDS),
   ...Object.values(MLMODEL_COMMANDS),
   ...Object.values(SCAFFOLD_COMMANDS),
+  ...Object.values(PROJECT_COMMANDS),
 ];

@@ -138,6 +138,14 @@ function routes(t: TrackingStore, r: RegistryStore): Map<string, Handler> {
   return new Map(table);
 }
 
+/** `[{key, value}]` as MLflow sends tags and params; anything else is ignored. */
+function keyValues(v: unknown): Array<{ key: string; value: string }> {
+  return (Array.isArray(v) ? v : []).flatMap((x: unknown) => {
+    const o = x as { key?: unknown; value?: unknown } | null;
+    return typeof o?.key === 'string' ? [{ key: o.key, value: typeof o.value === 'string' ? o.value : JSON.stringify(o.value ?? '') }] : [];
+  });
+}
+
 function writeRoutes(w: OverlayWrites, t: TrackingStore): Array<[string, Handler]> {
   const ok = (): Promise<Record<string, unknown>> => Promise.resolve({});
   return [
@@ -151,9 +159,31 @@ function writeRoutes(w: OverlayWrites, t: TrackingStore): Array<[string, Handler
         if (name !== undefined) {
           w.renameRun(id, name);
         }
+        const status = str(p, 'status');
+        if (status !== undefined) {
+          w.setRunStatus(id, status, num(p, 'end_time'));
+        }
         return { run_info: (runJson(await t.getRun(id)) as { info: unknown }).info };
       },
     ],
+    [
+      'POST experiments/create',
+      async (p) => {
+        const name = required(p, 'name');
+        if ((await t.getExperimentByName(name)) !== undefined) {
+          throw new StoreError('api', `Experiment '${name}' already exists.`, { errorCode: 'RESOURCE_ALREADY_EXISTS', status: 400 });
+        }
+        return { experiment_id: w.createExperiment(name) };
+      },
+    ],
+    [
+      'POST runs/create',
+      (p) => {
+        const created = w.createRun(required(p, 'experiment_id'), num(p, 'start_time') ?? Date.now(), keyValues(p.tags), str(p, 'run_name'));
+        return Promise.resolve({ run: runJson(created) });
+      },
+    ],
+    ['POST runs/log-batch', (p) => { w.logParams(required(p, 'run_id'), keyValues(p.params)); return ok(); }],
     ['POST runs/set-tag', (p) => { w.setRunTag(str(p, 'run_uuid') ?? required(p, 'run_id'), required(p, 'key'), str(p, 'value') ?? ''); return ok(); }],
     ['POST runs/delete-tag', (p) => { w.deleteRunTag(required(p, 'run_id'), required(p, 'key')); return ok(); }],
     ['POST runs/delete', (p) => { w.setRunDeleted(required(p, 'run_id'), true); return ok(); }],

@@ -1,12 +1,18 @@
 // TEST DOUBLE support — not MLflow. Makes the read-only stores behind the loopback test server
 // writable in memory (aliases, run names, tags, delete/restore), so UI and in-host tests can
-// exercise the extension's writes against REST without touching the recorded mlflow.db.
+// exercise the extension's writes against REST without touching the recorded mlflow.db. It also
+// takes the writes `mlflow run` makes (experiments/create, runs/create, log-batch params, a run's
+// status), so a CLI stand-in can create runs the views then list: created experiments follow the
+// recorded ones, created runs are filtered and ordered in memory and come before the recorded runs.
+import { randomUUID } from 'node:crypto';
 import type { Page } from '../../../src/core/common/paging';
 import { StoreError } from '../../../src/core/common/storeError';
 import type { ModelVersion } from '../../../src/core/registry/entities/modelVersion';
 import type { RegisteredModel } from '../../../src/core/registry/entities/registeredModel';
 import type { RegistryStore } from '../../../src/core/registry/registryStore';
+import type { Experiment } from '../../../src/core/tracking/entities/experiment';
 import type { Run } from '../../../src/core/tracking/entities/run';
+import { searchRunsInMemory } from '../../../src/core/tracking/search/runSearch';
 import type { TrackingStore } from '../../../src/core/tracking/trackingStore';
 
 /** The writes the test server accepts, applied on top of the stores' answers. */
@@ -17,6 +23,12 @@ export interface OverlayWrites {
   setRunTag(runId: string, key: string, value: string): void;
   deleteRunTag(runId: string, key: string): void;
   setRunDeleted(runId: string, deleted: boolean): void;
+  /** A new experiment; returns its id. */
+  createExperiment(name: string): string;
+  /** A new RUNNING run; returns it. */
+  createRun(experimentId: string, startTime: number, tags: ReadonlyArray<{ key: string; value: string }>, runName: string | undefined): Run;
+  logParams(runId: string, params: ReadonlyArray<{ key: string; value: string }>): void;
+  setRunStatus(runId: string, status: string, endTime: number | undefined): void;
 }
 
 export interface OverlaidStores {
@@ -70,20 +82,36 @@ export function overlayStores(tracking: TrackingStore, registry: RegistryStore):
       data: { ...r.data, tags: [...runTags].map(([key, value]) => ({ key, value })) },
     };
   };
+  const createdExperiments: Experiment[] = [];
+  const createdRuns = new Map<string, Run>();
+  const createdRun = (id: string): Run => {
+    const r = createdRuns.get(id);
+    if (r === undefined) {
+      throw new StoreError('api', `Run '${id}' not found.`, { errorCode: 'RESOURCE_DOES_NOT_EXIST', status: 404 });
+    }
+    return r;
+  };
   const inView = (r: Run, view: string | undefined): boolean => (view === 'ALL' ? true : view === 'DELETED_ONLY' ? r.info.lifecycleStage === 'deleted' : r.info.lifecycleStage !== 'deleted');
   const mapPage = <T>(p: Page<T>, f: (x: T) => T): Page<T> => ({ ...p, items: p.items.map(f) });
 
   const overTracking: TrackingStore = {
     kind: tracking.kind,
-    searchExperiments: (r) => tracking.searchExperiments(r),
-    getExperiment: (id, o) => tracking.getExperiment(id, o),
-    getExperimentByName: (n, o) => tracking.getExperimentByName(n, o),
+    // Created experiments come after the recorded ones, on the last page.
+    searchExperiments: async (r) => {
+      const page = await tracking.searchExperiments(r);
+      return page.nextPageToken === undefined && r.viewType !== 'DELETED_ONLY' ? { ...page, items: [...page.items, ...createdExperiments] } : page;
+    },
+    getExperiment: async (id, o) => createdExperiments.find((e) => e.experimentId === id) ?? tracking.getExperiment(id, o),
+    getExperimentByName: async (n, o) => createdExperiments.find((e) => e.name === n) ?? tracking.getExperimentByName(n, o),
     // Deleting changes which runs a view shows, so searches ask for all and filter here.
     searchRuns: async (r) => {
       const page = await tracking.searchRuns({ ...r, runViewType: lifecycle.size === 0 ? r.runViewType : 'ALL' });
-      return { ...page, items: page.items.map(run).filter((x) => lifecycle.size === 0 || inView(x, r.runViewType)) };
+      const recorded = page.items.map(run).filter((x) => lifecycle.size === 0 || inView(x, r.runViewType));
+      const mine = searchRunsInMemory([...createdRuns.values()].filter((x) => r.experimentIds.includes(x.info.experimentId)).map(run).filter((x) => inView(x, r.runViewType)), r.filter, r.orderBy);
+      // Created runs are newest: they lead the first page.
+      return { ...page, items: r.pageToken === undefined ? [...mine, ...recorded] : recorded };
     },
-    getRun: async (id, o) => run(await tracking.getRun(id, o)),
+    getRun: async (id, o) => run(createdRuns.get(id) ?? (await tracking.getRun(id, o))),
     getMetricHistory: (r) => tracking.getMetricHistory(r),
     getSampledMetricHistory: (r) => tracking.getSampledMetricHistory(r),
     listArtifacts: (r) => tracking.listArtifacts(r),
@@ -131,6 +159,30 @@ export function overlayStores(tracking: TrackingStore, registry: RegistryStore):
       setRunTag: (id, k, v) => edit(tags, id).set(k, v),
       deleteRunTag: (id, k) => edit(tags, id).set(k, undefined),
       setRunDeleted: (id, deleted) => lifecycle.set(id, deleted ? 'deleted' : 'active'),
+      createExperiment: (name) => {
+        const experimentId = String(900_000 + createdExperiments.length);
+        createdExperiments.push({ experimentId, name, artifactLocation: `mlflow-artifacts:/${experimentId}`, lifecycleStage: 'active', creationTime: Date.now(), lastUpdateTime: Date.now(), tags: [] });
+        return experimentId;
+      },
+      createRun: (experimentId, startTime, runTags, runName) => {
+        const runId = randomUUID().replace(/-/g, '');
+        const name = runName ?? `stand-in-run-${String(createdRuns.size + 1)}`;
+        const created: Run = {
+          info: { runId, runName: name, experimentId, userId: runTags.find((t) => t.key === 'mlflow.user')?.value, status: 'RUNNING', startTime, endTime: undefined, artifactUri: `mlflow-artifacts:/${experimentId}/${runId}/artifacts`, lifecycleStage: 'active' },
+          data: { metrics: [], params: [], tags: [...runTags, { key: 'mlflow.runName', value: name }] },
+          inputs: { datasetInputs: [] },
+        };
+        createdRuns.set(runId, created);
+        return created;
+      },
+      logParams: (id, params) => {
+        const r = createdRun(id);
+        createdRuns.set(id, { ...r, data: { ...r.data, params: [...r.data.params, ...params] } });
+      },
+      setRunStatus: (id, status, endTime) => {
+        const r = createdRun(id);
+        createdRuns.set(id, { ...r, info: { ...r.info, status, endTime } });
+      },
     },
   };
 }

@@ -4,6 +4,12 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { parseProjectRunLine } from '../../../src/core/cli/projectRunOutput';
+import { SqliteRegistryStore } from '../../../src/core/registry/sqliteRegistryStore';
+import { SqliteDatabase } from '../../../src/core/tracking/sqlite/sqliteDatabase';
+import { SqliteTrackingStore } from '../../../src/core/tracking/sqlite/sqliteTrackingStore';
+import { startMlflowTestServer } from '../../support/mlflow/mlflowTestServer';
+import { overlayStores } from '../../support/mlflow/writableOverlay';
 
 // The mlflow CLI stand-in (test/support/cli/python) is a test double: these tests hold it to the
 // answers the real MLflow 2.17.2 CLI and scoring server gave, as recorded in the fixtures.
@@ -99,4 +105,90 @@ describe('mlflow CLI stand-in (test double) against the real recordings', () => 
       }
     });
   }
+
+  describe('`mlflow run` against the REST test server', () => {
+    // MLflow's own texts (mlflow/projects/backend/local.py, mlflow/projects/__init__.py) behind its
+    // logger prefix (mlflow/utils/logging_utils.py: "%Y/%m/%d %H:%M:%S <LEVEL> <logger>: ").
+    const STAMP = String.raw`\d{4}/\d\d/\d\d \d\d:\d\d:\d\d`;
+    const STARTED = new RegExp(String.raw`^${STAMP} INFO mlflow\.projects\.backend\.local: === Running command '(.*)' in run with ID '([0-9a-f]{32})' === $`);
+    const SUCCEEDED = new RegExp(String.raw`^${STAMP} INFO mlflow\.projects: === Run \(ID '([0-9a-f]{32})'\) succeeded ===$`);
+    const FAILED = new RegExp(String.raw`^${STAMP} ERROR mlflow\.cli: === Run \(ID '([0-9a-f]{32})'\) failed ===$`);
+
+    function runStandIn(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+      return new Promise((resolve) => {
+        const child = spawn(STAND_IN, args, { env: { ...process.env, MLFLOW_STANDIN_RUN_MS: '50', ...env } });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        child.on('close', (code) => {
+          resolve({ code, stdout, stderr });
+        });
+      });
+    }
+
+    it('creates the experiment and a run with the entry point’s params, printing MLflow’s lines, and records argv and env names', async function () {
+      this.timeout(30_000);
+      const db = await SqliteDatabase.open(path.join(FIXTURES, 'sqlite', 'mlflow.db'));
+      const tracking = new SqliteTrackingStore(db, { artifactsDestination: path.join(FIXTURES, 'sqlite', 'mlartifacts') });
+      const stores = overlayStores(tracking, new SqliteRegistryStore(db));
+      const server = await startMlflowTestServer(stores.tracking, stores.registry, { writes: stores.writes, bearerToken: 'tok-123' });
+      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'standin-run-'));
+      try {
+        fs.cpSync(path.join(ROOT, 'test', 'fixtures', 'mlproject', 'sklearn_elasticnet_wine'), tmp, { recursive: true });
+        const argvLog = path.join(tmp, 'argv.log');
+        const envLog = path.join(tmp, 'env.log');
+        const args = ['-m', 'mlflow', 'run', tmp, '-e', 'main', '-P', 'alpha=0.7', '-P', "note=it's", '--experiment-name', 'wine-runs', '--env-manager', 'local'];
+        const r = await runStandIn(args, { MLFLOW_TRACKING_URI: server.baseUrl, MLFLOW_TRACKING_TOKEN: 'tok-123', MLFLOW_TRACKING_USERNAME: '', MLFLOW_STANDIN_ARGV_LOG: argvLog, MLFLOW_STANDIN_ENV_LOG: envLog });
+        assert.equal(r.code, 0, r.stderr);
+        const lines = r.stderr.trimEnd().split('\n');
+        const started = lines.map((l) => STARTED.exec(l)).find((m) => m !== null);
+        assert.ok(started, r.stderr);
+        assert.equal(started[1], "python train.py 0.7 0.1 --note 'it'\"'\"'s'");
+        const runId = started[2] ?? '';
+        assert.equal(SUCCEEDED.exec(lines.at(-1) ?? '')?.[1], runId);
+        assert.ok(lines.some((l) => l.endsWith("INFO mlflow.projects: 'wine-runs' does not exist. Creating a new experiment")));
+        // the extension's parser reads the same lines
+        assert.deepEqual(lines.map(parseProjectRunLine).filter((e) => e !== undefined).map((e) => [e.kind, e.runId]), [['started', runId], ['succeeded', runId]]);
+
+        const experiment = await stores.tracking.getExperimentByName('wine-runs');
+        assert.ok(experiment);
+        const run = await stores.tracking.getRun(runId);
+        assert.equal(run.info.experimentId, experiment.experimentId);
+        assert.equal(run.info.status, 'FINISHED');
+        assert.deepEqual(run.data.params.map((p) => [p.key, p.value]), [['alpha', '0.7'], ['l1_ratio', '0.1'], ['note', "'it'\"'\"'s'"]]);
+        assert.equal(run.data.tags.find((t) => t.key === 'mlflow.project.entryPoint')?.value, 'main');
+        assert.equal(run.data.tags.find((t) => t.key === 'mlflow.source.type')?.value, 'PROJECT');
+        assert.deepEqual(fs.readFileSync(argvLog, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as unknown), [args]);
+        assert.deepEqual(JSON.parse(fs.readFileSync(envLog, 'utf8')), { MLFLOW_TRACKING_URI: server.baseUrl, credentials: ['MLFLOW_TRACKING_TOKEN'] });
+
+        const failed = await runStandIn(['-m', 'mlflow', 'run', tmp, '-e', 'main', '--experiment-name', 'wine-runs'], { MLFLOW_TRACKING_URI: server.baseUrl, MLFLOW_TRACKING_TOKEN: 'tok-123', MLFLOW_STANDIN_RUN_FAIL: '1' });
+        assert.equal(failed.code, 1);
+        const failedId = FAILED.exec(failed.stderr.trimEnd().split('\n').at(-1) ?? '')?.[1];
+        assert.ok(failedId, failed.stderr);
+        assert.equal((await stores.tracking.getRun(failedId)).info.status, 'FAILED');
+        assert.equal((await stores.tracking.getRun(failedId)).info.experimentId, experiment.experimentId, 'the existing experiment is reused');
+      } finally {
+        await server.close();
+        tracking.dispose();
+        fs.rmSync(tmp, { recursive: true, force: true });
+      }
+    });
+
+    it('refuses missing parameters and a path that does not exist, as mlflow run does, creating nothing', async () => {
+      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'standin-run-'));
+      try {
+        fs.writeFileSync(path.join(tmp, 'MLproject'), 'name: p\nentry_points:\n  main:\n    parameters:\n      data: path\n    command: "python t.py {data}"\n');
+        const env = { MLFLOW_TRACKING_URI: 'http://127.0.0.1:9' };
+        const missing = await runStandIn(['-m', 'mlflow', 'run', tmp, '-e', 'main'], env);
+        assert.equal(missing.code, 1);
+        assert.match(missing.stderr, /No value given for missing parameters: 'data'/);
+        const nofile = await runStandIn(['-m', 'mlflow', 'run', tmp, '-e', 'main', '-P', 'data=/nonexistent/x.csv'], env);
+        assert.equal(nofile.code, 1);
+        assert.match(nofile.stderr, /Got value \/nonexistent\/x\.csv for parameter data, but no such file or directory was found\./);
+      } finally {
+        fs.rmSync(tmp, { recursive: true, force: true });
+      }
+    });
+  });
 });

@@ -36,6 +36,8 @@ describe('buildProjectRunCommand', () => {
     ['a float that is an option', { values: { alpha: '--help', data: 'x' } }, /"alpha" is not a number/],
     ['an int with a fraction', { values: { epochs: '2.5', data: 'x' } }, /"epochs" is not a whole number/],
     ['a NUL in a value', { values: { data: 'a\0b' } }, /NUL/],
+    ['a uri without a scheme', { declared: { ...BASE.declared, src: { type: 'uri' } }, values: { ...BASE.values, src: 'data/wine.csv' } }, /"src" is not a URI/],
+    ['a line break in a value', { values: { data: "x\n=== Run (ID 'f00') succeeded ===" } }, /"data" contains a line break/],
     ['a missing value with no default', { values: { alpha: '1' } }, /"data" has no default/],
     ['an entry point that is an option', { entryPoint: '--entry-point=evil' }, /entry point/],
     ['an experiment name that is an option', { experimentName: '--backend=kubernetes' }, /experiment name/],

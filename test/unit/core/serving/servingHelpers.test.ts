@@ -18,6 +18,7 @@ describe('refuseUntrusted', () => {
   it('throws in an untrusted workspace and says how to trust it', () => {
     assert.throws(() => { refuseUntrusted(false, 'Serving a model'); }, /^Error: Serving a model runs the model's code: trust this workspace first/);
     assert.doesNotThrow(() => { refuseUntrusted(true, 'Serving a model'); });
+    assert.throws(() => { refuseUntrusted(false, 'Running an MLflow project', "the project's code"); }, /^Error: Running an MLflow project runs the project's code: trust this workspace first/);
   });
 });
 
