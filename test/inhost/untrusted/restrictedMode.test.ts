@@ -12,6 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../../src/extension/commands/commandIds';
+import { PROJECT_COMMANDS } from '../../../src/extension/projects/projectCommandIds';
 import { SCAFFOLD_COMMANDS } from '../../../src/extension/scaffold/scaffoldCommandIds';
 import { EXTENSION_ID, activeApi, until, workspaceRoot } from '../suite/helpers';
 
@@ -23,6 +24,8 @@ interface Refused {
   readonly args: () => unknown[];
   /** What the refusal says (core/serving/trustGuard.ts words it). */
   readonly what: string;
+  /** Whose code it would run, when not the model's. */
+  readonly code?: string;
 }
 
 const REFUSED: readonly Refused[] = [
@@ -32,6 +35,12 @@ const REFUSED: readonly Refused[] = [
   { id: COMMANDS.generateDockerfile, args: () => [mlmodel(), vscode.Uri.file(os.tmpdir())], what: 'Generating a Dockerfile' },
   { id: COMMANDS.buildDocker, args: () => [mlmodel(), 'mlflow-iris'], what: 'Building a Docker image' },
   { id: COMMANDS.deploy, args: () => [mlmodel(), { target: 'sagemaker', name: 'iris-prod', config: '' }], what: 'Deploying' },
+  {
+    id: PROJECT_COMMANDS.runEntryPoint,
+    args: () => [vscode.Uri.joinPath(workspaceRoot(), 'projects', 'wine', 'MLproject'), 'main', { values: { alpha: '0.5' }, submit: true }],
+    what: 'Running an MLflow project',
+    code: "the project's code",
+  },
   { id: SCAFFOLD_COMMANDS.logScaffolded, args: () => [vscode.Uri.joinPath(workspaceRoot(), 'custom', 'log_model.py')], what: 'Logging a model' },
 ];
 
@@ -45,7 +54,7 @@ function mlflowLog(): string {
   return found.map((f) => fs.readFileSync(path.join(root, f), 'utf8')).join('\n');
 }
 
-describe('Restricted Mode: serve, predict, Docker, deploy and Log Model refuse (real extension host, untrusted workspace)', () => {
+describe('Restricted Mode: serve, predict, Docker, deploy, Run Project and Log Model refuse (real extension host, untrusted workspace)', () => {
   let argvLog: string;
 
   before(async () => {
@@ -75,7 +84,7 @@ describe('Restricted Mode: serve, predict, Docker, deploy and Log Model refuse (
       assert.equal(result, undefined);
       const said = await until(
         'the refusal in the MLflow log',
-        () => mlflowLog().split('\n').find((l) => l.includes(`${c.id} failed: ${c.what} runs the model's code: trust this workspace first`)),
+        () => mlflowLog().split('\n').find((l) => l.includes(`${c.id} failed: ${c.what} runs ${c.code ?? "the model's code"}: trust this workspace first`)),
         15_000,
       );
       assert.ok(said);
