@@ -409,9 +409,11 @@ describe('Explorer actions against the MLflow REST test server (real extension h
     let staleAsked = false;
     scripted.script(async (req) => {
       const isRuns = req.path.endsWith('/runs/search') || req.path.endsWith('/registered-models/search');
-      if (isRuns && !staleAsked && !req.body.includes('params.C') && !req.query.some(([k]) => k === 'page_token')) {
+      if (isRuns && !req.body.includes('params.C') && !req.query.some(([k]) => k === 'page_token')) {
         staleAsked = true;
-        await gate; // the first (unfiltered) search answers only after the newer one has
+        // Every unfiltered search answers only after the newer (filtered) one has: a late reset
+        // from the connection change may restart the first load, and its retry must be stale too.
+        await gate;
       }
       return forward(server, req);
     });
