@@ -12,25 +12,49 @@ export class ConnectionSecrets implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  /**
+   * Answers already read, per key. Every REST request asks for its credentials, and each
+   * SecretStorage read is a round trip to the workbench (in the browser, for VS Code on the web):
+   * while the workbench is busy drawing a long tree, those waits grew with every page. An entry is
+   * dropped whenever SecretStorage reports a change to it (from any window) or we write it.
+   */
+  private readonly cache = new Map<string, Promise<HostCredentials | undefined>>();
 
   constructor(private readonly secrets: vscode.SecretStorage) {
     this.subscription = secrets.onDidChange((e) => {
       if (e.key.startsWith('mlflow.credentials:')) {
+        this.cache.delete(e.key);
         this.changed.fire();
       }
     });
   }
 
   /** What the user stored for this connection's server, if anything. */
-  async get(target: TrackingTarget): Promise<HostCredentials | undefined> {
+  get(target: TrackingTarget): Promise<HostCredentials | undefined> {
     const key = credentialKey(target);
-    return key === undefined ? undefined : decodeCredentials(await this.secrets.get(key));
+    if (key === undefined) {
+      return Promise.resolve(undefined);
+    }
+    let answer = this.cache.get(key);
+    if (answer === undefined) {
+      answer = Promise.resolve(this.secrets.get(key)).then(decodeCredentials);
+      this.cache.set(key, answer);
+      // a failed read is not remembered: the next request asks again
+      answer.catch(() => {
+        if (this.cache.get(key) === answer) {
+          this.cache.delete(key);
+        }
+      });
+    }
+    return answer;
   }
 
   async store(target: TrackingTarget, creds: HostCredentials): Promise<void> {
     const key = credentialKey(target);
     if (key !== undefined) {
+      this.cache.delete(key);
       await this.secrets.store(key, encodeCredentials(creds));
+      this.cache.delete(key);
     }
   }
 
@@ -40,7 +64,9 @@ export class ConnectionSecrets implements vscode.Disposable {
     if (key === undefined || (await this.secrets.get(key)) === undefined) {
       return false;
     }
+    this.cache.delete(key);
     await this.secrets.delete(key);
+    this.cache.delete(key);
     return true;
   }
 
