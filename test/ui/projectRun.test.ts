@@ -88,6 +88,9 @@ describe('Run an MLproject entry point in the workbench (Chromium + code-server 
     assert.deepEqual(run.data.params.map((p) => [p.key, p.value]), [['alpha', '0.7'], ['l1_ratio', '0.1']]);
     assert.equal((await stores.tracking.getExperiment(run.info.experimentId)).name, 'wine-from-the-form');
     await form.locator('#status', { hasText: 'succeeded' }).waitFor({ timeout: 20_000 });
+    // The finished run is revealed: its experiment unfolded and the run's row selected.
+    const label = run.info.runName !== undefined && run.info.runName !== '' ? run.info.runName : runId.slice(0, 8);
+    await wb.page.locator('.monaco-list-row.selected', { hasText: label }).first().waitFor({ timeout: 20_000 });
     await wb.shot('32-project-run-terminal');
     assert.equal(await toast.locator('.monaco-button', { hasText: 'Open Run' }).count(), 1);
   });

@@ -31,6 +31,30 @@ export interface Explorer {
 
 /** Pages loaded at most while looking for a run to reveal (`mlflow.runs.pageSize` runs each). */
 const MAX_REVEAL_PAGES = 50;
+/** How long the tree's data must stay unchanged before a reveal, and the longest wait for that. */
+const SETTLE_MS = 300;
+const SETTLE_CAP_MS = 3_000;
+
+/**
+ * Resolves once `event` has been silent for `quietMs` (or after `capMs` at most). A reveal sent
+ * while the workbench is still redrawing after a refresh can be folded away by that redraw.
+ */
+function whenQuiet(event: vscode.Event<unknown>, quietMs: number, capMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    let quiet = setTimeout(done, quietMs);
+    const cap = setTimeout(done, capMs);
+    const sub = event(() => {
+      clearTimeout(quiet);
+      quiet = setTimeout(done, quietMs);
+    });
+    function done(): void {
+      clearTimeout(quiet);
+      clearTimeout(cap);
+      sub.dispose();
+      resolve();
+    }
+  });
+}
 
 /**
  * The Experiments and Models views with their commands. Everything is registered on the
@@ -75,7 +99,26 @@ export function registerExplorer(context: vscode.ExtensionContext, session: Stor
         void vscode.window.showInformationMessage(`Run ${runId} is not among the runs the view shows (check the filter).`);
         return false;
       }
-      await experimentsView.reveal(node, { select: true, focus: true, expand: false });
+      if (!experimentsView.visible) {
+        // Show the view first and let it draw its top level: a reveal into a view that is still
+        // being created can leave the experiment folded.
+        const shown = new Promise<void>((resolve) => {
+          const sub = experimentsView.onDidChangeVisibility((e) => {
+            if (e.visible) {
+              sub.dispose();
+              resolve();
+            }
+          });
+          setTimeout(() => {
+            sub.dispose();
+            resolve();
+          }, SETTLE_CAP_MS);
+        });
+        await vscode.commands.executeCommand('mlflow.experiments.focus');
+        await shown;
+      }
+      await whenQuiet(experiments.onDidChangeTreeData, SETTLE_MS, SETTLE_CAP_MS);
+      await experimentsView.reveal(experiments.node(node.id) ?? node, { select: true, focus: true, expand: false });
       return true;
     } catch (err) {
       reportFailure('Finding the run', err, log);
