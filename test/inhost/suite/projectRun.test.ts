@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -109,6 +110,40 @@ describe('run an MLproject entry point (real extension host, mlflow CLI stand-in
     const selected = api.explorer.experimentsView.selection.map((n) => (n.kind === 'run' ? n.runId : n.kind));
     assert.deepEqual(selected, [outcome.runId]);
     assert.ok(vscode.window.terminals.some((t) => t.name === 'MLflow Run: tutorial · main'), 'the logs are in a terminal');
+  });
+
+  it('stops the run on Ctrl+C in its terminal: the outcome says stopped and no mlflow process is left', async function () {
+    this.timeout(90_000);
+    // the stand-in keeps its run going for a minute unless it is stopped
+    process.env.MLFLOW_STANDIN_RUN_MS = '60000';
+    const opened = new Promise<vscode.Terminal>((resolve) => {
+      const sub = vscode.window.onDidOpenTerminal((t) => {
+        if (t.name === 'MLflow Run: tutorial · main') {
+          sub.dispose();
+          resolve(t);
+        }
+      });
+    });
+    const before = runArgvs().length;
+    try {
+      const pending = vscode.commands.executeCommand<RunEntryPointResult | undefined>(PROJECT_COMMANDS.runEntryPoint, mlproject, 'main', {
+        values: { alpha: '0.3' },
+        experimentName: 'wine-stopped',
+        envManager: 'local',
+        submit: true,
+      });
+      const terminal = await opened;
+      await until('the stand-in to start the run', () => (runArgvs().length > before ? true : undefined), 30_000);
+      const running = (): boolean => execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').some((l) => l.includes('-m mlflow run') && l.includes('alpha=0.3'));
+      assert.equal(running(), true, 'the mlflow run process is there before Ctrl+C');
+      terminal.sendText('\x03', false);
+      const outcome = await pending;
+      assert.equal(outcome?.status, 'stopped', JSON.stringify(outcome));
+      assert.match(outcome.message, /was stopped/);
+      await until('the process tree to be gone', () => (running() ? undefined : true), 15_000);
+    } finally {
+      process.env.MLFLOW_STANDIN_RUN_MS = '1500';
+    }
   });
 
   it('refuses a value that tries to inject, says why, and spawns nothing', async function () {
