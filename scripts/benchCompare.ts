@@ -2,7 +2,7 @@
 // the loopback MLflow test server, loaded the way the panel does (loadMetricSeries: server-side
 // sampling, ≤ 100 runs a call, 2,400 points per run) and the way MLflow's own UI does (the full
 // get-history of every run and metric, undecimated, 6 requests at a time like a browser).
-// Not wired into scripts/bench.ts here; `npx tsx scripts/benchCompare.ts` runs it alone.
+// `npm run bench` runs it as compareDataPath (`BENCH_ONLY=compare` for the compare parts only).
 import * as path from 'node:path';
 import { decimate } from '../src/core/compare/decimate';
 import { loadMetricSeries } from '../src/core/compare/loadHistories';

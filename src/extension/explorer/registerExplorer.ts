@@ -103,16 +103,17 @@ export function registerExplorer(context: vscode.ExtensionContext, session: Stor
         // Show the view first and let it draw its top level: a reveal into a view that is still
         // being created can leave the experiment folded.
         const shown = new Promise<void>((resolve) => {
-          const sub = experimentsView.onDidChangeVisibility((e) => {
-            if (e.visible) {
-              sub.dispose();
-              resolve();
-            }
-          });
-          setTimeout(() => {
+          const done = (): void => {
+            clearTimeout(cap);
             sub.dispose();
             resolve();
-          }, SETTLE_CAP_MS);
+          };
+          const cap = setTimeout(done, SETTLE_CAP_MS);
+          const sub = experimentsView.onDidChangeVisibility((e) => {
+            if (e.visible) {
+              done();
+            }
+          });
         });
         await vscode.commands.executeCommand('mlflow.experiments.focus');
         await shown;
