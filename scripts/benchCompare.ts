@@ -1,11 +1,11 @@
 // Bench piece for the compare panel's data path: 100 runs × 5 metrics × 10,000 steps served by
-// the loopback MLflow test server, loaded the way the panel does (loadMetricSeries: server-side
+// the loopback MLflow test server, loaded the way the panel does (loadMetricsSeries: server-side
 // sampling, ≤ 100 runs a call, 2,400 points per run) and the way MLflow's own UI does (the full
 // get-history of every run and metric, undecimated, 6 requests at a time like a browser).
 // `npm run bench` runs it as compareDataPath (`BENCH_ONLY=compare` for the compare parts only).
 import * as path from 'node:path';
 import { decimate } from '../src/core/compare/decimate';
-import { loadMetricSeries } from '../src/core/compare/loadHistories';
+import { loadMetricSeries, loadMetricsSeries } from '../src/core/compare/loadHistories';
 import type { MetricSeries } from '../src/core/compare/metricSeries';
 import { SqliteRegistryStore } from '../src/core/registry/sqliteRegistryStore';
 import { RestClient } from '../src/core/tracking/rest/restClient';
@@ -37,14 +37,14 @@ interface LoadFigures {
 async function ourMethod(store: TrackingStore, runIds: readonly string[]): Promise<LoadFigures> {
   const t = performance.now();
   let first = Number.NaN;
-  const onPartial = (done: readonly MetricSeries[]): void => {
+  const onPartial = (_key: string, done: readonly MetricSeries[]): void => {
     if (Number.isNaN(first) && done.length > 0) {
       first = performance.now() - t;
     }
   };
-  const all = await Promise.all(GENERATED_METRICS.map((metricKey) => loadMetricSeries(store, { runIds, metricKey, maxPoints: MAX_POINTS }, onPartial)));
+  const all = await loadMetricsSeries(store, { runIds, metricKeys: GENERATED_METRICS, maxPoints: MAX_POINTS }, onPartial);
   const ms = performance.now() - t;
-  const series = all.flat();
+  const series = [...all.values()].flat();
   return { ms: round(ms), firstSeriesMs: round(first), ...count(series.map((s) => s.values.length)) };
 }
 

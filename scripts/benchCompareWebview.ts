@@ -21,6 +21,12 @@ type ProbeLine = ChartsDrawn & { commandToDrawnMs: number; startedAt: number; ho
 // 100 runs is the DESIGN.md case; BENCH_COMPARE_RUNS measures another count.
 const RUNS = Number(process.env.BENCH_COMPARE_RUNS ?? 100);
 const STEPS = 10_000;
+/**
+ * BENCH_TRACE=<file.json> also records a Chromium performance trace of the whole run (open it in
+ * chrome://tracing or Perfetto): how the series message path was found to cost more than drawing.
+ */
+const TRACE = process.env.BENCH_TRACE;
+const TRACE_PORT = 9333;
 const round = (x: number): number => Math.round(x * 10) / 10;
 
 /** Expects the tests bundle (esbuild --tests) to be built. */
@@ -35,13 +41,17 @@ export async function compareDrawn(): Promise<Record<string, unknown>> {
   const server = await startCodeServer(dirs, {
     env: { MLFLOW_INHOST_SUITE: 'bench-compare', MLFLOW_BENCH_OUT: out, MLFLOW_INHOST_RESULTS: resultsFile, MLFLOW_BENCH_SERVER: mlflow.baseUrl, MLFLOW_BENCH_RUN_IDS: store.runIds.join(',') },
   });
-  const ctx = await launchChromium(chromium, dirs);
+  const ctx = await launchChromium(chromium, dirs, TRACE === undefined ? [] : [`--remote-debugging-port=${String(TRACE_PORT)}`]);
+  // A persistent context has no Browser object to trace with; a second CDP connection provides one.
+  const tracer = TRACE === undefined ? undefined : await chromium.connectOverCDP(`http://127.0.0.1:${String(TRACE_PORT)}`);
+  await tracer?.startTracing(undefined, { path: TRACE, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink', 'cc', 'v8', 'ipc', 'mojom'] });
   try {
     const page = ctx.pages()[0] ?? (await ctx.newPage());
     const outcome = await runSuiteInPage(server, page, dirs.workspace, resultsFile, 600_000);
     if (outcome.exitCode !== 0) {
       throw new Error(`compare probe failed: ${JSON.stringify(outcome.results?.failed ?? outcome.exitCode)}`);
     }
+    await tracer?.stopTracing();
     const r = JSON.parse(fs.readFileSync(out, 'utf8').trim().split('\n')[0] ?? '{}') as ProbeLine;
     // Epoch ms on one machine clock: the host's phases, and the webview's (its report's time minus its own durations).
     const h = r.host;

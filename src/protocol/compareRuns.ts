@@ -1,5 +1,8 @@
 import type { CompareTable } from '../core/compare/compareTable';
 import { hasOnlyKeys, isMessage, type Message, type ReadyMessage } from './ipc';
+import { isSeriesBatch, type SeriesBatch } from './seriesBatch';
+
+export type { SeriesPayload } from './seriesBatch';
 
 /** The compare panel's webview type (also the serializer's key). */
 export const COMPARE_VIEW_TYPE = 'mlflow.compareRuns';
@@ -33,14 +36,6 @@ export interface CompareSnapshot extends Message<'compare/snapshot'> {
   readonly missing: readonly string[];
 }
 
-/** One run's history of one metric, decimated by the host; typed arrays travel without copying to JSON. */
-export interface SeriesPayload {
-  readonly runId: string;
-  readonly steps: Float64Array;
-  readonly times: Float64Array;
-  readonly values: Float64Array;
-}
-
 /**
  * Series of one metric, as deltas: each message carries only runs the webview does not hold yet
  * for this key, so a load of many runs crosses to the webview once, not once per partial answer.
@@ -49,7 +44,8 @@ export interface SeriesPayload {
  */
 export interface CompareSeries extends Message<'compare/series'> {
   readonly metricKey: string;
-  readonly series: readonly SeriesPayload[];
+  /** The runs' series (decimated by the host), packed: see {@link SeriesBatch} for why. */
+  readonly batch: SeriesBatch;
   readonly reset: boolean;
   readonly complete: boolean;
   /** Epoch ms when the host posted it, so the webview can measure the transfer (same machine clock). */
@@ -200,18 +196,10 @@ export function isCompareHostMessage(v: unknown): v is CompareHostMessage {
     case 'compare/snapshot':
       return Array.isArray(m.runs) && typeof m.table === 'object' && m.table !== null && Array.isArray(m.metricKeys) && Array.isArray(m.paramKeys) && Array.isArray(m.missing);
     case 'compare/series':
-      return typeof m.metricKey === 'string' && Array.isArray(m.series) && typeof m.reset === 'boolean' && typeof m.complete === 'boolean' && typeof m.postedAt === 'number' && m.series.every(isSeriesPayload);
+      return typeof m.metricKey === 'string' && typeof m.reset === 'boolean' && typeof m.complete === 'boolean' && typeof m.postedAt === 'number' && isSeriesBatch(m.batch);
     case 'compare/status':
       return (m.busy === undefined || typeof m.busy === 'string') && (m.error === undefined || typeof m.error === 'string');
     default:
       return false;
   }
-}
-
-function isSeriesPayload(v: unknown): v is SeriesPayload {
-  if (typeof v !== 'object' || v === null) {
-    return false;
-  }
-  const s = v as Record<string, unknown>;
-  return typeof s.runId === 'string' && s.steps instanceof Float64Array && s.times instanceof Float64Array && s.values instanceof Float64Array && s.steps.length === s.values.length && s.times.length === s.values.length;
 }

@@ -215,14 +215,14 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
  * Debian's Chromium through playwright-core. The flags keep a headless Chromium from reaching
  * for the network (this machine has none) and let it run as root.
  */
-export async function launchChromium(chromium: typeof ChromiumType, dirs: Sandbox): Promise<BrowserContext> {
+export async function launchChromium(chromium: typeof ChromiumType, dirs: Sandbox, extraArgs: readonly string[] = []): Promise<BrowserContext> {
   return chromium.launchPersistentContext(dirs.chrome, {
     executablePath: CHROMIUM_BIN,
     headless: true,
     viewport: { width: 1400, height: 900 },
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs,
     ],
   });
 }

@@ -9,6 +9,7 @@ import {
   type CompareWebviewMessage,
   type SeriesPayload,
 } from '../../src/protocol/compareRuns';
+import { unpackSeries } from '../../src/protocol/seriesBatch';
 import { el, host, onHostMessage } from '../shared/host';
 import { canvasPng, onThemeChange, themeColors, type Chart } from './chartTheme';
 import { chartWork, drawLineChart, type LineChart, type XAxis } from './lineCharts';
@@ -186,6 +187,7 @@ function drawChart(key: string): void {
   }
   const line = drawLineChart(canvas, charts.get(key), key, data, runs, { xAxis: view.xAxis, logY: view.logY, smoothing: view.smoothing, hidden: hiddenSet() });
   charts.set(key, line);
+  lastDrawAt.set(key, performance.now());
   if (loadStats.firstChartAt === 0 && line.points > 0) {
     loadStats.firstChartAt = performance.now();
   }
@@ -207,6 +209,48 @@ function scheduleDraw(key: string): void {
     });
   }
   toDraw.add(key);
+}
+
+/**
+ * Partial answers redraw their chart at most this often. Each redraw strokes every line again,
+ * and while series still stream in, that competes with taking them in (the webview shares its
+ * thread with the workbench that receives them).
+ */
+const PARTIAL_REDRAW_MS = 500;
+const partialTimers = new Map<string, number>();
+const lastDrawAt = new Map<string, number>();
+
+/** Draw a chart whose series changed: now when complete or never drawn, else at most every {@link PARTIAL_REDRAW_MS}. */
+function seriesArrived(key: string, changed: boolean, isComplete: boolean): void {
+  const pending = partialTimers.get(key);
+  if (isComplete) {
+    if (pending !== undefined) {
+      window.clearTimeout(pending);
+      partialTimers.delete(key);
+    }
+    if (!changed && pending === undefined && charts.has(key)) {
+      // "Complete, nothing new": the chart already shows everything.
+      reportDrawn();
+    } else {
+      scheduleDraw(key);
+    }
+    return;
+  }
+  if (!changed || pending !== undefined) {
+    return;
+  }
+  const wait = (lastDrawAt.get(key) ?? -Infinity) + PARTIAL_REDRAW_MS - performance.now();
+  if (wait <= 0) {
+    scheduleDraw(key);
+  } else {
+    partialTimers.set(
+      key,
+      window.setTimeout(() => {
+        partialTimers.delete(key);
+        scheduleDraw(key);
+      }, wait),
+    );
+  }
 }
 
 function redrawCharts(): void {
@@ -333,18 +377,14 @@ function onMessage(m: CompareHostMessage): void {
         series.set(m.metricKey, held);
         complete.delete(m.metricKey);
       }
-      for (const s of m.series) {
+      const arrived = unpackSeries(m.batch);
+      for (const s of arrived) {
         held.set(s.runId, s);
       }
       if (m.complete) {
         complete.add(m.metricKey);
       }
-      if (m.series.length === 0 && !m.reset && charts.has(m.metricKey)) {
-        // "Complete, nothing new": the chart already shows everything.
-        reportDrawn();
-      } else {
-        scheduleDraw(m.metricKey);
-      }
+      seriesArrived(m.metricKey, arrived.length > 0 || m.reset, m.complete);
       return;
     }
     case 'compare/status':

@@ -27,6 +27,14 @@ const REST_CONCURRENCY = 3;
 /** Local stores read one history per run; this many at a time keeps the file store's I/O bounded. */
 const LOCAL_CONCURRENCY = 8;
 
+/** What {@link loadMetricsSeries} loads: several metrics of the same runs. */
+export interface MetricsRequest {
+  readonly runIds: readonly string[];
+  readonly metricKeys: readonly string[];
+  readonly maxPoints: number;
+  readonly signal?: AbortSignal;
+}
+
 /**
  * Load one metric's history of many runs for charts, bounded to about `maxPoints` per run.
  *
@@ -43,46 +51,73 @@ const LOCAL_CONCURRENCY = 8;
  * `AbortError` unless the caller gave another), whatever the store threw.
  */
 export async function loadMetricSeries(store: TrackingStore, req: SeriesRequest, onPartial?: (done: readonly MetricSeries[]) => void): Promise<MetricSeries[]> {
-  const byRun = new Map<string, MetricSeries>();
+  const all = await loadMetricsSeries(store, { runIds: req.runIds, metricKeys: [req.metricKey], maxPoints: req.maxPoints, signal: req.signal }, (_key, done) => {
+    onPartial?.(done);
+  });
+  return all.get(req.metricKey) ?? [];
+}
+
+/**
+ * Load several metrics' histories of the same runs, as {@link loadMetricSeries} does for one, through
+ * one pool of calls taken in the order of `metricKeys`. The first metric's calls go first, so its
+ * chart can draw while the others load, and the metrics finish one after another instead of all
+ * together at the end, when a webview would have to take in every chart's data at once. The pool
+ * stays full across metrics (the next metric's first call starts as soon as a slot frees).
+ *
+ * `onPartial` gets each metric's series finished so far, and `complete` once that metric is done.
+ * Resolves to every metric's series (only runs with points, in `runIds` order).
+ */
+export async function loadMetricsSeries(
+  store: TrackingStore,
+  req: MetricsRequest,
+  onPartial?: (metricKey: string, done: readonly MetricSeries[], complete: boolean) => void,
+): Promise<Map<string, MetricSeries[]>> {
   const maxPoints = Math.max(1, Math.floor(req.maxPoints));
-  const emit = (): void => {
-    onPartial?.(inOrder(req.runIds, byRun));
-  };
   const ids = [...new Set(req.runIds)];
+  const keys = [...new Set(req.metricKeys)];
+  const byKey = new Map(keys.map((k) => [k, new Map<string, MetricSeries>()]));
+  const rest = store.kind === 'rest';
+  const maxResults = Math.min(maxPoints, REST_MAX_RESULTS);
+  const perItem = rest ? restRunsPerCall(maxResults) : LOCAL_CONCURRENCY;
+  const chunks: string[][] = [];
+  for (let i = 0; i < ids.length; i += perItem) {
+    chunks.push(ids.slice(i, i + perItem));
+  }
+  const items = keys.flatMap((metricKey) => chunks.map((chunk) => ({ metricKey, chunk })));
+  const pending = new Map(keys.map((k) => [k, chunks.length]));
+  const series = (key: string): MetricSeries[] => inOrder(req.runIds, byKey.get(key) ?? new Map());
   try {
-    if (store.kind === 'rest') {
-      const maxResults = Math.min(maxPoints, REST_MAX_RESULTS);
-      const runsPerCall = restRunsPerCall(maxResults);
-      const chunks: string[][] = [];
-      for (let i = 0; i < ids.length; i += runsPerCall) {
-        chunks.push(ids.slice(i, i + runsPerCall));
-      }
-      await inPool(chunks, REST_CONCURRENCY, req.signal, async (chunk) => {
-        const points = await store.getSampledMetricHistory({ runIds: chunk, metricKey: req.metricKey, maxResults, signal: req.signal });
+    await inPool(items, rest ? REST_CONCURRENCY : 1, req.signal, async ({ metricKey, chunk }) => {
+      const byRun = byKey.get(metricKey) ?? new Map<string, MetricSeries>();
+      if (rest) {
+        const points = await store.getSampledMetricHistory({ runIds: chunk, metricKey, maxResults, signal: req.signal });
         req.signal?.throwIfAborted();
         for (const [runId, history] of groupByRun(points, chunk)) {
-          addSeries(byRun, toSeries(runId, req.metricKey, history));
+          addSeries(byRun, toSeries(runId, metricKey, history));
         }
-        emit();
-      });
-    } else {
-      for (let i = 0; i < ids.length; i += LOCAL_CONCURRENCY) {
-        req.signal?.throwIfAborted();
-        const chunk = ids.slice(i, i + LOCAL_CONCURRENCY);
-        const histories = await Promise.all(chunk.map((runId) => store.getMetricHistory({ runId, metricKey: req.metricKey, signal: req.signal })));
+      } else {
+        const histories = await Promise.all(chunk.map((runId) => store.getMetricHistory({ runId, metricKey, signal: req.signal })));
         chunk.forEach((runId, k) => {
-          addSeries(byRun, decimateSeries(toSeries(runId, req.metricKey, histories[k] ?? []), maxPoints));
+          addSeries(byRun, decimateSeries(toSeries(runId, metricKey, histories[k] ?? []), maxPoints));
         });
         req.signal?.throwIfAborted();
-        emit();
       }
-    }
+      const left = (pending.get(metricKey) ?? 1) - 1;
+      pending.set(metricKey, left);
+      onPartial?.(metricKey, series(metricKey), left === 0);
+    });
   } catch (err: unknown) {
     // A store may report the abort its own way (a `cancelled` StoreError); callers see one reason.
     req.signal?.throwIfAborted();
     throw err;
   }
-  return inOrder(req.runIds, byRun);
+  // A metric of no chunk at all (no runs) is complete too.
+  for (const key of keys) {
+    if (chunks.length === 0) {
+      onPartial?.(key, [], true);
+    }
+  }
+  return new Map(keys.map((k) => [k, series(k)]));
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { onlyDifferences, type CompareTable } from '../../core/compare/compareTable';
-import { loadMetricSeries } from '../../core/compare/loadHistories';
+import { loadMetricsSeries } from '../../core/compare/loadHistories';
 import type { MetricSeries } from '../../core/compare/metricSeries';
 import { runColor } from '../../core/compare/runColors';
 import { SentSeries } from '../../core/compare/sentSeries';
@@ -17,6 +17,7 @@ import {
   type CompareRunHeader,
   type CompareWebviewMessage,
 } from '../../protocol/compareRuns';
+import { packSeries } from '../../protocol/seriesBatch';
 import type { StoreSession } from '../connection/storeSession';
 import { renderWebviewHtml, webviewOptions } from '../webviews/webviewHtml';
 import { readRuns } from '../../core/compare/readRuns';
@@ -223,28 +224,24 @@ export class ComparePanel implements vscode.Disposable {
     const runIds = this.runs.map((r) => r.info.runId);
     let done = 0;
     this.post({ type: 'compare/status', busy: `Loading ${String(todo.length)} metric histories…`, error: undefined });
-    // Every metric at once: each chart draws as soon as its own series are in.
-    await Promise.all(
-      todo.map(async (key) => {
-        // A new load replaces what the webview holds of this key (it was at a coarser resolution).
-        this.sentSeries.reset(key);
-        let reset = true;
-        const post = (all: readonly MetricSeries[], complete: boolean): void => {
-          const fresh = this.sentSeries.unsent(key, all);
-          if (fresh.length > 0 || complete) {
-            this.postSeries(key, fresh, reset, complete);
-            reset = false;
-          }
-        };
-        const series = await loadMetricSeries(tracking, { runIds, metricKey: key, maxPoints, signal: this.abort.signal }, (partial) => {
-          post(partial, false);
-        });
-        this.loaded.set(key, { maxPoints, series });
-        post(series, true);
+    // The metrics load through one pool of calls in the order shown (see loadMetricsSeries), so
+    // the first chart draws early and the last answers bring one metric's data, not everyone's.
+    const resets = new Set(todo);
+    for (const key of todo) {
+      // A new load replaces what the webview holds of this key (it was at a coarser resolution).
+      this.sentSeries.reset(key);
+    }
+    await loadMetricsSeries(tracking, { runIds, metricKeys: todo, maxPoints, signal: this.abort.signal }, (key, all, complete) => {
+      const fresh = this.sentSeries.unsent(key, all);
+      if (fresh.length > 0 || complete) {
+        this.postSeries(key, fresh, resets.delete(key), complete);
+      }
+      if (complete) {
+        this.loaded.set(key, { maxPoints, series: [...all] });
         done++;
         this.post({ type: 'compare/status', busy: done < todo.length ? `Loaded ${String(done)} of ${String(todo.length)} metric histories…` : undefined, error: undefined });
-      }),
-    );
+      }
+    });
     this.timings.allSeriesPosted ??= Date.now();
     // min/max of the shown metrics come from the full histories, computed once and cached. Reading
     // them (5 M points for 100 runs × 5 metrics of 10,000 steps) keeps the extension host busy for
@@ -259,7 +256,7 @@ export class ComparePanel implements vscode.Disposable {
 
   private postSeries(metricKey: string, series: readonly MetricSeries[], reset: boolean, complete: boolean): void {
     this.timings.firstSeriesPosted ??= Date.now();
-    this.post({ type: 'compare/series', metricKey, reset, complete, postedAt: Date.now(), series: series.map((s) => ({ runId: s.runId, steps: s.steps, times: s.times, values: s.values })) });
+    this.post({ type: 'compare/series', metricKey, reset, complete, postedAt: Date.now(), batch: packSeries(series) });
   }
 
   private async exportCsv(diffOnly: boolean, order: readonly string[]): Promise<void> {

@@ -7,7 +7,8 @@ import { SqliteDatabase } from '../../../src/core/tracking/sqlite/sqliteDatabase
 import { SqliteTrackingStore } from '../../../src/core/tracking/sqlite/sqliteTrackingStore';
 import type { MlflowExtensionApi } from '../../../src/extension/api';
 import type { ComparePanel } from '../../../src/extension/compare/comparePanel';
-import type { CompareSeries, CompareSnapshot, SeriesPayload } from '../../../src/protocol/compareRuns';
+import type { CompareSeries, CompareSnapshot } from '../../../src/protocol/compareRuns';
+import { unpackSeries, type SeriesPayload } from '../../../src/protocol/seriesBatch';
 import type { RunDetailSnapshot } from '../../../src/protocol/runDetail';
 import { startMlflowTestServer, type MlflowTestServer } from '../../support/mlflow/mlflowTestServer';
 import { activeApi, clearTrackingUriSetting, repoRoot, waitForConnection, until } from './helpers';
@@ -33,7 +34,7 @@ function completeSeries(p: ComparePanel, key: string): { messages: CompareSeries
     return undefined;
   }
   const messages = all.slice(from, to + 1);
-  return { messages, series: messages.flatMap((m) => m.series) };
+  return { messages, series: messages.flatMap((m) => unpackSeries(m.batch)) };
 }
 
 describe('run detail and compare panels (real extension host, MLflow REST test double)', () => {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadMetricSeries, restRunsPerCall } from '../../../../src/core/compare/loadHistories';
+import { loadMetricSeries, loadMetricsSeries, restRunsPerCall } from '../../../../src/core/compare/loadHistories';
 import { toSeries, type MetricSeries } from '../../../../src/core/compare/metricSeries';
 import { optArray } from '../../../../src/core/common/jsonFields';
 import { StoreError } from '../../../../src/core/common/storeError';
@@ -161,6 +161,42 @@ describe('loadMetricSeries over a generated experiment with more than 100 runs',
     assert.equal(most, 3);
     assert.equal(series.length, 250);
     assert.deepEqual([restRunsPerCall(1), restRunsPerCall(250), restRunsPerCall(1000), restRunsPerCall(2500), restRunsPerCall(100_000)], [100, 100, 25, 10, 1]);
+  });
+
+  it('several metrics: one pool of three calls, taken metric by metric, so metrics complete in the order asked', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const client = new CountingTrackingStore(rest(server.baseUrl));
+    class Tracking extends CountingTrackingStore {
+      override async getSampledMetricHistory(r: SampledHistoryRequest): Promise<MetricPoint[]> {
+        most = Math.max(most, ++inFlight);
+        try {
+          return await super.getSampledMetricHistory(r);
+        } finally {
+          inFlight--;
+        }
+      }
+    }
+    // Only accuracy was logged: the others are metrics of no run, which complete empty.
+    const keys = ['val_loss', 'accuracy', 'loss'];
+    const events: string[] = [];
+    const all = await loadMetricsSeries(new Tracking(client), { runIds: gen.runIds, metricKeys: keys, maxPoints: 1000 }, (key, done, complete) => {
+      events.push(`${key}:${String(done.length)}${complete ? ':complete' : ''}`);
+    });
+    const calls = client.callsOf('getSampledMetricHistory').map((c) => (c.args[0] as { metricKey: string }).metricKey);
+    // 250 runs at 1,000 points: 25 runs a call, 10 calls per metric, started strictly metric by metric.
+    assert.deepEqual(calls, keys.flatMap((k) => Array<string>(10).fill(k)));
+    assert.equal(most, 3, 'three calls in flight across metrics, not three per metric');
+    const completions = events.filter((e) => e.endsWith(':complete'));
+    assert.deepEqual(completions, ['val_loss:0:complete', 'accuracy:250:complete', 'loss:0:complete'], 'each metric completes once, in the order asked');
+    assert.equal(events.length, 30, 'a partial result after every call');
+    assert.deepEqual([...all.keys()], keys);
+    assert.deepEqual(all.get('accuracy')?.map((x) => x.runId), [...gen.runIds]);
+    assert.deepEqual(all.get('loss'), []);
+    // No runs: every metric completes at once with nothing.
+    const empty: string[] = [];
+    await loadMetricsSeries(client, { runIds: [], metricKeys: keys, maxPoints: 10 }, (key, done, complete) => empty.push(`${key}:${String(done.length)}:${String(complete)}`));
+    assert.deepEqual(empty, keys.map((k) => `${k}:0:true`));
   });
 
   it('SQLite: one history read per run, partial results per batch, in request order', async () => {

@@ -1,0 +1,124 @@
+/** One run's history of one metric as the compare webview draws it: x candidates and values, one index per point. */
+export interface SeriesPayload {
+  readonly runId: string;
+  readonly steps: Float64Array;
+  readonly times: Float64Array;
+  readonly values: Float64Array;
+}
+
+/**
+ * Many runs' series of one metric packed into three typed arrays, the form they cross to the
+ * webview in. Why packed: VS Code's RPC writes a message's argument count in one byte and every
+ * distinct ArrayBuffer of a webview message becomes an argument, so a message holding more than
+ * 253 typed arrays (85 runs × 3) lost its later arrays on the way: they arrived empty. Three
+ * arrays per message also cost the workbench three copies instead of hundreds.
+ *
+ * Narrower types are used when they hold every point exactly (nothing is rounded): whole-number
+ * steps in Int32, timestamps as Int32 milliseconds after `timeBase`, values in Float32 when each
+ * one is a float32 already (as metrics logged from float32 tensors are). Otherwise Float64.
+ */
+export interface SeriesBatch {
+  readonly runIds: readonly string[];
+  /** Points of each run's series, in `runIds` order; the arrays hold them back to back. */
+  readonly lengths: readonly number[];
+  readonly steps: Int32Array | Float64Array;
+  /** Epoch ms the `times` are counted from (0 when `times` holds epoch ms itself). */
+  readonly timeBase: number;
+  readonly times: Int32Array | Float64Array;
+  readonly values: Float32Array | Float64Array;
+}
+
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+
+const isInt32 = (x: number): boolean => Number.isInteger(x) && x >= INT32_MIN && x <= INT32_MAX;
+
+function every(series: readonly SeriesPayload[], pick: (s: SeriesPayload) => Float64Array, ok: (x: number) => boolean): boolean {
+  for (const s of series) {
+    for (const x of pick(s)) {
+      if (!ok(x)) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+function concat<A extends Int32Array | Float32Array | Float64Array>(out: A, series: readonly SeriesPayload[], pick: (s: SeriesPayload) => Float64Array, offset = 0): A {
+  let at = 0;
+  for (const s of series) {
+    const part = pick(s);
+    if (offset === 0) {
+      out.set(part, at);
+    } else {
+      for (let i = 0; i < part.length; i++) {
+        out[at + i] = (part[i] ?? 0) - offset;
+      }
+    }
+    at += part.length;
+  }
+  return out;
+}
+
+/** Pack series for one message, each array in the narrowest type that keeps every point exact. */
+export function packSeries(series: readonly SeriesPayload[]): SeriesBatch {
+  const total = series.reduce((n, s) => n + s.values.length, 0);
+  const steps = every(series, (s) => s.steps, isInt32) ? concat(new Int32Array(total), series, (s) => s.steps) : concat(new Float64Array(total), series, (s) => s.steps);
+  let base = Infinity;
+  for (const s of series) {
+    for (const t of s.times) {
+      base = Math.min(base, t);
+    }
+  }
+  const timeBase = Number.isSafeInteger(base) ? base : 0;
+  const offsetsFit = Number.isSafeInteger(base) && every(series, (s) => s.times, (t) => isInt32(t - timeBase));
+  const times = offsetsFit ? concat(new Int32Array(total), series, (s) => s.times, timeBase) : concat(new Float64Array(total), series, (s) => s.times);
+  // NaN is a float32 as well; Math.fround(NaN) !== NaN, hence the second test.
+  const float32 = every(series, (s) => s.values, (v) => Math.fround(v) === v || Number.isNaN(v));
+  const values = float32 ? concat(new Float32Array(total), series, (s) => s.values) : concat(new Float64Array(total), series, (s) => s.values);
+  return { runIds: series.map((s) => s.runId), lengths: series.map((s) => s.values.length), steps, timeBase: offsetsFit ? timeBase : 0, times, values };
+}
+
+/** The series of a batch, each in arrays of its own (Float64, as the charts compute with them). */
+export function unpackSeries(batch: SeriesBatch): SeriesPayload[] {
+  const out: SeriesPayload[] = [];
+  let at = 0;
+  batch.runIds.forEach((runId, k) => {
+    const n = batch.lengths[k] ?? 0;
+    const times = Float64Array.from(batch.times.subarray(at, at + n));
+    if (batch.timeBase !== 0) {
+      for (let i = 0; i < n; i++) {
+        times[i] = (times[i] ?? 0) + batch.timeBase;
+      }
+    }
+    out.push({ runId, steps: Float64Array.from(batch.steps.subarray(at, at + n)), times, values: Float64Array.from(batch.values.subarray(at, at + n)) });
+    at += n;
+  });
+  return out;
+}
+
+/** Guard for a batch from the host: the allowed array types, one length per run, lengths that add up to every array's. */
+export function isSeriesBatch(v: unknown): v is SeriesBatch {
+  if (typeof v !== 'object' || v === null) {
+    return false;
+  }
+  const b = v as Record<string, unknown>;
+  const { runIds, lengths, steps, times, values, timeBase } = b;
+  if (!Array.isArray(runIds) || !Array.isArray(lengths) || runIds.length !== lengths.length || !runIds.every((id) => typeof id === 'string')) {
+    return false;
+  }
+  if (!(steps instanceof Int32Array || steps instanceof Float64Array) || !(times instanceof Int32Array || times instanceof Float64Array) || !(values instanceof Float32Array || values instanceof Float64Array)) {
+    return false;
+  }
+  if (typeof timeBase !== 'number' || !Number.isSafeInteger(timeBase) || (timeBase !== 0 && !(times instanceof Int32Array))) {
+    return false;
+  }
+  let total = 0;
+  for (const n of lengths) {
+    if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
+      return false;
+    }
+    total += n;
+  }
+  return steps.length === total && times.length === total && values.length === total;
+}

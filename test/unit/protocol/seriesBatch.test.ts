@@ -1,0 +1,77 @@
+import * as assert from 'node:assert/strict';
+import { isSeriesBatch, packSeries, unpackSeries, type SeriesPayload } from '../../../src/protocol/seriesBatch';
+
+const f64 = (xs: readonly number[]): Float64Array => Float64Array.from(xs);
+const run = (i: number): string => `run${String(i).padStart(4, '0')}`;
+const T0 = 1_732_000_000_000;
+
+/** A run's series the way histories look: whole steps, millisecond timestamps, double values. */
+function series(i: number, n: number): SeriesPayload {
+  return {
+    runId: run(i),
+    steps: f64(Array.from({ length: n }, (_, k) => k * 10)),
+    times: f64(Array.from({ length: n }, (_, k) => T0 + i * 1000 + k * 37)),
+    values: f64(Array.from({ length: n }, (_, k) => Math.sin(i + k / 7) / 3)),
+  };
+}
+
+const plain = (s: readonly SeriesPayload[]): unknown => s.map((x) => ({ runId: x.runId, steps: [...x.steps], times: [...x.times], values: [...x.values] }));
+
+describe('series batches (how compare series cross to the webview)', () => {
+  it('round-trips every point exactly, in order, whatever the run count', () => {
+    for (const runs of [0, 1, 3, 300]) {
+      const input = Array.from({ length: runs }, (_, i) => series(i, 5 + (i % 4)));
+      const batch = packSeries(input);
+      assert.ok(isSeriesBatch(batch));
+      assert.deepEqual(plain(unpackSeries(batch)), plain(input), `${String(runs)} runs`);
+    }
+  });
+
+  it('holds any number of runs in three typed arrays (VS Code drops a message\'s arrays past 253)', () => {
+    const batch = packSeries(Array.from({ length: 500 }, (_, i) => series(i, 3)));
+    const arrays = Object.values(batch).filter((v) => ArrayBuffer.isView(v));
+    assert.equal(arrays.length, 3);
+    assert.equal(new Set(arrays.map((a) => (a as Float64Array).buffer)).size, 3, 'each on a buffer of its own');
+    assert.equal(batch.runIds.length, 500);
+  });
+
+  it('narrows steps and times to Int32 and values to Float32 only when that loses nothing', () => {
+    const typical = packSeries([series(1, 4), series(2, 4)]);
+    assert.ok(typical.steps instanceof Int32Array);
+    assert.ok(typical.times instanceof Int32Array);
+    assert.equal(typical.timeBase, T0 + 1000);
+    assert.ok(typical.values instanceof Float64Array, 'doubles that are not float32s stay doubles');
+    const f32 = packSeries([{ runId: 'a', steps: f64([0, 1]), times: f64([T0, T0 + 1]), values: f64([Math.fround(0.1), 0.5]) }]);
+    assert.ok(f32.values instanceof Float32Array, 'values logged from float32 tensors travel as Float32');
+    const odd: SeriesPayload = { runId: 'b', steps: f64([0, 2 ** 40, 1.5]), times: f64([0, T0, T0 + 1]), values: f64([0.1, Number.NaN, -Infinity]) };
+    const wide = packSeries([odd]);
+    assert.ok(wide.steps instanceof Float64Array, 'steps past int32 or fractional stay doubles');
+    assert.ok(wide.times instanceof Float64Array, 'a span past 24 days stays epoch ms');
+    assert.equal(wide.timeBase, 0);
+    assert.deepEqual(plain(unpackSeries(wide)), plain([odd]));
+    const special = { runId: 'c', steps: f64([0, 1, 2]), times: f64([T0, T0, T0]), values: f64([Number.NaN, Infinity, 0.25]) };
+    const s = packSeries([special]);
+    assert.ok(s.values instanceof Float32Array, 'NaN, infinities and 0.25 are float32s');
+    assert.deepEqual(plain(unpackSeries(s)), plain([special]));
+  });
+
+  it('refuses batches whose lengths and arrays disagree, or arrays of another type', () => {
+    const good = packSeries([series(1, 3), series(2, 2)]);
+    assert.ok(isSeriesBatch(good));
+    for (const [why, bad] of [
+      ['a length too many', { ...good, lengths: [3, 2, 1] }],
+      ['lengths that do not add up', { ...good, lengths: [3, 3] }],
+      ['a negative length', { ...good, lengths: [6, -1] }],
+      ['a fractional length', { ...good, lengths: [2.5, 2.5] }],
+      ['a run id that is not a string', { ...good, runIds: ['a', 7] }],
+      ['values as a plain array', { ...good, values: [1, 2, 3, 4, 5] }],
+      ['steps as Uint8Array', { ...good, steps: new Uint8Array(5) }],
+      ['a time base with epoch-ms times', { ...good, times: new Float64Array(5) }],
+      ['a time base that is not an integer', { ...good, timeBase: 0.5 }],
+      ['no time base', { ...good, timeBase: undefined }],
+      ['null', null],
+    ] as const) {
+      assert.equal(isSeriesBatch(bad), false, why);
+    }
+  });
+});
