@@ -64,6 +64,8 @@ export type CompareHostMessage = CompareSnapshot | CompareSeries | CompareStatus
 export interface ShowMetrics extends Message<'compare/showMetrics'> {
   readonly keys: readonly string[];
   readonly maxPoints: number;
+  /** Whether the series must carry wall-clock times (an x-axis of wall or relative time). */
+  readonly times: boolean;
 }
 
 export interface ExportCsv extends Message<'compare/exportCsv'> {
@@ -158,8 +160,9 @@ export function isCompareWebviewMessage(v: unknown): v is CompareWebviewMessage 
       return hasOnlyKeys(v, ['type']);
     case 'compare/showMetrics':
       return (
-        hasOnlyKeys(v, ['type', 'keys', 'maxPoints']) &&
+        hasOnlyKeys(v, ['type', 'keys', 'maxPoints', 'times']) &&
         isStringList(m.keys, MAX_SHOWN_METRICS, metricKeyOk) &&
+        typeof m.times === 'boolean' &&
         typeof m.maxPoints === 'number' &&
         Number.isInteger(m.maxPoints) &&
         m.maxPoints >= 10 &&

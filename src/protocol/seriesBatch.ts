@@ -1,8 +1,16 @@
-/** One run's history of one metric as the compare webview draws it: x candidates and values, one index per point. */
-export interface SeriesPayload {
+/** One run's history of one metric as the host packs it: steps, epoch-ms timestamps and values, one index per point. */
+export interface SeriesArrays {
   readonly runId: string;
   readonly steps: Float64Array;
   readonly times: Float64Array;
+  readonly values: Float64Array;
+}
+
+/** The same as the compare webview holds it: `times` only once a wall-clock axis asked for them. */
+export interface SeriesPayload {
+  readonly runId: string;
+  readonly steps: Float64Array;
+  readonly times: Float64Array | undefined;
   readonly values: Float64Array;
 }
 
@@ -16,15 +24,18 @@ export interface SeriesPayload {
  * Narrower types are used when they hold every point exactly (nothing is rounded): whole-number
  * steps in Int32, timestamps as Int32 milliseconds after `timeBase`, values in Float32 when each
  * one is a float32 already (as metrics logged from float32 tensors are). Otherwise Float64.
+ * Timestamps travel only when a chart's x-axis is wall or relative time (a quarter of the bytes
+ * otherwise): in the web workbench every byte of a webview message is copied through a Blob.
  */
 export interface SeriesBatch {
   readonly runIds: readonly string[];
   /** Points of each run's series, in `runIds` order; the arrays hold them back to back. */
   readonly lengths: readonly number[];
   readonly steps: Int32Array | Float64Array;
-  /** Epoch ms the `times` are counted from (0 when `times` holds epoch ms itself). */
+  /** Epoch ms the `times` are counted from (0 when `times` holds epoch ms itself, or is absent). */
   readonly timeBase: number;
-  readonly times: Int32Array | Float64Array;
+  /** Absent when the webview did not ask for wall-clock times. */
+  readonly times: Int32Array | Float64Array | undefined;
   readonly values: Float32Array | Float64Array;
 }
 
@@ -33,7 +44,7 @@ const INT32_MAX = 2 ** 31 - 1;
 
 const isInt32 = (x: number): boolean => Number.isInteger(x) && x >= INT32_MIN && x <= INT32_MAX;
 
-function every(series: readonly SeriesPayload[], pick: (s: SeriesPayload) => Float64Array, ok: (x: number) => boolean): boolean {
+function every(series: readonly SeriesArrays[], pick: (s: SeriesArrays) => Float64Array, ok: (x: number) => boolean): boolean {
   for (const s of series) {
     for (const x of pick(s)) {
       if (!ok(x)) {
@@ -44,7 +55,7 @@ function every(series: readonly SeriesPayload[], pick: (s: SeriesPayload) => Flo
   return true;
 }
 
-function concat<A extends Int32Array | Float32Array | Float64Array>(out: A, series: readonly SeriesPayload[], pick: (s: SeriesPayload) => Float64Array, offset = 0): A {
+function concat<A extends Int32Array | Float32Array | Float64Array>(out: A, series: readonly SeriesArrays[], pick: (s: SeriesArrays) => Float64Array, offset = 0): A {
   let at = 0;
   for (const s of series) {
     const part = pick(s);
@@ -60,23 +71,27 @@ function concat<A extends Int32Array | Float32Array | Float64Array>(out: A, seri
   return out;
 }
 
-/** Pack series for one message, each array in the narrowest type that keeps every point exact. */
-export function packSeries(series: readonly SeriesPayload[]): SeriesBatch {
+/** Pack series for one message, each array in the narrowest type that keeps every point exact; timestamps only `withTimes`. */
+export function packSeries(series: readonly SeriesArrays[], withTimes: boolean): SeriesBatch {
   const total = series.reduce((n, s) => n + s.values.length, 0);
   const steps = every(series, (s) => s.steps, isInt32) ? concat(new Int32Array(total), series, (s) => s.steps) : concat(new Float64Array(total), series, (s) => s.steps);
-  let base = Infinity;
-  for (const s of series) {
-    for (const t of s.times) {
-      base = Math.min(base, t);
-    }
-  }
-  const timeBase = Number.isSafeInteger(base) ? base : 0;
-  const offsetsFit = Number.isSafeInteger(base) && every(series, (s) => s.times, (t) => isInt32(t - timeBase));
-  const times = offsetsFit ? concat(new Int32Array(total), series, (s) => s.times, timeBase) : concat(new Float64Array(total), series, (s) => s.times);
   // NaN is a float32 as well; Math.fround(NaN) !== NaN, hence the second test.
   const float32 = every(series, (s) => s.values, (v) => Math.fround(v) === v || Number.isNaN(v));
   const values = float32 ? concat(new Float32Array(total), series, (s) => s.values) : concat(new Float64Array(total), series, (s) => s.values);
-  return { runIds: series.map((s) => s.runId), lengths: series.map((s) => s.values.length), steps, timeBase: offsetsFit ? timeBase : 0, times, values };
+  const base = { runIds: series.map((s) => s.runId), lengths: series.map((s) => s.values.length), steps, values };
+  if (!withTimes) {
+    return { ...base, timeBase: 0, times: undefined };
+  }
+  let first = Infinity;
+  for (const s of series) {
+    for (const t of s.times) {
+      first = Math.min(first, t);
+    }
+  }
+  const offsetsFit = Number.isSafeInteger(first) && every(series, (s) => s.times, (t) => isInt32(t - first));
+  return offsetsFit
+    ? { ...base, timeBase: first, times: concat(new Int32Array(total), series, (s) => s.times, first) }
+    : { ...base, timeBase: 0, times: concat(new Float64Array(total), series, (s) => s.times) };
 }
 
 /** The series of a batch, each in arrays of its own (Float64, as the charts compute with them). */
@@ -85,10 +100,13 @@ export function unpackSeries(batch: SeriesBatch): SeriesPayload[] {
   let at = 0;
   batch.runIds.forEach((runId, k) => {
     const n = batch.lengths[k] ?? 0;
-    const times = Float64Array.from(batch.times.subarray(at, at + n));
-    if (batch.timeBase !== 0) {
-      for (let i = 0; i < n; i++) {
-        times[i] = (times[i] ?? 0) + batch.timeBase;
+    let times: Float64Array | undefined;
+    if (batch.times !== undefined) {
+      times = Float64Array.from(batch.times.subarray(at, at + n));
+      if (batch.timeBase !== 0) {
+        for (let i = 0; i < n; i++) {
+          times[i] = (times[i] ?? 0) + batch.timeBase;
+        }
       }
     }
     out.push({ runId, steps: Float64Array.from(batch.steps.subarray(at, at + n)), times, values: Float64Array.from(batch.values.subarray(at, at + n)) });
@@ -107,7 +125,7 @@ export function isSeriesBatch(v: unknown): v is SeriesBatch {
   if (!Array.isArray(runIds) || !Array.isArray(lengths) || runIds.length !== lengths.length || !runIds.every((id) => typeof id === 'string')) {
     return false;
   }
-  if (!(steps instanceof Int32Array || steps instanceof Float64Array) || !(times instanceof Int32Array || times instanceof Float64Array) || !(values instanceof Float32Array || values instanceof Float64Array)) {
+  if (!(steps instanceof Int32Array || steps instanceof Float64Array) || !(times === undefined || times instanceof Int32Array || times instanceof Float64Array) || !(values instanceof Float32Array || values instanceof Float64Array)) {
     return false;
   }
   if (typeof timeBase !== 'number' || !Number.isSafeInteger(timeBase) || (timeBase !== 0 && !(times instanceof Int32Array))) {
@@ -120,5 +138,5 @@ export function isSeriesBatch(v: unknown): v is SeriesBatch {
     }
     total += n;
   }
-  return steps.length === total && times.length === total && values.length === total;
+  return steps.length === total && (times === undefined || times.length === total) && values.length === total;
 }

@@ -80,7 +80,11 @@ describe('Run detail and compare panels in the workbench (Chromium + code-server
   it('switches the x-axis to relative time and shows only the differences', async () => {
     const frame = wb.webview();
     await frame.locator('#x-axis').selectOption('relative');
-    await frame.locator('#charts canvas').first().waitFor();
+    // Series come without wall-clock times until an axis needs them: the loss chart is drawn again,
+    // with all three runs, once the host has sent the times.
+    const loss = frame.locator('#charts [data-metric="loss"] canvas');
+    await frame.locator('#charts [data-metric="loss"] canvas[aria-label*="3 runs by relative time"]').waitFor({ timeout: 20_000 });
+    assert.match((await loss.getAttribute('aria-label')) ?? '', /^Line chart of loss: 3 runs by relative time, [1-9]\d* points$/);
     const rowsBefore = await frame.locator('#compare-table tbody tr').count();
     await frame.locator('#diff-only').click();
     await wb.page.waitForTimeout(300);

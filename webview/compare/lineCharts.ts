@@ -33,10 +33,13 @@ export interface LineChart {
 /** Calls into chart.js (creations and updates, which draw synchronously with animations off) and their time. */
 export const chartWork = { updates: 0, ms: 0 };
 
-/** x values of a series for the chosen axis; relative time is seconds since the run started. */
-function xs(s: SeriesPayload, axis: XAxis, runStart: number | undefined): Float64Array {
-  if (axis === 'step') {
-    return s.steps;
+/**
+ * x values of a series for the chosen axis; relative time is seconds since the run started.
+ * Undefined for a time axis while the series' times are still on their way (the line waits).
+ */
+function xs(s: SeriesPayload, axis: XAxis, runStart: number | undefined): Float64Array | undefined {
+  if (axis === 'step' || s.times === undefined) {
+    return axis === 'step' ? s.steps : undefined;
   }
   if (axis === 'time') {
     return s.times;
@@ -58,7 +61,7 @@ function tickText(axis: XAxis, v: number): string {
 /** One run's line: its finite points (positive ones on a log scale) for the chosen axis, smoothed if asked. */
 function lineOf(s: SeriesPayload, run: CompareRunHeader, view: LineView): LayerLine {
   const x = xs(s, view.xAxis, run.startTime);
-  const y = view.smoothing > 0 ? ema(s.values, view.smoothing) : s.values;
+  const y = x === undefined ? new Float64Array(0) : view.smoothing > 0 ? ema(s.values, view.smoothing) : s.values;
   let n = 0;
   const keep = new Float64Array(y.length);
   const outX = new Float64Array(y.length);
@@ -66,7 +69,7 @@ function lineOf(s: SeriesPayload, run: CompareRunHeader, view: LineView): LayerL
     const yi = y[i] ?? Number.NaN;
     // Log scales cannot place zero or negatives; non-finite values are left out and the line bridges them.
     if (Number.isFinite(yi) && (!view.logY || yi > 0)) {
-      outX[n] = x[i] ?? 0;
+      outX[n] = x?.[i] ?? 0;
       keep[n] = yi;
       n++;
     }

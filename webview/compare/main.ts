@@ -66,6 +66,9 @@ const parallelPicker = el('div', { className: 'metric-picker', id: 'parallel-pic
 
 const hiddenSet = (): ReadonlySet<string> => new Set(view.hidden);
 
+/** The x-axes as the charts' accessible labels name them. */
+const AXIS_NAMES: Record<XAxis, string> = { step: 'step', time: 'wall time', relative: 'relative time' };
+
 /** Points a chart draws at most, over all its runs: beyond this, more runs only add overdraw. */
 const POINTS_PER_CHART = 60_000;
 
@@ -81,7 +84,7 @@ function maxPoints(): number {
 }
 
 function requestSeries(): void {
-  vscode.post({ type: 'compare/showMetrics', keys: view.shownMetrics, maxPoints: maxPoints() });
+  vscode.post({ type: 'compare/showMetrics', keys: view.shownMetrics, maxPoints: maxPoints(), times: view.xAxis !== 'step' });
 }
 
 function renderLegend(): void {
@@ -188,6 +191,9 @@ function drawChart(key: string): void {
   const line = drawLineChart(canvas, charts.get(key), key, data, runs, { xAxis: view.xAxis, logY: view.logY, smoothing: view.smoothing, hidden: hiddenSet() });
   charts.set(key, line);
   lastDrawAt.set(key, performance.now());
+  // What the canvas shows, for screen readers (and the UI test that waits for a redrawn axis).
+  const drawnRuns = line.layer.lines.filter((l) => l.xs.length > 0 && !l.hidden).length;
+  canvas.setAttribute('aria-label', `Line chart of ${key}: ${String(drawnRuns)} runs by ${AXIS_NAMES[view.xAxis]}, ${String(line.points)} points`);
   if (loadStats.firstChartAt === 0 && line.points > 0) {
     loadStats.firstChartAt = performance.now();
   }
@@ -398,6 +404,11 @@ function onMessage(m: CompareHostMessage): void {
 
 const xAxisSelect = selectOf('x-axis', 'X axis', ['step', 'time', 'relative'], view.xAxis, (v) => {
   update({ xAxis: v as XAxis });
+  // Series arrive without wall-clock times until an axis needs them; ask the host for them once.
+  const lacksTimes = view.shownMetrics.some((k) => [...(series.get(k)?.values() ?? [])].some((s) => s.times === undefined));
+  if (view.xAxis !== 'step' && lacksTimes) {
+    requestSeries();
+  }
   redrawCharts();
 }, { step: 'Step', time: 'Wall time', relative: 'Relative time' });
 const logY = checkbox('Log scale', view.logY, (on) => {

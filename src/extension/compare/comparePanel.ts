@@ -66,6 +66,8 @@ export class ComparePanel implements vscode.Disposable {
   private readonly loaded = new Map<string, { maxPoints: number; series: MetricSeries[] }>();
   /** Which series the webview holds, so partial answers post only what is new. */
   private readonly sentSeries = new SentSeries();
+  /** Metric keys whose series the webview holds with their wall-clock times. */
+  private readonly timesSent = new Set<string>();
   private shownKeys: readonly string[] = [];
   private loadChain: Promise<void> = Promise.resolve();
 
@@ -149,12 +151,13 @@ export class ComparePanel implements vscode.Disposable {
         this.timings.ready ??= Date.now();
         this.loaded.clear();
         this.sentSeries.clear();
+        this.timesSent.clear();
         await this.loadRuns();
         return;
       case 'compare/showMetrics':
         this.timings.showMetrics ??= Date.now();
         this.shownKeys = m.keys;
-        this.loadChain = this.loadChain.then(() => this.loadSeries(m.keys, m.maxPoints));
+        this.loadChain = this.loadChain.then(() => this.loadSeries(m.keys, m.maxPoints, m.times));
         await this.loadChain;
         return;
       case 'compare/exportCsv':
@@ -176,6 +179,7 @@ export class ComparePanel implements vscode.Disposable {
         this.panel.title = `Compare ${String(this.runIds.length)} Runs`;
         this.loaded.clear();
         this.sentSeries.clear();
+        this.timesSent.clear();
         await this.loadRuns();
         return;
     }
@@ -208,13 +212,19 @@ export class ComparePanel implements vscode.Disposable {
   /**
    * Load the series of the keys not yet loaded at this resolution and post the runs each partial
    * answer adds. Keys already loaded post only what the webview lacks (often nothing), marked
-   * complete so the webview draws them again.
+   * complete so the webview draws them again; all of a key again, times included, when the
+   * webview now asks for times it was sent without.
    */
-  private async loadSeries(keys: readonly string[], maxPoints: number): Promise<void> {
+  private async loadSeries(keys: readonly string[], maxPoints: number, withTimes: boolean): Promise<void> {
     const todo = keys.filter((k) => (this.loaded.get(k)?.maxPoints ?? 0) < maxPoints);
     for (const [key, done] of this.loaded) {
       if (keys.includes(key) && !todo.includes(key)) {
-        this.postSeries(key, this.sentSeries.unsent(key, done.series), false, true);
+        const resend = withTimes && !this.timesSent.has(key);
+        if (resend) {
+          this.sentSeries.reset(key);
+          this.timesSent.add(key);
+        }
+        this.postSeries(key, this.sentSeries.unsent(key, done.series), resend, true, this.timesSent.has(key));
       }
     }
     if (todo.length === 0 || this.runs.length === 0) {
@@ -230,11 +240,16 @@ export class ComparePanel implements vscode.Disposable {
     for (const key of todo) {
       // A new load replaces what the webview holds of this key (it was at a coarser resolution).
       this.sentSeries.reset(key);
+      if (withTimes) {
+        this.timesSent.add(key);
+      } else {
+        this.timesSent.delete(key);
+      }
     }
     await loadMetricsSeries(tracking, { runIds, metricKeys: todo, maxPoints, signal: this.abort.signal }, (key, all, complete) => {
       const fresh = this.sentSeries.unsent(key, all);
       if (fresh.length > 0 || complete) {
-        this.postSeries(key, fresh, resets.delete(key), complete);
+        this.postSeries(key, fresh, resets.delete(key), complete, withTimes);
       }
       if (complete) {
         this.loaded.set(key, { maxPoints, series: [...all] });
@@ -254,9 +269,9 @@ export class ComparePanel implements vscode.Disposable {
     this.timings.aggregatesPosted ??= Date.now();
   }
 
-  private postSeries(metricKey: string, series: readonly MetricSeries[], reset: boolean, complete: boolean): void {
+  private postSeries(metricKey: string, series: readonly MetricSeries[], reset: boolean, complete: boolean, withTimes: boolean): void {
     this.timings.firstSeriesPosted ??= Date.now();
-    this.post({ type: 'compare/series', metricKey, reset, complete, postedAt: Date.now(), batch: packSeries(series) });
+    this.post({ type: 'compare/series', metricKey, reset, complete, postedAt: Date.now(), batch: packSeries(series, withTimes) });
   }
 
   private async exportCsv(diffOnly: boolean, order: readonly string[]): Promise<void> {

@@ -10,7 +10,8 @@ describe('compare and run detail panel protocol guards', () => {
   it('accept exactly the compare webview messages, bounded', () => {
     for (const good of [
       { type: 'ready' },
-      { type: 'compare/showMetrics', keys: ['loss', 'val/acc'], maxPoints: 1600 },
+      { type: 'compare/showMetrics', keys: ['loss', 'val/acc'], maxPoints: 1600, times: false },
+      { type: 'compare/showMetrics', keys: ['loss'], maxPoints: 1600, times: true },
       { type: 'compare/exportCsv', onlyDifferences: true, order: [RUN] },
       { type: 'compare/exportPng', name: 'loss', dataUrl: 'data:image/png;base64,iVBORw0KGgo=' },
       { type: 'compare/openRun', runId: RUN },
@@ -23,10 +24,12 @@ describe('compare and run detail panel protocol guards', () => {
       null,
       'ready',
       { type: 'ready', extra: 1 },
-      { type: 'compare/showMetrics', keys: Array.from({ length: MAX_SHOWN_METRICS + 1 }, (_, i) => `m${String(i)}`), maxPoints: 100 },
-      { type: 'compare/showMetrics', keys: ['loss'], maxPoints: 1e9 },
-      { type: 'compare/showMetrics', keys: ['loss'], maxPoints: 10.5 },
-      { type: 'compare/showMetrics', keys: [''], maxPoints: 100 },
+      { type: 'compare/showMetrics', keys: Array.from({ length: MAX_SHOWN_METRICS + 1 }, (_, i) => `m${String(i)}`), maxPoints: 100, times: false },
+      { type: 'compare/showMetrics', keys: ['loss'], maxPoints: 1e9, times: false },
+      { type: 'compare/showMetrics', keys: ['loss'], maxPoints: 100 },
+      { type: 'compare/showMetrics', keys: ['loss'], maxPoints: 100, times: 'yes' },
+      { type: 'compare/showMetrics', keys: ['loss'], maxPoints: 10.5, times: false },
+      { type: 'compare/showMetrics', keys: [''], maxPoints: 100, times: false },
       { type: 'compare/exportPng', name: 'x', dataUrl: 'data:text/html;base64,PHNjcmlwdD4=' },
       { type: 'compare/exportPng', name: 'x', dataUrl: 'javascript:alert(1)' },
       { type: 'compare/openRun', runId: '../../etc/passwd' },
@@ -46,9 +49,9 @@ describe('compare and run detail panel protocol guards', () => {
   it('check host messages before the compare webview renders them (series as typed arrays of one length)', () => {
     const f = (n: number): Float64Array => new Float64Array(n);
     const series = { type: 'compare/series', metricKey: 'loss', reset: true, complete: true, postedAt: 1.7e12 };
-    const batch = packSeries([{ runId: RUN, steps: f(3), times: f(3), values: f(3) }]);
+    const batch = packSeries([{ runId: RUN, steps: f(3), times: f(3), values: f(3) }], true);
     assert.ok(isCompareHostMessage({ ...series, batch }));
-    assert.ok(isCompareHostMessage({ ...series, reset: false, batch: packSeries([]) }), 'a delta may add nothing (complete, all sent before)');
+    assert.ok(isCompareHostMessage({ ...series, reset: false, batch: packSeries([], false) }), 'a delta may add nothing (complete, all sent before)');
     assert.equal(isCompareHostMessage({ ...series, batch: { ...batch, values: f(2) } }), false, 'arrays shorter than the lengths say');
     assert.equal(isCompareHostMessage({ ...series, batch: { ...batch, steps: [0, 0, 0] } }), false, 'plain arrays are not typed arrays');
     assert.equal(isCompareHostMessage({ ...series, series: [{ runId: RUN, steps: f(3), times: f(3), values: f(3) }] }), false, 'the unpacked form of before the batch is refused');

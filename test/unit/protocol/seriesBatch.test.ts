@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { isSeriesBatch, packSeries, unpackSeries, type SeriesPayload } from '../../../src/protocol/seriesBatch';
+import { isSeriesBatch, packSeries, unpackSeries, type SeriesArrays, type SeriesPayload } from '../../../src/protocol/seriesBatch';
 
 const f64 = (xs: readonly number[]): Float64Array => Float64Array.from(xs);
 const run = (i: number): string => `run${String(i).padStart(4, '0')}`;
 const T0 = 1_732_000_000_000;
 
 /** A run's series the way histories look: whole steps, millisecond timestamps, double values. */
-function series(i: number, n: number): SeriesPayload {
+function series(i: number, n: number): SeriesArrays {
   return {
     runId: run(i),
     steps: f64(Array.from({ length: n }, (_, k) => k * 10)),
@@ -15,20 +15,20 @@ function series(i: number, n: number): SeriesPayload {
   };
 }
 
-const plain = (s: readonly SeriesPayload[]): unknown => s.map((x) => ({ runId: x.runId, steps: [...x.steps], times: [...x.times], values: [...x.values] }));
+const plain = (s: readonly (SeriesArrays | SeriesPayload)[]): unknown => s.map((x) => ({ runId: x.runId, steps: [...x.steps], times: x.times === undefined ? undefined : [...x.times], values: [...x.values] }));
 
 describe('series batches (how compare series cross to the webview)', () => {
   it('round-trips every point exactly, in order, whatever the run count', () => {
     for (const runs of [0, 1, 3, 300]) {
       const input = Array.from({ length: runs }, (_, i) => series(i, 5 + (i % 4)));
-      const batch = packSeries(input);
+      const batch = packSeries(input, true);
       assert.ok(isSeriesBatch(batch));
       assert.deepEqual(plain(unpackSeries(batch)), plain(input), `${String(runs)} runs`);
     }
   });
 
   it('holds any number of runs in three typed arrays (VS Code drops a message\'s arrays past 253)', () => {
-    const batch = packSeries(Array.from({ length: 500 }, (_, i) => series(i, 3)));
+    const batch = packSeries(Array.from({ length: 500 }, (_, i) => series(i, 3)), true);
     const arrays = Object.values(batch).filter((v) => ArrayBuffer.isView(v));
     assert.equal(arrays.length, 3);
     assert.equal(new Set(arrays.map((a) => (a as Float64Array).buffer)).size, 3, 'each on a buffer of its own');
@@ -36,27 +36,40 @@ describe('series batches (how compare series cross to the webview)', () => {
   });
 
   it('narrows steps and times to Int32 and values to Float32 only when that loses nothing', () => {
-    const typical = packSeries([series(1, 4), series(2, 4)]);
+    const typical = packSeries([series(1, 4), series(2, 4)], true);
     assert.ok(typical.steps instanceof Int32Array);
     assert.ok(typical.times instanceof Int32Array);
     assert.equal(typical.timeBase, T0 + 1000);
     assert.ok(typical.values instanceof Float64Array, 'doubles that are not float32s stay doubles');
-    const f32 = packSeries([{ runId: 'a', steps: f64([0, 1]), times: f64([T0, T0 + 1]), values: f64([Math.fround(0.1), 0.5]) }]);
+    const f32 = packSeries([{ runId: 'a', steps: f64([0, 1]), times: f64([T0, T0 + 1]), values: f64([Math.fround(0.1), 0.5]) }], true);
     assert.ok(f32.values instanceof Float32Array, 'values logged from float32 tensors travel as Float32');
-    const odd: SeriesPayload = { runId: 'b', steps: f64([0, 2 ** 40, 1.5]), times: f64([0, T0, T0 + 1]), values: f64([0.1, Number.NaN, -Infinity]) };
-    const wide = packSeries([odd]);
+    const odd: SeriesArrays = { runId: 'b', steps: f64([0, 2 ** 40, 1.5]), times: f64([0, T0, T0 + 1]), values: f64([0.1, Number.NaN, -Infinity]) };
+    const wide = packSeries([odd], true);
     assert.ok(wide.steps instanceof Float64Array, 'steps past int32 or fractional stay doubles');
     assert.ok(wide.times instanceof Float64Array, 'a span past 24 days stays epoch ms');
     assert.equal(wide.timeBase, 0);
     assert.deepEqual(plain(unpackSeries(wide)), plain([odd]));
     const special = { runId: 'c', steps: f64([0, 1, 2]), times: f64([T0, T0, T0]), values: f64([Number.NaN, Infinity, 0.25]) };
-    const s = packSeries([special]);
+    const s = packSeries([special], true);
     assert.ok(s.values instanceof Float32Array, 'NaN, infinities and 0.25 are float32s');
     assert.deepEqual(plain(unpackSeries(s)), plain([special]));
   });
 
+  it('leaves the timestamps out unless asked: steps and values only, a third fewer bytes', () => {
+    const input = [series(1, 5), series(2, 3)];
+    const without = packSeries(input, false);
+    const withTimes = packSeries(input, true);
+    assert.ok(isSeriesBatch(without));
+    assert.equal(without.times, undefined);
+    assert.equal(without.timeBase, 0);
+    const bytes = (b: typeof without): number => b.steps.byteLength + (b.times?.byteLength ?? 0) + b.values.byteLength;
+    assert.equal(bytes(without), 8 * 4 + 8 * 8, 'Int32 steps and Float64 values');
+    assert.equal(bytes(withTimes), bytes(without) + 8 * 4, 'plus Int32 time offsets');
+    assert.deepEqual(unpackSeries(without).map((s) => [s.runId, s.times, [...s.steps], [...s.values]]), input.map((s) => [s.runId, undefined, [...s.steps], [...s.values]]));
+  });
+
   it('refuses batches whose lengths and arrays disagree, or arrays of another type', () => {
-    const good = packSeries([series(1, 3), series(2, 2)]);
+    const good = packSeries([series(1, 3), series(2, 2)], true);
     assert.ok(isSeriesBatch(good));
     for (const [why, bad] of [
       ['a length too many', { ...good, lengths: [3, 2, 1] }],
