@@ -15,23 +15,31 @@ export interface SeriesPayload {
 }
 
 /**
- * Many runs' series of one metric packed into three typed arrays, the form they cross to the
+ * Many runs' series of one metric packed into at most three typed arrays, the form they cross to the
  * webview in. Why packed: VS Code's RPC writes a message's argument count in one byte and every
  * distinct ArrayBuffer of a webview message becomes an argument, so a message holding more than
  * 253 typed arrays (85 runs × 3) lost its later arrays on the way: they arrived empty. Three
  * arrays per message also cost the workbench three copies instead of hundreds.
  *
- * Narrower types are used when they hold every point exactly (nothing is rounded): whole-number
- * steps in Int32, timestamps as Int32 milliseconds after `timeBase`, values in Float32 when each
- * one is a float32 already (as metrics logged from float32 tensors are). Otherwise Float64.
- * Timestamps travel only when a chart's x-axis is wall or relative time (a quarter of the bytes
- * otherwise): in the web workbench every byte of a webview message is copied through a Blob.
+ * Narrower types are used when they hold every point exactly (nothing is rounded): steps as
+ * Uint16 climbs from the step before (or whole numbers in Int32), timestamps as Int32 milliseconds
+ * after `timeBase`, values in Float32 when each one is a float32 already (as metrics logged from
+ * float32 tensors are). Otherwise Float64. Timestamps travel only when a chart's x-axis is wall or
+ * relative time. Bytes matter: in the web workbench every byte of a webview message is copied
+ * through a Blob and several IPC hops on the thread the webview draws on.
  */
 export interface SeriesBatch {
   readonly runIds: readonly string[];
   /** Points of each run's series, in `runIds` order; the arrays hold them back to back. */
   readonly lengths: readonly number[];
-  readonly steps: Int32Array | Float64Array;
+  /**
+   * Uint16: each point's step minus the one before it in its series (0 for a series' first point,
+   * whose step is in `stepStarts`). Steps usually climb by less than 65,536 a point, so this takes
+   * half the bytes of Int32. Int32 or Float64: the steps themselves.
+   */
+  readonly steps: Uint16Array | Int32Array | Float64Array;
+  /** With Uint16 `steps`: each series' first step, in `runIds` order; otherwise absent. */
+  readonly stepStarts: readonly number[] | undefined;
   /** Epoch ms the `times` are counted from (0 when `times` holds epoch ms itself, or is absent). */
   readonly timeBase: number;
   /** Absent when the webview did not ask for wall-clock times. */
@@ -71,14 +79,43 @@ function concat<A extends Int32Array | Float32Array | Float64Array>(out: A, seri
   return out;
 }
 
+/** True when every series' steps are whole, safe, in order, and climb by at most 65,535 a point. */
+function stepsAsDeltas(series: readonly SeriesArrays[]): boolean {
+  for (const { steps } of series) {
+    for (let i = 0; i < steps.length; i++) {
+      const step = steps[i] ?? Number.NaN;
+      const d = i === 0 ? 0 : step - (steps[i - 1] ?? 0);
+      if (!Number.isSafeInteger(step) || d < 0 || d > 0xffff) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+function packSteps(series: readonly SeriesArrays[], total: number): Pick<SeriesBatch, 'steps' | 'stepStarts'> {
+  if (stepsAsDeltas(series)) {
+    const deltas = new Uint16Array(total);
+    let at = 0;
+    for (const { steps } of series) {
+      for (let i = 1; i < steps.length; i++) {
+        deltas[at + i] = (steps[i] ?? 0) - (steps[i - 1] ?? 0);
+      }
+      at += steps.length;
+    }
+    return { steps: deltas, stepStarts: series.map((s) => s.steps[0] ?? 0) };
+  }
+  return { steps: every(series, (s) => s.steps, isInt32) ? concat(new Int32Array(total), series, (s) => s.steps) : concat(new Float64Array(total), series, (s) => s.steps), stepStarts: undefined };
+}
+
 /** Pack series for one message, each array in the narrowest type that keeps every point exact; timestamps only `withTimes`. */
 export function packSeries(series: readonly SeriesArrays[], withTimes: boolean): SeriesBatch {
   const total = series.reduce((n, s) => n + s.values.length, 0);
-  const steps = every(series, (s) => s.steps, isInt32) ? concat(new Int32Array(total), series, (s) => s.steps) : concat(new Float64Array(total), series, (s) => s.steps);
+  const { steps, stepStarts } = packSteps(series, total);
   // NaN is a float32 as well; Math.fround(NaN) !== NaN, hence the second test.
   const float32 = every(series, (s) => s.values, (v) => Math.fround(v) === v || Number.isNaN(v));
   const values = float32 ? concat(new Float32Array(total), series, (s) => s.values) : concat(new Float64Array(total), series, (s) => s.values);
-  const base = { runIds: series.map((s) => s.runId), lengths: series.map((s) => s.values.length), steps, values };
+  const base = { runIds: series.map((s) => s.runId), lengths: series.map((s) => s.values.length), steps, stepStarts, values };
   if (!withTimes) {
     return { ...base, timeBase: 0, times: undefined };
   }
@@ -109,7 +146,16 @@ export function unpackSeries(batch: SeriesBatch): SeriesPayload[] {
         }
       }
     }
-    out.push({ runId, steps: Float64Array.from(batch.steps.subarray(at, at + n)), times, values: Float64Array.from(batch.values.subarray(at, at + n)) });
+    const steps = Float64Array.from(batch.steps.subarray(at, at + n));
+    if (batch.stepStarts !== undefined) {
+      // A running sum of the deltas from the series' first step.
+      let step = batch.stepStarts[k] ?? 0;
+      for (let i = 0; i < n; i++) {
+        step += steps[i] ?? 0;
+        steps[i] = step;
+      }
+    }
+    out.push({ runId, steps, times, values: Float64Array.from(batch.values.subarray(at, at + n)) });
     at += n;
   });
   return out;
@@ -121,11 +167,15 @@ export function isSeriesBatch(v: unknown): v is SeriesBatch {
     return false;
   }
   const b = v as Record<string, unknown>;
-  const { runIds, lengths, steps, times, values, timeBase } = b;
+  const { runIds, lengths, steps, stepStarts, times, values, timeBase } = b;
   if (!Array.isArray(runIds) || !Array.isArray(lengths) || runIds.length !== lengths.length || !runIds.every((id) => typeof id === 'string')) {
     return false;
   }
-  if (!(steps instanceof Int32Array || steps instanceof Float64Array) || !(times === undefined || times instanceof Int32Array || times instanceof Float64Array) || !(values instanceof Float32Array || values instanceof Float64Array)) {
+  const deltas = steps instanceof Uint16Array;
+  if (deltas ? !(Array.isArray(stepStarts) && stepStarts.length === runIds.length && stepStarts.every((x) => Number.isSafeInteger(x))) : stepStarts !== undefined) {
+    return false;
+  }
+  if (!(deltas || steps instanceof Int32Array || steps instanceof Float64Array) || !(times === undefined || times instanceof Int32Array || times instanceof Float64Array) || !(values instanceof Float32Array || values instanceof Float64Array)) {
     return false;
   }
   if (typeof timeBase !== 'number' || !Number.isSafeInteger(timeBase) || (timeBase !== 0 && !(times instanceof Int32Array))) {

@@ -37,7 +37,9 @@ describe('series batches (how compare series cross to the webview)', () => {
 
   it('narrows steps and times to Int32 and values to Float32 only when that loses nothing', () => {
     const typical = packSeries([series(1, 4), series(2, 4)], true);
-    assert.ok(typical.steps instanceof Int32Array);
+    assert.ok(typical.steps instanceof Uint16Array, 'steps climbing by less than 65,536 travel as climbs');
+    assert.deepEqual([...typical.steps], [0, 10, 10, 10, 0, 10, 10, 10]);
+    assert.deepEqual(typical.stepStarts, [0, 0]);
     assert.ok(typical.times instanceof Int32Array);
     assert.equal(typical.timeBase, T0 + 1000);
     assert.ok(typical.values instanceof Float64Array, 'doubles that are not float32s stay doubles');
@@ -46,6 +48,17 @@ describe('series batches (how compare series cross to the webview)', () => {
     const odd: SeriesArrays = { runId: 'b', steps: f64([0, 2 ** 40, 1.5]), times: f64([0, T0, T0 + 1]), values: f64([0.1, Number.NaN, -Infinity]) };
     const wide = packSeries([odd], true);
     assert.ok(wide.steps instanceof Float64Array, 'steps past int32 or fractional stay doubles');
+    assert.equal(wide.stepStarts, undefined);
+    const jumps: SeriesArrays = { runId: 'j', steps: f64([5, 6, 70_000, 70_001]), times: f64([T0, T0, T0, T0]), values: f64([1, 2, 3, 4]) };
+    const unordered: SeriesArrays = { ...jumps, runId: 'u', steps: f64([3, 2, 1, 0]) };
+    for (const odd2 of [jumps, unordered]) {
+      const b = packSeries([series(1, 3), odd2], false);
+      assert.ok(b.steps instanceof Int32Array, `${odd2.runId}: a climb past 65,535 or a step back is sent as steps`);
+      assert.deepEqual(unpackSeries(b).map((x) => [...x.steps]), [[0, 10, 20], [...odd2.steps]]);
+    }
+    const late = packSeries([{ ...jumps, steps: f64([1e12, 1e12 + 1, 1e12 + 1, 1e12 + 65_536]) }], false);
+    assert.ok(late.steps instanceof Uint16Array, 'a late first step is fine: it travels in stepStarts');
+    assert.deepEqual([...(unpackSeries(late)[0]?.steps ?? [])], [1e12, 1e12 + 1, 1e12 + 1, 1e12 + 65_536]);
     assert.ok(wide.times instanceof Float64Array, 'a span past 24 days stays epoch ms');
     assert.equal(wide.timeBase, 0);
     assert.deepEqual(plain(unpackSeries(wide)), plain([odd]));
@@ -63,7 +76,7 @@ describe('series batches (how compare series cross to the webview)', () => {
     assert.equal(without.times, undefined);
     assert.equal(without.timeBase, 0);
     const bytes = (b: typeof without): number => b.steps.byteLength + (b.times?.byteLength ?? 0) + b.values.byteLength;
-    assert.equal(bytes(without), 8 * 4 + 8 * 8, 'Int32 steps and Float64 values');
+    assert.equal(bytes(without), 8 * 2 + 8 * 8, 'Uint16 step climbs and Float64 values');
     assert.equal(bytes(withTimes), bytes(without) + 8 * 4, 'plus Int32 time offsets');
     assert.deepEqual(unpackSeries(without).map((s) => [s.runId, s.times, [...s.steps], [...s.values]]), input.map((s) => [s.runId, undefined, [...s.steps], [...s.values]]));
   });
@@ -79,6 +92,10 @@ describe('series batches (how compare series cross to the webview)', () => {
       ['a run id that is not a string', { ...good, runIds: ['a', 7] }],
       ['values as a plain array', { ...good, values: [1, 2, 3, 4, 5] }],
       ['steps as Uint8Array', { ...good, steps: new Uint8Array(5) }],
+      ['step climbs without first steps', { ...good, stepStarts: undefined }],
+      ['first steps for one run of two', { ...good, stepStarts: [0] }],
+      ['a first step that is not an integer', { ...good, stepStarts: [0, 0.5] }],
+      ['first steps with whole steps', { ...good, steps: new Int32Array(5) }],
       ['a time base with epoch-ms times', { ...good, times: new Float64Array(5) }],
       ['a time base that is not an integer', { ...good, timeBase: 0.5 }],
       ['no time base', { ...good, timeBase: undefined }],
