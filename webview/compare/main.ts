@@ -359,16 +359,18 @@ function onMessage(m: CompareHostMessage): void {
         update({ shownMetrics: keep.length > 0 ? keep : metricKeys.slice(0, DEFAULT_SHOWN) });
       }
       document.getElementById('title')?.replaceChildren(`Compare ${String(runs.length)} runs`);
+      layoutCharts();
+      if (first) {
+        // Ask for the series as soon as the charts' width is known: the host loads them while the
+        // table of every run (hundreds of columns) is laid out.
+        requestSeries();
+      }
       renderLegend();
       renderTableSection();
       renderMetricPicker();
-      layoutCharts();
       redrawCharts();
       renderScatter();
       renderParallel();
-      if (first) {
-        requestSeries();
-      }
       return;
     }
     case 'compare/series': {
