@@ -11,7 +11,7 @@ import type { CompareSeries, CompareSnapshot } from '../../../src/protocol/compa
 import { unpackSeries, type SeriesPayload } from '../../../src/protocol/seriesBatch';
 import type { RunDetailSnapshot } from '../../../src/protocol/runDetail';
 import { startMlflowTestServer, type MlflowTestServer } from '../../support/mlflow/mlflowTestServer';
-import { activeApi, clearTrackingUriSetting, repoRoot, waitForConnection, until } from './helpers';
+import { closeEditorsAndDisconnect, connectTo, repoRoot, until } from './helpers';
 
 const fixtures = (...p: string[]): string => path.join(repoRoot().fsPath, 'test', 'fixtures', 'mlflow-2.17.2', ...p);
 interface HistoryBody {
@@ -47,14 +47,11 @@ describe('run detail and compare panels (real extension host, MLflow REST test d
     const db = await SqliteDatabase.open(fixtures('sqlite', 'mlflow.db'));
     tracking = new SqliteTrackingStore(db, { artifactsDestination: fixtures('sqlite', 'mlartifacts') });
     server = await startMlflowTestServer(tracking, new SqliteRegistryStore(db));
-    api = await activeApi();
-    await vscode.workspace.getConfiguration('mlflow').update('trackingUri', server.baseUrl, vscode.ConfigurationTarget.Workspace);
-    await waitForConnection(api, (s) => s.status === 'ready' && s.uri === server.baseUrl, server.baseUrl);
+    api = await connectTo(server.baseUrl);
   });
 
   after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await clearTrackingUriSetting();
+    await closeEditorsAndDisconnect();
     await server.close();
     tracking.dispose();
   });

@@ -9,7 +9,7 @@ import type { CompareSeries } from '../../../src/protocol/compareRuns';
 import { unpackSeries } from '../../../src/protocol/seriesBatch';
 import { GENERATED_METRICS, GeneratedHistoryStore } from '../../support/mlflow/generatedHistoryStore';
 import { startMlflowTestServer, type MlflowTestServer } from '../../support/mlflow/mlflowTestServer';
-import { activeApi, clearTrackingUriSetting, repoRoot, until, waitForConnection } from './helpers';
+import { closeEditorsAndDisconnect, connectTo, repoRoot, until } from './helpers';
 
 const RUNS = 300;
 
@@ -27,14 +27,11 @@ describe('compare panel with 300 runs (real extension host and webview, generate
     const db = await SqliteDatabase.open(path.join(repoRoot().fsPath, 'test', 'fixtures', 'mlflow-2.17.2', 'sqlite', 'mlflow.db'));
     store = new GeneratedHistoryStore(new SqliteTrackingStore(db), { runs: RUNS, steps: 2000, metricKeys: GENERATED_METRICS });
     server = await startMlflowTestServer(store, new SqliteRegistryStore(db));
-    const api = await activeApi();
-    await vscode.workspace.getConfiguration('mlflow').update('trackingUri', server.baseUrl, vscode.ConfigurationTarget.Workspace);
-    await waitForConnection(api, (s) => s.status === 'ready' && s.uri === server.baseUrl, server.baseUrl);
+    await connectTo(server.baseUrl);
   });
 
   after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await clearTrackingUriSetting();
+    await closeEditorsAndDisconnect();
     await server.close();
     store.dispose();
   });

@@ -33,6 +33,20 @@ export async function waitForConnection(
   }
 }
 
+/** Point the workspace's `mlflow.trackingUri` at `baseUrl` and wait until the extension is connected to it. */
+export async function connectTo(baseUrl: string): Promise<MlflowExtensionApi> {
+  const api = await activeApi();
+  await vscode.workspace.getConfiguration('mlflow').update('trackingUri', baseUrl, vscode.ConfigurationTarget.Workspace);
+  await waitForConnection(api, (s) => s.status === 'ready' && s.uri === baseUrl, baseUrl);
+  return api;
+}
+
+/** Close every editor and forget the tracking URI a suite set (its `after`). */
+export async function closeEditorsAndDisconnect(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await clearTrackingUriSetting();
+}
+
 export function workspaceRoot(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) {

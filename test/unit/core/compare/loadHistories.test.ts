@@ -29,6 +29,23 @@ function plain(s: MetricSeries): { runId: string; key: string; steps: number[]; 
   return { runId: s.runId, key: s.key, steps: [...s.steps], times: [...s.times], values: [...s.values] };
 }
 
+/** `inner` behind a store that records the most sampled-history calls it had in flight at once. */
+function inFlight(inner: CountingTrackingStore): { store: CountingTrackingStore; most: () => number } {
+  let now = 0;
+  let most = 0;
+  class Tracking extends CountingTrackingStore {
+    override async getSampledMetricHistory(r: SampledHistoryRequest): Promise<MetricPoint[]> {
+      most = Math.max(most, ++now);
+      try {
+        return await super.getSampledMetricHistory(r);
+      } finally {
+        now--;
+      }
+    }
+  }
+  return { store: new Tracking(inner), most: () => most };
+}
+
 const LOSS_040 = recordedHistory('040');
 const LOSS_042 = recordedHistory('042');
 const rest = (baseUrl: string): RestTrackingStore => new RestTrackingStore(new RestClient({ baseUrl, maxRetries: 0 }));
@@ -142,51 +159,29 @@ describe('loadMetricSeries over a generated experiment with more than 100 runs',
 
   it('REST: with many points per run, fewer runs a call so an answer stays near 25,000 points, three calls at a time', async () => {
     const client = new CountingTrackingStore(rest(server.baseUrl));
-    let inFlight = 0;
-    let most = 0;
-    class Tracking extends CountingTrackingStore {
-      override async getSampledMetricHistory(r: SampledHistoryRequest): Promise<MetricPoint[]> {
-        most = Math.max(most, ++inFlight);
-        try {
-          return await super.getSampledMetricHistory(r);
-        } finally {
-          inFlight--;
-        }
-      }
-    }
-    const series = await loadMetricSeries(new Tracking(client), { runIds: gen.runIds, metricKey: 'accuracy', maxPoints: 10_000 });
+    const pool = inFlight(client);
+    const series = await loadMetricSeries(pool.store, { runIds: gen.runIds, metricKey: 'accuracy', maxPoints: 10_000 });
     const calls = client.callsOf('getSampledMetricHistory').map((c) => c.args[0] as { runIds: string[]; maxResults: number });
     assert.equal(calls.length, 25);
     assert.ok(calls.every((c) => c.runIds.length === 10 && c.maxResults === 2500), 'MLflow refuses more than 2,500');
-    assert.equal(most, 3);
+    assert.equal(pool.most(), 3);
     assert.equal(series.length, 250);
     assert.deepEqual([restRunsPerCall(1), restRunsPerCall(250), restRunsPerCall(1000), restRunsPerCall(2500), restRunsPerCall(100_000)], [100, 100, 25, 10, 1]);
   });
 
   it('several metrics: one pool of three calls, taken metric by metric, so metrics complete in the order asked', async () => {
-    let inFlight = 0;
-    let most = 0;
     const client = new CountingTrackingStore(rest(server.baseUrl));
-    class Tracking extends CountingTrackingStore {
-      override async getSampledMetricHistory(r: SampledHistoryRequest): Promise<MetricPoint[]> {
-        most = Math.max(most, ++inFlight);
-        try {
-          return await super.getSampledMetricHistory(r);
-        } finally {
-          inFlight--;
-        }
-      }
-    }
+    const pool = inFlight(client);
     // Only accuracy was logged: the others are metrics of no run, which complete empty.
     const keys = ['val_loss', 'accuracy', 'loss'];
     const events: string[] = [];
-    const all = await loadMetricsSeries(new Tracking(client), { runIds: gen.runIds, metricKeys: keys, maxPoints: 1000 }, (key, done, complete) => {
+    const all = await loadMetricsSeries(pool.store, { runIds: gen.runIds, metricKeys: keys, maxPoints: 1000 }, (key, done, complete) => {
       events.push(`${key}:${String(done.length)}${complete ? ':complete' : ''}`);
     });
     const calls = client.callsOf('getSampledMetricHistory').map((c) => (c.args[0] as { metricKey: string }).metricKey);
     // 250 runs at 1,000 points: 25 runs a call, 10 calls per metric, started strictly metric by metric.
     assert.deepEqual(calls, keys.flatMap((k) => Array<string>(10).fill(k)));
-    assert.equal(most, 3, 'three calls in flight across metrics, not three per metric');
+    assert.equal(pool.most(), 3, 'three calls in flight across metrics, not three per metric');
     const completions = events.filter((e) => e.endsWith(':complete'));
     assert.deepEqual(completions, ['val_loss:0:complete', 'accuracy:250:complete', 'loss:0:complete'], 'each metric completes once, in the order asked');
     assert.equal(events.length, 30, 'a partial result after every call');
