@@ -193,20 +193,25 @@ describe('MLflow in the workbench (Chromium + code-server + packaged .vsix)', ()
     const rows = wb.page.locator('.part.sidebar .monaco-list-row', { hasText: 'iris-model' });
     const stopPick = wb.page.locator('.quick-input-widget .quick-input-title', { hasText: 'Stop a Model Server' });
     for (let left = 2; left > 0; left--) {
-      // One click each: rows are redrawn only when their uptime text changes (once a minute at
-      // most), so the Serving view no longer swallows a click meant for a row. A right-click that
-      // still lands as the tree refreshes after the first stop reaches the command without its row
-      // (seen once in CI); the command then asks which server, as from the palette: answer it.
-      await wb.contextMenu(server.first(), 'Stop Model Server');
-      const gone = rows.nth(left - 1).waitFor({ state: 'detached', timeout: 30_000 });
-      const asked = stopPick.waitFor({ timeout: 30_000 }).then(
-        () => 'asked',
-        () => 'not asked',
-      );
-      if ((await Promise.race([gone.then(() => 'gone'), asked])) === 'asked') {
-        await wb.page.keyboard.press('Enter');
+      // Rows are redrawn only when their uptime text changes (once a minute at most), so a click
+      // meant for a row is no longer swallowed by a redraw. Right after the first stop, though, the
+      // view refreshes its rows, and a right-click landing then has twice (of many CI runs) reached
+      // the command without its row (the command then asks which server, as from the palette) or
+      // not at all. Such a click is answered or repeated, at most three times, and counted.
+      let stopped = false;
+      for (let attempt = 1; attempt <= 3 && !stopped; attempt++) {
+        await wb.contextMenu(server.first(), 'Stop Model Server');
+        const gone = rows.nth(left - 1).waitFor({ state: 'detached', timeout: 10_000 }).then(() => 'gone', () => 'still there');
+        const asked = stopPick.waitFor({ timeout: 10_000 }).then(() => 'asked', () => 'not asked');
+        if ((await Promise.race([gone, asked])) === 'asked') {
+          await wb.page.keyboard.press('Enter');
+        }
+        stopped = (await gone) === 'gone' || (await rows.count()) < left;
+        if (attempt > 1 || !stopped) {
+          console.log(`      Stop Model Server, ${String(left)} running: attempt ${String(attempt)} ${stopped ? 'stopped it' : 'did not'}`);
+        }
       }
-      await gone;
+      assert.ok(stopped, `the Stop Model Server context menu stopped a server (${String(left)} running)`);
     }
     await wb.page.locator('.part.sidebar .welcome-view-content', { hasText: 'No model servers are running.' }).waitFor({ timeout: 15_000 });
   });
