@@ -69,6 +69,9 @@ const hiddenSet = (): ReadonlySet<string> => new Set(view.hidden);
 /** The x-axes as the charts' accessible labels name them. */
 const AXIS_NAMES: Record<XAxis, string> = { step: 'step', time: 'wall time', relative: 'relative time' };
 
+/** Width a vertical scrollbar may take from a chart after its width was measured. */
+const SCROLLBAR_ROOM_PX = 20;
+
 /** Points a chart draws at most, over all its runs: beyond this, more runs only add overdraw. */
 const POINTS_PER_CHART = 60_000;
 
@@ -77,7 +80,9 @@ const POINTS_PER_CHART = 60_000;
  * fewer as runs are added so that one chart stays near {@link POINTS_PER_CHART}.
  */
 function maxPoints(): number {
-  const width = chartGrid.querySelector('canvas')?.clientWidth ?? Math.max(300, (chartGrid.clientWidth || 900) / 2);
+  // Measured before the table is laid out: the page may yet grow a vertical scrollbar that narrows
+  // every chart, so leave room for one (asking a few points fewer costs nothing visible).
+  const width = (chartGrid.querySelector('canvas')?.clientWidth ?? Math.max(300, (chartGrid.clientWidth || 900) / 2)) - SCROLLBAR_ROOM_PX;
   const perRun = Math.floor(POINTS_PER_CHART / Math.max(1, runs.length));
   // MLflow's sampling adds each run's first and last step to the points asked for: leave room for them.
   return Math.max(100, Math.min(2500, Math.floor(width * 4) - 2, perRun));
