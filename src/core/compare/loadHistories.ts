@@ -111,9 +111,9 @@ export async function loadMetricsSeries(
     req.signal?.throwIfAborted();
     throw err;
   }
-  // A metric of no chunk at all (no runs) is complete too.
-  for (const key of keys) {
-    if (chunks.length === 0) {
+  // With no runs there was no call to complete a metric: each is complete, and empty.
+  if (chunks.length === 0) {
+    for (const key of keys) {
       onPartial?.(key, [], true);
     }
   }
