@@ -49,7 +49,15 @@ describe('New Custom Model… wizard and Log Model in the workbench (Chromium + 
 
     // step 3: code-server's folder dialog is the simple quick-input one: a path to type
     await widget.locator('.quick-input-title', { hasText: 'where to create ticket_router/' }).waitFor({ timeout: 20_000 });
-    await input.fill(`${wb.dirs.workspace}/`);
+    // The dialog writes its own path into the box once it has listed the folder; typed before that,
+    // ours was once appended to it (CI): wait for the listing, then type until the box holds ours.
+    await rows.filter({ hasText: 'iris-model' }).waitFor({ timeout: 20_000 });
+    const folder = `${wb.dirs.workspace}/`;
+    for (let attempt = 0; attempt < 3 && (await input.inputValue()) !== folder; attempt++) {
+      await input.fill(folder);
+      await wb.page.waitForTimeout(300);
+    }
+    assert.equal(await input.inputValue(), folder);
     await wb.shot('32-scaffold-wizard-folder');
     await widget.locator('.monaco-button', { hasText: 'Create ticket_router/ Here' }).click();
 
