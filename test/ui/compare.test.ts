@@ -115,6 +115,8 @@ describe('Run detail and compare panels in the workbench (Chromium + code-server
 
   it('looks right in a light theme', async () => {
     await wb.useLightTheme();
+    // VS Code marks the webview's body with the theme kind once the new colours are in.
+    await wb.webview().locator('body.vscode-light').waitFor({ state: 'attached', timeout: 20_000 });
     await wb.page.waitForTimeout(500);
     await wb.shot('23-compare-light');
     await wb.webview().locator('#charts').scrollIntoViewIfNeeded();

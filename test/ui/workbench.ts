@@ -128,6 +128,14 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
         await runCommand('Preferences: Color Theme');
         await page.locator('.quick-input-widget input.input').fill('Light Modern');
         await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Light Modern' }).first().click();
+        await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+        // The picker previews the theme before the choice is saved, and a screenshot taken in between
+        // once showed the dark workbench around a light webview: wait for the side bar to turn light.
+        await page.waitForFunction(
+          "(() => { const el = document.querySelector('.part.sidebar'); const rgb = el ? getComputedStyle(el).backgroundColor.match(/\\d+/g) : null; return rgb !== null && rgb.slice(0, 3).reduce((a, c) => a + Number(c), 0) > 600; })()",
+          undefined,
+          { timeout: 10_000 },
+        );
         await page.locator('.monaco-workbench.vs').waitFor({ timeout: 10_000 });
       },
       webview: () => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame'),
