@@ -14,7 +14,8 @@ import { serverInfo } from './serving/modelServer';
 import { ServeManager } from './serving/serveManager';
 import { clearMlflowCache } from './serving/findMlflow';
 import { ServingTreeProvider } from './serving/servingTreeProvider';
-import { MlmodelCodeLensProvider } from './serving/mlmodelCodeLens';
+import { registerTrustedCodeLenses } from './language/trustedCodeLenses';
+import { mlmodelCodeLenses } from './serving/mlmodelCodeLens';
 import { registerProjectRun } from './projects/registerProjectRun';
 import { registerExplorer } from './explorer/registerExplorer';
 import { registerCompare } from './compare/registerCompare';
@@ -64,15 +65,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
     }),
   );
   const runner = new CliTaskRunner();
-  const lenses = new MlmodelCodeLensProvider();
-  context.subscriptions.push(
-    runner,
-    lenses,
-    vscode.languages.registerCodeLensProvider({ language: 'mlmodel', scheme: 'file' }, lenses),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      lenses.refresh();
-    }),
-  );
+  context.subscriptions.push(runner, registerTrustedCodeLenses({ language: 'mlmodel', scheme: 'file' }, mlmodelCodeLenses));
   registerCommands({ context, connections, stores, saved, secrets, microsoft, log, servers, runner });
   const explorer = registerExplorer(context, stores, log);
   const panels = registerCompare(context, stores, explorer, log);

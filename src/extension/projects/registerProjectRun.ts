@@ -3,7 +3,8 @@ import { withErrorReport } from '../commands/registerCommands';
 import type { ConnectionManager } from '../connection/connectionManager';
 import type { SecretCredentials } from '../connection/storeSession';
 import type { Explorer } from '../explorer/registerExplorer';
-import { MlprojectCodeLensProvider } from './mlprojectCodeLens';
+import { registerTrustedCodeLenses } from '../language/trustedCodeLenses';
+import { mlprojectCodeLenses } from './mlprojectCodeLens';
 import { PROJECT_COMMANDS } from './projectCommandIds';
 import { ProjectRunPanel } from './projectRunPanel';
 import { ProjectRunner } from './projectRunner';
@@ -18,16 +19,11 @@ export function registerProjectRun(
   deps: { readonly connections: ConnectionManager; readonly secrets: SecretCredentials; readonly explorer: Explorer; readonly log: vscode.LogOutputChannel },
 ): void {
   const runner = new ProjectRunner(deps);
-  const lenses = new MlprojectCodeLensProvider();
   const run = { extensionUri: context.extensionUri, workspaceState: context.workspaceState, runner, explorer: deps.explorer, log: deps.log };
   context.subscriptions.push(
     runner,
-    lenses,
     { dispose: () => { ProjectRunPanel.disposeAll(); } },
-    vscode.languages.registerCodeLensProvider({ language: 'mlproject', scheme: 'file' }, lenses),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      lenses.refresh();
-    }),
+    registerTrustedCodeLenses({ language: 'mlproject', scheme: 'file' }, mlprojectCodeLenses),
     vscode.commands.registerCommand(PROJECT_COMMANDS.runEntryPoint, withErrorReport(PROJECT_COMMANDS.runEntryPoint, (file, entry, options) => runEntryPoint(run, file, entry, options), deps.log)),
   );
 }

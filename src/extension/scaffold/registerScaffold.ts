@@ -3,7 +3,8 @@ import { withErrorReport } from '../commands/registerCommands';
 import type { ConnectionManager } from '../connection/connectionManager';
 import type { SecretCredentials } from '../connection/storeSession';
 import type { CliTaskRunner } from '../process/cliTaskRunner';
-import { LogModelCodeLensProvider } from './logModelCodeLens';
+import { registerTrustedCodeLenses } from '../language/trustedCodeLenses';
+import { logModelCodeLenses } from './logModelCodeLens';
 import { logScaffoldedModel } from './logScaffoldedModel';
 import { newCustomModel } from './newCustomModel';
 import { SCAFFOLD_COMMANDS } from './scaffoldCommandIds';
@@ -20,7 +21,6 @@ export function registerScaffold(
   deps: { readonly runner: CliTaskRunner; readonly connections: ConnectionManager; readonly log: vscode.LogOutputChannel; readonly secrets?: SecretCredentials },
 ): Scaffold {
   let last: string | undefined;
-  const lenses = new LogModelCodeLensProvider();
   const logDeps = {
     ...deps,
     onLogged: (uri: string) => {
@@ -28,11 +28,7 @@ export function registerScaffold(
     },
   };
   context.subscriptions.push(
-    lenses,
-    vscode.languages.registerCodeLensProvider({ language: 'python', scheme: 'file', pattern: '**/log_model.py' }, lenses),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      lenses.refresh();
-    }),
+    registerTrustedCodeLenses({ language: 'python', scheme: 'file', pattern: '**/log_model.py' }, logModelCodeLenses),
     vscode.commands.registerCommand(SCAFFOLD_COMMANDS.newCustomModel, withErrorReport(SCAFFOLD_COMMANDS.newCustomModel, (args) => newCustomModel(args), deps.log)),
     vscode.commands.registerCommand(
       SCAFFOLD_COMMANDS.logScaffolded,
