@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ConnectionManager } from '../connection/connectionManager';
 import type { StoreSession } from '../connection/storeSession';
 import type { ServeManager } from '../serving/serveManager';
+import { ActionableError } from '../errors/actionableError';
 import { ConnectionPanel } from '../webviews/connectionPanel';
 import { COMMANDS } from './commandIds';
 import { connectServer } from './connectServer';
@@ -90,7 +91,8 @@ export function withErrorReport(
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       log.error(`${id} failed: ${message}`);
-      void vscode.window.showErrorMessage(`MLflow: ${message}`);
+      const actions = ActionableError.is(err) ? err.actions : [];
+      void vscode.window.showErrorMessage(`MLflow: ${message}`, ...actions.map((a) => a.title)).then((picked) => actions.find((a) => a.title === picked)?.run());
       return undefined;
     }
   };

@@ -92,6 +92,8 @@ export async function serveModel(manager: ServeManager, state: vscode.Memento, a
   if (!target) {
     return undefined;
   }
+  // no questions about serving before we know it can be served
+  await manager.checkMlflow();
   const options = await askServeOptions(state, `Serve ${target.label}`, answers);
   if (!options) {
     return undefined;

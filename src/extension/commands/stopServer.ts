@@ -33,10 +33,11 @@ export async function stopServer(manager: ServeManager, arg?: unknown): Promise<
   return true;
 }
 
-/** "MLflow: Show Model Server Logs". */
-export async function showServerLogs(manager: ServeManager, arg?: unknown): Promise<void> {
+/** "MLflow: Show Model Server Logs" (a failed server's too); resolves to whether one was shown. */
+export async function showServerLogs(manager: ServeManager, arg?: unknown): Promise<boolean> {
   const server = await pickServer(manager, arg, 'Show a Model Server’s Logs');
   server?.output.show(true);
+  return server !== undefined;
 }
 
 /** "MLflow: Restart Model Server": same model, port and environment manager. */

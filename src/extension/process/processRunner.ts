@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { CliInvocation } from '../../core/cli/cliInvocation';
+import { withInterpreterOnPath } from '../../core/cli/interpreterPath';
+import { watchProcessGroup, type OrphanWatchdog } from './orphanWatchdog';
 
 export interface RunResult {
   readonly code: number | null;
@@ -17,7 +19,7 @@ export function runToCompletion(inv: CliInvocation, opts: { readonly cwd?: strin
     let stderr = '';
     let child: ChildProcess;
     try {
-      child = spawn(inv.command, [...inv.args], { cwd: opts.cwd, env: { ...process.env, ...inv.env }, shell: false, windowsHide: true });
+      child = spawn(inv.command, [...inv.args], { cwd: opts.cwd, env: childProcessEnv(inv), shell: false, windowsHide: true });
     } catch (err) {
       resolve({ code: null, stdout, stderr, spawnError: err instanceof Error ? err.message : String(err) });
       return;
@@ -47,12 +49,14 @@ export class LongRunningProcess implements vscode.Disposable {
   private readonly exitEmitter = new vscode.EventEmitter<number | null>();
   readonly onDidExit = this.exitEmitter.event;
   private exitStatus: number | null | undefined;
+  /** Ends the process group if the extension host dies without stopping it (see orphanWatchdog). */
+  private readonly watchdog: OrphanWatchdog | undefined;
   spawnError: string | undefined;
 
   constructor(inv: CliInvocation, opts: { readonly cwd?: string; readonly onOutput: (text: string) => void }) {
     this.child = spawn(inv.command, [...inv.args], {
       cwd: opts.cwd,
-      env: { ...process.env, ...inv.env },
+      env: childProcessEnv(inv),
       shell: false,
       detached: process.platform !== 'win32',
       windowsHide: true,
@@ -72,6 +76,9 @@ export class LongRunningProcess implements vscode.Disposable {
     this.child.on('exit', (code) => {
       this.markExited(code);
     });
+    // The watchdog stays after the leader exits: workers left in the group are still guarded,
+    // and it exits by itself once the group is empty.
+    this.watchdog = this.child.pid === undefined ? undefined : watchProcessGroup(this.child.pid);
   }
 
   get pid(): number | undefined {
@@ -96,10 +103,16 @@ export class LongRunningProcess implements vscode.Disposable {
 
   /** Stop the whole process tree: SIGTERM to the group, SIGKILL after a grace period. */
   async stop(graceMs = 5000): Promise<void> {
-    if (!this.running || this.child.pid === undefined) {
+    if (this.child.pid === undefined) {
       return;
     }
     const pid = this.child.pid;
+    if (!this.running) {
+      // the leader is gone, but workers it forked may still hold the port
+      signalGroup(pid, 'SIGKILL');
+      this.watchdog?.dispose();
+      return;
+    }
     const exited = new Promise<void>((resolve) => {
       this.onDidExit(() => {
         resolve();
@@ -117,12 +130,22 @@ export class LongRunningProcess implements vscode.Disposable {
     clearTimeout(timer);
     // workers may outlive the parent by a moment: make sure the group is gone
     signalGroup(pid, 'SIGKILL');
+    this.watchdog?.dispose();
   }
 
   dispose(): void {
     void this.stop(1000);
     this.exitEmitter.dispose();
   }
+}
+
+/**
+ * What a child gets: the host's environment, the invocation's additions, and the interpreter's
+ * own folder first on PATH, because MLflow starts gunicorn, uvicorn, virtualenv, uv and conda
+ * by name (see withInterpreterOnPath).
+ */
+export function childProcessEnv(inv: CliInvocation): NodeJS.ProcessEnv {
+  return withInterpreterOnPath(inv.command, { ...process.env, ...inv.env }, process.platform);
 }
 
 function signalGroup(pid: number, signal: NodeJS.Signals): void {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { buildVersionCommand, missingMlflowAdvice, parseMlflowVersion } from '../../core/cli/mlflowVersion';
 import { pythonCandidates } from '../../core/cli/pythonCandidates';
 import { SETTINGS, mlflowConfig } from '../config';
+import { ActionableError } from '../errors/actionableError';
 import { runToCompletion, type RunResult } from '../process/processRunner';
 
 export interface FoundMlflow {
@@ -60,7 +61,8 @@ function checkVersion(python: string): Promise<RunResult> {
  * Find a Python that has MLflow: the Python extension's interpreter, then `mlflow.pythonPath`,
  * then python3/python on PATH; each is asked `python -m mlflow --version` once, and a
  * success is remembered per interpreter until {@link clearMlflowCache} (settings changes).
- * Throws an error whose message says what is missing and how to install it.
+ * Throws an error whose message says what is missing and how to install it, with a button
+ * that opens the `mlflow.pythonPath` setting.
  */
 export async function findMlflow(log: vscode.LogOutputChannel): Promise<FoundMlflow> {
   const candidates = pythonCandidates({
@@ -85,5 +87,7 @@ export async function findMlflow(log: vscode.LogOutputChannel): Promise<FoundMlf
     log.warn(advice);
     problems.push(advice);
   }
-  throw new Error(problems[0] ?? 'No Python interpreter found. Install Python and MLflow, or set mlflow.pythonPath.');
+  throw new ActionableError(problems[0] ?? 'No Python interpreter found. Install Python and MLflow, or set mlflow.pythonPath.', [
+    { title: 'Open Setting', run: () => vscode.commands.executeCommand('workbench.action.openSettings', `mlflow.${SETTINGS.pythonPath}`) },
+  ]);
 }

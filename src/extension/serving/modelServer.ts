@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { EnvManager } from '../../core/cli/serveCommand';
 import type { LongRunningProcess } from '../process/processRunner';
+import type { LogTail } from './logTail';
 
 export type ModelServerStatus = 'starting' | 'running' | 'stopped' | 'failed';
 
@@ -21,6 +22,8 @@ export interface ModelServer {
   status: ModelServerStatus;
   /** Aborts the wait for `/ping` while the server is starting (Stop on a starting server). */
   readonly startAbort: AbortController;
+  /** The last lines it printed, to say in a failure message why it ended. */
+  readonly tail: LogTail;
 }
 
 /** What other extensions and our in-host tests may read about a server. */
@@ -32,8 +35,10 @@ export interface ModelServerInfo {
   readonly envManager: EnvManager;
   readonly status: ModelServerStatus;
   readonly pid: number | undefined;
+  /** The line of its log that says most (see LogTail): why a failed server ended. */
+  readonly lastLogLine: string | undefined;
 }
 
 export function serverInfo(s: ModelServer): ModelServerInfo {
-  return { id: s.id, modelUri: s.modelUri, port: s.port, url: s.url, envManager: s.envManager, status: s.status, pid: s.process.pid };
+  return { id: s.id, modelUri: s.modelUri, port: s.port, url: s.url, envManager: s.envManager, status: s.status, pid: s.process.pid, lastLogLine: s.tail.lastLine() };
 }

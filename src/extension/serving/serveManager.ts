@@ -3,10 +3,12 @@ import { displayCommand } from '../../core/cli/cliInvocation';
 import { buildServeCommand } from '../../core/cli/serveCommand';
 import { refuseUntrusted } from '../../core/serving/trustGuard';
 import { waitForPing } from '../../core/serving/waitForPing';
+import { ActionableError } from '../errors/actionableError';
 import type { ConnectionManager } from '../connection/connectionManager';
 import { LongRunningProcess } from '../process/processRunner';
 import { childConnectionEnv } from './childEnvironment';
 import { findMlflow } from './findMlflow';
+import { LogTail } from './logTail';
 import { serverInfo, type ModelServer, type ModelServerInfo } from './modelServer';
 import type { ServeOptions } from './serveOptions';
 import type { SecretCredentials } from '../connection/storeSession';
@@ -48,9 +50,56 @@ export class ServeManager implements vscode.Disposable {
     return this.servers.get(id);
   }
 
-  /** Start serving `modelUri`; resolves once `/ping` answers, or rejects with the reason. */
+  /**
+   * Find the Python that has MLflow before asking the user anything about serving, with a
+   * progress note while Python starts (it takes a second or more); the answer is cached, so
+   * {@link start} does not pay for it again.
+   */
+  async checkMlflow(): Promise<void> {
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'MLflow: looking for a Python with MLflow…' }, () => findMlflow(this.log));
+  }
+
+  /**
+   * Start serving `modelUri`; resolves once `/ping` answers, or rejects with the reason. A
+   * server that fails to start stays in the list as failed, with its log, so the user can read
+   * why (Stop removes it, Restart tries again).
+   */
   async start(modelUri: string, label: string, cwd: string | undefined, options: ServeOptions, reuseId?: string): Promise<ModelServerInfo> {
     refuseUntrusted(vscode.workspace.isTrusted, 'Serving a model');
+    const { port } = options;
+    const title = `Starting a model server for ${label} on port ${String(port)}…`;
+    // everything slow, finding MLflow included, happens under the progress notification
+    const started = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+      const server = await this.launch(modelUri, label, cwd, options, reuseId);
+      if (token.isCancellationRequested) {
+        server.startAbort.abort();
+      }
+      progress.report({ message: 'waiting for the model to load' });
+      const cancelled = token.onCancellationRequested(() => {
+        server.startAbort.abort();
+      });
+      try {
+        const outcome = await waitForPing(server.url, { signal: server.startAbort.signal, timeoutMs: READY_TIMEOUT_MS, stillRunning: () => server.process.running });
+        return { server, outcome };
+      } finally {
+        cancelled.dispose();
+      }
+    });
+    const { server, outcome } = started;
+    if (outcome === 'ready') {
+      server.status = 'running';
+      this.changed.fire();
+      return serverInfo(server);
+    }
+    if (outcome === 'cancelled') {
+      await this.stop(server.id);
+      throw new ServeCancelled(`Serving ${label} was cancelled.`);
+    }
+    return this.failed(server, outcome);
+  }
+
+  /** Spawn the server process and list it as starting. */
+  private async launch(modelUri: string, label: string, cwd: string | undefined, options: ServeOptions, reuseId: string | undefined): Promise<ModelServer> {
     const mlflow = await findMlflow(this.log);
     const { port, envManager } = options;
     const env = await childConnectionEnv(this.connections, this.secrets);
@@ -59,10 +108,17 @@ export class ServeManager implements vscode.Disposable {
     const output = vscode.window.createOutputChannel(`MLflow Server: ${label} (:${String(port)})`);
     const commandLine = displayCommand(inv);
     output.appendLine(`$ ${commandLine}`);
-    const proc = new LongRunningProcess(inv, { cwd, onOutput: (t) => { output.append(t); } });
+    const tail = new LogTail();
+    const proc = new LongRunningProcess(inv, {
+      cwd,
+      onOutput: (t) => {
+        output.append(t);
+        tail.add(t);
+      },
+    });
     const server: ModelServer = {
       id, label, modelUri, port, url: `http://127.0.0.1:${String(port)}`, envManager, cwd, commandLine,
-      startedAt: new Date(), process: proc, output, status: 'starting', startAbort: new AbortController(),
+      startedAt: new Date(), process: proc, output, status: 'starting', startAbort: new AbortController(), tail,
     };
     this.servers.set(id, server);
     proc.onDidExit((code) => {
@@ -74,28 +130,23 @@ export class ServeManager implements vscode.Disposable {
     });
     this.log.info(`Starting model server ${id}: ${commandLine}`);
     this.changed.fire();
-    const outcome = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Starting a model server for ${label} on port ${String(port)}…`, cancellable: true },
-      (_progress, token) => {
-        const cancelled = token.onCancellationRequested(() => {
-          server.startAbort.abort();
-        });
-        return waitForPing(server.url, { signal: server.startAbort.signal, timeoutMs: READY_TIMEOUT_MS, stillRunning: () => proc.running }).finally(() => {
-          cancelled.dispose();
-        });
-      },
-    );
-    if (outcome === 'ready') {
-      server.status = 'running';
-      this.changed.fire();
-      return serverInfo(server);
+    return server;
+  }
+
+  /** A start that did not reach ready: keep the row and its log, and say why with the log's last word. */
+  private async failed(server: ModelServer, outcome: 'exited' | 'timeout'): Promise<never> {
+    if (outcome === 'timeout') {
+      server.status = 'failed';
+      await server.process.stop();
     }
-    await this.stop(id);
-    if (outcome === 'cancelled') {
-      throw new ServeCancelled(`Serving ${label} was cancelled.`);
-    }
-    const why = outcome === 'timeout' ? 'did not answer /ping in time' : 'exited before it was ready';
-    throw new Error(`The model server for ${label} ${why}. See the "${output.name}" output for its log.`);
+    server.status = 'failed';
+    this.changed.fire();
+    const why = outcome === 'timeout' ? 'did not answer /ping in time' : `exited before it was ready (exit code ${String(server.process.exitCode)})`;
+    const last = server.tail.lastLine();
+    this.log.warn(`Model server ${server.id} ${why}.`);
+    throw new ActionableError(`The model server for ${server.label} ${why}.${last ? ` Its log ends: "${last}"` : ''}`, [
+      { title: 'Show Logs', run: () => { server.output.show(true); } },
+    ]);
   }
 
   /** Stop a server and start it again the same way: same model, port and environment manager. */

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../../src/extension/commands/commandIds';
@@ -26,10 +27,14 @@ describe('serve locally (real extension host, mlflow CLI stand-in)', () => {
       await vscode.commands.executeCommand(COMMANDS.serveStop, s.id);
     }
     await setPython(undefined);
+    // a prompt left open by a failing test must not answer for the next one
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
   });
 
   it('serves an MLmodel folder on 127.0.0.1, answers /invocations, and stops the whole process', async () => {
     const api = await activeApi();
+    // like a venv's python: its folder (where `gunicorn` is) is not on the host's PATH
+    assert.ok(!(process.env.PATH ?? '').split(path.delimiter).includes(path.dirname(standIn())), 'the stand-in folder is not on PATH');
     await setPython(standIn());
     const mlmodel = vscode.Uri.joinPath(workspaceRoot(), 'models', 'iris-logistic-regression', 'MLmodel');
     const info = await vscode.commands.executeCommand<ModelServerInfo | undefined>(COMMANDS.serveStart, mlmodel, { envManager: 'local' });
@@ -54,6 +59,40 @@ describe('serve locally (real extension host, mlflow CLI stand-in)', () => {
     assert.deepEqual(api.servers(), []);
     await assert.rejects(fetch(`${info.url}/ping`), 'nothing listens on the port any more');
     assert.throws(() => process.kill(info.pid ?? -1, 0), /ESRCH/, 'the server process is gone');
+  });
+
+  it('a serve that fails keeps its row and its log, and says why', async () => {
+    const api = await activeApi();
+    // an interpreter whose folder holds no gunicorn: MLflow's `exec gunicorn` fails with 127
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlflow-no-gunicorn-'));
+    fs.symlinkSync(standIn(), path.join(dir, 'python'));
+    await setPython(path.join(dir, 'python'));
+    const info = await vscode.commands.executeCommand<ModelServerInfo | undefined>(
+      COMMANDS.serveStart,
+      vscode.Uri.joinPath(workspaceRoot(), 'models', 'iris-logistic-regression'),
+      { envManager: 'local' },
+    );
+    assert.equal(info, undefined, 'the command reports the failure instead of a server');
+    const [failed] = api.servers();
+    assert.ok(failed, 'the failed server is still listed');
+    assert.equal(failed.status, 'failed');
+    assert.match(failed.lastLogLine ?? '', /gunicorn: (command )?not found/);
+    assert.equal(await vscode.commands.executeCommand<boolean>(COMMANDS.serveShowLogs, failed.id), true, 'its log can still be shown');
+    assert.equal(await vscode.commands.executeCommand<boolean>(COMMANDS.serveStop, failed.id), true, 'Stop removes it');
+    assert.deepEqual(api.servers(), []);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('checks for MLflow before asking anything: no prompt when MLflow is missing', async () => {
+    const api = await activeApi();
+    await setPython('/nonexistent/bin/python');
+    // No answers given: before the fix this opened the environment-manager pick and waited.
+    const info = await vscode.commands.executeCommand<ModelServerInfo | undefined>(
+      COMMANDS.serveStart,
+      vscode.Uri.joinPath(workspaceRoot(), 'models', 'iris-logistic-regression'),
+    );
+    assert.equal(info, undefined);
+    assert.deepEqual(api.servers(), []);
   });
 
   it('says what is missing when no Python with MLflow can be found, and starts nothing', async () => {

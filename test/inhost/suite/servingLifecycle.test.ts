@@ -163,9 +163,12 @@ describe('serving lifecycle (real extension host, mlflow CLI stand-in)', () => {
     await serveOnce();
     assert.ok(versionChecks() <= 1, `${String(versionChecks())} --version checks for two serves`);
     const before = versionChecks();
-    // the same stand-in through a symlink: another interpreter path, set through the settings
-    const link = path.join(tmp, 'python-link');
+    // the same stand-in through a symlink, as a venv's bin/python is (with its gunicorn beside
+    // it): another interpreter path, set through the settings
+    const bin = fs.mkdtempSync(path.join(tmp, 'venv-bin-'));
+    const link = path.join(bin, 'python');
     fs.symlinkSync(standIn(), link);
+    fs.symlinkSync(path.join(path.dirname(standIn()), 'gunicorn'), path.join(bin, 'gunicorn'));
     await vscode.workspace.getConfiguration('mlflow').update('pythonPath', link, vscode.ConfigurationTarget.Global);
     await serveOnce();
     assert.equal(versionChecks(), before + 1);

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { withInterpreterOnPath } from '../../../src/core/cli/interpreterPath';
 import { parseProjectRunLine } from '../../../src/core/cli/projectRunOutput';
 import { SqliteRegistryStore } from '../../../src/core/registry/sqliteRegistryStore';
 import { SqliteDatabase } from '../../../src/core/tracking/sqlite/sqliteDatabase';
@@ -85,7 +86,9 @@ describe('mlflow CLI stand-in (test double) against the real recordings', () => 
       const dir = path.join(FIXTURES, 'serve', session);
       const info = JSON.parse(fs.readFileSync(path.join(dir, '_serve-info.json'), 'utf8')) as { model_uri: string };
       const port = await freePort();
-      const child: ChildProcess = spawn(STAND_IN, ['-m', 'mlflow', 'models', 'serve', '-m', info.model_uri, '--env-manager', 'local', '-h', '127.0.0.1', '-p', String(port), '-w', '1'], { stdio: 'ignore' });
+      // the environment the extension gives a child: the interpreter's folder first on PATH
+      const env = withInterpreterOnPath(STAND_IN, process.env, process.platform);
+      const child: ChildProcess = spawn(STAND_IN, ['-m', 'mlflow', 'models', 'serve', '-m', info.model_uri, '--env-manager', 'local', '-h', '127.0.0.1', '-p', String(port), '-w', '1'], { stdio: 'ignore', env, detached: true });
       try {
         const base = `http://127.0.0.1:${String(port)}`;
         await waitUp(`${base}/ping`);
@@ -101,10 +104,23 @@ describe('mlflow CLI stand-in (test double) against the real recordings', () => 
           assert.equal(text, expected, `${session}/${f} body`);
         }
       } finally {
-        child.kill('SIGTERM');
+        // the whole group: the CLI stand-in and the gunicorn stand-in it started
+        process.kill(-(child.pid ?? 0), 'SIGTERM');
       }
     });
   }
+
+  it('`models serve` starts gunicorn by name through PATH, as MLflow does: without its folder it fails with 127', () => {
+    const bare = (process.env.PATH ?? '').split(':').filter((p) => p !== path.dirname(STAND_IN)).join(':');
+    const r = spawnSync(STAND_IN, ['-m', 'mlflow', 'models', 'serve', '-m', 'runs:/x/model', '--env-manager', 'local', '-h', '127.0.0.1', '-p', '5999', '-w', '1'], {
+      encoding: 'utf8',
+      env: { ...process.env, PATH: bare },
+      timeout: 20_000,
+    });
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /gunicorn: (command )?not found/);
+    assert.match(r.stderr, /returned non zero return code\. Return code = 127/);
+  });
 
   describe('`mlflow run` against the REST test server', () => {
     // MLflow's own texts (mlflow/projects/backend/local.py, mlflow/projects/__init__.py) behind its

@@ -15,6 +15,10 @@ describe('finding MLflow', () => {
   it('says what is missing and how to install it', () => {
     assert.match(missingMlflowAdvice('/usr/bin/python3', '/usr/bin/python3: No module named mlflow'), /python3 -m pip install mlflow/);
     assert.match(missingMlflowAdvice('/nope/python', 'spawn /nope/python ENOENT'), /Select Interpreter|mlflow\.pythonPath/);
+    // every case names the setting that fixes it
+    for (const stderr of ['No module named mlflow', 'spawn x ENOENT', 'Traceback…\nImportError: bad']) {
+      assert.match(missingMlflowAdvice('/v/bin/python', stderr), /set mlflow\.pythonPath/i, stderr);
+    }
   });
 
   it('tries the Python extension, then the setting, then PATH, each once', () => {
