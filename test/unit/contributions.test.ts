@@ -37,4 +37,12 @@ describe('package.json contributions', () => {
     assert.deepEqual(pkg.contributes.languages.find((l) => l.id === 'mlmodel')?.filenames, ['MLmodel']);
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
   });
+
+  it('an untrusted workspace cannot choose the interpreter nor where credentials and terminals point', () => {
+    const pkg = JSON.parse(manifest) as { capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } } };
+    const restricted = pkg.capabilities.untrustedWorkspaces.restrictedConfigurations;
+    for (const key of ['mlflow.pythonPath', 'mlflow.trackingUri', 'mlflow.registryUri']) {
+      assert.ok(restricted.includes(key), `${key} is restricted`);
+    }
+  });
 });

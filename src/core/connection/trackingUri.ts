@@ -120,6 +120,12 @@ function parseDatabricks(uri: string): ParseResult {
   return ok({ kind: 'databricks', uri, profile, display: `Databricks (profile ${profile})` });
 }
 
+/**
+ * Where Azure ML's MLflow endpoints live: `<region>.api.azureml.ms` (public cloud, private-link
+ * hosts end the same way), `.api.ml.azure.cn` (Azure China) and `.api.ml.azure.us` (US Government).
+ */
+const AZURE_ML_HOST_SUFFIXES = ['.api.azureml.ms', '.api.ml.azure.cn', '.api.ml.azure.us'];
+
 function parseAzureMl(uri: string): ParseResult {
   // azureml://<region>.api.azureml.ms/mlflow/v1.0/subscriptions/…/workspaces/<name>: the same
   // address over https is the workspace's MLflow endpoint (what azureml-mlflow does).
@@ -132,9 +138,15 @@ function parseAzureMl(uri: string): ParseResult {
   if (!/^azureml:\/\//i.test(uri) || url.hostname === '' || !/\/workspaces\/[^/]+/i.test(url.pathname)) {
     return fail('An Azure Machine Learning tracking URI looks like azureml://<region>.api.azureml.ms/mlflow/v1.0/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.MachineLearningServices/workspaces/<name>.');
   }
+  const host = url.hostname.toLowerCase();
+  // The user's Microsoft session token goes to this host: only Azure ML's own endpoints get it.
+  if (!AZURE_ML_HOST_SUFFIXES.some((suffix) => host.endsWith(suffix)) || url.username !== '') {
+    return fail(`"${url.host}" is not an Azure Machine Learning endpoint (…${AZURE_ML_HOST_SUFFIXES.join(', …')}); your Microsoft sign-in is sent only there.`);
+  }
   const workspace = /\/workspaces\/([^/]+)/i.exec(url.pathname)?.[1] ?? '';
   const baseUrl = `https://${url.host}${url.pathname.replace(/\/+$/, '')}`;
-  return ok({ kind: 'azureml', uri, baseUrl, display: `Azure ML workspace ${decodeURIComponent(workspace)}` });
+  // the host is part of the name, so a look-alike workspace name cannot hide where it points
+  return ok({ kind: 'azureml', uri, baseUrl, display: `Azure ML workspace ${decodeURIComponent(workspace)} (${host})` });
 }
 
 function parseSqlite(uri: string, baseDir: string): ParseResult {

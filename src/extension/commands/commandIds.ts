@@ -14,6 +14,7 @@ export const COMMANDS = {
   switchConnection: 'mlflow.connection.switch',
   renameConnection: 'mlflow.connection.rename',
   removeConnection: 'mlflow.connection.remove',
+  startLocalServer: 'mlflow.connection.startLocalServer',
   showLogs: 'mlflow.output.show',
   openDocs: 'mlflow.help.openDocs',
   serveStart: 'mlflow.serve.start',

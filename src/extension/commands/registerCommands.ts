@@ -26,6 +26,7 @@ import { removeConnection, renameConnection, switchConnection } from './savedCon
 import { signIn, signOut } from './signIn';
 import { testConnection } from './testConnection';
 import { userCredentials } from '../connection/userCredentials';
+import { startLocalServer } from '../connection/startLocalServer';
 
 export interface CommandDeps {
   readonly context: vscode.ExtensionContext;
@@ -59,6 +60,7 @@ export function registerCommands({ context, connections, stores, saved, secrets,
     [COMMANDS.showConnectionDetails]: () => {
       ConnectionPanel.show(context.extensionUri, connections, log);
     },
+    [COMMANDS.startLocalServer]: () => startLocalServer(connections, log),
     [COMMANDS.showLogs]: () => {
       showLogs(log);
     },

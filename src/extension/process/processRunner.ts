@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { CliInvocation } from '../../core/cli/cliInvocation';
 import { withInterpreterOnPath } from '../../core/cli/interpreterPath';
+import { neutralFolder, runsMlflowModule } from './neutralFolder';
 import { watchProcessGroup, type OrphanWatchdog } from './orphanWatchdog';
 
 export interface RunResult {
@@ -19,7 +20,7 @@ export function runToCompletion(inv: CliInvocation, opts: { readonly cwd?: strin
     let stderr = '';
     let child: ChildProcess;
     try {
-      child = spawn(inv.command, [...inv.args], { cwd: opts.cwd, env: childProcessEnv(inv), shell: false, windowsHide: true });
+      child = spawn(inv.command, [...inv.args], { cwd: childCwd(inv, opts.cwd), env: childProcessEnv(inv), shell: false, windowsHide: true });
     } catch (err) {
       resolve({ code: null, stdout, stderr, spawnError: err instanceof Error ? err.message : String(err) });
       return;
@@ -55,7 +56,7 @@ export class LongRunningProcess implements vscode.Disposable {
 
   constructor(inv: CliInvocation, opts: { readonly cwd?: string; readonly onOutput: (text: string) => void }) {
     this.child = spawn(inv.command, [...inv.args], {
-      cwd: opts.cwd,
+      cwd: childCwd(inv, opts.cwd),
       env: childProcessEnv(inv),
       shell: false,
       detached: process.platform !== 'win32',
@@ -137,6 +138,15 @@ export class LongRunningProcess implements vscode.Disposable {
     void this.stop(1000);
     this.exitEmitter.dispose();
   }
+}
+
+/**
+ * Where a child starts: `python -m mlflow …` always in a folder of our own, never the
+ * workspace, so no `mlflow/` folder there can stand in for MLflow (see neutralFolder). Every
+ * path MLflow is given is absolute, and `mlflow run` moves into the project by itself.
+ */
+export function childCwd(inv: CliInvocation, asked: string | undefined): string | undefined {
+  return runsMlflowModule(inv.args) ? neutralFolder() : asked;
 }
 
 /**

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import type * as DnsModule from 'node:dns';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -186,23 +187,43 @@ describe('connections: credentials, saved connections, test, .env, Databricks, A
   it('reaches an Azure ML workspace (https below its long path) with a pasted token when VS Code has no Microsoft session', async function () {
     this.timeout(90_000);
     const api = await activeApi();
-    const certs = makeTestCertificates();
+    // Azure ML URIs are accepted only on Azure ML's host names: this one resolves to the
+    // loopback test server through a lookup patched in this process (tests reach nothing else).
+    const azureHost = 'eastus.api.azureml.ms';
+    const certs = makeTestCertificates([azureHost]);
     const caFile = path.join(tmp, 'ca.pem');
     fs.writeFileSync(caFile, certs.caCert);
     const workspacePath = '/mlflow/v1.0/subscriptions/0000/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws-test';
+    // the module object itself (an ES namespace import would be a copy): net.connect reads it
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const dns = require('node:dns') as typeof DnsModule;
+    const realLookup = dns.lookup;
+    const loopbackLookup = (host: string, ...rest: unknown[]): void => {
+      const callback = rest[rest.length - 1] as (...a: unknown[]) => void;
+      const options = rest.length > 1 ? rest[0] : {};
+      if (host !== azureHost) {
+        (realLookup as (...a: unknown[]) => void)(host, options, callback);
+      } else if (typeof options === 'object' && options !== null && (options as { all?: boolean }).all === true) {
+        callback(null, [{ address: '127.0.0.1', family: 4 }]);
+      } else {
+        callback(null, '127.0.0.1', 4);
+      }
+    };
+    (dns as { lookup: unknown }).lookup = loopbackLookup;
     const azure = await startGuarded({ pathPrefix: workspacePath, bearerToken: 'aad-token', tls: { cert: certs.leafCert, key: certs.leafKey } });
     // The test CA is trusted the way MLflow's own client is told to trust one.
     process.env.MLFLOW_TRACKING_SERVER_CERT_PATH = caFile;
     try {
-      const uri = `azureml://${new URL(azure.baseUrl).host}${workspacePath}`;
+      const uri = `azureml://${azureHost}:${new URL(azure.baseUrl).port}${workspacePath}`;
       assert.equal(await vscode.commands.executeCommand<boolean>(COMMANDS.connectServer, uri, { name: 'Azure' }), true);
       const state = await waitForConnection(api, (s) => s.status === 'ready' && s.target.kind === 'azureml', 'the Azure ML connection');
-      assert.ok(state.status === 'ready' && state.target.kind === 'azureml' && state.target.baseUrl === azure.baseUrl);
+      assert.ok(state.status === 'ready' && state.target.kind === 'azureml' && state.target.baseUrl === uri.replace('azureml://', 'https://'));
       await waitForRoot(api, asks401, 'a 401 without a token');
       assert.equal(await vscode.commands.executeCommand<boolean>(COMMANDS.signIn, { token: 'aad-token' }), true);
       await waitForRoot(api, listsIris, 'experiments with the pasted token');
       assert.equal(await vscode.commands.executeCommand<boolean>(COMMANDS.signOut), true);
     } finally {
+      (dns as { lookup: unknown }).lookup = realLookup;
       delete process.env.MLFLOW_TRACKING_SERVER_CERT_PATH;
       await vscode.commands.executeCommand(COMMANDS.removeConnection, 'Azure');
       await clearTrackingUriSetting();

@@ -61,6 +61,30 @@ describe('serve locally (real extension host, mlflow CLI stand-in)', () => {
     assert.throws(() => process.kill(info.pid ?? -1, 0), /ESRCH/, 'the server process is gone');
   });
 
+  it('starts `python -m mlflow` in a folder of its own, never the workspace (no mlflow/ there can shadow MLflow)', async () => {
+    const cwdLog = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mlflow-cwd-')), 'cwd.jsonl');
+    process.env.MLFLOW_STANDIN_CWD_LOG = cwdLog;
+    try {
+      await setPython(standIn());
+      const info = await vscode.commands.executeCommand<ModelServerInfo | undefined>(
+        COMMANDS.serveStart,
+        vscode.Uri.joinPath(workspaceRoot(), 'models', 'iris-logistic-regression'),
+        { envManager: 'local' },
+      );
+      assert.ok(info);
+      const starts = fs.readFileSync(cwdLog, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { args: string[]; cwd: string });
+      const serve = starts.find((s) => s.args.includes('serve'));
+      assert.ok(serve, 'the serve start was logged');
+      for (const s of starts) {
+        assert.ok(!s.cwd.startsWith(workspaceRoot().fsPath), `${s.args.join(' ')} started in the workspace (${s.cwd})`);
+        assert.match(path.basename(s.cwd), /^mlflow-vscode-/);
+        assert.equal(fs.readdirSync(s.cwd).length, 0, 'the folder is empty');
+      }
+    } finally {
+      delete process.env.MLFLOW_STANDIN_CWD_LOG;
+    }
+  });
+
   it('a serve that fails keeps its row and its log, and says why', async () => {
     const api = await activeApi();
     // an interpreter whose folder holds no gunicorn: MLflow's `exec gunicorn` fails with 127

@@ -12,6 +12,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../../src/extension/commands/commandIds';
+import type { NodeOf } from '../../../src/extension/explorer/explorerNode';
+import { EXPLORER_COMMANDS } from '../../../src/extension/explorer/explorerCommandIds';
 import { PROJECT_COMMANDS } from '../../../src/extension/projects/projectCommandIds';
 import { SCAFFOLD_COMMANDS } from '../../../src/extension/scaffold/scaffoldCommandIds';
 import { EXTENSION_ID, activeApi, until, workspaceRoot } from '../suite/helpers';
@@ -41,6 +43,8 @@ const REFUSED: readonly Refused[] = [
     what: 'Running an MLflow project',
     code: "the project's code",
   },
+  // a write on a local store offers this; it runs `python -m mlflow server`
+  { id: COMMANDS.startLocalServer, args: () => [], what: 'Starting a tracking server', code: 'Python and MLflow' },
   { id: SCAFFOLD_COMMANDS.logScaffolded, args: () => [vscode.Uri.joinPath(workspaceRoot(), 'custom', 'log_model.py')], what: 'Logging a model' },
 ];
 
@@ -92,4 +96,20 @@ describe('Restricted Mode: serve, predict, Docker, deploy, Run Project and Log M
       assert.deepEqual((await activeApi()).servers(), []);
     });
   }
+
+  it('write actions on the local store change nothing, offer no server and start nothing', async () => {
+    const api = await activeApi();
+    await until('the workspace store', () => (api.connection().status === 'ready' ? true : undefined), 30_000);
+    const experiments = (await api.explorer.experiments.getChildren()).filter((n): n is NodeOf<'experiment'> => n.kind === 'experiment');
+    let run: NodeOf<'run'> | undefined;
+    for (const e of experiments) {
+      run ??= (await api.explorer.experiments.getChildren(e)).find((n): n is NodeOf<'run'> => n.kind === 'run');
+    }
+    assert.ok(run, 'the demo store has a run');
+    for (const id of [EXPLORER_COMMANDS.renameRun, EXPLORER_COMMANDS.deleteRun, EXPLORER_COMMANDS.restoreRun, EXPLORER_COMMANDS.editTags]) {
+      assert.notEqual(await vscode.commands.executeCommand(id, run, 'renamed-by-untrusted'), true, `${id} did not report a change`);
+    }
+    assert.deepEqual(vscode.window.terminals.map((t) => t.name).filter((n) => n.includes('MLflow tracking server')), []);
+    assert.equal(fs.existsSync(argvLog) ? fs.readFileSync(argvLog, 'utf8') : '', '', 'nothing was started');
+  });
 });

@@ -15,7 +15,7 @@ export interface TestCertificates {
 }
 
 /** Generate the certificates (EC P-256 keys, so it takes well under a second). */
-export function makeTestCertificates(): TestCertificates {
+export function makeTestCertificates(dnsNames: readonly string[] = []): TestCertificates {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlflow-tls-'));
   const f = (name: string): string => path.join(dir, name);
   const openssl = (...args: string[]): void => {
@@ -24,7 +24,7 @@ export function makeTestCertificates(): TestCertificates {
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
   openssl('req', '-x509', ...ec, '-keyout', f('ca.key'), '-out', f('ca.pem'), '-days', '2', '-subj', '/CN=MLflow extension test CA');
   openssl('req', ...ec, '-keyout', f('leaf.key'), '-out', f('leaf.csr'), '-subj', '/CN=127.0.0.1');
-  fs.writeFileSync(f('ext'), 'subjectAltName=IP:127.0.0.1\n');
+  fs.writeFileSync(f('ext'), `subjectAltName=${['IP:127.0.0.1', ...dnsNames.map((n) => `DNS:${n}`)].join(',')}\n`);
   openssl('x509', '-req', '-in', f('leaf.csr'), '-CA', f('ca.pem'), '-CAkey', f('ca.key'), '-set_serial', '2', '-days', '2', '-extfile', f('ext'), '-out', f('leaf.pem'));
   // A negative validity ends the certificate before it was issued: expired from the start.
   openssl('x509', '-req', '-in', f('leaf.csr'), '-CA', f('ca.pem'), '-CAkey', f('ca.key'), '-set_serial', '3', '-days', '-1', '-extfile', f('ext'), '-out', f('expired.pem'));

@@ -58,8 +58,18 @@ describe('parseTrackingUri', () => {
     const t = target(uri);
     assert.equal(t.kind, 'azureml');
     assert.equal(t.baseUrl, uri.replace('azureml://', 'https://'));
-    assert.equal(t.display, 'Azure ML workspace my-ws');
+    assert.equal(t.display, 'Azure ML workspace my-ws (eastus.api.azureml.ms)');
     assert.match(problem('azureml://eastus.api.azureml.ms/mlflow'), /workspaces/);
+  });
+
+  it('accepts Azure ML only on its own hosts, where the Microsoft token may go', () => {
+    const path = '/mlflow/v1.0/subscriptions/0/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/x';
+    for (const host of ['westeurope.api.azureml.ms', 'chinaeast2.api.ml.azure.cn', 'usgovvirginia.api.ml.azure.us', 'abc.workspace.eastus.api.azureml.ms']) {
+      assert.equal(target(`azureml://${host}${path}`).kind, 'azureml', host);
+    }
+    for (const host of ['attacker.example.com', 'api.azureml.ms.attacker.example', 'evilapi.azureml.ms', 'me@eastus.api.azureml.ms']) {
+      assert.match(problem(`azureml://${host}${path}`), /not an Azure Machine Learning endpoint/, host);
+    }
   });
 
   it('follows SQLAlchemy: three slashes relative, four absolute', () => {
