@@ -2,7 +2,7 @@
 // the next scripted reply and remembers what it was sent, so store tests can check the exact
 // method, path, query and body on the wire. Not product code.
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 /** What the server received. */
 export interface ReceivedRequest {
@@ -17,11 +17,14 @@ export interface ReceivedRequest {
  * One scripted reply; a function answers from the request, at once or later (a promise, for a
  * slow server); `hang` never answers (for timeout tests); `destroy` drops the socket;
  * `streamBytes` sends a 200 JSON body of that many bytes in chunks, honouring backpressure, and
- * stops when the client hangs up (for the size-cap test).
+ * stops when the client hangs up (for the size-cap test); `dribble` sends its answer one byte every
+ * `everyMs` — the headers too, or only the body — and stops when the client hangs up (for the
+ * deadline tests: each byte resets an idle timeout).
  */
 export type ScriptedReply =
   | { readonly status: number; readonly contentType?: string; readonly body: string; readonly headers?: Record<string, string> }
   | { readonly hang: true }
+  | { readonly dribble: 'headers' | 'body'; readonly everyMs: number }
   | { readonly streamBytes: number }
   | { readonly destroy: true }
   | ((req: ReceivedRequest) => ScriptedAnswer | Promise<ScriptedAnswer>);
@@ -73,6 +76,8 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
         });
       } else if ('hang' in reply) {
         return;
+      } else if ('dribble' in reply) {
+        dribble(req.socket, reply.dribble, reply.everyMs);
       } else if ('destroy' in reply) {
         req.socket.destroy();
       } else if ('streamBytes' in reply) {
@@ -124,4 +129,24 @@ function streamBody(res: http.ServerResponse, total: number, count: (n: number) 
   };
   res.on('close', () => res.removeAllListeners('drain'));
   pump();
+}
+
+/** Write an HTTP answer to the raw socket a byte at a time (headers too, or only the body). */
+function dribble(socket: Socket, what: 'headers' | 'body', everyMs: number): void {
+  const head = 'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n';
+  let slow = what === 'headers' ? head : '{"experiments":[' + ' '.repeat(99_980);
+  if (what === 'body') {
+    socket.write(head);
+  }
+  const timer = setInterval(() => {
+    if (socket.destroyed || slow === '') {
+      clearInterval(timer);
+      return;
+    }
+    socket.write(slow.slice(0, 1));
+    slow = slow.slice(1);
+  }, everyMs);
+  socket.on('close', () => {
+    clearInterval(timer);
+  });
 }

@@ -10,7 +10,17 @@ export function interpretResponse(
   contentType: string | undefined,
   body: string,
   request: string,
+  location?: string,
 ): Record<string, unknown> | StoreError {
+  // Never followed: the Authorization header would go wherever it points (often an SSO login).
+  if (status >= 300 && status < 400) {
+    const where = location === undefined ? 'without saying where' : `to ${safeLocation(location)}`;
+    return new StoreError('not-mlflow', `${request} was redirected (HTTP ${status}) ${where}: this address is not the MLflow API itself (a login page or proxy in front of it?). Use the address the server really answers at.`, { status, request });
+  }
+  // MLflow answers every call with a JSON object; "no content" is not an empty result.
+  if (status === 204 || (status >= 200 && status < 300 && status !== 200)) {
+    return new StoreError('invalid-response', `${request} answered HTTP ${status} with no MLflow JSON; expected 200 and a JSON object.`, { status, request });
+  }
   // MLflow 3.5+'s DNS-rebinding guard answers a plain-text 403 before any route runs.
   if (status === 403 && /invalid host header/i.test(body.slice(0, 500))) {
     return new StoreError(
@@ -59,4 +69,19 @@ function httpError(status: number, errorCode: string | undefined, message: strin
   }
   const text = message ?? `HTTP ${status}`;
   return new StoreError('api', errorCode === undefined ? `${request}: ${text}` : `${text} (${errorCode})`, { status, errorCode, request });
+}
+
+/** A redirect target as shown to the user: no credentials, no control characters, not too long. */
+function safeLocation(location: string): string {
+  let shown = location;
+  try {
+    const u = new URL(location);
+    u.username = '';
+    u.password = '';
+    shown = u.toString();
+  } catch {
+    // a relative or malformed target: shown as given, neutralised below
+  }
+  const clean = Array.from(shown, (c) => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f ? '?' : c)).join('');
+  return clean.length > 200 ? `${clean.slice(0, 197)}…` : clean;
 }

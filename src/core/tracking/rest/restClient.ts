@@ -23,7 +23,11 @@ export interface RestClientOptions {
   /** `http(s)://host[:port][/prefix]`, no trailing slash needed. */
   readonly baseUrl: string;
   readonly credentials?: CredentialsProvider;
-  /** Per-request timeout. Default 30 s. */
+  /**
+   * Deadline of one call, retries and their waits included (`mlflow.http.timeoutSeconds`):
+   * a server that dribbles its answer a byte at a time must not hold a request open for ever.
+   * Default 30 s. Downloads get {@link DOWNLOAD_DEADLINE_FACTOR} times as long.
+   */
   readonly timeoutMs?: number;
   /** Retries for idempotent reads on 429/5xx/connection resets. Default 3. */
   readonly maxRetries?: number;
@@ -54,9 +58,22 @@ interface Exchange {
   readonly contentType: string | undefined;
   readonly data: Buffer;
   readonly retryAfter: string | undefined;
+  /** Where a 3xx points: named in the error, never followed (credentials would go along). */
+  readonly location: string | undefined;
 }
 
-const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
+const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+
+/** Artifact bytes may be many megabytes: their deadline is this many times a call's. */
+export const DOWNLOAD_DEADLINE_FACTOR = 10;
+
+/** The caller's cancellation and a call's own deadline, as one signal, and which of them fired. */
+interface Deadline {
+  readonly signal: AbortSignal;
+  readonly caller: AbortSignal | undefined;
+  readonly expiresAt: number;
+  readonly ms: number;
+}
 
 /**
  * A thin client for MLflow's REST API on axios: builds the URL under the base path, adds fresh
@@ -79,12 +96,13 @@ export class RestClient {
   /** Call an endpoint and return its parsed JSON object. */
   async call(endpoint: Endpoint, call: CallOptions = {}): Promise<Record<string, unknown>> {
     const request = `${endpoint.method} ${endpoint.path}`;
-    return this.withRetries<Record<string, unknown>>(endpoint.idempotent, call.signal, async () => {
-      const r = await this.send(endpoint.method, endpoint.path + queryString(call.query), call.body, call.signal, undefined, request);
+    const deadline = this.deadline(call.signal, 1);
+    return this.withRetries<Record<string, unknown>>(endpoint.idempotent, deadline, request, async () => {
+      const r = await this.send(endpoint.method, endpoint.path + queryString(call.query), call.body, deadline, undefined, request);
       if (r instanceof StoreError) {
         return { error: r, retryAfter: undefined, status: undefined };
       }
-      const result = interpretResponse(r.status, r.contentType, r.data.toString('utf8'), request);
+      const result = interpretResponse(r.status, r.contentType, r.data.toString('utf8'), request, r.location);
       return result instanceof StoreError ? { error: result, retryAfter: r.retryAfter, status: r.status } : { value: result };
     });
   }
@@ -95,42 +113,70 @@ export class RestClient {
    */
   async download(path: string, query: Query, options: { signal?: AbortSignal; maxBytes?: number } = {}): Promise<Buffer> {
     const request = `GET ${path}`;
-    return this.withRetries<Buffer>(true, options.signal, async () => {
-      const r = await this.send('GET', path + queryString(query), undefined, options.signal, options.maxBytes, request);
+    const deadline = this.deadline(options.signal, DOWNLOAD_DEADLINE_FACTOR);
+    return this.withRetries<Buffer>(true, deadline, request, async () => {
+      const r = await this.send('GET', path + queryString(query), undefined, deadline, options.maxBytes, request);
       if (r instanceof StoreError) {
         return { error: r, retryAfter: undefined, status: undefined };
       }
       if (r.status === 200) {
         return { value: r.data };
       }
-      const result = interpretResponse(r.status, r.contentType, r.data.toString('utf8'), request);
+      const result = interpretResponse(r.status, r.contentType, r.data.toString('utf8'), request, r.location);
       const error = result instanceof StoreError ? result : new StoreError('api', `${request}: HTTP ${r.status}`, { status: r.status, request });
       return { error, retryAfter: r.retryAfter, status: r.status };
     });
   }
 
+  private deadline(caller: AbortSignal | undefined, factor: number): Deadline {
+    const ms = (this.options.timeoutMs ?? 30_000) * factor;
+    const timer = AbortSignal.timeout(ms);
+    return { signal: caller === undefined ? timer : AbortSignal.any([caller, timer]), caller, expiresAt: Date.now() + ms, ms };
+  }
+
   private async withRetries<T>(
     idempotent: boolean,
-    signal: AbortSignal | undefined,
+    deadline: Deadline,
+    request: string,
     attempt: () => Promise<{ value: T } | { error: StoreError; retryAfter: string | undefined; status: number | undefined }>,
   ): Promise<T> {
     const maxRetries = idempotent ? (this.options.maxRetries ?? 3) : 0;
     for (let n = 0; ; n++) {
-      throwIfAborted(signal);
+      throwIfAborted(deadline.caller);
       const outcome = await attempt();
       if ('value' in outcome) {
         return outcome.value;
       }
       const retryable = outcome.status === undefined ? outcome.error.kind === 'network' : RETRY_STATUSES.has(outcome.status);
-      const delay =
-        retryable && n < maxRetries
-          ? retryDelay(n, outcome.retryAfter, this.options.backoffMs ?? 500, this.options.maxRetryDelayMs ?? 60_000)
-          : undefined;
-      if (delay === undefined) {
+      if (!retryable || n >= maxRetries) {
         throw outcome.error;
       }
-      await sleep(delay, signal);
+      // A wait the server asks for counts against the same deadline: past it, fail now.
+      const remaining = deadline.expiresAt - Date.now();
+      const cap = Math.min(this.options.maxRetryDelayMs ?? 60_000, remaining);
+      const delay = cap <= 0 ? undefined : retryDelay(n, outcome.retryAfter, this.options.backoffMs ?? 500, cap);
+      if (delay === undefined) {
+        const asked = outcome.retryAfter === undefined ? '' : ` (it asked to retry after ${outcome.retryAfter} s)`;
+        throw new StoreError(outcome.error.kind, `${outcome.error.message} Gave up within the ${seconds(deadline.ms)} s deadline${asked}.`, {
+          status: outcome.error.status,
+          errorCode: outcome.error.errorCode,
+          request,
+        });
+      }
+      try {
+        await sleep(delay, deadline.signal);
+      } catch (err) {
+        throw this.deadlineError(err, deadline, request);
+      }
     }
+  }
+
+  /** An abort by our own deadline is a timeout; one by the caller stays a cancellation. */
+  private deadlineError(err: unknown, deadline: Deadline, request: string): unknown {
+    if (deadline.signal.aborted && deadline.caller?.aborted !== true) {
+      return new StoreError('timeout', `${request} got no answer within ${seconds(deadline.ms)} s.`, { request });
+    }
+    return err;
   }
 
   /** One HTTP exchange. A transport failure that may be transient is returned (to retry), others thrown. */
@@ -138,7 +184,7 @@ export class RestClient {
     method: Endpoint['method'],
     pathAndQuery: string,
     body: unknown,
-    signal: AbortSignal | undefined,
+    deadline: Deadline,
     maxBytes: number | undefined,
     request: string,
   ): Promise<Exchange | StoreError> {
@@ -158,8 +204,9 @@ export class RestClient {
         method,
         headers,
         data: body === undefined ? undefined : JSON.stringify(body),
-        timeout: this.options.timeoutMs ?? 30_000,
-        signal,
+        // axios's own timeout is an idle one; the deadline's signal bounds the whole exchange
+        timeout: deadline.ms,
+        signal: deadline.signal,
         maxContentLength: maxBytes === undefined ? limit : Math.min(maxBytes, limit),
         maxRedirects: 0,
         // Bytes, parsed by us: an HTML page or a bad body must become a clear error, not a crash.
@@ -169,7 +216,7 @@ export class RestClient {
         proxy: false,
       });
     } catch (err: unknown) {
-      const error = toStoreError(err, request, this.options.timeoutMs ?? 30_000);
+      const error = toStoreError(this.deadlineError(err, deadline, request), request, deadline.ms);
       if (error.kind === 'network') {
         return error;
       }
@@ -180,8 +227,14 @@ export class RestClient {
       contentType: headerValue(response.headers['content-type']),
       data: Buffer.from(response.data),
       retryAfter: headerValue(response.headers['retry-after']),
+      location: headerValue(response.headers.location),
     };
   }
+}
+
+/** 30 for 30,000 ms, 1.5 for 1,500: a deadline as people write it. */
+export function seconds(ms: number): string {
+  return String(Math.round(ms / 100) / 10);
 }
 
 function headerValue(v: unknown): string | undefined {

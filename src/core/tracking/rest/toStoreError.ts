@@ -18,7 +18,7 @@ export function toStoreError(err: unknown, request: string, timeoutMs: number): 
     return new StoreError('cancelled', 'The request was cancelled.', { request });
   }
   if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') {
-    return new StoreError('timeout', `${request} got no answer within ${Math.round(timeoutMs / 1000)} s.`, { request });
+    return new StoreError('timeout', `${request} got no answer within ${String(Math.round(timeoutMs / 100) / 10)} s.`, { request });
   }
   if (/maxContentLength/i.test(err.message)) {
     return new StoreError('too-large', `${request} answered more data than the configured limit.`, { request });
