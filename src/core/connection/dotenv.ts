@@ -17,19 +17,26 @@ export function parseDotenv(text: string): Map<string, string> {
     if (!m?.[1]) {
       continue;
     }
-    let raw = m[2] ?? '';
+    const raw = m[2] ?? '';
     const quote = raw[0];
     if (quote === '"' || quote === "'") {
-      // A quoted value may run over several lines until its closing quote.
-      let end = closingQuote(raw, quote);
+      // A quoted value may run over several lines until its closing quote. Each line is scanned
+      // once, on its own: rescanning (or indexing a string grown by +=) made it quadratic.
+      const scan = { escaped: false };
+      const pieces = [raw.slice(1)];
+      let end = closingQuote(pieces[0] ?? '', quote, scan);
       while (end < 0 && i + 1 < lines.length) {
-        raw += `\n${lines[++i] ?? ''}`;
-        end = closingQuote(raw, quote);
+        // the line break itself is the character a trailing backslash escapes
+        scan.escaped = false;
+        const next = lines[++i] ?? '';
+        pieces.push(next);
+        end = closingQuote(next, quote, scan);
       }
       if (end < 0) {
         continue;
       }
-      const inner = raw.slice(1, end);
+      const last = pieces.pop() ?? '';
+      const inner = [...pieces, last.slice(0, end)].join('\n');
       values.set(m[1], quote === '"' ? unescapeDouble(inner) : inner);
       continue;
     }
@@ -38,11 +45,14 @@ export function parseDotenv(text: string): Map<string, string> {
   return values;
 }
 
-function closingQuote(raw: string, quote: string): number {
-  for (let j = 1; j < raw.length; j++) {
-    if (quote === '"' && raw[j] === '\\') {
-      j++;
-    } else if (raw[j] === quote) {
+/** Where `quote` closes in this piece (a `\` escapes the next character in double quotes), else -1. */
+function closingQuote(piece: string, quote: string, scan: { escaped: boolean }): number {
+  for (let j = 0; j < piece.length; j++) {
+    if (scan.escaped) {
+      scan.escaped = false;
+    } else if (quote === '"' && piece[j] === '\\') {
+      scan.escaped = true;
+    } else if (piece[j] === quote) {
       return j;
     }
   }

@@ -69,7 +69,8 @@ export function parseTrackingUri(raw: string, baseDir: string): ParseResult {
 
 /** A URI safe to show or log: any password or token in the user-info part is replaced. */
 export function redactUri(uri: string): string {
-  return uri.replace(/^([a-zA-Z][\w+.-]*:\/\/)([^/@]*)@/, (_m, prefix: string, userInfo: string) => {
+  // Greedy up to the authority's last "@": a password may itself contain "@".
+  return uri.replace(/^([a-zA-Z][\w+.-]*:\/\/)([^/?#]*)@/, (_m, prefix: string, userInfo: string) => {
     const user = userInfo.split(':')[0] ?? '';
     return `${prefix}${user === '' ? '' : `${user}:`}***@`;
   });

@@ -33,4 +33,13 @@ describe('parseDotenv', () => {
     assert.equal(env.get('AFTER'), 'ok');
     assert.equal(env.has('OPEN'), false);
   });
+
+  it('reads an unterminated quote over many lines in linear time (it was quadratic: 125 KB took 66 s)', () => {
+    // 250 KB of lines after an opening quote that never closes; mocha's timeout bounds the wait
+    const text = `A="open\n${'x = 1\n'.repeat(42_000)}B=2\n`;
+    const values = parseDotenv(text);
+    assert.equal(values.has('A'), false, 'an unterminated value is dropped');
+    assert.equal(values.size, 0, 'and it swallowed the lines after it');
+    assert.deepEqual([...parseDotenv('A="one\ntwo"\nC=3').entries()], [['A', 'one\ntwo'], ['C', '3']]);
+  });
 });

@@ -111,6 +111,8 @@ describe('parseTrackingUri', () => {
 describe('redactUri', () => {
   it('masks the password and keeps everything else', () => {
     assert.equal(redactUri('https://u:p@h:1/x'), 'https://u:***@h:1/x');
+    // a password with "@" in it: nothing of it may show
+    assert.equal(redactUri('https://u:p@ss@w0rd@h:1/x?a=b@c'), 'https://u:***@h:1/x?a=b@c');
     assert.equal(redactUri('https://token@h/x'), 'https://token:***@h/x');
     assert.equal(redactUri('http://h:5000/x'), 'http://h:5000/x');
   });
