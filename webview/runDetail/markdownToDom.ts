@@ -8,14 +8,28 @@ import { Lexer, type Token, type Tokens } from 'marked';
  */
 export function markdownToDom(source: string): DocumentFragment {
   const fragment = document.createDocumentFragment();
-  for (const token of new Lexer({ gfm: true }).lex(source)) {
-    const node = block(token);
+  let tokens: Token[];
+  try {
+    tokens = new Lexer({ gfm: true }).lex(source);
+  } catch {
+    // marked recurses once per nesting level: thousands of `>` or list markers overflow its
+    // stack. Such a note is shown as the text it is, with a word on why.
+    const notice = wrap('p', [text('This note nests too deeply to format; it is shown as plain text.')]);
+    notice.className = 'note-notice';
+    fragment.append(notice, wrap('pre', [text(source)]));
+    return fragment;
+  }
+  for (const token of tokens) {
+    const node = block(token, 0);
     if (node !== undefined) {
       fragment.append(node);
     }
   }
   return fragment;
 }
+
+/** Deeper blockquotes and lists than this are shown as their source text, not as more DOM. */
+export const MAX_NOTE_NESTING = 16;
 
 function text(s: string): Text {
   return document.createTextNode(s);
@@ -69,7 +83,11 @@ function wrap(tag: string, children: Node[]): HTMLElement {
   return e;
 }
 
-function block(t: Token): Node | undefined {
+function block(t: Token, depth: number): Node | undefined {
+  if (depth >= MAX_NOTE_NESTING && (t.type === 'blockquote' || t.type === 'list')) {
+    return wrap('pre', [text(t.raw)]);
+  }
+  const inner = (x: Token): Node | undefined => block(x, depth + 1);
   switch (t.type) {
     case 'heading': {
       const h = t as Tokens.Heading;
@@ -83,12 +101,12 @@ function block(t: Token): Node | undefined {
       return pre;
     }
     case 'blockquote':
-      return wrap('blockquote', ((t as Tokens.Blockquote).tokens).map(block).filter((n): n is Node => n !== undefined));
+      return wrap('blockquote', (t as Tokens.Blockquote).tokens.map(inner).filter((n): n is Node => n !== undefined));
     case 'list': {
       const list = t as Tokens.List;
       return wrap(
         list.ordered ? 'ol' : 'ul',
-        list.items.map((item) => wrap('li', item.tokens.map((x) => (x.type === 'text' ? wrap('span', inline((x as Tokens.Text).tokens, (x as Tokens.Text).text)) : block(x))).filter((n): n is Node => n !== undefined))),
+        list.items.map((item) => wrap('li', item.tokens.map((x) => (x.type === 'text' ? wrap('span', inline((x as Tokens.Text).tokens, (x as Tokens.Text).text)) : inner(x))).filter((n): n is Node => n !== undefined))),
       );
     }
     case 'table': {
