@@ -19,6 +19,19 @@ export interface InspectArgs {
   readonly json: boolean;
 }
 
+const USAGE = 'usage: npm run inspect -- --tracking-uri URI [--experiment NAME] [--json]\n';
+
+const HELP = `Print what the MLflow explorer shows for a tracking URI: experiments, their newest runs with key
+metrics, registered models with versions and aliases.
+
+${USAGE}
+  --tracking-uri URI   http(s)://host[:port][/prefix], sqlite:///path/mlflow.db, file:///path/mlruns
+                       or a plain path (default: MLFLOW_TRACKING_URI)
+  --experiment NAME    only this experiment
+  --json               the same as JSON (NaN and infinities as MLflow writes them)
+  -h, --help           this text
+`;
+
 /** Parse argv (without node and script); returns an error message for bad usage. */
 export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): InspectArgs | string {
   let trackingUri = env.MLFLOW_TRACKING_URI;
@@ -85,9 +98,13 @@ export function formatOverview(o: StoreOverview): string {
 
 /** Run the CLI; returns the exit code. Output goes through `write` so tests can capture it. */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, write: (text: string) => void, cwd = process.cwd()): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    write(HELP);
+    return 0;
+  }
   const args = parseArgs(argv, env);
   if (typeof args === 'string') {
-    write(`inspect: ${args}\nusage: npm run inspect -- --tracking-uri URI [--experiment NAME] [--json]\n`);
+    write(`inspect: ${args}\n${USAGE}`);
     return 2;
   }
   const parsed = parseTrackingUri(args.trackingUri, cwd);

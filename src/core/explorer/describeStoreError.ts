@@ -18,7 +18,8 @@ export function describeStoreError(err: unknown): ErrorDescription {
   if (!StoreError.is(err)) {
     return { summary: message, detail: message };
   }
-  const where = err.request === undefined ? '' : ` (${err.request})`;
+  // Most transport and HTTP errors already name the request in their message: say it once.
+  const where = err.request === undefined || err.message.includes(err.request) ? '' : ` (${err.request})`;
   const detail = `${message}${where}`;
   switch (err.kind) {
     case 'network':

@@ -20,6 +20,7 @@ export class RunPager {
   private token: string | undefined;
   private started = false;
   private repeated = false;
+  private ahead: { readonly token: string | undefined; readonly page: Promise<Page<Run> | undefined> } | undefined;
 
   /** True before the first page and while the server has more. */
   get hasMore(): boolean {
@@ -56,6 +57,40 @@ export class RunPager {
       this.tokens.add(next);
     }
     this.token = next;
+  }
+
+  /**
+   * Whether the page after the last one should be fetched ahead. MLflow 2.x SQL servers send a
+   * next-page token with every full page, also when nothing follows it: only the next page tells,
+   * and a *Load more* that loads nothing is what the user would otherwise see.
+   */
+  shouldPeek(lastPage: Page<Run>, pageSize: number): boolean {
+    return this.hasMore && this.ahead === undefined && lastPage.items.length >= pageSize;
+  }
+
+  /** Keep the page at the current token, fetched ahead (undefined when that fetch failed), for the next load. */
+  peek(page: Promise<Page<Run> | undefined>): void {
+    this.ahead = { token: this.token, page };
+  }
+
+  /** The page fetched ahead for the current token, handed out once; undefined when there is none. */
+  takePeeked(): Promise<Page<Run> | undefined> | undefined {
+    const ahead = this.ahead;
+    this.ahead = undefined;
+    return ahead !== undefined && ahead.token === this.token ? ahead.page : undefined;
+  }
+
+  /**
+   * The page fetched ahead at `token` arrived. An empty last page ends the paging now, so no
+   * *Load more* is offered; true when it did. A page with runs waits for the user to ask.
+   */
+  peekArrived(token: string | undefined, page: Page<Run>): boolean {
+    if (token !== this.token || page.items.length > 0 || (page.nextPageToken ?? '') !== '') {
+      return false;
+    }
+    this.ahead = undefined;
+    this.append(page);
+    return true;
   }
 
   /** Replace a run by a fresher copy (a polled running run); false when it is not loaded. */

@@ -55,9 +55,12 @@ export async function collectOverview(tracking: TrackingStore, registry: Registr
     experiments = [found];
   }
   const overviews: ExperimentOverview[] = [];
+  const shown = o.runsPerExperiment ?? 10;
   for (const experiment of experiments) {
-    const page = await tracking.searchRuns({ experimentIds: [experiment.experimentId], maxResults: o.runsPerExperiment ?? 10, signal });
-    overviews.push({ experiment, runs: page.items, moreRuns: page.nextPageToken !== undefined });
+    // One run more than shown: MLflow 2.x servers send a next-page token with every full page,
+    // also when nothing follows, so the token cannot say whether there are more runs.
+    const page = await tracking.searchRuns({ experimentIds: [experiment.experimentId], maxResults: shown + 1, signal });
+    overviews.push({ experiment, runs: page.items.slice(0, shown), moreRuns: page.items.length > shown });
   }
   try {
     const models = await collectPages((pageToken) => registry.searchRegisteredModels({ maxResults: 100, pageToken, signal }), { maxItems: 10_000 });

@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import { collectPages } from '../../core/common/paging';
 import { RunPager } from '../../core/explorer/runPager';
 import type { Experiment } from '../../core/tracking/entities/experiment';
+import type { Page } from '../../core/common/paging';
 import type { Run } from '../../core/tracking/entities/run';
+import type { TrackingStore } from '../../core/tracking/trackingStore';
 import { runsPageSize, SETTINGS } from '../config';
 import type { StoreSession } from '../connection/storeSession';
 
@@ -12,6 +14,8 @@ export interface ExperimentRuns {
   error: unknown;
   loading: Promise<void> | undefined;
   controller: AbortController | undefined;
+  /** Cancels the fetch of the page after the loaded ones (see RunPager.shouldPeek). */
+  peekController: AbortController | undefined;
 }
 
 /** What the view shows: which runs (filter, order) and whether deleted ones are included. */
@@ -75,6 +79,7 @@ export class ExperimentsModel implements vscode.Disposable {
     this.experimentsLoad = undefined;
     for (const r of this.runs.values()) {
       r.controller?.abort();
+      r.peekController?.abort();
     }
     this.runs.clear();
     this.changed.fire(undefined);
@@ -104,7 +109,7 @@ export class ExperimentsModel implements vscode.Disposable {
   runsOf(experimentId: string): ExperimentRuns {
     let state = this.runs.get(experimentId);
     if (state === undefined) {
-      state = { pager: new RunPager(), error: undefined, loading: undefined, controller: undefined };
+      state = { pager: new RunPager(), error: undefined, loading: undefined, controller: undefined, peekController: undefined };
       this.runs.set(experimentId, state);
       void this.loadMore(experimentId);
     }
@@ -134,18 +139,14 @@ export class ExperimentsModel implements vscode.Disposable {
     state.loading = (async () => {
       try {
         const stores = await this.session.stores();
-        const page = await stores.tracking.searchRuns({
-          experimentIds: [experimentId],
-          filter: q.filter,
-          orderBy: q.orderBy,
-          runViewType: q.showDeleted ? 'ALL' : 'ACTIVE_ONLY',
-          // Read per page (mlflow.runs.pageSize): enough to fill the view, never thousands unasked.
-          maxResults: runsPageSize(),
-          pageToken: state.pager.nextToken,
-          signal: controller.signal,
-        });
+        const peeked = state.pager.takePeeked();
+        const page = (peeked === undefined ? undefined : await peeked) ?? (await this.fetchRuns(stores.tracking, experimentId, q, state.pager.nextToken, controller.signal));
         if (generation === this.gen) {
           state.pager.append(page);
+          // Local stores give a token only when more runs follow; a REST server may not (2.x).
+          if (stores.tracking.kind === 'rest' && state.pager.shouldPeek(page, runsPageSize())) {
+            this.peekNext(stores.tracking, experimentId, state, q, generation);
+          }
         }
       } catch (err) {
         if (generation === this.gen && !controller.signal.aborted) {
@@ -160,6 +161,34 @@ export class ExperimentsModel implements vscode.Disposable {
       }
     })();
     return state.loading;
+  }
+
+  private fetchRuns(tracking: TrackingStore, experimentId: string, q: RunQuery, pageToken: string | undefined, signal: AbortSignal): Promise<Page<Run>> {
+    return tracking.searchRuns({
+      experimentIds: [experimentId],
+      filter: q.filter,
+      orderBy: q.orderBy,
+      runViewType: q.showDeleted ? 'ALL' : 'ACTIVE_ONLY',
+      // Read per page (mlflow.runs.pageSize): enough to fill the view, never thousands unasked.
+      maxResults: runsPageSize(),
+      pageToken,
+      signal,
+    });
+  }
+
+  /** Fetch the page after the loaded ones in the background; when it is empty, *Load more* goes away. */
+  private peekNext(tracking: TrackingStore, experimentId: string, state: ExperimentRuns, q: RunQuery, generation: number): void {
+    const controller = new AbortController();
+    state.peekController = controller;
+    const token = state.pager.nextToken;
+    // A failed peek is not shown: the next Load more asks again and reports its own error.
+    const page = this.fetchRuns(tracking, experimentId, q, token, controller.signal).catch(() => undefined);
+    state.pager.peek(page);
+    void page.then((p) => {
+      if (generation === this.gen && p !== undefined && state.pager.peekArrived(token, p)) {
+        this.changed.fire(experimentId);
+      }
+    });
   }
 
   /** Loaded runs of every experiment (for key completion, polling and reveal). */
@@ -184,6 +213,7 @@ export class ExperimentsModel implements vscode.Disposable {
     this.experimentsController?.abort();
     for (const r of this.runs.values()) {
       r.controller?.abort();
+      r.peekController?.abort();
     }
     this.changed.dispose();
   }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { completeKey, qualifiedKey } from '../../core/explorer/searchKeys';
+import { checkRunClauses } from '../../core/tracking/search/runClauseRules';
 import { parseSearchFilter } from '../../core/tracking/search/searchFilter';
 import type { Run } from '../../core/tracking/entities/run';
 
@@ -64,13 +65,13 @@ export function promptRunFilter(current: string | undefined, keys: readonly stri
   });
 }
 
-/** A syntax problem the user can fix before the server sees the filter, or undefined. */
+/** A problem the user can fix before the server sees the filter (MLflow's own rules and words), or undefined. */
 export function checkFilter(value: string): string | undefined {
   if (value.trim() === '') {
     return undefined;
   }
   try {
-    parseSearchFilter(value);
+    checkRunClauses(parseSearchFilter(value));
     return undefined;
   } catch (err) {
     return err instanceof Error ? err.message : String(err);

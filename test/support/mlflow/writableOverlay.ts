@@ -107,7 +107,7 @@ export function overlayStores(tracking: TrackingStore, registry: RegistryStore):
     searchRuns: async (r) => {
       const page = await tracking.searchRuns({ ...r, runViewType: lifecycle.size === 0 ? r.runViewType : 'ALL' });
       const recorded = page.items.map(run).filter((x) => lifecycle.size === 0 || inView(x, r.runViewType));
-      const mine = searchRunsInMemory([...createdRuns.values()].filter((x) => r.experimentIds.includes(x.info.experimentId)).map(run).filter((x) => inView(x, r.runViewType)), r.filter, r.orderBy);
+      const mine = searchRunsInMemory([...createdRuns.values()].filter((x) => r.experimentIds.includes(x.info.experimentId)).map(run).filter((x) => inView(x, r.runViewType)), r.filter, r.orderBy, 'sql');
       // Created runs are newest: they lead the first page.
       return { ...page, items: r.pageToken === undefined ? [...mine, ...recorded] : recorded };
     },

@@ -25,6 +25,7 @@ import type {
   TrackingStore,
 } from '../trackingStore';
 import { latestMetric, parseMetricFile } from './metricFile';
+import { readDatasetInputs } from './readDatasetInputs';
 import { metaInt, metaText, readMeta } from './readMeta';
 import { readKeyValueDir, subfolders } from './readKeyValueDir';
 
@@ -82,7 +83,7 @@ export class FileTrackingStore implements TrackingStore {
         }
       }
     }
-    return pageOf(searchRunsInMemory(runs, r.filter, r.orderBy), r.maxResults ?? 1000, r.pageToken);
+    return pageOf(searchRunsInMemory(runs, r.filter, r.orderBy, 'file'), r.maxResults ?? 1000, r.pageToken);
   }
 
   async getRun(runId: string): Promise<Run> {
@@ -215,7 +216,7 @@ export class FileTrackingStore implements TrackingStore {
         lifecycleStage: metaText(meta, 'lifecycle_stage') ?? 'active',
       },
       data: { metrics, params: (await readKeyValueDir(path.join(dir, 'params'))).map(([key, value]) => ({ key, value })), tags },
-      inputs: { datasetInputs: [] },
+      inputs: { datasetInputs: await readDatasetInputs(dir) },
     };
   }
 }

@@ -7,11 +7,15 @@ export function likeMatches(value: string, pattern: string, caseInsensitive: boo
 }
 
 /**
- * Apply one comparator. A missing value never matches (as in SQL, where the join finds no row).
- * Numbers compare numerically; strings compare as strings.
+ * Apply one comparator. A missing value never matches (as in SQL, where the join finds no row)
+ * except `IS NULL`. Numbers compare numerically, NaN matching only `!=` (as Python compares it in
+ * MLflow's file store); strings compare as strings.
  */
 export function compareValue(actual: string | number | undefined, op: Comparator, expected: FilterClause['value']): boolean {
-  if (actual === undefined) {
+  if (op === 'IS NULL' || op === 'IS NOT NULL') {
+    return (actual === undefined) === (op === 'IS NULL');
+  }
+  if (actual === undefined || expected === null) {
     return false;
   }
   if (Array.isArray(expected)) {

@@ -1,14 +1,17 @@
 import { StoreError } from '../../common/storeError';
 
 /** A comparison operator of MLflow's search grammar. */
-export type Comparator = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'LIKE' | 'ILIKE' | 'IN' | 'NOT IN';
+export type Comparator = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'LIKE' | 'ILIKE' | 'IN' | 'NOT IN' | 'IS NULL' | 'IS NOT NULL';
 
 /** One `type.key op value` clause; `type` is normalised (`metric` → `metrics`, `attr`/`run` → `attributes`). */
 export interface FilterClause {
   readonly type: 'metrics' | 'params' | 'tags' | 'attributes' | 'datasets';
   readonly key: string;
   readonly comparator: Comparator;
-  readonly value: string | number | readonly string[];
+  /** null for IS NULL / IS NOT NULL, which take no value. */
+  readonly value: string | number | readonly string[] | null;
+  /** The value as written in the filter (`'0%'`, `('a', 'b')`), for error messages as MLflow words them. */
+  readonly valueText: string;
 }
 
 const TYPE_ALIASES: Readonly<Record<string, FilterClause['type']>> = {
@@ -64,7 +67,9 @@ function unquote(s: string): string {
 /**
  * Parse MLflow's search filter: clauses joined by AND (no OR, no parentheses), identifiers
  * `type.key` with backtick- or double-quoted keys, single-quoted strings, numbers and `('a','b')`
- * lists for IN. `bareType` is the entity type of unprefixed identifiers (`name` on experiments).
+ * lists for IN, and `IS NULL` / `IS NOT NULL` (MLflow 3's, for tags and params). `bareType` is
+ * the entity type of unprefixed identifiers (`name` on experiments). Only the grammar is checked
+ * here; which comparator and value suit which key is the caller's rule (see runClauseRules).
  * Errors are `INVALID_PARAMETER_VALUE`, as the server answers.
  */
 export function parseSearchFilter(filter: string | undefined, bareType: FilterClause['type'] = 'attributes'): FilterClause[] {
@@ -87,7 +92,7 @@ export function parseSearchFilter(filter: string | undefined, bareType: FilterCl
       const dot = ident.text.indexOf('.');
       const prefix = dot < 0 ? undefined : TYPE_ALIASES[ident.text.slice(0, dot).toLowerCase()];
       if (dot >= 0 && prefix === undefined && bareType === 'attributes') {
-        throw invalid(`Invalid entity type '${ident.text.slice(0, dot)}'.`);
+        throw invalid(`Invalid entity type '${ident.text.slice(0, dot)}'. Valid values are ['metric', 'parameter', 'tag', 'attribute', 'dataset']`);
       }
       type = prefix ?? bareType;
       key = prefix === undefined ? ident.text : ident.text.slice(dot + 1);
@@ -98,17 +103,21 @@ export function parseSearchFilter(filter: string | undefined, bareType: FilterCl
     }
     const comparator = readComparator(tokens, i, filter);
     i += comparator.width;
-    const v = tokens[i++];
-    if (v === undefined) {
-      throw invalid(`Invalid filter "${filter}": missing value.`);
+    if (comparator.op === 'IS NULL' || comparator.op === 'IS NOT NULL') {
+      clauses.push({ type, key, comparator: comparator.op, value: null, valueText: '' });
+    } else {
+      const v = tokens[i++];
+      if (v === undefined) {
+        throw invalid(`Invalid filter "${filter}": missing value.`);
+      }
+      clauses.push({ type, key, comparator: comparator.op, value: readValue(v, comparator.op, filter), valueText: v.text });
     }
-    clauses.push({ type, key, comparator: comparator.op, value: readValue(v, comparator.op, filter) });
     const next = tokens[i];
     if (next === undefined) {
       return clauses;
     }
     if (next.kind !== 'word' || next.text.toUpperCase() !== 'AND') {
-      throw invalid(`Invalid clause(s) in filter string: ${next.text}`);
+      throw invalid(`Invalid clause(s) in filter string: '${next.text}'`);
     }
     i++;
   }
@@ -125,6 +134,13 @@ function readComparator(tokens: Token[], i: number, filter: string): { op: Compa
   }
   if (word === 'NOT' && tokens[i + 1]?.text.toUpperCase() === 'IN') {
     return { op: 'NOT IN', width: 2 };
+  }
+  const next = tokens[i + 1]?.kind === 'word' ? tokens[i + 1]?.text.toUpperCase() : '';
+  if (word === 'IS' && next === 'NULL') {
+    return { op: 'IS NULL', width: 2 };
+  }
+  if (word === 'IS' && next === 'NOT' && tokens[i + 2]?.kind === 'word' && tokens[i + 2]?.text.toUpperCase() === 'NULL') {
+    return { op: 'IS NOT NULL', width: 3 };
   }
   throw invalid(`Invalid comparator in filter "${filter}".`);
 }

@@ -97,7 +97,7 @@ export class SqliteTrackingStore implements TrackingStore {
         .map((row) => String(row.run_uuid));
     } else {
       const runs = loadRuns(this.db, `r.experiment_id IN (${marks})`, r.experimentIds).filter((x) => inView(x.info.lifecycleStage, r.runViewType));
-      ids = searchRunsInMemory(runs, r.filter, r.orderBy).map((x) => x.info.runId);
+      ids = searchRunsInMemory(runs, r.filter, r.orderBy, 'sql').map((x) => x.info.runId);
     }
     if (this.idCache.size >= 16) {
       this.idCache.delete(this.idCache.keys().next().value ?? '');

@@ -61,6 +61,38 @@ describe('RunPager (the Experiments view paging state)', () => {
     assert.deepEqual(seen.sort(), ['a', 'b', 'self']);
   });
 
+  it('peeks past an exactly full page: an empty next page ends the paging before anyone asks', () => {
+    const p = new RunPager();
+    const full = { items: [run('a'), run('b')], nextPageToken: 't1' };
+    p.append(full);
+    assert.equal(p.shouldPeek(full, 2), true);
+    assert.equal(p.shouldPeek({ items: [run('a')], nextPageToken: 't1' }, 2), false, 'a short page with a token has more for sure');
+    const empty = { items: [], nextPageToken: undefined };
+    p.peek(Promise.resolve(empty));
+    assert.equal(p.shouldPeek(full, 2), false, 'one peek at a time');
+    assert.equal(p.peekArrived('t0', empty), false, 'an answer for another token is ignored');
+    assert.equal(p.hasMore, true);
+    assert.equal(p.peekArrived('t1', empty), true);
+    assert.equal(p.hasMore, false, 'no Load more that would load nothing');
+    assert.equal(p.takePeeked(), undefined);
+    assert.deepEqual(p.loaded.map((r) => r.info.runId), ['a', 'b']);
+  });
+
+  it('keeps a peeked page with runs for the next load, once, and only for the token it was fetched at', async () => {
+    const p = new RunPager();
+    p.append({ items: [run('a')], nextPageToken: 't1' });
+    const next = { items: [run('b')], nextPageToken: undefined };
+    p.peek(Promise.resolve(next));
+    assert.equal(p.peekArrived('t1', next), false);
+    assert.equal(p.hasMore, true, 'runs follow: Load more stays');
+    const taken = p.takePeeked();
+    assert.equal(await taken, next);
+    assert.equal(p.takePeeked(), undefined, 'handed out once');
+    p.peek(Promise.resolve(next));
+    p.append({ items: [run('c')], nextPageToken: 't2' });
+    assert.equal(p.takePeeked(), undefined, 'fetched at t1, useless at t2');
+  });
+
   it('updates a loaded run in place (polling) and ignores one it does not hold', () => {
     const p = new RunPager();
     p.append({ items: [run('a')], nextPageToken: undefined });

@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import type { Run } from '../../../../src/core/tracking/entities/run';
 import { StoreError } from '../../../../src/core/common/storeError';
 import { describeStoreError } from '../../../../src/core/explorer/describeStoreError';
+import { interpretResponse } from '../../../../src/core/tracking/rest/interpretResponse';
+import { toStoreError } from '../../../../src/core/tracking/rest/toStoreError';
 import { displayText } from '../../../../src/core/explorer/displayText';
 import { loggedModelHistory, registryModelUri, runsModelUri } from '../../../../src/core/explorer/loggedModelHistory';
 import { parseRun } from '../../../../src/core/tracking/entities/run';
@@ -81,5 +83,20 @@ describe('describeStoreError (one tree node per failure)', () => {
     assert.equal(bad.summary, "Rejected: Invalid clause 'x'");
     assert.equal(bad.detail, "Invalid clause 'x' (POST /api/2.0/mlflow/runs/search)");
     assert.equal(describeStoreError(new Error('<b>x</b>\n')).summary, '<b>x</b>\u241f');
+  });
+
+  it('names the request once in the detail, also when the message already names it', () => {
+    const request = 'POST /api/2.0/mlflow/runs/search';
+    const times = (text: string): number => text.split(request).length - 1;
+    const errors = [
+      toStoreError(new Error('socket hang up'), request, 30_000),
+      interpretResponse(404, 'text/html', '<html>Not Found</html>', request),
+      interpretResponse(502, 'text/plain', 'Bad Gateway', request),
+      interpretResponse(400, 'application/json', '{"error_code": "INVALID_PARAMETER_VALUE", "message": "bad"}', request),
+    ];
+    for (const err of errors) {
+      const { detail } = describeStoreError(err);
+      assert.equal(times(detail), 1, detail);
+    }
   });
 });

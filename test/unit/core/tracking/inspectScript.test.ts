@@ -2,7 +2,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main, parseArgs } from '../../../../scripts/inspect';
+import { formatOverview, main, parseArgs } from '../../../../scripts/inspect';
+import { SqliteRegistryStore } from '../../../../src/core/registry/sqliteRegistryStore';
+import { SqliteDatabase } from '../../../../src/core/tracking/sqlite/sqliteDatabase';
+import { SqliteTrackingStore } from '../../../../src/core/tracking/sqlite/sqliteTrackingStore';
+import { collectOverview } from '../../../../src/core/tracking/storeOverview';
+import { fullPageTokenStore } from '../../../support/mlflow/fullPageTokenStore';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const DB = 'sqlite:///test/fixtures/mlflow-2.17.2/sqlite/mlflow.db';
@@ -35,9 +40,33 @@ describe('npm run inspect', () => {
     assert.equal(failed?.data.metrics[0]?.value, 'NaN');
   });
 
+  it('says "… more runs" only when more runs follow, also where a 2.x server sends a token with an exactly full page', async () => {
+    const db = await SqliteDatabase.open(path.join(ROOT, 'test/fixtures/mlflow-2.17.2/sqlite/mlflow.db'));
+    const tracking = fullPageTokenStore(new SqliteTrackingStore(db), 'rest');
+    const registry = new SqliteRegistryStore(db);
+    try {
+      // wine-regression has 5 runs: a 2.x server answers a page of 5 with a token.
+      assert.notEqual((await tracking.searchRuns({ experimentIds: ['2'], maxResults: 5 })).nextPageToken, undefined);
+      const exact = await collectOverview(tracking, registry, { experimentName: 'wine-regression', runsPerExperiment: 5 });
+      assert.deepEqual([exact.experiments[0]?.runs.length, exact.experiments[0]?.moreRuns], [5, false]);
+      assert.doesNotMatch(formatOverview(exact), /more runs/);
+      const fewer = await collectOverview(tracking, registry, { experimentName: 'wine-regression', runsPerExperiment: 4 });
+      assert.deepEqual([fewer.experiments[0]?.runs.length, fewer.experiments[0]?.moreRuns], [4, true]);
+      assert.match(formatOverview(fewer), /^ {4}… more runs$/m);
+    } finally {
+      tracking.dispose();
+    }
+  });
+
   it('reports an unknown experiment and bad usage with non-zero exit codes', async () => {
     assert.deepEqual(await run(['--tracking-uri', DB, '--experiment', 'nope']), { code: 1, out: 'inspect: No experiment named "nope".\n' });
     assert.equal((await run([])).code, 2);
+    for (const help of ['--help', '-h']) {
+      const asked = await run([help]);
+      assert.equal(asked.code, 0, help);
+      assert.match(asked.out, /^usage: npm run inspect -- --tracking-uri URI/m);
+      assert.doesNotMatch(asked.out, /^inspect:/m);
+    }
     assert.equal(typeof parseArgs(['--bogus'], {}), 'string');
     assert.deepEqual(parseArgs(['--json'], { MLFLOW_TRACKING_URI: 'file:./mlruns' }), { trackingUri: 'file:./mlruns', experiment: undefined, json: true });
   });

@@ -18,7 +18,7 @@ describe('SqliteTrackingStore paging (ordered ids from SQL, runs read per page)'
     try {
       for (const exp of ['0', '1', '2', '3', '4', '5']) {
         for (const view of ['ACTIVE_ONLY', 'DELETED_ONLY', 'ALL'] as ViewType[]) {
-          const want = searchRunsInMemory(loadRuns(db, 'r.experiment_id = ?', [exp]).filter((r) => inView(r.info.lifecycleStage, view)), undefined, undefined);
+          const want = searchRunsInMemory(loadRuns(db, 'r.experiment_id = ?', [exp]).filter((r) => inView(r.info.lifecycleStage, view)), undefined, undefined, 'sql');
           const got = await collectPages((pageToken) => store.searchRuns({ experimentIds: [exp], runViewType: view, maxResults: 3, pageToken }));
           assert.deepEqual(got, want, `experiment ${exp}, ${view}`);
         }
