@@ -23,8 +23,10 @@ export interface DatasetRow {
 }
 
 export interface ModelRow {
-  readonly artifactPath: string;
-  readonly flavors: string;
+  /** The artifact path (2.x) or the logged model's name (MLflow 3). */
+  readonly label: string;
+  /** Flavors (2.x) or the logged model's id and status (MLflow 3). */
+  readonly detail: string;
   readonly uri: string;
 }
 

@@ -93,7 +93,7 @@ function render(s: RunDetailSnapshot): void {
     el('h2', { text: 'Datasets' }),
     tableOf('datasets', ['Name', 'Digest', 'Context', 'Source'], s.datasets.map((d) => [d.name, d.digest, d.context, d.source])),
     el('h2', { text: 'Logged models' }),
-    tableOf('models', ['Artifact path', 'Flavors', 'Model URI'], s.models.map((m) => [m.artifactPath, m.flavors, m.uri])),
+    tableOf('models', ['Model', 'Flavors / ID', 'Model URI'], s.models.map((m) => [m.label, m.detail, m.uri])),
     el('h2', { text: `Tags (${String(s.tags.length)})` }),
     tableOf('tags', ['Name', 'Value'], s.tags.map((t) => [t.label, t.value])),
   );

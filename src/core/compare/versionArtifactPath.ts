@@ -1,3 +1,4 @@
+import { LOGGED_MODEL_ID } from '../registry/entities/loggedModel';
 import type { ModelVersion } from '../registry/entities/modelVersion';
 
 /**
@@ -27,4 +28,26 @@ export function versionArtifactPath(v: Pick<ModelVersion, 'source' | 'runId'>): 
   const path = rest.replace(/^\/+|\/+$/g, '');
   // A source that climbs out of the run's artifacts is not one we read.
   return path.split('/').includes('..') ? undefined : path;
+}
+
+/**
+ * The MLflow 3 logged model a version was registered from (`source: models:/m-<id>`), or
+ * undefined. Its files are in the logged model's own artifact location, not in its run's.
+ */
+export function versionLoggedModelId(v: Pick<ModelVersion, 'source'>): string | undefined {
+  const id = /^models:\/(m-[^/]+)\/?$/.exec(v.source ?? '')?.[1];
+  return id !== undefined && LOGGED_MODEL_ID.test(id) ? id : undefined;
+}
+
+/** Where a version's files (MLmodel, requirements.txt) can be read from. */
+export type VersionFiles = { readonly kind: 'loggedModel'; readonly modelId: string } | { readonly kind: 'run'; readonly runId: string; readonly path: string };
+
+/** A version's files: its MLflow 3 logged model's, else a folder of its run's artifacts; undefined when neither. */
+export function versionFiles(v: Pick<ModelVersion, 'source' | 'runId'>): VersionFiles | undefined {
+  const modelId = versionLoggedModelId(v);
+  if (modelId !== undefined) {
+    return { kind: 'loggedModel', modelId };
+  }
+  const path = versionArtifactPath(v);
+  return path === undefined || v.runId === undefined ? undefined : { kind: 'run', runId: v.runId, path };
 }

@@ -5,6 +5,8 @@ export interface LoggedModelEntry {
   readonly artifactPath: string;
   readonly flavors: readonly string[];
   readonly createdAt: string | undefined;
+  /** The MLmodel's `model_uuid`; an MLflow 3 logged model's id when the client also wrote the tag. */
+  readonly modelUuid: string | undefined;
 }
 
 /**
@@ -38,7 +40,12 @@ export function loggedModelHistory(run: Run): LoggedModelEntry[] {
     }
     seen.add(artifactPath);
     const flavors = typeof entry.flavors === 'object' && entry.flavors !== null ? Object.keys(entry.flavors) : [];
-    out.push({ artifactPath, flavors, createdAt: typeof entry.utc_time_created === 'string' ? entry.utc_time_created : undefined });
+    out.push({
+      artifactPath,
+      flavors,
+      createdAt: typeof entry.utc_time_created === 'string' ? entry.utc_time_created : undefined,
+      modelUuid: typeof entry.model_uuid === 'string' ? entry.model_uuid : undefined,
+    });
   }
   return out;
 }
@@ -46,6 +53,11 @@ export function loggedModelHistory(run: Run): LoggedModelEntry[] {
 /** `runs:/<run id>/<artifact path>` — the URI `mlflow models serve -m` and `load_model` accept. */
 export function runsModelUri(runId: string, artifactPath: string): string {
   return `runs:/${runId}/${artifactPath.replace(/^\/+/, '')}`;
+}
+
+/** `models:/<m-id>` — an MLflow 3 logged model, wherever its artifacts are. */
+export function loggedModelUri(modelId: string): string {
+  return `models:/${modelId}`;
 }
 
 /** `models:/<name>/<version>` or `models:/<name>@<alias>`. */

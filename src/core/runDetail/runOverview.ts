@@ -1,5 +1,5 @@
 import { displayText } from '../explorer/displayText';
-import { loggedModelHistory, runsModelUri } from '../explorer/loggedModelHistory';
+import type { RunModel } from '../explorer/runModels';
 import { formatDuration, formatTimestamp, NOTE_TAG, PARENT_RUN_TAG, runDuration, runLabel, statusLook } from '../explorer/runSummary';
 import type { Run } from '../tracking/entities/run';
 
@@ -25,8 +25,18 @@ export interface RunOverview {
   readonly metrics: ReadonlyArray<{ readonly key: string; readonly value: number; readonly step: number }>;
   readonly tags: readonly OverviewFact[];
   readonly datasets: ReadonlyArray<{ readonly name: string; readonly digest: string; readonly context: string; readonly source: string }>;
-  readonly models: ReadonlyArray<{ readonly artifactPath: string; readonly flavors: string; readonly uri: string }>;
+  /** Artifact path (2.x) or logged model name (3.x); flavors (2.x) or model id and status (3.x); URI. */
+  readonly models: ReadonlyArray<{ readonly label: string; readonly detail: string; readonly uri: string }>;
 }
+
+/** What {@link runOverview} needs besides the run. */
+export interface RunOverviewContext {
+  readonly experimentName?: string;
+  /** The run's models, as `listRunModels` found them (the 2.x tag alone misses MLflow 3's). */
+  readonly models: readonly RunModel[];
+}
+
+const STATUS_WORDS: Readonly<Record<string, string>> = { LOGGED_MODEL_READY: 'ready', LOGGED_MODEL_PENDING: 'pending', LOGGED_MODEL_UPLOAD_FAILED: 'upload failed' };
 
 const tagValue = (run: Run, key: string): string | undefined => run.data.tags.find((t) => t.key === key)?.value;
 
@@ -34,8 +44,9 @@ const tagValue = (run: Run, key: string): string | undefined => run.data.tags.fi
  * Shape a run for the detail panel. System tags (`mlflow.*`) that the overview already shows
  * (source, user, parent, note, model history) are folded into facts and left out of the tag list.
  */
-export function runOverview(run: Run, now: number, experimentName?: string): RunOverview {
+export function runOverview(run: Run, now: number, context: RunOverviewContext): RunOverview {
   const { info } = run;
+  const { experimentName } = context;
   const duration = runDuration(run, now);
   const source = tagValue(run, 'mlflow.source.name');
   const commit = tagValue(run, 'mlflow.source.git.commit');
@@ -72,6 +83,10 @@ export function runOverview(run: Run, now: number, experimentName?: string): Run
       context: displayText(d.tags.find((t) => t.key === 'mlflow.data.context')?.value ?? '', 100),
       source: displayText(d.dataset.sourceType, 100),
     })),
-    models: loggedModelHistory(run).map((m) => ({ artifactPath: displayText(m.artifactPath, 250), flavors: m.flavors.join(', '), uri: runsModelUri(info.runId, m.artifactPath) })),
+    models: context.models.map((m) => ({
+      label: displayText(m.label, 250),
+      detail: m.modelId === undefined ? m.flavors.join(', ') : [m.modelId, STATUS_WORDS[m.status ?? ''] ?? displayText(m.status ?? '', 60)].filter((x) => x !== '').join(' · '),
+      uri: displayText(m.modelUri, 500),
+    })),
   };
 }

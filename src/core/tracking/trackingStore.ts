@@ -69,6 +69,19 @@ export interface ArtifactListing extends Page<ArtifactFile> {
 /** Arguments of {@link TrackingStore.searchLoggedModels}. */
 export interface SearchLoggedModelsRequest extends PageRequest {
   readonly experimentIds: readonly string[];
+  /** Only the models this run produced (MLflow's filter `source_run_id = '<id>'`). */
+  readonly sourceRunId?: string;
+}
+
+/** Arguments of {@link TrackingStore.readLoggedModelArtifact}. */
+export interface ReadLoggedModelArtifactRequest {
+  /** `m-<32 hex>`. */
+  readonly modelId: string;
+  /** A file relative to the logged model's artifact root (`MLmodel`, `requirements.txt`). */
+  readonly path: string;
+  /** Refuse files larger than this. Default 50 MB. */
+  readonly maxBytes?: number;
+  readonly signal?: AbortSignal;
 }
 
 /** Options every single-object read accepts. */
@@ -102,6 +115,14 @@ export interface TrackingStore {
    * them answer an empty page rather than an error, so callers need no version check.
    */
   searchLoggedModels(request: SearchLoggedModelsRequest): Promise<Page<LoggedModel>>;
+  /** One MLflow 3 logged model by id (`m-…`); RESOURCE_DOES_NOT_EXIST when there is none. */
+  getLoggedModel(modelId: string, options?: ReadOptions): Promise<LoggedModel>;
+  /**
+   * The bytes of one file of an MLflow 3 logged model. Its artifacts live under the experiment
+   * (`<experiment>/models/<m-id>/artifacts`), not under its source run, so {@link readArtifact}
+   * cannot reach them.
+   */
+  readLoggedModelArtifact(request: ReadLoggedModelArtifactRequest): Promise<Uint8Array>;
   /** Release resources (a database handle); the store must not be used afterwards. */
   dispose(): void;
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { versionArtifactPath } from '../../core/compare/versionArtifactPath';
+import { versionFiles } from '../../core/compare/versionArtifactPath';
 import type { ModelVersion } from '../../core/registry/entities/modelVersion';
 import type { TrackingStore } from '../../core/tracking/trackingStore';
 import type { StoreSession } from '../connection/storeSession';
@@ -19,12 +19,17 @@ export const versionDocuments: vscode.TextDocumentContentProvider = {
 const label = (v: ModelVersion): string => `${v.name} v${v.version}${v.aliases.length > 0 ? ` (${v.aliases.map((a) => `@${a}`).join(', ')})` : ''}`;
 
 async function fileOf(tracking: TrackingStore, v: ModelVersion, file: string): Promise<string> {
-  const base = versionArtifactPath(v);
-  if (base === undefined || v.runId === undefined) {
-    return `# ${file} of ${label(v)} cannot be read: its source (${v.source ?? 'none'}) is not inside its run's artifacts.\n`;
+  const maxBytes = 5 * 1024 * 1024;
+  const where = versionFiles(v);
+  if (where === undefined) {
+    return `# ${file} of ${label(v)} cannot be read: its source (${v.source ?? 'none'}) is neither a logged model nor inside its run's artifacts.\n`;
   }
   try {
-    const bytes = await tracking.readArtifact({ runId: v.runId, path: base === '' ? file : `${base}/${file}`, maxBytes: 5 * 1024 * 1024 });
+    // MLflow 3 registers a logged model (`models:/m-<id>`): its files are the model's, not the run's.
+    const bytes =
+      where.kind === 'loggedModel'
+        ? await tracking.readLoggedModelArtifact({ modelId: where.modelId, path: file, maxBytes })
+        : await tracking.readArtifact({ runId: where.runId, path: where.path === '' ? file : `${where.path}/${file}`, maxBytes });
     return new TextDecoder().decode(bytes);
   } catch (err) {
     return `# ${file} of ${label(v)} cannot be read: ${err instanceof Error ? err.message : String(err)}\n`;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { decimate } from '../../core/compare/decimate';
 import { toSeries } from '../../core/compare/metricSeries';
 import { describeStoreError } from '../../core/explorer/describeStoreError';
+import { listRunModels } from '../../core/explorer/runModels';
 import { PARENT_RUN_TAG, runLabel } from '../../core/explorer/runSummary';
 import { runOverview } from '../../core/runDetail/runOverview';
 import type { TrackingStore } from '../../core/tracking/trackingStore';
@@ -118,7 +119,12 @@ export class RunDetailPanel implements vscode.Disposable {
     const { tracking } = await this.deps.session.stores();
     const run = await tracking.getRun(this.runId, { signal });
     const experiment = await tracking.getExperiment(run.info.experimentId, { signal }).catch(() => undefined);
-    const overview = runOverview(run, Date.now(), experiment?.name);
+    // The models are one section of the panel: a failed logged-model search must not hide the rest.
+    const models = await listRunModels(tracking, run, signal).catch((err: unknown) => {
+      this.deps.log.warn(`Run detail ${this.runId}: cannot list its logged models: ${describeStoreError(err).detail}`);
+      return [];
+    });
+    const overview = runOverview(run, Date.now(), { experimentName: experiment?.name, models });
     this.panel.title = `Run ${overview.name}`;
     const parent = overview.parentId === undefined ? undefined : await this.link(tracking, overview.parentId, signal);
     this.children = await this.childRuns(tracking, run.info.experimentId, signal);

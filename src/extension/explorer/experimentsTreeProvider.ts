@@ -4,11 +4,13 @@ import { StoreError } from '../../core/common/storeError';
 import { describeStoreError } from '../../core/explorer/describeStoreError';
 import { COMMANDS } from '../commands/commandIds';
 import { displayText } from '../../core/explorer/displayText';
+import { listRunModels } from '../../core/explorer/runModels';
 import type { RunNode } from '../../core/explorer/runPager';
+import type { Run } from '../../core/tracking/entities/run';
 import { formatTimestamp, runDescription, runLabel, runTooltipLines, statusLook } from '../../core/explorer/runSummary';
 import type { ExplorerNode, NodeOf } from './explorerNode';
 import type { ExperimentRuns, ExperimentsModel } from './experimentsModel';
-import { runSections, SECTION_LABELS, sectionValues } from './sectionChildren';
+import { modelNodes, runSections, SECTION_LABELS, sectionValues } from './sectionChildren';
 import { plainTooltip } from './treeText';
 
 /** Superseded loads a request follows to the newest at most (each one a user action). */
@@ -81,7 +83,7 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
           ...runSections(node.run).map(({ section }): ExplorerNode => ({ kind: 'section', id: `${node.id}/${section}`, section, run: node.run, parentId: node.id })),
         ];
       case 'section':
-        return node.section === 'artifacts' ? this.artifacts(node.run.info.runId, undefined, node.id) : sectionValues(node.run, node.section, node.id);
+        return node.section === 'artifacts' ? this.artifacts(node.run.info.runId, undefined, node.id) : node.section === 'models' ? this.models(node.run, node.id) : sectionValues(node.run, node.section, node.id);
       case 'artifact':
         return node.file.isDir ? this.artifacts(node.runId, node.file.path, node.id) : [];
       default:
@@ -145,6 +147,20 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
       out.push({ kind: 'message', id: `${node.id}/repeat`, text: 'The server repeated a page token; stopped paging', detail: '', severity: 'error', retry: true, parentId: node.id });
     }
     return out;
+  }
+
+  /** A run's models: the 2.x tag's entries and, on MLflow 3, its logged models (one search). */
+  private async models(run: Run, parentId: string): Promise<ExplorerNode[]> {
+    try {
+      const stores = await this.model.session.stores();
+      const models = await listRunModels(stores.tracking, run);
+      if (models.length === 0) {
+        return [{ kind: 'message', id: `${parentId}/none`, text: 'No models', detail: '', severity: 'info', retry: false, parentId }];
+      }
+      return modelNodes(run, models, parentId);
+    } catch (err) {
+      return [errorNode(parentId, err, parentId)];
+    }
   }
 
   private async artifacts(runId: string, folder: string | undefined, parentId: string): Promise<ExplorerNode[]> {
@@ -220,11 +236,17 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
         return item;
       }
       case 'loggedModel': {
-        const item = new vscode.TreeItem(displayText(node.artifactPath, 120), None);
+        const m = node.model;
+        const item = new vscode.TreeItem(displayText(m.label, 120), None);
         item.id = node.id;
-        item.description = node.flavors.map((f) => displayText(f, 40)).join(', ');
+        const flavors = m.flavors.map((f) => displayText(f, 40)).join(', ');
+        // A 3.x logged model: its id tells two models of one name apart; a pending one has no files yet.
+        item.description = m.modelId === undefined ? flavors : [m.modelId, m.status === 'LOGGED_MODEL_PENDING' ? 'pending' : undefined].filter((x) => x !== undefined).join(' · ');
         item.iconPath = new vscode.ThemeIcon('package');
-        item.tooltip = plainTooltip([`runs:/${node.runId}/${node.artifactPath}`, `Flavors: ${item.description || 'unknown'}`]);
+        item.tooltip = plainTooltip([
+          displayText(m.modelUri, 300),
+          ...(m.modelId === undefined ? [`Flavors: ${flavors || 'unknown'}`] : [`Logged model ${m.modelId}`, `Status: ${displayText(m.status ?? 'unknown', 60)}`, `Artifacts: ${displayText(m.artifactUri ?? 'unknown', 300)}`]),
+        ]);
         item.contextValue = 'mlflow.loggedModel';
         return item;
       }

@@ -1,3 +1,4 @@
+import type { RunModel } from '../../core/explorer/runModels';
 import type { ModelVersion } from '../../core/registry/entities/modelVersion';
 import type { RegisteredModel } from '../../core/registry/entities/registeredModel';
 import type { ArtifactFile } from '../../core/tracking/entities/artifactFile';
@@ -18,7 +19,7 @@ export type ExplorerNode =
   | { readonly kind: 'section'; readonly id: string; readonly section: RunSection; readonly run: Run; readonly parentId: string }
   | { readonly kind: 'value'; readonly id: string; readonly label: string; readonly description: string; readonly tooltip: string; readonly icon?: string; readonly copy?: string; readonly parentId: string }
   | { readonly kind: 'artifact'; readonly id: string; readonly runId: string; readonly file: ArtifactFile; readonly parentId: string }
-  | { readonly kind: 'loggedModel'; readonly id: string; readonly runId: string; readonly artifactPath: string; readonly flavors: readonly string[]; readonly parentId: string }
+  | { readonly kind: 'loggedModel'; readonly id: string; readonly runId: string; readonly model: RunModel; readonly parentId: string }
   | { readonly kind: 'loadMore'; readonly id: string; readonly experimentId: string; readonly loaded: number; readonly parentId: string }
   | { readonly kind: 'message'; readonly id: string; readonly text: string; readonly detail: string; readonly severity: 'error' | 'info'; readonly retry: boolean; readonly parentId: string | undefined; readonly signIn?: boolean; readonly editFilter?: boolean }
   | { readonly kind: 'registeredModel'; readonly id: string; readonly model: RegisteredModel }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { deleteAliasPrompt, setAliasPrompt } from '../../core/explorer/aliasPrompt';
-import { registryModelUri, runsModelUri } from '../../core/explorer/loggedModelHistory';
+import { registryModelUri } from '../../core/explorer/loggedModelHistory';
 import type { StoreSession } from '../connection/storeSession';
 import { nodeOf } from './explorerNode';
 import type { ModelsTreeProvider } from './modelsTreeProvider';
@@ -9,13 +9,14 @@ import { writers } from './writeAccess';
 
 /**
  * Copy a model's URI: `models:/<name>/<version>` (or `@alias`, when the user picks one of the
- * version's aliases) for a registry version, `runs:/<run id>/<path>` for a model a run logged.
+ * version's aliases) for a registry version; for a model a run logged, `runs:/<run id>/<path>`
+ * (2.x) or `models:/m-<id>` (an MLflow 3 logged model).
  */
 export async function copyModelUri(arg: unknown, aliasArg?: string): Promise<string | undefined> {
   const logged = nodeOf(arg, 'loggedModel');
   const node = nodeOf(arg, 'modelVersion');
   if (node === undefined) {
-    const uri = logged === undefined ? undefined : runsModelUri(logged.runId, logged.artifactPath);
+    const uri = logged?.model.modelUri;
     if (uri !== undefined) {
       await vscode.env.clipboard.writeText(uri);
       vscode.window.setStatusBarMessage(`Copied ${uri}`, 3000);

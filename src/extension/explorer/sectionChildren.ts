@@ -1,5 +1,5 @@
 import { displayText } from '../../core/explorer/displayText';
-import { loggedModelHistory } from '../../core/explorer/loggedModelHistory';
+import { runModelCount, type RunModel } from '../../core/explorer/runModels';
 import { formatMetric, formatTimestamp } from '../../core/explorer/runSummary';
 import type { Run } from '../../core/tracking/entities/run';
 import type { ExplorerNode, RunSection } from './explorerNode';
@@ -12,7 +12,7 @@ export function runSections(run: Run): Array<{ section: RunSection; count: numbe
     { section: 'tags', count: run.data.tags.filter((t) => !t.key.startsWith('mlflow.')).length },
     { section: 'datasets', count: run.inputs.datasetInputs.length },
     { section: 'artifacts', count: undefined },
-    { section: 'models', count: loggedModelHistory(run).length },
+    { section: 'models', count: runModelCount(run) },
   ];
   // Empty sections are noise, except Artifacts, whose size is unknown until listed.
   return all.filter((s) => s.count === undefined || s.count > 0 || s.section === 'params' || s.section === 'metrics');
@@ -27,8 +27,8 @@ export const SECTION_LABELS: Readonly<Record<RunSection, string>> = {
   models: 'Models',
 };
 
-/** The entries of a run's section (all but artifacts, which come from the store). */
-export function sectionValues(run: Run, section: Exclude<RunSection, 'artifacts'>, parentId: string): ExplorerNode[] {
+/** The entries of a run's section (all but artifacts and models, which come from the store). */
+export function sectionValues(run: Run, section: Exclude<RunSection, 'artifacts' | 'models'>, parentId: string): ExplorerNode[] {
   const id = (suffix: string): string => `${parentId}/${suffix}`;
   switch (section) {
     case 'params':
@@ -82,14 +82,10 @@ export function sectionValues(run: Run, section: Exclude<RunSection, 'artifacts'
           parentId,
         };
       });
-    case 'models':
-      return loggedModelHistory(run).map((m) => ({
-        kind: 'loggedModel',
-        id: id(`lm:${m.artifactPath}`),
-        runId: run.info.runId,
-        artifactPath: m.artifactPath,
-        flavors: m.flavors,
-        parentId,
-      }));
   }
+}
+
+/** The Models section's nodes for the models `listRunModels` found. */
+export function modelNodes(run: Run, models: readonly RunModel[], parentId: string): ExplorerNode[] {
+  return models.map((model) => ({ kind: 'loggedModel', id: `${parentId}/lm:${model.modelId ?? model.artifactPath ?? model.label}`, runId: run.info.runId, model, parentId }));
 }

@@ -16,7 +16,8 @@ function checked(t: ModelUriTarget): ModelUriTarget {
 }
 
 /**
- * The model URIs a tree node stands for: a run's logged model is `runs:/<id>/<artifact path>`;
+ * The model URIs a tree node stands for: a run's logged model is `runs:/<id>/<artifact path>`
+ * (2.x) or `models:/m-<id>` (MLflow 3);
  * a registered version is `models:/<name>/<version>`, followed by one `models:/<name>@<alias>`
  * per alias pointing at it (serving the alias follows it when it moves). Undefined for anything
  * that is not such a node. Every URI is checked as it would be before reaching a command line.
@@ -24,7 +25,7 @@ function checked(t: ModelUriTarget): ModelUriTarget {
 export function treeModelTargets(arg: unknown): ModelUriTarget[] | undefined {
   const logged = nodeOf(arg, 'loggedModel');
   if (logged) {
-    return [checked({ modelUri: `runs:/${logged.runId}/${logged.artifactPath}`, label: `${logged.artifactPath} (run ${logged.runId.slice(0, 8)})` })];
+    return [checked({ modelUri: logged.model.modelUri, label: `${logged.model.label} (run ${logged.runId.slice(0, 8)})` })];
   }
   const version = nodeOf(arg, 'modelVersion');
   if (version) {

@@ -45,6 +45,8 @@ export function adjustableTrackingStore(tracking: TrackingStore): { tracking: Tr
       return tracking.readArtifact(r);
     },
     searchLoggedModels: (r) => tracking.searchLoggedModels(r),
+    getLoggedModel: (id, o) => tracking.getLoggedModel(id, o),
+    readLoggedModelArtifact: (r) => tracking.readLoggedModelArtifact(r),
     dispose: () => {
       tracking.dispose();
     },

@@ -11,6 +11,7 @@ import type {
   ListArtifactsRequest,
   MetricHistoryRequest,
   ReadArtifactRequest,
+  ReadLoggedModelArtifactRequest,
   ReadOptions,
   SampledHistoryRequest,
   SearchExperimentsRequest,
@@ -83,6 +84,14 @@ export class CountingTrackingStore implements TrackingStore {
   searchLoggedModels(r: SearchLoggedModelsRequest): Promise<Page<LoggedModel>> {
     this.record('searchLoggedModels', r);
     return this.inner.searchLoggedModels(r);
+  }
+  getLoggedModel(modelId: string, o?: ReadOptions): Promise<LoggedModel> {
+    this.record('getLoggedModel', modelId);
+    return this.inner.getLoggedModel(modelId, o);
+  }
+  readLoggedModelArtifact(r: ReadLoggedModelArtifactRequest): Promise<Uint8Array> {
+    this.record('readLoggedModelArtifact', r);
+    return this.inner.readLoggedModelArtifact(r);
   }
   dispose(): void {
     this.inner.dispose();

@@ -91,7 +91,8 @@ export class GeneratedHistoryStore extends CountingTrackingStore {
         params: [{ key: 'lr', value: String(0.001 * ((run % 10) + 1)) }, { key: 'layers', value: String(2 + (run % 4)) }],
         tags: [],
       },
-      inputs: { datasetInputs: [] },
+      inputs: { datasetInputs: [], modelInputs: [] },
+      outputs: { modelOutputs: [] },
     });
   }
 

@@ -1,10 +1,13 @@
-// Test support: reads the request/response pairs recorded against a real MLflow 2.17.2 server
-// (test/fixtures/mlflow-2.17.2/rest*/NNN-name.json). Not product code.
+// Test support: reads the request/response pairs recorded against real MLflow 2.17.2 and 3.11.1
+// servers (test/fixtures/mlflow-<version>/rest*/NNN-name.json). Not product code.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /** Root of the recorded MLflow 2.17.2 fixtures. */
 export const FIXTURES = path.resolve(__dirname, '../../fixtures/mlflow-2.17.2');
+
+/** Root of the recorded MLflow 3.11.1 fixtures (a subset of `../shared/fixtures/mlflow-3.11.1`). */
+export const FIXTURES_3 = path.resolve(__dirname, '../../fixtures/mlflow-3.11.1');
 
 /** One recorded exchange, as stored in the fixture files. */
 export interface RecordedExchange {
@@ -25,9 +28,12 @@ export interface RecordedExchange {
   };
 }
 
-/** Load `<folder>/<file>` where folder is `rest`, `rest-filestore`, …; file may be just its number prefix. */
-export function loadExchange(folder: string, file: string): RecordedExchange {
-  const dir = path.join(FIXTURES, folder);
+/**
+ * Load `<folder>/<file>` where folder is `rest`, `rest-filestore`, …; file may be just its number
+ * prefix. `root` picks the recording (2.17.2 unless told).
+ */
+export function loadExchange(folder: string, file: string, root: string = FIXTURES): RecordedExchange {
+  const dir = path.join(root, folder);
   const name = fs.readdirSync(dir).find((f) => f === file || f.startsWith(`${file}-`));
   if (name === undefined) {
     throw new Error(`No fixture ${file} in ${folder}`);

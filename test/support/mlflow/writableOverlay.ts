@@ -117,6 +117,8 @@ export function overlayStores(tracking: TrackingStore, registry: RegistryStore):
     listArtifacts: (r) => tracking.listArtifacts(r),
     readArtifact: (r) => tracking.readArtifact(r),
     searchLoggedModels: (r) => tracking.searchLoggedModels(r),
+    getLoggedModel: (id, o) => tracking.getLoggedModel(id, o),
+    readLoggedModelArtifact: (r) => tracking.readLoggedModelArtifact(r),
     dispose: () => { tracking.dispose(); },
   };
   const overRegistry: RegistryStore = {
@@ -170,7 +172,8 @@ export function overlayStores(tracking: TrackingStore, registry: RegistryStore):
         const created: Run = {
           info: { runId, runName: name, experimentId, userId: runTags.find((t) => t.key === 'mlflow.user')?.value, status: 'RUNNING', startTime, endTime: undefined, artifactUri: `mlflow-artifacts:/${experimentId}/${runId}/artifacts`, lifecycleStage: 'active' },
           data: { metrics: [], params: [], tags: [...runTags, { key: 'mlflow.runName', value: name }] },
-          inputs: { datasetInputs: [] },
+          inputs: { datasetInputs: [], modelInputs: [] },
+          outputs: { modelOutputs: [] },
         };
         createdRuns.set(runId, created);
         return created;

@@ -1,3 +1,4 @@
+import { StoreError } from '../../common/storeError';
 import { asObject, optArray, optInt, optString, reqString } from '../../common/jsonFields';
 import { parseMetric, type Metric } from '../../tracking/entities/metric';
 import { parseParam, parseTag, type Param, type Tag } from '../../tracking/entities/tag';
@@ -21,6 +22,22 @@ export interface LoggedModel {
   readonly metrics: readonly Metric[];
 }
 
+/** The local stores keep the status enum's number (sqlite column, file-store `meta.yaml`); REST spells its name. */
+const STATUS_NAMES: Readonly<Record<number, string>> = {
+  0: 'LOGGED_MODEL_STATUS_UNSPECIFIED',
+  1: 'LOGGED_MODEL_PENDING',
+  2: 'LOGGED_MODEL_READY',
+  3: 'LOGGED_MODEL_UPLOAD_FAILED',
+};
+
+/** The REST name of a stored logged-model status number. */
+export function loggedModelStatusName(status: number | undefined): string | undefined {
+  return status === undefined ? undefined : (STATUS_NAMES[status] ?? String(status));
+}
+
+/** MLflow's logged-model ids: `m-` and 32 hex digits (the shape `models:/m-…` URIs carry). */
+export const LOGGED_MODEL_ID = /^m-[0-9a-f]{32}$/;
+
 /** Parse `{info, data}` as MLflow 3 returns a logged model. */
 export function parseLoggedModel(raw: unknown): LoggedModel {
   const o = asObject(raw, 'model');
@@ -40,4 +57,9 @@ export function parseLoggedModel(raw: unknown): LoggedModel {
     params: optArray(data, 'params', parseParam),
     metrics: optArray(data, 'metrics', parseMetric),
   };
+}
+
+/** What MLflow answers for an unknown logged model (3.11.1, recorded in `rest/125`). */
+export function loggedModelNotFound(modelId: string): StoreError {
+  return new StoreError('api', `Logged model with ID '${modelId}' not found.`, { errorCode: 'RESOURCE_DOES_NOT_EXIST', status: 404 });
 }

@@ -1,4 +1,4 @@
-import { asObject, optArray, optInt, optString, reqId, type JsonObject } from '../../common/jsonFields';
+import { asObject, optArray, optInt, optString, reqId, reqString, type JsonObject } from '../../common/jsonFields';
 import { StoreError } from '../../common/storeError';
 import type { LifecycleStage } from './experiment';
 import { parseMetric, type Metric } from './metric';
@@ -43,9 +43,26 @@ export interface DatasetInput {
   readonly dataset: Dataset;
 }
 
-/** A run's inputs. */
+/** An MLflow 3 logged model a run used (`inputs.model_inputs`), e.g. the model an evaluation ran. */
+export interface ModelInput {
+  readonly modelId: string;
+}
+
+/** An MLflow 3 logged model a run produced (`outputs.model_outputs`), at the step it was logged. */
+export interface ModelOutput {
+  readonly modelId: string;
+  readonly step: number;
+}
+
+/** A run's inputs. `modelInputs` is empty before MLflow 3. */
 export interface RunInputs {
   readonly datasetInputs: readonly DatasetInput[];
+  readonly modelInputs: readonly ModelInput[];
+}
+
+/** A run's outputs: the logged models it produced (MLflow 3; empty before). */
+export interface RunOutputs {
+  readonly modelOutputs: readonly ModelOutput[];
 }
 
 /** A run as `runs/get` and `runs/search` return it. */
@@ -53,6 +70,7 @@ export interface Run {
   readonly info: RunInfo;
   readonly data: RunData;
   readonly inputs: RunInputs;
+  readonly outputs: RunOutputs;
 }
 
 function parseRunInfo(o: JsonObject): RunInfo {
@@ -90,11 +108,21 @@ function parseDatasetInput(raw: unknown): DatasetInput {
   };
 }
 
-/** Parse a run object (`{info, data, inputs}`) from MLflow's JSON. */
+function parseModelInput(raw: unknown): ModelInput {
+  return { modelId: reqString(asObject(raw, 'model_input'), 'model_id') };
+}
+
+function parseModelOutput(raw: unknown): ModelOutput {
+  const o = asObject(raw, 'model_output');
+  return { modelId: reqString(o, 'model_id'), step: optInt(o, 'step') ?? 0 };
+}
+
+/** Parse a run object (`{info, data, inputs, outputs}`) from MLflow's JSON. */
 export function parseRun(raw: unknown): Run {
   const o = asObject(raw, 'run');
   const data = o.data === undefined ? {} : asObject(o.data, 'run.data');
   const inputs = o.inputs === undefined ? {} : asObject(o.inputs, 'run.inputs');
+  const outputs = o.outputs === undefined ? {} : asObject(o.outputs, 'run.outputs');
   return {
     info: parseRunInfo(asObject(o.info, 'run.info')),
     data: {
@@ -102,6 +130,7 @@ export function parseRun(raw: unknown): Run {
       params: optArray(data, 'params', parseParam),
       tags: optArray(data, 'tags', parseTag),
     },
-    inputs: { datasetInputs: optArray(inputs, 'dataset_inputs', parseDatasetInput) },
+    inputs: { datasetInputs: optArray(inputs, 'dataset_inputs', parseDatasetInput), modelInputs: optArray(inputs, 'model_inputs', parseModelInput) },
+    outputs: { modelOutputs: optArray(outputs, 'model_outputs', parseModelOutput) },
   };
 }

@@ -4,12 +4,13 @@ import * as path from 'node:path';
 import { pageOf } from '../../common/offsetPageToken';
 import type { Page } from '../../common/paging';
 import { StoreError } from '../../common/storeError';
-import type { LoggedModel } from '../../registry/entities/loggedModel';
+import { LOGGED_MODEL_ID, loggedModelNotFound, type LoggedModel } from '../../registry/entities/loggedModel';
 import type { Experiment } from '../entities/experiment';
 import type { Metric, MetricPoint } from '../entities/metric';
 import type { Run } from '../entities/run';
 import { listLocalArtifacts, localArtifactRoot, readLocalArtifact } from '../listLocalArtifacts';
 import { DEFAULT_MAX_ARTIFACT_BYTES } from '../artifactPath';
+import { loggedModelPage } from '../loggedModelPage';
 import { sampleMetricHistories } from '../sampleMetricHistories';
 import { inView, searchRunsInMemory } from '../search/runSearch';
 import { searchEntities } from '../search/searchEntities';
@@ -19,7 +20,9 @@ import type {
   ListArtifactsRequest,
   MetricHistoryRequest,
   ReadArtifactRequest,
+  ReadLoggedModelArtifactRequest,
   SampledHistoryRequest,
+  SearchLoggedModelsRequest,
   SearchExperimentsRequest,
   SearchRunsRequest,
   TrackingStore,
@@ -28,10 +31,11 @@ import { latestMetric, parseMetricFile } from './metricFile';
 import { readDatasetInputs } from './readDatasetInputs';
 import { metaInt, metaText, readMeta } from './readMeta';
 import { readKeyValueDir, subfolders } from './readKeyValueDir';
+import { MODELS_FOLDER, readExperimentLoggedModels, readLoggedModel, readRunModelLinks } from './readLoggedModels';
 
 /** The file store writes run status as the proto enum number. */
 const STATUS: Readonly<Record<string, string>> = { '1': 'RUNNING', '2': 'SCHEDULED', '3': 'FINISHED', '4': 'FAILED', '5': 'KILLED' };
-const NOT_RUNS = new Set(['tags', 'datasets', 'traces']);
+const NOT_RUNS = new Set(['tags', 'datasets', 'traces', MODELS_FOLDER]);
 
 /**
  * {@link TrackingStore} over an `mlruns` folder (MLflow's file store), read-only. Deleted
@@ -142,9 +146,60 @@ export class FileTrackingStore implements TrackingStore {
     return { rootUri, root };
   }
 
-  /** The file store of MLflow 2.x has no logged models; MLflow 3 deprecates the file store. */
-  searchLoggedModels(): Promise<Page<LoggedModel>> {
-    return Promise.resolve({ items: [], nextPageToken: undefined });
+  /** MLflow 3 keeps logged models in `<experiment>/models/<m-id>/`; a 2.x mlruns has none. */
+  async searchLoggedModels(r: SearchLoggedModelsRequest): Promise<Page<LoggedModel>> {
+    const all: LoggedModel[] = [];
+    for (const { dir, experiment } of await this.experiments()) {
+      if (r.experimentIds.includes(experiment.experimentId)) {
+        all.push(...(await readExperimentLoggedModels(dir, experiment.experimentId)));
+      }
+    }
+    // One sort over every experiment, as MLflow sorts the models it gathered.
+    all.sort((a, b) => (b.creationTimestampMs ?? 0) - (a.creationTimestampMs ?? 0) || (a.modelId < b.modelId ? -1 : a.modelId > b.modelId ? 1 : 0));
+    const found = r.sourceRunId === undefined ? all : all.filter((m) => m.sourceRunId === r.sourceRunId);
+    return loggedModelPage(found, r);
+  }
+
+  async getLoggedModel(modelId: string): Promise<LoggedModel> {
+    const found = await this.loggedModelDir(modelId);
+    if (found === undefined) {
+      throw loggedModelNotFound(modelId);
+    }
+    return found.model;
+  }
+
+  /**
+   * Files under the model's artifact location; when that is an absolute `file://` URI of another
+   * machine (a copied mlruns), the model's own `artifacts/` folder next to its meta.yaml.
+   */
+  async readLoggedModelArtifact(r: ReadLoggedModelArtifactRequest): Promise<Uint8Array> {
+    const found = await this.loggedModelDir(r.modelId);
+    if (found === undefined) {
+      throw loggedModelNotFound(r.modelId);
+    }
+    const uri = found.model.artifactUri;
+    let root = uri === undefined ? undefined : localArtifactRoot(uri, this.options.artifactsDestination);
+    if ((root === undefined || !existsSync(root)) && existsSync(path.join(found.dir, 'artifacts'))) {
+      root = path.join(found.dir, 'artifacts');
+    }
+    if (root === undefined) {
+      throw new StoreError('unsupported', `Artifacts at ${uri ?? '(none)'} can only be read through a tracking server.`);
+    }
+    return readLocalArtifact(root, r.path, r.maxBytes ?? DEFAULT_MAX_ARTIFACT_BYTES);
+  }
+
+  private async loggedModelDir(modelId: string): Promise<{ dir: string; model: LoggedModel } | undefined> {
+    if (!LOGGED_MODEL_ID.test(modelId)) {
+      return undefined;
+    }
+    for (const { dir: experimentDir, experiment } of await this.experiments()) {
+      const dir = path.join(experimentDir, MODELS_FOLDER, modelId);
+      const model = existsSync(dir) ? await readLoggedModel(dir) : undefined;
+      if (model !== undefined && model.experimentId === experiment.experimentId) {
+        return { dir, model };
+      }
+    }
+    return undefined;
   }
 
   dispose(): void {
@@ -203,6 +258,7 @@ export class FileTrackingStore implements TrackingStore {
       .map(([key, text]) => latestMetric(parseMetricFile(key, text)))
       .filter((m): m is Metric => m !== undefined);
     const status = metaText(meta, 'status') ?? '1';
+    const { modelInputs, modelOutputs } = await readRunModelLinks(dir);
     return {
       info: {
         runId,
@@ -216,7 +272,8 @@ export class FileTrackingStore implements TrackingStore {
         lifecycleStage: metaText(meta, 'lifecycle_stage') ?? 'active',
       },
       data: { metrics, params: (await readKeyValueDir(path.join(dir, 'params'))).map(([key, value]) => ({ key, value })), tags },
-      inputs: { datasetInputs: await readDatasetInputs(dir) },
+      inputs: { datasetInputs: await readDatasetInputs(dir), modelInputs },
+      outputs: { modelOutputs },
     };
   }
 }

@@ -1,7 +1,7 @@
 import type { Metric } from '../entities/metric';
 
 /** Python's float spellings as the file store writes them (`nan`, `inf`, `-inf`, `1e+308`, `-0.0`). */
-function parsePythonFloat(text: string): number {
+export function parsePythonFloat(text: string): number {
   switch (text.toLowerCase()) {
     case 'nan':
       return Number.NaN;

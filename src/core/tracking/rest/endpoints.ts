@@ -25,6 +25,13 @@ export const ENDPOINTS = {
   getMetricHistoryBulkInterval: read('GET', '/api/2.0/mlflow/metrics/get-history-bulk-interval'),
   listArtifacts: read('GET', '/api/2.0/mlflow/artifacts/list'),
   searchLoggedModels: read('POST', '/api/2.0/mlflow/logged-models/search'),
+  /** Followed by `/<m-id>` (MLflow 3). */
+  getLoggedModel: read('GET', '/api/2.0/mlflow/logged-models'),
+  /**
+   * Followed by `/<m-id>/artifacts/files?artifact_file_path=`: the UI's route that reads a logged
+   * model's file wherever its artifacts are (MLflow 3 has no `/api/` twin of it).
+   */
+  downloadLoggedModelArtifact: read('GET', '/ajax-api/2.0/mlflow/logged-models'),
   updateRun: write('POST', '/api/2.0/mlflow/runs/update'),
   deleteRun: write('POST', '/api/2.0/mlflow/runs/delete'),
   restoreRun: write('POST', '/api/2.0/mlflow/runs/restore'),

@@ -1,12 +1,13 @@
 import { optArray, optString } from '../../common/jsonFields';
 import type { Page } from '../../common/paging';
 import { StoreError } from '../../common/storeError';
-import { parseLoggedModel, type LoggedModel } from '../../registry/entities/loggedModel';
+import { LOGGED_MODEL_ID, parseLoggedModel, type LoggedModel } from '../../registry/entities/loggedModel';
 import { parseArtifactFile } from '../entities/artifactFile';
 import { parseExperiment, type Experiment } from '../entities/experiment';
 import { parseMetric, parseMetricPoint, type Metric, type MetricPoint } from '../entities/metric';
 import { parseRun, type Run } from '../entities/run';
 import { NOTE_TAG } from '../entities/tag';
+import { sourceRunFilter } from '../loggedModelPage';
 import { sampleMetricHistories } from '../sampleMetricHistories';
 import type { TrackingWriter } from '../trackingWriter';
 import type {
@@ -14,6 +15,7 @@ import type {
   ListArtifactsRequest,
   MetricHistoryRequest,
   ReadArtifactRequest,
+  ReadLoggedModelArtifactRequest,
   SearchLoggedModelsRequest,
   ReadOptions,
   SampledHistoryRequest,
@@ -179,9 +181,18 @@ export class RestTrackingStore implements TrackingStore, TrackingWriter {
   }
 
   async searchLoggedModels(r: SearchLoggedModelsRequest): Promise<Page<LoggedModel>> {
+    // The id goes inside a quoted filter string: anything but a plain id could change its meaning.
+    if (r.sourceRunId !== undefined && !/^[\w-]+$/.test(r.sourceRunId)) {
+      throw new StoreError('api', `Invalid run id ${JSON.stringify(r.sourceRunId)}.`, { errorCode: 'INVALID_PARAMETER_VALUE' });
+    }
     try {
       const json = await this.client.call(ENDPOINTS.searchLoggedModels, {
-        body: { experiment_ids: r.experimentIds, max_results: r.maxResults, page_token: r.pageToken },
+        body: {
+          experiment_ids: r.experimentIds,
+          filter: r.sourceRunId === undefined ? undefined : sourceRunFilter(r.sourceRunId),
+          max_results: r.maxResults,
+          page_token: r.pageToken,
+        },
         signal: r.signal,
       });
       return { items: optArray(json, 'models', parseLoggedModel), nextPageToken: token(json) };
@@ -191,6 +202,27 @@ export class RestTrackingStore implements TrackingStore, TrackingWriter {
       }
       throw err;
     }
+  }
+
+  async getLoggedModel(modelId: string, o: ReadOptions = {}): Promise<LoggedModel> {
+    const json = await this.client.call({ ...ENDPOINTS.getLoggedModel, path: `${ENDPOINTS.getLoggedModel.path}/${checkedModelId(modelId)}` }, { signal: o.signal });
+    return parseLoggedModel(json.model);
+  }
+
+  /**
+   * Through the artifact proxy when the model's artifacts are `mlflow-artifacts:` (what MLflow's
+   * own client does), else through the server's logged-model file route, which reads any store.
+   */
+  async readLoggedModelArtifact(r: ReadLoggedModelArtifactRequest): Promise<Uint8Array> {
+    const rel = checkArtifactPath(r.path);
+    const model = await this.getLoggedModel(r.modelId, { signal: r.signal });
+    const proxied = proxiedPath(model.artifactUri ?? '');
+    const options = { signal: r.signal, maxBytes: r.maxBytes ?? DEFAULT_MAX_ARTIFACT_BYTES };
+    if (proxied !== undefined) {
+      const segments = [...proxied.split('/'), ...rel.split('/')].filter((s) => s !== '').map(encodeURIComponent);
+      return this.client.download(`${ENDPOINTS.downloadProxiedArtifact.path}/${segments.join('/')}`, [], options);
+    }
+    return this.client.download(`${ENDPOINTS.downloadLoggedModelArtifact.path}/${model.modelId}/artifacts/files`, [['artifact_file_path', rel]], options);
   }
 
   async renameRun(runId: string, name: string, o: ReadOptions = {}): Promise<void> {
@@ -238,6 +270,14 @@ export function token(json: Record<string, unknown>): string | undefined {
 /** The path under the proxy of an `mlflow-artifacts:[//host]/path` URI, or undefined for other schemes. */
 function proxiedPath(uri: string): string | undefined {
   return /^mlflow-artifacts:(?:\/\/[^/]*)?\/?(.*)$/i.exec(uri)?.[1]?.replace(/\/+$/, '');
+}
+
+/** A logged-model id before it goes into a URL path. */
+function checkedModelId(modelId: string): string {
+  if (!LOGGED_MODEL_ID.test(modelId)) {
+    throw new StoreError('api', `Invalid logged model id ${JSON.stringify(modelId)}.`, { errorCode: 'INVALID_PARAMETER_VALUE' });
+  }
+  return modelId;
 }
 
 /** A server too old for an endpoint answers Flask's HTML 404/405, or ENDPOINT_NOT_FOUND. */

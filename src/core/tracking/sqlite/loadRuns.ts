@@ -1,6 +1,6 @@
 import type { Metric } from '../entities/metric';
 import { latestMetric } from '../file/metricFile';
-import type { DatasetInput, Run } from '../entities/run';
+import type { DatasetInput, ModelInput, ModelOutput, Run } from '../entities/run';
 import type { Param, Tag } from '../entities/tag';
 import { int, text, type SqlRow, type SqliteDatabase } from './sqliteDatabase';
 
@@ -32,12 +32,21 @@ export function metricFromRow(row: SqlRow): Metric {
   };
 }
 
+/** What {@link loadRuns} reads besides the run rows. */
+export interface LoadRunsOptions {
+  /**
+   * Read MLflow 3 model inputs. MLflow's SQL store fills `inputs.model_inputs` in `runs/get` but
+   * not in `runs/search` (3.11.1 as recorded), so searches leave them out to answer the same.
+   */
+  readonly modelInputs?: boolean;
+}
+
 /**
- * Load whole runs (info, latest metrics, params, tags, dataset inputs) for the run rows chosen by
- * `where` (a condition on the `runs` table aliased `r`). Child tables are read in bulk, one query
- * each, not per run: listing 10,000 runs stays a handful of queries.
+ * Load whole runs (info, latest metrics, params, tags, dataset inputs, model outputs) for the run
+ * rows chosen by `where` (a condition on the `runs` table aliased `r`). Child tables are read in
+ * bulk, one query each, not per run: listing 10,000 runs stays a handful of queries.
  */
-export function loadRuns(db: SqliteDatabase, where: string, params: ReadonlyArray<string | number>): Run[] {
+export function loadRuns(db: SqliteDatabase, where: string, params: ReadonlyArray<string | number>, options: LoadRunsOptions = {}): Run[] {
   const runRows = db.all(`SELECT r.* FROM runs r WHERE ${where}`, params);
   const sub = `SELECT r.run_uuid FROM runs r WHERE ${where}`;
   // Databases older than MLflow 1.9 have no latest_metrics table: derive it from the history.
@@ -53,6 +62,8 @@ export function loadRuns(db: SqliteDatabase, where: string, params: ReadonlyArra
     value: text(r.value) ?? '',
   }));
   const inputs = loadDatasetInputs(db, sub, params);
+  const modelInputs = options.modelInputs === true ? loadModelLinks(db, 'RUN_INPUT', 'MODEL_INPUT', sub, params, (r): ModelInput => ({ modelId: String(r.destination_id) })) : new Map<string, ModelInput[]>();
+  const modelOutputs = loadModelLinks(db, 'RUN_OUTPUT', 'MODEL_OUTPUT', sub, params, (r): ModelOutput => ({ modelId: String(r.destination_id), step: int(r.step) ?? 0 }));
   return runRows.map((row): Run => {
     const id = String(row.run_uuid);
     return {
@@ -68,7 +79,8 @@ export function loadRuns(db: SqliteDatabase, where: string, params: ReadonlyArra
         lifecycleStage: text(row.lifecycle_stage) ?? 'active',
       },
       data: { metrics: metrics.get(id) ?? [], params: paramsByRun.get(id) ?? [], tags: tags.get(id) ?? [] },
-      inputs: { datasetInputs: inputs.get(id) ?? [] },
+      inputs: { datasetInputs: inputs.get(id) ?? [], modelInputs: modelInputs.get(id) ?? [] },
+      outputs: { modelOutputs: modelOutputs.get(id) ?? [] },
     };
   });
 }
@@ -111,4 +123,21 @@ function loadDatasetInputs(db: SqliteDatabase, sub: string, params: ReadonlyArra
       profile: text(r.dataset_profile),
     },
   }));
+}
+
+/**
+ * MLflow 3 links between runs and logged models, kept in the `inputs` table with the run as the
+ * source (`RUN_INPUT` → `MODEL_INPUT`, `RUN_OUTPUT` → `MODEL_OUTPUT`); older schemas have none.
+ */
+function loadModelLinks<T>(db: SqliteDatabase, sourceType: string, destinationType: string, sub: string, params: ReadonlyArray<string | number>, map: (row: SqlRow) => T): Map<string, T[]> {
+  if (!db.hasTable('inputs')) {
+    return new Map();
+  }
+  const step = db.hasColumn('inputs', 'step') ? 'i.step' : '0';
+  const rows = db.all(
+    `SELECT i.source_id AS run_uuid, i.destination_id, ${step} AS step FROM inputs i
+     WHERE i.source_type = ? AND i.destination_type = ? AND i.source_id IN (${sub}) ORDER BY i.rowid`,
+    [sourceType, destinationType, ...params],
+  );
+  return groupByRun(rows, map);
 }

@@ -1,13 +1,14 @@
 import { pageOf } from '../../common/offsetPageToken';
 import type { Page } from '../../common/paging';
 import { StoreError } from '../../common/storeError';
-import type { LoggedModel } from '../../registry/entities/loggedModel';
+import { loggedModelNotFound, type LoggedModel } from '../../registry/entities/loggedModel';
 import type { Experiment } from '../entities/experiment';
 import type { Metric, MetricPoint } from '../entities/metric';
 import type { Run } from '../entities/run';
 import type { Tag } from '../entities/tag';
 import { listLocalArtifacts, localArtifactRoot, readLocalArtifact } from '../listLocalArtifacts';
 import { DEFAULT_MAX_ARTIFACT_BYTES } from '../artifactPath';
+import { loggedModelPage } from '../loggedModelPage';
 import { sampleMetricHistories } from '../sampleMetricHistories';
 import { inView, searchRunsInMemory } from '../search/runSearch';
 import { searchEntities } from '../search/searchEntities';
@@ -16,6 +17,7 @@ import type {
   ListArtifactsRequest,
   MetricHistoryRequest,
   ReadArtifactRequest,
+  ReadLoggedModelArtifactRequest,
   SearchLoggedModelsRequest,
   SampledHistoryRequest,
   SearchExperimentsRequest,
@@ -119,7 +121,7 @@ export class SqliteTrackingStore implements TrackingStore {
   }
 
   getRun(runId: string): Promise<Run> {
-    const run = loadRuns(this.db, 'r.run_uuid = ?', [runId])[0];
+    const run = loadRuns(this.db, 'r.run_uuid = ?', [runId], { modelInputs: true })[0];
     return run === undefined ? Promise.reject(notFound(`Run with id=${runId} not found`)) : Promise.resolve(run);
   }
 
@@ -154,8 +156,22 @@ export class SqliteTrackingStore implements TrackingStore {
   }
 
   searchLoggedModels(r: SearchLoggedModelsRequest): Promise<Page<LoggedModel>> {
-    const all = loadLoggedModels(this.db, r.experimentIds);
-    return Promise.resolve(pageOf(all, r.maxResults ?? 100, r.pageToken, 100));
+    const all = loadLoggedModels(this.db, { experimentIds: r.experimentIds, sourceRunId: r.sourceRunId });
+    return Promise.resolve(loggedModelPage(all, r));
+  }
+
+  getLoggedModel(modelId: string): Promise<LoggedModel> {
+    const model = loadLoggedModels(this.db, { modelId })[0];
+    return model === undefined ? Promise.reject(loggedModelNotFound(modelId)) : Promise.resolve(model);
+  }
+
+  async readLoggedModelArtifact(r: ReadLoggedModelArtifactRequest): Promise<Uint8Array> {
+    const model = await this.getLoggedModel(r.modelId);
+    const root = model.artifactUri === undefined ? undefined : localArtifactRoot(model.artifactUri, this.options.artifactsDestination);
+    if (root === undefined) {
+      throw new StoreError('unsupported', `Artifacts at ${model.artifactUri ?? '(none)'} can only be read through a tracking server.`);
+    }
+    return readLocalArtifact(root, r.path, r.maxBytes ?? DEFAULT_MAX_ARTIFACT_BYTES);
   }
 
   dispose(): void {

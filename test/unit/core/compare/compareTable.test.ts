@@ -14,7 +14,8 @@ function run(id: string, opts: { params?: Record<string, string>; metrics?: Reco
       params: Object.entries(opts.params ?? {}).map(([key, value]) => ({ key, value })),
       tags: Object.entries(opts.tags ?? {}).map(([key, value]) => ({ key, value })),
     },
-    inputs: { datasetInputs: [] },
+    inputs: { datasetInputs: [], modelInputs: [] },
+    outputs: { modelOutputs: [] },
   };
 }
 

@@ -35,7 +35,7 @@ describe('compare table as CSV', () => {
 
   it('exports a built table with run ids where names are missing', () => {
     const t = buildCompareTable([
-      { info: { runId: 'abc', runName: 'x', experimentId: '1', userId: undefined, status: 'FINISHED', startTime: undefined, endTime: undefined, artifactUri: undefined, lifecycleStage: 'active' }, data: { metrics: [{ key: 'loss', value: 1, timestamp: 0, step: 0 }], params: [], tags: [] }, inputs: { datasetInputs: [] } },
+      { info: { runId: 'abc', runName: 'x', experimentId: '1', userId: undefined, status: 'FINISHED', startTime: undefined, endTime: undefined, artifactUri: undefined, lifecycleStage: 'active' }, data: { metrics: [{ key: 'loss', value: 1, timestamp: 0, step: 0 }], params: [], tags: [] }, inputs: { datasetInputs: [], modelInputs: [] }, outputs: { modelOutputs: [] } },
     ]);
     const csv = tableToCsv(t, []);
     assert.ok(csv.startsWith('section,key,abc\r\n'));

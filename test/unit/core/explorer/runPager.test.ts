@@ -16,7 +16,8 @@ function run(id: string, parent?: string): Run {
   return {
     info: { runId: id, runName: id, experimentId: '1', userId: undefined, status: 'FINISHED', startTime: 1, endTime: 2, artifactUri: undefined, lifecycleStage: 'active' },
     data: { metrics: [], params: [], tags: parent === undefined ? [] : [{ key: 'mlflow.parentRunId', value: parent }] },
-    inputs: { datasetInputs: [] },
+    inputs: { datasetInputs: [], modelInputs: [] },
+    outputs: { modelOutputs: [] },
   };
 }
 

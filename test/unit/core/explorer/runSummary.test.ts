@@ -14,7 +14,8 @@ function run(over: Partial<Run['info']>, tags: Run['data']['tags'] = []): Run {
   return {
     info: { runId: '0123456789abcdef', runName: undefined, experimentId: '1', userId: 'ana', status: 'FINISHED', startTime: Date.UTC(2026, 0, 2, 3, 4), endTime: Date.UTC(2026, 0, 2, 3, 6, 5), artifactUri: undefined, lifecycleStage: 'active', ...over },
     data: { metrics: [{ key: 'loss', value: Number.NaN, timestamp: 1, step: 0 }], params: [], tags },
-    inputs: { datasetInputs: [] },
+    inputs: { datasetInputs: [], modelInputs: [] },
+    outputs: { modelOutputs: [] },
   };
 }
 

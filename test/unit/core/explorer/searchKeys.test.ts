@@ -11,7 +11,8 @@ const runs: Run[] = [
       params: [{ key: 'model', value: 'rf' }],
       tags: [{ key: 'team', value: 'a' }, { key: 'mlflow.user', value: 'x' }],
     },
-    inputs: { datasetInputs: [] },
+    inputs: { datasetInputs: [], modelInputs: [] },
+    outputs: { modelOutputs: [] },
   },
 ];
 

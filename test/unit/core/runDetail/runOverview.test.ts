@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
+import { listRunModels } from '../../../../src/core/explorer/runModels';
 import { runOverview } from '../../../../src/core/runDetail/runOverview';
 import type { Run } from '../../../../src/core/tracking/entities/run';
 import { SqliteDatabase } from '../../../../src/core/tracking/sqlite/sqliteDatabase';
@@ -11,7 +12,7 @@ describe('runOverview (run detail panel content)', () => {
     const store = new SqliteTrackingStore(await SqliteDatabase.open(path.join(FIXTURES, 'sqlite', 'mlflow.db')));
     try {
       const run = await store.getRun('5479c2e952464803bc764edb72ee0164');
-      const o = runOverview(run, Date.now(), 'iris-classification');
+      const o = runOverview(run, Date.now(), { experimentName: 'iris-classification', models: await listRunModels(store, run) });
       assert.equal(o.name, 'rf-100');
       assert.equal(o.facts.find((f) => f.label === 'Experiment')?.value, 'iris-classification (1)');
       assert.equal(o.facts.find((f) => f.label === 'Status')?.value, 'finished');
@@ -29,9 +30,10 @@ describe('runOverview (run detail panel content)', () => {
     const run: Run = {
       info: { runId: 'r1', runName: '<b>x</b>\u0007', experimentId: '1', userId: undefined, status: 'RUNNING', startTime: 1000, endTime: undefined, artifactUri: undefined, lifecycleStage: 'active' },
       data: { metrics: [], params: [{ key: 'p', value: 'v'.repeat(1_000_000) }], tags: [{ key: 'mlflow.parentRunId', value: 'parent1' }, { key: 'note', value: '<script>' }] },
-      inputs: { datasetInputs: [] },
+      inputs: { datasetInputs: [], modelInputs: [] },
+      outputs: { modelOutputs: [] },
     };
-    const o = runOverview(run, 61_000);
+    const o = runOverview(run, 61_000, { models: [] });
     assert.equal(o.name, '<b>x</b>\u241f');
     assert.ok((o.params[0]?.value.length ?? 0) <= 5000);
     assert.equal(o.parentId, 'parent1');

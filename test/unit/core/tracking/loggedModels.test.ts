@@ -9,8 +9,9 @@ import { SqliteTrackingStore } from '../../../../src/core/tracking/sqlite/sqlite
 import { FIXTURES, loadExchange } from '../../../support/mlflow/recordedExchange';
 import { startScriptedServer, type ScriptedServer } from '../../../support/mlflow/scriptedServer';
 
-// No MLflow 3 server was recorded, so the 3.x answer below is built by hand in the shape of
-// service.proto's SearchLoggedModels response; the 2.17.2 side uses the real recorded 404 page.
+// The 3.x answer below is built by hand in the shape of service.proto's SearchLoggedModels response
+// to add a field no server sends; the real 3.11.1 answers are replayed in loggedModels3.contract.test.ts.
+// The 2.17.2 side uses the real recorded 404 page.
 const MLFLOW3_ANSWER = {
   models: [
     {
@@ -104,7 +105,10 @@ describe('MLflow 3 logged models', () => {
   });
 
   it('file store: none (MLflow 2 file stores have no logged models)', async () => {
-    const page = await new FileTrackingStore(path.join(FIXTURES, 'mlruns')).searchLoggedModels();
+    const store = new FileTrackingStore(path.join(FIXTURES, 'mlruns'));
+    const experimentIds = (await store.searchExperiments({ viewType: 'ALL' })).items.map((e) => e.experimentId);
+    assert.ok(experimentIds.length > 0);
+    const page = await store.searchLoggedModels({ experimentIds });
     assert.deepEqual(page, { items: [], nextPageToken: undefined });
   });
 });
