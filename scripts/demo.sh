@@ -20,29 +20,7 @@ if command -v code >/dev/null 2>&1; then
 fi
 
 # No desktop VS Code: code-server (VS Code 1.100.3 in the browser), installed under tools/.
+# Whatever it writes (config.yaml, logs, user data) stays under .demo/, not in your home.
 tools/code-server/install.sh
 npx vsce package --no-dependencies --no-rewrite-relative-links --out "$WORK/mlflow-vscode.vsix" >/dev/null
-CS="$ROOT/tools/code-server/node_modules/.bin/code-server"
-export XDG_CONFIG_HOME="$WORK/xdg-config"
-mkdir -p "$WORK/user-data/User"
-[ -f "$WORK/user-data/User/settings.json" ] || cat > "$WORK/user-data/User/settings.json" <<'JSON'
-{
-  "workbench.startupEditor": "none",
-  "telemetry.telemetryLevel": "off",
-  "update.mode": "none",
-  "extensions.autoCheckUpdates": false,
-  "remote.autoForwardPorts": false,
-  "git.openRepositoryInParentFolders": "never",
-  "workbench.colorTheme": "Default Dark Modern"
-}
-JSON
-"$CS" --user-data-dir "$WORK/user-data" --extensions-dir "$WORK/extensions" \
-  --install-extension "$WORK/mlflow-vscode.vsix" --force >/dev/null
-PORT="${PORT:-8080}"
-echo
-echo "  MLflow for VS Code demo: open http://127.0.0.1:$PORT/?folder=$WORK/workspace"
-echo "  (Ctrl+C stops code-server)"
-echo
-exec "$CS" --bind-addr "127.0.0.1:$PORT" --auth none --disable-telemetry --disable-update-check \
-  --disable-workspace-trust --disable-getting-started-override \
-  --user-data-dir "$WORK/user-data" --extensions-dir "$WORK/extensions" "$WORK/workspace"
+exec scripts/demoCodeServer.sh "$WORK" "$WORK/mlflow-vscode.vsix"

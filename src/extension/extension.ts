@@ -21,6 +21,7 @@ import { registerExplorer } from './explorer/registerExplorer';
 import { registerCompare } from './compare/registerCompare';
 import { registerScaffold } from './scaffold/registerScaffold';
 import { VERSION_DOC_SCHEME, versionDocuments } from './compare/compareVersions';
+import { forgetClosedResults, RESULT_DOC_SCHEME, resultDocuments } from './commands/resultDocuments';
 import { ConnectionStatusBar } from './statusBar/connectionStatusBar';
 import { TerminalEnvironment } from './terminal/terminalEnvironment';
 import { CONNECTION_PANEL_VIEW_TYPE, ConnectionPanel } from './webviews/connectionPanel';
@@ -70,7 +71,11 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   const explorer = registerExplorer(context, stores, log);
   const panels = registerCompare(context, stores, explorer, log);
   registerProjectRun(context, { connections, secrets: typed, explorer, log });
-  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(VERSION_DOC_SCHEME, versionDocuments));
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(VERSION_DOC_SCHEME, versionDocuments),
+    vscode.workspace.registerTextDocumentContentProvider(RESULT_DOC_SCHEME, resultDocuments),
+    forgetClosedResults(),
+  );
   registerMlmodelLanguage(context, log);
   registerMlprojectLanguage(context, log);
   const scaffold = registerScaffold(context, { runner, connections, log, secrets: typed });

@@ -74,8 +74,9 @@ export function copyInto(src: string, dest: string): void {
 }
 
 function env(dirs: Sandbox, extra: Record<string, string>): NodeJS.ProcessEnv {
-  // XDG_CONFIG_HOME keeps code-server from writing ~/.config/code-server/config.yaml.
-  const e: NodeJS.ProcessEnv = { ...process.env, XDG_CONFIG_HOME: dirs.config, ...extra };
+  // XDG_CONFIG_HOME keeps code-server from writing ~/.config/code-server/config.yaml, and
+  // XDG_DATA_HOME its logs and heartbeat from ~/.local/share/code-server.
+  const e: NodeJS.ProcessEnv = { ...process.env, XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: path.join(dirs.root, 'xdg-data'), ...extra };
   // A tracking URI from the developer's shell would change what the tests see.
   delete e.MLFLOW_TRACKING_URI;
   return e;

@@ -32,4 +32,7 @@ tar czf "$cache/ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz" -C "$tmp" r
 export npm_config_unsafe_perm=true npm_config_yes=true
 if [ -f /usr/include/node/node_version.h ]; then export npm_config_nodedir=/usr; fi
 npm ci --no-audit --no-fund --foreground-scripts > install.log 2>&1 || { tail -40 install.log; exit 1; }
-node_modules/.bin/code-server --version | head -1
+# Even `--version` writes a default config.yaml (and logs) under XDG folders: keep them out of the home.
+xdg=$(mktemp -d)
+XDG_CONFIG_HOME="$xdg/config" XDG_DATA_HOME="$xdg/data" node_modules/.bin/code-server --version | head -1
+rm -rf "$xdg"

@@ -1,4 +1,5 @@
 import type { CliInvocation } from './cliInvocation';
+import { endpointOnlyProblem } from './deploymentTargets';
 import { checkModelUri } from './modelUri';
 import { childEnv } from './serveCommand';
 
@@ -24,9 +25,16 @@ export function buildDeployHelpCommand(python: string): CliInvocation {
   return { command: python, args: ['-m', 'mlflow', 'deployments', 'create', '--help'], env: {} };
 }
 
-/** A target URI: a target name, optionally followed by ":/" and a target-specific part. */
+/**
+ * A target URI: a target name, optionally followed by ":/" and a target-specific part, naming an
+ * installed target that can create deployments (not one of MLflow's endpoint clients).
+ */
 export function targetUriProblem(target: string, installed: readonly string[]): string | undefined {
   const name = target.split(':')[0] ?? '';
+  const endpointOnly = endpointOnlyProblem(target);
+  if (endpointOnly !== undefined) {
+    return endpointOnly;
+  }
   if (!installed.includes(name)) {
     return `"${name}" is not an installed deployment target (installed: ${installed.join(', ') || 'none'}).`;
   }

@@ -1,5 +1,19 @@
 /** Known ways an `mlflow` command fails, each with advice a user can act on. */
-export type CliFailureKind = 'no-docker' | 'no-pyenv' | 'no-mlflow' | 'no-conda' | 'unknown';
+export type CliFailureKind = 'no-docker' | 'no-pyenv' | 'no-mlflow' | 'no-conda' | 'not-implemented' | 'no-module' | 'unknown';
+
+/** What a deployment plugin's method does, for "this target cannot …". */
+const PLUGIN_METHODS: Readonly<Record<string, string>> = {
+  create_deployment: 'create deployments',
+  update_deployment: 'update deployments',
+  delete_deployment: 'delete deployments',
+  list_deployments: 'list deployments',
+  get_deployment: 'describe deployments',
+  predict: 'answer predictions',
+  explain: 'explain predictions',
+};
+
+/** Modules whose pip package has another name. */
+const PACKAGE_OF_MODULE: Readonly<Record<string, string>> = { sklearn: 'scikit-learn', yaml: 'pyyaml', PIL: 'pillow', cv2: 'opencv-python' };
 
 /**
  * Turn the tail of a failed command's output into one clear sentence. The patterns are the ones
@@ -20,6 +34,21 @@ export function diagnoseCliFailure(output: string): { readonly kind: CliFailureK
   }
   if (/No module named mlflow/.test(output)) {
     return { kind: 'no-mlflow', message: 'MLflow is not installed for the selected Python: pip install mlflow.' };
+  }
+  // A deployment plugin that leaves a method out raises a bare NotImplementedError from it
+  // (deployments-create-databricks.txt, deployments-list-http.txt): name what the target cannot
+  // do. Only under `mlflow deployments` (its cli.py frame): a model's own code may raise it too.
+  const notImplemented = /, in (\w+)\r?\n\s*raise NotImplementedError\b[^\n]*\r?\nNotImplementedError\b/.exec(output);
+  if (notImplemented && /mlflow[\\/]deployments[\\/]cli\.py/.test(output)) {
+    const method = notImplemented[1] ?? '';
+    const what = PLUGIN_METHODS[method] ?? `do this (${method} is not implemented)`;
+    return { kind: 'not-implemented', message: `This target cannot ${what}: its MLflow plugin does not implement ${method}.` };
+  }
+  const missing = /ModuleNotFoundError: No module named '([\w.]+)'/.exec(output);
+  if (missing?.[1] !== undefined) {
+    const mod = missing[1].split('.')[0] ?? missing[1];
+    const pkg = PACKAGE_OF_MODULE[mod] ?? mod;
+    return { kind: 'no-module', message: `The selected Python lacks the module "${mod}" that this needs: pip install ${pkg}.` };
   }
   const last = output
     .trim()

@@ -2,7 +2,10 @@ import { StoreError } from '../common/storeError';
 import { ENDPOINTS, type Endpoint } from '../tracking/rest/endpoints';
 import type { CallOptions } from '../tracking/rest/restClient';
 
-/** What kept a connection from working, one word per cause the user fixes differently. */
+/**
+ * What kept a connection from working, one word per cause the user fixes differently; for
+ * `old-server` (severity `ok`) what the working server lacks.
+ */
 export type ConnectionProblem =
   | 'unreachable'
   | 'tls'
@@ -15,13 +18,18 @@ export type ConnectionProblem =
 
 /** The verdict of {@link diagnoseConnection}. */
 export interface Diagnosis {
-  /** `ok`: everything answered; `warning`: it works with fewer features; `error`: it does not work. */
-  readonly severity: 'ok' | 'warning' | 'error';
+  /**
+   * `ok`: the server works (an older one may lack newer endpoints: a fact, not a fault);
+   * `error`: it does not work.
+   */
+  readonly severity: 'ok' | 'error';
   readonly problem: ConnectionProblem | undefined;
-  /** One sentence saying exactly what is wrong (or that all is well). */
+  /** One short sentence saying exactly what is wrong (or that all is well); it must fit a notification. */
   readonly summary: string;
   /** What to do about it, empty when nothing is to be done. */
   readonly advice: string;
+  /** More than fits a notification (shown on request), when there is more to say. */
+  readonly details?: string;
 }
 
 /** The part of `RestClient` a diagnosis needs; a test may pass the real client over a scripted server. */
@@ -30,16 +38,25 @@ export interface DiagnosableClient {
 }
 
 /** Endpoints newer than the oldest servers people still run, with the version that added each. */
-const NEWER_ENDPOINTS: ReadonlyArray<{ readonly endpoint: Endpoint; readonly since: string; readonly feature: string; readonly call: CallOptions }> = [
+const NEWER_ENDPOINTS: ReadonlyArray<{
+  readonly endpoint: Endpoint;
+  readonly since: string;
+  /** A few words for the notification. */
+  readonly short: string;
+  readonly feature: string;
+  readonly call: CallOptions;
+}> = [
   {
     endpoint: ENDPOINTS.getMetricHistoryBulkInterval,
     since: '2.11',
+    short: 'sampled histories',
     feature: 'sampled metric histories for charts (get-history-bulk-interval)',
     call: { query: [['max_results', 1]] },
   },
   {
     endpoint: ENDPOINTS.searchLoggedModels,
     since: '3.0',
+    short: 'logged models',
     feature: 'logged models (logged-models/search)',
     call: { body: { experiment_ids: [], max_results: 1 } },
   },
@@ -81,11 +98,15 @@ export async function diagnoseConnection(client: DiagnosableClient, signal?: Abo
     return { severity: 'ok', problem: undefined, summary: 'Connected: the server answers as MLflow does.', advice: '' };
   }
   const oldest = missing.reduce((a, b) => (compareVersions(a.since, b.since) <= 0 ? a : b));
+  // A healthy older server is information, not a warning: the views work, with fewer features.
   return {
-    severity: 'warning',
+    severity: 'ok',
     problem: 'old-server',
-    summary: `Works, but this server is older than MLflow ${oldest.since}: it lacks ${missing.map((m) => `${m.feature}, added in ${m.since}`).join('; ')}.`,
-    advice: 'Those parts of the views stay empty or fall back to slower calls; upgrade the server (pip install -U mlflow) to get them.',
+    summary: `Connected (older than MLflow ${oldest.since}: no ${missing.map((m) => m.short).join(' or ')}).`,
+    advice: '',
+    details:
+      `The server answers as MLflow does, but lacks ${missing.map((m) => `${m.feature}, added in MLflow ${m.since}`).join('; ')}. ` +
+      'Those parts of the views stay empty or fall back to slower calls; upgrade the server (pip install -U mlflow) to get them.',
   };
 }
 

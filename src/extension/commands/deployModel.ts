@@ -8,6 +8,7 @@ import {
   parseDeploymentTargets,
   targetUriProblem,
 } from '../../core/cli/deployCommand';
+import { modelDeploymentTargets } from '../../core/cli/deploymentTargets';
 import type { ConnectionManager } from '../connection/connectionManager';
 import type { CliTaskRunner } from '../process/cliTaskRunner';
 import { runToCompletion } from '../process/processRunner';
@@ -80,21 +81,29 @@ export async function deployModel(
   }
   const mlflow = await findMlflow(deps.log);
   const help = await runToCompletion(buildDeployHelpCommand(mlflow.python), { timeoutMs: 60_000 });
-  const installed = parseDeploymentTargets(help.stdout);
+  const listed = parseDeploymentTargets(help.stdout);
+  // MLflow lists its endpoint clients (databricks, http, https, openai) among the targets, but
+  // they cannot take a model: offer only the targets that can.
+  const targets = modelDeploymentTargets(listed);
+  const installed = targets.map((t) => t.name);
   if (installed.length === 0) {
-    throw new Error('This MLflow installation reports no deployment targets. Install a plugin such as azureml-mlflow, or upgrade MLflow.');
+    const endpointOnly = listed.length > 0 ? ` (${listed.join(', ')} ${listed.length === 1 ? 'is an endpoint client' : 'are endpoint clients'}, which cannot create deployments)` : '';
+    throw new Error(`This MLflow installation has no target that can deploy a model${endpointOnly}. Install a deployment plugin such as azureml-mlflow.`);
   }
   const target =
     answers.target ??
     (await (async () => {
-      const picked = await vscode.window.showQuickPick(installed, { title: `Deploy ${model.label}: target`, placeHolder: 'Deployment targets installed with MLflow and its plugins' });
+      const picked = await vscode.window.showQuickPick(
+        targets.map((t) => ({ label: t.name, detail: t.needs, target: t })),
+        { title: `Deploy ${model.label}: target`, placeHolder: 'Targets of your MLflow and its plugins that can deploy a model', matchOnDetail: true },
+      );
       if (!picked) {
         return undefined;
       }
       return vscode.window.showInputBox({
         title: `Deploy ${model.label}: target URI`,
-        prompt: 'The target, optionally with its details (for example sagemaker:/us-east-1)',
-        value: picked,
+        prompt: `The target URI: ${picked.target.uriHint}`,
+        value: picked.target.name,
         validateInput: (v) => targetUriProblem(v.trim(), installed),
       });
     })());

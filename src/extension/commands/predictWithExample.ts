@@ -1,13 +1,14 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { buildPredictCommand } from '../../core/cli/modelCommands';
 import type { ConnectionManager } from '../connection/connectionManager';
 import type { CliTaskRunner } from '../process/cliTaskRunner';
 import { findMlflow } from '../serving/findMlflow';
 import { childConnectionEnv } from '../serving/childEnvironment';
 import { configuredEnvManager } from './modelEnv';
+import { openResultDocument } from './resultDocuments';
 import { requireTrust, resolveLocalModel } from './modelTarget';
 import type { SecretCredentials } from '../connection/storeSession';
 
@@ -20,7 +21,7 @@ export function exampleInput(folder: string): string | undefined {
 
 /**
  * "MLflow: Predict with Example": `mlflow models predict` on the model's own input example, with
- * the predictions opened in an editor. Returns the predictions text (for callers and tests).
+ * the predictions opened in a read-only editor. Returns the predictions text (for callers and tests).
  */
 export async function predictWithExample(
   deps: { readonly runner: CliTaskRunner; readonly connections: ConnectionManager; readonly log: vscode.LogOutputChannel; readonly secrets?: SecretCredentials },
@@ -52,8 +53,7 @@ export async function predictWithExample(
     });
     await deps.runner.run(`Predicting with ${model.label}’s example…`, inv, model.folder);
     const text = fs.readFileSync(output, 'utf8');
-    const doc = await vscode.workspace.openTextDocument({ content: text, language: 'json' });
-    await vscode.window.showTextDocument(doc, { preview: false });
+    await openResultDocument(`${model.label} predictions.json`, text);
     return text;
   } finally {
     fs.rmSync(outDir, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { connectionNotice } from '../../core/connection/connectionNotice';
 import { diagnoseConnection, diagnoseFailure, type Diagnosis } from '../../core/connection/diagnoseConnection';
 import { parseTrackingUri, redactUri, type TrackingTarget } from '../../core/connection/trackingUri';
 import { openStores } from '../../core/tracking/openStores';
@@ -41,16 +42,20 @@ export async function testConnection(deps: TestConnectionDeps, arg?: unknown): P
       }
     },
   );
-  const text = `${target.display}: ${diagnosis.summary}${diagnosis.advice === '' ? '' : ` ${diagnosis.advice}`}`;
+  const notice = connectionNotice(target.display, diagnosis);
   deps.log.info(`Test connection ${redactUri(target.uri)}: ${diagnosis.severity} ${diagnosis.problem ?? ''} ${diagnosis.summary}`);
   // Sign In acts on the active connection, so it is offered only when that is what was tested.
   const testedActive = typeof arg !== 'string';
-  const actions = testedActive && (diagnosis.problem === 'unauthenticated' || diagnosis.problem === 'forbidden') ? ['Sign In…'] : [];
-  const show =
-    diagnosis.severity === 'ok' ? vscode.window.showInformationMessage : diagnosis.severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
-  void show(text, ...actions).then((choice) => {
+  const actions = [
+    ...(testedActive && (diagnosis.problem === 'unauthenticated' || diagnosis.problem === 'forbidden') ? ['Sign In…'] : []),
+    ...(notice.details === undefined ? [] : ['Details']),
+  ];
+  const show = notice.kind === 'information' ? vscode.window.showInformationMessage : vscode.window.showErrorMessage;
+  void show(notice.text, ...actions).then((choice) => {
     if (choice === 'Sign In…') {
       void vscode.commands.executeCommand(COMMANDS.signIn);
+    } else if (choice === 'Details') {
+      void show(notice.text, { modal: true, detail: notice.details });
     }
   });
   return diagnosis;

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { Diagnosis } from '../../../src/core/connection/diagnoseConnection';
 import { COMMANDS } from '../../../src/extension/commands/commandIds';
+import { startScriptedServer } from '../../support/mlflow/scriptedServer';
 import { activeApi, clearTrackingUriSetting, repoRoot, waitForConnection, workspaceRoot } from './helpers';
 
 describe('connection (real extension host, demo workspace)', () => {
@@ -90,5 +92,28 @@ describe('connection (real extension host, demo workspace)', () => {
     const input = ours[0]?.input;
     assert.ok(input instanceof vscode.TabInputWebview && input.viewType.endsWith('mlflow.connectionDetails'));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('Test Connection calls a healthy MLflow 2.x server connected, in a line that fits a notification', async () => {
+    // Answered as the real 2.17.2 server answers: experiments, a 400 from get-history-bulk-interval
+    // (the route exists), Flask's HTML 404 for logged-models/search (added in 3.0).
+    const server = await startScriptedServer();
+    try {
+      server.script((req) =>
+        req.path.endsWith('/experiments/search')
+          ? { status: 200, contentType: 'application/json', body: JSON.stringify({ experiments: [{ experiment_id: '0', name: 'Default' }] }) }
+          : req.path.endsWith('/metrics/get-history-bulk-interval')
+            ? { status: 400, contentType: 'application/json', body: JSON.stringify({ error_code: 'INVALID_PARAMETER_VALUE', message: "Missing value for required parameter 'run_ids'." }) }
+            : { status: 404, contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>404 Not Found</title>' },
+      );
+      const d = await vscode.commands.executeCommand<Diagnosis>(COMMANDS.testConnection, server.baseUrl);
+      assert.equal(d.severity, 'ok', 'information, not a warning');
+      assert.equal(d.summary, 'Connected (older than MLflow 3.0: no logged models).');
+      assert.ok(`${server.baseUrl}: ${d.summary}`.length <= 100);
+      assert.match(d.details ?? '', /pip install -U mlflow/);
+    } finally {
+      await server.close();
+      await vscode.commands.executeCommand('notifications.clearAll');
+    }
   });
 });

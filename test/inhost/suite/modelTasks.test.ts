@@ -25,6 +25,18 @@ describe('predict, Dockerfile and Docker image (real extension host, mlflow CLI 
     assert.ok(editor);
     assert.equal(editor.document.languageId, 'json');
     assert.equal(editor.document.getText(), '{"predictions": [0]}');
+    // A read-only result named after the model, not a dirty untitled editor that asks to be saved.
+    assert.equal(editor.document.isUntitled, false);
+    assert.equal(editor.document.isDirty, false);
+    assert.equal(editor.document.uri.scheme, 'mlflow-result');
+    assert.equal(path.posix.basename(editor.document.uri.path), 'iris-logistic-regression predictions.json');
+    // Typing into it, as a user would, changes nothing: the editor is read-only.
+    await vscode.commands.executeCommand('type', { text: 'x' });
+    assert.equal(editor.document.getText(), '{"predictions": [0]}');
+    assert.equal(editor.document.isDirty, false);
+    // Predicting again shows the new text in the same editor.
+    await vscode.commands.executeCommand(COMMANDS.predict, model('iris-logistic-regression'));
+    assert.equal(vscode.window.visibleTextEditors.filter((e) => e.document.uri.scheme === 'mlflow-result').length, 1);
   });
 
   it('Generate Dockerfile writes the Dockerfile and the model into the chosen folder and opens it', async () => {
@@ -82,6 +94,38 @@ describe('deploy (real extension host, mlflow CLI stand-in)', () => {
     const result = await vscode.commands.executeCommand<string | undefined>(COMMANDS.deploy, model('iris-xgboost'), { target: 'azureml', name: 'iris', config: '' });
     assert.equal(result, undefined);
     assert.ok(!calls().some((c) => c.includes('create') && !c.includes('--help')), 'no deployment was attempted');
+  });
+
+  it('refuses MLflow\'s endpoint clients (databricks, http, https, openai): they cannot create deployments', async () => {
+    fs.rmSync(argvLog, { force: true });
+    for (const target of ['databricks', 'openai', 'http:/localhost:7000']) {
+      const result = await vscode.commands.executeCommand<string | undefined>(COMMANDS.deploy, model('iris-xgboost'), { target, name: 'iris', config: '' });
+      assert.equal(result, undefined, target);
+    }
+    assert.ok(!calls().some((c) => c[3] !== undefined && ['get', 'create', 'update'].includes(c[3]) && !c.includes('--help')), 'nothing was asked of those targets');
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
+
+  it('offers first a target that can deploy a model: accepting the first pick deploys to sagemaker', async () => {
+    fs.rmSync(argvLog, { force: true });
+    // The recorded help lists databricks first; Enter on the first pick, then on the URI box.
+    const pending = Promise.resolve(vscode.commands.executeCommand<string | undefined>(COMMANDS.deploy, model('iris-xgboost'), { name: 'iris-first', config: '' }));
+    const state = { done: false };
+    void pending.finally(() => {
+      state.done = true;
+    });
+    const finished = (): boolean => state.done;
+    const deadline = Date.now() + 30_000;
+    while (!finished() && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 300));
+      if (!finished()) {
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      }
+    }
+    await pending;
+    const create = calls().find((c) => c[3] === 'create' && !c.includes('--help'));
+    assert.deepEqual(create?.slice(0, 8), ['-m', 'mlflow', 'deployments', 'create', '-t', 'sagemaker', '--name', 'iris-first']);
+    await vscode.commands.executeCommand('notifications.clearAll');
   });
 
   it('runs `mlflow deployments create` with the discovered target, the name and one -C per setting', async () => {

@@ -17,10 +17,13 @@ describe('deployments', () => {
     assert.deepEqual(parseDeploymentTargets('Usage: something else'), []);
   });
 
-  it('checks target URIs against what is installed', () => {
-    const installed = ['sagemaker', 'databricks'];
+  it('checks target URIs against what is installed and can deploy a model', () => {
+    const installed = ['sagemaker', 'databricks', 'my-plugin'];
     assert.equal(targetUriProblem('sagemaker:/us-east-1', installed), undefined);
-    assert.equal(targetUriProblem('databricks', installed), undefined);
+    assert.equal(targetUriProblem('my-plugin', installed), undefined);
+    // Listed by MLflow, but its create_deployment raises NotImplementedError (recorded).
+    assert.match(targetUriProblem('databricks', installed) ?? '', /^The "databricks" target cannot create deployments: .*Databricks serving endpoints/);
+    assert.match(targetUriProblem('https:/gateway.example', installed) ?? '', /"https" target cannot create deployments/);
     assert.match(targetUriProblem('azureml', installed) ?? '', /not an installed deployment target/);
     assert.match(targetUriProblem('sagemaker:/x y', installed) ?? '', /target URI is/);
   });

@@ -47,4 +47,22 @@ describe('diagnoseCliFailure', () => {
     const other = diagnoseCliFailure('Traceback…\nValueError: bad input\n[exit code: 1]\n');
     assert.deepEqual(other, { kind: 'unknown', message: 'ValueError: bad input' });
   });
+
+  it('words a deployment plugin\'s NotImplementedError as what the target cannot do', () => {
+    const read = (f: string): string => fs.readFileSync(path.join(CLI, f), 'utf8');
+    assert.deepEqual(diagnoseCliFailure(read('deployments-create-databricks.txt')), {
+      kind: 'not-implemented',
+      message: 'This target cannot create deployments: its MLflow plugin does not implement create_deployment.',
+    });
+    assert.match(diagnoseCliFailure(read('deployments-list-http.txt')).message, /^This target cannot list deployments/);
+    // A model's own predict raising it is not a plugin's gap: no deployments CLI in the traceback.
+    const model = 'Traceback (most recent call last):\n  File "/m/model.py", line 3, in predict\n    raise NotImplementedError\nNotImplementedError\n[exit code: 1]\n';
+    assert.equal(diagnoseCliFailure(model).kind, 'unknown');
+  });
+
+  it('names the missing Python package, not a traceback', () => {
+    const d = diagnoseCliFailure(fs.readFileSync(path.join(CLI, 'deployments-create-sagemaker-no-boto3.txt'), 'utf8'));
+    assert.deepEqual(d, { kind: 'no-module', message: 'The selected Python lacks the module "boto3" that this needs: pip install boto3.' });
+    assert.match(diagnoseCliFailure("ModuleNotFoundError: No module named 'sklearn.linear_model'\n").message, /"sklearn".*pip install scikit-learn\.$/);
+  });
 });

@@ -56,16 +56,22 @@ describe('diagnoseConnection', () => {
     ]);
   });
 
-  it('says an old server works but lacks what newer MLflow versions added', async () => {
-    server.script(byRoute(EXPERIMENTS, MISSING_RUN_IDS, NOT_FOUND));
+  it('says a healthy older server is connected (information, in a line that fits), with what it lacks in the details', async () => {
+    // What the real 2.17.2 server answers logged-models/search: Flask's HTML 404.
+    server.script(byRoute(EXPERIMENTS, MISSING_RUN_IDS, HTML_404));
     const v2 = await diagnoseConnection(client());
-    assert.equal(v2.severity, 'warning');
+    assert.equal(v2.severity, 'ok');
     assert.equal(v2.problem, 'old-server');
-    assert.match(v2.summary, /^Works, but this server is older than MLflow 3\.0: it lacks logged models/);
+    assert.equal(v2.summary, 'Connected (older than MLflow 3.0: no logged models).');
+    assert.match(v2.details ?? '', /lacks logged models \(logged-models\/search\), added in MLflow 3\.0\. .*pip install -U mlflow/);
 
     server.script(byRoute(json(200, {}), HTML_404, NOT_FOUND));
     const v1 = await diagnoseConnection(client());
-    assert.match(v1.summary, /^Works, but this server is older than MLflow 2\.11: .*get-history-bulk-interval.*2\.11.*logged-models.*3\.0/);
+    assert.equal(v1.severity, 'ok');
+    assert.equal(v1.summary, 'Connected (older than MLflow 2.11: no sampled histories or logged models).');
+    assert.match(v1.details ?? '', /get-history-bulk-interval\), added in MLflow 2\.11; logged models .* added in MLflow 3\.0/);
+    // The notification names the server first; with a loopback address it stays within a toast's ~100 characters.
+    assert.ok(`http://127.0.0.1:5000: ${v1.summary}`.length <= 100);
   });
 
   it('names an unreachable server', async () => {
