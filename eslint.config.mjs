@@ -58,6 +58,19 @@ export default tseslint.config(
         'error',
         { paths: [vscodeBan, ...spawnBan], patterns: [upward(['**/src/extension/**', '**/extension/**'])] },
       ],
+      // Webviews render server and workspace data: nothing may become markup or code.
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      'no-restricted-properties': [
+        'error',
+        ...['innerHTML', 'outerHTML', 'insertAdjacentHTML'].map((property) => ({ property, message: 'Build DOM nodes with createElement/textContent: data must never become markup.' })),
+        { object: 'document', property: 'write', message: 'Build DOM nodes with createElement/textContent.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML|insertAdjacentHTML)$/]", message: 'Build DOM nodes with createElement/textContent: data must never become markup.' },
+      ],
     },
   },
   {
