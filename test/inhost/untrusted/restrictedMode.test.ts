@@ -14,7 +14,7 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../../../src/extension/commands/commandIds';
 import { PROJECT_COMMANDS } from '../../../src/extension/projects/projectCommandIds';
 import { SCAFFOLD_COMMANDS } from '../../../src/extension/scaffold/scaffoldCommandIds';
-import { EXTENSION_ID, activeApi, until, workspaceRoot } from '../suite/helpers';
+import { EXTENSION_ID, activeApi, mlflowLog, until, workspaceRoot } from '../suite/helpers';
 
 const standIn = (): string => path.join(vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath ?? '', 'test', 'support', 'cli', 'python');
 const mlmodel = (): vscode.Uri => vscode.Uri.joinPath(workspaceRoot(), 'models', 'iris-logistic-regression', 'MLmodel');
@@ -43,16 +43,6 @@ const REFUSED: readonly Refused[] = [
   },
   { id: SCAFFOLD_COMMANDS.logScaffolded, args: () => [vscode.Uri.joinPath(workspaceRoot(), 'custom', 'log_model.py')], what: 'Logging a model' },
 ];
-
-/** The extension's "MLflow" log file in this window's logs (the harness passes the folder). */
-function mlflowLog(): string {
-  const root = process.env.MLFLOW_INHOST_LOGS;
-  if (!root || !fs.existsSync(root)) {
-    return '';
-  }
-  const found = fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => path.basename(f) === 'MLflow.log');
-  return found.map((f) => fs.readFileSync(path.join(root, f), 'utf8')).join('\n');
-}
 
 describe('Restricted Mode: serve, predict, Docker, deploy, Run Project and Log Model refuse (real extension host, untrusted workspace)', () => {
   let argvLog: string;
