@@ -4,8 +4,10 @@
 //   in-host - mocha inside code-server's real extension host (test/harness/runInHost.ts)
 //   untrusted - a second in-host suite in a workspace left untrusted (Restricted Mode)
 //   ui      - playwright-core + Debian Chromium against code-server with the packaged .vsix
-//   real    - opt-in: serves a model with a real `python -m mlflow` where one is installed; when
-//             none is, its skip reason is printed in the summary and nothing is counted
+//   real    - where real MLflow venvs exist (~/lab/venv-*, MLFLOW_REAL_PYTHON): per version a real
+//             tracking server, filled by the real client, and the in-host suite test/inhost/real/
+//             (browse, serve, Try it, predict, restart, stop, Log Model, Run Project, deploy); where
+//             none exists, its skip reason is printed in the summary and nothing is counted
 // A tier that crashes without reporting counts as one failure, so nothing fails silently.
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';

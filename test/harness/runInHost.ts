@@ -100,6 +100,8 @@ export interface RunInHostOptions {
   readonly shotsDir?: string;
   /** Run in Restricted Mode: workspace trust enabled and the workspace never trusted. */
   readonly untrusted?: boolean;
+  /** More environment for code-server and so the extension host (e.g. what a suite must find). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** Start code-server, run one suite in one window, stop everything. */
@@ -108,7 +110,12 @@ export async function runInHost(opts: RunInHostOptions): Promise<InHostOutcome> 
   copyInto(opts.workspace, dirs.workspace);
   const resultsFile = path.join(dirs.root, 'results.json');
   const server = await startCodeServer(dirs, {
-    env: { MLFLOW_INHOST_RESULTS: resultsFile, MLFLOW_INHOST_SUITE: opts.suite, MLFLOW_INHOST_LOGS: path.join(dirs.userData, 'logs') },
+    env: {
+      ...(opts.env ?? {}),
+      MLFLOW_INHOST_RESULTS: resultsFile,
+      MLFLOW_INHOST_SUITE: opts.suite,
+      MLFLOW_INHOST_LOGS: path.join(dirs.userData, 'logs'),
+    },
     workspaceTrust: opts.untrusted === true,
   });
   const ctx = await launchChromium(chromium, dirs);

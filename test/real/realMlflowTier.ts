@@ -1,125 +1,442 @@
-// The opt-in real-MLflow tier: where a real `python -m mlflow` is installed, serve a recorded
-// model folder with it (env manager local, 127.0.0.1, a free port), send the model's logged
-// input example to /invocations and check the shape of the predictions. It proves that the argv
-// the extension builds (buildServeCommand) is one the real CLI accepts and that the body Try it
-// pre-fills is one the real scoring server answers.
+// The real-MLflow tier: for each real MLflow venv on this machine (../shared/real-mlflow/ builds
+// ~/lab/venv-2.8.0, -2.17.2, -3.11.1; MLFLOW_REAL_PYTHON names one interpreter instead), start a
+// real tracking server, fill it with that version's own client (fill.py), and run the in-host
+// suite test/inhost/real/ in code-server's real extension host against it, with
+// `mlflow.pythonPath` pointing at the venv's python and the venv's folder kept off PATH. It prints
+// each step's time, the serve-ready figure (the extension's Serve vs the same `mlflow models
+// serve` from a shell) and one closing "N passed, N failed" line for scripts/testAll.ts.
 //
-// Where no Python with MLflow is found it prints "real-MLflow tier: skipped — <reason>", naming
-// every interpreter it tried, and exits 0 without a pass/fail line: scripts/testAll.ts shows the
-// reason in its summary and counts nothing, so a skip is never mistaken for a pass.
+// Where no venv exists it prints "real-MLflow tier: skipped — <reason>" and exits 0 without a
+// pass/fail line: testAll.ts shows the reason in its summary and counts nothing.
 //
-// CLI: tsx test/real/realMlflowTier.ts   (MLFLOW_REAL_PYTHON=/path/to/python picks the interpreter)
-import { spawn, spawnSync } from 'node:child_process';
+// Every process it starts runs in a process group of its own and carries a token in its
+// environment; whatever still carries it at the end (a model server the extension left behind)
+// is killed and counted as a failure.
+//
+// CLI: tsx test/real/realMlflowTier.ts
+//   MLFLOW_REAL_PYTHON=/path/to/venv/bin/python   one interpreter instead of ~/lab/venv-*
+//   MLFLOW_REAL_VERSIONS=2.17.2,3.11.1            only these lab venvs
+//   MLFLOW_REAL_LAB=/path                         where the venvs are (default ~/lab)
+//   MLFLOW_REAL_KEEP=1                            keep each version's temp folder (logs, store)
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
+import * as http from 'node:http';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildVersionCommand, parseMlflowVersion } from '../../src/core/cli/mlflowVersion';
-import { buildServeCommand } from '../../src/core/cli/serveCommand';
-import { waitForPing } from '../../src/core/serving/waitForPing';
+import { freePort } from '../harness/codeServer';
+import { runInHost } from '../harness/runInHost';
+import { TIER_ENV, type FillSummary, type TierReport } from './tierProtocol';
 
 const ROOT = path.resolve(__dirname, '../..');
-const MODEL = path.join(ROOT, 'demo', 'models', 'iris-logistic-regression');
-const READY_TIMEOUT_MS = 180_000;
+const SUITE_BUNDLE = path.join(ROOT, 'out', 'test', 'inhost', 'real');
+const SERVER_START_MS = 180_000;
+const FILL_MS = 240_000;
+const SUITE_MS = 480_000;
+/** The budget for serve-ready through the extension against the same serve from a shell. */
+export const SERVE_READY_BUDGET = 1.2;
+const TOKEN_VAR = 'MLFLOW_REAL_TIER_TOKEN';
 
-interface Found {
+export interface Venv {
   readonly python: string;
+  /** From the venv's folder name (venv-<version>) or, for MLFLOW_REAL_PYTHON, from MLflow itself. */
   readonly version: string;
 }
 
-/** Try MLFLOW_REAL_PYTHON, then python3 and python on PATH; say what each one answered. */
-export function findRealMlflow(env: NodeJS.ProcessEnv): { found: Found | undefined; tried: string[] } {
-  const tried: string[] = [];
+/** The venvs to test, or why there are none. */
+export function findVenvs(env: NodeJS.ProcessEnv, home = os.homedir()): { venvs: Venv[]; reason: string } {
   const explicit = env.MLFLOW_REAL_PYTHON?.trim();
-  if (!explicit) {
-    tried.push('MLFLOW_REAL_PYTHON (unset)');
-  }
-  for (const python of [explicit, 'python3', 'python'].filter((p): p is string => p !== undefined && p !== '')) {
-    const inv = buildVersionCommand(python);
-    const r = spawnSync(inv.command, [...inv.args], { encoding: 'utf8', timeout: 60_000, env: { ...env, ...inv.env } });
-    const version = r.status === 0 ? parseMlflowVersion(r.stdout) : undefined;
-    if (version) {
-      return { found: { python, version }, tried };
+  if (explicit) {
+    const r = spawnSync(explicit, ['-c', 'import mlflow; print(mlflow.__version__)'], { encoding: 'utf8', timeout: 60_000 });
+    const version = r.status === 0 ? r.stdout.trim() : '';
+    if (/^\d+\.\d+/.test(version)) {
+      return { venvs: [{ python: explicit, version }], reason: '' };
     }
-    const why = r.error ? (r.error.message.includes('ENOENT') ? 'not found' : r.error.message) : /No module named mlflow/.test(r.stderr) ? 'no mlflow module' : `exit ${String(r.status)}`;
-    tried.push(`${python} (${why})`);
+    const why = r.error ? r.error.message : /No module named/.test(r.stderr) ? 'no mlflow module' : `exit ${String(r.status)}`;
+    return { venvs: [], reason: `MLFLOW_REAL_PYTHON=${explicit} has no usable MLflow (${why})` };
   }
-  return { found: undefined, tried };
+  const lab = env.MLFLOW_REAL_LAB?.trim() || path.join(home, 'lab');
+  const wanted = (env.MLFLOW_REAL_VERSIONS ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '');
+  const found = (fs.existsSync(lab) ? fs.readdirSync(lab) : [])
+    .map((d) => /^venv-(\d+\.\d+\.\d+)$/.exec(d))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ python: path.join(lab, m[0], 'bin', 'python'), version: m[1] ?? '' }))
+    .filter((v) => fs.existsSync(v.python) && fs.existsSync(path.join(path.dirname(v.python), 'mlflow')))
+    .filter((v) => wanted.length === 0 || wanted.includes(v.version))
+    .sort((a, b) => compareVersions(a.version, b.version));
+  if (found.length > 0) {
+    return { venvs: found, reason: '' };
+  }
+  const where = `${lab}/venv-<version>/bin/python`;
+  return {
+    venvs: [],
+    reason: wanted.length > 0
+      ? `no MLflow venv for ${wanted.join(', ')} at ${where} (MLFLOW_REAL_VERSIONS)`
+      : `no MLflow venv: MLFLOW_REAL_PYTHON is unset and there is no ${where} (build them with ../shared/real-mlflow/setup.sh)`,
+  };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => {
-        resolve(port);
+function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) {
+      return d;
+    }
+  }
+  return 0;
+}
+
+/** One process group started by this tier, its output in a log file. */
+class Group {
+  private static readonly live = new Set<Group>();
+  readonly exited: Promise<number | null>;
+
+  private constructor(readonly child: ChildProcess, readonly logFile: string) {
+    Group.live.add(this);
+    this.exited = new Promise((resolve) => {
+      child.once('exit', (code) => {
+        resolve(code);
       });
+      child.once('error', () => {
+        resolve(null);
+      });
+    });
+  }
+
+  static start(command: string, args: readonly string[], env: NodeJS.ProcessEnv, logFile: string, cwd?: string): Group {
+    const out = fs.openSync(logFile, 'a');
+    try {
+      const child = spawn(command, [...args], { env, cwd, detached: true, stdio: ['ignore', out, out] });
+      return new Group(child, logFile);
+    } finally {
+      fs.closeSync(out);
+    }
+  }
+
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  log(): string {
+    return fs.existsSync(this.logFile) ? fs.readFileSync(this.logFile, 'utf8') : '';
+  }
+
+  /** TERM the whole group, KILL it after a grace period; resolves once the leader has exited. */
+  async stop(graceMs = 5000): Promise<void> {
+    Group.live.delete(this);
+    const pid = this.child.pid;
+    if (pid === undefined) {
+      return;
+    }
+    signalGroup(pid, 'SIGTERM');
+    const timer = setTimeout(() => {
+      signalGroup(pid, 'SIGKILL');
+    }, graceMs);
+    await this.exited;
+    clearTimeout(timer);
+    // workers that outlived their leader
+    signalGroup(pid, 'SIGKILL');
+  }
+
+  /** Synchronous last resort (process exit, Ctrl+C): KILL every group still running. */
+  static killAll(): void {
+    for (const g of Group.live) {
+      if (g.child.pid !== undefined) {
+        signalGroup(g.child.pid, 'SIGKILL');
+      }
+    }
+    Group.live.clear();
+  }
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+/** GET a URL once; the status, or undefined when nothing answered. */
+function getStatus(url: string, timeoutMs: number): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const req = http.get(url, { timeout: timeoutMs, headers: { Connection: 'close' } }, (res) => {
+      res.resume();
+      resolve(res.statusCode);
+    });
+    req.on('timeout', () => {
+      req.destroy();
+    });
+    req.on('error', () => {
+      resolve(undefined);
     });
   });
 }
 
-/** Rows in a `dataframe_split` / `inputs` / `instances` body: how many predictions to expect. */
-function exampleRows(body: unknown): number {
-  const b = body as { dataframe_split?: { data?: unknown[] }; inputs?: unknown[]; instances?: unknown[] };
-  return b.dataframe_split?.data?.length ?? b.inputs?.length ?? b.instances?.length ?? 0;
+/** Wait for `ready` (polled), failing early when the group exits and after `timeoutMs`. */
+async function waitFor(what: string, group: Group, ready: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await ready()) {
+      return;
+    }
+    if (!group.running) {
+      throw new Error(`${what}: the process exited (${String(group.child.exitCode ?? group.child.signalCode)}); last lines of ${group.logFile}:\n${tail(group.log())}`);
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`${what}: not within ${String(timeoutMs / 1000)} s; last lines of ${group.logFile}:\n${tail(group.log())}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
-async function serveAndPredict(found: Found): Promise<string[]> {
-  const failures: string[] = [];
-  const port = await freePort();
-  const inv = buildServeCommand({ python: found.python, modelUri: MODEL, port, envManager: 'local' });
-  const child = spawn(inv.command, [...inv.args], { env: { ...process.env, ...inv.env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  child.stdout.on('data', (d: Buffer) => (log += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (log += d.toString()));
-  const url = `http://127.0.0.1:${String(port)}`;
-  try {
-    const ready = await waitForPing(url, { signal: new AbortController().signal, timeoutMs: READY_TIMEOUT_MS, stillRunning: () => child.exitCode === null });
-    if (ready !== 'ready') {
-      return [`the real server did not become ready (${ready}):\n${log.slice(-2000)}`];
+function tail(text: string, lines = 15): string {
+  return text.trimEnd().split('\n').slice(-lines).join('\n');
+}
+
+/**
+ * This user's processes whose environment carries `token` (an exact `<run>-<tag>`, or with
+ * `prefix` every tag of a run): they were started by this tier, directly or not.
+ */
+function processesWith(token: string, prefix = false): { pid: number; cmd: string }[] {
+  if (process.platform !== 'linux') {
+    return [];
+  }
+  const needle = `${TOKEN_VAR}=${token}${prefix ? '-' : '\0'}`;
+  const found: { pid: number; cmd: string }[] = [];
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d) || Number(d) === process.pid) {
+      continue;
     }
-    const example = JSON.parse(fs.readFileSync(path.join(MODEL, 'serving_input_example.json'), 'utf8')) as unknown;
-    const res = await fetch(`${url}/invocations`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(example) });
-    const answer = (await res.json()) as { predictions?: unknown };
-    if (res.status !== 200) {
-      failures.push(`/invocations answered ${String(res.status)}: ${JSON.stringify(answer).slice(0, 500)}`);
-    } else if (!Array.isArray(answer.predictions) || answer.predictions.length !== exampleRows(example)) {
-      failures.push(`expected ${String(exampleRows(example))} predictions, got ${JSON.stringify(answer).slice(0, 500)}`);
-    }
-  } finally {
-    if (child.pid !== undefined) {
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // already gone
+    try {
+      if (fs.readFileSync(`/proc/${d}/environ`, 'latin1').includes(needle)) {
+        found.push({ pid: Number(d), cmd: fs.readFileSync(`/proc/${d}/cmdline`, 'latin1').replace(/\0/g, ' ').trim() });
       }
+    } catch {
+      // gone, or not ours
     }
   }
-  return failures;
+  return found.filter((p) => p.cmd !== '');
 }
 
-async function main(): Promise<number> {
-  const { found, tried } = findRealMlflow(process.env);
-  if (!found) {
-    console.log(`real-MLflow tier: skipped — no Python with MLflow; tried ${tried.join(', ')}`);
+/** Wait a moment for processes carrying `token` to end by themselves, then KILL and return those that did not. */
+async function sweep(token: string, graceMs: number): Promise<{ pid: number; cmd: string }[]> {
+  const deadline = Date.now() + graceMs;
+  let left = processesWith(token);
+  while (left.length > 0 && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 250));
+    left = processesWith(token);
+  }
+  for (const p of left) {
+    try {
+      process.kill(p.pid, 'SIGKILL');
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return left;
+}
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+interface VersionOutcome {
+  passed: number;
+  failed: number;
+  ratio?: number;
+}
+
+async function runVersion(venv: Venv, token: string, cleanPath: string): Promise<VersionOutcome> {
+  const outcome: VersionOutcome = { passed: 0, failed: 0 };
+  const fail = (what: string): void => {
+    outcome.failed++;
+    console.log(`  FAIL ${what}`);
+  };
+  const t0 = Date.now();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `mlflow-real-${venv.version}-`));
+  const store = path.join(tmp, 'store');
+  const workspace = path.join(tmp, 'workspace');
+  fs.mkdirSync(path.join(store, 'mlartifacts'), { recursive: true });
+  fs.mkdirSync(path.join(workspace, 'models'), { recursive: true });
+  const bin = path.dirname(venv.python);
+  // `mlflow server` and `mlflow models serve` start gunicorn/uvicorn by name; gunicorn >= 24
+  // would otherwise share one control socket (~/.gunicorn) between servers.
+  const childEnv = (tag: string): NodeJS.ProcessEnv => ({
+    ...process.env,
+    PATH: `${bin}${path.delimiter}${cleanPath}`,
+    GUNICORN_CMD_ARGS: '--no-control-socket',
+    [TOKEN_VAR]: `${token}-${tag}`,
+  });
+  console.log(`\nreal MLflow ${venv.version} (${venv.python}; temp folder ${tmp})`);
+  let server: Group | undefined;
+  let keep = process.env.MLFLOW_REAL_KEEP === '1';
+  try {
+    const port = await freePort();
+    const trackingUri = `http://127.0.0.1:${String(port)}`;
+    const major = Number(venv.version.split('.')[0]);
+    let t = Date.now();
+    server = Group.start(
+      venv.python,
+      [
+        '-m', 'mlflow', 'server', '--backend-store-uri', `sqlite:///${path.join(store, 'mlflow.db')}`,
+        '--artifacts-destination', path.join(store, 'mlartifacts'), '--serve-artifacts',
+        '--host', '127.0.0.1', '--port', String(port), '--workers', major >= 3 ? '1' : '2',
+      ],
+      // MLflow 3's job runner (huey consumers: half a dozen more processes) is not used here
+      { ...childEnv('server'), MLFLOW_SERVER_ENABLE_JOB_EXECUTION: 'false' },
+      path.join(store, 'server.log'),
+      store,
+    );
+    const started = server;
+    await waitFor('the tracking server', started, async () => (await getStatus(`${trackingUri}/health`, 5000)) === 200, SERVER_START_MS);
+    console.log(`  step tracking server ready            ${seconds(Date.now() - t)}`);
+
+    t = Date.now();
+    const summaryFile = path.join(tmp, 'summary.json');
+    const fill = Group.start(
+      venv.python,
+      [path.join(__dirname, 'fill.py'), '--tracking-uri', trackingUri, '--model-dir', path.join(workspace, 'models', 'iris-real'), '--summary', summaryFile],
+      childEnv('fill'),
+      path.join(tmp, 'fill.log'),
+      tmp,
+    );
+    const timer = setTimeout(() => {
+      void fill.stop();
+    }, FILL_MS);
+    const code = await fill.exited;
+    clearTimeout(timer);
+    await fill.stop();
+    if (code !== 0 || !fs.existsSync(summaryFile)) {
+      throw new Error(`fill.py failed (exit ${String(code)}):\n${tail(fill.log())}`);
+    }
+    const summary = JSON.parse(fs.readFileSync(summaryFile, 'utf8')) as FillSummary;
+    if (summary.mlflowVersion !== venv.version) {
+      throw new Error(`the venv's MLflow is ${summary.mlflowVersion}, not ${venv.version}`);
+    }
+    console.log(`  step filled by the real client         ${seconds(Date.now() - t)}`);
+    fs.cpSync(path.join(__dirname, 'project'), path.join(workspace, 'projects', 'tiny'), { recursive: true });
+
+    t = Date.now();
+    const reportFile = path.join(tmp, 'report.json');
+    const hostEnv = {
+      PATH: cleanPath,
+      GUNICORN_CMD_ARGS: '--no-control-socket',
+      [TOKEN_VAR]: `${token}-host`,
+      [TIER_ENV.trackingUri]: trackingUri,
+      [TIER_ENV.python]: venv.python,
+      [TIER_ENV.summary]: summaryFile,
+      [TIER_ENV.report]: reportFile,
+      [TIER_ENV.bench]: '1',
+    };
+    const result = await runInHost({ suite: 'real', workspace, env: hostEnv, timeoutMs: SUITE_MS });
+    const report = fs.existsSync(reportFile) ? (JSON.parse(fs.readFileSync(reportFile, 'utf8')) as TierReport) : { steps: [] };
+    for (const s of report.steps) {
+      console.log(`  ${s.state === 'passed' ? 'ok  ' : s.state === 'failed' ? 'FAIL' : 'skip'} ${s.title.padEnd(110)} ${seconds(s.ms)}`);
+    }
+    for (const f of result.results?.failed ?? []) {
+      console.log(`       ${f.title}\n         ${f.error.split('\n').join('\n         ')}`);
+    }
+    outcome.passed += result.results?.passed.length ?? 0;
+    outcome.failed += result.results?.failed.length ?? 0;
+    if (!result.results) {
+      fail(`the in-host suite wrote no results (exit ${String(result.exitCode)})`);
+    } else if (result.exitCode === 'timeout') {
+      fail(`the in-host suite did not finish within ${seconds(SUITE_MS)}`);
+    }
+    console.log(`  step in-host suite (code-server incl.)  ${seconds(Date.now() - t)}`);
+    if (report.bench) {
+      const shell = Math.min(...report.bench.shellMs);
+      const ext = Math.min(...report.bench.extensionMs);
+      outcome.ratio = ext / shell;
+      const all = `extension ${report.bench.extensionMs.map(seconds).join(', ')}; shell ${report.bench.shellMs.map(seconds).join(', ')}`;
+      // a figure, not a pass/fail: one shared 2-core machine cannot time seconds-long starts to 20 %
+      const verdict = outcome.ratio <= SERVE_READY_BUDGET ? 'within' : 'OVER';
+      console.log(`  bench serve ready (best of ${String(report.bench.shellMs.length)}): extension ${seconds(ext)} vs shell ${seconds(shell)}, same model, same run: ratio ${outcome.ratio.toFixed(2)}, ${verdict} the budget ≤ ${String(SERVE_READY_BUDGET)} (${all})`);
+    }
+    const left = await sweep(`${token}-host`, 10_000);
+    if (left.length > 0) {
+      fail(`${String(left.length)} process(es) outlived the extension host (killed now): ${left.map((p) => `${String(p.pid)} ${p.cmd.slice(0, 160)}`).join('; ')}`);
+    }
+  } catch (err) {
+    fail(err instanceof Error ? err.message : String(err));
+    keep = true;
+  } finally {
+    await server?.stop();
+    await sweep(`${token}-server`, 5000);
+    await sweep(`${token}-fill`, 0);
+    if (keep) {
+      console.log(`  (kept ${tmp})`);
+    } else {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  }
+  console.log(`  ${venv.version}: ${String(outcome.passed)} passed, ${String(outcome.failed)} failed in ${seconds(Date.now() - t0)}`);
+  return outcome;
+}
+
+async function main(token: string): Promise<number> {
+  const { venvs, reason } = findVenvs(process.env);
+  if (venvs.length === 0) {
+    console.log(`real-MLflow tier: skipped — ${reason}`);
     return 0;
   }
-  console.log(`real-MLflow tier: ${found.python} has MLflow ${found.version}; serving ${path.relative(ROOT, MODEL)} for real`);
-  const failures = await serveAndPredict(found);
-  for (const f of failures) {
-    console.log(`  FAIL ${f}`);
+  if (!fs.existsSync(SUITE_BUNDLE)) {
+    throw new Error(`${SUITE_BUNDLE} is missing: run \`node esbuild.mjs --tests\` first`);
   }
-  if (failures.length === 0) {
-    console.log('  ok   serves a recorded model folder with env manager local and predicts its input example');
+  const started = Date.now();
+  // The extension must find MLflow through mlflow.pythonPath, not because a venv is on PATH.
+  const venvBins = new Set(venvs.map((v) => path.dirname(v.python)));
+  const cleanPath = (process.env.PATH ?? '').split(path.delimiter).filter((p) => p !== '' && !venvBins.has(p)).join(path.delimiter);
+  console.log(`real-MLflow tier: MLflow ${venvs.map((v) => v.version).join(', ')}`);
+  let passed = 0;
+  let failed = 0;
+  const ratios: string[] = [];
+  // The extension host runs in this folder: an MLflow child started without a tracking URI and
+  // without a cwd of its own would leave an ./mlruns file store here.
+  const strayStore = path.join(ROOT, 'mlruns');
+  const hadStore = fs.existsSync(strayStore);
+  for (const venv of venvs) {
+    const o = await runVersion(venv, token, cleanPath);
+    passed += o.passed;
+    failed += o.failed;
+    if (o.ratio !== undefined) {
+      ratios.push(`${venv.version} ${o.ratio.toFixed(2)}`);
+    }
   }
-  console.log(`${failures.length === 0 ? '1' : '0'} passed, ${failures.length === 0 ? '0' : '1'} failed`);
-  return failures.length === 0 ? 0 : 1;
+  if (!hadStore && fs.existsSync(strayStore)) {
+    failed++;
+    console.log(`  FAIL an MLflow child ran without a tracking URI in ${ROOT} and left ${strayStore}`);
+  }
+  console.log(`\nreal-MLflow tier: ${seconds(Date.now() - started)} for ${String(venvs.length)} version(s); serve-ready ratio extension/shell: ${ratios.join(', ') || 'not measured'}`);
+  console.log(`${String(passed)} passed, ${String(failed)} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+/** Synchronous last resort (exit, Ctrl+C): KILL our groups and whatever else carries this run's token. */
+function killEverything(token: string): void {
+  Group.killAll();
+  for (const p of processesWith(token, true)) {
+    try {
+      process.kill(p.pid, 'SIGKILL');
+    } catch {
+      // ended meanwhile
+    }
+  }
 }
 
 if (require.main === module) {
-  main()
+  const token = randomBytes(8).toString('hex');
+  process.on('exit', () => {
+    killEverything(token);
+  });
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(sig, () => {
+      killEverything(token);
+      process.exit(130);
+    });
+  }
+  main(token)
     .then((code) => {
       process.exitCode = code;
     })

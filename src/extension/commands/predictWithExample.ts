@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { buildPredictCommand } from '../../core/cli/modelCommands';
+import { predictExample, type PredictExample } from '../../core/serving/predictExample';
 import type { ConnectionManager } from '../connection/connectionManager';
 import type { CliTaskRunner } from '../process/cliTaskRunner';
 import { findMlflow } from '../serving/findMlflow';
@@ -12,11 +13,17 @@ import { openResultDocument } from './resultDocuments';
 import { requireTrust, resolveLocalModel } from './modelTarget';
 import type { SecretCredentials } from '../connection/storeSession';
 
-/** The example a model was logged with: the serving payload first, then the raw input example. */
-export function exampleInput(folder: string): string | undefined {
-  return ['serving_input_example.json', 'input_example.json']
-    .map((f) => path.join(folder, f))
-    .find((f) => fs.existsSync(f));
+/** The example a model was logged with, as `mlflow models predict` needs it (see predictExample). */
+export function exampleInput(folder: string): PredictExample | undefined {
+  const file = (name: string): string => path.join(folder, name);
+  const text = (name: string): string | undefined => {
+    try {
+      return fs.readFileSync(file(name), 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  return predictExample(text('MLmodel'), (name) => fs.existsSync(file(name)), text);
 }
 
 /**
@@ -32,8 +39,8 @@ export async function predictWithExample(
   if (!model) {
     return undefined;
   }
-  const input = exampleInput(model.folder);
-  if (!input) {
+  const example = exampleInput(model.folder);
+  if (!example) {
     throw new Error(`${model.label} was logged without an input example (no serving_input_example.json or input_example.json next to its MLmodel).`);
   }
   const mlflow = await findMlflow(deps.log);
@@ -41,6 +48,11 @@ export async function predictWithExample(
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlflow-predict-'));
   try {
     const output = path.join(outDir, 'predictions.json');
+    // A raw input example (MLflow < 2.14 wrote no serving payload) goes in wrapped as a request.
+    const input = example.kind === 'file' ? path.join(model.folder, example.name) : path.join(outDir, 'input.json');
+    if (example.kind === 'wrapped') {
+      fs.writeFileSync(input, example.body);
+    }
     const inv = buildPredictCommand({
       python: mlflow.python,
       modelUri: model.folder,

@@ -111,7 +111,7 @@ export class TryItPanel implements vscode.Disposable {
         this.dispose();
       }),
       panel.webview.onDidReceiveMessage((m: unknown) => {
-        void this.onMessage(m);
+        void this.receive(m);
       }),
       deps.manager.onDidChange(() => {
         this.follow();
@@ -166,7 +166,12 @@ export class TryItPanel implements vscode.Disposable {
       .map((s) => ({ id: s.id, label: `${s.label} (:${String(s.port)})` }));
   }
 
-  private async onMessage(message: unknown): Promise<void> {
+  /**
+   * Handle one message as the webview posts it (validated here, whoever sends it). Public so the
+   * in-host tests can press "Send" the way the panel's button does: the webview itself runs in
+   * the browser, out of their reach.
+   */
+  async receive(message: unknown): Promise<void> {
     if (!isTryItWebviewMessage(message)) {
       this.deps.log.warn('Ignored an unexpected message from a Try it panel.');
       return;

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { MlflowExtensionApi } from '../../../src/extension/api';
 import type { ConnectionState } from '../../../src/extension/connection/connectionState';
@@ -82,4 +84,14 @@ export async function until<T>(what: string, probe: () => T | undefined, timeout
     }
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** The extension's "MLflow" log file in this window's logs (the harness passes the folder). */
+export function mlflowLog(): string {
+  const root = process.env.MLFLOW_INHOST_LOGS;
+  if (!root || !fs.existsSync(root)) {
+    return '';
+  }
+  const found = fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => path.basename(f) === 'MLflow.log');
+  return found.map((f) => fs.readFileSync(path.join(root, f), 'utf8')).join('\n');
 }

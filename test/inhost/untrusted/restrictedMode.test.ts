@@ -16,7 +16,7 @@ import type { NodeOf } from '../../../src/extension/explorer/explorerNode';
 import { EXPLORER_COMMANDS } from '../../../src/extension/explorer/explorerCommandIds';
 import { PROJECT_COMMANDS } from '../../../src/extension/projects/projectCommandIds';
 import { SCAFFOLD_COMMANDS } from '../../../src/extension/scaffold/scaffoldCommandIds';
-import { EXTENSION_ID, activeApi, until, workspaceRoot } from '../suite/helpers';
+import { EXTENSION_ID, activeApi, mlflowLog, until, workspaceRoot } from '../suite/helpers';
 
 const standIn = (): string => path.join(vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath ?? '', 'test', 'support', 'cli', 'python');
 const mlmodel = (): vscode.Uri => vscode.Uri.joinPath(workspaceRoot(), 'models', 'iris-logistic-regression', 'MLmodel');
@@ -47,16 +47,6 @@ const REFUSED: readonly Refused[] = [
   { id: COMMANDS.startLocalServer, args: () => [], what: 'Starting a tracking server', code: 'Python and MLflow' },
   { id: SCAFFOLD_COMMANDS.logScaffolded, args: () => [vscode.Uri.joinPath(workspaceRoot(), 'custom', 'log_model.py')], what: 'Logging a model' },
 ];
-
-/** The extension's "MLflow" log file in this window's logs (the harness passes the folder). */
-function mlflowLog(): string {
-  const root = process.env.MLFLOW_INHOST_LOGS;
-  if (!root || !fs.existsSync(root)) {
-    return '';
-  }
-  const found = fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => path.basename(f) === 'MLflow.log');
-  return found.map((f) => fs.readFileSync(path.join(root, f), 'utf8')).join('\n');
-}
 
 describe('Restricted Mode: serve, predict, Docker, deploy, Run Project and Log Model refuse (real extension host, untrusted workspace)', () => {
   let argvLog: string;

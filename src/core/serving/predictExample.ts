@@ -1,0 +1,36 @@
+import { readServingInfo } from './servingSignature';
+import { wrapInputExample } from './wrapInputExample';
+
+/**
+ * What "Predict with Example" hands to `mlflow models predict -i`: a file beside the MLmodel as
+ * it is, or a body to write first because the file on disk is not a request MLflow accepts.
+ */
+export type PredictExample =
+  | { readonly kind: 'file'; readonly name: string }
+  | { readonly kind: 'wrapped'; readonly body: string; readonly from: string };
+
+/** A file name beside the MLmodel, never a path out of the model folder. */
+const plainName = (name: string | undefined): string | undefined => (name !== undefined && /^[\w][\w.-]*$/.test(name) ? name : undefined);
+
+/**
+ * The model's own example as a request for `mlflow models predict`. The serving payload MLflow
+ * wrote at logging time (serving_input_example.json, since MLflow 2.14) is already one. Before
+ * that, a model has only input_example.json, the raw example (a pandas frame in split orient, an
+ * array…), which `mlflow models predict` rejects ("must be a JSON dictionary with exactly one of
+ * the input fields …"): it is wrapped the way the scoring server reads it. A form with no JSON
+ * request (a sparse matrix) is passed as it is, for MLflow to say why. Undefined: no example.
+ */
+export function predictExample(mlmodel: string | undefined, exists: (name: string) => boolean, read: (name: string) => string | undefined): PredictExample | undefined {
+  const info = mlmodel === undefined ? undefined : readServingInfo(mlmodel).inputExample;
+  const serving = plainName(info?.servingInputPath) ?? 'serving_input_example.json';
+  if (exists(serving)) {
+    return { kind: 'file', name: serving };
+  }
+  const raw = plainName(info?.artifactPath) ?? 'input_example.json';
+  if (!exists(raw)) {
+    return undefined;
+  }
+  const text = read(raw);
+  const body = text === undefined ? undefined : wrapInputExample(text, info);
+  return body === undefined ? { kind: 'file', name: raw } : { kind: 'wrapped', body, from: raw };
+}

@@ -1,0 +1,96 @@
+"""Fill a real MLflow tracking server for the real-MLflow tier, with that version's own client.
+
+    python fill.py --tracking-uri http://127.0.0.1:PORT --model-dir DIR --summary FILE
+
+Logs one experiment with one finished run (params, a 5-step metric, a text artifact and a
+scikit-learn LogisticRegression on iris with a signature and a 2-row input example), registers the
+model as version 1 of "iris-real" with the alias "champion", downloads the logged model folder to
+DIR (the workspace's MLmodel folder) and writes FILE: the ids, names and URIs the in-host suite
+looks for, and the predictions the model gives for its input example (what every serve path must
+answer). The model is logged by the same MLflow that serves it, so no step mixes versions.
+"""
+import argparse
+import json
+import os
+import shutil
+import tempfile
+import time
+import warnings
+
+import mlflow
+import pandas as pd
+from mlflow.models import infer_signature
+from mlflow.tracking import MlflowClient
+from sklearn.datasets import load_iris
+from sklearn.linear_model import LogisticRegression
+
+warnings.filterwarnings("ignore")
+MAJOR = int(mlflow.__version__.split(".")[0])
+EXPERIMENT = "vscode-real-tier"
+MODEL_NAME = "iris-real"
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--tracking-uri", required=True)
+    p.add_argument("--model-dir", required=True)
+    p.add_argument("--summary", required=True)
+    a = p.parse_args()
+    t0 = time.time()
+    mlflow.set_tracking_uri(a.tracking_uri)
+    experiment_id = mlflow.create_experiment(EXPERIMENT)
+    iris = load_iris(as_frame=True)
+    x, y = iris.data, iris.target
+    clf = LogisticRegression(max_iter=300).fit(x, y)
+    # rows 0 and 100: one setosa, one virginica, so the two predictions differ
+    example = x.iloc[[0, 100]].reset_index(drop=True)
+    expected = [int(v) for v in clf.predict(example)]
+    signature = infer_signature(example, clf.predict(example))
+    with mlflow.start_run(experiment_id=experiment_id, run_name="iris-logreg") as run:
+        mlflow.log_params({"max_iter": 300, "C": 1.0})
+        for step, acc in enumerate([0.6, 0.8, 0.9, 0.95, 0.97]):
+            mlflow.log_metric("accuracy", acc, step=step)
+        mlflow.log_text("filled by test/real/fill.py\n", "notes/readme.txt")
+        where = {"name": "model"} if MAJOR >= 3 else {"artifact_path": "model"}
+        # Requirements given, not inferred: inference loads the model in a subprocess (~10 s here).
+        info = mlflow.sklearn.log_model(
+            clf,
+            signature=signature,
+            input_example=example,
+            registered_model_name=MODEL_NAME,
+            pip_requirements=[f"mlflow=={mlflow.__version__}", "scikit-learn", "pandas"],
+            **where,
+        )
+    client = MlflowClient()
+    client.set_registered_model_alias(MODEL_NAME, "champion", "1")
+    logged_model_id = getattr(info, "model_id", None)
+    with tempfile.TemporaryDirectory() as tmp:
+        shutil.move(mlflow.artifacts.download_artifacts(artifact_uri=info.model_uri, dst_path=tmp), a.model_dir)
+    if not os.path.isfile(os.path.join(a.model_dir, "MLmodel")):
+        raise SystemExit(f"the downloaded model folder {a.model_dir} has no MLmodel")
+    summary = {
+        "mlflowVersion": mlflow.__version__,
+        "experimentId": experiment_id,
+        "experimentName": EXPERIMENT,
+        "runId": run.info.run_id,
+        "runName": "iris-logreg",
+        "params": {"max_iter": "300", "C": "1.0"},
+        "metricKey": "accuracy",
+        "metricSteps": 5,
+        "modelUri": info.model_uri,
+        "runModelUri": f"runs:/{run.info.run_id}/model",
+        "loggedModelId": logged_model_id,
+        "registeredModel": MODEL_NAME,
+        "modelVersion": "1",
+        "alias": "champion",
+        "columns": list(example.columns),
+        "exampleRows": example.values.tolist(),
+        "expectedPredictions": expected,
+        "seconds": round(time.time() - t0, 2),
+    }
+    with open(a.summary, "w") as f:
+        json.dump(summary, f, indent=2)
+
+
+if __name__ == "__main__":
+    main()
