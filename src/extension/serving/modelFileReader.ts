@@ -30,13 +30,19 @@ export function modelFileReader(modelUri: string, stores: StoreSession | undefin
   if (!stores || parts.kind === 'other') {
     return () => Promise.resolve(undefined);
   }
-  let location: Promise<{ runId: string; artifactPath: string } | undefined> | undefined;
-  const locate = async (): Promise<{ runId: string; artifactPath: string } | undefined> => {
+  type Location = { runId: string; artifactPath: string } | { modelId: string };
+  let location: Promise<Location | undefined> | undefined;
+  const locate = async (): Promise<Location | undefined> => {
     if (parts.kind === 'run') {
       return parts;
     }
     const s = await stores.stores();
     const v = parts.kind === 'alias' ? await s.registry.getModelVersionByAlias(parts.name, parts.alias) : await s.registry.getModelVersion(parts.name, parts.version);
+    // MLflow 3 registers logged models: the files are in the model's own artifacts, not the run's
+    const loggedModel = /^models:\/(m-[0-9a-f]{32})$/.exec(v.source ?? '')?.[1];
+    if (loggedModel !== undefined) {
+      return { modelId: loggedModel };
+    }
     const artifactPath = v.runId && v.source ? artifactPathInRun(v.source, v.runId) : undefined;
     return v.runId && artifactPath ? { runId: v.runId, artifactPath } : undefined;
   };
@@ -47,7 +53,11 @@ export function modelFileReader(modelUri: string, stores: StoreSession | undefin
       if (!where) {
         return undefined;
       }
-      const bytes = await (await stores.stores()).tracking.readArtifact({ runId: where.runId, path: `${where.artifactPath}/${name}`, maxBytes: MAX_BYTES });
+      const tracking = (await stores.stores()).tracking;
+      const bytes =
+        'modelId' in where
+          ? await tracking.readLoggedModelArtifact({ modelId: where.modelId, path: name, maxBytes: MAX_BYTES })
+          : await tracking.readArtifact({ runId: where.runId, path: `${where.artifactPath}/${name}`, maxBytes: MAX_BYTES });
       return new TextDecoder().decode(bytes);
     } catch {
       return undefined;
