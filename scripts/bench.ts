@@ -14,6 +14,8 @@ import { compareSeries } from './benchCompare';
 import { compareDrawn } from './benchCompareWebview';
 import { explorerFirstPage } from './benchExplorer';
 import { runListing } from './benchRunListing';
+import { serveReady } from './benchServeReady';
+import { Group } from '../test/real/processGroup';
 
 const ROOT = path.resolve(__dirname, '..');
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 7);
@@ -125,6 +127,7 @@ async function main(): Promise<void> {
     ['compareDrawnInWebview', compareDrawn],
     ['explorerFirstPageInHost', explorerFirstPage],
     ['activation', activation],
+    ['serveReadyRealMlflow', serveReady],
   ];
   const result: Record<string, unknown> = {
     measuredAt: new Date().toISOString(),
@@ -134,6 +137,14 @@ async function main(): Promise<void> {
     result[name] = await measure();
   }
   console.log(JSON.stringify(result, null, 2));
+}
+
+// a real MLflow server the listing bench started must not outlive an interrupted bench
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(sig, () => {
+    Group.killAll();
+    process.exit(130);
+  });
 }
 
 main().catch((err: unknown) => {

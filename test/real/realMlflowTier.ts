@@ -18,15 +18,16 @@
 //   MLFLOW_REAL_VERSIONS=2.17.2,3.11.1            only these lab venvs
 //   MLFLOW_REAL_LAB=/path                         where the venvs are (default ~/lab)
 //   MLFLOW_REAL_KEEP=1                            keep each version's temp folder (logs, store)
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+//   MLFLOW_REAL_OUT=/path/outcome.json            write each version's counts and serve-ready figures (npm run bench)
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { freePort } from '../harness/codeServer';
 import { runInHost } from '../harness/runInHost';
-import { TIER_ENV, type FillSummary, type TierReport } from './tierProtocol';
+import { Group, tail } from './processGroup';
+import { startRealTrackingServer } from './realTrackingServer';
+import { TIER_ENV, type FillSummary, type ServeBench, type TierReport } from './tierProtocol';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SUITE_BUNDLE = path.join(ROOT, 'out', 'test', 'inhost', 'real');
@@ -76,7 +77,7 @@ export function findVenvs(env: NodeJS.ProcessEnv, home = os.homedir()): { venvs:
   };
 }
 
-function compareVersions(a: string, b: string): number {
+export function compareVersions(a: string, b: string): number {
   const pa = a.split('.').map(Number);
   const pb = b.split('.').map(Number);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
@@ -86,114 +87,6 @@ function compareVersions(a: string, b: string): number {
     }
   }
   return 0;
-}
-
-/** One process group started by this tier, its output in a log file. */
-class Group {
-  private static readonly live = new Set<Group>();
-  readonly exited: Promise<number | null>;
-
-  private constructor(readonly child: ChildProcess, readonly logFile: string) {
-    Group.live.add(this);
-    this.exited = new Promise((resolve) => {
-      child.once('exit', (code) => {
-        resolve(code);
-      });
-      child.once('error', () => {
-        resolve(null);
-      });
-    });
-  }
-
-  static start(command: string, args: readonly string[], env: NodeJS.ProcessEnv, logFile: string, cwd?: string): Group {
-    const out = fs.openSync(logFile, 'a');
-    try {
-      const child = spawn(command, [...args], { env, cwd, detached: true, stdio: ['ignore', out, out] });
-      return new Group(child, logFile);
-    } finally {
-      fs.closeSync(out);
-    }
-  }
-
-  get running(): boolean {
-    return this.child.exitCode === null && this.child.signalCode === null;
-  }
-
-  log(): string {
-    return fs.existsSync(this.logFile) ? fs.readFileSync(this.logFile, 'utf8') : '';
-  }
-
-  /** TERM the whole group, KILL it after a grace period; resolves once the leader has exited. */
-  async stop(graceMs = 5000): Promise<void> {
-    Group.live.delete(this);
-    const pid = this.child.pid;
-    if (pid === undefined) {
-      return;
-    }
-    signalGroup(pid, 'SIGTERM');
-    const timer = setTimeout(() => {
-      signalGroup(pid, 'SIGKILL');
-    }, graceMs);
-    await this.exited;
-    clearTimeout(timer);
-    // workers that outlived their leader
-    signalGroup(pid, 'SIGKILL');
-  }
-
-  /** Synchronous last resort (process exit, Ctrl+C): KILL every group still running. */
-  static killAll(): void {
-    for (const g of Group.live) {
-      if (g.child.pid !== undefined) {
-        signalGroup(g.child.pid, 'SIGKILL');
-      }
-    }
-    Group.live.clear();
-  }
-}
-
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // already gone
-  }
-}
-
-/** GET a URL once; the status, or undefined when nothing answered. */
-function getStatus(url: string, timeoutMs: number): Promise<number | undefined> {
-  return new Promise((resolve) => {
-    const req = http.get(url, { timeout: timeoutMs, headers: { Connection: 'close' } }, (res) => {
-      res.resume();
-      resolve(res.statusCode);
-    });
-    req.on('timeout', () => {
-      req.destroy();
-    });
-    req.on('error', () => {
-      resolve(undefined);
-    });
-  });
-}
-
-/** Wait for `ready` (polled), failing early when the group exits and after `timeoutMs`. */
-async function waitFor(what: string, group: Group, ready: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await ready()) {
-      return;
-    }
-    if (!group.running) {
-      throw new Error(`${what}: the process exited (${String(group.child.exitCode ?? group.child.signalCode)}); last lines of ${group.logFile}:\n${tail(group.log())}`);
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`${what}: not within ${String(timeoutMs / 1000)} s; last lines of ${group.logFile}:\n${tail(group.log())}`);
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-function tail(text: string, lines = 15): string {
-  return text.trimEnd().split('\n').slice(-lines).join('\n');
 }
 
 /**
@@ -241,10 +134,11 @@ async function sweep(token: string, graceMs: number): Promise<{ pid: number; cmd
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
-interface VersionOutcome {
+export interface VersionOutcome {
   passed: number;
   failed: number;
   ratio?: number;
+  bench?: ServeBench;
 }
 
 async function runVersion(venv: Venv, token: string, cleanPath: string): Promise<VersionOutcome> {
@@ -272,24 +166,18 @@ async function runVersion(venv: Venv, token: string, cleanPath: string): Promise
   let server: Group | undefined;
   let keep = process.env.MLFLOW_REAL_KEEP === '1';
   try {
-    const port = await freePort();
-    const trackingUri = `http://127.0.0.1:${String(port)}`;
-    const major = Number(venv.version.split('.')[0]);
     let t = Date.now();
-    server = Group.start(
-      venv.python,
-      [
-        '-m', 'mlflow', 'server', '--backend-store-uri', `sqlite:///${path.join(store, 'mlflow.db')}`,
-        '--artifacts-destination', path.join(store, 'mlartifacts'), '--serve-artifacts',
-        '--host', '127.0.0.1', '--port', String(port), '--workers', major >= 3 ? '1' : '2',
-      ],
-      // MLflow 3's job runner (huey consumers: half a dozen more processes) is not used here
-      { ...childEnv('server'), MLFLOW_SERVER_ENABLE_JOB_EXECUTION: 'false' },
-      path.join(store, 'server.log'),
-      store,
-    );
-    const started = server;
-    await waitFor('the tracking server', started, async () => (await getStatus(`${trackingUri}/health`, 5000)) === 200, SERVER_START_MS);
+    const started = await startRealTrackingServer(venv, {
+      dbFile: path.join(store, 'mlflow.db'),
+      artifacts: path.join(store, 'mlartifacts'),
+      env: childEnv('server'),
+      logFile: path.join(store, 'server.log'),
+      cwd: store,
+      workers: Number(venv.version.split('.')[0]) >= 3 ? 1 : 2,
+      timeoutMs: SERVER_START_MS,
+    });
+    server = started.group;
+    const trackingUri = started.uri;
     console.log(`  step tracking server ready            ${seconds(Date.now() - t)}`);
 
     t = Date.now();
@@ -349,6 +237,7 @@ async function runVersion(venv: Venv, token: string, cleanPath: string): Promise
       const shell = Math.min(...report.bench.shellMs);
       const ext = Math.min(...report.bench.extensionMs);
       outcome.ratio = ext / shell;
+      outcome.bench = report.bench;
       const all = `extension ${report.bench.extensionMs.map(seconds).join(', ')}; shell ${report.bench.shellMs.map(seconds).join(', ')}`;
       // a figure, not a pass/fail: one shared 2-core machine cannot time seconds-long starts to 20 %
       const verdict = outcome.ratio <= SERVE_READY_BUDGET ? 'within' : 'OVER';
@@ -392,12 +281,14 @@ async function main(token: string): Promise<number> {
   let passed = 0;
   let failed = 0;
   const ratios: string[] = [];
+  const outcomes: Record<string, VersionOutcome> = {};
   // The extension host runs in this folder: an MLflow child started without a tracking URI and
   // without a cwd of its own would leave an ./mlruns file store here.
   const strayStore = path.join(ROOT, 'mlruns');
   const hadStore = fs.existsSync(strayStore);
   for (const venv of venvs) {
     const o = await runVersion(venv, token, cleanPath);
+    outcomes[venv.version] = o;
     passed += o.passed;
     failed += o.failed;
     if (o.ratio !== undefined) {
@@ -410,6 +301,10 @@ async function main(token: string): Promise<number> {
   }
   console.log(`\nreal-MLflow tier: ${seconds(Date.now() - started)} for ${String(venvs.length)} version(s); serve-ready ratio extension/shell: ${ratios.join(', ') || 'not measured'}`);
   console.log(`${String(passed)} passed, ${String(failed)} failed`);
+  const out = process.env.MLFLOW_REAL_OUT?.trim();
+  if (out) {
+    fs.writeFileSync(out, JSON.stringify(outcomes, null, 2));
+  }
   return failed === 0 ? 0 : 1;
 }
 
