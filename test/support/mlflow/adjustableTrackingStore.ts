@@ -44,6 +44,10 @@ export function adjustableTrackingStore(tracking: TrackingStore): { tracking: Tr
       adjust.reads.push(`${r.runId}/${r.path}`);
       return tracking.readArtifact(r);
     },
+    openArtifactStream: (r) => {
+      adjust.reads.push(`${r.runId}/${r.path}`);
+      return tracking.openArtifactStream(r);
+    },
     searchLoggedModels: (r) => tracking.searchLoggedModels(r),
     getLoggedModel: (id, o) => tracking.getLoggedModel(id, o),
     readLoggedModelArtifact: (r) => tracking.readLoggedModelArtifact(r),
