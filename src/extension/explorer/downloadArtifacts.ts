@@ -19,8 +19,10 @@ export interface DownloadOutcome {
 
 /** Progress lines kept for {@link DownloadOutcome.progress}. */
 const KEPT_PROGRESS_LINES = 50;
-/** A notification redrawn more often than this only costs the workbench time. */
+/** A notification redrawn more often than this only costs the workbench time... */
 const PROGRESS_EVERY_MS = 100;
+/** ...except that each new file is named, unless files fly past faster than this. */
+const NEW_FILE_EVERY_MS = 25;
 
 export const NOT_STARTED: DownloadOutcome = { outcome: 'not-started', files: 0, bytes: 0, message: '', progress: [] };
 
@@ -52,13 +54,16 @@ export async function downloadArtifacts(session: StoreSession, log: vscode.LogOu
     const shown: string[] = [];
     let lastAt = 0;
     let lastPercent = 0;
+    let lastFile: string | undefined;
     const onProgress = (p: DownloadProgress): void => {
       const now = Date.now();
       const finished = p.current === undefined && p.filesTotal > 0;
-      if (!finished && shown.length > 0 && now - lastAt < PROGRESS_EVERY_MS) {
+      const wait = p.current !== lastFile ? NEW_FILE_EVERY_MS : PROGRESS_EVERY_MS;
+      if (!finished && shown.length > 0 && now - lastAt < wait) {
         return;
       }
       lastAt = now;
+      lastFile = p.current;
       const percent = p.bytesTotal !== undefined && p.bytesTotal > 0 ? (100 * p.bytesDone) / p.bytesTotal : p.filesTotal > 0 ? (100 * p.filesDone) / p.filesTotal : 0;
       const message = describeProgress(p);
       progress.report({ message, increment: Math.max(0, percent - lastPercent) });
