@@ -1,6 +1,6 @@
 import axios, { type AxiosResponse } from 'axios';
 import * as https from 'node:https';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
 import { sleep, throwIfAborted } from '../../common/cancellation';
 import { StoreError } from '../../common/storeError';
@@ -197,7 +197,7 @@ export class RestClient {
         throw new StoreError('invalid-response', `${request} answered in the ${encoding} encoding, which cannot be decoded.`, { request });
       }
       // A server that compresses anyway: Content-Length counts the compressed bytes, checked above.
-      return { value: decoded === undefined ? { body, size: length >= 0 && Number.isSafeInteger(length) ? length : undefined } : { body: body.pipe(decoded), size: undefined } };
+      return { value: decoded === undefined ? { body, size: length >= 0 && Number.isSafeInteger(length) ? length : undefined } : { body: pipeline(body, decoded, () => undefined), size: undefined } };
     });
   }
 

@@ -237,6 +237,18 @@ describe('Download Artifacts: bounded listing, streamed files, nothing partial l
     assert.match(describeDownload(result).message, /^Download of model\/weights\.bin failed: The server broke off after \d+ of 5242880 bytes .* Nothing was downloaded\. model\/weights\.bin was not kept\.$/);
   });
 
+  it('names the file the server has no bytes for (404), keeping nothing', async () => {
+    server.script({ status: 200, body: runJson }, { status: 404, body: '{"error_code":"RESOURCE_DOES_NOT_EXIST","message":"No such file: gone.bin"}' });
+    const root = freshDir();
+    const result = await download({ path: 'gone.bin', isDir: false, fileSize: 3 }, root);
+    assert.equal(result.outcome, 'failed');
+    assert.equal(result.file, 'gone.bin');
+    assert.ok(StoreError.is(result.error, 'api') && result.error.errorCode === 'RESOURCE_DOES_NOT_EXIST', String(result.error));
+    assert.equal(server.received.length, 2, 'a 404 is not retried');
+    assert.deepEqual(leftOnDisk(root), []);
+    assert.match(describeDownload(result).message, /^Download of gone\.bin failed: .*No such file: gone\.bin.* Nothing was downloaded\. gone\.bin was not kept\.$/);
+  });
+
   it('streams a local store\'s files (mlflow.db with its artifacts folder) byte for byte', async () => {
     const db = await SqliteDatabase.open(path.join(FIXTURES, 'sqlite', 'mlflow.db'));
     const tracking = new SqliteTrackingStore(db, { artifactsDestination: path.join(FIXTURES, 'sqlite', 'mlartifacts') });
