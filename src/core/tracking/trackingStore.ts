@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { Page, PageRequest } from '../common/paging';
 import type { LoggedModel } from '../registry/entities/loggedModel';
 import type { ArtifactFile } from './entities/artifactFile';
@@ -61,6 +62,26 @@ export interface ReadArtifactRequest {
   readonly signal?: AbortSignal;
 }
 
+/** Arguments of {@link TrackingStore.openArtifactStream}. */
+export interface OpenArtifactStreamRequest {
+  readonly runId: string;
+  /** A file relative to the run's artifact root. */
+  readonly path: string;
+  /** Aborts the request (or the file read) and destroys the stream. */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * One artifact file as a stream, for downloads to disk: no size cap, since nothing is held in
+ * memory. The stream fails with a `StoreError` when the bytes stop coming, are cut short
+ * of `size`, or the signal fires.
+ */
+export interface ArtifactStream {
+  readonly body: Readable;
+  /** Bytes the store promised (Content-Length, the file's size), when it said. */
+  readonly size: number | undefined;
+}
+
 /** Artifact listing plus the root it is relative to. */
 export interface ArtifactListing extends Page<ArtifactFile> {
   readonly rootUri: string | undefined;
@@ -110,6 +131,8 @@ export interface TrackingStore {
   listArtifacts(request: ListArtifactsRequest): Promise<ArtifactListing>;
   /** The bytes of one artifact file: the artifact proxy or `/get-artifact` over REST, the disk locally. */
   readArtifact(request: ReadArtifactRequest): Promise<Uint8Array>;
+  /** The same file as {@link readArtifact}, streamed, for downloads of any size. */
+  openArtifactStream(request: OpenArtifactStreamRequest): Promise<ArtifactStream>;
   /**
    * MLflow 3 logged models of some experiments, newest first. Stores and servers that predate
    * them answer an empty page rather than an error, so callers need no version check.

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { formatBytes } from '../../core/common/formatBytes';
 import { collectPages } from '../../core/common/paging';
 import { StoreError } from '../../core/common/storeError';
 import { describeStoreError } from '../../core/explorer/describeStoreError';
@@ -316,15 +317,4 @@ export function messageItem(node: NodeOf<'message'>): vscode.TreeItem {
     item.contextValue = 'mlflow.error';
   }
   return item;
-}
-
-function formatBytes(n: number): string {
-  const units = ['B', 'KB', 'MB', 'GB'];
-  let v = n;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return `${u === 0 ? v : v.toFixed(1)} ${units[u] ?? 'B'}`;
 }

@@ -12,7 +12,8 @@ import { searchKeys } from '../../core/explorer/searchKeys';
 import { promptRunFilter, promptRunSort } from './runFilterPrompt';
 import { RunPoller } from './runPoller';
 import { currentExperimentId, pickModelVersion, pickRun } from './paletteTargets';
-import { copyRunId, downloadArtifacts, editRunTags, openArtifact, openInServerUi, renameRun, reportFailure, setRunDeleted } from './runCommands';
+import { downloadArtifacts, NOT_STARTED } from './downloadArtifacts';
+import { copyRunId, editRunTags, openArtifact, openInServerUi, renameRun, reportFailure, setRunDeleted } from './runCommands';
 
 /** What the explorer hands to the rest of the extension (and to in-host tests through the API). */
 export interface Explorer {
@@ -185,7 +186,7 @@ export function registerExplorer(context: vscode.ExtensionContext, session: Stor
   register(EXPLORER_COMMANDS.openInBrowser, (arg) => guarded('Opening the MLflow UI', async () => openInServerUi(session, log, await runArg(arg, 'Open in MLflow UI')), undefined));
   register(EXPLORER_COMMANDS.openArtifact, openArtifact);
   register(EXPLORER_COMMANDS.downloadArtifacts, (arg, target) =>
-    guarded('Download', async () => downloadArtifacts(session, log, await runArg(arg, 'Download Artifacts'), target instanceof vscode.Uri ? target : undefined), 0),
+    guarded('Download', async () => downloadArtifacts(session, log, await runArg(arg, 'Download Artifacts'), target instanceof vscode.Uri ? target : undefined), NOT_STARTED),
   );
   register(EXPLORER_COMMANDS.renameRun, (arg, name) => guarded('Rename', async () => renameRun(model, log, await runArg(arg, 'Rename Run'), typeof name === 'string' ? name : undefined), false));
   register(EXPLORER_COMMANDS.deleteRun, (arg, confirmed) => guarded('Delete', async () => setRunDeleted(model, log, await runArg(arg, 'Delete Run'), true, confirmed === true), false));

@@ -1,11 +1,7 @@
-import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { collectPages } from '../../core/common/paging';
 import { describeStoreError } from '../../core/explorer/describeStoreError';
 import { COMMANDS } from '../commands/commandIds';
-import { safeDestination } from '../../core/explorer/safeDestination';
 import { serverUiUrl, type UiObject, type UiTarget } from '../../core/explorer/serverUiUrl';
 import { loadDatabricksConnection } from '../../core/connection/databricksConfig';
 import type { StoreSession } from '../connection/storeSession';
@@ -60,74 +56,6 @@ export async function openArtifact(arg: unknown): Promise<boolean> {
   }
   await vscode.commands.executeCommand('vscode.open', artifactUri(node.runId, node.file.path), { preview: true });
   return true;
-}
-
-/**
- * Download a run's artifacts (or one folder/file of them) into a folder the user picks. Every
- * destination is checked to stay inside that folder, whatever path the server sent.
- */
-export async function downloadArtifacts(session: StoreSession, log: vscode.LogOutputChannel, arg: unknown, target?: vscode.Uri): Promise<number> {
-  const artifact = nodeOf(arg, 'artifact');
-  const run = nodeOf(arg, 'run', 'section');
-  const runId = artifact?.runId ?? (run?.kind === 'run' ? run.runId : run?.run.info.runId);
-  if (runId === undefined) {
-    return 0;
-  }
-  const folder =
-    target ??
-    (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Download Here', title: 'Download artifacts to…' }))?.[0];
-  if (folder === undefined) {
-    return 0;
-  }
-  const root = folder.fsPath;
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Downloading artifacts', cancellable: true }, async (progress, token) => {
-    const controller = new AbortController();
-    token.onCancellationRequested(() => { controller.abort(); });
-    const stores = await session.stores();
-    const files: string[] = [];
-    const walk = async (dir: string | undefined): Promise<void> => {
-      const entries = await collectPages((pageToken) => stores.tracking.listArtifacts({ runId, path: dir, pageToken, signal: controller.signal }), { maxItems: 10_000 });
-      for (const e of entries) {
-        if (e.isDir) {
-          await walk(e.path);
-        } else {
-          files.push(e.path);
-        }
-      }
-    };
-    let written = 0;
-    try {
-      if (artifact !== undefined && !artifact.file.isDir) {
-        files.push(artifact.file.path);
-      } else {
-        await walk(artifact?.file.path);
-      }
-      // A chosen file or folder lands under its own name; a whole run keeps its layout.
-      const base = artifact === undefined ? '' : path.posix.dirname(artifact.file.path);
-      for (const file of files) {
-        if (token.isCancellationRequested) {
-          break;
-        }
-        const relative = base === '.' || base === '' ? file : file.slice(base.length + 1);
-        const dest = safeDestination(root, relative);
-        if (dest === undefined) {
-          log.warn(`Skipped an artifact whose path would leave the download folder: ${JSON.stringify(file)}`);
-          continue;
-        }
-        progress.report({ message: relative, increment: 100 / files.length });
-        const bytes = await stores.tracking.readArtifact({ runId, path: file, maxBytes: 2 * 1024 * 1024 * 1024, signal: controller.signal });
-        await fs.mkdir(path.dirname(dest), { recursive: true });
-        await fs.writeFile(dest, bytes);
-        written++;
-      }
-      void vscode.window.showInformationMessage(`Downloaded ${written} artifact file${written === 1 ? '' : 's'} to ${root}.`);
-    } catch (err) {
-      if (!token.isCancellationRequested) {
-        reportFailure('Download', err, log);
-      }
-    }
-    return written;
-  });
 }
 
 /** Rename a run (REST only). */

@@ -9,6 +9,7 @@ import { SqliteRegistryStore } from '../../../src/core/registry/sqliteRegistrySt
 import { SqliteDatabase } from '../../../src/core/tracking/sqlite/sqliteDatabase';
 import { SqliteTrackingStore } from '../../../src/core/tracking/sqlite/sqliteTrackingStore';
 import type { MlflowExtensionApi } from '../../../src/extension/api';
+import type { DownloadOutcome } from '../../../src/extension/explorer/downloadArtifacts';
 import type { ExplorerNode, NodeOf } from '../../../src/extension/explorer/explorerNode';
 import { generateRunsDb, HOSTILE_NAMES, type GeneratedRunsDb } from '../../support/mlflow/generateRunsDb';
 import { startMlflowTestServer, type MlflowTestServer } from '../../support/mlflow/mlflowTestServer';
@@ -155,8 +156,8 @@ describe('Experiments and Models views (real extension host)', () => {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
 
     const target = vscode.Uri.file(fs.mkdtempSync(path.join(tmp, 'dl-')));
-    const written = await vscode.commands.executeCommand<number>('mlflow.artifacts.download', modelDir, target);
-    assert.ok(written > 2, `downloaded ${written} files`);
+    const done = await vscode.commands.executeCommand<DownloadOutcome>('mlflow.artifacts.download', modelDir, target);
+    assert.ok(done.files > 2, `downloaded ${String(done.files)} files`);
     assert.match(fs.readFileSync(path.join(target.fsPath, 'model', 'MLmodel'), 'utf8'), /^flavors:/m);
   });
 

@@ -8,7 +8,9 @@ import type { Metric, MetricPoint } from '../../../src/core/tracking/entities/me
 import type { Run } from '../../../src/core/tracking/entities/run';
 import type {
   ArtifactListing,
+  ArtifactStream,
   ListArtifactsRequest,
+  OpenArtifactStreamRequest,
   MetricHistoryRequest,
   ReadArtifactRequest,
   ReadLoggedModelArtifactRequest,
@@ -80,6 +82,11 @@ export class CountingTrackingStore implements TrackingStore {
   readArtifact(r: ReadArtifactRequest): Promise<Uint8Array> {
     this.record('readArtifact', r);
     return this.inner.readArtifact(r);
+  }
+
+  openArtifactStream(r: OpenArtifactStreamRequest): Promise<ArtifactStream> {
+    this.record('openArtifactStream', r);
+    return this.inner.openArtifactStream(r);
   }
   searchLoggedModels(r: SearchLoggedModelsRequest): Promise<Page<LoggedModel>> {
     this.record('searchLoggedModels', r);

@@ -1,6 +1,7 @@
 // Test double: a loopback HTTP server (127.0.0.1, ephemeral port) that answers each request with
 // the next scripted reply and remembers what it was sent, so store tests can check the exact
 // method, path, query and body on the wire. Not product code.
+import { createHash } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
@@ -19,15 +20,28 @@ export interface ReceivedRequest {
  * `streamBytes` sends a 200 JSON body of that many bytes in chunks, honouring backpressure, and
  * stops when the client hangs up (for the size-cap test); `dribble` sends its answer one byte every
  * `everyMs` — the headers too, or only the body — and stops when the client hangs up (for the
- * deadline tests: each byte resets an idle timeout).
+ * deadline tests: each byte resets an idle timeout); `file` sends an octet-stream of `bytes` bytes
+ * made on the fly (never held whole: for files larger than memory should hold), in `chunkBytes`
+ * pieces, one every `everyMs` when set, dropping the connection after `cutAfter` bytes when set
+ * (a truncated body: Content-Length still says `bytes`); {@link scriptedFileSha256} is its hash.
  */
 export type ScriptedReply =
   | { readonly status: number; readonly contentType?: string; readonly body: string; readonly headers?: Record<string, string> }
   | { readonly hang: true }
   | { readonly dribble: 'headers' | 'body'; readonly everyMs: number }
   | { readonly streamBytes: number }
+  | { readonly file: ScriptedFile }
   | { readonly destroy: true }
   | ((req: ReceivedRequest) => ScriptedAnswer | Promise<ScriptedAnswer>);
+
+/** A `file` reply's shape. */
+export interface ScriptedFile {
+  readonly bytes: number;
+  /** Default 64 KB. */
+  readonly chunkBytes?: number;
+  readonly everyMs?: number;
+  readonly cutAfter?: number;
+}
 
 /** What a function reply answers; it may take its time (a slow server) by returning a promise. */
 export interface ScriptedAnswer {
@@ -80,6 +94,8 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
         dribble(req.socket, reply.dribble, reply.everyMs);
       } else if ('destroy' in reply) {
         req.socket.destroy();
+      } else if ('file' in reply) {
+        streamFile(res, reply.file, (n) => (streamed += n));
       } else if ('streamBytes' in reply) {
         streamBody(res, reply.streamBytes, (n) => (streamed += n));
       } else {
@@ -125,6 +141,71 @@ function streamBody(res: http.ServerResponse, total: number, count: (n: number) 
     }
     if (!res.destroyed) {
       res.end('"}');
+    }
+  };
+  res.on('close', () => res.removeAllListeners('drain'));
+  pump();
+}
+
+/** Block `index` of a `file` reply: a fixed pattern stamped with its index, so a lost, doubled or swapped block changes the hash. */
+function fileBlock(index: number, length: number): Buffer {
+  let pattern = patterns.get(length);
+  if (pattern === undefined) {
+    pattern = Buffer.alloc(length);
+    for (let i = 0; i < length; i++) {
+      pattern[i] = (i * 31 + 7) & 0xff;
+    }
+    patterns.set(length, pattern);
+  }
+  const block = Buffer.from(pattern);
+  if (length >= 4) {
+    block.writeUInt32BE(index >>> 0, 0);
+  }
+  return block;
+}
+const patterns = new Map<number, Buffer>();
+
+/** The SHA-256 of the body a `file` reply sends (computed block by block, as it is sent). */
+export function scriptedFileSha256(file: Pick<ScriptedFile, 'bytes' | 'chunkBytes'>): string {
+  const size = file.chunkBytes ?? 64 * 1024;
+  const hash = createHash('sha256');
+  for (let offset = 0, index = 0; offset < file.bytes; offset += size, index++) {
+    hash.update(fileBlock(index, Math.min(size, file.bytes - offset)));
+  }
+  return hash.digest('hex');
+}
+
+function streamFile(res: http.ServerResponse, file: ScriptedFile, count: (n: number) => void): void {
+  const size = file.chunkBytes ?? 64 * 1024;
+  const limit = Math.min(file.bytes, file.cutAfter ?? file.bytes);
+  let offset = 0;
+  let index = 0;
+  res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': String(file.bytes) });
+  const pump = (): void => {
+    while (offset < limit && !res.destroyed) {
+      const piece = fileBlock(index++, Math.min(size, file.bytes - offset)).subarray(0, limit - offset);
+      offset += piece.length;
+      count(piece.length);
+      if (offset >= limit && limit < file.bytes) {
+        // The bytes so far reach the client, then the connection drops mid-body.
+        res.write(piece, () => res.socket?.destroy());
+        return;
+      }
+      const more = res.write(piece);
+      if (offset >= limit) {
+        break;
+      }
+      if (file.everyMs !== undefined) {
+        setTimeout(more ? pump : () => res.once('drain', pump), file.everyMs);
+        return;
+      }
+      if (!more) {
+        res.once('drain', pump);
+        return;
+      }
+    }
+    if (!res.destroyed) {
+      res.end();
     }
   };
   res.on('close', () => res.removeAllListeners('drain'));

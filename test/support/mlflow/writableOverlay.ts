@@ -116,6 +116,7 @@ export function overlayStores(tracking: TrackingStore, registry: RegistryStore):
     getSampledMetricHistory: (r) => tracking.getSampledMetricHistory(r),
     listArtifacts: (r) => tracking.listArtifacts(r),
     readArtifact: (r) => tracking.readArtifact(r),
+    openArtifactStream: (r) => tracking.openArtifactStream(r),
     searchLoggedModels: (r) => tracking.searchLoggedModels(r),
     getLoggedModel: (id, o) => tracking.getLoggedModel(id, o),
     readLoggedModelArtifact: (r) => tracking.readLoggedModelArtifact(r),

@@ -9,6 +9,7 @@ import type { Experiment } from '../entities/experiment';
 import type { Metric, MetricPoint } from '../entities/metric';
 import type { Run } from '../entities/run';
 import { listLocalArtifacts, localArtifactRoot, readLocalArtifact } from '../listLocalArtifacts';
+import { openLocalArtifact } from '../openLocalArtifact';
 import { DEFAULT_MAX_ARTIFACT_BYTES } from '../artifactPath';
 import { loggedModelPage } from '../loggedModelPage';
 import { sampleMetricHistories } from '../sampleMetricHistories';
@@ -17,7 +18,9 @@ import { searchEntities } from '../search/searchEntities';
 import type { LocalStoreOptions } from '../sqlite/sqliteTrackingStore';
 import type {
   ArtifactListing,
+  ArtifactStream,
   ListArtifactsRequest,
+  OpenArtifactStreamRequest,
   MetricHistoryRequest,
   ReadArtifactRequest,
   ReadLoggedModelArtifactRequest,
@@ -130,6 +133,10 @@ export class FileTrackingStore implements TrackingStore {
 
   async readArtifact(r: ReadArtifactRequest): Promise<Uint8Array> {
     return readLocalArtifact((await this.artifactRoot(r.runId)).root, r.path, r.maxBytes ?? DEFAULT_MAX_ARTIFACT_BYTES);
+  }
+
+  async openArtifactStream(r: OpenArtifactStreamRequest): Promise<ArtifactStream> {
+    return openLocalArtifact((await this.artifactRoot(r.runId)).root, r.path, r.signal);
   }
 
   private async artifactRoot(runId: string): Promise<{ rootUri: string | undefined; root: string }> {

@@ -1,11 +1,16 @@
 import axios, { type AxiosResponse } from 'axios';
 import * as https from 'node:https';
+import { pipeline, type Readable } from 'node:stream';
+import * as zlib from 'node:zlib';
 import { sleep, throwIfAborted } from '../../common/cancellation';
 import { StoreError } from '../../common/storeError';
+import type { ArtifactStream } from '../trackingStore';
 import type { Endpoint } from './endpoints';
 import { authorizationHeader, type CredentialsProvider } from './hostCredentials';
 import { interpretResponse } from './interpretResponse';
+import { guardedBody } from './guardedBody';
 import { retryDelay } from './retryDelay';
+import { seconds } from './seconds';
 import { toStoreError } from './toStoreError';
 
 /** TLS settings, as MLflow's `MLFLOW_TRACKING_INSECURE_TLS` / `..._SERVER_CERT_PATH` / `..._CLIENT_CERT_PATH` define them. */
@@ -35,7 +40,7 @@ export interface RestClientOptions {
   readonly backoffMs?: number;
   /** Longest single wait between retries, including a server's Retry-After. Default 60 s. */
   readonly maxRetryDelayMs?: number;
-  /** Largest response body accepted. Default 100 MB. */
+  /** Largest response body accepted. Default 100 MB. Streamed downloads ({@link RestClient.openDownload}) have none. */
   readonly maxContentLength?: number;
   readonly tls?: TlsOptions;
   /** Extra headers on every request (e.g. `X-MLFLOW-WORKSPACE`). */
@@ -128,6 +133,74 @@ export class RestClient {
     });
   }
 
+  /**
+   * GET a file as a stream, for downloads to disk of any size. The deadline of a call (retries
+   * included) covers getting the answer's headers; after that the body has no overall deadline
+   * (a 2 GB file may take longer than any fixed one) but an idle timeout of the same length: it
+   * fails when no byte arrives for `timeoutMs`, when it ends short of Content-Length, or when
+   * `signal` fires, which aborts the HTTP request at once. No size cap: nothing is held in memory.
+   */
+  async openDownload(path: string, query: Query, options: { signal?: AbortSignal } = {}): Promise<ArtifactStream> {
+    const request = `GET ${path}`;
+    const deadline = this.deadline(options.signal, 1);
+    const idleMs = this.options.timeoutMs ?? 30_000;
+    return this.withRetries<ArtifactStream>(true, deadline, request, async () => {
+      // One controller per attempt: the deadline may abort it until the headers are in, the
+      // caller at any time, the idle timer while the body streams.
+      const controller = new AbortController();
+      const abort = (): void => {
+        controller.abort();
+      };
+      deadline.signal.addEventListener('abort', abort, { once: true });
+      let response: AxiosResponse<Readable>;
+      try {
+        response = await axios.request<Readable>({
+          url: this.base + path + queryString(query),
+          method: 'GET',
+          // The bytes as stored: a transparently decoded body could not be checked against Content-Length.
+          headers: { ...(await this.headers(undefined)), Accept: '*/*', 'Accept-Encoding': 'identity' },
+          timeout: deadline.ms,
+          signal: controller.signal,
+          maxContentLength: -1,
+          maxRedirects: 0,
+          responseType: 'stream',
+          decompress: false,
+          validateStatus: () => true,
+          httpsAgent: this.httpsAgent,
+          proxy: false,
+        });
+      } catch (err: unknown) {
+        const error = toStoreError(this.deadlineError(err, deadline, request), request, deadline.ms);
+        if (error.kind === 'network') {
+          return { error, retryAfter: undefined, status: undefined };
+        }
+        throw error;
+      } finally {
+        deadline.signal.removeEventListener('abort', abort);
+      }
+      options.signal?.addEventListener('abort', abort, { once: true });
+      const raw = response.data;
+      raw.once('close', () => options.signal?.removeEventListener('abort', abort));
+      const contentType = headerValue(response.headers['content-type']);
+      if (response.status !== 200) {
+        const text = await readCapped(raw, 64 * 1024);
+        const result = interpretResponse(response.status, contentType, text, request, headerValue(response.headers.location));
+        const error = result instanceof StoreError ? result : new StoreError('api', `${request}: HTTP ${String(response.status)}`, { status: response.status, request });
+        return { error, retryAfter: headerValue(response.headers['retry-after']), status: response.status };
+      }
+      const length = Number(headerValue(response.headers['content-length']) ?? Number.NaN);
+      const encoding = (headerValue(response.headers['content-encoding']) ?? 'identity').toLowerCase();
+      const body = guardedBody(raw, { request, expected: Number.isSafeInteger(length) && length >= 0 ? length : undefined, idleMs, abort, caller: options.signal });
+      const decoded = decoder(encoding);
+      if (decoded === null) {
+        body.destroy();
+        throw new StoreError('invalid-response', `${request} answered in the ${encoding} encoding, which cannot be decoded.`, { request });
+      }
+      // A server that compresses anyway: Content-Length counts the compressed bytes, checked above.
+      return { value: decoded === undefined ? { body, size: length >= 0 && Number.isSafeInteger(length) ? length : undefined } : { body: pipeline(body, decoded, () => undefined), size: undefined } };
+    });
+  }
+
   private deadline(caller: AbortSignal | undefined, factor: number): Deadline {
     const ms = (this.options.timeoutMs ?? 30_000) * factor;
     const timer = AbortSignal.timeout(ms);
@@ -179,6 +252,19 @@ export class RestClient {
     return err;
   }
 
+  /** Headers of every request, with fresh credentials. */
+  private async headers(body: unknown): Promise<Record<string, string>> {
+    const headers: Record<string, string> = { Accept: 'application/json', ...this.options.headers };
+    const creds = await this.options.credentials?.();
+    if (creds !== undefined) {
+      headers.Authorization = authorizationHeader(creds);
+    }
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+    }
+    return headers;
+  }
+
   /** One HTTP exchange. A transport failure that may be transient is returned (to retry), others thrown. */
   private async send(
     method: Endpoint['method'],
@@ -188,14 +274,7 @@ export class RestClient {
     maxBytes: number | undefined,
     request: string,
   ): Promise<Exchange | StoreError> {
-    const headers: Record<string, string> = { Accept: 'application/json', ...this.options.headers };
-    const creds = await this.options.credentials?.();
-    if (creds !== undefined) {
-      headers.Authorization = authorizationHeader(creds);
-    }
-    if (body !== undefined) {
-      headers['Content-Type'] = 'application/json';
-    }
+    const headers = await this.headers(body);
     const limit = this.options.maxContentLength ?? 100 * 1024 * 1024;
     let response: AxiosResponse<ArrayBuffer>;
     try {
@@ -232,9 +311,40 @@ export class RestClient {
   }
 }
 
-/** 30 for 30,000 ms, 1.5 for 1,500: a deadline as people write it. */
-export function seconds(ms: number): string {
-  return String(Math.round(ms / 100) / 10);
+/** The text of an error answer, at most `max` bytes of it; the rest is not read. */
+async function readCapped(stream: Readable, max: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size >= max) {
+        break;
+      }
+    }
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(chunks).subarray(0, max).toString('utf8');
+}
+
+/** A decoder for a Content-Encoding; undefined for none, null for one we cannot decode. */
+function decoder(encoding: string): zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | undefined | null {
+  switch (encoding) {
+    case 'identity':
+    case '':
+      return undefined;
+    case 'gzip':
+    case 'x-gzip':
+      return zlib.createGunzip();
+    case 'deflate':
+      return zlib.createInflate();
+    case 'br':
+      return zlib.createBrotliDecompress();
+    default:
+      return null;
+  }
 }
 
 function headerValue(v: unknown): string | undefined {

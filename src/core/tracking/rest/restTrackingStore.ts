@@ -12,7 +12,9 @@ import { sampleMetricHistories } from '../sampleMetricHistories';
 import type { TrackingWriter } from '../trackingWriter';
 import type {
   ArtifactListing,
+  ArtifactStream,
   ListArtifactsRequest,
+  OpenArtifactStreamRequest,
   MetricHistoryRequest,
   ReadArtifactRequest,
   ReadLoggedModelArtifactRequest,
@@ -178,6 +180,18 @@ export class RestTrackingStore implements TrackingStore, TrackingWriter {
       return this.client.download(`${ENDPOINTS.downloadProxiedArtifact.path}/${segments.join('/')}`, [], options);
     }
     return this.client.download(ENDPOINTS.getArtifact.path, [['path', rel], ['run_uuid', r.runId]], options);
+  }
+
+  /** The routes of {@link readArtifact}, streamed: no size cap, an idle timeout instead of a deadline. */
+  async openArtifactStream(r: OpenArtifactStreamRequest): Promise<ArtifactStream> {
+    const rel = checkArtifactPath(r.path);
+    const run = await this.getRun(r.runId, { signal: r.signal });
+    const proxied = proxiedPath(run.info.artifactUri ?? '');
+    if (proxied !== undefined) {
+      const segments = [...proxied.split('/'), ...rel.split('/')].filter((s) => s !== '').map(encodeURIComponent);
+      return this.client.openDownload(`${ENDPOINTS.downloadProxiedArtifact.path}/${segments.join('/')}`, [], { signal: r.signal });
+    }
+    return this.client.openDownload(ENDPOINTS.getArtifact.path, [['path', rel], ['run_uuid', r.runId]], { signal: r.signal });
   }
 
   async searchLoggedModels(r: SearchLoggedModelsRequest): Promise<Page<LoggedModel>> {

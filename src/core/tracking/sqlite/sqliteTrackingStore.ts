@@ -7,6 +7,7 @@ import type { Metric, MetricPoint } from '../entities/metric';
 import type { Run } from '../entities/run';
 import type { Tag } from '../entities/tag';
 import { listLocalArtifacts, localArtifactRoot, readLocalArtifact } from '../listLocalArtifacts';
+import { openLocalArtifact } from '../openLocalArtifact';
 import { DEFAULT_MAX_ARTIFACT_BYTES } from '../artifactPath';
 import { loggedModelPage } from '../loggedModelPage';
 import { sampleMetricHistories } from '../sampleMetricHistories';
@@ -14,7 +15,9 @@ import { inView, searchRunsInMemory } from '../search/runSearch';
 import { searchEntities } from '../search/searchEntities';
 import type {
   ArtifactListing,
+  ArtifactStream,
   ListArtifactsRequest,
+  OpenArtifactStreamRequest,
   MetricHistoryRequest,
   ReadArtifactRequest,
   ReadLoggedModelArtifactRequest,
@@ -144,6 +147,10 @@ export class SqliteTrackingStore implements TrackingStore {
 
   async readArtifact(r: ReadArtifactRequest): Promise<Uint8Array> {
     return readLocalArtifact((await this.artifactRoot(r.runId)).root, r.path, r.maxBytes ?? DEFAULT_MAX_ARTIFACT_BYTES);
+  }
+
+  async openArtifactStream(r: OpenArtifactStreamRequest): Promise<ArtifactStream> {
+    return openLocalArtifact((await this.artifactRoot(r.runId)).root, r.path, r.signal);
   }
 
   private async artifactRoot(runId: string): Promise<{ rootUri: string | undefined; root: string }> {
