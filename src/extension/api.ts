@@ -1,4 +1,4 @@
-import type { Stores } from '../core/tracking/openStores';
+import type { Stores } from '../core/stores/openStores';
 import type { ConnectionState } from './connection/connectionState';
 import type { ComparePanels } from './compare/registerCompare';
 import type { Explorer } from './explorer/registerExplorer';

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { connectionNotice } from '../../core/connection/connectionNotice';
 import { diagnoseConnection, diagnoseFailure, type Diagnosis } from '../../core/connection/diagnoseConnection';
 import { parseTrackingUri, redactUri, type TrackingTarget } from '../../core/connection/trackingUri';
-import { openStores } from '../../core/tracking/openStores';
+import { openStores } from '../../core/stores/openStores';
 import { baseDir, type ConnectionManager } from '../connection/connectionManager';
 import type { SavedConnections } from '../connection/savedConnections';
 import type { StoreSession } from '../connection/storeSession';

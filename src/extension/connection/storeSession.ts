@@ -6,7 +6,7 @@ import type { TrackingTarget } from '../../core/connection/trackingUri';
 import type { CredentialsProvider, HostCredentials } from '../../core/tracking/rest/hostCredentials';
 import { resolveCredentials } from '../../core/tracking/rest/hostCredentials';
 import { loadCredentialsFile } from '../../core/tracking/rest/loadCredentialsFile';
-import { openRestClient, openStores, type OpenStoresOptions, type Stores } from '../../core/tracking/openStores';
+import { openRestClient, openStores, type OpenStoresOptions, type Stores } from '../../core/stores/openStores';
 import type { RestClient, RestClientOptions } from '../../core/tracking/rest/restClient';
 import { tlsOptionsFromEnv } from '../../core/tracking/rest/tlsOptionsFromEnv';
 import { httpSettings } from '../config';

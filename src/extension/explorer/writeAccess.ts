@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Stores } from '../../core/tracking/openStores';
+import type { Stores } from '../../core/stores/openStores';
 import type { StoreSession } from '../connection/storeSession';
 
 type Writers = NonNullable<Stores['rest']>;

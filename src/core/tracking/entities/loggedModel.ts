@@ -1,7 +1,7 @@
 import { StoreError } from '../../common/storeError';
 import { asObject, optArray, optInt, optString, reqString } from '../../common/jsonFields';
-import { parseMetric, type Metric } from '../../tracking/entities/metric';
-import { parseParam, parseTag, type Param, type Tag } from '../../tracking/entities/tag';
+import { parseMetric, type Metric } from './metric';
+import { parseParam, parseTag, type Param, type Tag } from './tag';
 
 /**
  * An MLflow 3 logged model (`/mlflow/logged-models`): a model that exists in an experiment on its

@@ -6,12 +6,12 @@ import { FileRegistryStore } from '../registry/fileRegistryStore';
 import type { RegistryStore } from '../registry/registryStore';
 import { RestRegistryStore } from '../registry/restRegistryStore';
 import { SqliteRegistryStore } from '../registry/sqliteRegistryStore';
-import { FileTrackingStore } from './file/fileTrackingStore';
-import { RestClient, type RestClientOptions } from './rest/restClient';
-import { RestTrackingStore } from './rest/restTrackingStore';
-import { SqliteDatabase, type SqlJsLoadOptions } from './sqlite/sqliteDatabase';
-import { SqliteTrackingStore } from './sqlite/sqliteTrackingStore';
-import type { TrackingStore } from './trackingStore';
+import { FileTrackingStore } from '../tracking/file/fileTrackingStore';
+import { RestClient, type RestClientOptions } from '../tracking/rest/restClient';
+import { RestTrackingStore } from '../tracking/rest/restTrackingStore';
+import { SqliteDatabase, type SqlJsLoadOptions } from '../tracking/sqlite/sqliteDatabase';
+import { SqliteTrackingStore } from '../tracking/sqlite/sqliteTrackingStore';
+import type { TrackingStore } from '../tracking/trackingStore';
 
 /** A tracking store and the registry beside it, for one tracking URI. */
 export interface Stores {

@@ -3,9 +3,9 @@ import { StoreError } from '../common/storeError';
 import type { ModelVersion } from '../registry/entities/modelVersion';
 import type { RegisteredModel } from '../registry/entities/registeredModel';
 import type { RegistryStore } from '../registry/registryStore';
-import type { Experiment } from './entities/experiment';
-import type { Run } from './entities/run';
-import type { TrackingStore } from './trackingStore';
+import type { Experiment } from '../tracking/entities/experiment';
+import type { Run } from '../tracking/entities/run';
+import type { TrackingStore } from '../tracking/trackingStore';
 
 /** One experiment with its newest runs. */
 export interface ExperimentOverview {
