@@ -9,7 +9,7 @@ import { loadCredentialsFile } from '../../core/tracking/rest/loadCredentialsFil
 import { openRestClient, openStores, type OpenStoresOptions, type Stores } from '../../core/stores/openStores';
 import type { RestClient, RestClientOptions } from '../../core/tracking/rest/restClient';
 import { tlsOptionsFromEnv } from '../../core/tracking/rest/tlsOptionsFromEnv';
-import { httpSettings } from '../config';
+import { httpSettings } from '../shared/config';
 import type { ConnectionManager } from './connectionManager';
 import type { ConnectionState } from './connectionState';
 

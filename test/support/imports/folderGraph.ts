@@ -92,3 +92,24 @@ export function cycles(edges: readonly Pick<FolderEdge, 'from' | 'to'>[]): strin
   }
   return found;
 }
+
+/**
+ * Breaks of the feature-room rule: `shared` imports no other folder; a feature folder imports
+ * another one only through its index.ts; no folder imports the composition root's files.
+ */
+export function roomRuleBreaks(edges: readonly FolderEdge[], shared: string): string[] {
+  const breaks: string[] = [];
+  for (const e of edges) {
+    for (const line of e.imports) {
+      const target = line.split(' -> ')[1] ?? '';
+      if (e.from === shared) {
+        breaks.push(`${line}: ${shared}/ imports a feature`);
+      } else if (e.to === '(root)') {
+        breaks.push(`${line}: a feature imports the composition root`);
+      } else if (e.to !== shared && target !== e.to && target !== `${e.to}/index`) {
+        breaks.push(`${line}: into another feature past its index.ts`);
+      }
+    }
+  }
+  return breaks;
+}
