@@ -10,6 +10,17 @@ const spawnBan = [
   { name: 'child_process', message: 'src/core builds command lines; src/extension runs them.' },
   { name: 'node:child_process', message: 'src/core builds command lines; src/extension runs them.' },
 ];
+// src/extension is organised by feature (README "Architecture"): a feature folder reaches another
+// only through that folder's index.ts, and shared/ (host services) reaches no feature at all.
+const intoFeature = {
+  regex: '^\\.\\./(?!shared/)[^./][^/]*/',
+  message: 'Import another feature through its index.ts (`../<feature>`); host services live in `../shared/`.',
+};
+const intoRoot = { regex: '^\\.\\./(extension|api)$', message: 'Features do not import the composition root.' };
+const sharedUp = (depth) => ({
+  regex: `^${'\\.\\./'.repeat(depth)}(?!\\.\\.)`,
+  message: 'shared/ holds host services that import no feature.',
+});
 const upward = (what) => ({ group: what, message: 'Imports point one way: webview/extension -> protocol -> core.' });
 
 export default tseslint.config(
@@ -40,6 +51,19 @@ export default tseslint.config(
         { paths: [vscodeBan, ...spawnBan], patterns: [upward(['**/extension/**', '**/protocol/**', '**/webview/**'])] },
       ],
     },
+  },
+  {
+    files: ['src/extension/*/*.ts'],
+    ignores: ['src/extension/shared/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [intoFeature, intoRoot] }] },
+  },
+  {
+    files: ['src/extension/shared/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [sharedUp(1)] }] },
+  },
+  {
+    files: ['src/extension/shared/*/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [sharedUp(2)] }] },
   },
   {
     files: ['src/protocol/**/*.ts'],

@@ -3,7 +3,7 @@
 // %key% has a text in package.nls.json; menus name real commands; activation never uses "*".
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { IMPLEMENTED_COMMANDS } from '../src/extension/commands/implementedCommands';
+import { IMPLEMENTED_COMMANDS } from '../src/extension/shared/commandIds/implementedCommands';
 
 interface Manifest {
   readonly engines?: { readonly vscode?: string };

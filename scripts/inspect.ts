@@ -8,8 +8,8 @@ import { StoreError } from '../src/core/common/storeError';
 import { resolveCredentials } from '../src/core/tracking/rest/hostCredentials';
 import { loadCredentialsFile } from '../src/core/tracking/rest/loadCredentialsFile';
 import { tlsOptionsFromEnv } from '../src/core/tracking/rest/tlsOptionsFromEnv';
-import { openStores, type Stores } from '../src/core/tracking/openStores';
-import { collectOverview, type StoreOverview } from '../src/core/tracking/storeOverview';
+import { openStores, type Stores } from '../src/core/stores/openStores';
+import { collectOverview, type StoreOverview } from '../src/core/stores/storeOverview';
 import type { Run } from '../src/core/tracking/entities/run';
 
 /** Parsed command line. */

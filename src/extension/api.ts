@@ -1,8 +1,8 @@
-import type { Stores } from '../core/tracking/openStores';
-import type { ConnectionState } from './connection/connectionState';
-import type { ComparePanels } from './compare/registerCompare';
-import type { Explorer } from './explorer/registerExplorer';
-import type { ModelServerInfo } from './serving/modelServer';
+import type { Stores } from '../core/stores/openStores';
+import type { ConnectionState } from './connection';
+import type { ComparePanels } from './compare';
+import type { Explorer } from './explorer';
+import type { ModelServerInfo } from './serving';
 
 /**
  * What `activate()` returns to other extensions (and to our in-host tests): a read-only view of the

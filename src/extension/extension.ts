@@ -1,31 +1,31 @@
 import * as vscode from 'vscode';
 import type { MlflowExtensionApi } from './api';
-import { registerCommands } from './commands/registerCommands';
-import { registerMlmodelLanguage } from './language/registerMlmodelLanguage';
-import { registerMlprojectLanguage } from './language/registerMlprojectLanguage';
-import { CliTaskRunner } from './process/cliTaskRunner';
-import { ConnectionManager } from './connection/connectionManager';
-import { StoreSession } from './connection/storeSession';
-import { ConnectionSecrets } from './connection/connectionSecrets';
-import { MicrosoftToken } from './connection/microsoftToken';
-import { SavedConnections } from './connection/savedConnections';
-import { userCredentials } from './connection/userCredentials';
-import { serverInfo } from './serving/modelServer';
-import { ServeManager } from './serving/serveManager';
-import { clearMlflowCache } from './serving/findMlflow';
-import { ServingTreeProvider } from './serving/servingTreeProvider';
-import { registerTrustedCodeLenses } from './language/trustedCodeLenses';
-import { mlmodelCodeLenses } from './serving/mlmodelCodeLens';
-import { registerProjectRun } from './projects/registerProjectRun';
-import { registerExplorer } from './explorer/registerExplorer';
-import { registerCompare } from './compare/registerCompare';
-import { registerScaffold } from './scaffold/registerScaffold';
-import { VERSION_DOC_SCHEME, versionDocuments } from './compare/compareVersions';
-import { forgetClosedResults, RESULT_DOC_SCHEME, resultDocuments } from './commands/resultDocuments';
-import { ConnectionStatusBar } from './statusBar/connectionStatusBar';
-import { TerminalEnvironment } from './terminal/terminalEnvironment';
-import { CONNECTION_PANEL_VIEW_TYPE, ConnectionPanel } from './webviews/connectionPanel';
-import { TryItPanel } from './webviews/tryItPanel';
+import { registerConnectionCommands } from './connection';
+import { registerServingCommands } from './serving';
+import { registerHelp } from './help';
+import { registerMlmodelLanguage } from './language';
+import { registerMlprojectLanguage } from './language';
+import { CliTaskRunner } from './shared/process/cliTaskRunner';
+import { ConnectionManager } from './connection';
+import { StoreSession } from './connection';
+import { ConnectionSecrets } from './connection';
+import { MicrosoftToken } from './connection';
+import { SavedConnections } from './connection';
+import { userCredentials } from './connection';
+import { serverInfo } from './serving';
+import { ServeManager } from './serving';
+import { clearMlflowCache } from './shared/python/findMlflow';
+import { ServingTreeProvider } from './serving';
+import { registerTrustedCodeLenses } from './shared/trustedCodeLenses';
+import { mlmodelCodeLenses } from './serving';
+import { registerProjectRun } from './projects';
+import { registerExplorer } from './explorer';
+import { registerCompare } from './compare';
+import { registerScaffold } from './scaffold';
+import { VERSION_DOC_SCHEME, versionDocuments } from './compare';
+import { forgetClosedResults, RESULT_DOC_SCHEME, resultDocuments } from './shared/resultDocuments';
+import { ConnectionStatusBar } from './connection';
+import { TerminalEnvironment } from './connection';
 
 /**
  * Composition root. Everything created here is pushed onto `context.subscriptions` so that
@@ -67,7 +67,9 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   );
   const runner = new CliTaskRunner();
   context.subscriptions.push(runner, registerTrustedCodeLenses({ language: 'mlmodel', scheme: 'file' }, mlmodelCodeLenses));
-  registerCommands({ context, connections, stores, saved, secrets, microsoft, log, servers, runner });
+  registerConnectionCommands({ context, connections, stores, saved, secrets, microsoft, log });
+  registerServingCommands({ context, connections, stores, secrets: typed, log, servers, runner });
+  registerHelp(context, log);
   const explorer = registerExplorer(context, stores, log);
   const panels = registerCompare(context, stores, explorer, log);
   registerProjectRun(context, { connections, secrets: typed, explorer, log });
@@ -79,15 +81,6 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   registerMlmodelLanguage(context, log);
   registerMlprojectLanguage(context, log);
   const scaffold = registerScaffold(context, { runner, connections, log, secrets: typed });
-  context.subscriptions.push(
-    vscode.window.registerWebviewPanelSerializer(CONNECTION_PANEL_VIEW_TYPE, {
-      deserializeWebviewPanel: (panel) => {
-        ConnectionPanel.revive(panel, context.extensionUri, connections, log);
-        return Promise.resolve();
-      },
-    }),
-    { dispose: () => { ConnectionPanel.disposeCurrent(); TryItPanel.disposeAll(); } },
-  );
   const discovered = connections.rediscover();
   const activationMs = performance.now() - started;
   log.info(`MLflow for VS Code ${String((context.extension.packageJSON as { version?: string }).version)} activated in ${activationMs.toFixed(1)} ms.`);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkContributions } from '../../scripts/checkContributions';
-import { IMPLEMENTED_COMMANDS } from '../../src/extension/commands/implementedCommands';
+import { IMPLEMENTED_COMMANDS } from '../../src/extension/shared/commandIds/implementedCommands';
 
 const ROOT = path.resolve(__dirname, '../..');
 const manifest = fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8');

@@ -72,8 +72,18 @@ describe('layer rule (DESIGN.md: only src/extension imports vscode)', () => {
       assert.equal(spawn.length, 1, JSON.stringify(spawn));
     });
 
+    it('rejects a feature reaching into another feature past its index.ts, and shared/ importing a feature', async () => {
+      const inner = await lintProbe('src/extension/serving/zz-room-probe.ts', "import { nodeOf } from '../explorer/explorerNode';\nexport const n: unknown = nodeOf;\n");
+      assert.equal(inner.length, 1, JSON.stringify(inner));
+      assert.match(inner[0] ?? '', /through its index\.ts/);
+      const viaIndex = await lintProbe('src/extension/compare/zz-room-probe.ts', "import { nodeOf } from '../explorer';\nimport { reportFailure } from '../shared/errors/reportFailure';\nexport const n: unknown = [nodeOf, reportFailure];\n");
+      assert.deepEqual(viaIndex, []);
+      const shared = await lintProbe('src/extension/shared/errors/zz-room-probe.ts', "import { ServeManager } from '../../serving';\nexport const s: unknown = ServeManager;\n");
+      assert.equal(shared.length, 1, JSON.stringify(shared));
+    });
+
     it('rejects src/extension from the webview and lets src/extension import vscode', async () => {
-      const web = await lintProbe('webview/zz-layer-probe.ts', "import { COMMANDS } from '../src/extension/commands/commandIds';\nexport const c: unknown = COMMANDS;\n");
+      const web = await lintProbe('webview/zz-layer-probe.ts', "import { COMMANDS } from '../src/extension/shared/commandIds';\nexport const c: unknown = COMMANDS;\n");
       assert.equal(web.length, 1, JSON.stringify(web));
       const ext = await lintProbe('src/extension/zz-layer-probe.ts', "import * as vscode from 'vscode';\nexport const v: string = vscode.version;\n");
       assert.deepEqual(ext, []);

@@ -1,4 +1,4 @@
-import { LOGGED_MODEL_ID } from '../registry/entities/loggedModel';
+import { LOGGED_MODEL_ID } from '../tracking/entities/loggedModel';
 import type { ModelVersion } from '../registry/entities/modelVersion';
 
 /**

@@ -1,6 +1,6 @@
 import { collectPages } from '../common/paging';
 import { StoreError } from '../common/storeError';
-import type { LoggedModel } from '../registry/entities/loggedModel';
+import type { LoggedModel } from '../tracking/entities/loggedModel';
 import type { Run } from '../tracking/entities/run';
 import type { TrackingStore } from '../tracking/trackingStore';
 import { loggedModelHistory, loggedModelUri, runsModelUri, type LoggedModelEntry } from './loggedModelHistory';

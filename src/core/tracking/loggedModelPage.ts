@@ -1,6 +1,6 @@
 import type { Page } from '../common/paging';
 import { StoreError } from '../common/storeError';
-import type { LoggedModel } from '../registry/entities/loggedModel';
+import type { LoggedModel } from './entities/loggedModel';
 import type { SearchLoggedModelsRequest } from './trackingStore';
 
 /** MLflow's default `logged-models/search` page (its stores set no upper limit). */

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Page, PageRequest } from '../common/paging';
-import type { LoggedModel } from '../registry/entities/loggedModel';
+import type { LoggedModel } from './entities/loggedModel';
 import type { ArtifactFile } from './entities/artifactFile';
 import type { Experiment } from './entities/experiment';
 import type { Metric, MetricPoint } from './entities/metric';

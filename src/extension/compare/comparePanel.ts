@@ -18,8 +18,8 @@ import {
   type CompareWebviewMessage,
 } from '../../protocol/compareRuns';
 import { packSeries } from '../../protocol/seriesBatch';
-import type { StoreSession } from '../connection/storeSession';
-import { renderWebviewHtml, webviewOptions } from '../webviews/webviewHtml';
+import type { StoreSession } from '../connection';
+import { renderWebviewHtml, webviewOptions } from '../shared/webviews/webviewHtml';
 import { readRuns } from '../../core/compare/readRuns';
 import { buildTableWithAggregates, type AggregateSource } from '../../core/compare/tableWithAggregates';
 

@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import { versionFiles } from '../../core/compare/versionArtifactPath';
 import type { ModelVersion } from '../../core/registry/entities/modelVersion';
 import type { TrackingStore } from '../../core/tracking/trackingStore';
-import type { StoreSession } from '../connection/storeSession';
-import { nodeOf } from '../explorer/explorerNode';
-import { reportFailure } from '../explorer/runCommands';
+import type { StoreSession } from '../connection';
+import { nodeOf } from '../explorer';
+import { reportFailure } from '../shared/errors/reportFailure';
 
 /** Read-only documents holding a version's MLmodel / requirements for the diff editor. */
 export const VERSION_DOC_SCHEME = 'mlflow-version';

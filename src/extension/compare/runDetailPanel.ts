@@ -13,8 +13,8 @@ import {
   type RunDetailWebviewMessage,
   type RunLink,
 } from '../../protocol/runDetail';
-import type { StoreSession } from '../connection/storeSession';
-import { renderWebviewHtml, webviewOptions } from '../webviews/webviewHtml';
+import type { StoreSession } from '../connection';
+import { renderWebviewHtml, webviewOptions } from '../shared/webviews/webviewHtml';
 
 /** Charts drawn per run at most (one per metric); a run with more shows the first ones by key. */
 const MAX_CHARTS = 30;

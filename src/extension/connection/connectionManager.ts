@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { parseTrackingUri, redactUri } from '../../core/connection/trackingUri';
 import { parseDotenv } from '../../core/connection/dotenv';
 import { resolveConnection } from '../../core/connection/resolveConnection';
-import { trackingUriSetting } from '../config';
+import { trackingUriSetting } from '../shared/config';
 import type { ConnectionState } from './connectionState';
 import { discoverWorkspaceStore } from './discoverWorkspaceStores';
 

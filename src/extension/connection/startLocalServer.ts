@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { withInterpreterOnPath } from '../../core/cli/interpreterPath';
 import { refuseUntrusted } from '../../core/serving/trustGuard';
-import { neutralFolder } from '../process/neutralFolder';
-import { findMlflow } from '../serving/findMlflow';
-import { freePort } from '../serving/freePort';
+import { neutralFolder } from '../shared/process/neutralFolder';
+import { findMlflow } from '../shared/python/findMlflow';
+import { freePort } from '../shared/freePort';
 import type { ConnectionManager } from './connectionManager';
 import { isReadOnly } from './connectionState';
 

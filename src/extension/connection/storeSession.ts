@@ -6,10 +6,10 @@ import type { TrackingTarget } from '../../core/connection/trackingUri';
 import type { CredentialsProvider, HostCredentials } from '../../core/tracking/rest/hostCredentials';
 import { resolveCredentials } from '../../core/tracking/rest/hostCredentials';
 import { loadCredentialsFile } from '../../core/tracking/rest/loadCredentialsFile';
-import { openRestClient, openStores, type OpenStoresOptions, type Stores } from '../../core/tracking/openStores';
+import { openRestClient, openStores, type OpenStoresOptions, type Stores } from '../../core/stores/openStores';
 import type { RestClient, RestClientOptions } from '../../core/tracking/rest/restClient';
 import { tlsOptionsFromEnv } from '../../core/tracking/rest/tlsOptionsFromEnv';
-import { httpSettings } from '../config';
+import { httpSettings } from '../shared/config';
 import type { ConnectionManager } from './connectionManager';
 import type { ConnectionState } from './connectionState';
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { collectPages } from '../../core/common/paging';
 import { StoreError } from '../../core/common/storeError';
 import type { ArtifactFile } from '../../core/tracking/entities/artifactFile';
-import type { StoreSession } from '../connection/storeSession';
+import type { StoreSession } from '../connection';
 
 export const ARTIFACT_SCHEME = 'mlflow-artifact';
 /** Larger files are not opened in an editor (DESIGN.md): download them instead. */

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { describeDownload, describeProgress } from '../../core/explorer/describeDownload';
 import { downloadArtifactTree, runArtifactSource, type DownloadProgress, type DownloadResult } from '../../core/explorer/downloadArtifactTree';
 import type { ArtifactFile } from '../../core/tracking/entities/artifactFile';
-import { COMMANDS } from '../commands/commandIds';
-import type { StoreSession } from '../connection/storeSession';
+import { COMMANDS } from '../shared/commandIds/commandIds';
+import type { StoreSession } from '../connection';
 import { nodeOf } from './explorerNode';
 
 /** What Download Artifacts did: returned to the caller (and to in-host tests) besides being shown. */

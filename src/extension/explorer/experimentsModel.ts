@@ -5,8 +5,8 @@ import type { Experiment } from '../../core/tracking/entities/experiment';
 import type { Page } from '../../core/common/paging';
 import type { Run } from '../../core/tracking/entities/run';
 import type { TrackingStore } from '../../core/tracking/trackingStore';
-import { runsPageSize, SETTINGS } from '../config';
-import type { StoreSession } from '../connection/storeSession';
+import { runsPageSize, SETTINGS } from '../shared/config';
+import type { StoreSession } from '../connection';
 
 /** The runs of one expanded experiment. */
 export interface ExperimentRuns {

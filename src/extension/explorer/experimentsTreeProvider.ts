@@ -3,7 +3,7 @@ import { formatBytes } from '../../core/common/formatBytes';
 import { collectPages } from '../../core/common/paging';
 import { StoreError } from '../../core/common/storeError';
 import { describeStoreError } from '../../core/explorer/describeStoreError';
-import { COMMANDS } from '../commands/commandIds';
+import { COMMANDS } from '../shared/commandIds/commandIds';
 import { displayText } from '../../core/explorer/displayText';
 import { listRunModels } from '../../core/explorer/runModels';
 import type { RunNode } from '../../core/explorer/runPager';

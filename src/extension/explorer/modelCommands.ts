@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { deleteAliasPrompt, setAliasPrompt } from '../../core/explorer/aliasPrompt';
 import { registryModelUri } from '../../core/explorer/loggedModelHistory';
-import type { StoreSession } from '../connection/storeSession';
+import type { StoreSession } from '../connection';
 import { nodeOf } from './explorerNode';
 import type { ModelsTreeProvider } from './modelsTreeProvider';
-import { reportFailure } from './runCommands';
+import { reportFailure } from '../shared/errors/reportFailure';
 import { writers } from './writeAccess';
 
 /**

@@ -5,7 +5,7 @@ import { registryModelUri } from '../../core/explorer/loggedModelHistory';
 import { formatTimestamp } from '../../core/explorer/runSummary';
 import type { ModelVersion } from '../../core/registry/entities/modelVersion';
 import type { RegisteredModel } from '../../core/registry/entities/registeredModel';
-import type { StoreSession } from '../connection/storeSession';
+import type { StoreSession } from '../connection';
 import type { ExplorerNode, NodeOf } from './explorerNode';
 import { errorNode, messageItem } from './experimentsTreeProvider';
 import { plainTooltip } from './treeText';

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { Run } from '../../core/tracking/entities/run';
-import type { StoreSession } from '../connection/storeSession';
+import type { StoreSession } from '../connection';
 import { ARTIFACT_SCHEME, ArtifactFileSystem } from './artifactFileSystem';
 import { nodeOf, type ExplorerNode } from './explorerNode';
-import { EXPLORER_COMMANDS } from './explorerCommandIds';
+import { EXPLORER_COMMANDS } from '../shared/commandIds/explorerCommandIds';
 import { ExperimentsModel } from './experimentsModel';
 import { ExperimentsTreeProvider } from './experimentsTreeProvider';
 import { copyModelUri, deleteAlias, setAlias } from './modelCommands';
@@ -13,7 +13,8 @@ import { promptRunFilter, promptRunSort } from './runFilterPrompt';
 import { RunPoller } from './runPoller';
 import { currentExperimentId, pickModelVersion, pickRun } from './paletteTargets';
 import { downloadArtifacts, NOT_STARTED } from './downloadArtifacts';
-import { copyRunId, editRunTags, openArtifact, openInServerUi, renameRun, reportFailure, setRunDeleted } from './runCommands';
+import { copyRunId, editRunTags, openArtifact, openInServerUi, renameRun, setRunDeleted } from './runCommands';
+import { reportFailure } from '../shared/errors/reportFailure';
 
 /** What the explorer hands to the rest of the extension (and to in-host tests through the API). */
 export interface Explorer {

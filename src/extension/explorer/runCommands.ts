@@ -1,29 +1,13 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { describeStoreError } from '../../core/explorer/describeStoreError';
-import { COMMANDS } from '../commands/commandIds';
 import { serverUiUrl, type UiObject, type UiTarget } from '../../core/explorer/serverUiUrl';
 import { loadDatabricksConnection } from '../../core/connection/databricksConfig';
-import type { StoreSession } from '../connection/storeSession';
+import type { StoreSession } from '../connection';
 import { artifactUri, MAX_PREVIEW_BYTES, tooLargeMessage } from './artifactFileSystem';
 import { nodeOf } from './explorerNode';
 import type { ExperimentsModel } from './experimentsModel';
 import { writers } from './writeAccess';
-
-/** Show a store failure as one message with the server's words in it. */
-export function reportFailure(action: string, err: unknown, log: vscode.LogOutputChannel): void {
-  const { summary, detail, signIn } = describeStoreError(err);
-  log.warn(`${action} failed: ${detail}`);
-  if (signIn === true) {
-    void vscode.window.showErrorMessage(`${action} failed: ${summary}.`, 'Sign In…').then((choice) => {
-      if (choice !== undefined) {
-        void vscode.commands.executeCommand(COMMANDS.signIn);
-      }
-    });
-    return;
-  }
-  void vscode.window.showErrorMessage(`${action} failed: ${summary}.`);
-}
+import { reportFailure } from '../shared/errors/reportFailure';
 
 /** Copy a run's id. */
 export async function copyRunId(arg: unknown): Promise<string | undefined> {

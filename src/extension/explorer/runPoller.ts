@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { AdaptivePoll } from '../../core/explorer/adaptivePoll';
-import { autoRefreshMs, SETTINGS } from '../config';
+import { autoRefreshMs, SETTINGS } from '../shared/config';
 import type { ExperimentsModel } from './experimentsModel';
 
 /** The fastest pace of the poll; `mlflow.autoRefreshSeconds` bounds the slowest (and 0 turns it off). */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { Stores } from '../../core/tracking/openStores';
-import type { StoreSession } from '../connection/storeSession';
+import type { Stores } from '../../core/stores/openStores';
+import type { StoreSession } from '../connection';
 
 type Writers = NonNullable<Stores['rest']>;
 

@@ -4,11 +4,11 @@ import { complete } from '../../core/mlmodel/complete';
 import { documentSymbols } from '../../core/mlmodel/documentSymbols';
 import { foldingRanges } from '../../core/mlmodel/foldingRanges';
 import { hover } from '../../core/mlmodel/hover';
-import { validateAllMlmodelFiles } from '../commands/validateAllMlmodelFiles';
+import { validateAllMlmodelFiles } from './validateAllMlmodelFiles';
 import { MlmodelCodeActionProvider } from './mlmodelCodeActionProvider';
-import { runToCompletion } from '../process/processRunner';
-import { findMlflow } from '../serving/findMlflow';
-import { MLMODEL_COMMANDS } from './mlmodelCommandIds';
+import { runToCompletion } from '../shared/process/processRunner';
+import { findMlflow } from '../shared/python/findMlflow';
+import { MLMODEL_COMMANDS } from '../shared/commandIds/mlmodelCommandIds';
 import { MlmodelDiagnostics } from './mlmodelDiagnostics';
 import { toCompletionItem, toDocumentSymbol, toHover } from './lspToVscode';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { projectSpec } from '../../core/mlproject/entryPoints';
-import { PROJECT_COMMANDS } from './projectCommandIds';
+import { PROJECT_COMMANDS } from '../shared/commandIds/projectCommandIds';
 
 /**
  * "▶ Run entry point" above each entry point of an MLproject (see registerTrustedCodeLenses:

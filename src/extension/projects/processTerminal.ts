@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CliInvocation } from '../../core/cli/cliInvocation';
-import { LongRunningProcess } from '../process/processRunner';
+import { LongRunningProcess } from '../shared/process/processRunner';
 
 /** Ctrl+C as a terminal sends it. */
 const INTERRUPT = '\x03';

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { EnvManager } from '../../core/cli/serveCommand';
 import type { EntryPoint } from '../../core/mlproject/entryPoints';
 import { isProjectRunWebviewMessage, type ProjectRunHostMessage, type ProjectRunInit, type ProjectRunRequest } from '../../protocol/projectRun';
-import { renderWebviewHtml, webviewOptions } from '../webviews/webviewHtml';
+import { renderWebviewHtml, webviewOptions } from '../shared/webviews/webviewHtml';
 
 export const PROJECT_RUN_VIEW_TYPE = 'mlflow.projectRun';
 

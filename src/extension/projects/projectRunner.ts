@@ -6,13 +6,13 @@ import { ProjectRunOutputScanner, type ProjectRunEvent } from '../../core/cli/pr
 import type { EnvManager } from '../../core/cli/serveCommand';
 import { declaredParameters, type EntryPoint } from '../../core/mlproject/entryPoints';
 import { refuseUntrusted } from '../../core/serving/trustGuard';
-import { COMPARE_COMMANDS } from '../compare/compareCommandIds';
-import type { ConnectionManager } from '../connection/connectionManager';
-import type { SecretCredentials } from '../connection/storeSession';
-import { EXPLORER_COMMANDS } from '../explorer/explorerCommandIds';
-import type { Explorer } from '../explorer/registerExplorer';
-import { childConnectionEnv } from '../serving/childEnvironment';
-import { findMlflow } from '../serving/findMlflow';
+import { COMPARE_COMMANDS } from '../shared/commandIds/compareCommandIds';
+import type { ConnectionManager } from '../connection';
+import type { SecretCredentials } from '../connection';
+import { EXPLORER_COMMANDS } from '../shared/commandIds/explorerCommandIds';
+import type { Explorer } from '../explorer';
+import { childConnectionEnv } from '../connection';
+import { findMlflow } from '../shared/python/findMlflow';
 import { ProcessTerminal } from './processTerminal';
 
 /** One `mlflow run` to start: the project, the entry point as read just now, and the answers. */

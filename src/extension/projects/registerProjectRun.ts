@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
-import { withErrorReport } from '../commands/registerCommands';
-import type { ConnectionManager } from '../connection/connectionManager';
-import type { SecretCredentials } from '../connection/storeSession';
-import type { Explorer } from '../explorer/registerExplorer';
-import { registerTrustedCodeLenses } from '../language/trustedCodeLenses';
+import { withErrorReport } from '../shared/errors/withErrorReport';
+import type { ConnectionManager } from '../connection';
+import type { SecretCredentials } from '../connection';
+import type { Explorer } from '../explorer';
+import { registerTrustedCodeLenses } from '../shared/trustedCodeLenses';
 import { mlprojectCodeLenses } from './mlprojectCodeLens';
-import { PROJECT_COMMANDS } from './projectCommandIds';
+import { PROJECT_COMMANDS } from '../shared/commandIds/projectCommandIds';
 import { ProjectRunPanel } from './projectRunPanel';
 import { ProjectRunner } from './projectRunner';
 import { runEntryPoint } from './runEntryPoint';

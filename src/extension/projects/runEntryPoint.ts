@@ -4,8 +4,8 @@ import { ENV_MANAGERS, type EnvManager } from '../../core/cli/serveCommand';
 import { projectSpec, type EntryPoint } from '../../core/mlproject/entryPoints';
 import { checkRunForm, valuesToPass, type RunFormCheck } from '../../core/mlproject/runForm';
 import { refuseUntrusted } from '../../core/serving/trustGuard';
-import { configuredEnvManager } from '../commands/modelEnv';
-import type { Explorer } from '../explorer/registerExplorer';
+import { configuredEnvManager } from '../shared/modelEnv';
+import type { Explorer } from '../explorer';
 import { ProjectRunPanel, type SubmitRun } from './projectRunPanel';
 import { projectDirOf, type ProjectRunner, type ProjectRunOutcome, type StartedProjectRun } from './projectRunner';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isScaffoldedLogScript } from '../../core/scaffold/logScript';
-import { SCAFFOLD_COMMANDS } from './scaffoldCommandIds';
+import { SCAFFOLD_COMMANDS } from '../shared/commandIds/scaffoldCommandIds';
 
 /**
  * "MLflow: Log Model" above the first line of a `log_model.py` that "New Custom Model…" wrote

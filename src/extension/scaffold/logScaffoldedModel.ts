@@ -3,12 +3,12 @@ import * as vscode from 'vscode';
 import { buildLogScriptCommand } from '../../core/scaffold/logScriptCommand';
 import { findLoggedModelUri, isScaffoldedLogScript } from '../../core/scaffold/logScript';
 import { refuseUntrusted } from '../../core/serving/trustGuard';
-import { COMMANDS } from '../commands/commandIds';
-import type { ConnectionManager } from '../connection/connectionManager';
-import type { SecretCredentials } from '../connection/storeSession';
-import type { CliTaskRunner } from '../process/cliTaskRunner';
-import { childConnectionEnv } from '../serving/childEnvironment';
-import { findMlflow } from '../serving/findMlflow';
+import { COMMANDS } from '../shared/commandIds/commandIds';
+import type { ConnectionManager } from '../connection';
+import type { SecretCredentials } from '../connection';
+import type { CliTaskRunner } from '../shared/process/cliTaskRunner';
+import { childConnectionEnv } from '../connection';
+import { findMlflow } from '../shared/python/findMlflow';
 
 export interface LogScaffoldedDeps {
   readonly runner: CliTaskRunner;

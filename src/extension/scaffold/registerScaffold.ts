@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
-import { withErrorReport } from '../commands/registerCommands';
-import type { ConnectionManager } from '../connection/connectionManager';
-import type { SecretCredentials } from '../connection/storeSession';
-import type { CliTaskRunner } from '../process/cliTaskRunner';
-import { registerTrustedCodeLenses } from '../language/trustedCodeLenses';
+import { withErrorReport } from '../shared/errors/withErrorReport';
+import type { ConnectionManager } from '../connection';
+import type { SecretCredentials } from '../connection';
+import type { CliTaskRunner } from '../shared/process/cliTaskRunner';
+import { registerTrustedCodeLenses } from '../shared/trustedCodeLenses';
 import { logModelCodeLenses } from './logModelCodeLens';
 import { logScaffoldedModel } from './logScaffoldedModel';
 import { newCustomModel } from './newCustomModel';
-import { SCAFFOLD_COMMANDS } from './scaffoldCommandIds';
+import { SCAFFOLD_COMMANDS } from '../shared/commandIds/scaffoldCommandIds';
 
 /** What the scaffold feature exposes to the extension API. */
 export interface Scaffold {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { COMMANDS } from '../commands/commandIds';
+import { COMMANDS } from '../shared/commandIds/commandIds';
 
 /**
  * Actions above the `flavors:` key of an MLmodel: Serve, Predict with Example, Build Docker

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { artifactPathInRun, modelUriParts } from '../../core/serving/modelUriParts';
-import type { StoreSession } from '../connection/storeSession';
+import type { StoreSession } from '../connection';
 
 /** Reads one small file beside a model's MLmodel (MLmodel, serving_input_example.json, …). */
 export type ModelFileReader = (name: string) => Promise<string | undefined>;

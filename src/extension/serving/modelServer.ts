@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { EnvManager } from '../../core/cli/serveCommand';
-import type { LongRunningProcess } from '../process/processRunner';
+import type { LongRunningProcess } from '../shared/process/processRunner';
 import type { LogTail } from './logTail';
 
 export type ModelServerStatus = 'starting' | 'running' | 'stopped' | 'failed';

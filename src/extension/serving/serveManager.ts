@@ -3,15 +3,15 @@ import { displayCommand } from '../../core/cli/cliInvocation';
 import { buildServeCommand } from '../../core/cli/serveCommand';
 import { refuseUntrusted } from '../../core/serving/trustGuard';
 import { waitForPing } from '../../core/serving/waitForPing';
-import { ActionableError } from '../errors/actionableError';
-import type { ConnectionManager } from '../connection/connectionManager';
-import { LongRunningProcess } from '../process/processRunner';
-import { childConnectionEnv } from './childEnvironment';
-import { findMlflow } from './findMlflow';
+import { ActionableError } from '../shared/errors/actionableError';
+import type { ConnectionManager } from '../connection';
+import { LongRunningProcess } from '../shared/process/processRunner';
+import { childConnectionEnv } from '../connection';
+import { findMlflow } from '../shared/python/findMlflow';
 import { LogTail } from './logTail';
 import { serverInfo, type ModelServer, type ModelServerInfo } from './modelServer';
 import type { ServeOptions } from './serveOptions';
-import type { SecretCredentials } from '../connection/storeSession';
+import type { SecretCredentials } from '../connection';
 
 const READY_TIMEOUT_MS = 15 * 60_000;
 

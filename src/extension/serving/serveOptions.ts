@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { checkPort, ENV_MANAGERS, type EnvManager } from '../../core/cli/serveCommand';
-import { configuredEnvManager } from '../commands/modelEnv';
-import { freePort, portIsFree } from './freePort';
+import { configuredEnvManager } from '../shared/modelEnv';
+import { freePort, portIsFree } from '../shared/freePort';
 
 /** How one server is started: the environment manager and the port on 127.0.0.1. */
 export interface ServeOptions {

@@ -1,5 +1,5 @@
 import { checkModelUri } from '../../core/cli/modelUri';
-import { nodeOf } from '../explorer/explorerNode';
+import { nodeOf } from '../explorer';
 
 /** A model a command acts on by URI, with the short label its server or deployment shows. */
 export interface ModelUriTarget {

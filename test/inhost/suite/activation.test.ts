@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { IMPLEMENTED_COMMANDS } from '../../../src/extension/commands/implementedCommands';
+import { IMPLEMENTED_COMMANDS } from '../../../src/extension/shared/commandIds/implementedCommands';
 import { EXTENSION_ID, activeApi, workspaceRoot } from './helpers';
 
 interface Manifest {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Diagnosis } from '../../../src/core/connection/diagnoseConnection';
-import { COMMANDS } from '../../../src/extension/commands/commandIds';
+import { COMMANDS } from '../../../src/extension/shared/commandIds/commandIds';
 import { startScriptedServer } from '../../support/mlflow/scriptedServer';
 import { activeApi, clearTrackingUriSetting, repoRoot, waitForConnection, workspaceRoot } from './helpers';
 

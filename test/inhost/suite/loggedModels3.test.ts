@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../../src/extension/commands/commandIds';
+import { COMMANDS } from '../../../src/extension/shared/commandIds/commandIds';
 import type { ExplorerNode, NodeOf } from '../../../src/extension/explorer/explorerNode';
 import type { ModelServerInfo } from '../../../src/extension/serving/modelServer';
 import type { RunDetailSnapshot } from '../../../src/protocol/runDetail';

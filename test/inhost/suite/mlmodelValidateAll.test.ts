@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ValidateAllSummary } from '../../../src/extension/commands/validateAllMlmodelFiles';
-import { MLMODEL_COMMANDS } from '../../../src/extension/language/mlmodelCommandIds';
+import type { ValidateAllSummary } from '../../../src/extension/language/validateAllMlmodelFiles';
+import { MLMODEL_COMMANDS } from '../../../src/extension/shared/commandIds/mlmodelCommandIds';
 import { activeApi, workspaceRoot } from './helpers';
 
 const BROKEN = [

@@ -8,7 +8,7 @@ import { SqliteRegistryStore } from '../../../src/core/registry/sqliteRegistrySt
 import { SqliteDatabase } from '../../../src/core/tracking/sqlite/sqliteDatabase';
 import { SqliteTrackingStore } from '../../../src/core/tracking/sqlite/sqliteTrackingStore';
 import type { NodeOf } from '../../../src/extension/explorer/explorerNode';
-import { PROJECT_COMMANDS } from '../../../src/extension/projects/projectCommandIds';
+import { PROJECT_COMMANDS } from '../../../src/extension/shared/commandIds/projectCommandIds';
 import type { RunEntryPointResult } from '../../../src/extension/projects/runEntryPoint';
 import { startMlflowTestServer, type MlflowTestServer } from '../../support/mlflow/mlflowTestServer';
 import { overlayStores } from '../../support/mlflow/writableOverlay';

@@ -11,7 +11,7 @@ import { SqliteRegistryStore } from '../../../src/core/registry/sqliteRegistrySt
 import { SqliteDatabase } from '../../../src/core/tracking/sqlite/sqliteDatabase';
 import { SqliteTrackingStore } from '../../../src/core/tracking/sqlite/sqliteTrackingStore';
 import type { MlflowExtensionApi } from '../../../src/extension/api';
-import { COMMANDS } from '../../../src/extension/commands/commandIds';
+import { COMMANDS } from '../../../src/extension/shared/commandIds/commandIds';
 import type { ExplorerNode } from '../../../src/extension/explorer/explorerNode';
 import { startMlflowTestServer, type MlflowTestServer } from '../../support/mlflow/mlflowTestServer';
 import { makeTestCertificates } from '../../support/tls/testCertificates';

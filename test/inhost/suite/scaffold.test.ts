@@ -3,9 +3,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../../src/extension/commands/commandIds';
+import { COMMANDS } from '../../../src/extension/shared/commandIds/commandIds';
 import type { LoggedModelResult } from '../../../src/extension/scaffold/logScaffoldedModel';
-import { SCAFFOLD_COMMANDS } from '../../../src/extension/scaffold/scaffoldCommandIds';
+import { SCAFFOLD_COMMANDS } from '../../../src/extension/shared/commandIds/scaffoldCommandIds';
 import type { ModelServerInfo } from '../../../src/extension/serving/modelServer';
 import { EXTENSION_ID, activeApi } from './helpers';
 

@@ -3,9 +3,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../../src/extension/commands/commandIds';
+import { COMMANDS } from '../../../src/extension/shared/commandIds/commandIds';
 import type { ModelServerInfo } from '../../../src/extension/serving/modelServer';
-import type { TryItPanel } from '../../../src/extension/webviews/tryItPanel';
+import type { TryItPanel } from '../../../src/extension/serving/tryItPanel';
 import type { TryItHostMessage, TryItServerState } from '../../../src/protocol/tryIt';
 import { EXTENSION_ID, activeApi, until, workspaceRoot } from './helpers';
 

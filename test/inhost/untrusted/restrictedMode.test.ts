@@ -11,11 +11,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../../src/extension/commands/commandIds';
+import { COMMANDS } from '../../../src/extension/shared/commandIds/commandIds';
 import type { NodeOf } from '../../../src/extension/explorer/explorerNode';
-import { EXPLORER_COMMANDS } from '../../../src/extension/explorer/explorerCommandIds';
-import { PROJECT_COMMANDS } from '../../../src/extension/projects/projectCommandIds';
-import { SCAFFOLD_COMMANDS } from '../../../src/extension/scaffold/scaffoldCommandIds';
+import { EXPLORER_COMMANDS } from '../../../src/extension/shared/commandIds/explorerCommandIds';
+import { PROJECT_COMMANDS } from '../../../src/extension/shared/commandIds/projectCommandIds';
+import { SCAFFOLD_COMMANDS } from '../../../src/extension/shared/commandIds/scaffoldCommandIds';
 import { EXTENSION_ID, activeApi, mlflowLog, until, workspaceRoot } from '../suite/helpers';
 
 const standIn = (): string => path.join(vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath ?? '', 'test', 'support', 'cli', 'python');

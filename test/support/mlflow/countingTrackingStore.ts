@@ -2,7 +2,7 @@
 // records which methods were called with which arguments, so tests can count requests (e.g. how
 // many bulk-interval calls a 250-run chart load makes) without changing what the store answers.
 import type { Page } from '../../../src/core/common/paging';
-import type { LoggedModel } from '../../../src/core/registry/entities/loggedModel';
+import type { LoggedModel } from '../../../src/core/tracking/entities/loggedModel';
 import type { Experiment } from '../../../src/core/tracking/entities/experiment';
 import type { Metric, MetricPoint } from '../../../src/core/tracking/entities/metric';
 import type { Run } from '../../../src/core/tracking/entities/run';

@@ -3,7 +3,7 @@
 // guards it with the real watchProcessGroup, prints the group's pid, and waits to be killed.
 // test/unit/extension/orphanWatchdog.test.ts kills it with SIGKILL and expects the group to end.
 import { spawn } from 'node:child_process';
-import { watchProcessGroup } from '../../../src/extension/process/orphanWatchdog';
+import { watchProcessGroup } from '../../../src/extension/shared/process/orphanWatchdog';
 
 const child = spawn('sleep', ['300'], { detached: true, stdio: 'ignore' });
 if (child.pid === undefined) {

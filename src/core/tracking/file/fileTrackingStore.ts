@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { pageOf } from '../../common/offsetPageToken';
 import type { Page } from '../../common/paging';
 import { StoreError } from '../../common/storeError';
-import { LOGGED_MODEL_ID, loggedModelNotFound, type LoggedModel } from '../../registry/entities/loggedModel';
+import { LOGGED_MODEL_ID, loggedModelNotFound, type LoggedModel } from '../entities/loggedModel';
 import type { Experiment } from '../entities/experiment';
 import type { Metric, MetricPoint } from '../entities/metric';
 import type { Run } from '../entities/run';

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { loggedModelStatusName, type LoggedModel } from '../../registry/entities/loggedModel';
+import { loggedModelStatusName, type LoggedModel } from '../entities/loggedModel';
 import type { Metric } from '../entities/metric';
 import type { ModelInput, ModelOutput } from '../entities/run';
 import { latestMetric, parsePythonFloat } from './metricFile';

@@ -1,7 +1,7 @@
 import { optArray, optString } from '../../common/jsonFields';
 import type { Page } from '../../common/paging';
 import { StoreError } from '../../common/storeError';
-import { LOGGED_MODEL_ID, parseLoggedModel, type LoggedModel } from '../../registry/entities/loggedModel';
+import { LOGGED_MODEL_ID, parseLoggedModel, type LoggedModel } from '../entities/loggedModel';
 import { parseArtifactFile } from '../entities/artifactFile';
 import { parseExperiment, type Experiment } from '../entities/experiment';
 import { parseMetric, parseMetricPoint, type Metric, type MetricPoint } from '../entities/metric';

@@ -1,4 +1,4 @@
-import { loggedModelStatusName, type LoggedModel } from '../../registry/entities/loggedModel';
+import { loggedModelStatusName, type LoggedModel } from '../entities/loggedModel';
 import type { Metric } from '../entities/metric';
 import type { Param, Tag } from '../entities/tag';
 import { int, text, type SqlRow, type SqliteDatabase } from './sqliteDatabase';

@@ -1,7 +1,7 @@
 import { pageOf } from '../../common/offsetPageToken';
 import type { Page } from '../../common/paging';
 import { StoreError } from '../../common/storeError';
-import { loggedModelNotFound, type LoggedModel } from '../../registry/entities/loggedModel';
+import { loggedModelNotFound, type LoggedModel } from '../entities/loggedModel';
 import type { Experiment } from '../entities/experiment';
 import type { Metric, MetricPoint } from '../entities/metric';
 import type { Run } from '../entities/run';

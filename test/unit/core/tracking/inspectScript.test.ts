@@ -6,7 +6,7 @@ import { formatOverview, main, parseArgs } from '../../../../scripts/inspect';
 import { SqliteRegistryStore } from '../../../../src/core/registry/sqliteRegistryStore';
 import { SqliteDatabase } from '../../../../src/core/tracking/sqlite/sqliteDatabase';
 import { SqliteTrackingStore } from '../../../../src/core/tracking/sqlite/sqliteTrackingStore';
-import { collectOverview } from '../../../../src/core/tracking/storeOverview';
+import { collectOverview } from '../../../../src/core/stores/storeOverview';
 import { fullPageTokenStore } from '../../../support/mlflow/fullPageTokenStore';
 
 const ROOT = path.resolve(__dirname, '../../../..');

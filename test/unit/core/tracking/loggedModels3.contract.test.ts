@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { optArray, optString, type JsonObject } from '../../../../src/core/common/jsonFields';
 import { StoreError } from '../../../../src/core/common/storeError';
-import { parseLoggedModel } from '../../../../src/core/registry/entities/loggedModel';
+import { parseLoggedModel } from '../../../../src/core/tracking/entities/loggedModel';
 import { parseRun } from '../../../../src/core/tracking/entities/run';
 import { FileTrackingStore } from '../../../../src/core/tracking/file/fileTrackingStore';
 import { RestClient } from '../../../../src/core/tracking/rest/restClient';

@@ -1,0 +1,4 @@
+// What the compare feature offers the rest of the extension: other folders import it from here, never
+// from its files (test/unit/importGraph.test.ts and the lint rule keep it so).
+export { VERSION_DOC_SCHEME, versionDocuments } from './compareVersions';
+export { registerCompare, type ComparePanels } from './registerCompare';

@@ -1,0 +1,57 @@
+import * as vscode from 'vscode';
+import { COMMANDS } from '../shared/commandIds/commandIds';
+import { registerReported } from '../shared/errors/withErrorReport';
+import { connectServer } from './connectServer';
+import { CONNECTION_PANEL_VIEW_TYPE, ConnectionPanel } from './connectionPanel';
+import type { ConnectionManager } from './connectionManager';
+import type { ConnectionSecrets } from './connectionSecrets';
+import type { MicrosoftToken } from './microsoftToken';
+import { openLocalStore } from './openLocalStore';
+import { pickConnection } from './pickConnection';
+import type { SavedConnections } from './savedConnections';
+import { removeConnection, renameConnection, switchConnection } from './savedConnectionCommands';
+import { signIn, signOut } from './signIn';
+import { startLocalServer } from './startLocalServer';
+import type { StoreSession } from './storeSession';
+import { testConnection } from './testConnection';
+
+export interface ConnectionCommandDeps {
+  readonly context: vscode.ExtensionContext;
+  readonly connections: ConnectionManager;
+  /** The user's named connections and the credentials kept for them. */
+  readonly saved: SavedConnections;
+  readonly secrets: ConnectionSecrets;
+  readonly microsoft: MicrosoftToken;
+  /** The active connection's tracking and registry stores. */
+  readonly stores: StoreSession;
+  readonly log: vscode.LogOutputChannel;
+}
+
+/** Connect, switch, sign in, test and show the connection; the connection panel survives a reload. */
+export function registerConnectionCommands({ context, connections, stores, saved, secrets, microsoft, log }: ConnectionCommandDeps): void {
+  const auth = { connections, secrets, stores, microsoft, log };
+  registerReported(context, log, {
+    [COMMANDS.connectServer]: (uri, options) => connectServer({ log, saved, secrets, microsoft, stores }, uri, options),
+    [COMMANDS.openLocalStore]: (uri) => openLocalStore(log, uri, saved),
+    [COMMANDS.pickConnection]: () => pickConnection(connections, saved),
+    [COMMANDS.testConnection]: (arg) => testConnection({ connections, stores, saved, log }, arg),
+    [COMMANDS.signIn]: (arg) => signIn(auth, arg),
+    [COMMANDS.signOut]: () => signOut(auth),
+    [COMMANDS.switchConnection]: (name) => switchConnection({ saved, secrets, log }, name),
+    [COMMANDS.renameConnection]: (name, to) => renameConnection({ saved, secrets, log }, name, to),
+    [COMMANDS.removeConnection]: (name) => removeConnection({ saved, secrets, log }, name),
+    [COMMANDS.showConnectionDetails]: () => {
+      ConnectionPanel.show(context.extensionUri, connections, log);
+    },
+    [COMMANDS.startLocalServer]: () => startLocalServer(connections, log),
+  });
+  context.subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer(CONNECTION_PANEL_VIEW_TYPE, {
+      deserializeWebviewPanel: (panel) => {
+        ConnectionPanel.revive(panel, context.extensionUri, connections, log);
+        return Promise.resolve();
+      },
+    }),
+    { dispose: () => { ConnectionPanel.disposeCurrent(); } },
+  );
+}

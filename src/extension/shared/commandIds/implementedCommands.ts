@@ -1,0 +1,16 @@
+import { COMPARE_COMMANDS } from './compareCommandIds';
+import { EXPLORER_COMMANDS } from './explorerCommandIds';
+import { MLMODEL_COMMANDS } from './mlmodelCommandIds';
+import { SCAFFOLD_COMMANDS } from './scaffoldCommandIds';
+import { PROJECT_COMMANDS } from './projectCommandIds';
+import { COMMANDS } from './commandIds';
+
+/** Every command id this build registers, for the contribution check and the activation test. */
+export const IMPLEMENTED_COMMANDS: readonly string[] = [
+  ...Object.values(COMMANDS),
+  ...Object.values(EXPLORER_COMMANDS),
+  ...Object.values(COMPARE_COMMANDS),
+  ...Object.values(MLMODEL_COMMANDS),
+  ...Object.values(SCAFFOLD_COMMANDS),
+  ...Object.values(PROJECT_COMMANDS),
+];
