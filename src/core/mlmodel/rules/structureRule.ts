@@ -71,16 +71,33 @@ function walk(context: RuleContext, node: YamlNode, schema: SchemaNode, path: re
   }
 }
 
+// Dense files have 10^5 keys under one schema node: its key list is made once, not once per key.
+const knownKeysOf = new WeakMap<SchemaNode, readonly string[]>();
+
+function knownKeys(schema: SchemaNode): readonly string[] {
+  let known = knownKeysOf.get(schema);
+  if (!known) {
+    known = Object.keys(schema.properties ?? {});
+    knownKeysOf.set(schema, known);
+  }
+  return known;
+}
+
 function reportUnknownKey(context: RuleContext, range: YamlNode['range'], key: string, schema: SchemaNode, path: readonly string[]): void {
-  const known = Object.keys(schema.properties ?? {});
+  const known = knownKeys(schema);
+  const unknownKey = path.length === 0 || schema.additionalProperties === false;
+  if (!unknownKey && known.length === 0) {
+    // A free-form map (metadata, a plugin flavour): any key is fine, so nothing to suggest either.
+    return;
+  }
   const suggestion = closestMatch(key, known);
-  const where = path.length === 0 ? 'top-level key' : `key in "${path.join('.')}"`;
   const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
   const data = suggestion ? { fix: 'replace' as const, replacement: suggestion } : undefined;
-  if (path.length === 0 || schema.additionalProperties === false) {
+  if (unknownKey) {
     // MLflow keeps unknown keys (Model.from_dict passes them through), so never an error.
+    const where = path.length === 0 ? 'top-level key' : `key in "${path.join('.')}"`;
     context.report(range, 2, 'unknown-key', `Unknown ${where} "${key}"; MLflow keeps it but does not use it.${hint}`, data);
-  } else if (known.length > 0) {
+  } else {
     context.report(range, 3, 'unknown-flavor-key', `"${key}" is not a key MLflow writes in "${path.join('.')}".${hint}`, data);
   }
 }
