@@ -4,6 +4,7 @@ import type { OffsetRange, ScalarStyle, YamlMap, YamlNode, YamlPair, YamlScalar 
 import { DEFAULT_YAML_LIMITS, type YamlLimits, type YamlProblem } from './yamlProblem';
 import { resolvePlainScalar } from './resolveScalar';
 import { checkTag } from './checkTag';
+import { clipForMessage } from './clipForMessage';
 
 /** The first document of a YAML text as a tree with offsets, plus what was wrong with it. */
 export interface YamlDocument {
@@ -86,7 +87,7 @@ function reportDuplicateKeys(pairs: readonly YamlPair[], problems: YamlProblem[]
       }
     }
     if (duplicate) {
-      problems.push({ code: 'yaml-duplicate-key', severity: 'warning', message: `Duplicate key "${key.text}": the last one wins.`, range: key.range });
+      problems.push({ code: 'yaml-duplicate-key', severity: 'warning', message: `Duplicate key "${clipForMessage(key.text)}": the last one wins.`, range: key.range });
     }
   }
 }

@@ -4,6 +4,7 @@ import { describeType, yamlTypeOf } from '../../yaml/yamlType';
 import { closestMatch } from '../closestMatch';
 import { MLMODEL_SCHEMA, propertySchema, schemaTypes, type SchemaNode } from '../mlmodelSchema';
 import type { MlmodelRule, RuleContext } from '../ruleContext';
+import { clipForMessage } from '../../yaml/clipForMessage';
 
 function accepts(types: readonly string[], actual: string): boolean {
   return types.length === 0 || actual === 'alias' || types.includes(actual) || (actual === 'integer' && types.includes('number'));
@@ -24,7 +25,7 @@ function checkType(context: RuleContext, node: YamlNode, schema: SchemaNode, nam
   const scalarAsString = node.kind === 'scalar' && node.style === 'plain' && types.includes('string') && actual !== 'null';
   if (scalarAsString) {
     // `python_version: 3.10` loads as the float 3.1: valid YAML, wrong meaning.
-    context.report(node.range, 2, 'number-as-string', `"${name}" should be a string, but ${node.text} is read as ${describeType(actual)}. Quote it: '${node.text}'.`, {
+    context.report(node.range, 2, 'number-as-string', `"${name}" should be a string, but ${clipForMessage(node.text)} is read as ${describeType(actual)}. Quote it: '${clipForMessage(node.text)}'.`, {
       fix: 'replace',
       replacement: `'${node.text}'`,
     });
@@ -41,7 +42,7 @@ function checkEnum(context: RuleContext, node: YamlNode, schema: SchemaNode, nam
   }
   const suggestion = closestMatch(node.value, schema.enum);
   const allowed = schema.enum.join(', ');
-  const message = `"${node.value}" is not a valid ${name}${suggestion ? `; did you mean "${suggestion}"?` : '.'} Allowed: ${allowed}.`;
+  const message = `"${clipForMessage(node.value)}" is not a valid ${name}${suggestion ? `; did you mean "${suggestion}"?` : '.'} Allowed: ${allowed}.`;
   context.report(node.range, 1, 'invalid-value', message, suggestion ? { fix: 'replace', replacement: suggestion } : undefined);
 }
 
@@ -95,10 +96,10 @@ function reportUnknownKey(context: RuleContext, range: YamlNode['range'], key: s
   const data = suggestion ? { fix: 'replace' as const, replacement: suggestion } : undefined;
   if (unknownKey) {
     // MLflow keeps unknown keys (Model.from_dict passes them through), so never an error.
-    const where = path.length === 0 ? 'top-level key' : `key in "${path.join('.')}"`;
-    context.report(range, 2, 'unknown-key', `Unknown ${where} "${key}"; MLflow keeps it but does not use it.${hint}`, data);
+    const where = path.length === 0 ? 'top-level key' : `key in "${clipForMessage(path.join('.'))}"`;
+    context.report(range, 2, 'unknown-key', `Unknown ${where} "${clipForMessage(key)}"; MLflow keeps it but does not use it.${hint}`, data);
   } else {
-    context.report(range, 3, 'unknown-flavor-key', `"${key}" is not a key MLflow writes in "${path.join('.')}".${hint}`, data);
+    context.report(range, 3, 'unknown-flavor-key', `"${clipForMessage(key)}" is not a key MLflow writes in "${clipForMessage(path.join('.'))}".${hint}`, data);
   }
 }
 
