@@ -94,7 +94,7 @@ export function formatOverview(o: StoreOverview): string {
     const aliases = model.aliases.map((a) => `@${safe(a.alias)}→v${safe(a.version)}`).join(' ');
     lines.push(`  ${safe(model.name)}${aliases === '' ? '' : `  ${aliases}`}`);
     for (const v of versions) {
-      const parts = [`v${v.version}`, v.currentStage, v.status, `run ${v.runId ?? '-'}`].filter((p) => p !== undefined && p !== '');
+      const parts = [`v${v.version}`, v.currentStage, v.status, `run ${v.runId ?? '-'}`].filter((p): p is string => p !== undefined && p !== '');
       lines.push(`    ${parts.map((p) => safe(p)).join('  ')}`);
     }
   }
