@@ -11,6 +11,7 @@ import { tlsOptionsFromEnv } from '../src/core/tracking/rest/tlsOptionsFromEnv';
 import { openStores, type Stores } from '../src/core/stores/openStores';
 import { collectOverview, type StoreOverview } from '../src/core/stores/storeOverview';
 import type { Run } from '../src/core/tracking/entities/run';
+import { safeForTerminal as safe } from '../src/core/common/safeForTerminal';
 
 /** Parsed command line. */
 export interface InspectArgs {
@@ -67,30 +68,34 @@ function keyMetrics(run: Run): string {
   return [...run.data.metrics]
     .sort((a, b) => (a.key < b.key ? -1 : 1))
     .slice(0, 3)
-    .map((m) => `${m.key}=${Number.isInteger(m.value) ? String(m.value) : m.value.toPrecision(4)}`)
+    .map((m) => `${safe(m.key)}=${Number.isInteger(m.value) ? String(m.value) : m.value.toPrecision(4)}`)
     .join(' ');
 }
 
-/** The human-readable report. */
+/**
+ * The human-readable report. Every string in it comes from the store (a server, or files anyone
+ * may have written), so each goes through {@link safe}: a run named with escape sequences must not
+ * recolour, retitle or rewrite the user's terminal, and a 1 MB name must not flood it.
+ */
 export function formatOverview(o: StoreOverview): string {
   const lines: string[] = [];
   lines.push(`Experiments (${o.experiments.length})`);
   for (const e of o.experiments) {
-    lines.push(`  ${e.experiment.name} [${e.experiment.experimentId}]${e.runs.length === 0 ? ' (no runs)' : ''}`);
+    lines.push(`  ${safe(e.experiment.name)} [${safe(e.experiment.experimentId)}]${e.runs.length === 0 ? ' (no runs)' : ''}`);
     for (const r of e.runs) {
-      lines.push(`    ${r.info.runName ?? r.info.runId}  ${r.info.runId}  ${r.info.status}  ${keyMetrics(r)}`.trimEnd());
+      lines.push(`    ${safe(r.info.runName ?? r.info.runId)}  ${safe(r.info.runId)}  ${safe(r.info.status)}  ${keyMetrics(r)}`.trimEnd());
     }
     if (e.moreRuns) {
       lines.push('    … more runs');
     }
   }
-  lines.push(o.modelsError === undefined ? `Registered models (${o.models.length})` : `Registered models: unavailable (${o.modelsError})`);
+  lines.push(o.modelsError === undefined ? `Registered models (${o.models.length})` : `Registered models: unavailable (${safe(o.modelsError, 1000)})`);
   for (const { model, versions } of o.models) {
-    const aliases = model.aliases.map((a) => `@${a.alias}→v${a.version}`).join(' ');
-    lines.push(`  ${model.name}${aliases === '' ? '' : `  ${aliases}`}`);
+    const aliases = model.aliases.map((a) => `@${safe(a.alias)}→v${safe(a.version)}`).join(' ');
+    lines.push(`  ${safe(model.name)}${aliases === '' ? '' : `  ${aliases}`}`);
     for (const v of versions) {
-      const parts = [`v${v.version}`, v.currentStage, v.status, `run ${v.runId ?? '-'}`].filter((p) => p !== undefined && p !== '');
-      lines.push(`    ${parts.join('  ')}`);
+      const parts = [`v${v.version}`, v.currentStage, v.status, `run ${v.runId ?? '-'}`].filter((p): p is string => p !== undefined && p !== '');
+      lines.push(`    ${parts.map((p) => safe(p)).join('  ')}`);
     }
   }
   return lines.join('\n') + '\n';
@@ -120,10 +125,11 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, writ
       rest: { credentials: () => credentials, tls: tlsOptionsFromEnv(env, (p) => readFileSync(p)) },
     });
     const overview = await collectOverview(stores.tracking, stores.registry, args.experiment === undefined ? {} : { experimentName: args.experiment });
-    write(args.json ? `${JSON.stringify({ trackingUri: redactUri(args.trackingUri), ...overview }, jsonNumber, 2)}\n` : `${parsed.target.display}\n${formatOverview(overview)}`);
+    write(args.json ? `${JSON.stringify({ trackingUri: redactUri(args.trackingUri), ...overview }, jsonNumber, 2)}\n` : `${safe(parsed.target.display, 1000)}\n${formatOverview(overview)}`);
     return 0;
   } catch (err: unknown) {
-    write(`inspect: ${StoreError.is(err) || err instanceof Error ? err.message : String(err)}\n`);
+    // Error messages may quote the server's answer.
+    write(`inspect: ${safe(StoreError.is(err) || err instanceof Error ? err.message : String(err), 1000)}\n`);
     return 1;
   } finally {
     stores?.dispose();

@@ -43,7 +43,11 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
     new TerminalEnvironment(context.environmentVariableCollection, connections),
   );
   // Credentials the user typed live in SecretStorage only; Azure ML may use VS Code's Microsoft session.
-  const secrets = new ConnectionSecrets(context.secrets);
+  // A keychain that fails (no keyring) is said once; credentials are then kept for the session.
+  const secrets = new ConnectionSecrets(context.secrets, (message) => {
+    log.warn(message);
+    void vscode.window.showWarningMessage(message);
+  });
   const microsoft = new MicrosoftToken();
   const saved = new SavedConnections(context.globalState);
   // The active connection's stores, opened on first use by the views and panels.

@@ -3,6 +3,7 @@ import { findingsToDiagnostics } from '../yaml/offsetFinding';
 import { parseYaml } from '../yaml/parseYaml';
 import { getPair } from '../yaml/yamlAst';
 import { MLPROJECT_SOURCE } from './validate';
+import { clipForMessage } from '../yaml/clipForMessage';
 
 /** Whether a path relative to the project directory (with `/` separators) exists. */
 export type FileExists = (relativePath: string) => Promise<boolean>;
@@ -24,7 +25,7 @@ export async function missingEnvironmentFiles(text: string, exists: FileExists):
     }
     const relative = value.value.replace(/\\/g, '/');
     if (!(await exists(relative))) {
-      findings.push({ range: value.range, severity: 1 as const, code: 'missing-file', message: `"${relative}" (${key}) does not exist next to this MLproject; mlflow run cannot create the environment.` });
+      findings.push({ range: value.range, severity: 1 as const, code: 'missing-file', message: `"${clipForMessage(relative)}" (${clipForMessage(key)}) does not exist next to this MLproject; mlflow run cannot create the environment.` });
     }
   }
   return findingsToDiagnostics(text, findings, MLPROJECT_SOURCE);

@@ -1,5 +1,6 @@
 import type { YamlNode } from './yamlAst';
 import type { YamlProblem } from './yamlProblem';
+import { clipForMessage } from './clipForMessage';
 
 /** Tags a safe loader (PyYAML's `safe_load`, which MLflow uses) understands. */
 const SAFE_TAGS = new Set(['!', '!!str', '!!int', '!!float', '!!bool', '!!null', '!!map', '!!seq', '!!binary', '!!timestamp', '!!set', '!!omap', '!!pairs']);
@@ -22,7 +23,7 @@ export function checkTag(tag: YamlNode['tag'], problems: YamlProblem[]): void {
   }
   const text = tag.text.replace(/^!<(.*)>$/, '$1');
   const message = DANGEROUS.test(text)
-    ? `Dangerous tag ${tag.text}: it asks a loader to build language objects (code execution). MLflow's safe loader refuses it; it is not constructed here.`
-    : `Unknown tag ${tag.text}: MLflow's safe YAML loader cannot read it.`;
+    ? `Dangerous tag ${clipForMessage(tag.text)}: it asks a loader to build language objects (code execution). MLflow's safe loader refuses it; it is not constructed here.`
+    : `Unknown tag ${clipForMessage(tag.text)}: MLflow's safe YAML loader cannot read it.`;
   problems.push({ code: 'yaml-unsafe-tag', severity: 'error', message, range: tag.range });
 }

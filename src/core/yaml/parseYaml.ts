@@ -4,6 +4,7 @@ import type { OffsetRange, ScalarStyle, YamlMap, YamlNode, YamlPair, YamlScalar 
 import { DEFAULT_YAML_LIMITS, type YamlLimits, type YamlProblem } from './yamlProblem';
 import { resolvePlainScalar } from './resolveScalar';
 import { checkTag } from './checkTag';
+import { clipForMessage } from './clipForMessage';
 
 /** The first document of a YAML text as a tree with offsets, plus what was wrong with it. */
 export interface YamlDocument {
@@ -65,24 +66,44 @@ function toScalar(text: string, event: ScalarEvent, fallbackAt: number, tag: Yam
   return { kind: 'scalar', text: decoded, value, style, indent: event.indent, range, tag };
 }
 
+/** Most maps have a handful of keys: compared pairwise, they need no Set (dense files have 10^5 maps). */
+const SMALL_MAP = 8;
+
+function reportDuplicateKeys(pairs: readonly YamlPair[], problems: YamlProblem[]): void {
+  const seen = pairs.length > SMALL_MAP ? new Set<string>() : undefined;
+  for (let i = 0; i < pairs.length; i++) {
+    const key = (pairs[i] as YamlPair).key;
+    if (key.kind !== 'scalar') {
+      continue;
+    }
+    let duplicate = false;
+    if (seen) {
+      duplicate = seen.has(key.text);
+      seen.add(key.text);
+    } else {
+      for (let k = 0; k < i && !duplicate; k++) {
+        const earlier = (pairs[k] as YamlPair).key;
+        duplicate = earlier.kind === 'scalar' && earlier.text === key.text;
+      }
+    }
+    if (duplicate) {
+      problems.push({ code: 'yaml-duplicate-key', severity: 'warning', message: `Duplicate key "${clipForMessage(key.text)}": the last one wins.`, range: key.range });
+    }
+  }
+}
+
 function closeFrame(frame: Frame, problems: YamlProblem[]): YamlNode {
   const range = { start: frame.start, end: Math.max(frame.end, frame.start + 1) };
   if (frame.kind === 'seq') {
     return { kind: 'seq', flow: frame.flow, items: frame.children, range, tag: frame.tag };
   }
   const pairs: YamlPair[] = [];
-  const seen = new Set<string>();
   for (let i = 0; i + 1 < frame.children.length; i += 2) {
     const key = frame.children[i] as YamlNode;
     const value = frame.children[i + 1] as YamlNode;
     pairs.push({ key, value, range: { start: key.range.start, end: Math.max(key.range.end, value.range.end) } });
-    if (key.kind === 'scalar') {
-      if (seen.has(key.text)) {
-        problems.push({ code: 'yaml-duplicate-key', severity: 'warning', message: `Duplicate key "${key.text}": the last one wins.`, range: key.range });
-      }
-      seen.add(key.text);
-    }
   }
+  reportDuplicateKeys(pairs, problems);
   const map: YamlMap = { kind: 'map', flow: frame.flow, pairs, range, tag: frame.tag };
   return map;
 }

@@ -12,8 +12,15 @@ const FLOAT_RE = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 const INF_RE = /^([-+]?)\.(?:inf|Inf|INF)$/;
 const NAN_RE = /^\.(?:nan|NaN|NAN)$/;
 
+/** First characters that can start a non-string plain scalar: `~`, n/N, t/T, f/F, sign, dot, digit. */
+const MAYBE_NOT_STRING = /^[~nNtTfF+\-.0-9]/;
+
 /** The core-schema value of a plain scalar's text. */
 export function resolvePlainScalar(text: string): string | number | boolean | null {
+  // Most keys and values are words: one test instead of nine (dense files have millions).
+  if (text !== '' && !MAYBE_NOT_STRING.test(text)) {
+    return text;
+  }
   if (NULL_RE.test(text)) {
     return null;
   }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { SessionFallbackSecrets } from '../../core/connection/sessionFallbackSecrets';
 import { credentialKey, decodeCredentials, encodeCredentials } from '../../core/connection/storedCredentials';
 import type { TrackingTarget } from '../../core/connection/trackingUri';
 import type { HostCredentials } from '../../core/tracking/rest/hostCredentials';
@@ -6,7 +7,9 @@ import type { HostCredentials } from '../../core/tracking/rest/hostCredentials';
 /**
  * Credentials the user typed, in VS Code's SecretStorage (the OS keychain) and nowhere else: one
  * entry per server address (see `credentialKey`). Fires `onDidChange` when an entry of ours
- * changes, also from another window, so the open stores can be reset.
+ * changes, also from another window, so the open stores can be reset. When the keychain fails
+ * (no keyring), `warn` is told once and what the user types is kept for this session only: a
+ * failing keychain must never fail a request.
  */
 export class ConnectionSecrets implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -19,9 +22,11 @@ export class ConnectionSecrets implements vscode.Disposable {
    * dropped whenever SecretStorage reports a change to it (from any window) or we write it.
    */
   private readonly cache = new Map<string, Promise<HostCredentials | undefined>>();
+  private readonly secrets: SessionFallbackSecrets;
 
-  constructor(private readonly secrets: vscode.SecretStorage) {
-    this.subscription = secrets.onDidChange((e) => {
+  constructor(storage: vscode.SecretStorage, warn: (message: string) => void) {
+    this.secrets = new SessionFallbackSecrets(storage, warn);
+    this.subscription = storage.onDidChange((e) => {
       if (e.key.startsWith('mlflow.credentials:')) {
         this.cache.delete(e.key);
         this.changed.fire();
@@ -37,7 +42,7 @@ export class ConnectionSecrets implements vscode.Disposable {
     }
     let answer = this.cache.get(key);
     if (answer === undefined) {
-      answer = Promise.resolve(this.secrets.get(key)).then(decodeCredentials);
+      answer = this.secrets.get(key).then(decodeCredentials);
       this.cache.set(key, answer);
       // a failed read is not remembered: the next request asks again
       answer.catch(() => {
@@ -53,21 +58,29 @@ export class ConnectionSecrets implements vscode.Disposable {
     const key = credentialKey(target);
     if (key !== undefined) {
       this.cache.delete(key);
-      await this.secrets.store(key, encodeCredentials(creds));
+      const keptIn = await this.secrets.store(key, encodeCredentials(creds));
       this.cache.delete(key);
+      if (keptIn === 'session') {
+        // SecretStorage did not take it, so it will not announce the change: do it here.
+        this.changed.fire();
+      }
     }
   }
 
   /** Forget this server's credentials; true when there were some. */
   async delete(target: TrackingTarget): Promise<boolean> {
     const key = credentialKey(target);
-    if (key === undefined || (await this.secrets.get(key)) === undefined) {
+    if (key === undefined) {
       return false;
     }
     this.cache.delete(key);
-    await this.secrets.delete(key);
+    const removedFrom = await this.secrets.delete(key);
     this.cache.delete(key);
-    return true;
+    if (removedFrom === 'session') {
+      // Only the keychain announces its changes; a session-only value is announced here.
+      this.changed.fire();
+    }
+    return removedFrom !== 'none';
   }
 
   dispose(): void {

@@ -2,6 +2,7 @@ import { getPair, isNull } from '../../yaml/yamlAst';
 import { closestMatch } from '../closestMatch';
 import { KNOWN_FLAVORS, PYFUNC_LOADER } from '../knownFlavors';
 import type { MlmodelRule } from '../ruleContext';
+import { clipForMessage } from '../../yaml/clipForMessage';
 
 /** `flavors` present and non-empty; servable through python_function (or R's crate); names spelled right. */
 export const flavorsRule: MlmodelRule = (context) => {
@@ -28,7 +29,7 @@ export const flavorsRule: MlmodelRule = (context) => {
     if (!KNOWN_FLAVORS.includes(flavor.key.text)) {
       const suggestion = closestMatch(flavor.key.text, KNOWN_FLAVORS);
       if (suggestion) {
-        context.report(flavor.key.range, 2, 'flavor-misspelled', `Unknown flavour "${flavor.key.text}"; did you mean "${suggestion}"?`, { fix: 'replace', replacement: suggestion });
+        context.report(flavor.key.range, 2, 'flavor-misspelled', `Unknown flavour "${clipForMessage(flavor.key.text)}"; did you mean "${suggestion}"?`, { fix: 'replace', replacement: suggestion });
       }
     }
   }

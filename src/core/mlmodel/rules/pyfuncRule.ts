@@ -1,5 +1,6 @@
 import { getPair, type YamlMap } from '../../yaml/yamlAst';
 import type { MlmodelRule, RuleContext } from '../ruleContext';
+import { clipForMessage } from '../../yaml/clipForMessage';
 
 function pyfuncBlock(context: RuleContext): { map: YamlMap; key: YamlMap['range'] } | undefined {
   const flavors = getPair(context.root, 'flavors')?.value;
@@ -34,7 +35,7 @@ export const pyfuncRule: MlmodelRule = (context) => {
     const model = minor(version.value);
     const selected = minor(wanted);
     if (model && selected && model !== selected) {
-      context.report(version.range, 4, 'python-version-mismatch', `Saved with Python ${version.value}; the selected interpreter is ${wanted}. Loading pickled models across Python versions may fail.`);
+      context.report(version.range, 4, 'python-version-mismatch', `Saved with Python ${clipForMessage(version.value)}; the selected interpreter is ${clipForMessage(wanted)}. Loading pickled models across Python versions may fail.`);
     }
   }
 };

@@ -4,6 +4,7 @@ import { describeType, yamlTypeOf } from '../../yaml/yamlType';
 import { closestMatch } from '../closestMatch';
 import { MLMODEL_SCHEMA, propertySchema, schemaTypes, type SchemaNode } from '../mlmodelSchema';
 import type { MlmodelRule, RuleContext } from '../ruleContext';
+import { clipForMessage } from '../../yaml/clipForMessage';
 
 function accepts(types: readonly string[], actual: string): boolean {
   return types.length === 0 || actual === 'alias' || types.includes(actual) || (actual === 'integer' && types.includes('number'));
@@ -24,7 +25,7 @@ function checkType(context: RuleContext, node: YamlNode, schema: SchemaNode, nam
   const scalarAsString = node.kind === 'scalar' && node.style === 'plain' && types.includes('string') && actual !== 'null';
   if (scalarAsString) {
     // `python_version: 3.10` loads as the float 3.1: valid YAML, wrong meaning.
-    context.report(node.range, 2, 'number-as-string', `"${name}" should be a string, but ${node.text} is read as ${describeType(actual)}. Quote it: '${node.text}'.`, {
+    context.report(node.range, 2, 'number-as-string', `"${name}" should be a string, but ${clipForMessage(node.text)} is read as ${describeType(actual)}. Quote it: '${clipForMessage(node.text)}'.`, {
       fix: 'replace',
       replacement: `'${node.text}'`,
     });
@@ -41,7 +42,7 @@ function checkEnum(context: RuleContext, node: YamlNode, schema: SchemaNode, nam
   }
   const suggestion = closestMatch(node.value, schema.enum);
   const allowed = schema.enum.join(', ');
-  const message = `"${node.value}" is not a valid ${name}${suggestion ? `; did you mean "${suggestion}"?` : '.'} Allowed: ${allowed}.`;
+  const message = `"${clipForMessage(node.value)}" is not a valid ${name}${suggestion ? `; did you mean "${suggestion}"?` : '.'} Allowed: ${allowed}.`;
   context.report(node.range, 1, 'invalid-value', message, suggestion ? { fix: 'replace', replacement: suggestion } : undefined);
 }
 
@@ -71,17 +72,34 @@ function walk(context: RuleContext, node: YamlNode, schema: SchemaNode, path: re
   }
 }
 
+// Dense files have 10^5 keys under one schema node: its key list is made once, not once per key.
+const knownKeysOf = new WeakMap<SchemaNode, readonly string[]>();
+
+function knownKeys(schema: SchemaNode): readonly string[] {
+  let known = knownKeysOf.get(schema);
+  if (!known) {
+    known = Object.keys(schema.properties ?? {});
+    knownKeysOf.set(schema, known);
+  }
+  return known;
+}
+
 function reportUnknownKey(context: RuleContext, range: YamlNode['range'], key: string, schema: SchemaNode, path: readonly string[]): void {
-  const known = Object.keys(schema.properties ?? {});
+  const known = knownKeys(schema);
+  const unknownKey = path.length === 0 || schema.additionalProperties === false;
+  if (!unknownKey && known.length === 0) {
+    // A free-form map (metadata, a plugin flavour): any key is fine, so nothing to suggest either.
+    return;
+  }
   const suggestion = closestMatch(key, known);
-  const where = path.length === 0 ? 'top-level key' : `key in "${path.join('.')}"`;
   const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
   const data = suggestion ? { fix: 'replace' as const, replacement: suggestion } : undefined;
-  if (path.length === 0 || schema.additionalProperties === false) {
+  if (unknownKey) {
     // MLflow keeps unknown keys (Model.from_dict passes them through), so never an error.
-    context.report(range, 2, 'unknown-key', `Unknown ${where} "${key}"; MLflow keeps it but does not use it.${hint}`, data);
-  } else if (known.length > 0) {
-    context.report(range, 3, 'unknown-flavor-key', `"${key}" is not a key MLflow writes in "${path.join('.')}".${hint}`, data);
+    const where = path.length === 0 ? 'top-level key' : `key in "${clipForMessage(path.join('.'))}"`;
+    context.report(range, 2, 'unknown-key', `Unknown ${where} "${clipForMessage(key)}"; MLflow keeps it but does not use it.${hint}`, data);
+  } else {
+    context.report(range, 3, 'unknown-flavor-key', `"${clipForMessage(key)}" is not a key MLflow writes in "${clipForMessage(path.join('.'))}".${hint}`, data);
   }
 }
 

@@ -1,6 +1,7 @@
 import { closestMatch } from '../closestMatch';
 import { jsonProp, type JsonNode } from './jsonNode';
 import { DATA_TYPES, type SignatureProblem } from './signatureTypes';
+import { clipForMessage } from '../../yaml/clipForMessage';
 
 const PARAM_TYPES: readonly string[] = [...DATA_TYPES.filter((t) => t !== 'binary'), 'object'];
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:?\d{2}|Z)?)?$/;
@@ -74,7 +75,7 @@ export function checkParams(root: JsonNode): SignatureProblem[] {
     if (name?.value.kind !== 'string') {
       problems.push({ range: name?.value.range ?? spec.range, message: 'A param needs a "name" string.' });
     } else if (names.has(name.value.value)) {
-      problems.push({ range: name.value.range, message: `Duplicate param "${name.value.value}".` });
+      problems.push({ range: name.value.range, message: `Duplicate param "${clipForMessage(name.value.value)}".` });
     } else {
       names.add(name.value.value);
     }
@@ -92,7 +93,7 @@ export function checkParams(root: JsonNode): SignatureProblem[] {
     if (!PARAM_TYPES.includes(typeName)) {
       const suggestion = closestMatch(typeName, PARAM_TYPES);
       const range = { start: type.value.range.start + 1, end: type.value.range.end - 1 };
-      const message = `Unknown param type "${typeName}"${suggestion ? `; did you mean "${suggestion}"?` : '.'} Param types: ${PARAM_TYPES.join(', ')}.`;
+      const message = `Unknown param type "${clipForMessage(typeName)}"${suggestion ? `; did you mean "${suggestion}"?` : '.'} Param types: ${PARAM_TYPES.join(', ')}.`;
       problems.push(suggestion ? { range, message, replacement: suggestion } : { range, message });
       continue;
     }

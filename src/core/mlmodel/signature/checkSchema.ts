@@ -2,6 +2,7 @@ import { closestMatch } from '../closestMatch';
 import { checkRequiredFlag, checkTypeSpec } from './checkTypeSpec';
 import { jsonProp, jsonStringProp, type JsonNode } from './jsonNode';
 import { NUMPY_DTYPES, isKnownDtype, type SignatureProblem } from './signatureTypes';
+import { clipForMessage } from '../../yaml/clipForMessage';
 
 const FLEXIBLE_SIZED = /^[<>|=]?[SUaV]\d+$/;
 
@@ -15,11 +16,11 @@ function checkTensorSpec(spec: JsonNode, problems: SignatureProblem[]): void {
   if (dtype?.value.kind !== 'string') {
     problems.push({ range: dtype?.value.range ?? tensor.value.range, message: '"tensor-spec" needs a "dtype" string (a numpy dtype name).' });
   } else if (FLEXIBLE_SIZED.test(dtype.value.value)) {
-    problems.push({ range: dtype.value.range, message: `Sized flexible dtype "${dtype.value.value}" is not supported; use "str", "bytes" or "object".` });
+    problems.push({ range: dtype.value.range, message: `Sized flexible dtype "${clipForMessage(dtype.value.value)}" is not supported; use "str", "bytes" or "object".` });
   } else if (!isKnownDtype(dtype.value.value)) {
     const suggestion = closestMatch(dtype.value.value, NUMPY_DTYPES);
     const range = { start: dtype.value.range.start + 1, end: dtype.value.range.end - 1 };
-    const message = `Unknown numpy dtype "${dtype.value.value}"${suggestion ? `; did you mean "${suggestion}"?` : '.'}`;
+    const message = `Unknown numpy dtype "${clipForMessage(dtype.value.value)}"${suggestion ? `; did you mean "${suggestion}"?` : '.'}`;
     problems.push(suggestion ? { range, message, replacement: suggestion } : { range, message });
   }
   const shape = jsonProp(tensor.value, 'shape');

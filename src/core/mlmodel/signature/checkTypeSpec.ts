@@ -1,6 +1,7 @@
 import { closestMatch } from '../closestMatch';
 import { jsonProp, type JsonNode } from './jsonNode';
 import { COLUMN_TYPES, type SignatureProblem } from './signatureTypes';
+import { clipForMessage } from '../../yaml/clipForMessage';
 
 function inner(node: JsonNode): JsonNode['range'] {
   // Point at the text between a string's quotes, so a replacement needs no quoting.
@@ -28,7 +29,7 @@ export function checkTypeSpec(spec: JsonNode, problems: SignatureProblem[], dept
   const name = type.value.value;
   if (!COLUMN_TYPES.includes(name)) {
     const suggestion = closestMatch(name, COLUMN_TYPES);
-    const message = `Unknown type "${name}"${suggestion ? `; did you mean "${suggestion}"?` : '.'} Column types: ${COLUMN_TYPES.join(', ')}.`;
+    const message = `Unknown type "${clipForMessage(name)}"${suggestion ? `; did you mean "${suggestion}"?` : '.'} Column types: ${COLUMN_TYPES.join(', ')}.`;
     problems.push(suggestion ? { range: inner(type.value), message, replacement: suggestion } : { range: inner(type.value), message });
     return;
   }

@@ -2,6 +2,7 @@ import { getPair, type YamlMap, type YamlNode, type YamlPair } from '../../yaml/
 import { scalarOffsets } from '../../yaml/scalarOffsets';
 import { commandPlaceholders } from '../commandPlaceholders';
 import type { MlprojectRule, MlprojectRuleContext } from '../mlprojectDiagnostic';
+import { clipForMessage } from '../../yaml/clipForMessage';
 
 /** The types MLflow's documentation names, plus `int`, which MLflow's own examples use. */
 export const PARAMETER_TYPES = ['string', 'float', 'path', 'uri', 'int'] as const;
@@ -25,9 +26,9 @@ function checkDefault(context: MlprojectRuleContext, name: string, type: string,
   const number = Number(text);
   if (type === 'float' && (text === '' || !Number.isFinite(number))) {
     // mlflow run checks float parameters with float(); this default would fail that check.
-    context.report(node.range, 1, 'default-mismatch', `The default of "${name}" must be a number (its type is float), not "${node.text}".`);
+    context.report(node.range, 1, 'default-mismatch', `The default of "${clipForMessage(name)}" must be a number (its type is float), not "${clipForMessage(node.text)}".`);
   } else if (type === 'int' && !/^[-+]?\d+$/.test(text)) {
-    context.report(node.range, 2, 'default-mismatch', `The default of "${name}" should be a whole number (its type is int), not "${node.text}".`);
+    context.report(node.range, 2, 'default-mismatch', `The default of "${clipForMessage(name)}" should be a whole number (its type is int), not "${clipForMessage(node.text)}".`);
   }
 }
 
@@ -40,7 +41,7 @@ function checkParameters(context: MlprojectRuleContext, parameters: YamlMap): vo
     }
     if (!(PARAMETER_TYPES as readonly string[]).includes(typed.type)) {
       // MLflow passes values of types it does not know through unchecked, like strings.
-      context.report(typed.node.range, 2, 'unknown-parameter-type', `"${typed.type}" is not a parameter type MLflow checks (string, float, path, uri); the value is passed as a string.`);
+      context.report(typed.node.range, 2, 'unknown-parameter-type', `"${clipForMessage(typed.type)}" is not a parameter type MLflow checks (string, float, path, uri); the value is passed as a string.`);
     }
     checkDefault(context, name, typed.type, pair.value);
   }
@@ -49,7 +50,7 @@ function checkParameters(context: MlprojectRuleContext, parameters: YamlMap): vo
 function checkCommand(context: MlprojectRuleContext, entryPoint: YamlPair, declared: readonly YamlPair[]): void {
   const command = getPair(entryPoint.value as YamlMap, 'command');
   if (!command) {
-    context.report(entryPoint.key.range, 1, 'command-missing', `Entry point "${entryPoint.key.kind === 'scalar' ? entryPoint.key.text : ''}" needs a "command".`);
+    context.report(entryPoint.key.range, 1, 'command-missing', `Entry point "${entryPoint.key.kind === 'scalar' ? clipForMessage(entryPoint.key.text) : ''}" needs a "command".`);
     return;
   }
   if (command.value.kind !== 'scalar' || typeof command.value.value !== 'string') {
@@ -63,12 +64,12 @@ function checkCommand(context: MlprojectRuleContext, entryPoint: YamlPair, decla
     if (!names.has(placeholder.name)) {
       const range = { start: offsets[placeholder.range.start] ?? command.value.range.start, end: offsets[placeholder.range.end] ?? command.value.range.end };
       // str.format raises KeyError on it, so mlflow run fails before the command starts.
-      context.report(range, 1, 'unknown-placeholder', `"{${placeholder.name}}" names no declared parameter of this entry point; mlflow run would fail. Declare it under "parameters".`);
+      context.report(range, 1, 'unknown-placeholder', `"{${clipForMessage(placeholder.name)}}" names no declared parameter of this entry point; mlflow run would fail. Declare it under "parameters".`);
     }
   }
   for (const pair of declared) {
     if (pair.key.kind === 'scalar' && !used.has(pair.key.text)) {
-      context.report(pair.key.range, 4, 'unused-parameter', `The command never uses "{${pair.key.text}}"; a value given for it is ignored.`);
+      context.report(pair.key.range, 4, 'unused-parameter', `The command never uses "{${clipForMessage(pair.key.text)}}"; a value given for it is ignored.`);
     }
   }
 }

@@ -4,6 +4,7 @@ import type { YamlNode } from '../../yaml/yamlAst';
 import { describeType, yamlTypeOf } from '../../yaml/yamlType';
 import type { MlprojectRule, MlprojectRuleContext } from '../mlprojectDiagnostic';
 import { declaredKeys, MLPROJECT_SCHEMA, mlprojectProperty } from '../mlprojectSchema';
+import { clipForMessage } from '../../yaml/clipForMessage';
 
 function types(schema: SchemaNode): readonly string[] {
   return schema.type === undefined ? [] : typeof schema.type === 'string' ? [schema.type] : schema.type;
@@ -34,9 +35,9 @@ function walk(context: MlprojectRuleContext, node: YamlNode, schema: SchemaNode,
     const child = mlprojectProperty(schema, key);
     if (!child.known && (path.length === 0 || schema.additionalProperties === false)) {
       const suggestion = closestMatch(key, declaredKeys(schema));
-      const where = path.length === 0 ? 'top-level key' : `key in "${path.join('.')}"`;
+      const where = path.length === 0 ? 'top-level key' : `key in "${clipForMessage(path.join('.'))}"`;
       // MLflow's project loader ignores keys it does not know: a warning, never an error.
-      context.report(pair.key.range, 2, 'unknown-key', `Unknown ${where} "${key}"; mlflow run ignores it.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`);
+      context.report(pair.key.range, 2, 'unknown-key', `Unknown ${where} "${clipForMessage(key)}"; mlflow run ignores it.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`);
     }
     if (child.schema) {
       walk(context, pair.value, child.schema, [...path, key]);

@@ -31,6 +31,22 @@ describe('parseYaml', () => {
     assert.deepEqual(values, [12, 3.1, true, null, null, '12', '2.17.2']);
   });
 
+  it('resolves every core-schema spelling, whatever the first character, and leaves words as strings', () => {
+    const spellings = ['-7', '+7', '0o17', '0x1F', '.5', '-.inf', '.NaN', 'Null', 'NULL', 'False', 'TRUE', 'nope', 'tea', '_x', 'x1', '-a', '.x'];
+    const root = rootMap(spellings.map((v, i) => `k${i}: ${v}`).join('\n'));
+    const values = root.pairs.map((p) => (p.value.kind === 'scalar' ? p.value.value : 'not a scalar'));
+    assert.deepEqual(values, [-7, 7, 15, 31, 0.5, -Infinity, Number.NaN, null, null, false, true, 'nope', 'tea', '_x', 'x1', '-a', '.x']);
+  });
+
+  it('reports every repeated key, in small maps and in large ones', () => {
+    const small = parseYaml('a: 1\nb: 2\na: 3\na: 4\n');
+    assert.deepEqual(small.problems.map((p) => p.range.start), [10, 15]);
+    const keys = Array.from({ length: 20 }, (_, i) => `k${i % 15}: ${i}`);
+    const large = parseYaml(keys.join('\n'));
+    assert.equal(large.problems.filter((p) => p.code === 'yaml-duplicate-key').length, 5);
+    assert.ok(large.problems.every((p) => p.message.startsWith('Duplicate key "k')));
+  });
+
   it('places an empty value at the end of its key', () => {
     const text = 'flavors:\nb: 1\n';
     const value = getPair(rootMap(text), 'flavors')?.value;
