@@ -58,6 +58,17 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [intoFeature, intoRoot] }] },
   },
   {
+    // One error path for every command (README "Architecture"): registerReported wraps each handler.
+    files: ['src/extension/**/*.ts'],
+    ignores: ['src/extension/shared/errors/withErrorReport.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.property.name='commands'][property.name=/^registerCommand$|^registerTextEditorCommand$/]", message: 'Register commands with registerReported (shared/errors/withErrorReport.ts), so failures are reported one way.' },
+      ],
+    },
+  },
+  {
     files: ['src/extension/shared/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [sharedUp(1)] }] },
   },

@@ -25,4 +25,6 @@ export interface MlflowExtensionApi {
   readonly activationMs: number;
   /** The model URI the last "MLflow: Log Model" in this window printed, if any. */
   readonly lastLoggedModelUri: () => string | undefined;
+  /** Every command id registered through the one error-reporting path (shared/errors/withErrorReport). */
+  readonly reportedCommands: () => readonly string[];
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { reportedCommandIds } from './shared/errors/withErrorReport';
 import type { MlflowExtensionApi } from './api';
 import { registerConnectionCommands } from './connection';
 import { registerServingCommands } from './serving';
@@ -88,7 +89,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   const discovered = connections.rediscover();
   const activationMs = performance.now() - started;
   log.info(`MLflow for VS Code ${String((context.extension.packageJSON as { version?: string }).version)} activated in ${activationMs.toFixed(1)} ms.`);
-  return { connection: () => connections.state, stores: () => stores.stores(), explorer, panels, servers: () => servers.list().map(serverInfo), discovered, activationMs, lastLoggedModelUri: scaffold.lastLoggedModelUri };
+  return { connection: () => connections.state, stores: () => stores.stores(), explorer, panels, servers: () => servers.list().map(serverInfo), discovered, activationMs, lastLoggedModelUri: scaffold.lastLoggedModelUri, reportedCommands: reportedCommandIds };
 }
 
 /** Stops every model server, waiting for their process trees to end; set by activate. */

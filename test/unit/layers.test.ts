@@ -82,6 +82,16 @@ describe('layer rule (DESIGN.md: only src/extension imports vscode)', () => {
       assert.equal(shared.length, 1, JSON.stringify(shared));
     });
 
+    it('rejects vscode.commands.registerCommand outside the one error-reporting path', async () => {
+      const file = path.join(ROOT, 'src/extension/help/zz-register-probe.ts');
+      probes.push(file);
+      fs.writeFileSync(file, "import * as vscode from 'vscode';\nexport const d: vscode.Disposable = vscode.commands.registerCommand('x', () => undefined);\n");
+      const [result] = await new ESLint({ cwd: ROOT }).lintFiles([file]);
+      const msgs = (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+      assert.equal(msgs.length, 1, JSON.stringify(msgs));
+      assert.match(msgs[0] ?? '', /registerReported/);
+    });
+
     it('rejects src/extension from the webview and lets src/extension import vscode', async () => {
       const web = await lintProbe('webview/zz-layer-probe.ts', "import { COMMANDS } from '../src/extension/shared/commandIds';\nexport const c: unknown = COMMANDS;\n");
       assert.equal(web.length, 1, JSON.stringify(web));

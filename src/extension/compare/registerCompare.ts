@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerReported } from '../shared/errors/withErrorReport';
 import { HistoryAggregates } from '../../core/compare/historyAggregates';
 import { runLabel } from '../../core/explorer/runSummary';
 import { COMPARE_VIEW_TYPE, isRunId, MAX_COMPARED_RUNS, type CompareViewState } from '../../protocol/compareRuns';
@@ -73,7 +74,7 @@ export function registerCompare(context: vscode.ExtensionContext, session: Store
   };
 
   const register = (id: string, handler: (...args: unknown[]) => unknown): void => {
-    context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+    registerReported(context, log, { [id]: handler });
   };
   register(COMPARE_COMMANDS.openRun, (arg) => {
     const runId = nodeOf(arg, 'run')?.runId ?? (isRunId(arg) ? arg : undefined);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerReported } from '../shared/errors/withErrorReport';
 import type { Run } from '../../core/tracking/entities/run';
 import type { StoreSession } from '../connection';
 import { ARTIFACT_SCHEME, ArtifactFileSystem } from './artifactFileSystem';
@@ -135,7 +136,7 @@ export function registerExplorer(context: vscode.ExtensionContext, session: Stor
     session.reset();
   };
   const register = (id: string, handler: (...args: unknown[]) => unknown): void => {
-    context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+    registerReported(context, log, { [id]: handler });
   };
   register(EXPLORER_COMMANDS.refreshExperiments, refresh);
   register(EXPLORER_COMMANDS.refreshModels, refresh);

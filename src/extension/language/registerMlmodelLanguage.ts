@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerReported } from '../shared/errors/withErrorReport';
 import { InterpreterVersion } from '../../core/cli/interpreterVersion';
 import { complete } from '../../core/mlmodel/complete';
 import { documentSymbols } from '../../core/mlmodel/documentSymbols';
@@ -46,6 +47,6 @@ export function registerMlmodelLanguage(context: vscode.ExtensionContext, log: v
     vscode.languages.registerFoldingRangeProvider(SELECTOR, {
       provideFoldingRanges: (document) => foldingRanges(document.getText()).map((r) => new vscode.FoldingRange(r.startLine, r.endLine)),
     }),
-    vscode.commands.registerCommand(MLMODEL_COMMANDS.validateAll, () => validateAllMlmodelFiles(diagnostics)),
   );
+  registerReported(context, log, { [MLMODEL_COMMANDS.validateAll]: () => validateAllMlmodelFiles(diagnostics) });
 }

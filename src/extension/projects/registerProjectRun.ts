@@ -1,5 +1,5 @@
-import * as vscode from 'vscode';
-import { withErrorReport } from '../shared/errors/withErrorReport';
+import type * as vscode from 'vscode';
+import { registerReported } from '../shared/errors/withErrorReport';
 import type { ConnectionManager } from '../connection';
 import type { SecretCredentials } from '../connection';
 import type { Explorer } from '../explorer';
@@ -24,6 +24,8 @@ export function registerProjectRun(
     runner,
     { dispose: () => { ProjectRunPanel.disposeAll(); } },
     registerTrustedCodeLenses({ language: 'mlproject', scheme: 'file' }, mlprojectCodeLenses),
-    vscode.commands.registerCommand(PROJECT_COMMANDS.runEntryPoint, withErrorReport(PROJECT_COMMANDS.runEntryPoint, (file, entry, options) => runEntryPoint(run, file, entry, options), deps.log)),
   );
+  registerReported(context, deps.log, {
+    [PROJECT_COMMANDS.runEntryPoint]: (file, entry, options) => runEntryPoint(run, file, entry, options),
+  });
 }

@@ -1,5 +1,5 @@
-import * as vscode from 'vscode';
-import { withErrorReport } from '../shared/errors/withErrorReport';
+import type * as vscode from 'vscode';
+import { registerReported } from '../shared/errors/withErrorReport';
 import type { ConnectionManager } from '../connection';
 import type { SecretCredentials } from '../connection';
 import type { CliTaskRunner } from '../shared/process/cliTaskRunner';
@@ -29,11 +29,10 @@ export function registerScaffold(
   };
   context.subscriptions.push(
     registerTrustedCodeLenses({ language: 'python', scheme: 'file', pattern: '**/log_model.py' }, logModelCodeLenses),
-    vscode.commands.registerCommand(SCAFFOLD_COMMANDS.newCustomModel, withErrorReport(SCAFFOLD_COMMANDS.newCustomModel, (args) => newCustomModel(args), deps.log)),
-    vscode.commands.registerCommand(
-      SCAFFOLD_COMMANDS.logScaffolded,
-      withErrorReport(SCAFFOLD_COMMANDS.logScaffolded, (arg, after) => logScaffoldedModel(logDeps, arg, after), deps.log),
-    ),
   );
+  registerReported(context, deps.log, {
+    [SCAFFOLD_COMMANDS.newCustomModel]: (args) => newCustomModel(args),
+    [SCAFFOLD_COMMANDS.logScaffolded]: (arg, after) => logScaffoldedModel(logDeps, arg, after),
+  });
   return { lastLoggedModelUri: () => last };
 }

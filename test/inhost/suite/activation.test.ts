@@ -40,6 +40,13 @@ describe('activation and contributions (real extension host)', () => {
     }
   });
 
+  it('registers every command through the one error-reporting path (withErrorReport)', async () => {
+    const reported = new Set((await activeApi()).reportedCommands());
+    const missing = IMPLEMENTED_COMMANDS.filter((id) => !reported.has(id));
+    assert.deepEqual(missing, [], 'registered without the error report');
+    assert.equal(reported.size, IMPLEMENTED_COMMANDS.length, 'nothing outside the implemented list goes through it either');
+  });
+
   it('contributes the MLflow container with the Experiments, Models and Serving views', async () => {
     const all = new Set(await vscode.commands.getCommands(true));
     for (const view of ['mlflow.experiments', 'mlflow.models', 'mlflow.serving']) {

@@ -1,7 +1,14 @@
 import * as vscode from 'vscode';
-import { ActionableError } from './actionableError';
+import { reportFailure } from './reportFailure';
 
-/** A failing command says so in a message and the log, instead of failing silently. */
+/** Every command id registered through {@link registerReported}, for the test API's check that none is left out. */
+const reported = new Set<string>();
+
+export function reportedCommandIds(): readonly string[] {
+  return [...reported];
+}
+
+/** A failing command says so through {@link reportFailure}, instead of failing silently. */
 export function withErrorReport(
   id: string,
   handler: (...args: unknown[]) => unknown,
@@ -11,22 +18,23 @@ export function withErrorReport(
     try {
       return await handler(...args);
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      log.error(`${id} failed: ${message}`);
-      const actions = ActionableError.is(err) ? err.actions : [];
-      void vscode.window.showErrorMessage(`MLflow: ${message}`, ...actions.map((a) => a.title)).then((picked) => actions.find((a) => a.title === picked)?.run());
+      reportFailure(undefined, err, log, id);
       return undefined;
     }
   };
 }
 
-/** Register each handler under its id, wrapped in {@link withErrorReport}; the registrations are owned by `context`. */
+/**
+ * The only way the extension registers a command: each handler under its id, wrapped in
+ * {@link withErrorReport}; the registrations are owned by `context`.
+ */
 export function registerReported(
   context: vscode.ExtensionContext,
   log: vscode.LogOutputChannel,
   handlers: Readonly<Record<string, (...args: unknown[]) => unknown>>,
 ): void {
   for (const [id, handler] of Object.entries(handlers)) {
+    reported.add(id);
     context.subscriptions.push(vscode.commands.registerCommand(id, withErrorReport(id, handler, log)));
   }
 }
