@@ -3,6 +3,7 @@ import type { ConnectionState } from './connection/connectionState';
 import type { ComparePanels } from './compare/registerCompare';
 import type { Explorer } from './explorer/registerExplorer';
 import type { ModelServerInfo } from './serving/modelServer';
+import type { OpenWebviewPanel } from './webviews/webviewHtml';
 
 /**
  * What `activate()` returns to other extensions (and to our in-host tests): a read-only view of the
@@ -25,4 +26,6 @@ export interface MlflowExtensionApi {
   readonly activationMs: number;
   /** The model URI the last "MLflow: Log Model" in this window printed, if any. */
   readonly lastLoggedModelUri: () => string | undefined;
+  /** Every webview panel of this extension open right now, with its kind (all panels are made by one host). */
+  readonly webviewPanels: () => readonly OpenWebviewPanel[];
 }

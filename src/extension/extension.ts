@@ -26,6 +26,7 @@ import { ConnectionStatusBar } from './statusBar/connectionStatusBar';
 import { TerminalEnvironment } from './terminal/terminalEnvironment';
 import { CONNECTION_PANEL_VIEW_TYPE, ConnectionPanel } from './webviews/connectionPanel';
 import { TryItPanel } from './webviews/tryItPanel';
+import { openWebviewPanels } from './webviews/webviewHtml';
 
 /**
  * Composition root. Everything created here is pushed onto `context.subscriptions` so that
@@ -91,7 +92,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   const discovered = connections.rediscover();
   const activationMs = performance.now() - started;
   log.info(`MLflow for VS Code ${String((context.extension.packageJSON as { version?: string }).version)} activated in ${activationMs.toFixed(1)} ms.`);
-  return { connection: () => connections.state, stores: () => stores.stores(), explorer, panels, servers: () => servers.list().map(serverInfo), discovered, activationMs, lastLoggedModelUri: scaffold.lastLoggedModelUri };
+  return { connection: () => connections.state, stores: () => stores.stores(), explorer, panels, servers: () => servers.list().map(serverInfo), discovered, activationMs, lastLoggedModelUri: scaffold.lastLoggedModelUri, webviewPanels: openWebviewPanels };
 }
 
 /** Stops every model server, waiting for their process trees to end; set by activate. */
