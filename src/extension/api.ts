@@ -3,6 +3,7 @@ import type { ConnectionState } from './connection';
 import type { ComparePanels } from './compare';
 import type { Explorer } from './explorer';
 import type { ModelServerInfo } from './serving';
+import type { OpenWebviewPanel } from './shared/webviews/webviewHtml';
 
 /**
  * What `activate()` returns to other extensions (and to our in-host tests): a read-only view of the
@@ -27,4 +28,6 @@ export interface MlflowExtensionApi {
   readonly lastLoggedModelUri: () => string | undefined;
   /** Every command id registered through the one error-reporting path (shared/errors/withErrorReport). */
   readonly reportedCommands: () => readonly string[];
+  /** Every webview panel of this extension open right now, with its kind (all panels are made by one host). */
+  readonly webviewPanels: () => readonly OpenWebviewPanel[];
 }

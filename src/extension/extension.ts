@@ -27,6 +27,7 @@ import { VERSION_DOC_SCHEME, versionDocuments } from './compare';
 import { forgetClosedResults, RESULT_DOC_SCHEME, resultDocuments } from './shared/resultDocuments';
 import { ConnectionStatusBar } from './connection';
 import { TerminalEnvironment } from './connection';
+import { openWebviewPanels } from './shared/webviews/webviewHtml';
 
 /**
  * Composition root. Everything created here is pushed onto `context.subscriptions` so that
@@ -89,7 +90,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   const discovered = connections.rediscover();
   const activationMs = performance.now() - started;
   log.info(`MLflow for VS Code ${String((context.extension.packageJSON as { version?: string }).version)} activated in ${activationMs.toFixed(1)} ms.`);
-  return { connection: () => connections.state, stores: () => stores.stores(), explorer, panels, servers: () => servers.list().map(serverInfo), discovered, activationMs, lastLoggedModelUri: scaffold.lastLoggedModelUri, reportedCommands: reportedCommandIds };
+  return { connection: () => connections.state, stores: () => stores.stores(), explorer, panels, servers: () => servers.list().map(serverInfo), discovered, activationMs, lastLoggedModelUri: scaffold.lastLoggedModelUri, reportedCommands: reportedCommandIds, webviewPanels: openWebviewPanels };
 }
 
 /** Stops every model server, waiting for their process trees to end; set by activate. */

@@ -1,11 +1,12 @@
 import type { CompareTable } from '../core/compare/compareTable';
 import { hasOnlyKeys, isMessage, type Message, type ReadyMessage } from './ipc';
+import { PANEL_KINDS } from './panelKinds';
 import { isSeriesBatch, type SeriesBatch } from './seriesBatch';
 
 export type { SeriesPayload } from './seriesBatch';
 
 /** The compare panel's webview type (also the serializer's key). */
-export const COMPARE_VIEW_TYPE = 'mlflow.compareRuns';
+export const COMPARE_VIEW_TYPE = PANEL_KINDS.compare.viewType;
 
 /** Most runs one panel compares; more would make every chart unreadable, not just slow. */
 export const MAX_COMPARED_RUNS = 500;

@@ -1,8 +1,9 @@
 import { isRunId, type SeriesPayload } from './compareRuns';
 import { hasOnlyKeys, isMessage, type Message, type ReadyMessage } from './ipc';
+import { PANEL_KINDS } from './panelKinds';
 
 /** The run detail panel's webview type (also the serializer's key). */
-export const RUN_DETAIL_VIEW_TYPE = 'mlflow.runDetail';
+export const RUN_DETAIL_VIEW_TYPE = PANEL_KINDS.runDetail.viewType;
 
 /** A labelled fact of the overview ("Status", "Started", …), shown as text. */
 export interface Fact {

@@ -8,7 +8,7 @@ import { SqliteTrackingStore } from '../../src/core/tracking/sqlite/sqliteTracki
 import { generateRunsDb, HOSTILE_NAMES, type GeneratedRunsDb } from '../support/mlflow/generateRunsDb';
 import { startMlflowTestServer, type MlflowTestServer } from '../support/mlflow/mlflowTestServer';
 import { FIXTURES } from '../support/mlflow/recordedExchange';
-import { openWorkbench, type Workbench } from './workbench';
+import { openWorkbench, waitForStoredWorkspaceState, type Workbench } from './workbench';
 
 describe('Run detail and compare panels in the workbench (Chromium + code-server + MLflow REST test double)', () => {
   let wb: Workbench;
@@ -85,9 +85,14 @@ describe('Run detail and compare panels in the workbench (Chromium + code-server
     const loss = frame.locator('#charts [data-metric="loss"] canvas');
     await frame.locator('#charts [data-metric="loss"] canvas[aria-label*="3 runs by relative time"]').waitFor({ timeout: 20_000 });
     assert.match((await loss.getAttribute('aria-label')) ?? '', /^Line chart of loss: 3 runs by relative time, [1-9]\d* points$/);
+    // A row whose runs agree has no `differs` class; diff-only hides exactly those. Wait on the rows
+    // themselves, not on a guess of how long the webview takes to redraw the table.
+    const sameRows = frame.locator('#compare-table tbody tr:has(td):not(.differs)');
+    await sameRows.first().waitFor({ timeout: 20_000 });
     const rowsBefore = await frame.locator('#compare-table tbody tr').count();
     await frame.locator('#diff-only').click();
-    await wb.page.waitForTimeout(300);
+    await sameRows.first().waitFor({ state: 'detached', timeout: 20_000 });
+    await frame.locator('#compare-table tbody tr.differs').first().waitFor({ timeout: 20_000 });
     const rowsAfter = await frame.locator('#compare-table tbody tr').count();
     assert.ok(rowsAfter < rowsBefore, `diff-only hides equal rows (${rowsBefore} → ${rowsAfter})`);
     await frame.locator('#compare-table').scrollIntoViewIfNeeded();
@@ -103,8 +108,8 @@ describe('Run detail and compare panels in the workbench (Chromium + code-server
     const file = path.join(wb.dirs.workspace, 'mlflow-comparison.csv');
     // The file appears before its bytes do: wait for the header line.
     const read = (): string => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
-    for (let i = 0; i < 200 && !read().includes('\r\n'); i++) {
-      await wb.page.waitForTimeout(100);
+    for (const deadline = Date.now() + 60_000; !read().includes('\r\n') && Date.now() < deadline; ) {
+      await new Promise((r) => setTimeout(r, 100));
     }
     const csv = read();
     const header = csv.split('\r\n')[0] ?? '';
@@ -116,8 +121,9 @@ describe('Run detail and compare panels in the workbench (Chromium + code-server
   it('looks right in a light theme', async () => {
     await wb.useLightTheme();
     // VS Code marks the webview's body with the theme kind once the new colours are in.
+    // The charts redraw in the new colours as that class is set (a MutationObserver in the webview).
     await wb.webview().locator('body.vscode-light').waitFor({ state: 'attached', timeout: 20_000 });
-    await wb.page.waitForTimeout(500);
+    await wb.webview().locator('#status', { hasText: 'charts drawn' }).waitFor({ timeout: 20_000 });
     await wb.shot('23-compare-light');
     await wb.webview().locator('#charts').scrollIntoViewIfNeeded();
     await wb.shot('23-compare-charts-light');
@@ -148,8 +154,9 @@ describe('Run detail and compare panels in the workbench (Chromium + code-server
     await second.click({ modifiers: ['Control'] });
     await wb.contextMenu(second, 'Add to Comparison');
     await wb.page.locator('.notifications-toasts', { hasText: 'set aside for comparison' }).waitFor({ timeout: 10_000 });
-    // Workspace state is written to the browser's storage shortly after it changes.
-    await wb.page.waitForTimeout(1500);
+    // Workspace state reaches the browser's storage (IndexedDB) some time after it changes, and a
+    // reload before that loses it: wait until the stored basket holds both runs.
+    await waitForStoredWorkspaceState(wb.page, 'mlflow.comparisonBasket', (v) => Array.isArray(v) && v.length === 2);
     await wb.page.reload();
     await wb.page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
     await wb.statusItem(/MLflow: 127\.0\.0\.1/).waitFor({ timeout: 60_000 });

@@ -71,9 +71,21 @@ for (const theme of ['dark', 'light'] as const) {
       assert.equal(await failed.locator('.codicon-error').count(), 1, 'failed runs show the error codicon');
       assert.equal(await row('rf-killed-by-user').locator('.codicon-circle-slash').count(), 1);
       await shot('runs');
-      await failed.hover();
-      // the run's tooltip: its status, id, start and metrics as plain text
-      await wb.page.locator('.monaco-hover', { hasText: 'failed' }).first().waitFor({ timeout: 15_000 });
+      // the run's tooltip: its status, id, start and metrics as plain text. A hover that lands while
+      // a loaded machine redraws the tree is lost: move off and rest on the row again, as a person would.
+      const tooltip = wb.page.locator('.monaco-hover', { hasText: 'failed' }).first();
+      for (let attempt = 1; ; attempt++) {
+        await wb.page.mouse.move(900, 600);
+        await failed.hover();
+        try {
+          await tooltip.waitFor({ timeout: 15_000 });
+          break;
+        } catch (err) {
+          if (attempt === 4) {
+            throw err;
+          }
+        }
+      }
       await shot('failed-run');
     });
 

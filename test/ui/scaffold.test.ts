@@ -53,9 +53,15 @@ describe('New Custom Model… wizard and Log Model in the workbench (Chromium + 
     // ours was once appended to it (CI): wait for the listing, then type until the box holds ours.
     await rows.filter({ hasText: 'iris-model' }).waitFor({ timeout: 20_000 });
     const folder = `${wb.dirs.workspace}/`;
-    for (let attempt = 0; attempt < 3 && (await input.inputValue()) !== folder; attempt++) {
+    // Type, then wait for the box to hold ours (the dialog may still write its own path once).
+    for (let attempt = 1; (await input.inputValue()) !== folder; attempt++) {
       await input.fill(folder);
-      await wb.page.waitForTimeout(300);
+      const held = await wb.page
+        .waitForFunction((want) => document.querySelector<HTMLInputElement>('.quick-input-widget input.input')?.value === want, folder, { timeout: 10_000 })
+        .then(() => true, () => false);
+      if (held || attempt === 3) {
+        break;
+      }
     }
     assert.equal(await input.inputValue(), folder);
     await wb.shot('32-scaffold-wizard-folder');

@@ -35,6 +35,54 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
+/**
+ * Wait until the browser's storage holds a workspace-state entry of the extension (`key` in its
+ * memento) that `accept` takes. VS Code's web workbench writes workspace state to IndexedDB a while
+ * after the extension updates it, and a reload before then loses the update.
+ */
+export async function waitForStoredWorkspaceState(page: Page, key: string, accept: (value: unknown) => boolean, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const seen = await page.evaluate(async (k) => {
+      const found: unknown[] = [];
+      for (const { name } of await indexedDB.databases()) {
+        if (name === undefined || !name.startsWith('vscode-web-state-db')) {
+          continue;
+        }
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const req = indexedDB.open(name);
+          req.onsuccess = () => { resolve(req.result); };
+          req.onerror = () => { reject(req.error ?? new Error(`cannot open ${name}`)); };
+        });
+        try {
+          for (const store of Array.from(db.objectStoreNames)) {
+            const values = await new Promise<unknown[]>((resolve, reject) => {
+              const req = db.transaction(store, 'readonly').objectStore(store).getAll();
+              req.onsuccess = () => { resolve(req.result as unknown[]); };
+              req.onerror = () => { reject(req.error ?? new Error(`cannot read ${store}`)); };
+            });
+            for (const v of values) {
+              if (typeof v === 'string' && v.includes(JSON.stringify(k))) {
+                found.push((JSON.parse(v) as Record<string, unknown>)[k]);
+              }
+            }
+          }
+        } finally {
+          db.close();
+        }
+      }
+      return found;
+    }, key);
+    if (seen.some(accept)) {
+      return;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`the browser's storage never held ${key} as expected; it holds ${JSON.stringify(seen).slice(0, 300)}`);
+    }
+    await page.waitForTimeout(200);
+  }
+}
+
 /** Package the extension as users get it (vsce runs the production build first). */
 export function packageVsix(): string {
   if (process.env.MLFLOW_VSIX) {
@@ -89,12 +137,12 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
       await page.keyboard.press('Escape');
       await page.keyboard.press('F1');
       const input = page.locator('.quick-input-widget input.input');
-      await input.waitFor({ timeout: 10_000 });
+      await input.waitFor({ timeout: 30_000 });
       await input.fill(`>${title}`);
       // Click the row that starts with the title: Enter would take whatever fuzzy match is first.
       const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: new RegExp(`^${escaped}`) }).first();
-      await row.waitFor({ timeout: 10_000 });
+      await row.waitFor({ timeout: 30_000 });
       await row.click();
     };
     return {
@@ -109,12 +157,13 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
         for (let attempt = 1; ; attempt++) {
           await target.click({ button: 'right' });
           const entry = page.locator('.context-view .action-label', { hasText: item });
-          await entry.waitFor({ timeout: 10_000 });
+          await entry.waitFor({ timeout: 20_000 });
           await entry.hover();
           await entry.click();
           try {
-            // the menu closes once it has taken the click
-            await page.locator('.context-view .monaco-menu').waitFor({ state: 'detached', timeout: 3_000 });
+            // The menu closes once it has taken the click. Give a loaded machine time to close it: a
+            // retry after a click that was taken would run the command twice.
+            await page.locator('.context-view .monaco-menu').waitFor({ state: 'detached', timeout: 10_000 });
             return;
           } catch (err) {
             if (attempt === 3) {

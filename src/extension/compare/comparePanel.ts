@@ -10,7 +10,6 @@ import { describeStoreError } from '../../core/explorer/describeStoreError';
 import { runLabel } from '../../core/explorer/runSummary';
 import type { Run } from '../../core/tracking/entities/run';
 import {
-  COMPARE_VIEW_TYPE,
   isCompareWebviewMessage,
   type ChartsDrawn,
   type CompareHostMessage,
@@ -19,7 +18,7 @@ import {
 } from '../../protocol/compareRuns';
 import { packSeries } from '../../protocol/seriesBatch';
 import type { StoreSession } from '../connection';
-import { renderWebviewHtml, webviewOptions } from '../shared/webviews/webviewHtml';
+import { createPanel, showPanelPage } from '../shared/webviews/webviewHtml';
 import { readRuns } from '../../core/compare/readRuns';
 import { buildTableWithAggregates, type AggregateSource } from '../../core/compare/tableWithAggregates';
 
@@ -73,13 +72,12 @@ export class ComparePanel implements vscode.Disposable {
 
   /** Open a new compare panel for these runs. */
   static show(deps: CompareDeps, runIds: readonly string[]): ComparePanel {
-    const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, `Compare ${String(runIds.length)} Runs`, vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));
+    const panel = createPanel('compare', `Compare ${String(runIds.length)} Runs`, deps.extensionUri);
     return new ComparePanel(panel, deps, runIds);
   }
 
   /** Bring back a panel VS Code restored after a reload, from the run ids in its saved view state. */
   static revive(panel: vscode.WebviewPanel, deps: CompareDeps, runIds: readonly string[]): ComparePanel {
-    panel.webview.options = webviewOptions(deps.extensionUri);
     return new ComparePanel(panel, deps, runIds);
   }
 
@@ -99,8 +97,7 @@ export class ComparePanel implements vscode.Disposable {
     private runIds: readonly string[],
   ) {
     ComparePanel.openPanels.add(this);
-    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'mlflow.svg');
-    panel.webview.html = renderWebviewHtml(panel.webview, deps.extensionUri, { script: 'compare', title: panel.title });
+    showPanelPage('compare', panel, deps.extensionUri);
     this.disposables.push(
       panel.onDidDispose(() => {
         this.dispose();

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { decimate } from '../../core/compare/decimate';
 import { toSeries } from '../../core/compare/metricSeries';
 import { describeStoreError } from '../../core/explorer/describeStoreError';
@@ -8,13 +8,12 @@ import { runOverview } from '../../core/runDetail/runOverview';
 import type { TrackingStore } from '../../core/tracking/trackingStore';
 import {
   isRunDetailWebviewMessage,
-  RUN_DETAIL_VIEW_TYPE,
   type RunDetailHostMessage,
   type RunDetailWebviewMessage,
   type RunLink,
 } from '../../protocol/runDetail';
 import type { StoreSession } from '../connection';
-import { renderWebviewHtml, webviewOptions } from '../shared/webviews/webviewHtml';
+import { createPanel, showPanelPage } from '../shared/webviews/webviewHtml';
 
 /** Charts drawn per run at most (one per metric); a run with more shows the first ones by key. */
 const MAX_CHARTS = 30;
@@ -46,12 +45,11 @@ export class RunDetailPanel implements vscode.Disposable {
       existing.panel.reveal();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(RUN_DETAIL_VIEW_TYPE, `Run ${runId.slice(0, 8)}`, vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));
+    const panel = createPanel('runDetail', `Run ${runId.slice(0, 8)}`, deps.extensionUri);
     return new RunDetailPanel(panel, deps, runId);
   }
 
   static revive(panel: vscode.WebviewPanel, deps: RunDetailDeps, runId: string): RunDetailPanel {
-    panel.webview.options = webviewOptions(deps.extensionUri);
     return new RunDetailPanel(panel, deps, runId);
   }
 
@@ -71,8 +69,7 @@ export class RunDetailPanel implements vscode.Disposable {
     readonly runId: string,
   ) {
     RunDetailPanel.openPanels.set(runId, this);
-    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'mlflow.svg');
-    panel.webview.html = renderWebviewHtml(panel.webview, deps.extensionUri, { script: 'runDetail', title: panel.title });
+    showPanelPage('runDetail', panel, deps.extensionUri);
     this.disposables.push(
       panel.onDidDispose(() => {
         this.dispose();

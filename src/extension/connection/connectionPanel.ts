@@ -8,9 +8,10 @@ import { COMMANDS } from '../shared/commandIds/commandIds';
 import type { ConnectionManager } from './connectionManager';
 import { isReadOnly, type ConnectionState } from './connectionState';
 import { redactUri } from '../../core/connection/trackingUri';
-import { renderWebviewHtml, webviewOptions } from '../shared/webviews/webviewHtml';
+import { PANEL_KINDS } from '../../protocol/panelKinds';
+import { createPanel, showPanelPage } from '../shared/webviews/webviewHtml';
 
-export const CONNECTION_PANEL_VIEW_TYPE = 'mlflow.connectionDetails';
+export const CONNECTION_PANEL_VIEW_TYPE = PANEL_KINDS.connection.viewType;
 
 /**
  * The "MLflow Connection" panel: where data comes from, in which mode, and what is wrong when it
@@ -27,19 +28,13 @@ export class ConnectionPanel implements vscode.Disposable {
       ConnectionPanel.current.panel.reveal();
       return ConnectionPanel.current;
     }
-    const panel = vscode.window.createWebviewPanel(
-      CONNECTION_PANEL_VIEW_TYPE,
-      'MLflow Connection',
-      vscode.ViewColumn.Active,
-      webviewOptions(extensionUri),
-    );
+    const panel = createPanel('connection', 'MLflow Connection', extensionUri);
     return new ConnectionPanel(panel, extensionUri, connections, log);
   }
 
   /** Re-attach to a panel VS Code restored after a reload. */
   static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, connections: ConnectionManager, log: vscode.LogOutputChannel): void {
     ConnectionPanel.current?.dispose();
-    panel.webview.options = webviewOptions(extensionUri);
     new ConnectionPanel(panel, extensionUri, connections, log);
   }
 
@@ -54,8 +49,7 @@ export class ConnectionPanel implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     ConnectionPanel.current = this;
-    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'mlflow.svg');
-    panel.webview.html = renderWebviewHtml(panel.webview, extensionUri, { script: 'connection', title: 'MLflow Connection' });
+    showPanelPage('connection', panel, extensionUri);
     this.disposables.push(
       panel.onDidDispose(() => {
         this.dispose();

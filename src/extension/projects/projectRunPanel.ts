@@ -1,10 +1,8 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { EnvManager } from '../../core/cli/serveCommand';
 import type { EntryPoint } from '../../core/mlproject/entryPoints';
 import { isProjectRunWebviewMessage, type ProjectRunHostMessage, type ProjectRunInit, type ProjectRunRequest } from '../../protocol/projectRun';
-import { renderWebviewHtml, webviewOptions } from '../shared/webviews/webviewHtml';
-
-export const PROJECT_RUN_VIEW_TYPE = 'mlflow.projectRun';
+import { createPanel, showPanelPage } from '../shared/webviews/webviewHtml';
 
 /** What the form shows first. */
 export interface ProjectRunFormContent {
@@ -37,7 +35,7 @@ export class ProjectRunPanel implements vscode.Disposable {
       existing.panel.reveal();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(PROJECT_RUN_VIEW_TYPE, `Run ${content.project} · ${content.entryPoint.name}`, vscode.ViewColumn.Active, webviewOptions(extensionUri));
+    const panel = createPanel('projectRun', `Run ${content.project} · ${content.entryPoint.name}`, extensionUri);
     return new ProjectRunPanel(panel, extensionUri, log, content, submit);
   }
 
@@ -55,8 +53,7 @@ export class ProjectRunPanel implements vscode.Disposable {
     private readonly submit: SubmitRun,
   ) {
     ProjectRunPanel.open.set(content.key, this);
-    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'mlflow.svg');
-    panel.webview.html = renderWebviewHtml(panel.webview, extensionUri, { script: 'projectRun', title: panel.title });
+    showPanelPage('projectRun', panel, extensionUri);
     this.disposables.push(
       panel.onDidDispose(() => {
         this.dispose();

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { comparePredictions } from '../../core/serving/comparePredictions';
 import { initialRequest } from '../../core/serving/initialRequest';
 import {
@@ -14,7 +14,7 @@ import { modelFileReader } from './modelFileReader';
 import type { ModelServer } from './modelServer';
 import type { ServeManager } from './serveManager';
 import { saveRequestFile, type TryItRequest } from './saveRequestFile';
-import { renderWebviewHtml, webviewOptions } from '../shared/webviews/webviewHtml';
+import { createPanel, showPanelPage } from '../shared/webviews/webviewHtml';
 
 const MAX_RESPONSE_CHARS = 1_000_000;
 const REQUEST_TIMEOUT_MS = 120_000;
@@ -76,7 +76,7 @@ export class TryItPanel implements vscode.Disposable {
       existing.panel.reveal();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel('mlflow.tryIt', `Try ${server.label} (:${String(server.port)})`, vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));
+    const panel = createPanel('tryIt', `Try ${server.label} (:${String(server.port)})`, deps.extensionUri);
     return new TryItPanel(panel, deps, server);
   }
 
@@ -104,8 +104,7 @@ export class TryItPanel implements vscode.Disposable {
     TryItPanel.open.set(server.id, this);
     this.watched = server;
     this.exitWatch = this.watchExit(server);
-    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'mlflow.svg');
-    panel.webview.html = renderWebviewHtml(panel.webview, deps.extensionUri, { script: 'tryIt', title: panel.title });
+    showPanelPage('tryIt', panel, deps.extensionUri);
     this.disposables.push(
       panel.onDidDispose(() => {
         this.dispose();
