@@ -15,7 +15,13 @@ const panels = fs
   .filter((d) => d.isDirectory() && fs.existsSync(path.join('webview', d.name, 'main.ts')))
   .map((d) => d.name);
 
-const common = { bundle: true, minify: production, sourcemap: production ? false : 'linked', logLevel: 'warning', legalComments: 'none' };
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'warning',
+  legalComments: 'none',
+};
 
 const builds = [
   {
@@ -94,5 +100,7 @@ if (watch) {
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
   const size = (f) => `${(fs.statSync(f).size / 1024).toFixed(0)} KB`;
-  console.log(`esbuild: dist/extension.js ${size('dist/extension.js')}; webview: ${panels.map((p) => `${p}.js ${size(`dist/webview/${p}.js`)}`).join(', ')}${production ? ' (production)' : ''}`);
+  console.log(
+    `esbuild: dist/extension.js ${size('dist/extension.js')}; webview: ${panels.map((p) => `${p}.js ${size(`dist/webview/${p}.js`)}`).join(', ')}${production ? ' (production)' : ''}`,
+  );
 }

@@ -14,17 +14,34 @@ const spawnBan = [
 // only through that folder's index.ts, and shared/ (host services) reaches no feature at all.
 const intoFeature = {
   regex: '^\\.\\./(?!shared/)[^./][^/]*/',
-  message: 'Import another feature through its index.ts (`../<feature>`); host services live in `../shared/`.',
+  message:
+    'Import another feature through its index.ts (`../<feature>`); host services live in `../shared/`.',
 };
-const intoRoot = { regex: '^\\.\\./(extension|api)$', message: 'Features do not import the composition root.' };
+const intoRoot = {
+  regex: '^\\.\\./(extension|api)$',
+  message: 'Features do not import the composition root.',
+};
 const sharedUp = (depth) => ({
   regex: `^${'\\.\\./'.repeat(depth)}(?!\\.\\.)`,
   message: 'shared/ holds host services that import no feature.',
 });
-const upward = (what) => ({ group: what, message: 'Imports point one way: webview/extension -> protocol -> core.' });
+const upward = (what) => ({
+  group: what,
+  message: 'Imports point one way: webview/extension -> protocol -> core.',
+});
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'tools/**', 'test/fixtures/**', 'demo/**', '.test-output/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'out/**',
+      'node_modules/**',
+      'tools/**',
+      'test/fixtures/**',
+      'demo/**',
+      '.test-output/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -36,8 +53,14 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/explicit-module-boundary-types': 'error',
-      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       curly: 'error',
       eqeqeq: ['error', 'smart'],
       'no-warning-comments': ['error', { terms: ['todo', 'fixme', 'xxx'] }],
@@ -48,7 +71,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [vscodeBan, ...spawnBan], patterns: [upward(['**/extension/**', '**/protocol/**', '**/webview/**'])] },
+        {
+          paths: [vscodeBan, ...spawnBan],
+          patterns: [upward(['**/extension/**', '**/protocol/**', '**/webview/**'])],
+        },
       ],
     },
   },
@@ -64,7 +90,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.property.name='commands'][property.name=/^registerCommand$|^registerTextEditorCommand$/]", message: 'Register commands with registerReported (shared/errors/withErrorReport.ts), so failures are reported one way.' },
+        {
+          selector:
+            "MemberExpression[object.property.name='commands'][property.name=/^registerCommand$|^registerTextEditorCommand$/]",
+          message:
+            'Register commands with registerReported (shared/errors/withErrorReport.ts), so failures are reported one way.',
+        },
       ],
     },
   },
@@ -99,12 +130,18 @@ export default tseslint.config(
       'no-new-func': 'error',
       'no-restricted-properties': [
         'error',
-        ...['innerHTML', 'outerHTML', 'insertAdjacentHTML'].map((property) => ({ property, message: 'Build DOM nodes with createElement/textContent: data must never become markup.' })),
+        ...['innerHTML', 'outerHTML', 'insertAdjacentHTML'].map((property) => ({
+          property,
+          message: 'Build DOM nodes with createElement/textContent: data must never become markup.',
+        })),
         { object: 'document', property: 'write', message: 'Build DOM nodes with createElement/textContent.' },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML|insertAdjacentHTML)$/]", message: 'Build DOM nodes with createElement/textContent: data must never become markup.' },
+        {
+          selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML|insertAdjacentHTML)$/]',
+          message: 'Build DOM nodes with createElement/textContent: data must never become markup.',
+        },
       ],
     },
   },

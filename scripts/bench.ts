@@ -22,7 +22,8 @@ const ROOT = path.resolve(__dirname, '..');
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 7);
 /** BENCH_ONLY=explorer,activation measures only those parts (the names of the result's keys). */
 const ONLY = (process.env.BENCH_ONLY ?? '').split(',').filter((w) => w !== '');
-const wanted = (part: string): boolean => ONLY.length === 0 || ONLY.some((w) => part.toLowerCase().includes(w.toLowerCase()));
+const wanted = (part: string): boolean =>
+  ONLY.length === 0 || ONLY.some((w) => part.toLowerCase().includes(w.toLowerCase()));
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -73,7 +74,9 @@ async function activation(): Promise<Record<string, unknown>> {
       const outcome = await runSuiteInPage(server, page, dirs.workspace, resultsFile, 120_000);
       await page.close();
       if (outcome.exitCode !== 0) {
-        throw new Error(`activation probe ${String(i + 1)} failed: ${JSON.stringify(outcome.results?.failed ?? outcome.exitCode)}`);
+        throw new Error(
+          `activation probe ${String(i + 1)} failed: ${JSON.stringify(outcome.results?.failed ?? outcome.exitCode)}`,
+        );
       }
     }
     const samples = fs
@@ -102,7 +105,10 @@ async function activation(): Promise<Record<string, unknown>> {
 /** MLmodel validation: a real logged MLmodel (typical), a generated 1 MB one and a dense ~5 MB one. */
 function mlmodelValidation(): Record<string, unknown> {
   const MB = 1 << 20;
-  const typical = fs.readFileSync(path.join(ROOT, 'demo', 'models', 'iris-logistic-regression', 'MLmodel'), 'utf8');
+  const typical = fs.readFileSync(
+    path.join(ROOT, 'demo', 'models', 'iris-logistic-regression', 'MLmodel'),
+    'utf8',
+  );
   const large = generateLargeMlmodel(5000, MB);
   // Just under the 5 MB cap of DEFAULT_YAML_LIMITS: the largest file that is validated at all.
   const dense = generateDenseMlmodel(5_000_000);

@@ -42,7 +42,11 @@ async function ourMethod(store: TrackingStore, runIds: readonly string[]): Promi
       first = performance.now() - t;
     }
   };
-  const all = await loadMetricsSeries(store, { runIds, metricKeys: GENERATED_METRICS, maxPoints: MAX_POINTS }, onPartial);
+  const all = await loadMetricsSeries(
+    store,
+    { runIds, metricKeys: GENERATED_METRICS, maxPoints: MAX_POINTS },
+    onPartial,
+  );
   const ms = performance.now() - t;
   const series = [...all.values()].flat();
   return { ms: round(ms), firstSeriesMs: round(first), ...count(series.map((s) => s.values.length)) };
@@ -68,7 +72,11 @@ async function mlflowUiMethod(store: TrackingStore, runIds: readonly string[]): 
 }
 
 function count(lengths: readonly number[]): { points: number; maxPointsPerSeries: number; series: number } {
-  return { points: lengths.reduce((a, b) => a + b, 0), maxPointsPerSeries: Math.max(0, ...lengths), series: lengths.length };
+  return {
+    points: lengths.reduce((a, b) => a + b, 0),
+    maxPointsPerSeries: Math.max(0, ...lengths),
+    series: lengths.length,
+  };
 }
 
 /** LTTB over 100 full 10,000-point histories (what a local store's load does per metric). */
@@ -87,7 +95,11 @@ function decimateFigure(store: GeneratedHistoryStore): { ms: number; pointsIn: n
 /** Load time and points of the compare panel's data path against MLflow's UI method, over REST. */
 export async function compareSeries(): Promise<Record<string, unknown>> {
   const db = await SqliteDatabase.open(path.join(FIXTURES, 'sqlite', 'mlflow.db'));
-  const store = new GeneratedHistoryStore(new SqliteTrackingStore(db), { runs: RUNS, steps: STEPS, metricKeys: GENERATED_METRICS });
+  const store = new GeneratedHistoryStore(new SqliteTrackingStore(db), {
+    runs: RUNS,
+    steps: STEPS,
+    metricKeys: GENERATED_METRICS,
+  });
   const server = await startMlflowTestServer(store, new SqliteRegistryStore(db));
   try {
     const rest = new RestTrackingStore(new RestClient({ baseUrl: server.baseUrl, timeoutMs: 120_000 }));
@@ -116,5 +128,7 @@ export async function compareSeries(): Promise<Record<string, unknown>> {
 }
 
 if (require.main === module) {
-  void compareSeries().then((r) => { console.log(JSON.stringify(r, null, 2)); });
+  void compareSeries().then((r) => {
+    console.log(JSON.stringify(r, null, 2));
+  });
 }

@@ -32,19 +32,46 @@ const round = (x: number): number => Math.round(x * 10) / 10;
 /** Expects the tests bundle (esbuild --tests) to be built. */
 export async function compareDrawn(): Promise<Record<string, unknown>> {
   const db = await SqliteDatabase.open(path.join(FIXTURES, 'sqlite', 'mlflow.db'));
-  const store = new GeneratedHistoryStore(new SqliteTrackingStore(db), { runs: RUNS, steps: STEPS, metricKeys: GENERATED_METRICS });
+  const store = new GeneratedHistoryStore(new SqliteTrackingStore(db), {
+    runs: RUNS,
+    steps: STEPS,
+    metricKeys: GENERATED_METRICS,
+  });
   const mlflow = await startMlflowTestServer(store, new SqliteRegistryStore(db));
   const dirs = makeSandbox('bench-compare');
   fs.writeFileSync(path.join(dirs.workspace, 'notes.txt'), 'bench workspace\n');
   const out = path.join(dirs.root, 'bench.jsonl');
   const resultsFile = path.join(dirs.root, 'results.json');
   const server = await startCodeServer(dirs, {
-    env: { MLFLOW_INHOST_SUITE: 'bench-compare', MLFLOW_BENCH_OUT: out, MLFLOW_INHOST_RESULTS: resultsFile, MLFLOW_BENCH_SERVER: mlflow.baseUrl, MLFLOW_BENCH_RUN_IDS: store.runIds.join(',') },
+    env: {
+      MLFLOW_INHOST_SUITE: 'bench-compare',
+      MLFLOW_BENCH_OUT: out,
+      MLFLOW_INHOST_RESULTS: resultsFile,
+      MLFLOW_BENCH_SERVER: mlflow.baseUrl,
+      MLFLOW_BENCH_RUN_IDS: store.runIds.join(','),
+    },
   });
-  const ctx = await launchChromium(chromium, dirs, TRACE === undefined ? [] : [`--remote-debugging-port=${String(TRACE_PORT)}`]);
+  const ctx = await launchChromium(
+    chromium,
+    dirs,
+    TRACE === undefined ? [] : [`--remote-debugging-port=${String(TRACE_PORT)}`],
+  );
   // A persistent context has no Browser object to trace with; a second CDP connection provides one.
-  const tracer = TRACE === undefined ? undefined : await chromium.connectOverCDP(`http://127.0.0.1:${String(TRACE_PORT)}`);
-  await tracer?.startTracing(undefined, { path: TRACE, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink', 'cc', 'v8', 'ipc', 'mojom'] });
+  const tracer =
+    TRACE === undefined ? undefined : await chromium.connectOverCDP(`http://127.0.0.1:${String(TRACE_PORT)}`);
+  await tracer?.startTracing(undefined, {
+    path: TRACE,
+    categories: [
+      'devtools.timeline',
+      'disabled-by-default-devtools.timeline',
+      'toplevel',
+      'blink',
+      'cc',
+      'v8',
+      'ipc',
+      'mojom',
+    ],
+  });
   try {
     const page = ctx.pages()[0] ?? (await ctx.newPage());
     const outcome = await runSuiteInPage(server, page, dirs.workspace, resultsFile, 600_000);
@@ -55,7 +82,8 @@ export async function compareDrawn(): Promise<Record<string, unknown>> {
     const r = JSON.parse(fs.readFileSync(out, 'utf8').trim().split('\n')[0] ?? '{}') as ProbeLine;
     // Epoch ms on one machine clock: the host's phases, and the webview's (its report's time minus its own durations).
     const h = r.host;
-    const since = (at: number | undefined): number | undefined => (at === undefined ? undefined : round(at - r.startedAt));
+    const since = (at: number | undefined): number | undefined =>
+      at === undefined ? undefined : round(at - r.startedAt);
     const snapshotAt = r.at - r.ms;
     return {
       shape: { runs: RUNS, metrics: GENERATED_METRICS.length, stepsPerHistory: STEPS },
@@ -65,13 +93,21 @@ export async function compareDrawn(): Promise<Record<string, unknown>> {
         commandToWebviewReadyMs: since(h.ready),
         commandToTablePostedMs: since(h.snapshotPosted),
         commandToSeriesRequestedMs: since(h.showMetrics),
-        hostDataLoadMs: h.showMetrics !== undefined && h.allSeriesPosted !== undefined ? round(h.allSeriesPosted - h.showMetrics) : undefined,
+        hostDataLoadMs:
+          h.showMetrics !== undefined && h.allSeriesPosted !== undefined
+            ? round(h.allSeriesPosted - h.showMetrics)
+            : undefined,
         longestSeriesTransferMs: round(r.transferMs),
         dataToDrawnChartsMs: h.allSeriesPosted !== undefined ? round(r.at - h.allSeriesPosted) : undefined,
         webviewLastSeriesToDrawnMs: round(r.drawMs),
         commandToTableMinMaxPostedMs: since(h.aggregatesPosted),
       },
-      webview: { seriesMessages: r.seriesMessages, chartJsCalls: r.chartUpdates, chartJsMs: round(r.chartJsMs), snapshotToAllChartsDrawnMs: round(r.ms) },
+      webview: {
+        seriesMessages: r.seriesMessages,
+        chartJsCalls: r.chartUpdates,
+        chartJsMs: round(r.chartJsMs),
+        snapshotToAllChartsDrawnMs: round(r.ms),
+      },
       charts: r.charts,
       pointsHandedToChartJs: r.points,
       maxPointsPerDataset: r.maxDatasetPoints,
@@ -79,7 +115,8 @@ export async function compareDrawn(): Promise<Record<string, unknown>> {
       withinFourTimesCanvasWidth: r.maxDatasetPoints <= 4 * r.canvasWidth,
       webviewHeapMb: round(r.heapBytes / 1024 / 1024),
       budgetMs: 1000,
-      budgetNote: 'DESIGN.md: data to drawn charts, i.e. from the host holding every series to the webview reporting every chart drawn',
+      budgetNote:
+        'DESIGN.md: data to drawn charts, i.e. from the host holding every series to the webview reporting every chart drawn',
       withinBudget: h.allSeriesPosted !== undefined && r.at - h.allSeriesPosted <= 1000,
     };
   } finally {

@@ -51,24 +51,41 @@ function rounded(f: ProbeFigures, budgetMs: number): Record<string, unknown> {
   }
   // Judged on the store's own work (connection ready → first page, cold, and Refresh → first page),
   // not on writing the setting, which goes through the workbench.
-  return { ...out, budgetMs, withinBudget: f.medianRefreshToFirstPageMs <= budgetMs && f.readyToFirstPageMs <= budgetMs };
+  return {
+    ...out,
+    budgetMs,
+    withinBudget: f.medianRefreshToFirstPageMs <= budgetMs && f.readyToFirstPageMs <= budgetMs,
+  };
 }
 
 /** Run the probe in a fresh code-server window on one store. */
-async function probe(source: { label: string; uri: string; experimentName: string; runs: number; pageAll: boolean }): Promise<ProbeFigures> {
+async function probe(source: {
+  label: string;
+  uri: string;
+  experimentName: string;
+  runs: number;
+  pageAll: boolean;
+}): Promise<ProbeFigures> {
   const dirs = makeSandbox('bench-explorer');
   fs.writeFileSync(path.join(dirs.workspace, 'notes.txt'), 'bench workspace\n');
   const out = path.join(dirs.root, 'bench.jsonl');
   const resultsFile = path.join(dirs.root, 'results.json');
   const server = await startCodeServer(dirs, {
-    env: { MLFLOW_INHOST_SUITE: 'bench-explorer', MLFLOW_BENCH_OUT: out, MLFLOW_INHOST_RESULTS: resultsFile, MLFLOW_BENCH_SOURCE: JSON.stringify(source) },
+    env: {
+      MLFLOW_INHOST_SUITE: 'bench-explorer',
+      MLFLOW_BENCH_OUT: out,
+      MLFLOW_INHOST_RESULTS: resultsFile,
+      MLFLOW_BENCH_SOURCE: JSON.stringify(source),
+    },
   });
   const ctx = await launchChromium(chromium, dirs);
   try {
     const page = ctx.pages()[0] ?? (await ctx.newPage());
     const outcome = await runSuiteInPage(server, page, dirs.workspace, resultsFile, 1_200_000);
     if (outcome.exitCode !== 0) {
-      throw new Error(`explorer probe on ${source.label} failed: ${JSON.stringify(outcome.results?.failed ?? outcome.exitCode)}`);
+      throw new Error(
+        `explorer probe on ${source.label} failed: ${JSON.stringify(outcome.results?.failed ?? outcome.exitCode)}`,
+      );
     }
     return JSON.parse(fs.readFileSync(out, 'utf8').trim()) as ProbeFigures;
   } finally {
@@ -85,21 +102,47 @@ export async function explorerFirstPage(): Promise<Record<string, unknown>> {
   const runsDb = path.join(tmp, 'runs.db');
   const largeDb = path.join(tmp, 'large.db');
   const gen = await generateRunsDb(base, runsDb, { runs: RUNS });
-  const large = await generateRunsDb(base, largeDb, { runs: RUNS, history: LARGE_HISTORY, name: 'generated-large' });
+  const large = await generateRunsDb(base, largeDb, {
+    runs: RUNS,
+    history: LARGE_HISTORY,
+    name: 'generated-large',
+  });
   const db = await SqliteDatabase.open(runsDb);
   const tracking = new SqliteTrackingStore(db);
   const mlflow = await startMlflowTestServer(tracking, new SqliteRegistryStore(db));
   try {
     // One code-server (one extension host) per store, so each starts from the same memory.
     const [rest, sqlite, largeFigures] = [
-      await probe({ label: 'REST (loopback test server, 10,000 runs)', uri: mlflow.baseUrl, experimentName: gen.experimentName, runs: RUNS, pageAll: true }),
-      await probe({ label: 'mlflow.db (10,000 runs)', uri: `sqlite:///${runsDb}`, experimentName: gen.experimentName, runs: RUNS, pageAll: true }),
-      await probe({ label: 'mlflow.db (~100 MB)', uri: `sqlite:///${largeDb}`, experimentName: large.experimentName, runs: RUNS, pageAll: false }),
+      await probe({
+        label: 'REST (loopback test server, 10,000 runs)',
+        uri: mlflow.baseUrl,
+        experimentName: gen.experimentName,
+        runs: RUNS,
+        pageAll: true,
+      }),
+      await probe({
+        label: 'mlflow.db (10,000 runs)',
+        uri: `sqlite:///${runsDb}`,
+        experimentName: gen.experimentName,
+        runs: RUNS,
+        pageAll: true,
+      }),
+      await probe({
+        label: 'mlflow.db (~100 MB)',
+        uri: `sqlite:///${largeDb}`,
+        experimentName: large.experimentName,
+        runs: RUNS,
+        pageAll: false,
+      }),
     ];
     return {
       restViaLoopbackTestServer: rounded(rest, 1000),
       sqlite10000Runs: { dbBytes: fs.statSync(runsDb).size, ...rounded(sqlite, 1000) },
-      sqlite100Mb: { dbBytes: fs.statSync(largeDb).size, history: LARGE_HISTORY, ...rounded(largeFigures, 2000) },
+      sqlite100Mb: {
+        dbBytes: fs.statSync(largeDb).size,
+        history: LARGE_HISTORY,
+        ...rounded(largeFigures, 2000),
+      },
       note: 'measured in the extension host: connectToFirstPageMs = trackingUri setting written → connection ready → experiments listed → experiment expanded → 100 run nodes and their TreeItems; readyToFirstPageMs = the same from the connection being ready (cold: the store is opened, a mlflow.db read); loadMoreMsFirst10/Last10 = mean time of one Load more (command → children) over the first and last 10 pages; medianRefreshToFirstPageMs = the Refresh command (reopens the store) → the same; revealInViewMs = TreeView.reveal of the newest run in the open view. Memory: process heapUsed after gc and rss of the extension host.',
     };
   } finally {

@@ -38,7 +38,9 @@ async function measure(store: TrackingStore, experimentId: string): Promise<List
   const first = await store.searchRuns({ experimentIds: [experimentId], maxResults: 100 });
   const firstPageMs = performance.now() - t;
   t = performance.now();
-  const all = await collectPages((pageToken) => store.searchRuns({ experimentIds: [experimentId], maxResults: 1000, pageToken }));
+  const all = await collectPages((pageToken) =>
+    store.searchRuns({ experimentIds: [experimentId], maxResults: 1000, pageToken }),
+  );
   const listAllMs = performance.now() - t;
   // What the view holds after "Load more" through every page: the pager's runs.
   global.gc?.();
@@ -46,7 +48,9 @@ async function measure(store: TrackingStore, experimentId: string): Promise<List
   const pager = new RunPager();
   t = performance.now();
   while (pager.hasMore) {
-    pager.append(await store.searchRuns({ experimentIds: [experimentId], maxResults: 100, pageToken: pager.nextToken }));
+    pager.append(
+      await store.searchRuns({ experimentIds: [experimentId], maxResults: 100, pageToken: pager.nextToken }),
+    );
   }
   const pageAllBy100Ms = performance.now() - t;
   global.gc?.();
@@ -54,7 +58,12 @@ async function measure(store: TrackingStore, experimentId: string): Promise<List
   if (first.items.length !== 100 || all.length !== RUNS || pager.loaded.length !== RUNS) {
     throw new Error(`unexpected counts: ${first.items.length}, ${all.length}, ${pager.loaded.length}`);
   }
-  return { firstPageMs: round(firstPageMs), listAllMs: round(listAllMs), pageAllBy100Ms: round(pageAllBy100Ms), heapHeldMb: round(heldMb) };
+  return {
+    firstPageMs: round(firstPageMs),
+    listAllMs: round(listAllMs),
+    pageAllBy100Ms: round(pageAllBy100Ms),
+    heapHeldMb: round(heldMb),
+  };
 }
 
 /** First page, list all and page-through-all for 10,000 runs, REST and SQLite. */
@@ -80,7 +89,9 @@ export async function runListing(): Promise<Record<string, unknown>> {
         restViaRealMlflowServer: real.measured,
         ...(real.skipped === undefined ? {} : { realMlflowSkipped: real.skipped }),
         firstPageBudgetMs: 1000,
-        withinBudget: [sqliteResult.firstPageMs, restResult.firstPageMs, ...realFirstPages].every((ms) => ms <= 1000),
+        withinBudget: [sqliteResult.firstPageMs, restResult.firstPageMs, ...realFirstPages].every(
+          (ms) => ms <= 1000,
+        ),
       };
     } finally {
       await server.close();
@@ -105,19 +116,30 @@ const DB_SCHEMA_VERSION = '2.17.2';
 const REAL_SERVER_START_MS = 180_000;
 
 /** List the 10,000 runs through a real server of every venv that can open the database. */
-async function realServers(file: string, experimentId: string, tmp: string): Promise<{ measured: Record<string, RealFigures>; skipped?: string }> {
+async function realServers(
+  file: string,
+  experimentId: string,
+  tmp: string,
+): Promise<{ measured: Record<string, RealFigures>; skipped?: string }> {
   const { venvs, reason } = findVenvs(process.env);
   // an older MLflow cannot open a database migrated past its own schema
   const usable = venvs.filter((v) => compareVersions(v.version, DB_SCHEMA_VERSION) >= 0);
   const measured: Record<string, RealFigures> = {};
   if (usable.length === 0) {
-    return { measured, skipped: reason || `no venv of MLflow ${DB_SCHEMA_VERSION} or later (${venvs.map((v) => v.version).join(', ')})` };
+    return {
+      measured,
+      skipped:
+        reason ||
+        `no venv of MLflow ${DB_SCHEMA_VERSION} or later (${venvs.map((v) => v.version).join(', ')})`,
+    };
   }
   for (const venv of usable) {
     measured[venv.version] = await realServer(venv, file, experimentId, tmp);
   }
   const older = venvs.filter((v) => !usable.includes(v)).map((v) => v.version);
-  return older.length === 0 ? { measured } : { measured, skipped: `MLflow ${older.join(', ')}: cannot open a ${DB_SCHEMA_VERSION} database` };
+  return older.length === 0
+    ? { measured }
+    : { measured, skipped: `MLflow ${older.join(', ')}: cannot open a ${DB_SCHEMA_VERSION} database` };
 }
 
 async function realServer(venv: Venv, file: string, experimentId: string, tmp: string): Promise<RealFigures> {
@@ -125,15 +147,33 @@ async function realServer(venv: Venv, file: string, experimentId: string, tmp: s
   fs.mkdirSync(path.join(dir, 'artifacts'), { recursive: true });
   const db = path.join(dir, 'mlflow.db');
   fs.copyFileSync(file, db);
-  const env = { ...process.env, PATH: `${path.dirname(venv.python)}${path.delimiter}${process.env.PATH ?? ''}`, GUNICORN_CMD_ARGS: '--no-control-socket' };
+  const env = {
+    ...process.env,
+    PATH: `${path.dirname(venv.python)}${path.delimiter}${process.env.PATH ?? ''}`,
+    GUNICORN_CMD_ARGS: '--no-control-socket',
+  };
   if (venv.version !== DB_SCHEMA_VERSION) {
-    const up = spawnSync(venv.python, ['-m', 'mlflow', 'db', 'upgrade', `sqlite:///${db}`], { cwd: dir, env, encoding: 'utf8', timeout: 300_000 });
+    const up = spawnSync(venv.python, ['-m', 'mlflow', 'db', 'upgrade', `sqlite:///${db}`], {
+      cwd: dir,
+      env,
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
     if (up.status !== 0) {
-      throw new Error(`mlflow db upgrade (${venv.version}) failed: ${(up.stderr || up.stdout).trim().split('\n').slice(-5).join('\n')}`);
+      throw new Error(
+        `mlflow db upgrade (${venv.version}) failed: ${(up.stderr || up.stdout).trim().split('\n').slice(-5).join('\n')}`,
+      );
     }
   }
   // MLflow's default workers: what `mlflow server` gives a user
-  const server = await startRealTrackingServer(venv, { dbFile: db, artifacts: path.join(dir, 'artifacts'), env, logFile: path.join(dir, 'server.log'), cwd: dir, timeoutMs: REAL_SERVER_START_MS });
+  const server = await startRealTrackingServer(venv, {
+    dbFile: db,
+    artifacts: path.join(dir, 'artifacts'),
+    env,
+    logFile: path.join(dir, 'server.log'),
+    cwd: dir,
+    timeoutMs: REAL_SERVER_START_MS,
+  });
   try {
     const store = new RestTrackingStore(new RestClient({ baseUrl: server.uri }));
     // the server's very first search pays for its own warm-up (imports, SQLAlchemy, the
@@ -163,7 +203,11 @@ async function rawListAll(baseUrl: string, experimentId: string): Promise<number
     const res = await fetch(`${baseUrl}/api/2.0/mlflow/runs/search`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ experiment_ids: [experimentId], max_results: 1000, ...(token === undefined ? {} : { page_token: token }) }),
+      body: JSON.stringify({
+        experiment_ids: [experimentId],
+        max_results: 1000,
+        ...(token === undefined ? {} : { page_token: token }),
+      }),
     });
     const page = (await res.json()) as { runs?: unknown[]; next_page_token?: string };
     count += page.runs?.length ?? 0;
@@ -182,5 +226,7 @@ if (require.main === module) {
       process.exit(130);
     });
   }
-  void runListing().then((r) => { console.log(JSON.stringify(r, null, 2)); });
+  void runListing().then((r) => {
+    console.log(JSON.stringify(r, null, 2));
+  });
 }

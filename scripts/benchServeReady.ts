@@ -20,9 +20,16 @@ export function serveReady(): Record<string, unknown> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mlflow-bench-serve-'));
   const out = path.join(tmp, 'outcome.json');
   try {
-    const r = spawnSync('npx', ['tsx', 'test/real/realMlflowTier.ts'], { cwd: ROOT, env: { ...env, MLFLOW_REAL_OUT: out }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const r = spawnSync('npx', ['tsx', 'test/real/realMlflowTier.ts'], {
+      cwd: ROOT,
+      env: { ...env, MLFLOW_REAL_OUT: out },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     if (!fs.existsSync(out)) {
-      throw new Error(`the real-MLflow tier wrote no outcome (exit ${String(r.status)}):\n${`${r.stdout}${r.stderr}`.trim().split('\n').slice(-20).join('\n')}`);
+      throw new Error(
+        `the real-MLflow tier wrote no outcome (exit ${String(r.status)}):\n${`${r.stdout}${r.stderr}`.trim().split('\n').slice(-20).join('\n')}`,
+      );
     }
     const outcomes = JSON.parse(fs.readFileSync(out, 'utf8')) as Record<string, VersionOutcome>;
     const seconds = (ms: readonly number[]): number[] => ms.map((x) => Math.round(x / 100) / 10);
@@ -40,7 +47,11 @@ export function serveReady(): Record<string, unknown> {
       ]),
     );
     const ratios = Object.values(outcomes).map((o) => o.ratio ?? Infinity);
-    return { ...figures, budgetRatio: SERVE_READY_BUDGET, withinBudget: ratios.every((x) => x <= SERVE_READY_BUDGET) };
+    return {
+      ...figures,
+      budgetRatio: SERVE_READY_BUDGET,
+      withinBudget: ratios.every((x) => x <= SERVE_READY_BUDGET),
+    };
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

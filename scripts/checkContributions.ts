@@ -14,7 +14,11 @@ interface Manifest {
   };
 }
 
-export function checkContributions(manifestText: string, nls: Record<string, string>, implemented: readonly string[]): string[] {
+export function checkContributions(
+  manifestText: string,
+  nls: Record<string, string>,
+  implemented: readonly string[],
+): string[] {
   const pkg = JSON.parse(manifestText) as Manifest;
   const problems: string[] = [];
   const contributed = (pkg.contributes?.commands ?? []).map((c) => c.command);
@@ -29,7 +33,10 @@ export function checkContributions(manifestText: string, nls: Record<string, str
       problems.push(`${id} has no handler yet but is not hidden from the palette (when: false)`);
     }
     // A command that needs a tree node is hidden from the palette but must be reachable from a view.
-    const inViews = [...(pkg.contributes?.menus?.['view/item/context'] ?? []), ...(pkg.contributes?.menus?.['view/title'] ?? [])].some((m) => m.command === id);
+    const inViews = [
+      ...(pkg.contributes?.menus?.['view/item/context'] ?? []),
+      ...(pkg.contributes?.menus?.['view/title'] ?? []),
+    ].some((m) => m.command === id);
     if (implemented.includes(id) && hidden.has(id) && !inViews) {
       problems.push(`${id} is implemented but hidden from the palette and from every view menu`);
     }
@@ -59,7 +66,9 @@ export function checkContributions(manifestText: string, nls: Record<string, str
   const engine = pkg.engines?.vscode ?? '';
   const [major = 0, minor = 0] = (/\^?(\d+)\.(\d+)/.exec(engine) ?? []).slice(1).map(Number);
   if (major !== 1 || minor > 100) {
-    problems.push(`engines.vscode ${engine} must be no newer than ^1.100.0 (code-server 4.100.3 is VS Code 1.100.3)`);
+    problems.push(
+      `engines.vscode ${engine} must be no newer than ^1.100.0 (code-server 4.100.3 is VS Code 1.100.3)`,
+    );
   }
   return problems;
 }

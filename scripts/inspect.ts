@@ -56,12 +56,20 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Insp
       return `unknown argument ${String(a)}`;
     }
   }
-  return trackingUri === undefined || trackingUri === '' ? 'give --tracking-uri URI (or set MLFLOW_TRACKING_URI)' : { trackingUri, experiment, json };
+  return trackingUri === undefined || trackingUri === ''
+    ? 'give --tracking-uri URI (or set MLFLOW_TRACKING_URI)'
+    : { trackingUri, experiment, json };
 }
 
 /** JSON has no NaN/Infinity: write them as MLflow's REST API does, as strings. */
 function jsonNumber(_key: string, value: unknown): unknown {
-  return typeof value === 'number' && !Number.isFinite(value) ? (Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity') : value;
+  return typeof value === 'number' && !Number.isFinite(value)
+    ? Number.isNaN(value)
+      ? 'NaN'
+      : value > 0
+        ? 'Infinity'
+        : '-Infinity'
+    : value;
 }
 
 function keyMetrics(run: Run): string {
@@ -81,20 +89,30 @@ export function formatOverview(o: StoreOverview): string {
   const lines: string[] = [];
   lines.push(`Experiments (${o.experiments.length})`);
   for (const e of o.experiments) {
-    lines.push(`  ${safe(e.experiment.name)} [${safe(e.experiment.experimentId)}]${e.runs.length === 0 ? ' (no runs)' : ''}`);
+    lines.push(
+      `  ${safe(e.experiment.name)} [${safe(e.experiment.experimentId)}]${e.runs.length === 0 ? ' (no runs)' : ''}`,
+    );
     for (const r of e.runs) {
-      lines.push(`    ${safe(r.info.runName ?? r.info.runId)}  ${safe(r.info.runId)}  ${safe(r.info.status)}  ${keyMetrics(r)}`.trimEnd());
+      lines.push(
+        `    ${safe(r.info.runName ?? r.info.runId)}  ${safe(r.info.runId)}  ${safe(r.info.status)}  ${keyMetrics(r)}`.trimEnd(),
+      );
     }
     if (e.moreRuns) {
       lines.push('    … more runs');
     }
   }
-  lines.push(o.modelsError === undefined ? `Registered models (${o.models.length})` : `Registered models: unavailable (${safe(o.modelsError, 1000)})`);
+  lines.push(
+    o.modelsError === undefined
+      ? `Registered models (${o.models.length})`
+      : `Registered models: unavailable (${safe(o.modelsError, 1000)})`,
+  );
   for (const { model, versions } of o.models) {
     const aliases = model.aliases.map((a) => `@${safe(a.alias)}→v${safe(a.version)}`).join(' ');
     lines.push(`  ${safe(model.name)}${aliases === '' ? '' : `  ${aliases}`}`);
     for (const v of versions) {
-      const parts = [`v${v.version}`, v.currentStage, v.status, `run ${v.runId ?? '-'}`].filter((p): p is string => p !== undefined && p !== '');
+      const parts = [`v${v.version}`, v.currentStage, v.status, `run ${v.runId ?? '-'}`].filter(
+        (p): p is string => p !== undefined && p !== '',
+      );
       lines.push(`    ${parts.map((p) => safe(p)).join('  ')}`);
     }
   }
@@ -102,7 +120,12 @@ export function formatOverview(o: StoreOverview): string {
 }
 
 /** Run the CLI; returns the exit code. Output goes through `write` so tests can capture it. */
-export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, write: (text: string) => void, cwd = process.cwd()): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  write: (text: string) => void,
+  cwd = process.cwd(),
+): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     write(HELP);
     return 0;
@@ -124,8 +147,16 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, writ
     stores = await openStores(parsed.target, {
       rest: { credentials: () => credentials, tls: tlsOptionsFromEnv(env, (p) => readFileSync(p)) },
     });
-    const overview = await collectOverview(stores.tracking, stores.registry, args.experiment === undefined ? {} : { experimentName: args.experiment });
-    write(args.json ? `${JSON.stringify({ trackingUri: redactUri(args.trackingUri), ...overview }, jsonNumber, 2)}\n` : `${safe(parsed.target.display, 1000)}\n${formatOverview(overview)}`);
+    const overview = await collectOverview(
+      stores.tracking,
+      stores.registry,
+      args.experiment === undefined ? {} : { experimentName: args.experiment },
+    );
+    write(
+      args.json
+        ? `${JSON.stringify({ trackingUri: redactUri(args.trackingUri), ...overview }, jsonNumber, 2)}\n`
+        : `${safe(parsed.target.display, 1000)}\n${formatOverview(overview)}`,
+    );
     return 0;
   } catch (err: unknown) {
     // Error messages may quote the server's answer.

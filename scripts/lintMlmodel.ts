@@ -33,7 +33,9 @@ export function main(argv: readonly string[], write: (line: string) => void, cwd
   const unknown = argv.find((a) => a.startsWith('--') && !OPTIONS.has(a));
   const targets = argv.filter((a) => !a.startsWith('--'));
   if (unknown !== undefined || targets.length === 0) {
-    write(`lint-mlmodel: ${unknown === undefined ? 'give at least one MLmodel file or folder' : `unknown option ${unknown}`}`);
+    write(
+      `lint-mlmodel: ${unknown === undefined ? 'give at least one MLmodel file or folder' : `unknown option ${unknown}`}`,
+    );
     write(USAGE);
     return 2;
   }

@@ -21,7 +21,12 @@ interface Tally {
 
 function run(label: string, cmd: string, args: string[]): { status: number; out: string } {
   console.log(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
-  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(cmd, args, {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const out = `${r.stdout}${r.stderr}`;
   process.stdout.write(out);
   return { status: r.status ?? 1, out };
@@ -62,7 +67,9 @@ function tier(label: string, cmd: string, args: string[], parse: (out: string) =
   }
   total.passed += counts.passed;
   total.failed += counts.failed;
-  summary.push(`${label.padEnd(9)} ${String(counts.passed).padStart(4)} passed, ${String(counts.failed).padStart(2)} failed  (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  summary.push(
+    `${label.padEnd(9)} ${String(counts.passed).padStart(4)} passed, ${String(counts.failed).padStart(2)} failed  (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+  );
 }
 
 const noCounts = (): Tally => ({ passed: 0, failed: 0 });
@@ -72,7 +79,12 @@ tier('contrib', 'npm', ['run', '-s', 'check-contributions'], noCounts);
 tier('build', 'node', ['esbuild.mjs', '--tests'], noCounts);
 tier('unit', 'npx', ['mocha', '--config', '.mocharc.json'], mochaCounts);
 tier('in-host', 'npx', ['tsx', 'test/harness/runInHost.ts'], plainCounts);
-tier('untrusted', 'npx', ['tsx', 'test/harness/runInHost.ts', '--suite', 'untrusted', '--untrusted'], plainCounts);
+tier(
+  'untrusted',
+  'npx',
+  ['tsx', 'test/harness/runInHost.ts', '--suite', 'untrusted', '--untrusted'],
+  plainCounts,
+);
 tier('ui', 'npx', ['mocha', '--config', 'test/ui/.mocharc.json'], mochaCounts);
 tier('real', 'npx', ['tsx', 'test/real/realMlflowTier.ts'], plainCounts);
 

@@ -55,7 +55,14 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   // The active connection's stores, opened on first use by the views and panels.
   const typed = userCredentials(secrets, microsoft);
   const stores = new StoreSession(connections, context.extensionPath, typed);
-  context.subscriptions.push(stores, secrets, saved, secrets.onDidChange(() => { stores.reset(); }));
+  context.subscriptions.push(
+    stores,
+    secrets,
+    saved,
+    secrets.onDidChange(() => {
+      stores.reset();
+    }),
+  );
   const servers = new ServeManager(connections, log, typed);
   const servingTree = new ServingTreeProvider(servers);
   const servingView = vscode.window.createTreeView('mlflow.serving', { treeDataProvider: servingTree });
@@ -72,7 +79,10 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
     }),
   );
   const runner = new CliTaskRunner();
-  context.subscriptions.push(runner, registerTrustedCodeLenses({ language: 'mlmodel', scheme: 'file' }, mlmodelCodeLenses));
+  context.subscriptions.push(
+    runner,
+    registerTrustedCodeLenses({ language: 'mlmodel', scheme: 'file' }, mlmodelCodeLenses),
+  );
   registerConnectionCommands({ context, connections, stores, saved, secrets, microsoft, log });
   registerServingCommands({ context, connections, stores, secrets: typed, log, servers, runner });
   registerHelp(context, log);
@@ -89,8 +99,21 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   const scaffold = registerScaffold(context, { runner, connections, log, secrets: typed });
   const discovered = connections.rediscover();
   const activationMs = performance.now() - started;
-  log.info(`MLflow for VS Code ${String((context.extension.packageJSON as { version?: string }).version)} activated in ${activationMs.toFixed(1)} ms.`);
-  return { connection: () => connections.state, stores: () => stores.stores(), explorer, panels, servers: () => servers.list().map(serverInfo), discovered, activationMs, lastLoggedModelUri: scaffold.lastLoggedModelUri, reportedCommands: reportedCommandIds, webviewPanels: openWebviewPanels };
+  log.info(
+    `MLflow for VS Code ${String((context.extension.packageJSON as { version?: string }).version)} activated in ${activationMs.toFixed(1)} ms.`,
+  );
+  return {
+    connection: () => connections.state,
+    stores: () => stores.stores(),
+    explorer,
+    panels,
+    servers: () => servers.list().map(serverInfo),
+    discovered,
+    activationMs,
+    lastLoggedModelUri: scaffold.lastLoggedModelUri,
+    reportedCommands: reportedCommandIds,
+    webviewPanels: openWebviewPanels,
+  };
 }
 
 /** Stops every model server, waiting for their process trees to end; set by activate. */

@@ -117,9 +117,25 @@ export interface ChartsDrawn extends Message<'compare/drawn'> {
 }
 
 /** Every number field of {@link ChartsDrawn}, in the order the guard checks them. */
-const DRAWN_FIELDS = ['charts', 'points', 'maxDatasetPoints', 'canvasWidth', 'ms', 'heapBytes', 'firstChartMs', 'dataMs', 'drawMs', 'transferMs', 'seriesMessages', 'chartUpdates', 'chartJsMs', 'at'] as const;
+const DRAWN_FIELDS = [
+  'charts',
+  'points',
+  'maxDatasetPoints',
+  'canvasWidth',
+  'ms',
+  'heapBytes',
+  'firstChartMs',
+  'dataMs',
+  'drawMs',
+  'transferMs',
+  'seriesMessages',
+  'chartUpdates',
+  'chartJsMs',
+  'at',
+] as const;
 
-export type CompareWebviewMessage = ReadyMessage | ShowMetrics | ExportCsv | ExportPng | OpenRun | RemoveRun | ChartsDrawn;
+export type CompareWebviewMessage =
+  ReadyMessage | ShowMetrics | ExportCsv | ExportPng | OpenRun | RemoveRun | ChartsDrawn;
 
 /** What the webview persists with setState: only view state, plus the run ids to reopen after a reload. */
 export interface CompareViewState {
@@ -170,7 +186,11 @@ export function isCompareWebviewMessage(v: unknown): v is CompareWebviewMessage 
         m.maxPoints <= MAX_POINTS_PER_SERIES
       );
     case 'compare/exportCsv':
-      return hasOnlyKeys(v, ['type', 'onlyDifferences', 'order']) && typeof m.onlyDifferences === 'boolean' && isStringList(m.order, MAX_COMPARED_RUNS, isRunId);
+      return (
+        hasOnlyKeys(v, ['type', 'onlyDifferences', 'order']) &&
+        typeof m.onlyDifferences === 'boolean' &&
+        isStringList(m.order, MAX_COMPARED_RUNS, isRunId)
+      );
     case 'compare/exportPng':
       return (
         hasOnlyKeys(v, ['type', 'name', 'dataUrl']) &&
@@ -181,7 +201,10 @@ export function isCompareWebviewMessage(v: unknown): v is CompareWebviewMessage 
         m.dataUrl.startsWith('data:image/png;base64,')
       );
     case 'compare/drawn':
-      return hasOnlyKeys(v, ['type', ...DRAWN_FIELDS]) && DRAWN_FIELDS.every((k) => typeof m[k] === 'number' && Number.isFinite(m[k]) && m[k] >= 0);
+      return (
+        hasOnlyKeys(v, ['type', ...DRAWN_FIELDS]) &&
+        DRAWN_FIELDS.every((k) => typeof m[k] === 'number' && Number.isFinite(m[k]) && m[k] >= 0)
+      );
     case 'compare/openRun':
     case 'compare/removeRun':
       return hasOnlyKeys(v, ['type', 'runId']) && isRunId(m.runId);
@@ -198,11 +221,27 @@ export function isCompareHostMessage(v: unknown): v is CompareHostMessage {
   const m = v as unknown as Record<string, unknown>;
   switch (v.type) {
     case 'compare/snapshot':
-      return Array.isArray(m.runs) && typeof m.table === 'object' && m.table !== null && Array.isArray(m.metricKeys) && Array.isArray(m.paramKeys) && Array.isArray(m.missing);
+      return (
+        Array.isArray(m.runs) &&
+        typeof m.table === 'object' &&
+        m.table !== null &&
+        Array.isArray(m.metricKeys) &&
+        Array.isArray(m.paramKeys) &&
+        Array.isArray(m.missing)
+      );
     case 'compare/series':
-      return typeof m.metricKey === 'string' && typeof m.reset === 'boolean' && typeof m.complete === 'boolean' && typeof m.postedAt === 'number' && isSeriesBatch(m.batch);
+      return (
+        typeof m.metricKey === 'string' &&
+        typeof m.reset === 'boolean' &&
+        typeof m.complete === 'boolean' &&
+        typeof m.postedAt === 'number' &&
+        isSeriesBatch(m.batch)
+      );
     case 'compare/status':
-      return (m.busy === undefined || typeof m.busy === 'string') && (m.error === undefined || typeof m.error === 'string');
+      return (
+        (m.busy === undefined || typeof m.busy === 'string') &&
+        (m.error === undefined || typeof m.error === 'string')
+      );
     default:
       return false;
   }

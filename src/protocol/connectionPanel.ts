@@ -25,7 +25,11 @@ export type ShowLogsMessage = Message<'connection/showLogs'>;
 
 export type ConnectionWebviewMessage = ReadyMessage | SwitchMessage | ShowLogsMessage;
 
-const FROM_WEBVIEW: readonly ConnectionWebviewMessage['type'][] = ['ready', 'connection/switch', 'connection/showLogs'];
+const FROM_WEBVIEW: readonly ConnectionWebviewMessage['type'][] = [
+  'ready',
+  'connection/switch',
+  'connection/showLogs',
+];
 
 /** Guard for messages arriving at the host from the connection panel: exact type, no extra fields. */
 export function isConnectionWebviewMessage(value: unknown): value is ConnectionWebviewMessage {

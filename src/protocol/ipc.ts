@@ -12,7 +12,9 @@ export type ReadyMessage = Message<'ready'>;
 
 /** True when `value` is a plain object carrying a string `type` (the least any message must be). */
 export function isMessage(value: unknown): value is Message {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+  return (
+    typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string'
+  );
 }
 
 /** True when `value` is an object whose own keys are all in `allowed` (rejects smuggled fields). */

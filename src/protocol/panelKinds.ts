@@ -11,7 +11,11 @@ export const PANEL_KINDS = {
   compare: { viewType: 'mlflow.compareRuns', script: 'compare', pageTitle: 'MLflow Run Comparison' },
   runDetail: { viewType: 'mlflow.runDetail', script: 'runDetail', pageTitle: 'MLflow Run Details' },
   tryIt: { viewType: 'mlflow.tryIt', script: 'tryIt', pageTitle: 'MLflow Try It' },
-  projectRun: { viewType: 'mlflow.projectRun', script: 'projectRun', pageTitle: 'MLflow Run Project Entry Point' },
+  projectRun: {
+    viewType: 'mlflow.projectRun',
+    script: 'projectRun',
+    pageTitle: 'MLflow Run Project Entry Point',
+  },
 } as const satisfies Record<string, PanelKindSpec>;
 
 export interface PanelKindSpec {

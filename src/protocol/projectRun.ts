@@ -3,7 +3,12 @@ import type { EntryPointParameter } from '../core/mlproject/entryPoints';
 import { hasOnlyKeys, isMessage, type Message, type ReadyMessage } from './ipc';
 
 /** Bounds on what the form may send: far above any real MLproject, low enough to stay harmless. */
-export const PROJECT_RUN_LIMITS = { parameters: 200, name: 200, value: 10_000, experimentName: 1_000 } as const;
+export const PROJECT_RUN_LIMITS = {
+  parameters: 200,
+  name: 200,
+  value: 10_000,
+  experimentName: 1_000,
+} as const;
 
 /** The form's content: the entry point's parameters with the values to show first. */
 export interface ProjectRunInit extends Message<'projectRun/init'> {
@@ -35,11 +40,22 @@ export interface ProjectRunRequest extends Message<'projectRun/run'> {
 export type ProjectRunWebviewMessage = ReadyMessage | ProjectRunRequest;
 
 function isValues(v: unknown): v is Record<string, string> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v) || Object.getPrototypeOf(v) !== Object.prototype) {
+  if (
+    typeof v !== 'object' ||
+    v === null ||
+    Array.isArray(v) ||
+    Object.getPrototypeOf(v) !== Object.prototype
+  ) {
     return false;
   }
   const entries = Object.entries(v);
-  return entries.length <= PROJECT_RUN_LIMITS.parameters && entries.every(([k, x]) => k.length <= PROJECT_RUN_LIMITS.name && typeof x === 'string' && x.length <= PROJECT_RUN_LIMITS.value);
+  return (
+    entries.length <= PROJECT_RUN_LIMITS.parameters &&
+    entries.every(
+      ([k, x]) =>
+        k.length <= PROJECT_RUN_LIMITS.name && typeof x === 'string' && x.length <= PROJECT_RUN_LIMITS.value,
+    )
+  );
 }
 
 function isEnvManager(v: unknown): v is EnvManager {
@@ -56,7 +72,13 @@ export function isProjectRunWebviewMessage(v: unknown): v is ProjectRunWebviewMe
     case 'ready':
       return hasOnlyKeys(v, ['type']);
     case 'projectRun/run':
-      return hasOnlyKeys(v, ['type', 'values', 'experimentName', 'envManager']) && isValues(m.values) && typeof m.experimentName === 'string' && m.experimentName.length <= PROJECT_RUN_LIMITS.experimentName && isEnvManager(m.envManager);
+      return (
+        hasOnlyKeys(v, ['type', 'values', 'experimentName', 'envManager']) &&
+        isValues(m.values) &&
+        typeof m.experimentName === 'string' &&
+        m.experimentName.length <= PROJECT_RUN_LIMITS.experimentName &&
+        isEnvManager(m.envManager)
+      );
     default:
       return false;
   }
@@ -64,7 +86,13 @@ export function isProjectRunWebviewMessage(v: unknown): v is ProjectRunWebviewMe
 
 function isParameter(v: unknown): boolean {
   const p = v as Record<string, unknown> | null;
-  return typeof p === 'object' && p !== null && typeof p.name === 'string' && typeof p.type === 'string' && (p.default === undefined || typeof p.default === 'string');
+  return (
+    typeof p === 'object' &&
+    p !== null &&
+    typeof p.name === 'string' &&
+    typeof p.type === 'string' &&
+    (p.default === undefined || typeof p.default === 'string')
+  );
 }
 
 /** Guard for what the host sends, checked before the form renders it. */
@@ -75,9 +103,21 @@ export function isProjectRunHostMessage(v: unknown): v is ProjectRunHostMessage 
   const m = v as unknown as Record<string, unknown>;
   switch (v.type) {
     case 'projectRun/init':
-      return typeof m.project === 'string' && typeof m.file === 'string' && typeof m.entryPoint === 'string' && Array.isArray(m.parameters) && m.parameters.every(isParameter) && isValues(m.values) && typeof m.experimentName === 'string' && isEnvManager(m.envManager);
+      return (
+        typeof m.project === 'string' &&
+        typeof m.file === 'string' &&
+        typeof m.entryPoint === 'string' &&
+        Array.isArray(m.parameters) &&
+        m.parameters.every(isParameter) &&
+        isValues(m.values) &&
+        typeof m.experimentName === 'string' &&
+        isEnvManager(m.envManager)
+      );
     case 'projectRun/status':
-      return ['refused', 'started', 'succeeded', 'failed'].includes(m.state as string) && typeof m.message === 'string';
+      return (
+        ['refused', 'started', 'succeeded', 'failed'].includes(m.state as string) &&
+        typeof m.message === 'string'
+      );
     default:
       return false;
   }

@@ -67,7 +67,8 @@ export interface RunDetailOpenRun extends Message<'runDetail/openRun'> {
 export type RunDetailRefresh = Message<'runDetail/refresh'>;
 export type RunDetailCompareChildren = Message<'runDetail/compareChildren'>;
 
-export type RunDetailWebviewMessage = ReadyMessage | RunDetailOpenRun | RunDetailRefresh | RunDetailCompareChildren;
+export type RunDetailWebviewMessage =
+  ReadyMessage | RunDetailOpenRun | RunDetailRefresh | RunDetailCompareChildren;
 
 /** What the detail webview persists: the run to reopen after a reload. */
 export interface RunDetailViewState {
@@ -97,9 +98,22 @@ export function isRunDetailHostMessage(v: unknown): v is RunDetailHostMessage {
   const m = v as unknown as Record<string, unknown>;
   switch (v.type) {
     case 'runDetail/snapshot':
-      return typeof m.runId === 'string' && typeof m.name === 'string' && Array.isArray(m.facts) && Array.isArray(m.params) && Array.isArray(m.metrics) && Array.isArray(m.tags) && typeof m.note === 'string';
+      return (
+        typeof m.runId === 'string' &&
+        typeof m.name === 'string' &&
+        Array.isArray(m.facts) &&
+        Array.isArray(m.params) &&
+        Array.isArray(m.metrics) &&
+        Array.isArray(m.tags) &&
+        typeof m.note === 'string'
+      );
     case 'runDetail/series':
-      return typeof m.metricKey === 'string' && typeof m.series === 'object' && m.series !== null && (m.series as { values?: unknown }).values instanceof Float64Array;
+      return (
+        typeof m.metricKey === 'string' &&
+        typeof m.series === 'object' &&
+        m.series !== null &&
+        (m.series as { values?: unknown }).values instanceof Float64Array
+      );
     case 'runDetail/error':
       return typeof m.message === 'string';
     default:

@@ -52,7 +52,11 @@ const INT32_MAX = 2 ** 31 - 1;
 
 const isInt32 = (x: number): boolean => Number.isInteger(x) && x >= INT32_MIN && x <= INT32_MAX;
 
-function every(series: readonly SeriesArrays[], pick: (s: SeriesArrays) => Float64Array, ok: (x: number) => boolean): boolean {
+function every(
+  series: readonly SeriesArrays[],
+  pick: (s: SeriesArrays) => Float64Array,
+  ok: (x: number) => boolean,
+): boolean {
   for (const s of series) {
     for (const x of pick(s)) {
       if (!ok(x)) {
@@ -63,7 +67,12 @@ function every(series: readonly SeriesArrays[], pick: (s: SeriesArrays) => Float
   return true;
 }
 
-function concat<A extends Int32Array | Float32Array | Float64Array>(out: A, series: readonly SeriesArrays[], pick: (s: SeriesArrays) => Float64Array, offset = 0): A {
+function concat<A extends Int32Array | Float32Array | Float64Array>(
+  out: A,
+  series: readonly SeriesArrays[],
+  pick: (s: SeriesArrays) => Float64Array,
+  offset = 0,
+): A {
   let at = 0;
   for (const s of series) {
     const part = pick(s);
@@ -93,7 +102,10 @@ function stepsAsDeltas(series: readonly SeriesArrays[]): boolean {
   return true;
 }
 
-function packSteps(series: readonly SeriesArrays[], total: number): Pick<SeriesBatch, 'steps' | 'stepStarts'> {
+function packSteps(
+  series: readonly SeriesArrays[],
+  total: number,
+): Pick<SeriesBatch, 'steps' | 'stepStarts'> {
   if (stepsAsDeltas(series)) {
     const deltas = new Uint16Array(total);
     let at = 0;
@@ -105,7 +117,12 @@ function packSteps(series: readonly SeriesArrays[], total: number): Pick<SeriesB
     }
     return { steps: deltas, stepStarts: series.map((s) => s.steps[0] ?? 0) };
   }
-  return { steps: every(series, (s) => s.steps, isInt32) ? concat(new Int32Array(total), series, (s) => s.steps) : concat(new Float64Array(total), series, (s) => s.steps), stepStarts: undefined };
+  return {
+    steps: every(series, (s) => s.steps, isInt32)
+      ? concat(new Int32Array(total), series, (s) => s.steps)
+      : concat(new Float64Array(total), series, (s) => s.steps),
+    stepStarts: undefined,
+  };
 }
 
 /** Pack series for one message, each array in the narrowest type that keeps every point exact; timestamps only `withTimes`. */
@@ -113,9 +130,21 @@ export function packSeries(series: readonly SeriesArrays[], withTimes: boolean):
   const total = series.reduce((n, s) => n + s.values.length, 0);
   const { steps, stepStarts } = packSteps(series, total);
   // NaN is a float32 as well; Math.fround(NaN) !== NaN, hence the second test.
-  const float32 = every(series, (s) => s.values, (v) => Math.fround(v) === v || Number.isNaN(v));
-  const values = float32 ? concat(new Float32Array(total), series, (s) => s.values) : concat(new Float64Array(total), series, (s) => s.values);
-  const base = { runIds: series.map((s) => s.runId), lengths: series.map((s) => s.values.length), steps, stepStarts, values };
+  const float32 = every(
+    series,
+    (s) => s.values,
+    (v) => Math.fround(v) === v || Number.isNaN(v),
+  );
+  const values = float32
+    ? concat(new Float32Array(total), series, (s) => s.values)
+    : concat(new Float64Array(total), series, (s) => s.values);
+  const base = {
+    runIds: series.map((s) => s.runId),
+    lengths: series.map((s) => s.values.length),
+    steps,
+    stepStarts,
+    values,
+  };
   if (!withTimes) {
     return { ...base, timeBase: 0, times: undefined };
   }
@@ -125,7 +154,13 @@ export function packSeries(series: readonly SeriesArrays[], withTimes: boolean):
       first = Math.min(first, t);
     }
   }
-  const offsetsFit = Number.isSafeInteger(first) && every(series, (s) => s.times, (t) => isInt32(t - first));
+  const offsetsFit =
+    Number.isSafeInteger(first) &&
+    every(
+      series,
+      (s) => s.times,
+      (t) => isInt32(t - first),
+    );
   return offsetsFit
     ? { ...base, timeBase: first, times: concat(new Int32Array(total), series, (s) => s.times, first) }
     : { ...base, timeBase: 0, times: concat(new Float64Array(total), series, (s) => s.times) };
@@ -168,17 +203,38 @@ export function isSeriesBatch(v: unknown): v is SeriesBatch {
   }
   const b = v as Record<string, unknown>;
   const { runIds, lengths, steps, stepStarts, times, values, timeBase } = b;
-  if (!Array.isArray(runIds) || !Array.isArray(lengths) || runIds.length !== lengths.length || !runIds.every((id) => typeof id === 'string')) {
+  if (
+    !Array.isArray(runIds) ||
+    !Array.isArray(lengths) ||
+    runIds.length !== lengths.length ||
+    !runIds.every((id) => typeof id === 'string')
+  ) {
     return false;
   }
   const deltas = steps instanceof Uint16Array;
-  if (deltas ? !(Array.isArray(stepStarts) && stepStarts.length === runIds.length && stepStarts.every((x) => Number.isSafeInteger(x))) : stepStarts !== undefined) {
+  if (
+    deltas
+      ? !(
+          Array.isArray(stepStarts) &&
+          stepStarts.length === runIds.length &&
+          stepStarts.every((x) => Number.isSafeInteger(x))
+        )
+      : stepStarts !== undefined
+  ) {
     return false;
   }
-  if (!(deltas || steps instanceof Int32Array || steps instanceof Float64Array) || !(times === undefined || times instanceof Int32Array || times instanceof Float64Array) || !(values instanceof Float32Array || values instanceof Float64Array)) {
+  if (
+    !(deltas || steps instanceof Int32Array || steps instanceof Float64Array) ||
+    !(times === undefined || times instanceof Int32Array || times instanceof Float64Array) ||
+    !(values instanceof Float32Array || values instanceof Float64Array)
+  ) {
     return false;
   }
-  if (typeof timeBase !== 'number' || !Number.isSafeInteger(timeBase) || (timeBase !== 0 && !(times instanceof Int32Array))) {
+  if (
+    typeof timeBase !== 'number' ||
+    !Number.isSafeInteger(timeBase) ||
+    (timeBase !== 0 && !(times instanceof Int32Array))
+  ) {
     return false;
   }
   let total = 0;

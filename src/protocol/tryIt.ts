@@ -71,7 +71,8 @@ export interface TryItServerState extends Message<'tryIt/serverState'> {
   readonly message: string;
 }
 
-export type TryItHostMessage = TryItInit | TryItServers | TryItResponse | TryItCompared | TryItError | TryItServerState;
+export type TryItHostMessage =
+  TryItInit | TryItServers | TryItResponse | TryItCompared | TryItError | TryItServerState;
 
 export interface TryItSend extends Message<'tryIt/send'> {
   readonly body: string;
@@ -100,7 +101,11 @@ export interface TryItEdited extends Message<'tryIt/edited'> {
 export type TryItWebviewMessage = ReadyMessage | TryItSend | TryItCompare | TryItSave | TryItEdited;
 
 function isBody(m: Record<string, unknown>): boolean {
-  return typeof m.body === 'string' && m.body.length <= TRY_IT_MAX_BODY && (TRY_IT_CONTENT_TYPES as readonly unknown[]).includes(m.contentType);
+  return (
+    typeof m.body === 'string' &&
+    m.body.length <= TRY_IT_MAX_BODY &&
+    (TRY_IT_CONTENT_TYPES as readonly unknown[]).includes(m.contentType)
+  );
 }
 
 /** Guard for what the webview sends: exact shapes, bounded body, known content type, a plain server id. */
@@ -117,18 +122,38 @@ export function isTryItWebviewMessage(v: unknown): v is TryItWebviewMessage {
     case 'tryIt/edited':
       return hasOnlyKeys(v, ['type', 'body', 'contentType']) && isBody(m);
     case 'tryIt/compare':
-      return hasOnlyKeys(v, ['type', 'body', 'contentType', 'otherId']) && isBody(m) && typeof m.otherId === 'string' && /^\d{1,9}$/.test(m.otherId);
+      return (
+        hasOnlyKeys(v, ['type', 'body', 'contentType', 'otherId']) &&
+        isBody(m) &&
+        typeof m.otherId === 'string' &&
+        /^\d{1,9}$/.test(m.otherId)
+      );
     default:
       return false;
   }
 }
 
 function isAnswer(m: Record<string, unknown>): boolean {
-  return typeof m.status === 'number' && typeof m.statusText === 'string' && typeof m.timeMs === 'number' && typeof m.body === 'string' && typeof m.truncated === 'boolean';
+  return (
+    typeof m.status === 'number' &&
+    typeof m.statusText === 'string' &&
+    typeof m.timeMs === 'number' &&
+    typeof m.body === 'string' &&
+    typeof m.truncated === 'boolean'
+  );
 }
 
 function isChoices(v: unknown): boolean {
-  return Array.isArray(v) && v.every((c) => typeof c === 'object' && c !== null && typeof (c as Record<string, unknown>).id === 'string' && typeof (c as Record<string, unknown>).label === 'string');
+  return (
+    Array.isArray(v) &&
+    v.every(
+      (c) =>
+        typeof c === 'object' &&
+        c !== null &&
+        typeof (c as Record<string, unknown>).id === 'string' &&
+        typeof (c as Record<string, unknown>).label === 'string',
+    )
+  );
 }
 
 function isSignature(v: unknown): boolean {
@@ -140,10 +165,20 @@ function isSignature(v: unknown): boolean {
 }
 
 function isRows(v: unknown): boolean {
-  return Array.isArray(v) && v.every((r) => {
-    const o = r as Record<string, unknown> | null;
-    return typeof o === 'object' && o !== null && typeof o.index === 'number' && typeof o.left === 'string' && typeof o.right === 'string' && typeof o.same === 'boolean';
-  });
+  return (
+    Array.isArray(v) &&
+    v.every((r) => {
+      const o = r as Record<string, unknown> | null;
+      return (
+        typeof o === 'object' &&
+        o !== null &&
+        typeof o.index === 'number' &&
+        typeof o.left === 'string' &&
+        typeof o.right === 'string' &&
+        typeof o.same === 'boolean'
+      );
+    })
+  );
 }
 
 /** Guard for what the host sends. */
@@ -154,7 +189,15 @@ export function isTryItHostMessage(v: unknown): v is TryItHostMessage {
   const m = v as unknown as Record<string, unknown>;
   switch (v.type) {
     case 'tryIt/init':
-      return typeof m.server === 'string' && typeof m.url === 'string' && typeof m.body === 'string' && typeof m.source === 'string' && (TRY_IT_CONTENT_TYPES as readonly unknown[]).includes(m.contentType) && isSignature(m.signature) && isChoices(m.others);
+      return (
+        typeof m.server === 'string' &&
+        typeof m.url === 'string' &&
+        typeof m.body === 'string' &&
+        typeof m.source === 'string' &&
+        (TRY_IT_CONTENT_TYPES as readonly unknown[]).includes(m.contentType) &&
+        isSignature(m.signature) &&
+        isChoices(m.others)
+      );
     case 'tryIt/servers':
       return isChoices(m.others);
     case 'tryIt/response':
@@ -162,12 +205,28 @@ export function isTryItHostMessage(v: unknown): v is TryItHostMessage {
     case 'tryIt/compared': {
       const l = m.left as Record<string, unknown> | null;
       const r = m.right as Record<string, unknown> | null;
-      return typeof l === 'object' && l !== null && isAnswer(l) && typeof l.label === 'string' && typeof r === 'object' && r !== null && isAnswer(r) && typeof r.label === 'string' && isRows(m.rows) && typeof m.differing === 'number';
+      return (
+        typeof l === 'object' &&
+        l !== null &&
+        isAnswer(l) &&
+        typeof l.label === 'string' &&
+        typeof r === 'object' &&
+        r !== null &&
+        isAnswer(r) &&
+        typeof r.label === 'string' &&
+        isRows(m.rows) &&
+        typeof m.differing === 'number'
+      );
     }
     case 'tryIt/error':
       return typeof m.message === 'string';
     case 'tryIt/serverState':
-      return typeof m.server === 'string' && typeof m.url === 'string' && typeof m.message === 'string' && (TRY_IT_SERVER_STATES as readonly unknown[]).includes(m.state);
+      return (
+        typeof m.server === 'string' &&
+        typeof m.url === 'string' &&
+        typeof m.message === 'string' &&
+        (TRY_IT_SERVER_STATES as readonly unknown[]).includes(m.state)
+      );
     default:
       return false;
   }

@@ -11,7 +11,8 @@ import type { BrowserContext, chromium as ChromiumType } from 'playwright-core';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 export const CODE_SERVER_BIN =
-  process.env.CODE_SERVER_BIN ?? path.join(REPO_ROOT, 'tools', 'code-server', 'node_modules', '.bin', 'code-server');
+  process.env.CODE_SERVER_BIN ??
+  path.join(REPO_ROOT, 'tools', 'code-server', 'node_modules', '.bin', 'code-server');
 export const CHROMIUM_BIN = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 
 export interface Sandbox {
@@ -76,7 +77,12 @@ export function copyInto(src: string, dest: string): void {
 function env(dirs: Sandbox, extra: Record<string, string>): NodeJS.ProcessEnv {
   // XDG_CONFIG_HOME keeps code-server from writing ~/.config/code-server/config.yaml, and
   // XDG_DATA_HOME its logs and heartbeat from ~/.local/share/code-server.
-  const e: NodeJS.ProcessEnv = { ...process.env, XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: path.join(dirs.root, 'xdg-data'), ...extra };
+  const e: NodeJS.ProcessEnv = {
+    ...process.env,
+    XDG_CONFIG_HOME: dirs.config,
+    XDG_DATA_HOME: path.join(dirs.root, 'xdg-data'),
+    ...extra,
+  };
   // A tracking URI from the developer's shell would change what the tests see.
   delete e.MLFLOW_TRACKING_URI;
   return e;
@@ -92,7 +98,15 @@ export function assertCodeServerInstalled(): void {
 export function installVsix(dirs: Sandbox, vsix: string): void {
   const r = spawnSync(
     CODE_SERVER_BIN,
-    ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--install-extension', vsix, '--force'],
+    [
+      '--user-data-dir',
+      dirs.userData,
+      '--extensions-dir',
+      dirs.extensions,
+      '--install-extension',
+      vsix,
+      '--force',
+    ],
     { env: env(dirs, {}), encoding: 'utf8' },
   );
   if (r.status !== 0) {
@@ -144,10 +158,20 @@ export async function startCodeServer(
   assertCodeServerInstalled();
   const port = await freePort();
   const args = [
-    '--bind-addr', `127.0.0.1:${String(port)}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
+    '--bind-addr',
+    `127.0.0.1:${String(port)}`,
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
     // workspace trust is off unless a suite tests Restricted Mode
-    ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override',
-    '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, dirs.workspace,
+    ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']),
+    '--disable-getting-started-override',
+    '--user-data-dir',
+    dirs.userData,
+    '--extensions-dir',
+    dirs.extensions,
+    dirs.workspace,
   ];
   const child: ChildProcess = spawn(CODE_SERVER_BIN, args, {
     env: env(dirs, opts.env ?? {}),
@@ -216,14 +240,25 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
  * Debian's Chromium through playwright-core. The flags keep a headless Chromium from reaching
  * for the network (this machine has none) and let it run as root.
  */
-export async function launchChromium(chromium: typeof ChromiumType, dirs: Sandbox, extraArgs: readonly string[] = []): Promise<BrowserContext> {
+export async function launchChromium(
+  chromium: typeof ChromiumType,
+  dirs: Sandbox,
+  extraArgs: readonly string[] = [],
+): Promise<BrowserContext> {
   return chromium.launchPersistentContext(dirs.chrome, {
     executablePath: CHROMIUM_BIN,
     headless: true,
     viewport: { width: 1400, height: 900 },
     args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs,
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

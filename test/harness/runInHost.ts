@@ -121,10 +121,18 @@ export async function runInHost(opts: RunInHostOptions): Promise<InHostOutcome> 
   const ctx = await launchChromium(chromium, dirs);
   try {
     const page = ctx.pages()[0] ?? (await ctx.newPage());
-    const outcome = await runSuiteInPage(server, page, dirs.workspace, resultsFile, opts.timeoutMs ?? 420_000);
+    const outcome = await runSuiteInPage(
+      server,
+      page,
+      dirs.workspace,
+      resultsFile,
+      opts.timeoutMs ?? 420_000,
+    );
     if (outcome.exitCode === 'timeout' && opts.shotsDir) {
       fs.mkdirSync(opts.shotsDir, { recursive: true });
-      await page.screenshot({ path: path.join(opts.shotsDir, `inhost-${opts.suite}-timeout.png`) }).catch(() => undefined);
+      await page
+        .screenshot({ path: path.join(opts.shotsDir, `inhost-${opts.suite}-timeout.png`) })
+        .catch(() => undefined);
     }
     return outcome;
   } finally {

@@ -28,14 +28,22 @@ async function main(): Promise<number> {
       version: opt('--version', '1.100.3'),
       extensionDevelopmentPath: REPO_ROOT,
       extensionTestsPath: path.join(REPO_ROOT, 'out', 'test', 'inhost', 'index.js'),
-      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--user-data-dir', path.join(root, 'user-data')],
+      launchArgs: [
+        workspace,
+        '--disable-extensions',
+        '--disable-workspace-trust',
+        '--user-data-dir',
+        path.join(root, 'user-data'),
+      ],
       extensionTestsEnv: { MLFLOW_INHOST_RESULTS: resultsFile, MLFLOW_INHOST_SUITE: suite },
     });
   } catch (err) {
     console.error(`@vscode/test-electron could not run: ${err instanceof Error ? err.message : String(err)}`);
     exitCode = 1;
   }
-  const results = fs.existsSync(resultsFile) ? (JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as Parameters<typeof report>[0]['results']) : undefined;
+  const results = fs.existsSync(resultsFile)
+    ? (JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as Parameters<typeof report>[0]['results'])
+    : undefined;
   fs.rmSync(root, { recursive: true, force: true });
   return report({ exitCode, results }, `in-host electron (${suite})`);
 }

@@ -13,7 +13,8 @@ export function run(): Promise<void> {
   // While working on one feature, MLFLOW_INHOST_FILES=a,b runs only the files whose names contain
   // one of those words; CI leaves it unset and runs the whole folder.
   const only = (process.env.MLFLOW_INHOST_FILES ?? '').split(',').filter((w) => w !== '');
-  const wanted = (n: string): boolean => n.endsWith('.test.js') && (only.length === 0 || only.some((w) => n.includes(w)));
+  const wanted = (n: string): boolean =>
+    n.endsWith('.test.js') && (only.length === 0 || only.some((w) => n.includes(w)));
   for (const f of fs.readdirSync(dir).filter(wanted).sort()) {
     mocha.addFile(path.join(dir, f));
   }
@@ -36,7 +37,9 @@ export function run(): Promise<void> {
       }
     });
     runner.on('pass', (t) => results.passed.push(`${t.fullTitle()} (${String(t.duration ?? 0)} ms)`));
-    runner.on('fail', (t, err: unknown) => results.failed.push({ title: t.fullTitle(), error: err instanceof Error ? err.message : String(err) }));
+    runner.on('fail', (t, err: unknown) =>
+      results.failed.push({ title: t.fullTitle(), error: err instanceof Error ? err.message : String(err) }),
+    );
     runner.on('pending', (t) => results.pending.push(t.fullTitle()));
   });
 }

@@ -10,7 +10,10 @@ export class Group {
   private static readonly live = new Set<Group>();
   readonly exited: Promise<number | null>;
 
-  private constructor(readonly child: ChildProcess, readonly logFile: string) {
+  private constructor(
+    readonly child: ChildProcess,
+    readonly logFile: string,
+  ) {
     Group.live.add(this);
     this.exited = new Promise((resolve) => {
       child.once('exit', (code) => {
@@ -22,7 +25,13 @@ export class Group {
     });
   }
 
-  static start(command: string, args: readonly string[], env: NodeJS.ProcessEnv, logFile: string, cwd?: string): Group {
+  static start(
+    command: string,
+    args: readonly string[],
+    env: NodeJS.ProcessEnv,
+    logFile: string,
+    cwd?: string,
+  ): Group {
     const out = fs.openSync(logFile, 'a');
     try {
       const child = spawn(command, [...args], { env, cwd, detached: true, stdio: ['ignore', out, out] });
@@ -93,17 +102,26 @@ export function getStatus(url: string, timeoutMs: number): Promise<number | unde
 }
 
 /** Wait for `ready` (polled), failing early when the group exits and after `timeoutMs`. */
-export async function waitFor(what: string, group: Group, ready: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+export async function waitFor(
+  what: string,
+  group: Group,
+  ready: () => Promise<boolean>,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await ready()) {
       return;
     }
     if (!group.running) {
-      throw new Error(`${what}: the process exited (${String(group.child.exitCode ?? group.child.signalCode)}); last lines of ${group.logFile}:\n${tail(group.log())}`);
+      throw new Error(
+        `${what}: the process exited (${String(group.child.exitCode ?? group.child.signalCode)}); last lines of ${group.logFile}:\n${tail(group.log())}`,
+      );
     }
     if (Date.now() > deadline) {
-      throw new Error(`${what}: not within ${String(timeoutMs / 1000)} s; last lines of ${group.logFile}:\n${tail(group.log())}`);
+      throw new Error(
+        `${what}: not within ${String(timeoutMs / 1000)} s; last lines of ${group.logFile}:\n${tail(group.log())}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -112,4 +130,3 @@ export async function waitFor(what: string, group: Group, ready: () => Promise<b
 export function tail(text: string, lines = 15): string {
   return text.trimEnd().split('\n').slice(-lines).join('\n');
 }
-

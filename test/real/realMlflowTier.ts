@@ -48,16 +48,26 @@ export interface Venv {
 export function findVenvs(env: NodeJS.ProcessEnv, home = os.homedir()): { venvs: Venv[]; reason: string } {
   const explicit = env.MLFLOW_REAL_PYTHON?.trim();
   if (explicit) {
-    const r = spawnSync(explicit, ['-c', 'import mlflow; print(mlflow.__version__)'], { encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(explicit, ['-c', 'import mlflow; print(mlflow.__version__)'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     const version = r.status === 0 ? r.stdout.trim() : '';
     if (/^\d+\.\d+/.test(version)) {
       return { venvs: [{ python: explicit, version }], reason: '' };
     }
-    const why = r.error ? r.error.message : /No module named/.test(r.stderr) ? 'no mlflow module' : `exit ${String(r.status)}`;
+    const why = r.error
+      ? r.error.message
+      : /No module named/.test(r.stderr)
+        ? 'no mlflow module'
+        : `exit ${String(r.status)}`;
     return { venvs: [], reason: `MLFLOW_REAL_PYTHON=${explicit} has no usable MLflow (${why})` };
   }
   const lab = env.MLFLOW_REAL_LAB?.trim() || path.join(home, 'lab');
-  const wanted = (env.MLFLOW_REAL_VERSIONS ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '');
+  const wanted = (env.MLFLOW_REAL_VERSIONS ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
   const found = (fs.existsSync(lab) ? fs.readdirSync(lab) : [])
     .map((d) => /^venv-(\d+\.\d+\.\d+)$/.exec(d))
     .filter((m): m is RegExpExecArray => m !== null)
@@ -71,9 +81,10 @@ export function findVenvs(env: NodeJS.ProcessEnv, home = os.homedir()): { venvs:
   const where = `${lab}/venv-<version>/bin/python`;
   return {
     venvs: [],
-    reason: wanted.length > 0
-      ? `no MLflow venv for ${wanted.join(', ')} at ${where} (MLFLOW_REAL_VERSIONS)`
-      : `no MLflow venv: MLFLOW_REAL_PYTHON is unset and there is no ${where} (build them with ../shared/real-mlflow/setup.sh)`,
+    reason:
+      wanted.length > 0
+        ? `no MLflow venv for ${wanted.join(', ')} at ${where} (MLFLOW_REAL_VERSIONS)`
+        : `no MLflow venv: MLFLOW_REAL_PYTHON is unset and there is no ${where} (build them with ../shared/real-mlflow/setup.sh)`,
   };
 }
 
@@ -105,7 +116,10 @@ function processesWith(token: string, prefix = false): { pid: number; cmd: strin
     }
     try {
       if (fs.readFileSync(`/proc/${d}/environ`, 'latin1').includes(needle)) {
-        found.push({ pid: Number(d), cmd: fs.readFileSync(`/proc/${d}/cmdline`, 'latin1').replace(/\0/g, ' ').trim() });
+        found.push({
+          pid: Number(d),
+          cmd: fs.readFileSync(`/proc/${d}/cmdline`, 'latin1').replace(/\0/g, ' ').trim(),
+        });
       }
     } catch {
       // gone, or not ours
@@ -184,7 +198,15 @@ async function runVersion(venv: Venv, token: string, cleanPath: string): Promise
     const summaryFile = path.join(tmp, 'summary.json');
     const fill = Group.start(
       venv.python,
-      [path.join(__dirname, 'fill.py'), '--tracking-uri', trackingUri, '--model-dir', path.join(workspace, 'models', 'iris-real'), '--summary', summaryFile],
+      [
+        path.join(__dirname, 'fill.py'),
+        '--tracking-uri',
+        trackingUri,
+        '--model-dir',
+        path.join(workspace, 'models', 'iris-real'),
+        '--summary',
+        summaryFile,
+      ],
       childEnv('fill'),
       path.join(tmp, 'fill.log'),
       tmp,
@@ -218,9 +240,13 @@ async function runVersion(venv: Venv, token: string, cleanPath: string): Promise
       [TIER_ENV.bench]: '1',
     };
     const result = await runInHost({ suite: 'real', workspace, env: hostEnv, timeoutMs: SUITE_MS });
-    const report = fs.existsSync(reportFile) ? (JSON.parse(fs.readFileSync(reportFile, 'utf8')) as TierReport) : { steps: [] };
+    const report = fs.existsSync(reportFile)
+      ? (JSON.parse(fs.readFileSync(reportFile, 'utf8')) as TierReport)
+      : { steps: [] };
     for (const s of report.steps) {
-      console.log(`  ${s.state === 'passed' ? 'ok  ' : s.state === 'failed' ? 'FAIL' : 'skip'} ${s.title.padEnd(110)} ${seconds(s.ms)}`);
+      console.log(
+        `  ${s.state === 'passed' ? 'ok  ' : s.state === 'failed' ? 'FAIL' : 'skip'} ${s.title.padEnd(110)} ${seconds(s.ms)}`,
+      );
     }
     for (const f of result.results?.failed ?? []) {
       console.log(`       ${f.title}\n         ${f.error.split('\n').join('\n         ')}`);
@@ -241,11 +267,15 @@ async function runVersion(venv: Venv, token: string, cleanPath: string): Promise
       const all = `extension ${report.bench.extensionMs.map(seconds).join(', ')}; shell ${report.bench.shellMs.map(seconds).join(', ')}`;
       // a figure, not a pass/fail: one shared 2-core machine cannot time seconds-long starts to 20 %
       const verdict = outcome.ratio <= SERVE_READY_BUDGET ? 'within' : 'OVER';
-      console.log(`  bench serve ready (best of ${String(report.bench.shellMs.length)}): extension ${seconds(ext)} vs shell ${seconds(shell)}, same model, same run: ratio ${outcome.ratio.toFixed(2)}, ${verdict} the budget ≤ ${String(SERVE_READY_BUDGET)} (${all})`);
+      console.log(
+        `  bench serve ready (best of ${String(report.bench.shellMs.length)}): extension ${seconds(ext)} vs shell ${seconds(shell)}, same model, same run: ratio ${outcome.ratio.toFixed(2)}, ${verdict} the budget ≤ ${String(SERVE_READY_BUDGET)} (${all})`,
+      );
     }
     const left = await sweep(`${token}-host`, 10_000);
     if (left.length > 0) {
-      fail(`${String(left.length)} process(es) outlived the extension host (killed now): ${left.map((p) => `${String(p.pid)} ${p.cmd.slice(0, 160)}`).join('; ')}`);
+      fail(
+        `${String(left.length)} process(es) outlived the extension host (killed now): ${left.map((p) => `${String(p.pid)} ${p.cmd.slice(0, 160)}`).join('; ')}`,
+      );
     }
   } catch (err) {
     fail(err instanceof Error ? err.message : String(err));
@@ -260,7 +290,9 @@ async function runVersion(venv: Venv, token: string, cleanPath: string): Promise
       fs.rmSync(tmp, { recursive: true, force: true });
     }
   }
-  console.log(`  ${venv.version}: ${String(outcome.passed)} passed, ${String(outcome.failed)} failed in ${seconds(Date.now() - t0)}`);
+  console.log(
+    `  ${venv.version}: ${String(outcome.passed)} passed, ${String(outcome.failed)} failed in ${seconds(Date.now() - t0)}`,
+  );
   return outcome;
 }
 
@@ -276,7 +308,10 @@ async function main(token: string): Promise<number> {
   const started = Date.now();
   // The extension must find MLflow through mlflow.pythonPath, not because a venv is on PATH.
   const venvBins = new Set(venvs.map((v) => path.dirname(v.python)));
-  const cleanPath = (process.env.PATH ?? '').split(path.delimiter).filter((p) => p !== '' && !venvBins.has(p)).join(path.delimiter);
+  const cleanPath = (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .filter((p) => p !== '' && !venvBins.has(p))
+    .join(path.delimiter);
   console.log(`real-MLflow tier: MLflow ${venvs.map((v) => v.version).join(', ')}`);
   let passed = 0;
   let failed = 0;
@@ -299,7 +334,9 @@ async function main(token: string): Promise<number> {
     failed++;
     console.log(`  FAIL an MLflow child ran without a tracking URI in ${ROOT} and left ${strayStore}`);
   }
-  console.log(`\nreal-MLflow tier: ${seconds(Date.now() - started)} for ${String(venvs.length)} version(s); serve-ready ratio extension/shell: ${ratios.join(', ') || 'not measured'}`);
+  console.log(
+    `\nreal-MLflow tier: ${seconds(Date.now() - started)} for ${String(venvs.length)} version(s); serve-ready ratio extension/shell: ${ratios.join(', ') || 'not measured'}`,
+  );
   console.log(`${String(passed)} passed, ${String(failed)} failed`);
   const out = process.env.MLFLOW_REAL_OUT?.trim();
   if (out) {

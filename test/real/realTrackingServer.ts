@@ -22,16 +22,29 @@ export interface RealServer {
 }
 
 /** Start the server and resolve once `/health` answers 200 (rejects with the log's tail when it exits or times out). */
-export async function startRealTrackingServer(venv: { readonly python: string }, o: RealServerOptions): Promise<RealServer> {
+export async function startRealTrackingServer(
+  venv: { readonly python: string },
+  o: RealServerOptions,
+): Promise<RealServer> {
   const port = await freePort();
   const uri = `http://127.0.0.1:${String(port)}`;
   const workers = o.workers === undefined ? [] : ['--workers', String(o.workers)];
   const group = Group.start(
     venv.python,
     [
-      '-m', 'mlflow', 'server', '--backend-store-uri', `sqlite:///${path.resolve(o.dbFile)}`,
-      '--artifacts-destination', o.artifacts, '--serve-artifacts',
-      '--host', '127.0.0.1', '--port', String(port), ...workers,
+      '-m',
+      'mlflow',
+      'server',
+      '--backend-store-uri',
+      `sqlite:///${path.resolve(o.dbFile)}`,
+      '--artifacts-destination',
+      o.artifacts,
+      '--serve-artifacts',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      ...workers,
     ],
     // MLflow 3's job runner (huey consumers: half a dozen more processes) is not used here
     { ...o.env, MLFLOW_SERVER_ENABLE_JOB_EXECUTION: 'false' },
@@ -39,7 +52,12 @@ export async function startRealTrackingServer(venv: { readonly python: string },
     o.cwd,
   );
   try {
-    await waitFor('the tracking server', group, async () => (await getStatus(`${uri}/health`, 5000)) === 200, o.timeoutMs);
+    await waitFor(
+      'the tracking server',
+      group,
+      async () => (await getStatus(`${uri}/health`, 5000)) === 200,
+      o.timeoutMs,
+    );
   } catch (err) {
     await group.stop();
     throw err;

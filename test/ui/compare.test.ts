@@ -21,9 +21,15 @@ describe('Run detail and compare panels in the workbench (Chromium + code-server
   before(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mlflow-ui-compare-'));
     // The recorded store plus a small generated experiment whose newest runs carry hostile names.
-    generated = await generateRunsDb(path.join(FIXTURES, 'sqlite', 'mlflow.db'), path.join(tmp, 'runs.db'), { runs: 5, hostile: true, name: 'generated-hostile' });
+    generated = await generateRunsDb(path.join(FIXTURES, 'sqlite', 'mlflow.db'), path.join(tmp, 'runs.db'), {
+      runs: 5,
+      hostile: true,
+      name: 'generated-hostile',
+    });
     const db = await SqliteDatabase.open(path.join(tmp, 'runs.db'));
-    tracking = new SqliteTrackingStore(db, { artifactsDestination: path.join(FIXTURES, 'sqlite', 'mlartifacts') });
+    tracking = new SqliteTrackingStore(db, {
+      artifactsDestination: path.join(FIXTURES, 'sqlite', 'mlartifacts'),
+    });
     server = await startMlflowTestServer(tracking, new SqliteRegistryStore(db));
     wb = await openWorkbench();
     wb.page.on('dialog', (d) => {
@@ -46,17 +52,23 @@ describe('Run detail and compare panels in the workbench (Chromium + code-server
   });
 
   const sidebar = (): ReturnType<Workbench['page']['locator']> => wb.page.locator('.part.sidebar');
-  const row = (text: string | RegExp): ReturnType<Workbench['page']['locator']> => sidebar().locator('.monaco-list-row', { hasText: text }).first();
+  const row = (text: string | RegExp): ReturnType<Workbench['page']['locator']> =>
+    sidebar().locator('.monaco-list-row', { hasText: text }).first();
 
   async function closeEditors(): Promise<void> {
     await wb.runCommand('View: Close All Editors');
-    await wb.page.locator('iframe.webview.ready').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+    await wb.page
+      .locator('iframe.webview.ready')
+      .waitFor({ state: 'detached', timeout: 10_000 })
+      .catch(() => undefined);
   }
 
   it('connects and compares three recorded runs picked with Ctrl+click', async () => {
     await wb.statusItem('MLflow: not connected').waitFor({ timeout: 60_000 });
     await wb.page.locator('.part.activitybar a.action-label[aria-label^="MLflow"]').click();
-    const welcome = sidebar().locator('.welcome-view-content', { hasText: 'No MLflow tracking server is configured.' });
+    const welcome = sidebar().locator('.welcome-view-content', {
+      hasText: 'No MLflow tracking server is configured.',
+    });
     await welcome.locator('.monaco-button', { hasText: 'Connect to Tracking Server' }).click();
     const input = wb.page.locator('.quick-input-widget input.input');
     await input.fill(server.baseUrl);
@@ -83,8 +95,13 @@ describe('Run detail and compare panels in the workbench (Chromium + code-server
     // Series come without wall-clock times until an axis needs them: the loss chart is drawn again,
     // with all three runs, once the host has sent the times.
     const loss = frame.locator('#charts [data-metric="loss"] canvas');
-    await frame.locator('#charts [data-metric="loss"] canvas[aria-label*="3 runs by relative time"]').waitFor({ timeout: 20_000 });
-    assert.match((await loss.getAttribute('aria-label')) ?? '', /^Line chart of loss: 3 runs by relative time, [1-9]\d* points$/);
+    await frame
+      .locator('#charts [data-metric="loss"] canvas[aria-label*="3 runs by relative time"]')
+      .waitFor({ timeout: 20_000 });
+    assert.match(
+      (await loss.getAttribute('aria-label')) ?? '',
+      /^Line chart of loss: 3 runs by relative time, [1-9]\d* points$/,
+    );
     // A row whose runs agree has no `differs` class; diff-only hides exactly those. Wait on the rows
     // themselves, not on a guess of how long the webview takes to redraw the table.
     const sameRows = frame.locator('#compare-table tbody tr:has(td):not(.differs)');
@@ -108,7 +125,7 @@ describe('Run detail and compare panels in the workbench (Chromium + code-server
     const file = path.join(wb.dirs.workspace, 'mlflow-comparison.csv');
     // The file appears before its bytes do: wait for the header line.
     const read = (): string => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
-    for (const deadline = Date.now() + 60_000; !read().includes('\r\n') && Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 60_000; !read().includes('\r\n') && Date.now() < deadline;) {
       await new Promise((r) => setTimeout(r, 100));
     }
     const csv = read();
@@ -129,7 +146,7 @@ describe('Run detail and compare panels in the workbench (Chromium + code-server
     await wb.shot('23-compare-charts-light');
   });
 
-  it('opens a run\'s detail panel from the tree', async () => {
+  it("opens a run's detail panel from the tree", async () => {
     await closeEditors();
     const target = row('rf-100');
     await target.hover();
@@ -153,10 +170,16 @@ describe('Run detail and compare panels in the workbench (Chromium + code-server
     const second = row(/break/);
     await second.click({ modifiers: ['Control'] });
     await wb.contextMenu(second, 'Add to Comparison');
-    await wb.page.locator('.notifications-toasts', { hasText: 'set aside for comparison' }).waitFor({ timeout: 10_000 });
+    await wb.page
+      .locator('.notifications-toasts', { hasText: 'set aside for comparison' })
+      .waitFor({ timeout: 10_000 });
     // Workspace state reaches the browser's storage (IndexedDB) some time after it changes, and a
     // reload before that loses it: wait until the stored basket holds both runs.
-    await waitForStoredWorkspaceState(wb.page, 'mlflow.comparisonBasket', (v) => Array.isArray(v) && v.length === 2);
+    await waitForStoredWorkspaceState(
+      wb.page,
+      'mlflow.comparisonBasket',
+      (v) => Array.isArray(v) && v.length === 2,
+    );
     await wb.page.reload();
     await wb.page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
     await wb.statusItem(/MLflow: 127\.0\.0\.1/).waitFor({ timeout: 60_000 });
@@ -166,10 +189,15 @@ describe('Run detail and compare panels in the workbench (Chromium + code-server
     await frame.locator('#legend').waitFor({ timeout: 30_000 });
     await frame.locator('#compare-table').waitFor({ timeout: 30_000 });
     const legend = (await frame.locator('#legend').textContent()) ?? '';
-    assert.ok(legend.includes('<img src=x onerror=alert(1)>'), `the name is shown as text: ${legend.slice(0, 200)}`);
+    assert.ok(
+      legend.includes('<img src=x onerror=alert(1)>'),
+      `the name is shown as text: ${legend.slice(0, 200)}`,
+    );
     const table = (await frame.locator('#compare-table').textContent()) ?? '';
     assert.ok(table.includes('<script>alert(1)</script>'), 'a hostile tag value is shown as text');
-    const longest = Math.max(...(await frame.locator('#compare-table td').allTextContents()).map((t) => t.length));
+    const longest = Math.max(
+      ...(await frame.locator('#compare-table td').allTextContents()).map((t) => t.length),
+    );
     assert.ok(longest <= 1001, `the 1 MB tag value is cut for display (longest cell ${longest} characters)`);
     assert.equal(await frame.locator('img').count(), 0, 'no element was made from the name');
     assert.equal(await frame.locator('#compare-table script').count(), 0);

@@ -17,10 +17,15 @@ describe('Connections in the workbench: sign in, saved connections, Test Connect
 
   before(async () => {
     const db = await SqliteDatabase.open(path.join(FIXTURES, 'sqlite', 'mlflow.db'));
-    tracking = new SqliteTrackingStore(db, { artifactsDestination: path.join(FIXTURES, 'sqlite', 'mlartifacts') });
+    tracking = new SqliteTrackingStore(db, {
+      artifactsDestination: path.join(FIXTURES, 'sqlite', 'mlartifacts'),
+    });
     const registry = new SqliteRegistryStore(db);
     open = await startMlflowTestServer(tracking, registry);
-    guarded = await startMlflowTestServer(tracking, registry, { pathPrefix: '/team/mlflow', bearerToken: TOKEN });
+    guarded = await startMlflowTestServer(tracking, registry, {
+      pathPrefix: '/team/mlflow',
+      bearerToken: TOKEN,
+    });
     wb = await openWorkbench();
   });
 
@@ -37,14 +42,19 @@ describe('Connections in the workbench: sign in, saved connections, Test Connect
   });
 
   const sidebar = (): ReturnType<Workbench['page']['locator']> => wb.page.locator('.part.sidebar');
-  const row = (text: string | RegExp): ReturnType<Workbench['page']['locator']> => sidebar().locator('.monaco-list-row', { hasText: text }).first();
-  const quickInput = (): ReturnType<Workbench['page']['locator']> => wb.page.locator('.quick-input-widget input.input');
-  const quickRow = (text: string | RegExp): ReturnType<Workbench['page']['locator']> => wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: text }).first();
+  const row = (text: string | RegExp): ReturnType<Workbench['page']['locator']> =>
+    sidebar().locator('.monaco-list-row', { hasText: text }).first();
+  const quickInput = (): ReturnType<Workbench['page']['locator']> =>
+    wb.page.locator('.quick-input-widget input.input');
+  const quickRow = (text: string | RegExp): ReturnType<Workbench['page']['locator']> =>
+    wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: text }).first();
 
   it('asks for credentials when the server answers 401, and lists its experiments with the token', async () => {
     await wb.statusItem('MLflow: not connected').waitFor({ timeout: 60_000 });
     await wb.page.locator('.part.activitybar a.action-label[aria-label^="MLflow"]').click();
-    const welcome = sidebar().locator('.welcome-view-content', { hasText: 'No MLflow tracking server is configured.' });
+    const welcome = sidebar().locator('.welcome-view-content', {
+      hasText: 'No MLflow tracking server is configured.',
+    });
     await welcome.locator('.monaco-button', { hasText: 'Connect to Tracking Server' }).click();
     await quickInput().waitFor({ timeout: 10_000 });
     await quickInput().fill(guarded.baseUrl);
@@ -72,7 +82,11 @@ describe('Connections in the workbench: sign in, saved connections, Test Connect
     await wb.statusItem(`MLflow: ${openLabel}`).click();
     const guardedName = `${new URL(guarded.baseUrl).host}/team/mlflow`;
     await quickRow(guardedName).waitFor({ timeout: 10_000 });
-    assert.equal(await quickRow(openLabel).locator('.codicon-check').count(), 1, 'the active connection is checked');
+    assert.equal(
+      await quickRow(openLabel).locator('.codicon-check').count(),
+      1,
+      'the active connection is checked',
+    );
     await wb.shot('21-connections-picker');
     await quickRow(guardedName).click();
     await wb.statusItem(`MLflow: ${guardedName}`).waitFor({ timeout: 20_000 });

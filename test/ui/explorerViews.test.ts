@@ -19,7 +19,9 @@ for (const theme of ['dark', 'light'] as const) {
 
     before(async () => {
       const db = await SqliteDatabase.open(path.join(FIXTURES, 'sqlite', 'mlflow.db'));
-      tracking = new SqliteTrackingStore(db, { artifactsDestination: path.join(FIXTURES, 'sqlite', 'mlartifacts') });
+      tracking = new SqliteTrackingStore(db, {
+        artifactsDestination: path.join(FIXTURES, 'sqlite', 'mlartifacts'),
+      });
       const stores = overlayStores(tracking, new SqliteRegistryStore(db));
       server = await startMlflowTestServer(stores.tracking, stores.registry, { writes: stores.writes });
       wb = await openWorkbench({ theme });
@@ -33,19 +35,26 @@ for (const theme of ['dark', 'light'] as const) {
 
     afterEach(async function () {
       if (this.currentTest?.state === 'failed') {
-        await wb.shot(`zz-failed-explorer-${theme}-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 60)}`);
+        await wb.shot(
+          `zz-failed-explorer-${theme}-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 60)}`,
+        );
       }
     });
 
     const sidebar = (): ReturnType<Workbench['page']['locator']> => wb.page.locator('.part.sidebar');
-    const row = (text: string | RegExp): ReturnType<Workbench['page']['locator']> => sidebar().locator('.monaco-list-row', { hasText: text }).first();
+    const row = (text: string | RegExp): ReturnType<Workbench['page']['locator']> =>
+      sidebar().locator('.monaco-list-row', { hasText: text }).first();
 
     it('connects to the server from the welcome view and lists its experiments', async () => {
       await wb.statusItem('MLflow: not connected').waitFor({ timeout: 60_000 });
       // the workbench shows the theme it was opened in (`vs` is the light base, `vs-dark` the dark one)
-      await wb.page.locator(`.monaco-workbench.${theme === 'light' ? 'vs' : 'vs-dark'}`).waitFor({ timeout: 15_000 });
+      await wb.page
+        .locator(`.monaco-workbench.${theme === 'light' ? 'vs' : 'vs-dark'}`)
+        .waitFor({ timeout: 15_000 });
       await wb.page.locator('.part.activitybar a.action-label[aria-label^="MLflow"]').click();
-      const welcome = sidebar().locator('.welcome-view-content', { hasText: 'No MLflow tracking server is configured.' });
+      const welcome = sidebar().locator('.welcome-view-content', {
+        hasText: 'No MLflow tracking server is configured.',
+      });
       await welcome.waitFor({ timeout: 15_000 });
       await shot('welcome');
       await welcome.locator('.monaco-button', { hasText: 'Connect to Tracking Server' }).click();
@@ -54,7 +63,9 @@ for (const theme of ['dark', 'light'] as const) {
       await input.fill(server.baseUrl);
       await shot('connect-input');
       await wb.page.keyboard.press('Enter');
-      const experiments = loadExchange('rest', '001-experiments-search-get.json').response.json as { experiments: Array<{ name: string }> };
+      const experiments = loadExchange('rest', '001-experiments-search-get.json').response.json as {
+        experiments: Array<{ name: string }>;
+      };
       for (const e of experiments.experiments) {
         await row(e.name).waitFor({ timeout: 20_000 });
       }
@@ -89,21 +100,30 @@ for (const theme of ['dark', 'light'] as const) {
       await shot('failed-run');
     });
 
-    it('filters runs with MLflow\'s grammar and shows the filter on the view', async () => {
+    it("filters runs with MLflow's grammar and shows the filter on the view", async () => {
       const rec = loadExchange('rest', '024-runs-search-filter-params.json');
       const filter = (rec.request.body as { filter: string }).filter;
-      const want = (rec.response.json as { runs: Array<{ info: { run_name: string } }> }).runs.map((r) => r.info.run_name);
+      const want = (rec.response.json as { runs: Array<{ info: { run_name: string } }> }).runs.map(
+        (r) => r.info.run_name,
+      );
       await sidebar().locator('.pane-header', { hasText: 'Experiments' }).hover();
       await sidebar().locator('.action-label[aria-label^="Filter Runs"]').click();
       const input = wb.page.locator('.quick-input-widget input.input');
       await input.waitFor({ timeout: 10_000 });
       await input.fill('metrics.acc');
-      await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'metrics.accuracy' }).first().waitFor({ timeout: 10_000 });
+      await wb.page
+        .locator('.quick-input-widget .monaco-list-row', { hasText: 'metrics.accuracy' })
+        .first()
+        .waitFor({ timeout: 10_000 });
       await shot('filter-completion');
       await input.fill(filter);
-      await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: `Apply filter: ${filter}` }).waitFor({ timeout: 10_000 });
+      await wb.page
+        .locator('.quick-input-widget .monaco-list-row', { hasText: `Apply filter: ${filter}` })
+        .waitFor({ timeout: 10_000 });
       await wb.page.keyboard.press('Enter');
-      await sidebar().locator('.message', { hasText: `Runs filtered by: ${filter}` }).waitFor({ timeout: 15_000 });
+      await sidebar()
+        .locator('.message', { hasText: `Runs filtered by: ${filter}` })
+        .waitFor({ timeout: 15_000 });
       await row(want[0] ?? '').waitFor({ timeout: 15_000 });
       await row('logreg-lr-too-high').waitFor({ state: 'detached', timeout: 15_000 });
       await shot('filtered');
@@ -112,14 +132,17 @@ for (const theme of ['dark', 'light'] as const) {
       await row('logreg-lr-too-high').waitFor({ timeout: 15_000 });
     });
 
-    it('opens a run\'s artifact read-only in an editor tab', async () => {
+    it("opens a run's artifact read-only in an editor tab", async () => {
       await row('rf-100').click();
       await row(/^Artifacts/).click();
       await row(/^model$/).click();
       await row(/^MLmodel/).click();
       const tab = wb.page.locator('.tabs-container .tab', { hasText: 'MLmodel' }).first();
       await tab.waitFor({ timeout: 20_000 });
-      await wb.page.locator('.monaco-editor .view-lines', { hasText: 'flavors:' }).first().waitFor({ timeout: 20_000 });
+      await wb.page
+        .locator('.monaco-editor .view-lines', { hasText: 'flavors:' })
+        .first()
+        .waitFor({ timeout: 20_000 });
       await shot('artifact');
     });
 
@@ -138,7 +161,9 @@ for (const theme of ['dark', 'light'] as const) {
       await input.fill('champion');
       await wb.page.keyboard.press('Enter');
       const dialog = wb.page.locator('.monaco-dialog-box');
-      await dialog.filter({ hasText: 'Move @champion of iris-classifier from version 2 to version 1?' }).waitFor({ timeout: 15_000 });
+      await dialog
+        .filter({ hasText: 'Move @champion of iris-classifier from version 2 to version 1?' })
+        .waitFor({ timeout: 15_000 });
       await shot('alias-confirm');
       await dialog.locator('.monaco-button', { hasText: 'Set Alias' }).click();
       await row(/^Version 1.*@champion/).waitFor({ timeout: 20_000 });

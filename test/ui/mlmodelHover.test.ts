@@ -23,14 +23,19 @@ describe('MLmodel hover in the workbench (Chromium + code-server + packaged .vsi
     await wb.statusItem('MLflow: not connected').waitFor({ timeout: 90_000 });
     await wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'iris-model' }).click();
     await wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'MLmodel' }).first().click();
-    await wb.page.locator('.tabs-container .tab', { hasText: 'MLmodel' }).first().waitFor({ timeout: 10_000 });
+    await wb.page
+      .locator('.tabs-container .tab', { hasText: 'MLmodel' })
+      .first()
+      .waitFor({ timeout: 10_000 });
     await wb.statusItem(/^MLmodel$/).waitFor({ timeout: 30_000 });
 
     // The `inputs:` key of the signature (line 26 of the logged iris model), hovered as a person would.
     const line = wb.page.locator('.monaco-editor .view-lines .view-line', { hasText: "inputs: '[{" });
     await line.waitFor({ timeout: 20_000 });
     const key = line.locator('span > span', { hasText: 'inputs' }).first();
-    const hover = wb.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: '4 columns' });
+    const hover = wb.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content', {
+      hasText: '4 columns',
+    });
     // A mouse hover can be swallowed while a loaded machine is still laying the editor out: move
     // away and rest on the key again, a few times, as a person would.
     for (let attempt = 1; ; attempt++) {
@@ -49,7 +54,9 @@ describe('MLmodel hover in the workbench (Chromium + code-server + packaged .vsi
     const text = (await hover.textContent()) ?? '';
     assert.match(text, /inputs \(string \| null\)/);
     assert.match(text, /JSON list of input specs/);
-    const rows = await hover.locator('table tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent)));
+    const rows = await hover
+      .locator('table tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent)));
     assert.deepEqual(rows, [
       ['sepal length (cm)', 'double', 'yes'],
       ['sepal width (cm)', 'double', 'yes'],

@@ -33,22 +33,33 @@ describe('New Custom Model… wizard and Log Model in the workbench (Chromium + 
     });
     // keep the pointer off the title so no tooltip hides the step counter (a cosmetic wait: it may never have shown)
     await wb.page.mouse.move(700, 600);
-    await wb.page.locator('.workbench-hover-container').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    await wb.page
+      .locator('.workbench-hover-container')
+      .waitFor({ state: 'hidden', timeout: 5_000 })
+      .catch(() => undefined);
     await wb.shot('30-scaffold-wizard-template');
     await rows.filter({ hasText: 'Model from code' }).click();
 
     // step 2: the name, checked as it is typed
     const input = widget.locator('input.input');
-    await widget.locator('.quick-input-message', { hasText: 'Python identifier' }).waitFor({ timeout: 10_000 });
+    await widget
+      .locator('.quick-input-message', { hasText: 'Python identifier' })
+      .waitFor({ timeout: 10_000 });
     await input.fill('Ticket Router');
-    await widget.locator('.quick-input-message', { hasText: 'lower-case letters' }).waitFor({ timeout: 10_000 });
+    await widget
+      .locator('.quick-input-message', { hasText: 'lower-case letters' })
+      .waitFor({ timeout: 10_000 });
     await wb.shot('31-scaffold-wizard-name-rejected');
     await input.fill('ticket_router');
-    await widget.locator('.quick-input-message', { hasText: 'Python identifier' }).waitFor({ timeout: 10_000 });
+    await widget
+      .locator('.quick-input-message', { hasText: 'Python identifier' })
+      .waitFor({ timeout: 10_000 });
     await input.press('Enter');
 
     // step 3: code-server's folder dialog is the simple quick-input one: a path to type
-    await widget.locator('.quick-input-title', { hasText: 'where to create ticket_router/' }).waitFor({ timeout: 20_000 });
+    await widget
+      .locator('.quick-input-title', { hasText: 'where to create ticket_router/' })
+      .waitFor({ timeout: 20_000 });
     // The dialog writes its own path into the box once it has listed the folder; typed before that,
     // ours was once appended to it (CI): wait for the listing, then type until the box holds ours.
     await rows.filter({ hasText: 'iris-model' }).waitFor({ timeout: 20_000 });
@@ -57,8 +68,16 @@ describe('New Custom Model… wizard and Log Model in the workbench (Chromium + 
     for (let attempt = 1; (await input.inputValue()) !== folder; attempt++) {
       await input.fill(folder);
       const held = await wb.page
-        .waitForFunction((want) => document.querySelector<HTMLInputElement>('.quick-input-widget input.input')?.value === want, folder, { timeout: 10_000 })
-        .then(() => true, () => false);
+        .waitForFunction(
+          (want) =>
+            document.querySelector<HTMLInputElement>('.quick-input-widget input.input')?.value === want,
+          folder,
+          { timeout: 10_000 },
+        )
+        .then(
+          () => true,
+          () => false,
+        );
       if (held || attempt === 3) {
         break;
       }
@@ -69,11 +88,25 @@ describe('New Custom Model… wizard and Log Model in the workbench (Chromium + 
 
     const project = path.join(wb.dirs.workspace, 'ticket_router');
     await wb.page.locator('.tabs-container .tab', { hasText: 'README.md' }).waitFor({ timeout: 30_000 });
-    await wb.page.locator('.tabs-container .tab.active', { hasText: 'model.py' }).waitFor({ timeout: 30_000 });
-    assert.deepEqual(fs.readdirSync(project).sort(), ['README.md', 'log_model.py', 'model.py', 'python_env.yaml', 'requirements.txt']);
-    await wb.page.locator('.monaco-editor .view-line', { hasText: 'class TicketRouterModel(mlflow.pyfunc.PythonModel):' }).waitFor({ timeout: 20_000 });
+    await wb.page
+      .locator('.tabs-container .tab.active', { hasText: 'model.py' })
+      .waitFor({ timeout: 30_000 });
+    assert.deepEqual(fs.readdirSync(project).sort(), [
+      'README.md',
+      'log_model.py',
+      'model.py',
+      'python_env.yaml',
+      'requirements.txt',
+    ]);
+    await wb.page
+      .locator('.monaco-editor .view-line', {
+        hasText: 'class TicketRouterModel(mlflow.pyfunc.PythonModel):',
+      })
+      .waitFor({ timeout: 20_000 });
     // the new folder shows in the Explorer; open it (a click may only select a row that is being revealed)
-    const folderRow = wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'ticket_router' });
+    const folderRow = wb.page.locator('.explorer-folders-view .monaco-list-row', {
+      hasText: 'ticket_router',
+    });
     await folderRow.click({ timeout: 30_000 });
     const scriptRow = wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'log_model.py' });
     if (!(await scriptRow.isVisible())) {
@@ -85,18 +118,26 @@ describe('New Custom Model… wizard and Log Model in the workbench (Chromium + 
 
   it('logs the project from the CodeLens on log_model.py and offers to serve the logged model', async () => {
     await wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'log_model.py' }).click();
-    await wb.page.locator('.tabs-container .tab.active', { hasText: 'log_model.py' }).waitFor({ timeout: 20_000 });
+    await wb.page
+      .locator('.tabs-container .tab.active', { hasText: 'log_model.py' })
+      .waitFor({ timeout: 20_000 });
     const lens = wb.page.locator('.monaco-editor .codelens-decoration a', { hasText: 'MLflow: Log Model' });
     await lens.waitFor({ timeout: 30_000 });
     await wb.shot('34-scaffold-log-model-codelens');
     await lens.click();
-    const toast = wb.page.locator('.notifications-toasts .notification-toast', { hasText: 'Logged ticket_router: runs:/5479c2e952464803bc764edb72ee0164/model' });
+    const toast = wb.page.locator('.notifications-toasts .notification-toast', {
+      hasText: 'Logged ticket_router: runs:/5479c2e952464803bc764edb72ee0164/model',
+    });
     await toast.waitFor({ timeout: 60_000 });
     assert.deepEqual(
       (await toast.locator('.monaco-button').allTextContents()).map((t) => t.trim()).filter((t) => t !== ''),
       ['Serve', 'Copy URI'],
     );
-    await wb.page.locator('.part.panel', { hasText: 'MLFLOW_LOGGED_MODEL_URI=runs:/5479c2e952464803bc764edb72ee0164/model' }).waitFor({ timeout: 20_000 });
+    await wb.page
+      .locator('.part.panel', {
+        hasText: 'MLFLOW_LOGGED_MODEL_URI=runs:/5479c2e952464803bc764edb72ee0164/model',
+      })
+      .waitFor({ timeout: 20_000 });
     await wb.shot('35-scaffold-logged-serve-offer');
   });
 });

@@ -40,7 +40,12 @@ export interface Workbench {
  * memento) that `accept` takes. VS Code's web workbench writes workspace state to IndexedDB a while
  * after the extension updates it, and a reload before then loses the update.
  */
-export async function waitForStoredWorkspaceState(page: Page, key: string, accept: (value: unknown) => boolean, timeoutMs = 60_000): Promise<void> {
+export async function waitForStoredWorkspaceState(
+  page: Page,
+  key: string,
+  accept: (value: unknown) => boolean,
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const seen = await page.evaluate(async (k) => {
@@ -51,15 +56,23 @@ export async function waitForStoredWorkspaceState(page: Page, key: string, accep
         }
         const db = await new Promise<IDBDatabase>((resolve, reject) => {
           const req = indexedDB.open(name);
-          req.onsuccess = () => { resolve(req.result); };
-          req.onerror = () => { reject(req.error ?? new Error(`cannot open ${name}`)); };
+          req.onsuccess = () => {
+            resolve(req.result);
+          };
+          req.onerror = () => {
+            reject(req.error ?? new Error(`cannot open ${name}`));
+          };
         });
         try {
           for (const store of Array.from(db.objectStoreNames)) {
             const values = await new Promise<unknown[]>((resolve, reject) => {
               const req = db.transaction(store, 'readonly').objectStore(store).getAll();
-              req.onsuccess = () => { resolve(req.result as unknown[]); };
-              req.onerror = () => { reject(req.error ?? new Error(`cannot read ${store}`)); };
+              req.onsuccess = () => {
+                resolve(req.result as unknown[]);
+              };
+              req.onerror = () => {
+                reject(req.error ?? new Error(`cannot read ${store}`));
+              };
             });
             for (const v of values) {
               if (typeof v === 'string' && v.includes(JSON.stringify(k))) {
@@ -77,7 +90,9 @@ export async function waitForStoredWorkspaceState(page: Page, key: string, accep
       return;
     }
     if (Date.now() > deadline) {
-      throw new Error(`the browser's storage never held ${key} as expected; it holds ${JSON.stringify(seen).slice(0, 300)}`);
+      throw new Error(
+        `the browser's storage never held ${key} as expected; it holds ${JSON.stringify(seen).slice(0, 300)}`,
+      );
     }
     await page.waitForTimeout(200);
   }
@@ -113,7 +128,11 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     'mlflow.pythonPath': path.join(REPO_ROOT, 'test', 'support', 'cli', 'python'),
   });
   // A model folder, but no mlflow.db or mlruns: activation by workspaceContains:**/MLmodel.
-  fs.cpSync(path.join(REPO_ROOT, 'demo', 'models', 'iris-logistic-regression'), path.join(dirs.workspace, 'iris-model'), { recursive: true });
+  fs.cpSync(
+    path.join(REPO_ROOT, 'demo', 'models', 'iris-logistic-regression'),
+    path.join(dirs.workspace, 'iris-model'),
+    { recursive: true },
+  );
   // and a hand-edited MLmodel with mistakes, for the Problems panel
   fs.mkdirSync(path.join(dirs.workspace, 'zz-broken-model'));
   fs.writeFileSync(
@@ -130,7 +149,9 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     // A loaded machine (CI runs on 2 shared cores) can take well over playwright's default 30 s.
     await page.goto(server.folderUrl(dirs.workspace), { timeout: 120_000 });
     await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 60_000 });
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'iris-model' }).waitFor({ timeout: 60_000 });
+    await page
+      .locator('.explorer-folders-view .monaco-list-row', { hasText: 'iris-model' })
+      .waitFor({ timeout: 60_000 });
     const s = server;
     const c = ctx;
     const runCommand = async (title: string): Promise<void> => {
@@ -141,7 +162,9 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
       await input.fill(`>${title}`);
       // Click the row that starts with the title: Enter would take whatever fuzzy match is first.
       const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: new RegExp(`^${escaped}`) }).first();
+      const row = page
+        .locator('.quick-input-widget .monaco-list-row', { hasText: new RegExp(`^${escaped}`) })
+        .first();
       await row.waitFor({ timeout: 30_000 });
       await row.click();
     };
@@ -176,7 +199,10 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
       useLightTheme: async () => {
         await runCommand('Preferences: Color Theme');
         await page.locator('.quick-input-widget input.input').fill('Light Modern');
-        await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Light Modern' }).first().click();
+        await page
+          .locator('.quick-input-widget .monaco-list-row', { hasText: 'Light Modern' })
+          .first()
+          .click();
         await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
         // The picker previews the theme before the choice is saved, and a screenshot taken in between
         // once showed the dark workbench around a light webview: wait for the side bar to turn light.

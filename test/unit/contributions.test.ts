@@ -6,7 +6,10 @@ import { IMPLEMENTED_COMMANDS } from '../../src/extension/shared/commandIds/impl
 
 const ROOT = path.resolve(__dirname, '../..');
 const manifest = fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8');
-const nls = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
+const nls = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8')) as Record<
+  string,
+  string
+>;
 
 describe('package.json contributions', () => {
   it('pass the contribution check', () => {
@@ -17,10 +20,22 @@ describe('package.json contributions', () => {
     const pkg = JSON.parse(manifest) as { activationEvents: string[] };
     pkg.activationEvents.push('*');
     const problems = checkContributions(JSON.stringify(pkg), nls, IMPLEMENTED_COMMANDS.slice(1));
-    assert.ok(problems.some((p) => p.includes('mlflow.connection.connectServer is registered') || p.includes('connectServer has no handler')), problems.join('\n'));
-    assert.ok(problems.some((p) => p.includes('"*"')), problems.join('\n'));
+    assert.ok(
+      problems.some(
+        (p) =>
+          p.includes('mlflow.connection.connectServer is registered') ||
+          p.includes('connectServer has no handler'),
+      ),
+      problems.join('\n'),
+    );
+    assert.ok(
+      problems.some((p) => p.includes('"*"')),
+      problems.join('\n'),
+    );
     const { ['view.models']: _dropped, ...lessNls } = nls;
-    assert.ok(checkContributions(manifest, lessNls, IMPLEMENTED_COMMANDS).some((p) => p.includes('%view.models%')));
+    assert.ok(
+      checkContributions(manifest, lessNls, IMPLEMENTED_COMMANDS).some((p) => p.includes('%view.models%')),
+    );
   });
 
   it('declares the activity-bar container, its three views and the MLmodel language', () => {
@@ -32,14 +47,22 @@ describe('package.json contributions', () => {
       };
       capabilities: { untrustedWorkspaces: { supported: string } };
     };
-    assert.deepEqual(pkg.contributes.viewsContainers.activitybar.map((c) => c.id), ['mlflow']);
-    assert.deepEqual(pkg.contributes.views.mlflow?.map((v) => v.id), ['mlflow.experiments', 'mlflow.models', 'mlflow.serving']);
+    assert.deepEqual(
+      pkg.contributes.viewsContainers.activitybar.map((c) => c.id),
+      ['mlflow'],
+    );
+    assert.deepEqual(
+      pkg.contributes.views.mlflow?.map((v) => v.id),
+      ['mlflow.experiments', 'mlflow.models', 'mlflow.serving'],
+    );
     assert.deepEqual(pkg.contributes.languages.find((l) => l.id === 'mlmodel')?.filenames, ['MLmodel']);
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
   });
 
   it('an untrusted workspace cannot choose the interpreter nor where credentials and terminals point', () => {
-    const pkg = JSON.parse(manifest) as { capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } } };
+    const pkg = JSON.parse(manifest) as {
+      capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } };
+    };
     const restricted = pkg.capabilities.untrustedWorkspaces.restrictedConfigurations;
     for (const key of ['mlflow.pythonPath', 'mlflow.trackingUri', 'mlflow.registryUri']) {
       assert.ok(restricted.includes(key), `${key} is restricted`);

@@ -6,8 +6,22 @@ const ROOT = path.resolve(__dirname, '../..');
 
 describe('import graph between folders', () => {
   it('finds a cycle when there is one (the check can fail)', () => {
-    assert.deepEqual(cycles([{ from: 'a', to: 'b' }, { from: 'b', to: 'c' }, { from: 'c', to: 'a' }, { from: 'c', to: 'd' }]), [['a', 'b', 'c']]);
-    assert.deepEqual(cycles([{ from: 'a', to: 'b' }, { from: 'b', to: 'c' }]), []);
+    assert.deepEqual(
+      cycles([
+        { from: 'a', to: 'b' },
+        { from: 'b', to: 'c' },
+        { from: 'c', to: 'a' },
+        { from: 'c', to: 'd' },
+      ]),
+      [['a', 'b', 'c']],
+    );
+    assert.deepEqual(
+      cycles([
+        { from: 'a', to: 'b' },
+        { from: 'b', to: 'c' },
+      ]),
+      [],
+    );
   });
 
   it('src/core has no import cycle between its folders', () => {
@@ -27,7 +41,10 @@ describe('import graph between folders', () => {
     const edges = folderGraph(path.join(ROOT, 'src', 'extension'));
 
     it('has no import cycle between its folders', () => {
-      assert.ok(edges.some((e) => e.from === 'serving' && e.to === 'connection'), 'the graph should hold the real imports');
+      assert.ok(
+        edges.some((e) => e.from === 'serving' && e.to === 'connection'),
+        'the graph should hold the real imports',
+      );
       assert.deepEqual(cycles(edges), []);
     });
 
@@ -39,7 +56,11 @@ describe('import graph between folders', () => {
       assert.deepEqual(
         roomRuleBreaks(
           [
-            { from: 'serving', to: 'explorer', imports: ['serving/a.ts -> explorer/explorerNode', 'serving/b.ts -> explorer'] },
+            {
+              from: 'serving',
+              to: 'explorer',
+              imports: ['serving/a.ts -> explorer/explorerNode', 'serving/b.ts -> explorer'],
+            },
             { from: 'shared', to: 'connection', imports: ['shared/x.ts -> connection'] },
             { from: 'explorer', to: '(root)', imports: ['explorer/y.ts -> extension'] },
             { from: '(root)', to: 'serving', imports: ['extension.ts -> serving/index'] },
@@ -47,7 +68,11 @@ describe('import graph between folders', () => {
           ],
           'shared',
         ),
-        ['serving/a.ts -> explorer/explorerNode: into another feature past its index.ts', 'shared/x.ts -> connection: shared/ imports a feature', 'explorer/y.ts -> extension: a feature imports the composition root'],
+        [
+          'serving/a.ts -> explorer/explorerNode: into another feature past its index.ts',
+          'shared/x.ts -> connection: shared/ imports a feature',
+          'explorer/y.ts -> extension: a feature imports the composition root',
+        ],
       );
     });
   });

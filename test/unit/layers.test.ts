@@ -10,12 +10,14 @@ function tsFiles(dir: string): string[] {
   if (!fs.existsSync(abs)) {
     return [];
   }
-  return fs.readdirSync(abs, { recursive: true, encoding: 'utf8' })
+  return fs
+    .readdirSync(abs, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.ts'))
     .map((f) => path.join(abs, f));
 }
 
-const IMPORT_RE = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT_RE =
+  /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function importsOf(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8');
@@ -56,46 +58,77 @@ describe('layer rule (DESIGN.md: only src/extension imports vscode)', () => {
       fs.writeFileSync(file, text);
       const eslint = new ESLint({ cwd: ROOT });
       const [result] = await eslint.lintFiles([file]);
-      return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+      return (result?.messages ?? [])
+        .filter((m) => m.ruleId === 'no-restricted-imports')
+        .map((m) => m.message);
     }
 
     it('rejects `vscode` in src/core', async () => {
-      const msgs = await lintProbe('src/core/zz-layer-probe.ts', "import * as vscode from 'vscode';\nexport const v: string = vscode.version;\n");
+      const msgs = await lintProbe(
+        'src/core/zz-layer-probe.ts',
+        "import * as vscode from 'vscode';\nexport const v: string = vscode.version;\n",
+      );
       assert.equal(msgs.length, 1, JSON.stringify(msgs));
       assert.match(msgs[0] ?? '', /Only src\/extension\/ may import vscode/);
     });
 
     it('rejects `vscode` in src/protocol and child_process in src/core', async () => {
-      const protocol = await lintProbe('src/protocol/zz-layer-probe.ts', "import type * as vscode from 'vscode';\nexport type U = vscode.Uri;\n");
+      const protocol = await lintProbe(
+        'src/protocol/zz-layer-probe.ts',
+        "import type * as vscode from 'vscode';\nexport type U = vscode.Uri;\n",
+      );
       assert.equal(protocol.length, 1, JSON.stringify(protocol));
-      const spawn = await lintProbe('src/core/zz-spawn-probe.ts', "import { spawn } from 'node:child_process';\nexport const s: unknown = spawn;\n");
+      const spawn = await lintProbe(
+        'src/core/zz-spawn-probe.ts',
+        "import { spawn } from 'node:child_process';\nexport const s: unknown = spawn;\n",
+      );
       assert.equal(spawn.length, 1, JSON.stringify(spawn));
     });
 
     it('rejects a feature reaching into another feature past its index.ts, and shared/ importing a feature', async () => {
-      const inner = await lintProbe('src/extension/serving/zz-room-probe.ts', "import { nodeOf } from '../explorer/explorerNode';\nexport const n: unknown = nodeOf;\n");
+      const inner = await lintProbe(
+        'src/extension/serving/zz-room-probe.ts',
+        "import { nodeOf } from '../explorer/explorerNode';\nexport const n: unknown = nodeOf;\n",
+      );
       assert.equal(inner.length, 1, JSON.stringify(inner));
       assert.match(inner[0] ?? '', /through its index\.ts/);
-      const viaIndex = await lintProbe('src/extension/compare/zz-room-probe.ts', "import { nodeOf } from '../explorer';\nimport { reportFailure } from '../shared/errors/reportFailure';\nexport const n: unknown = [nodeOf, reportFailure];\n");
+      const viaIndex = await lintProbe(
+        'src/extension/compare/zz-room-probe.ts',
+        "import { nodeOf } from '../explorer';\nimport { reportFailure } from '../shared/errors/reportFailure';\nexport const n: unknown = [nodeOf, reportFailure];\n",
+      );
       assert.deepEqual(viaIndex, []);
-      const shared = await lintProbe('src/extension/shared/errors/zz-room-probe.ts', "import { ServeManager } from '../../serving';\nexport const s: unknown = ServeManager;\n");
+      const shared = await lintProbe(
+        'src/extension/shared/errors/zz-room-probe.ts',
+        "import { ServeManager } from '../../serving';\nexport const s: unknown = ServeManager;\n",
+      );
       assert.equal(shared.length, 1, JSON.stringify(shared));
     });
 
     it('rejects vscode.commands.registerCommand outside the one error-reporting path', async () => {
       const file = path.join(ROOT, 'src/extension/help/zz-register-probe.ts');
       probes.push(file);
-      fs.writeFileSync(file, "import * as vscode from 'vscode';\nexport const d: vscode.Disposable = vscode.commands.registerCommand('x', () => undefined);\n");
+      fs.writeFileSync(
+        file,
+        "import * as vscode from 'vscode';\nexport const d: vscode.Disposable = vscode.commands.registerCommand('x', () => undefined);\n",
+      );
       const [result] = await new ESLint({ cwd: ROOT }).lintFiles([file]);
-      const msgs = (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+      const msgs = (result?.messages ?? [])
+        .filter((m) => m.ruleId === 'no-restricted-syntax')
+        .map((m) => m.message);
       assert.equal(msgs.length, 1, JSON.stringify(msgs));
       assert.match(msgs[0] ?? '', /registerReported/);
     });
 
     it('rejects src/extension from the webview and lets src/extension import vscode', async () => {
-      const web = await lintProbe('webview/zz-layer-probe.ts', "import { COMMANDS } from '../src/extension/shared/commandIds';\nexport const c: unknown = COMMANDS;\n");
+      const web = await lintProbe(
+        'webview/zz-layer-probe.ts',
+        "import { COMMANDS } from '../src/extension/shared/commandIds';\nexport const c: unknown = COMMANDS;\n",
+      );
       assert.equal(web.length, 1, JSON.stringify(web));
-      const ext = await lintProbe('src/extension/zz-layer-probe.ts', "import * as vscode from 'vscode';\nexport const v: string = vscode.version;\n");
+      const ext = await lintProbe(
+        'src/extension/zz-layer-probe.ts',
+        "import * as vscode from 'vscode';\nexport const v: string = vscode.version;\n",
+      );
       assert.deepEqual(ext, []);
     });
   });

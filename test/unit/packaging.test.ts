@@ -22,10 +22,19 @@ describe('the .vsix file list (vsce ls)', function () {
   it('holds only what the extension needs at run time', () => {
     const r = spawnSync('npx', ['vsce', 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
-    const files = r.stdout.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    const files = r.stdout
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
     const unexpected = files.filter((f) => !ALLOWED.some((re) => re.test(f)));
     assert.deepEqual(unexpected, [], 'no sources, tests, fixtures, demo data or tools in the package');
-    for (const required of ['package.json', 'package.nls.json', 'media/mlflow.svg', 'syntaxes/mlmodel.tmLanguage.json', 'LICENSE']) {
+    for (const required of [
+      'package.json',
+      'package.nls.json',
+      'media/mlflow.svg',
+      'syntaxes/mlmodel.tmLanguage.json',
+      'LICENSE',
+    ]) {
       assert.ok(files.includes(required), `${required} is packaged`);
     }
     assert.ok(files.length < 40, `${String(files.length)} files`);

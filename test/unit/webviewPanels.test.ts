@@ -33,10 +33,17 @@ describe('every webview panel goes through the one panel host and its registry o
     for (const re of [/\.webview\.html\s*=/, /\.webview\.options\s*=/, /enableCommandUris/]) {
       const found = sites(re);
       assert.ok(found.length > 0, `${String(re)} is set somewhere`);
-      assert.deepEqual([...new Set(found.map(fileOf))], [HOST], `${String(re)} only in the host: ${found.join(', ')}`);
+      assert.deepEqual(
+        [...new Set(found.map(fileOf))],
+        [HOST],
+        `${String(re)} only in the host: ${found.join(', ')}`,
+      );
     }
     // Webview views (sidebar webviews) and custom editors would be panels the registry does not know.
-    assert.deepEqual(sites(/registerWebviewViewProvider|registerCustomEditorProvider|createWebviewTextEditorInset/), []);
+    assert.deepEqual(
+      sites(/registerWebviewViewProvider|registerCustomEditorProvider|createWebviewTextEditorInset/),
+      [],
+    );
   });
 
   it('knows one kind per webview bundle, and each kind has its bundle', () => {
@@ -51,18 +58,34 @@ describe('every webview panel goes through the one panel host and its registry o
   });
 
   it('restores only panels of known kinds after a reload', () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { activationEvents: string[] };
-    const restored = pkg.activationEvents.filter((e) => e.startsWith('onWebviewPanel:')).map((e) => e.slice('onWebviewPanel:'.length));
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      activationEvents: string[];
+    };
+    const restored = pkg.activationEvents
+      .filter((e) => e.startsWith('onWebviewPanel:'))
+      .map((e) => e.slice('onWebviewPanel:'.length));
     assert.ok(restored.length > 0);
     const known = new Set<string>(PANEL_KIND_NAMES.map((k) => PANEL_KINDS[k].viewType));
-    assert.deepEqual(restored.filter((v) => !known.has(v)), []);
+    assert.deepEqual(
+      restored.filter((v) => !known.has(v)),
+      [],
+    );
   });
 });
 
 describe('the webview HTML audit (each rule fires)', () => {
-  const ROOTS = ['https://file+.vscode-resource.test/ext/dist/webview', 'https://file+.vscode-resource.test/ext/media'];
+  const ROOTS = [
+    'https://file+.vscode-resource.test/ext/dist/webview',
+    'https://file+.vscode-resource.test/ext/media',
+  ];
   const NONCE = 'abcdefghijklmnopqrstuvwx';
-  const page = (over: { csp?: string; head?: string; body?: string; title?: string; script?: string }): WebviewPage => ({
+  const page = (over: {
+    csp?: string;
+    head?: string;
+    body?: string;
+    title?: string;
+    script?: string;
+  }): WebviewPage => ({
     html: `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -89,23 +112,58 @@ ${over.script ?? `<script nonce="${NONCE}" src="${ROOTS[0] ?? ''}/runDetail.js">
   const cases: Array<[string, Parameters<typeof page>[0], RegExp]> = [
     ['no policy', { csp: '' }, /default-src is not 'none'/],
     ['default-src open', { csp: `default-src *; script-src 'nonce-${NONCE}'` }, /default-src is not 'none'/],
-    ['unsafe-inline scripts', { csp: `default-src 'none'; script-src 'nonce-${NONCE}' 'unsafe-inline'` }, /script-src must be exactly one nonce/],
+    [
+      'unsafe-inline scripts',
+      { csp: `default-src 'none'; script-src 'nonce-${NONCE}' 'unsafe-inline'` },
+      /script-src must be exactly one nonce/,
+    ],
     ['unsafe-eval', { csp: `default-src 'none'; script-src 'nonce-${NONCE}' 'unsafe-eval'` }, /allows eval/],
-    ['a script host', { csp: `default-src 'none'; script-src https://cdn.example` }, /script-src must be exactly one nonce/],
-    ['connect-src to a server', { csp: `default-src 'none'; script-src 'nonce-${NONCE}'; connect-src http://127.0.0.1:5000` }, /connect-src allows/],
-    ['a script without the nonce', { script: `<script src="${ROOTS[0] ?? ''}/x.js"></script>` }, /without the policy's nonce/],
-    ['an inline script', { script: `<script nonce="${NONCE}">acquireVsCodeApi()</script>` }, /an inline script/],
+    [
+      'a script host',
+      { csp: `default-src 'none'; script-src https://cdn.example` },
+      /script-src must be exactly one nonce/,
+    ],
+    [
+      'connect-src to a server',
+      { csp: `default-src 'none'; script-src 'nonce-${NONCE}'; connect-src http://127.0.0.1:5000` },
+      /connect-src allows/,
+    ],
+    [
+      'a script without the nonce',
+      { script: `<script src="${ROOTS[0] ?? ''}/x.js"></script>` },
+      /without the policy's nonce/,
+    ],
+    [
+      'an inline script',
+      { script: `<script nonce="${NONCE}">acquireVsCodeApi()</script>` },
+      /an inline script/,
+    ],
     ['a command URI', { body: '<a href="command:workbench.action.quit">quit</a>' }, /command: URI/],
     ['an event handler', { body: '<img src="x" onerror="alert(1)">' }, /onerror/],
-    ['a script from outside the roots', { script: `<script nonce="${NONCE}" src="https://cdn.example/x.js"></script>` }, /outside the extension's dist\/webview and media/],
+    [
+      'a script from outside the roots',
+      { script: `<script nonce="${NONCE}" src="https://cdn.example/x.js"></script>` },
+      /outside the extension's dist\/webview and media/,
+    ],
     ['a run name in the title', { title: 'Run rf-100' }, /data is inlined in the HTML: "rf-100"/],
-    ['data in the body', { body: '<p>5479c2e952464803bc764edb72ee0164</p>' }, /the page's text is not just its title/],
-    ['data in an attribute', { head: '<meta name="run" content="5479c2e952464803bc764edb72ee0164">' }, /data is inlined in the HTML/],
+    [
+      'data in the body',
+      { body: '<p>5479c2e952464803bc764edb72ee0164</p>' },
+      /the page's text is not just its title/,
+    ],
+    [
+      'data in an attribute',
+      { head: '<meta name="run" content="5479c2e952464803bc764edb72ee0164">' },
+      /data is inlined in the HTML/,
+    ],
   ];
   for (const [what, over, problem] of cases) {
     it(`reports ${what}`, () => {
       const problems = auditWebviewHtml(page(over));
-      assert.ok(problems.some((p) => problem.test(p)), problems.join('\n'));
+      assert.ok(
+        problems.some((p) => problem.test(p)),
+        problems.join('\n'),
+      );
     });
   }
 });

@@ -26,10 +26,26 @@ export function axisValues(table: CompareTable, id: AxisId): AxisValues | undefi
     return undefined;
   }
   const texts = row.cells.map((c) => c?.text);
-  const nums = row.cells.map((c) => (c?.value !== undefined ? c.value : c?.text !== undefined && c.text.trim() !== '' ? Number(c.text) : undefined));
+  const nums = row.cells.map((c) =>
+    c?.value !== undefined
+      ? c.value
+      : c?.text !== undefined && c.text.trim() !== ''
+        ? Number(c.text)
+        : undefined,
+  );
   if (nums.every((n, i) => texts[i] === undefined || (n !== undefined && Number.isFinite(n)))) {
-    return { id, numeric: true, values: nums.map((n) => (n !== undefined && Number.isFinite(n) ? n : undefined)), categories: [] };
+    return {
+      id,
+      numeric: true,
+      values: nums.map((n) => (n !== undefined && Number.isFinite(n) ? n : undefined)),
+      categories: [],
+    };
   }
   const categories = [...new Set(texts.filter((t): t is string => t !== undefined))].sort();
-  return { id, numeric: false, values: texts.map((t) => (t === undefined ? undefined : categories.indexOf(t))), categories };
+  return {
+    id,
+    numeric: false,
+    values: texts.map((t) => (t === undefined ? undefined : categories.indexOf(t))),
+    categories,
+  };
 }

@@ -1,7 +1,26 @@
-import { Chart, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, ScatterController, Tooltip } from 'chart.js';
+import {
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  LogarithmicScale,
+  PointElement,
+  ScatterController,
+  Tooltip,
+} from 'chart.js';
 
 // Only what the panels draw: tree-shaking keeps the bundle small.
-Chart.register(LineController, ScatterController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip, Legend);
+Chart.register(
+  LineController,
+  ScatterController,
+  LineElement,
+  PointElement,
+  LinearScale,
+  LogarithmicScale,
+  Tooltip,
+  Legend,
+);
 
 /** VS Code's current theme colours, read from the CSS variables it sets on the page. */
 export interface ThemeColors {
@@ -24,7 +43,10 @@ export function themeColors(): ThemeColors {
 
 /** Call `onChange` when VS Code switches theme (it rewrites the body's class and style). */
 export function onThemeChange(onChange: () => void): void {
-  new MutationObserver(onChange).observe(document.body, { attributes: true, attributeFilter: ['class', 'data-vscode-theme-kind'] });
+  new MutationObserver(onChange).observe(document.body, {
+    attributes: true,
+    attributeFilter: ['class', 'data-vscode-theme-kind'],
+  });
 }
 
 /** Export a chart canvas as PNG on the theme's background (a transparent PNG is unreadable elsewhere). */

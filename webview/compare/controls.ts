@@ -1,7 +1,12 @@
 import { el } from '../shared/host';
 
 /** A `vscode-checkbox` (keyboard and screen-reader ready) whose label is set as text. */
-export function checkbox(label: string, checked: boolean, onChange: (checked: boolean) => void, id?: string): HTMLElement & { checked: boolean } {
+export function checkbox(
+  label: string,
+  checked: boolean,
+  onChange: (checked: boolean) => void,
+  id?: string,
+): HTMLElement & { checked: boolean } {
   const box = el('vscode-checkbox', { id, text: label }) as HTMLElement & { checked: boolean };
   box.checked = checked;
   box.addEventListener('change', () => {
@@ -11,7 +16,14 @@ export function checkbox(label: string, checked: boolean, onChange: (checked: bo
 }
 
 /** A labelled native select (styled from the theme in webview.css); option texts are text. */
-export function selectOf(id: string, label: string, values: readonly string[], selected: string | undefined, onChange: (value: string) => void, names: Readonly<Record<string, string>> = {}): HTMLElement {
+export function selectOf(
+  id: string,
+  label: string,
+  values: readonly string[],
+  selected: string | undefined,
+  onChange: (value: string) => void,
+  names: Readonly<Record<string, string>> = {},
+): HTMLElement {
   const select = el('select', { id });
   select.setAttribute('aria-label', label);
   for (const v of values) {

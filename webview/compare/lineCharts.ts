@@ -50,10 +50,19 @@ function xs(s: SeriesPayload, axis: XAxis, runStart: number | undefined): Float6
 
 function tickText(axis: XAxis, v: number): string {
   if (axis === 'time') {
-    return new Date(v).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+    return new Date(v).toLocaleString(undefined, {
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
   }
   if (axis === 'relative') {
-    return v < 120 ? `${String(Number(v.toPrecision(3)))} s` : v < 7200 ? `${(v / 60).toFixed(1)} min` : `${(v / 3600).toFixed(1)} h`;
+    return v < 120
+      ? `${String(Number(v.toPrecision(3)))} s`
+      : v < 7200
+        ? `${(v / 60).toFixed(1)} min`
+        : `${(v / 3600).toFixed(1)} h`;
   }
   return String(v);
 }
@@ -61,7 +70,8 @@ function tickText(axis: XAxis, v: number): string {
 /** One run's line: its finite points (positive ones on a log scale) for the chosen axis, smoothed if asked. */
 function lineOf(s: SeriesPayload, run: CompareRunHeader, view: LineView): LayerLine {
   const x = xs(s, view.xAxis, run.startTime);
-  const y = x === undefined ? new Float64Array(0) : view.smoothing > 0 ? ema(s.values, view.smoothing) : s.values;
+  const y =
+    x === undefined ? new Float64Array(0) : view.smoothing > 0 ? ema(s.values, view.smoothing) : s.values;
   let n = 0;
   const keep = new Float64Array(y.length);
   const outX = new Float64Array(y.length);
@@ -74,18 +84,35 @@ function lineOf(s: SeriesPayload, run: CompareRunHeader, view: LineView): LayerL
       n++;
     }
   }
-  return { runId: run.runId, name: run.name, color: run.color, xs: outX.subarray(0, n), ys: keep.subarray(0, n), hidden: view.hidden.has(run.runId) };
+  return {
+    runId: run.runId,
+    name: run.name,
+    color: run.color,
+    xs: outX.subarray(0, n),
+    ys: keep.subarray(0, n),
+    hidden: view.hidden.has(run.runId),
+  };
 }
 
 function lookOf(view: LineView, theme: ThemeColors): string {
   return JSON.stringify([view.xAxis, view.logY, view.smoothing, theme.muted, theme.grid]);
 }
 
-function config(metricKey: string, view: LineView, theme: ThemeColors, layer: SeriesLayer): ChartConfiguration<'line', Point[]> {
+function config(
+  metricKey: string,
+  view: LineView,
+  theme: ThemeColors,
+  layer: SeriesLayer,
+): ChartConfiguration<'line', Point[]> {
   return {
     type: 'line',
     data: { datasets: [] },
-    plugins: [seriesLayerPlugin(layer, () => ({ foreground: themeColors().foreground, background: themeColors().background }))],
+    plugins: [
+      seriesLayerPlugin(layer, () => ({
+        foreground: themeColors().foreground,
+        background: themeColors().background,
+      })),
+    ],
     options: {
       animation: false,
       parsing: false,
@@ -100,8 +127,22 @@ function config(metricKey: string, view: LineView, theme: ThemeColors, layer: Se
         tooltip: { enabled: false },
       },
       scales: {
-        x: { type: 'linear', title: { display: true, text: view.xAxis === 'step' ? 'step' : view.xAxis === 'time' ? 'wall time' : 'relative time', color: theme.muted }, ticks: { color: theme.muted, maxTicksLimit: 6, callback: (v) => tickText(view.xAxis, Number(v)) }, grid: { color: theme.grid } },
-        y: { type: view.logY ? 'logarithmic' : 'linear', title: { display: true, text: metricKey, color: theme.muted }, ticks: { color: theme.muted, maxTicksLimit: 6 }, grid: { color: theme.grid } },
+        x: {
+          type: 'linear',
+          title: {
+            display: true,
+            text: view.xAxis === 'step' ? 'step' : view.xAxis === 'time' ? 'wall time' : 'relative time',
+            color: theme.muted,
+          },
+          ticks: { color: theme.muted, maxTicksLimit: 6, callback: (v) => tickText(view.xAxis, Number(v)) },
+          grid: { color: theme.grid },
+        },
+        y: {
+          type: view.logY ? 'logarithmic' : 'linear',
+          title: { display: true, text: metricKey, color: theme.muted },
+          ticks: { color: theme.muted, maxTicksLimit: 6 },
+          grid: { color: theme.grid },
+        },
       },
     },
   };
@@ -114,7 +155,14 @@ function config(metricKey: string, view: LineView, theme: ThemeColors, layer: Se
  * series did not change are kept, so a partial answer costs only the new runs' points. Axis,
  * scale, smoothing or theme changes rebuild the chart. Animations are off, data is pre-parsed.
  */
-export function drawLineChart(canvas: HTMLCanvasElement, existing: LineChart | undefined, metricKey: string, series: ReadonlyMap<string, SeriesPayload>, runs: readonly CompareRunHeader[], view: LineView): LineChart {
+export function drawLineChart(
+  canvas: HTMLCanvasElement,
+  existing: LineChart | undefined,
+  metricKey: string,
+  series: ReadonlyMap<string, SeriesPayload>,
+  runs: readonly CompareRunHeader[],
+  view: LineView,
+): LineChart {
   const started = performance.now();
   const theme = themeColors();
   const look = lookOf(view, theme);
@@ -122,7 +170,14 @@ export function drawLineChart(canvas: HTMLCanvasElement, existing: LineChart | u
   if (chart === undefined || chart.look !== look || chart.chart.canvas !== canvas) {
     chart?.chart.destroy();
     const layer: SeriesLayer = { lines: [], hover: undefined, xText: (x) => tickText(view.xAxis, x) };
-    chart = { chart: new Chart(canvas, config(metricKey, view, theme, layer)), look, layer, built: new Map(), points: 0, maxDatasetPoints: 0 };
+    chart = {
+      chart: new Chart(canvas, config(metricKey, view, theme, layer)),
+      look,
+      layer,
+      built: new Map(),
+      points: 0,
+      maxDatasetPoints: 0,
+    };
   }
   const built = new Map<string, { source: SeriesPayload; line: LayerLine }>();
   for (const run of runs) {
@@ -131,7 +186,10 @@ export function drawLineChart(canvas: HTMLCanvasElement, existing: LineChart | u
       continue;
     }
     const old = chart.built.get(run.runId);
-    const entry = old !== undefined && old.source === s && old.line.name === run.name && old.line.color === run.color ? old : { source: s, line: lineOf(s, run, view) };
+    const entry =
+      old !== undefined && old.source === s && old.line.name === run.name && old.line.color === run.color
+        ? old
+        : { source: s, line: lineOf(s, run, view) };
     entry.line.hidden = view.hidden.has(run.runId);
     built.set(run.runId, entry);
   }
@@ -143,7 +201,21 @@ export function drawLineChart(canvas: HTMLCanvasElement, existing: LineChart | u
   chart.layer.lines = lines;
   chart.layer.hover = undefined;
   const b = linesBounds(lines);
-  chart.chart.data.datasets = b === undefined ? [] : [{ data: [{ x: b.x0, y: b.y0 }, { x: b.x1, y: b.y1 }], showLine: false, pointRadius: 0, pointHoverRadius: 0, pointHitRadius: 0 }];
+  chart.chart.data.datasets =
+    b === undefined
+      ? []
+      : [
+          {
+            data: [
+              { x: b.x0, y: b.y0 },
+              { x: b.x1, y: b.y1 },
+            ],
+            showLine: false,
+            pointRadius: 0,
+            pointHoverRadius: 0,
+            pointHitRadius: 0,
+          },
+        ];
   chart.chart.update('none');
   const counts = lines.map((l) => l.xs.length);
   chart.points = counts.reduce((a, c) => a + c, 0);

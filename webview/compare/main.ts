@@ -82,14 +82,21 @@ const POINTS_PER_CHART = 60_000;
 function maxPoints(): number {
   // Measured before the table is laid out: the page may yet grow a vertical scrollbar that narrows
   // every chart, so leave room for one (asking a few points fewer costs nothing visible).
-  const width = (chartGrid.querySelector('canvas')?.clientWidth ?? Math.max(300, (chartGrid.clientWidth || 900) / 2)) - SCROLLBAR_ROOM_PX;
+  const width =
+    (chartGrid.querySelector('canvas')?.clientWidth ?? Math.max(300, (chartGrid.clientWidth || 900) / 2)) -
+    SCROLLBAR_ROOM_PX;
   const perRun = Math.floor(POINTS_PER_CHART / Math.max(1, runs.length));
   // MLflow's sampling adds each run's first and last step to the points asked for: leave room for them.
   return Math.max(100, Math.min(2500, Math.floor(width * 4) - 2, perRun));
 }
 
 function requestSeries(): void {
-  vscode.post({ type: 'compare/showMetrics', keys: view.shownMetrics, maxPoints: maxPoints(), times: view.xAxis !== 'step' });
+  vscode.post({
+    type: 'compare/showMetrics',
+    keys: view.shownMetrics,
+    maxPoints: maxPoints(),
+    times: view.xAxis !== 'step',
+  });
 }
 
 function renderLegend(): void {
@@ -129,7 +136,10 @@ function renderTableSection(): void {
       t,
       runs,
       (rowKey) => {
-        update({ sortRow: rowKey, sortDir: view.sortRow === rowKey && view.sortDir === 'desc' ? 'asc' : 'desc' });
+        update({
+          sortRow: rowKey,
+          sortDir: view.sortRow === rowKey && view.sortDir === 'desc' ? 'asc' : 'desc',
+        });
         renderTableSection();
       },
       (runId) => {
@@ -138,7 +148,12 @@ function renderTableSection(): void {
     ),
   );
   if (t.rows.length === 0) {
-    tableHost.append(el('p', { className: 'hint', text: view.diffOnly ? 'These runs do not differ in anything shown.' : 'Nothing to compare.' }));
+    tableHost.append(
+      el('p', {
+        className: 'hint',
+        text: view.diffOnly ? 'These runs do not differ in anything shown.' : 'Nothing to compare.',
+      }),
+    );
   }
 }
 
@@ -175,9 +190,18 @@ function layoutCharts(): void {
       png.title = `Export ${key} as PNG`;
       png.setAttribute('aria-label', png.title);
       png.addEventListener('click', () => {
-        vscode.post({ type: 'compare/exportPng', name: key, dataUrl: canvasPng(canvas, themeColors().background) });
+        vscode.post({
+          type: 'compare/exportPng',
+          name: key,
+          dataUrl: canvasPng(canvas, themeColors().background),
+        });
       });
-      const card = el('section', { className: 'chart-card' }, el('header', {}, el('h3', { text: key }), png), el('div', { className: 'chart-box' }, canvas));
+      const card = el(
+        'section',
+        { className: 'chart-card' },
+        el('header', {}, el('h3', { text: key }), png),
+        el('div', { className: 'chart-box' }, canvas),
+      );
       card.dataset.metric = key;
       return card;
     }),
@@ -188,17 +212,27 @@ function layoutCharts(): void {
 }
 
 function drawChart(key: string): void {
-  const canvas = chartGrid.querySelector<HTMLElement>(`[data-metric="${CSS.escape(key)}"]`)?.querySelector('canvas');
+  const canvas = chartGrid
+    .querySelector<HTMLElement>(`[data-metric="${CSS.escape(key)}"]`)
+    ?.querySelector('canvas');
   const data = series.get(key);
   if (!canvas || !data) {
     return;
   }
-  const line = drawLineChart(canvas, charts.get(key), key, data, runs, { xAxis: view.xAxis, logY: view.logY, smoothing: view.smoothing, hidden: hiddenSet() });
+  const line = drawLineChart(canvas, charts.get(key), key, data, runs, {
+    xAxis: view.xAxis,
+    logY: view.logY,
+    smoothing: view.smoothing,
+    hidden: hiddenSet(),
+  });
   charts.set(key, line);
   lastDrawAt.set(key, performance.now());
   // What the canvas shows, for screen readers (and the UI test that waits for a redrawn axis).
   const drawnRuns = line.layer.lines.filter((l) => l.xs.length > 0 && !l.hidden).length;
-  canvas.setAttribute('aria-label', `Line chart of ${key}: ${String(drawnRuns)} runs by ${AXIS_NAMES[view.xAxis]}, ${String(line.points)} points`);
+  canvas.setAttribute(
+    'aria-label',
+    `Line chart of ${key}: ${String(drawnRuns)} runs by ${AXIS_NAMES[view.xAxis]}, ${String(line.points)} points`,
+  );
   if (loadStats.firstChartAt === 0 && line.points > 0) {
     loadStats.firstChartAt = performance.now();
   }
@@ -272,7 +306,12 @@ function redrawCharts(): void {
 
 /** Once every shown chart has its complete data, tell the host how long it took and how many points. */
 function reportDrawn(): void {
-  if (drawnReported || toDraw.size > 0 || view.shownMetrics.length === 0 || !view.shownMetrics.every((k) => complete.has(k) && charts.has(k))) {
+  if (
+    drawnReported ||
+    toDraw.size > 0 ||
+    view.shownMetrics.length === 0 ||
+    !view.shownMetrics.every((k) => complete.has(k) && charts.has(k))
+  ) {
     return;
   }
   drawnReported = true;
@@ -285,7 +324,8 @@ function reportDrawn(): void {
     maxDatasetPoints: Math.max(0, ...drawn.map((c) => c.maxDatasetPoints)),
     canvasWidth: chartGrid.querySelector('canvas')?.clientWidth ?? 0,
     ms: now - snapshotAt,
-    heapBytes: (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0,
+    heapBytes:
+      (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0,
     firstChartMs: Math.max(0, loadStats.firstChartAt - snapshotAt),
     dataMs: Math.max(0, loadStats.lastSeriesAt - snapshotAt),
     drawMs: Math.max(0, now - loadStats.lastSeriesAt),
@@ -319,13 +359,22 @@ function renderScatter(): void {
     exportButton('scatter', scatterCanvas),
   );
   scatter?.destroy();
-  scatter = x !== undefined && y !== undefined ? drawScatter(scatterCanvas, undefined, table, runs, x, y, hiddenSet()) : undefined;
+  scatter =
+    x !== undefined && y !== undefined
+      ? drawScatter(scatterCanvas, undefined, table, runs, x, y, hiddenSet())
+      : undefined;
 }
 
 function renderParallel(): void {
   const choices = axisChoices();
   const chosen = view.parallel.filter((a) => choices.includes(a));
-  const axes = chosen.length > 0 ? chosen : [...paramKeys.slice(0, 3).map((k) => `params.${k}`), ...metricKeys.slice(0, 2).map((k) => `metrics.${k}`)];
+  const axes =
+    chosen.length > 0
+      ? chosen
+      : [
+          ...paramKeys.slice(0, 3).map((k) => `params.${k}`),
+          ...metricKeys.slice(0, 2).map((k) => `metrics.${k}`),
+        ];
   parallelPicker.replaceChildren(
     ...choices.map((c) =>
       checkbox(c, axes.includes(c), (on) => {
@@ -409,19 +458,33 @@ function onMessage(m: CompareHostMessage): void {
   }
 }
 
-const xAxisSelect = selectOf('x-axis', 'X axis', ['step', 'time', 'relative'], view.xAxis, (v) => {
-  update({ xAxis: v as XAxis });
-  // Series arrive without wall-clock times until an axis needs them; ask the host for them once.
-  const lacksTimes = view.shownMetrics.some((k) => [...(series.get(k)?.values() ?? [])].some((s) => s.times === undefined));
-  if (view.xAxis !== 'step' && lacksTimes) {
-    requestSeries();
-  }
-  redrawCharts();
-}, { step: 'Step', time: 'Wall time', relative: 'Relative time' });
-const logY = checkbox('Log scale', view.logY, (on) => {
-  update({ logY: on });
-  redrawCharts();
-}, 'log-y');
+const xAxisSelect = selectOf(
+  'x-axis',
+  'X axis',
+  ['step', 'time', 'relative'],
+  view.xAxis,
+  (v) => {
+    update({ xAxis: v as XAxis });
+    // Series arrive without wall-clock times until an axis needs them; ask the host for them once.
+    const lacksTimes = view.shownMetrics.some((k) =>
+      [...(series.get(k)?.values() ?? [])].some((s) => s.times === undefined),
+    );
+    if (view.xAxis !== 'step' && lacksTimes) {
+      requestSeries();
+    }
+    redrawCharts();
+  },
+  { step: 'Step', time: 'Wall time', relative: 'Relative time' },
+);
+const logY = checkbox(
+  'Log scale',
+  view.logY,
+  (on) => {
+    update({ logY: on });
+    redrawCharts();
+  },
+  'log-y',
+);
 const smoothing = el('input', { id: 'smoothing' });
 smoothing.type = 'range';
 smoothing.min = '0';
@@ -433,33 +496,50 @@ smoothing.addEventListener('change', () => {
   update({ smoothing: Number(smoothing.value) });
   redrawCharts();
 });
-const diffOnly = checkbox('Show only differences', view.diffOnly, (on) => {
-  update({ diffOnly: on });
-  renderTableSection();
-}, 'diff-only');
+const diffOnly = checkbox(
+  'Show only differences',
+  view.diffOnly,
+  (on) => {
+    update({ diffOnly: on });
+    renderTableSection();
+  },
+  'diff-only',
+);
 const exportCsv = el('vscode-button', { id: 'export-csv', text: 'Export CSV' });
 exportCsv.addEventListener('click', () => {
-  vscode.post({ type: 'compare/exportCsv', onlyDifferences: view.diffOnly, order: visibleTable(table, view).runIds });
+  vscode.post({
+    type: 'compare/exportCsv',
+    onlyDifferences: view.diffOnly,
+    order: visibleTable(table, view).runIds,
+  });
 });
 
-document.getElementById('app')?.replaceChildren(
-  el('h1', { id: 'title', text: 'Compare runs' }),
-  status,
-  legend,
-  el('h2', { text: 'Parameters, metrics and tags' }),
-  el('div', { className: 'toolbar' }, diffOnly, exportCsv),
-  tableHost,
-  el('h2', { text: 'Metric histories' }),
-  el('div', { className: 'toolbar' }, xAxisSelect, logY, el('label', { className: 'inline', text: 'Smoothing' }, smoothing)),
-  metricPicker,
-  chartGrid,
-  el('h2', { text: 'Scatter' }),
-  scatterControls,
-  el('div', { className: 'chart-box wide' }, scatterCanvas),
-  el('h2', { text: 'Parallel coordinates' }),
-  parallelPicker,
-  el('div', { className: 'chart-box wide' }, parallelCanvas),
-);
+document
+  .getElementById('app')
+  ?.replaceChildren(
+    el('h1', { id: 'title', text: 'Compare runs' }),
+    status,
+    legend,
+    el('h2', { text: 'Parameters, metrics and tags' }),
+    el('div', { className: 'toolbar' }, diffOnly, exportCsv),
+    tableHost,
+    el('h2', { text: 'Metric histories' }),
+    el(
+      'div',
+      { className: 'toolbar' },
+      xAxisSelect,
+      logY,
+      el('label', { className: 'inline', text: 'Smoothing' }, smoothing),
+    ),
+    metricPicker,
+    chartGrid,
+    el('h2', { text: 'Scatter' }),
+    scatterControls,
+    el('div', { className: 'chart-box wide' }, scatterCanvas),
+    el('h2', { text: 'Parallel coordinates' }),
+    parallelPicker,
+    el('div', { className: 'chart-box wide' }, parallelCanvas),
+  );
 
 onThemeChange(() => {
   redrawCharts();

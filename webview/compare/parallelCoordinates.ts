@@ -10,7 +10,13 @@ const PAD = { top: 28, bottom: 22, side: 60 };
  * per chosen param or metric, scaled to its own min..max, and one polyline per visible run.
  * Categorical params are spread evenly along their axis.
  */
-export function drawParallel(canvas: HTMLCanvasElement, table: CompareTable, runs: readonly CompareRunHeader[], axes: readonly AxisId[], hidden: ReadonlySet<string>): void {
+export function drawParallel(
+  canvas: HTMLCanvasElement,
+  table: CompareTable,
+  runs: readonly CompareRunHeader[],
+  axes: readonly AxisId[],
+  hidden: ReadonlySet<string>,
+): void {
   const ratio = window.devicePixelRatio || 1;
   const width = canvas.clientWidth;
   const height = canvas.clientHeight;
@@ -36,7 +42,12 @@ export function drawParallel(canvas: HTMLCanvasElement, table: CompareTable, run
     const nums = c.values.filter((v): v is number => v !== undefined);
     const lo = c.numeric ? Math.min(...nums) : 0;
     const hi = c.numeric ? Math.max(...nums) : Math.max(1, c.categories.length - 1);
-    return { lo, hi, y: (v: number): number => height - PAD.bottom - ((hi === lo ? 0.5 : (v - lo) / (hi - lo)) * (height - PAD.top - PAD.bottom)) };
+    return {
+      lo,
+      hi,
+      y: (v: number): number =>
+        height - PAD.bottom - (hi === lo ? 0.5 : (v - lo) / (hi - lo)) * (height - PAD.top - PAD.bottom),
+    };
   });
   const byId = new Map(runs.map((r) => [r.runId, r]));
   ctx.lineWidth = 1.5;
@@ -79,7 +90,8 @@ export function drawParallel(canvas: HTMLCanvasElement, table: CompareTable, run
     ctx.stroke();
     ctx.fillText(c.id.length > 28 ? `${c.id.slice(0, 27)}…` : c.id, x, PAD.top - 10);
     if (s !== undefined) {
-      const fmt = (v: number): string => (c.numeric ? String(Number(v.toPrecision(4))) : (c.categories[v] ?? '').slice(0, 16));
+      const fmt = (v: number): string =>
+        c.numeric ? String(Number(v.toPrecision(4))) : (c.categories[v] ?? '').slice(0, 16);
       ctx.fillStyle = theme.muted;
       ctx.fillText(fmt(s.hi), x, PAD.top + 14);
       ctx.fillText(fmt(s.lo), x, height - PAD.bottom + 14);

@@ -4,7 +4,15 @@ import { axisValues, type AxisId } from './axisValues';
 import { Chart, themeColors } from './chartTheme';
 
 /** A scatter of one param or metric (x) against one metric (y); one point per visible run. */
-export function drawScatter(canvas: HTMLCanvasElement, existing: Chart | undefined, table: CompareTable, runs: readonly CompareRunHeader[], xId: AxisId, yId: AxisId, hidden: ReadonlySet<string>): Chart | undefined {
+export function drawScatter(
+  canvas: HTMLCanvasElement,
+  existing: Chart | undefined,
+  table: CompareTable,
+  runs: readonly CompareRunHeader[],
+  xId: AxisId,
+  yId: AxisId,
+  hidden: ReadonlySet<string>,
+): Chart | undefined {
   existing?.destroy();
   const x = axisValues(table, xId);
   const y = axisValues(table, yId);
@@ -22,21 +30,53 @@ export function drawScatter(canvas: HTMLCanvasElement, existing: Chart | undefin
       points.push({ x: xv, y: yv, name: run.name, color: run.color });
     }
   });
-  const label = (axis: typeof x, v: number): string => (axis.numeric ? String(v) : (axis.categories[v] ?? ''));
+  const label = (axis: typeof x, v: number): string =>
+    axis.numeric ? String(v) : (axis.categories[v] ?? '');
   return new Chart(canvas, {
     type: 'scatter',
-    data: { datasets: [{ data: points, pointBackgroundColor: points.map((p) => p.color), pointBorderColor: points.map((p) => p.color), pointRadius: 5, pointHoverRadius: 7 }] },
+    data: {
+      datasets: [
+        {
+          data: points,
+          pointBackgroundColor: points.map((p) => p.color),
+          pointBorderColor: points.map((p) => p.color),
+          pointRadius: 5,
+          pointHoverRadius: 7,
+        },
+      ],
+    },
     options: {
       animation: false,
       responsive: true,
       maintainAspectRatio: false,
       plugins: {
         legend: { display: false },
-        tooltip: { callbacks: { label: (item) => { const p = points[item.dataIndex]; return p === undefined ? '' : `${p.name}: ${label(x, p.x)}, ${label(y, p.y)}`; } } },
+        tooltip: {
+          callbacks: {
+            label: (item) => {
+              const p = points[item.dataIndex];
+              return p === undefined ? '' : `${p.name}: ${label(x, p.x)}, ${label(y, p.y)}`;
+            },
+          },
+        },
       },
       scales: {
-        x: { type: 'linear', title: { display: true, text: xId, color: theme.muted }, ticks: { color: theme.muted, callback: (v) => label(x, Number(v)), ...(x.numeric ? {} : { stepSize: 1 }) }, grid: { color: theme.grid } },
-        y: { type: 'linear', title: { display: true, text: yId, color: theme.muted }, ticks: { color: theme.muted, callback: (v) => label(y, Number(v)) }, grid: { color: theme.grid } },
+        x: {
+          type: 'linear',
+          title: { display: true, text: xId, color: theme.muted },
+          ticks: {
+            color: theme.muted,
+            callback: (v) => label(x, Number(v)),
+            ...(x.numeric ? {} : { stepSize: 1 }),
+          },
+          grid: { color: theme.grid },
+        },
+        y: {
+          type: 'linear',
+          title: { display: true, text: yId, color: theme.muted },
+          ticks: { color: theme.muted, callback: (v) => label(y, Number(v)) },
+          grid: { color: theme.grid },
+        },
       },
     },
   });

@@ -30,7 +30,13 @@ function stroke(chart: Chart, line: LayerLine): void {
   if (n === 1) {
     // A metric logged once is a single point: a dot, or it would not show at all.
     ctx.beginPath();
-    ctx.arc(xScale.getPixelForValue(line.xs[0] ?? 0), yScale.getPixelForValue(line.ys[0] ?? 0), 3, 0, 2 * Math.PI);
+    ctx.arc(
+      xScale.getPixelForValue(line.xs[0] ?? 0),
+      yScale.getPixelForValue(line.ys[0] ?? 0),
+      3,
+      0,
+      2 * Math.PI,
+    );
     ctx.fillStyle = line.color;
     ctx.fill();
     return;
@@ -69,7 +75,10 @@ function pointAt(chart: Chart, layer: SeriesLayer, event: ChartEvent): SeriesLay
       continue;
     }
     const i = nearestIndex(line.xs, xv);
-    const d = Math.hypot(xScale.getPixelForValue(line.xs[i] ?? 0) - x, yScale.getPixelForValue(line.ys[i] ?? 0) - y);
+    const d = Math.hypot(
+      xScale.getPixelForValue(line.xs[i] ?? 0) - x,
+      yScale.getPixelForValue(line.ys[i] ?? 0) - y,
+    );
     if (d < bestDist) {
       bestDist = d;
       best = { line, index: i };
@@ -119,7 +128,10 @@ function drawHover(chart: Chart, layer: SeriesLayer, foreground: string, backgro
  * seconds per update, where stroking the same paths takes milliseconds. The mouse shows the
  * nearest point's run, value and x.
  */
-export function seriesLayerPlugin(layer: SeriesLayer, colors: () => { foreground: string; background: string }): Plugin<'line'> {
+export function seriesLayerPlugin(
+  layer: SeriesLayer,
+  colors: () => { foreground: string; background: string },
+): Plugin<'line'> {
   return {
     id: 'mlflowSeriesLayer',
     beforeDatasetsDraw(chart) {

@@ -1,4 +1,9 @@
-import { onlyDifferences, sortRunsBy, type CompareRow, type CompareTable } from '../../src/core/compare/compareTable';
+import {
+  onlyDifferences,
+  sortRunsBy,
+  type CompareRow,
+  type CompareTable,
+} from '../../src/core/compare/compareTable';
 import type { CompareRunHeader } from '../../src/protocol/compareRuns';
 import { el } from '../shared/host';
 
@@ -34,7 +39,12 @@ export function visibleTable(table: CompareTable, view: TableView): CompareTable
  * Render the params/metrics/tags table, runs as columns. Every string is set as text. A row's
  * label is a button: activating it sorts the runs by that row (again: the other direction).
  */
-export function renderTable(table: CompareTable, runs: readonly CompareRunHeader[], onSort: (rowKey: string) => void, onOpen: (runId: string) => void): HTMLTableElement {
+export function renderTable(
+  table: CompareTable,
+  runs: readonly CompareRunHeader[],
+  onSort: (rowKey: string) => void,
+  onOpen: (runId: string) => void,
+): HTMLTableElement {
   const byId = new Map(runs.map((r) => [r.runId, r]));
   const head = el('tr', {}, el('th', { className: 'corner', text: '' }));
   for (const id of table.runIds) {
@@ -62,7 +72,11 @@ export function renderTable(table: CompareTable, runs: readonly CompareRunHeader
     label.addEventListener('click', () => {
       onSort(rowId(row));
     });
-    const tr = el('tr', { className: row.differs ? 'differs' : '' }, el('th', { className: 'row-head' }, label));
+    const tr = el(
+      'tr',
+      { className: row.differs ? 'differs' : '' },
+      el('th', { className: 'row-head' }, label),
+    );
     row.cells.forEach((cell, i) => {
       const td = el('td', { text: cell?.text ?? '' });
       if (row.best === i) {

@@ -22,7 +22,9 @@ function render(s: ConnectionSnapshot): void {
   if (!app) {
     return;
   }
-  const rows: [string, string][] = [['Status', s.connected ? 'Connected' : s.problem ? 'Cannot use the configured URI' : 'Not connected']];
+  const rows: [string, string][] = [
+    ['Status', s.connected ? 'Connected' : s.problem ? 'Cannot use the configured URI' : 'Not connected'],
+  ];
   if (s.kind) {
     rows.push(['Kind', KIND_TEXT[s.kind] ?? s.kind]);
   }
@@ -33,7 +35,10 @@ function render(s: ConnectionSnapshot): void {
     rows.push(['From', connectionSourceLabel(s.source)]);
   }
   if (s.connected) {
-    rows.push(['Mode', s.readOnly ? 'Read-only (start an MLflow server on this store to edit)' : 'Read and write']);
+    rows.push([
+      'Mode',
+      s.readOnly ? 'Read-only (start an MLflow server on this store to edit)' : 'Read and write',
+    ]);
   }
   const list = el('dl', { className: 'facts', id: 'facts' });
   for (const [k, v] of rows) {

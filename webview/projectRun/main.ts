@@ -9,7 +9,12 @@ import type { VscodeTextfield } from '@vscode-elements/elements/dist/vscode-text
 import { ENV_MANAGERS, type EnvManager } from '../../src/core/cli/serveCommand';
 import type { EntryPointParameter } from '../../src/core/mlproject/entryPoints';
 import { checkRunForm } from '../../src/core/mlproject/runForm';
-import { isProjectRunHostMessage, type ProjectRunHostMessage, type ProjectRunInit, type ProjectRunWebviewMessage } from '../../src/protocol/projectRun';
+import {
+  isProjectRunHostMessage,
+  type ProjectRunHostMessage,
+  type ProjectRunInit,
+  type ProjectRunWebviewMessage,
+} from '../../src/protocol/projectRun';
 import { el, host, onHostMessage } from '../shared/host';
 
 /** View state only: what the user typed, so hiding and showing the panel keeps it. */
@@ -93,7 +98,10 @@ function run(key: string): void {
 function render(m: ProjectRunInit): void {
   const key = `${m.file}#${m.entryPoint}`;
   const saved = vscode.getState();
-  const state = saved?.key === key ? saved : { key, values: { ...m.values }, experimentName: m.experimentName, envManager: m.envManager };
+  const state =
+    saved?.key === key
+      ? saved
+      : { key, values: { ...m.values }, experimentName: m.experimentName, envManager: m.envManager };
   parameters = m.parameters;
   fields.clear();
   const grid = el('div', { className: 'run-form', id: 'parameters' });
@@ -103,7 +111,11 @@ function render(m: ProjectRunInit): void {
     label.setAttribute('for', id);
     const type = el('span', { className: 'param-type', text: p.type });
     const value = Object.hasOwn(state.values, p.name) ? (state.values[p.name] ?? '') : (p.default ?? '');
-    const input = textfield(id, value, p.default === undefined ? `required (${p.type})` : `default: ${p.default}`);
+    const input = textfield(
+      id,
+      value,
+      p.default === undefined ? `required (${p.type})` : `default: ${p.default}`,
+    );
     input.dataset.param = p.name;
     const problem = helper(`${id}-problem`);
     input.setAttribute('aria-describedby', `${id}-problem`);
@@ -111,7 +123,10 @@ function render(m: ProjectRunInit): void {
       validate(key);
     });
     fields.set(p.name, { input, helper: problem });
-    grid.append(el('div', { className: 'run-label' }, label, type), el('div', { className: 'run-field' }, input, problem));
+    grid.append(
+      el('div', { className: 'run-label' }, label, type),
+      el('div', { className: 'run-field' }, input, problem),
+    );
   });
   if (parameters.length === 0) {
     grid.append(el('p', { className: 'hint', text: 'This entry point takes no parameters.' }));
@@ -155,7 +170,15 @@ function render(m: ProjectRunInit): void {
     run(key);
   });
   runButton = button;
-  const form = el('form', { id: 'form' }, el('h2', { text: 'Parameters' }), grid, el('h2', { text: 'Run' }), settings, el('div', { className: 'actions' }, button));
+  const form = el(
+    'form',
+    { id: 'form' },
+    el('h2', { text: 'Parameters' }),
+    grid,
+    el('h2', { text: 'Run' }),
+    settings,
+    el('div', { className: 'actions' }, button),
+  );
   // Enter in any field runs, as in a native form; the browser's own submit never happens.
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -169,7 +192,11 @@ function render(m: ProjectRunInit): void {
   });
   document.getElementById('app')?.replaceChildren(
     el('h1', { text: `Run ${m.project} · ${m.entryPoint}` }),
-    el('p', { className: 'hint', id: 'file', text: `${m.file} — runs "mlflow run -e ${m.entryPoint}" with the active connection’s tracking URI.` }),
+    el('p', {
+      className: 'hint',
+      id: 'file',
+      text: `${m.file} — runs "mlflow run -e ${m.entryPoint}" with the active connection’s tracking URI.`,
+    }),
     form,
     status,
   );
@@ -182,7 +209,8 @@ function onMessage(m: ProjectRunHostMessage): void {
     return;
   }
   status.textContent = m.message;
-  status.className = m.state === 'succeeded' ? 'status ok' : m.state === 'started' ? 'status' : 'status failed';
+  status.className =
+    m.state === 'succeeded' ? 'status ok' : m.state === 'started' ? 'status' : 'status failed';
 }
 
 onHostMessage(isProjectRunHostMessage, onMessage);

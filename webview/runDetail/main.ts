@@ -53,15 +53,34 @@ function render(s: RunDetailSnapshot): void {
     family.push(el('p', {}, document.createTextNode('Parent run: '), runLink(s.parent.runId, s.parent.name)));
   }
   if (s.children.length > 0) {
-    const compare = el('vscode-button', { id: 'compare-children', text: `Compare ${String(s.children.length)} child runs` });
+    const compare = el('vscode-button', {
+      id: 'compare-children',
+      text: `Compare ${String(s.children.length)} child runs`,
+    });
     compare.addEventListener('click', () => {
       vscode.post({ type: 'runDetail/compareChildren' });
     });
-    family.push(el('p', {}, document.createTextNode('Child runs: '), ...s.children.flatMap((c, i) => [i > 0 ? document.createTextNode(', ') : document.createTextNode(''), runLink(c.runId, c.name)])), compare);
+    family.push(
+      el(
+        'p',
+        {},
+        document.createTextNode('Child runs: '),
+        ...s.children.flatMap((c, i) => [
+          i > 0 ? document.createTextNode(', ') : document.createTextNode(''),
+          runLink(c.runId, c.name),
+        ]),
+      ),
+      compare,
+    );
   }
   const note = el('div', { className: 'note', id: 'note' });
   if (s.note.trim() === '') {
-    note.append(el('p', { className: 'hint', text: 'No note. Add one in MLflow\'s UI or with mlflow.set_tag("mlflow.note.content", …).' }));
+    note.append(
+      el('p', {
+        className: 'hint',
+        text: 'No note. Add one in MLflow\'s UI or with mlflow.set_tag("mlflow.note.content", …).',
+      }),
+    );
   } else {
     note.append(markdownToDom(s.note));
   }
@@ -74,7 +93,12 @@ function render(s: RunDetailSnapshot): void {
     const canvas = el('canvas');
     canvas.setAttribute('role', 'img');
     canvas.setAttribute('aria-label', `History of ${m.key}`);
-    const card = el('section', { className: 'chart-card' }, el('header', {}, el('h3', { text: m.key })), el('div', { className: 'chart-box' }, canvas));
+    const card = el(
+      'section',
+      { className: 'chart-card' },
+      el('header', {}, el('h3', { text: m.key })),
+      el('div', { className: 'chart-box' }, canvas),
+    );
     card.dataset.metric = m.key;
     chartGrid.append(card);
   }
@@ -86,16 +110,36 @@ function render(s: RunDetailSnapshot): void {
     el('h2', { text: 'Note' }),
     note,
     el('h2', { text: `Parameters (${String(s.params.length)})` }),
-    tableOf('params', ['Name', 'Value'], s.params.map((p) => [p.label, p.value])),
+    tableOf(
+      'params',
+      ['Name', 'Value'],
+      s.params.map((p) => [p.label, p.value]),
+    ),
     el('h2', { text: `Metrics (${String(s.metrics.length)})` }),
-    tableOf('metrics', ['Name', 'Latest value', 'Step'], s.metrics.map((m) => [m.key, String(m.value), String(m.step)])),
+    tableOf(
+      'metrics',
+      ['Name', 'Latest value', 'Step'],
+      s.metrics.map((m) => [m.key, String(m.value), String(m.step)]),
+    ),
     chartGrid,
     el('h2', { text: 'Datasets' }),
-    tableOf('datasets', ['Name', 'Digest', 'Context', 'Source'], s.datasets.map((d) => [d.name, d.digest, d.context, d.source])),
+    tableOf(
+      'datasets',
+      ['Name', 'Digest', 'Context', 'Source'],
+      s.datasets.map((d) => [d.name, d.digest, d.context, d.source]),
+    ),
     el('h2', { text: 'Logged models' }),
-    tableOf('models', ['Model', 'Flavors / ID', 'Model URI'], s.models.map((m) => [m.label, m.detail, m.uri])),
+    tableOf(
+      'models',
+      ['Model', 'Flavors / ID', 'Model URI'],
+      s.models.map((m) => [m.label, m.detail, m.uri]),
+    ),
     el('h2', { text: `Tags (${String(s.tags.length)})` }),
-    tableOf('tags', ['Name', 'Value'], s.tags.map((t) => [t.label, t.value])),
+    tableOf(
+      'tags',
+      ['Name', 'Value'],
+      s.tags.map((t) => [t.label, t.value]),
+    ),
   );
   // The old canvases are gone with the re-render; their charts go too.
   for (const c of charts.values()) {
@@ -109,14 +153,31 @@ function render(s: RunDetailSnapshot): void {
 
 function draw(key: string): void {
   const s = series.get(key);
-  const canvas = document.querySelector<HTMLElement>(`[data-metric="${CSS.escape(key)}"]`)?.querySelector('canvas');
+  const canvas = document
+    .querySelector<HTMLElement>(`[data-metric="${CSS.escape(key)}"]`)
+    ?.querySelector('canvas');
   if (!s || !canvas || !snapshot) {
     return;
   }
   // One run, so the theme's own chart blue rather than a palette colour.
   const color = getComputedStyle(document.body).getPropertyValue('--vscode-charts-blue').trim() || '#3794ff';
-  const run: CompareRunHeader = { runId: snapshot.runId, name: snapshot.name, experimentId: '', status: snapshot.status, color, startTime: undefined };
-  charts.set(key, drawLineChart(canvas, charts.get(key), key, new Map([[s.runId, s]]), [run], { xAxis: 'step', logY: false, smoothing: 0, hidden: new Set() }));
+  const run: CompareRunHeader = {
+    runId: snapshot.runId,
+    name: snapshot.name,
+    experimentId: '',
+    status: snapshot.status,
+    color,
+    startTime: undefined,
+  };
+  charts.set(
+    key,
+    drawLineChart(canvas, charts.get(key), key, new Map([[s.runId, s]]), [run], {
+      xAxis: 'step',
+      logY: false,
+      smoothing: 0,
+      hidden: new Set(),
+    }),
+  );
 }
 
 function onMessage(m: RunDetailHostMessage): void {
@@ -131,7 +192,12 @@ function onMessage(m: RunDetailHostMessage): void {
       draw(m.metricKey);
       return;
     case 'runDetail/error':
-      document.getElementById('app')?.replaceChildren(el('h1', { text: 'Run' }), el('p', { className: 'problem', id: 'error', text: m.message }));
+      document
+        .getElementById('app')
+        ?.replaceChildren(
+          el('h1', { text: 'Run' }),
+          el('p', { className: 'problem', id: 'error', text: m.message }),
+        );
       return;
   }
 }

@@ -67,7 +67,9 @@ function inline(tokens: readonly Token[] | undefined, fallback: string): Node[] 
       case 'br':
         return document.createElement('br');
       case 'text':
-        return (t as Tokens.Text).tokens ? wrap('span', inline((t as Tokens.Text).tokens, (t as Tokens.Text).text)) : text((t as Tokens.Text).text);
+        return (t as Tokens.Text).tokens
+          ? wrap('span', inline((t as Tokens.Text).tokens, (t as Tokens.Text).text))
+          : text((t as Tokens.Text).text);
       case 'escape':
         return text((t as Tokens.Escape).text);
       default:
@@ -101,18 +103,40 @@ function block(t: Token, depth: number): Node | undefined {
       return pre;
     }
     case 'blockquote':
-      return wrap('blockquote', (t as Tokens.Blockquote).tokens.map(inner).filter((n): n is Node => n !== undefined));
+      return wrap(
+        'blockquote',
+        (t as Tokens.Blockquote).tokens.map(inner).filter((n): n is Node => n !== undefined),
+      );
     case 'list': {
       const list = t as Tokens.List;
       return wrap(
         list.ordered ? 'ol' : 'ul',
-        list.items.map((item) => wrap('li', item.tokens.map((x) => (x.type === 'text' ? wrap('span', inline((x as Tokens.Text).tokens, (x as Tokens.Text).text)) : inner(x))).filter((n): n is Node => n !== undefined))),
+        list.items.map((item) =>
+          wrap(
+            'li',
+            item.tokens
+              .map((x) =>
+                x.type === 'text'
+                  ? wrap('span', inline((x as Tokens.Text).tokens, (x as Tokens.Text).text))
+                  : inner(x),
+              )
+              .filter((n): n is Node => n !== undefined),
+          ),
+        ),
       );
     }
     case 'table': {
       const tbl = t as Tokens.Table;
-      const head = wrap('tr', tbl.header.map((c) => wrap('th', inline(c.tokens, c.text))));
-      const rows = tbl.rows.map((r) => wrap('tr', r.map((c) => wrap('td', inline(c.tokens, c.text)))));
+      const head = wrap(
+        'tr',
+        tbl.header.map((c) => wrap('th', inline(c.tokens, c.text))),
+      );
+      const rows = tbl.rows.map((r) =>
+        wrap(
+          'tr',
+          r.map((c) => wrap('td', inline(c.tokens, c.text))),
+        ),
+      );
       return wrap('table', [wrap('thead', [head]), wrap('tbody', rows)]);
     }
     case 'hr':

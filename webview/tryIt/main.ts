@@ -55,7 +55,13 @@ const compareSelect = el('select', { id: 'compare-with' });
 compareSelect.setAttribute('aria-label', 'Server to compare with');
 const compareButton = el('vscode-button', { id: 'compare', text: 'Send to Both' });
 compareButton.setAttribute('secondary', '');
-const compareBar = el('div', { className: 'toolbar', id: 'compare-bar' }, el('span', { text: 'Compare with' }), compareSelect, compareButton);
+const compareBar = el(
+  'div',
+  { className: 'toolbar', id: 'compare-bar' },
+  el('span', { text: 'Compare with' }),
+  compareSelect,
+  compareButton,
+);
 const hint = el('p', { className: 'hint', id: 'hint' });
 const problemsList = el('ul', { className: 'problems', id: 'problems' });
 const status = el('p', { className: 'status', id: 'status', text: 'No request sent yet.' });
@@ -93,10 +99,18 @@ function save(): void {
 function validate(): boolean {
   const problems = checkRequestBody(bodyInput.value, contentType(), signature);
   problemsList.replaceChildren(
-    ...problems.map((p) => el('li', { className: p.severity === 'error' ? 'problem-error' : 'problem-warning', text: `${p.severity === 'error' ? 'Error' : 'Warning'}: ${p.message}` })),
+    ...problems.map((p) =>
+      el('li', {
+        className: p.severity === 'error' ? 'problem-error' : 'problem-warning',
+        text: `${p.severity === 'error' ? 'Error' : 'Warning'}: ${p.message}`,
+      }),
+    ),
   );
   const errors = problems.filter((p) => p.severity === 'error').length;
-  problemsList.setAttribute('aria-label', errors === 0 ? 'The request matches the signature' : `${String(errors)} problems`);
+  problemsList.setAttribute(
+    'aria-label',
+    errors === 0 ? 'The request matches the signature' : `${String(errors)} problems`,
+  );
   return errors === 0;
 }
 
@@ -142,7 +156,9 @@ function load(entry: HistoryEntry): void {
 function renderHistory(): void {
   historyList.replaceChildren(
     ...(state?.history ?? []).map((h, i) => {
-      const item = el('li', { text: `${h.at} · ${String(h.status)} · ${String(h.timeMs)} ms · ${h.contentType} ` });
+      const item = el('li', {
+        text: `${h.at} · ${String(h.status)} · ${String(h.timeMs)} ms · ${h.contentType} `,
+      });
       if (h.body !== undefined) {
         const button = el('button', { className: 'link', id: `history-load-${String(i)}`, text: 'Load' });
         button.addEventListener('click', () => {
@@ -158,7 +174,16 @@ function renderHistory(): void {
 function remember(statusCode: number | 'error', timeMs: number): void {
   if (state && lastSent) {
     const body = lastSent.body.length <= HISTORY_BODY_CAP ? lastSent.body : undefined;
-    state.history = [{ at: new Date().toLocaleTimeString(), status: statusCode, timeMs, contentType: lastSent.contentType, body }, ...state.history].slice(0, HISTORY_SIZE);
+    state.history = [
+      {
+        at: new Date().toLocaleTimeString(),
+        status: statusCode,
+        timeMs,
+        contentType: lastSent.contentType,
+        body,
+      },
+      ...state.history,
+    ].slice(0, HISTORY_SIZE);
     vscode.setState(state);
     renderHistory();
   }
@@ -174,11 +199,13 @@ function pretty(text: string): string {
 
 function setOthers(others: readonly TryItServerChoice[]): void {
   const keep = compareSelect.value;
-  compareSelect.replaceChildren(...others.map((o) => {
-    const option = el('option', { text: o.label });
-    option.value = o.id;
-    return option;
-  }));
+  compareSelect.replaceChildren(
+    ...others.map((o) => {
+      const option = el('option', { text: o.label });
+      option.value = o.id;
+      return option;
+    }),
+  );
   if (others.some((o) => o.id === keep)) {
     compareSelect.value = keep;
   }
@@ -188,14 +215,34 @@ function setOthers(others: readonly TryItServerChoice[]): void {
 function showComparison(m: TryItCompared): void {
   status.textContent = `${m.left.label}: ${String(m.left.status)} · ${String(m.left.timeMs)} ms — ${m.right.label}: ${String(m.right.status)} · ${String(m.right.timeMs)} ms`;
   status.className = m.left.status < 400 && m.right.status < 400 ? 'status ok' : 'status failed';
-  diffSummary.textContent = m.problem ?? (m.differing === 0 ? `All ${String(m.rows.length)} predictions agree.` : `${String(m.differing)} of ${String(m.rows.length)} predictions differ.`);
+  diffSummary.textContent =
+    m.problem ??
+    (m.differing === 0
+      ? `All ${String(m.rows.length)} predictions agree.`
+      : `${String(m.differing)} of ${String(m.rows.length)} predictions differ.`);
   diffSummary.className = m.differing === 0 ? 'status ok' : 'status failed';
-  const head = el('tr', {}, el('th', { text: 'Row' }), el('th', { text: m.left.label }), el('th', { text: m.right.label }));
+  const head = el(
+    'tr',
+    {},
+    el('th', { text: 'Row' }),
+    el('th', { text: m.left.label }),
+    el('th', { text: m.right.label }),
+  );
   diffTable.replaceChildren(
     head,
-    ...m.rows.map((r) => el('tr', { className: r.same ? 'same' : 'differs' }, el('td', { text: String(r.index + 1) }), el('td', { text: r.left }), el('td', { text: r.right }))),
+    ...m.rows.map((r) =>
+      el(
+        'tr',
+        { className: r.same ? 'same' : 'differs' },
+        el('td', { text: String(r.index + 1) }),
+        el('td', { text: r.left }),
+        el('td', { text: r.right }),
+      ),
+    ),
   );
-  response.textContent = m.problem ? `${m.left.label}:\n${pretty(m.left.body)}\n\n${m.right.label}:\n${pretty(m.right.body)}` : '';
+  response.textContent = m.problem
+    ? `${m.left.label}:\n${pretty(m.left.body)}\n\n${m.right.label}:\n${pretty(m.right.body)}`
+    : '';
   remember(m.left.status, m.left.timeMs);
 }
 
@@ -225,7 +272,8 @@ function onMessage(m: TryItHostMessage): void {
       document.getElementById('title')?.replaceChildren(`Try ${m.server}`);
       document.getElementById('url')?.replaceChildren(`POST ${m.url}`);
       status.textContent = m.message;
-      status.className = m.state === 'running' ? 'status ok' : m.state === 'stopped' ? 'status failed' : 'status';
+      status.className =
+        m.state === 'running' ? 'status ok' : m.state === 'stopped' ? 'status failed' : 'status';
       return;
     case 'tryIt/servers':
       setOthers(m.others);
@@ -284,21 +332,30 @@ bodyInput.addEventListener('keydown', (e) => {
 });
 
 compareBar.hidden = true;
-document.getElementById('app')?.replaceChildren(
-  el('h1', { id: 'title', text: 'Try the model' }),
-  el('p', { className: 'url', id: 'url' }),
-  el('div', { className: 'toolbar' }, typeSelect, sendButton, saveButton, el('span', { className: 'keys', text: 'Ctrl+Enter sends' })),
-  bodyInput,
-  hint,
-  problemsList,
-  compareBar,
-  el('h2', { text: 'Response' }),
-  status,
-  response,
-  diffSummary,
-  diffTable,
-  el('h2', { text: 'History' }),
-  historyList,
-);
+document
+  .getElementById('app')
+  ?.replaceChildren(
+    el('h1', { id: 'title', text: 'Try the model' }),
+    el('p', { className: 'url', id: 'url' }),
+    el(
+      'div',
+      { className: 'toolbar' },
+      typeSelect,
+      sendButton,
+      saveButton,
+      el('span', { className: 'keys', text: 'Ctrl+Enter sends' }),
+    ),
+    bodyInput,
+    hint,
+    problemsList,
+    compareBar,
+    el('h2', { text: 'Response' }),
+    status,
+    response,
+    diffSummary,
+    diffTable,
+    el('h2', { text: 'History' }),
+    historyList,
+  );
 onHostMessage(isTryItHostMessage, onMessage);
 vscode.post({ type: 'ready' });

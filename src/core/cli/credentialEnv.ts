@@ -11,6 +11,10 @@ export function credentialsToEnv(creds: HostCredentials | undefined): Record<str
     return {};
   }
   return creds.kind === 'basic'
-    ? { MLFLOW_TRACKING_USERNAME: creds.username, MLFLOW_TRACKING_PASSWORD: creds.password, MLFLOW_TRACKING_TOKEN: '' }
+    ? {
+        MLFLOW_TRACKING_USERNAME: creds.username,
+        MLFLOW_TRACKING_PASSWORD: creds.password,
+        MLFLOW_TRACKING_TOKEN: '',
+      }
     : { MLFLOW_TRACKING_TOKEN: creds.token, MLFLOW_TRACKING_USERNAME: '', MLFLOW_TRACKING_PASSWORD: '' };
 }

@@ -38,13 +38,20 @@ export function targetUriProblem(target: string, installed: readonly string[]): 
   if (!installed.includes(name)) {
     return `"${name}" is not an installed deployment target (installed: ${installed.join(', ') || 'none'}).`;
   }
-  return /^[a-z][\w.-]*(?::\/[\w./:@-]*)?$/i.test(target) ? undefined : 'A target URI is <target> or <target>:/<details>, e.g. sagemaker:/us-east-1.';
+  return /^[a-z][\w.-]*(?::\/[\w./:@-]*)?$/i.test(target)
+    ? undefined
+    : 'A target URI is <target> or <target>:/<details>, e.g. sagemaker:/us-east-1.';
 }
 
 /** Parse "key=value" settings typed by the user into `-C` pairs; keys are identifiers. */
-export function parseDeployConfig(text: string): { ok: true; pairs: [string, string][] } | { ok: false; error: string } {
+export function parseDeployConfig(
+  text: string,
+): { ok: true; pairs: [string, string][] } | { ok: false; error: string } {
   const pairs: [string, string][] = [];
-  for (const part of text.split(/[\n,]/).map((p) => p.trim()).filter((p) => p !== '')) {
+  for (const part of text
+    .split(/[\n,]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
     const eq = part.indexOf('=');
     const key = eq > 0 ? part.slice(0, eq).trim() : '';
     if (!/^[A-Za-z_][\w.-]*$/.test(key)) {
@@ -61,7 +68,9 @@ function checkTargetAndName(target: string, installed: readonly string[], name: 
     throw new Error(targetProblem);
   }
   if (!/^[A-Za-z0-9][\w.-]{0,62}$/.test(name)) {
-    throw new Error('A deployment name is letters, digits, ".", "_" and "-", starting with a letter or digit.');
+    throw new Error(
+      'A deployment name is letters, digits, ".", "_" and "-", starting with a letter or digit.',
+    );
   }
 }
 
@@ -105,10 +114,16 @@ export function buildDeployCommand(opts: {
   return {
     command: opts.python,
     args: [
-      '-m', 'mlflow', 'deployments', opts.action,
-      '-t', opts.target,
-      '--name', opts.name,
-      '-m', opts.modelUri,
+      '-m',
+      'mlflow',
+      'deployments',
+      opts.action,
+      '-t',
+      opts.target,
+      '--name',
+      opts.name,
+      '-m',
+      opts.modelUri,
       ...opts.config.flatMap(([k, v]) => ['-C', `${k}=${v}`]),
     ],
     env: childEnv(opts.trackingUri, opts.credentialEnv),

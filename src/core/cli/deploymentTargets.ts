@@ -23,7 +23,8 @@ export const ENDPOINT_ONLY_TARGETS: Readonly<Record<string, string>> = {
 /** What the targets we know ask for; facts from `mlflow deployments help -t <name>` and the plugins' docs. */
 const KNOWN: Readonly<Record<string, Omit<DeploymentTarget, 'name'>>> = {
   sagemaker: {
-    needs: 'Amazon SageMaker: boto3 and AWS credentials, and the image pushed by `mlflow sagemaker build-and-push-container`.',
+    needs:
+      'Amazon SageMaker: boto3 and AWS credentials, and the image pushed by `mlflow sagemaker build-and-push-container`.',
     uriHint: 'sagemaker, sagemaker:/<region> or sagemaker:/<region>/<role ARN>',
   },
   azureml: {

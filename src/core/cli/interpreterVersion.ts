@@ -6,7 +6,9 @@ export interface InterpreterVersionDeps {
   /** The selected interpreter's path, or undefined when none may or can be asked. */
   readonly findPython: () => Promise<string | undefined>;
   /** Run a short command to completion (never through a shell). */
-  readonly run: (invocation: CliInvocation) => Promise<{ readonly code: number | null; readonly stdout: string; readonly stderr: string }>;
+  readonly run: (
+    invocation: CliInvocation,
+  ) => Promise<{ readonly code: number | null; readonly stdout: string; readonly stderr: string }>;
   readonly log?: (message: string) => void;
 }
 
@@ -56,11 +58,18 @@ export class InterpreterVersion {
         return undefined;
       }
       const result = await this.deps.run(buildPythonVersionCommand(python));
-      const version = result.code === 0 ? parsePythonVersion(`${result.stdout}\n${result.stderr}`) : undefined;
-      this.deps.log?.(version === undefined ? `${python} --version gave no Python version.` : `Selected interpreter ${python} is Python ${version}.`);
+      const version =
+        result.code === 0 ? parsePythonVersion(`${result.stdout}\n${result.stderr}`) : undefined;
+      this.deps.log?.(
+        version === undefined
+          ? `${python} --version gave no Python version.`
+          : `Selected interpreter ${python} is Python ${version}.`,
+      );
       return version;
     } catch (err: unknown) {
-      this.deps.log?.(`No interpreter version for the python_version hint: ${err instanceof Error ? err.message : String(err)}`);
+      this.deps.log?.(
+        `No interpreter version for the python_version hint: ${err instanceof Error ? err.message : String(err)}`,
+      );
       return undefined;
     }
   }

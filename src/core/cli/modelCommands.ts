@@ -30,18 +30,30 @@ function absolutePath(p: string, what: string): string {
 
 /** `mlflow models predict -m URI -i input -t json|csv -o output --env-manager M`. */
 export function buildPredictCommand(
-  opts: Common & { readonly inputPath: string; readonly contentType: 'json' | 'csv'; readonly outputPath: string },
+  opts: Common & {
+    readonly inputPath: string;
+    readonly contentType: 'json' | 'csv';
+    readonly outputPath: string;
+  },
 ): CliInvocation {
   checked(opts);
   return {
     command: opts.python,
     args: [
-      '-m', 'mlflow', 'models', 'predict',
-      '-m', opts.modelUri,
-      '-i', absolutePath(opts.inputPath, 'input file'),
-      '-t', opts.contentType,
-      '-o', absolutePath(opts.outputPath, 'output file'),
-      '--env-manager', opts.envManager,
+      '-m',
+      'mlflow',
+      'models',
+      'predict',
+      '-m',
+      opts.modelUri,
+      '-i',
+      absolutePath(opts.inputPath, 'input file'),
+      '-t',
+      opts.contentType,
+      '-o',
+      absolutePath(opts.outputPath, 'output file'),
+      '--env-manager',
+      opts.envManager,
     ],
     env: childEnv(opts.trackingUri, opts.credentialEnv),
   };
@@ -52,14 +64,27 @@ export function buildGenerateDockerfileCommand(opts: Common & { readonly outputD
   checked(opts);
   return {
     command: opts.python,
-    args: ['-m', 'mlflow', 'models', 'generate-dockerfile', '-m', opts.modelUri, '-d', absolutePath(opts.outputDir, 'output folder'), '--env-manager', opts.envManager],
+    args: [
+      '-m',
+      'mlflow',
+      'models',
+      'generate-dockerfile',
+      '-m',
+      opts.modelUri,
+      '-d',
+      absolutePath(opts.outputDir, 'output folder'),
+      '--env-manager',
+      opts.envManager,
+    ],
     env: childEnv(opts.trackingUri, opts.credentialEnv),
   };
 }
 
 /** Docker's own rule for a repository[:tag] name, lower case, no leading separator. */
 export function imageNameProblem(name: string): string | undefined {
-  return /^[a-z0-9]+(?:[._-]+[a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-]+[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?$/.test(name)
+  return /^[a-z0-9]+(?:[._-]+[a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-]+[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?$/.test(
+    name,
+  )
     ? undefined
     : 'An image name is lower-case letters, digits and . _ - / separators, with an optional :tag.';
 }
@@ -73,7 +98,18 @@ export function buildDockerCommand(opts: Common & { readonly imageName: string }
   }
   return {
     command: opts.python,
-    args: ['-m', 'mlflow', 'models', 'build-docker', '-m', opts.modelUri, '-n', opts.imageName, '--env-manager', opts.envManager],
+    args: [
+      '-m',
+      'mlflow',
+      'models',
+      'build-docker',
+      '-m',
+      opts.modelUri,
+      '-n',
+      opts.imageName,
+      '--env-manager',
+      opts.envManager,
+    ],
     env: childEnv(opts.trackingUri, opts.credentialEnv),
   };
 }

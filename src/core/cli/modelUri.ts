@@ -2,7 +2,20 @@
 export type ModelUriKind = 'runs' | 'models-version' | 'models-alias' | 'models-id' | 'local' | 'remote';
 
 const RUN_ID = /^[0-9a-f]{32}$/;
-const REMOTE_SCHEMES = ['s3', 'gs', 'wasbs', 'abfss', 'hdfs', 'dbfs', 'mlflow-artifacts', 'file', 'http', 'https', 'ftp', 'sftp'];
+const REMOTE_SCHEMES = [
+  's3',
+  'gs',
+  'wasbs',
+  'abfss',
+  'hdfs',
+  'dbfs',
+  'mlflow-artifacts',
+  'file',
+  'http',
+  'https',
+  'ftp',
+  'sftp',
+];
 
 /**
  * Check a model URI before it goes on a command line. Anything starting with "-" would be read as
@@ -38,7 +51,10 @@ export function checkModelUri(uri: string): { ok: true; kind: ModelUriKind } | {
     if (/^m-[0-9a-f]{32}$/.test(body)) {
       return { ok: true, kind: 'models-id' };
     }
-    return { ok: false, error: 'A models:/ URI is models:/<name>/<version>, models:/<name>@<alias> or models:/<model id>.' };
+    return {
+      ok: false,
+      error: 'A models:/ URI is models:/<name>/<version>, models:/<name>@<alias> or models:/<model id>.',
+    };
   }
   const scheme = /^([a-zA-Z][\w+.-]*):/.exec(uri)?.[1]?.toLowerCase();
   if (scheme && scheme.length > 1) {

@@ -8,7 +8,7 @@ export type ProjectRunEvent =
   | { readonly kind: 'succeeded' | 'failed' | 'interrupted'; readonly runId: string };
 
 /** MLflow run ids are 32 hex digits on every store; other stores' ids are word characters. */
-const ID = "([A-Za-z0-9_-]{1,64})";
+const ID = '([A-Za-z0-9_-]{1,64})';
 const STARTED = new RegExp(`=== Running command '(.*)' in run with ID '${ID}' ===`);
 const ENDED = new RegExp(`=== Run \\(ID '${ID}'\\) (succeeded|failed|interrupted, cancelling run) ===`);
 
@@ -21,7 +21,10 @@ export function parseProjectRunLine(line: string): ProjectRunEvent | undefined {
   const ended = ENDED.exec(line);
   if (ended) {
     const word = ended[2] ?? '';
-    return { kind: word === 'succeeded' ? 'succeeded' : word === 'failed' ? 'failed' : 'interrupted', runId: ended[1] ?? '' };
+    return {
+      kind: word === 'succeeded' ? 'succeeded' : word === 'failed' ? 'failed' : 'interrupted',
+      runId: ended[1] ?? '',
+    };
   }
   return undefined;
 }

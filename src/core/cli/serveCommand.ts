@@ -39,12 +39,20 @@ export function buildServeCommand(opts: ServeOptions): CliInvocation {
   return {
     command: opts.python,
     args: [
-      '-m', 'mlflow', 'models', 'serve',
-      '-m', opts.modelUri,
-      '--env-manager', opts.envManager,
-      '-h', '127.0.0.1',
-      '-p', String(opts.port),
-      '-w', String(workers),
+      '-m',
+      'mlflow',
+      'models',
+      'serve',
+      '-m',
+      opts.modelUri,
+      '--env-manager',
+      opts.envManager,
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(opts.port),
+      '-w',
+      String(workers),
     ],
     env: childEnv(opts.trackingUri, opts.credentialEnv),
   };
@@ -58,7 +66,10 @@ export function checkPort(port: number): void {
 }
 
 /** The child environment: the tracking URI and credentials, nothing on the command line. */
-export function childEnv(trackingUri: string | undefined, credentialEnv: Readonly<Record<string, string>> | undefined): Record<string, string> {
+export function childEnv(
+  trackingUri: string | undefined,
+  credentialEnv: Readonly<Record<string, string>> | undefined,
+): Record<string, string> {
   const env: Record<string, string> = { ...(credentialEnv ?? {}) };
   if (trackingUri) {
     env.MLFLOW_TRACKING_URI = trackingUri;

@@ -19,7 +19,8 @@ export function decodeOffsetToken(token: string | undefined): number {
   } catch {
     throw new StoreError('api', 'Invalid page token.', { errorCode: 'INVALID_PARAMETER_VALUE' });
   }
-  const offset = typeof parsed === 'object' && parsed !== null && 'offset' in parsed ? parsed.offset : undefined;
+  const offset =
+    typeof parsed === 'object' && parsed !== null && 'offset' in parsed ? parsed.offset : undefined;
   if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0) {
     throw new StoreError('api', 'Invalid page token.', { errorCode: 'INVALID_PARAMETER_VALUE' });
   }
@@ -31,14 +32,26 @@ export function decodeOffsetToken(token: string | undefined): number {
  * page the equivalent MLflow store accepts; beyond it the answer is the same
  * INVALID_PARAMETER_VALUE error a server gives.
  */
-export function pageOf<T>(all: readonly T[], maxResults: number, token: string | undefined, limit = 50_000): { items: T[]; nextPageToken: string | undefined } {
+export function pageOf<T>(
+  all: readonly T[],
+  maxResults: number,
+  token: string | undefined,
+  limit = 50_000,
+): { items: T[]; nextPageToken: string | undefined } {
   if (!Number.isSafeInteger(maxResults) || maxResults < 1 || maxResults > limit) {
-    throw new StoreError('api', `Invalid value ${maxResults} for parameter 'max_results' supplied. It must be at most ${limit}.`, {
-      errorCode: 'INVALID_PARAMETER_VALUE',
-      status: 400,
-    });
+    throw new StoreError(
+      'api',
+      `Invalid value ${maxResults} for parameter 'max_results' supplied. It must be at most ${limit}.`,
+      {
+        errorCode: 'INVALID_PARAMETER_VALUE',
+        status: 400,
+      },
+    );
   }
   const offset = decodeOffsetToken(token);
   const end = offset + maxResults;
-  return { items: all.slice(offset, end), nextPageToken: end < all.length ? encodeOffsetToken(end) : undefined };
+  return {
+    items: all.slice(offset, end),
+    nextPageToken: end < all.length ? encodeOffsetToken(end) : undefined,
+  };
 }

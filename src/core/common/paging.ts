@@ -55,14 +55,23 @@ export async function* iteratePages<T>(
       return;
     }
     if (seen.has(next)) {
-      throw new StoreError('invalid-response', 'The server repeated a page token; stopped to avoid an endless loop.');
+      throw new StoreError(
+        'invalid-response',
+        'The server repeated a page token; stopped to avoid an endless loop.',
+      );
     }
     emptyInARow = page.items.length === 0 ? emptyInARow + 1 : 0;
     if (emptyInARow >= MAX_EMPTY_PAGES) {
-      throw new StoreError('invalid-response', `The server sent ${String(emptyInARow)} empty pages in a row, each promising more; stopped after ${String(count)} results to avoid an endless loop.`);
+      throw new StoreError(
+        'invalid-response',
+        `The server sent ${String(emptyInARow)} empty pages in a row, each promising more; stopped after ${String(count)} results to avoid an endless loop.`,
+      );
     }
     if (pages >= maxPages) {
-      throw new StoreError('too-large', `Stopped after ${String(pages)} pages (${String(count)} results); narrow the search.`);
+      throw new StoreError(
+        'too-large',
+        `Stopped after ${String(pages)} pages (${String(count)} results); narrow the search.`,
+      );
     }
     seen.add(next);
     token = next;

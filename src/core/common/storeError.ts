@@ -60,8 +60,7 @@ export class StoreError extends Error {
   /** True when MLflow said the thing asked for does not exist (404 or `RESOURCE_DOES_NOT_EXIST`). */
   static isNotFound(value: unknown): boolean {
     return (
-      StoreError.is(value) &&
-      (value.kind === 'not-found' || value.errorCode === 'RESOURCE_DOES_NOT_EXIST')
+      StoreError.is(value) && (value.kind === 'not-found' || value.errorCode === 'RESOURCE_DOES_NOT_EXIST')
     );
   }
 }

@@ -69,7 +69,14 @@ export function buildCompareTable(runs: readonly Run[], opts: CompareTableOption
   }
   const params = runs.map((r) => new Map(r.data.params.map((p) => [p.key, p.value])));
   for (const key of sortedKeys(params)) {
-    rows.push(row('params', key, key, params.map((m) => paramCell(m.get(key)))));
+    rows.push(
+      row(
+        'params',
+        key,
+        key,
+        params.map((m) => paramCell(m.get(key))),
+      ),
+    );
   }
   const latest = runs.map((r) => new Map(r.data.metrics.map((m): [string, Metric] => [m.key, m])));
   const stat = opts.metricStat ?? 'last';
@@ -80,9 +87,23 @@ export function buildCompareTable(runs: readonly Run[], opts: CompareTableOption
     });
     rows.push(withBest(row('metrics', key, key, cells), lowerIsBetter(key)));
   }
-  const tags = runs.map((r) => new Map(r.data.tags.filter((t) => opts.includeSystemTags === true || !t.key.startsWith('mlflow.')).map((t) => [t.key, t.value])));
+  const tags = runs.map(
+    (r) =>
+      new Map(
+        r.data.tags
+          .filter((t) => opts.includeSystemTags === true || !t.key.startsWith('mlflow.'))
+          .map((t) => [t.key, t.value]),
+      ),
+  );
   for (const key of sortedKeys(tags)) {
-    rows.push(row('tags', key, key, tags.map((m) => textCell(m.get(key)))));
+    rows.push(
+      row(
+        'tags',
+        key,
+        key,
+        tags.map((m) => textCell(m.get(key))),
+      ),
+    );
   }
   return { runIds: runs.map((r) => r.info.runId), rows };
 }
@@ -140,7 +161,12 @@ function numberOf(c: CompareCell): number | undefined {
   return n === undefined || Number.isNaN(n) ? undefined : n;
 }
 
-function row(section: RowSection, key: string, label: string, cells: ReadonlyArray<CompareCell | undefined>): CompareRow {
+function row(
+  section: RowSection,
+  key: string,
+  label: string,
+  cells: ReadonlyArray<CompareCell | undefined>,
+): CompareRow {
   const texts = new Set<string>();
   let missing = false;
   for (const c of cells) {
@@ -176,7 +202,11 @@ function withBest(r: CompareRow, lower: boolean): CompareRow {
   return finite >= 2 && !allEqual ? { ...r, best } : r;
 }
 
-function metricValue(agg: MetricAggregate | undefined, stat: 'last' | 'min' | 'max', latest: Metric | undefined): number | undefined {
+function metricValue(
+  agg: MetricAggregate | undefined,
+  stat: 'last' | 'min' | 'max',
+  latest: Metric | undefined,
+): number | undefined {
   if (agg !== undefined) {
     return agg[stat];
   }

@@ -14,7 +14,11 @@ const MIN_POINTS = 4;
  * point. A bucket holding only non-finite values keeps its first one, so a run of NaN stays
  * visible as a gap instead of being bridged by a line. Runs in O(n) time.
  */
-export function decimateIndices(xs: Float64Array, ys: Float64Array, threshold: number): Int32Array | undefined {
+export function decimateIndices(
+  xs: Float64Array,
+  ys: Float64Array,
+  threshold: number,
+): Int32Array | undefined {
   const n = Math.min(xs.length, ys.length);
   const limit = Number.isNaN(threshold) ? MIN_POINTS : Math.max(Math.floor(threshold), MIN_POINTS);
   if (n <= limit) {
@@ -29,7 +33,11 @@ export function decimateIndices(xs: Float64Array, ys: Float64Array, threshold: n
  * keeping the first, last, global-min and global-max points; see {@link decimateIndices} for how
  * NaN and ±Infinity are treated. Returns the input arrays themselves when they already fit.
  */
-export function decimate(xs: Float64Array, ys: Float64Array, threshold: number): { xs: Float64Array; ys: Float64Array } {
+export function decimate(
+  xs: Float64Array,
+  ys: Float64Array,
+  threshold: number,
+): { xs: Float64Array; ys: Float64Array } {
   const keep = decimateIndices(xs, ys, threshold);
   if (keep === undefined) {
     return { xs, ys };
@@ -142,7 +150,9 @@ function extremes(ys: Float64Array, n: number): [number, number] {
 
 /** Sorted union of the LTTB picks and the extreme indices. */
 function mergeExtremes(picked: Int32Array, [lo, hi]: [number, number]): Int32Array {
-  const extra = [lo, hi].filter((i, k, all) => i >= 0 && all.indexOf(i) === k && !contains(picked, i)).sort((a, b) => a - b);
+  const extra = [lo, hi]
+    .filter((i, k, all) => i >= 0 && all.indexOf(i) === k && !contains(picked, i))
+    .sort((a, b) => a - b);
   if (extra.length === 0) {
     return picked;
   }

@@ -43,7 +43,11 @@ export class HistoryAggregates implements AggregateSource {
           return;
         }
         signal?.throwIfAborted();
-        const history = await store.getMetricHistory({ runId: item.run.info.runId, metricKey: item.key, signal });
+        const history = await store.getMetricHistory({
+          runId: item.run.info.runId,
+          metricKey: item.key,
+          signal,
+        });
         const agg = aggregate(history);
         if (agg === undefined) {
           continue;

@@ -6,7 +6,9 @@ export interface LinePoints {
 }
 
 /** The extent of every visible line's points, or undefined when no visible line has a point. */
-export function linesBounds(lines: readonly LinePoints[]): { x0: number; x1: number; y0: number; y1: number } | undefined {
+export function linesBounds(
+  lines: readonly LinePoints[],
+): { x0: number; x1: number; y0: number; y1: number } | undefined {
   let x0 = Infinity;
   let x1 = -Infinity;
   let y0 = Infinity;

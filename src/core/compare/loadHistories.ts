@@ -50,10 +50,18 @@ export interface MetricsRequest {
  * When `signal` aborts, loading stops and the promise rejects with the signal's reason (an
  * `AbortError` unless the caller gave another), whatever the store threw.
  */
-export async function loadMetricSeries(store: TrackingStore, req: SeriesRequest, onPartial?: (done: readonly MetricSeries[]) => void): Promise<MetricSeries[]> {
-  const all = await loadMetricsSeries(store, { runIds: req.runIds, metricKeys: [req.metricKey], maxPoints: req.maxPoints, signal: req.signal }, (_key, done) => {
-    onPartial?.(done);
-  });
+export async function loadMetricSeries(
+  store: TrackingStore,
+  req: SeriesRequest,
+  onPartial?: (done: readonly MetricSeries[]) => void,
+): Promise<MetricSeries[]> {
+  const all = await loadMetricsSeries(
+    store,
+    { runIds: req.runIds, metricKeys: [req.metricKey], maxPoints: req.maxPoints, signal: req.signal },
+    (_key, done) => {
+      onPartial?.(done);
+    },
+  );
   return all.get(req.metricKey) ?? [];
 }
 
@@ -90,13 +98,20 @@ export async function loadMetricsSeries(
     await inPool(items, rest ? REST_CONCURRENCY : 1, req.signal, async ({ metricKey, chunk }) => {
       const byRun = byKey.get(metricKey) ?? new Map<string, MetricSeries>();
       if (rest) {
-        const points = await store.getSampledMetricHistory({ runIds: chunk, metricKey, maxResults, signal: req.signal });
+        const points = await store.getSampledMetricHistory({
+          runIds: chunk,
+          metricKey,
+          maxResults,
+          signal: req.signal,
+        });
         req.signal?.throwIfAborted();
         for (const [runId, history] of groupByRun(points, chunk)) {
           addSeries(byRun, toSeries(runId, metricKey, history));
         }
       } else {
-        const histories = await Promise.all(chunk.map((runId) => store.getMetricHistory({ runId, metricKey, signal: req.signal })));
+        const histories = await Promise.all(
+          chunk.map((runId) => store.getMetricHistory({ runId, metricKey, signal: req.signal })),
+        );
         chunk.forEach((runId, k) => {
           addSeries(byRun, decimateSeries(toSeries(runId, metricKey, histories[k] ?? []), maxPoints));
         });
@@ -124,7 +139,12 @@ export async function loadMetricsSeries(
  * Run `work` over `items`, at most `concurrency` at a time, in order of start. Stops taking new
  * items once one fails or the signal aborts; the first failure is what the promise rejects with.
  */
-async function inPool<T>(items: readonly T[], concurrency: number, signal: AbortSignal | undefined, work: (item: T) => Promise<void>): Promise<void> {
+async function inPool<T>(
+  items: readonly T[],
+  concurrency: number,
+  signal: AbortSignal | undefined,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   let failed = false;
   const worker = async (): Promise<void> => {

@@ -33,7 +33,13 @@ export function aggregate(history: readonly Metric[]): MetricAggregate | undefin
     }
   }
   const any = min <= max;
-  return { min: any ? min : NaN, max: any ? max : NaN, last: last.value, lastStep: last.step, count: history.length };
+  return {
+    min: any ? min : NaN,
+    max: any ? max : NaN,
+    last: last.value,
+    lastStep: last.step,
+    count: history.length,
+  };
 }
 
 /**

@@ -16,7 +16,9 @@ export interface MetricSeries {
 
 /** Shape a metric history (any order) into a {@link MetricSeries}, sorted by step then timestamp. */
 export function toSeries(runId: string, key: string, history: readonly Metric[]): MetricSeries {
-  const sorted = isSorted(history) ? history : [...history].sort((a, b) => a.step - b.step || a.timestamp - b.timestamp);
+  const sorted = isSorted(history)
+    ? history
+    : [...history].sort((a, b) => a.step - b.step || a.timestamp - b.timestamp);
   const steps = new Float64Array(sorted.length);
   const times = new Float64Array(sorted.length);
   const values = new Float64Array(sorted.length);
@@ -32,7 +34,11 @@ function isSorted(history: readonly Metric[]): boolean {
   for (let i = 1; i < history.length; i++) {
     const a = history[i - 1];
     const b = history[i];
-    if (a !== undefined && b !== undefined && (a.step > b.step || (a.step === b.step && a.timestamp > b.timestamp))) {
+    if (
+      a !== undefined &&
+      b !== undefined &&
+      (a.step > b.step || (a.step === b.step && a.timestamp > b.timestamp))
+    ) {
       return false;
     }
   }
@@ -70,7 +76,12 @@ function earliest(times: Float64Array): number {
 }
 
 /** The chart data of a series: its x values for `axis` and its values, decimated to `maxPoints`. */
-export function boundSeries(s: MetricSeries, axis: XAxis, maxPoints: number, runStartMs?: number): { xs: Float64Array; ys: Float64Array } {
+export function boundSeries(
+  s: MetricSeries,
+  axis: XAxis,
+  maxPoints: number,
+  runStartMs?: number,
+): { xs: Float64Array; ys: Float64Array } {
   return decimate(xValues(s, axis, runStartMs), s.values, maxPoints);
 }
 
@@ -80,5 +91,11 @@ export function decimateSeries(s: MetricSeries, maxPoints: number): MetricSeries
   if (keep === undefined) {
     return s;
   }
-  return { runId: s.runId, key: s.key, steps: pick(s.steps, keep), times: pick(s.times, keep), values: pick(s.values, keep) };
+  return {
+    runId: s.runId,
+    key: s.key,
+    steps: pick(s.steps, keep),
+    times: pick(s.times, keep),
+    values: pick(s.values, keep),
+  };
 }

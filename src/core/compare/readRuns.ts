@@ -8,7 +8,11 @@ const CONCURRENCY = 8;
  * Read runs by id, keeping the caller's order. A run that cannot be read (deleted for good, or
  * refused) is reported in `missing` instead of failing the whole comparison; cancellation does fail it.
  */
-export async function readRuns(store: TrackingStore, runIds: readonly string[], signal?: AbortSignal): Promise<{ runs: Run[]; missing: string[] }> {
+export async function readRuns(
+  store: TrackingStore,
+  runIds: readonly string[],
+  signal?: AbortSignal,
+): Promise<{ runs: Run[]; missing: string[] }> {
   const found = new Array<Run | undefined>(runIds.length);
   let next = 0;
   const worker = async (): Promise<void> => {

@@ -16,7 +16,8 @@ export interface RunAttribute {
 export const MAX_CELL_TEXT = 1000;
 
 const tag = (run: Run, key: string): string | undefined => run.data.tags.find((t) => t.key === key)?.value;
-const nonEmpty = (s: string | undefined): string | undefined => (s === undefined || s === '' ? undefined : displayText(s, MAX_CELL_TEXT));
+const nonEmpty = (s: string | undefined): string | undefined =>
+  s === undefined || s === '' ? undefined : displayText(s, MAX_CELL_TEXT);
 
 /** The attributes compared, in display order; the tags they come from are MLflow's system tags. */
 export const RUN_ATTRIBUTES: readonly RunAttribute[] = [
@@ -44,5 +45,9 @@ export const RUN_ATTRIBUTES: readonly RunAttribute[] = [
   { key: 'sourceType', label: 'Source type', text: (r) => nonEmpty(tag(r, 'mlflow.source.type')) },
   { key: 'gitCommit', label: 'Git commit', text: (r) => nonEmpty(tag(r, 'mlflow.source.git.commit')) },
   { key: 'parentRunId', label: 'Parent run', text: (r) => nonEmpty(tag(r, PARENT_RUN_TAG)) },
-  { key: 'datasets', label: 'Datasets', text: (r) => nonEmpty(r.inputs.datasetInputs.map((d) => d.dataset.name).join(', ')) },
+  {
+    key: 'datasets',
+    label: 'Datasets',
+    text: (r) => nonEmpty(r.inputs.datasetInputs.map((d) => d.dataset.name).join(', ')),
+  },
 ];

@@ -5,8 +5,26 @@
  * runs get the most different colours.
  */
 export const RUN_PALETTE: readonly string[] = [
-  '#2f7fd0', '#e0662a', '#2f9e44', '#ec18ec', '#d16199', '#178282', '#776922', '#6952e0', '#ec184d', '#849c0d',
-  '#ec18a5', '#d5756d', '#c68910', '#c861d1', '#e21212', '#9a26ed', '#1099c6', '#30a67f', '#9a5a2d', '#0eaa0e',
+  '#2f7fd0',
+  '#e0662a',
+  '#2f9e44',
+  '#ec18ec',
+  '#d16199',
+  '#178282',
+  '#776922',
+  '#6952e0',
+  '#ec184d',
+  '#849c0d',
+  '#ec18a5',
+  '#d5756d',
+  '#c68910',
+  '#c861d1',
+  '#e21212',
+  '#9a26ed',
+  '#1099c6',
+  '#30a67f',
+  '#9a5a2d',
+  '#0eaa0e',
 ];
 
 /** Lightness shifts of later rounds through the palette (round 0 is the palette itself). */
@@ -81,8 +99,18 @@ function toHex(h: number, s: number, l: number): string {
   const x = c * (1 - Math.abs(((h / 60) % 2) - 1));
   const m = l - c / 2;
   const sector = Math.floor(h / 60) % 6;
-  const sectors: ReadonlyArray<readonly [number, number, number]> = [[c, x, 0], [x, c, 0], [0, c, x], [0, x, c], [x, 0, c], [c, 0, x]];
+  const sectors: ReadonlyArray<readonly [number, number, number]> = [
+    [c, x, 0],
+    [x, c, 0],
+    [0, c, x],
+    [0, x, c],
+    [x, 0, c],
+    [c, 0, x],
+  ];
   const [r, g, b] = sectors[sector] ?? [0, 0, 0];
-  const byte = (v: number): string => Math.round(Math.min(1, Math.max(0, v + m)) * 255).toString(16).padStart(2, '0');
+  const byte = (v: number): string =>
+    Math.round(Math.min(1, Math.max(0, v + m)) * 255)
+      .toString(16)
+      .padStart(2, '0');
   return `#${byte(r)}${byte(g)}${byte(b)}`;
 }

@@ -23,6 +23,9 @@ export function csvField(text: string): string {
  */
 export function tableToCsv(t: CompareTable, runNames: readonly string[]): string {
   const header = ['section', 'key', ...t.runIds.map((id, i) => runNames[i] ?? id)];
-  const lines = [header, ...t.rows.map((r) => [r.section, r.key, ...t.runIds.map((_, i) => r.cells[i]?.text ?? '')])];
+  const lines = [
+    header,
+    ...t.rows.map((r) => [r.section, r.key, ...t.runIds.map((_, i) => r.cells[i]?.text ?? '')]),
+  ];
   return lines.map((fields) => fields.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

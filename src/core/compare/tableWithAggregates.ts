@@ -13,7 +13,11 @@ export interface AggregateSource {
  * The comparison table: every metric's latest value, and for the metrics the user shows (the
  * lazily loaded columns) a min and a max row computed from the full history, right below it.
  */
-export async function buildTableWithAggregates(runs: readonly Run[], shownKeys: readonly string[], source: AggregateSource): Promise<CompareTable> {
+export async function buildTableWithAggregates(
+  runs: readonly Run[],
+  shownKeys: readonly string[],
+  source: AggregateSource,
+): Promise<CompareTable> {
   const base = buildCompareTable(runs);
   if (shownKeys.length === 0 || runs.length === 0) {
     return base;

@@ -40,7 +40,9 @@ export function versionLoggedModelId(v: Pick<ModelVersion, 'source'>): string | 
 }
 
 /** Where a version's files (MLmodel, requirements.txt) can be read from. */
-export type VersionFiles = { readonly kind: 'loggedModel'; readonly modelId: string } | { readonly kind: 'run'; readonly runId: string; readonly path: string };
+export type VersionFiles =
+  | { readonly kind: 'loggedModel'; readonly modelId: string }
+  | { readonly kind: 'run'; readonly runId: string; readonly path: string };
 
 /** A version's files: its MLflow 3 logged model's, else a folder of its run's artifacts; undefined when neither. */
 export function versionFiles(v: Pick<ModelVersion, 'source' | 'runId'>): VersionFiles | undefined {

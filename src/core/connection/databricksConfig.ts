@@ -95,11 +95,17 @@ export function databricksConfigPath(env: DatabricksEnv, homeDir: string): strin
   if (configured === undefined) {
     return path.join(homeDir, '.databrickscfg');
   }
-  return configured.startsWith('~') ? path.join(homeDir, configured.slice(1)) : path.resolve(homeDir, configured);
+  return configured.startsWith('~')
+    ? path.join(homeDir, configured.slice(1))
+    : path.resolve(homeDir, configured);
 }
 
 /** Read the config file (if any) and resolve the profile. */
-export async function loadDatabricksConnection(profile: string | undefined, env: DatabricksEnv, homeDir: string): Promise<DatabricksResolution> {
+export async function loadDatabricksConnection(
+  profile: string | undefined,
+  env: DatabricksEnv,
+  homeDir: string,
+): Promise<DatabricksResolution> {
   const file = databricksConfigPath(env, homeDir);
   let text: string | undefined;
   try {
@@ -119,7 +125,10 @@ function connection(rawHost: string, token: string | undefined, from: string): D
     return { ok: false, error: `The Databricks host from ${from} ("${rawHost}") is not a valid address.` };
   }
   if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.hostname === '') {
-    return { ok: false, error: `The Databricks host from ${from} ("${rawHost}") must be an https:// address.` };
+    return {
+      ok: false,
+      error: `The Databricks host from ${from} ("${rawHost}") must be an https:// address.`,
+    };
   }
   const host = `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
   return { ok: true, connection: { host, token, from } };

@@ -68,7 +68,10 @@ const NEWER_ENDPOINTS: ReadonlyArray<{
  * enough to lack endpoints the extension uses. Reads only; give the client few or no retries so
  * the answer comes quickly.
  */
-export async function diagnoseConnection(client: DiagnosableClient, signal?: AbortSignal): Promise<Diagnosis> {
+export async function diagnoseConnection(
+  client: DiagnosableClient,
+  signal?: AbortSignal,
+): Promise<Diagnosis> {
   let answer: Record<string, unknown>;
   try {
     answer = await client.call(ENDPOINTS.searchExperiments, { body: { max_results: 1 }, signal });
@@ -95,7 +98,12 @@ export async function diagnoseConnection(client: DiagnosableClient, signal?: Abo
     }
   }
   if (missing.length === 0) {
-    return { severity: 'ok', problem: undefined, summary: 'Connected: the server answers as MLflow does.', advice: '' };
+    return {
+      severity: 'ok',
+      problem: undefined,
+      summary: 'Connected: the server answers as MLflow does.',
+      advice: '',
+    };
   }
   const oldest = missing.reduce((a, b) => (compareVersions(a.since, b.since) <= 0 ? a : b));
   // A healthy older server is information, not a warning: the views work, with fewer features.
@@ -123,7 +131,8 @@ export function diagnoseFailure(err: unknown): Diagnosis {
         severity: 'error',
         problem: 'unreachable',
         summary: `Unreachable: ${message}`,
-        advice: 'Check that the server is running and the host and port are right (mlflow server --host 0.0.0.0 to listen beyond localhost), and that no firewall or VPN is in the way.',
+        advice:
+          'Check that the server is running and the host and port are right (mlflow server --host 0.0.0.0 to listen beyond localhost), and that no firewall or VPN is in the way.',
       };
     case 'tls':
       return { severity: 'error', problem: 'tls', summary: message, advice: '' };
@@ -131,8 +140,10 @@ export function diagnoseFailure(err: unknown): Diagnosis {
       return {
         severity: 'error',
         problem: 'host-rejected',
-        summary: 'The server refused the Host header (HTTP 403 "Invalid Host header"): MLflow 3.5+ accepts only localhost and private addresses unless told otherwise.',
-        advice: 'On the server, add this host name with --allowed-hosts (or MLFLOW_SERVER_ALLOWED_HOSTS), e.g. mlflow server --allowed-hosts "mlflow.example.com,localhost".',
+        summary:
+          'The server refused the Host header (HTTP 403 "Invalid Host header"): MLflow 3.5+ accepts only localhost and private addresses unless told otherwise.',
+        advice:
+          'On the server, add this host name with --allowed-hosts (or MLFLOW_SERVER_ALLOWED_HOSTS), e.g. mlflow server --allowed-hosts "mlflow.example.com,localhost".',
       };
     case 'not-mlflow':
     case 'invalid-response':
@@ -150,7 +161,8 @@ export function diagnoseFailure(err: unknown): Diagnosis {
       severity: 'error',
       problem: 'unauthenticated',
       summary: 'The server asks for credentials (HTTP 401) and none, or wrong ones, were sent.',
-      advice: 'Sign in with a username and password or a token, or set MLFLOW_TRACKING_USERNAME/MLFLOW_TRACKING_PASSWORD or MLFLOW_TRACKING_TOKEN.',
+      advice:
+        'Sign in with a username and password or a token, or set MLFLOW_TRACKING_USERNAME/MLFLOW_TRACKING_PASSWORD or MLFLOW_TRACKING_TOKEN.',
     };
   }
   if (err.status === 403) {
@@ -158,7 +170,8 @@ export function diagnoseFailure(err: unknown): Diagnosis {
       severity: 'error',
       problem: 'forbidden',
       summary: `The server refused access (HTTP 403): ${message}`,
-      advice: 'These credentials are valid but lack permission to read experiments; ask the server’s administrator, or sign in as another user.',
+      advice:
+        'These credentials are valid but lack permission to read experiments; ask the server’s administrator, or sign in as another user.',
     };
   }
   if (err.status === 404 || err.errorCode === 'ENDPOINT_NOT_FOUND') {
@@ -169,7 +182,12 @@ export function diagnoseFailure(err: unknown): Diagnosis {
       advice: 'Check the path prefix: give the address below which /api/2.0/mlflow/ lives.',
     };
   }
-  return { severity: 'error', problem: 'server-error', summary: `The server failed: ${message}`, advice: 'See the server’s own logs.' };
+  return {
+    severity: 'error',
+    problem: 'server-error',
+    summary: `The server failed: ${message}`,
+    advice: 'See the server’s own logs.',
+  };
 }
 
 function looksLikeExperimentSearch(answer: Record<string, unknown>): boolean {
@@ -185,7 +203,9 @@ function isMissingEndpoint(err: unknown): boolean {
   return (
     StoreError.is(err) &&
     (err.errorCode === 'ENDPOINT_NOT_FOUND' ||
-      ((err.kind === 'not-mlflow' || err.kind === 'api') && (err.status === 404 || err.status === 405) && err.errorCode !== 'RESOURCE_DOES_NOT_EXIST'))
+      ((err.kind === 'not-mlflow' || err.kind === 'api') &&
+        (err.status === 404 || err.status === 405) &&
+        err.errorCode !== 'RESOURCE_DOES_NOT_EXIST'))
   );
 }
 

@@ -60,5 +60,8 @@ function closingQuote(piece: string, quote: string, scan: { escaped: boolean }):
 }
 
 function unescapeDouble(s: string): string {
-  return s.replace(/\\([nrt"\\])/g, (_m, c: string) => ({ n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' })[c] ?? c);
+  return s.replace(
+    /\\([nrt"\\])/g,
+    (_m, c: string) => ({ n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' })[c] ?? c,
+  );
 }

@@ -12,12 +12,17 @@ export function classifyLocalStore(
   fsPath: string,
   isDirectory: boolean,
   childNames: readonly string[],
-): { readonly ok: true; readonly kind: LocalStoreKind; readonly path: string } | { readonly ok: false; readonly error: string } {
+):
+  | { readonly ok: true; readonly kind: LocalStoreKind; readonly path: string }
+  | { readonly ok: false; readonly error: string } {
   if (!isDirectory) {
     if (/\.(db|sqlite|sqlite3)$/i.test(fsPath)) {
       return { ok: true, kind: 'sqlite', path: fsPath };
     }
-    return { ok: false, error: `${path.basename(fsPath)} is not an MLflow store: pick an mlflow.db file or an mlruns folder.` };
+    return {
+      ok: false,
+      error: `${path.basename(fsPath)} is not an MLflow store: pick an mlflow.db file or an mlruns folder.`,
+    };
   }
   if (childNames.includes('mlflow.db')) {
     return { ok: true, kind: 'sqlite', path: path.join(fsPath, 'mlflow.db') };
@@ -39,5 +44,8 @@ export function localStoreUri(kind: LocalStoreKind, absPath: string): string {
     // Four slashes make the path absolute; only the characters that would end the path are escaped.
     return `sqlite:///${rooted.replace(/%/g, '%25').replace(/\?/g, '%3F').replace(/#/g, '%23')}`;
   }
-  return `file://${rooted.split('/').map((seg) => encodeURIComponent(seg).replace(/%3A/gi, ':')).join('/')}`;
+  return `file://${rooted
+    .split('/')
+    .map((seg) => encodeURIComponent(seg).replace(/%3A/gi, ':'))
+    .join('/')}`;
 }

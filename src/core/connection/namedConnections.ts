@@ -39,7 +39,13 @@ export function readNamedConnections(raw: unknown): NamedConnection[] {
       continue;
     }
     const { name, uri } = item as Record<string, unknown>;
-    if (typeof name !== 'string' || typeof uri !== 'string' || connectionNameProblem(name) !== undefined || uri.trim() === '' || hasPassword(uri)) {
+    if (
+      typeof name !== 'string' ||
+      typeof uri !== 'string' ||
+      connectionNameProblem(name) !== undefined ||
+      uri.trim() === '' ||
+      hasPassword(uri)
+    ) {
       continue;
     }
     if (!out.some((c) => sameName(c.name, name))) {
@@ -53,8 +59,13 @@ export function readNamedConnections(raw: unknown): NamedConnection[] {
  * Add a connection. Saving a URI that is already in the list keeps the existing entry (and its
  * name); a name already used for another URI is refused.
  */
-export function addNamedConnection(list: readonly NamedConnection[], entry: NamedConnection): ConnectionListResult {
-  const problem = connectionNameProblem(entry.name) ?? (hasPassword(entry.uri) ? 'Leave the password out of the URI.' : undefined);
+export function addNamedConnection(
+  list: readonly NamedConnection[],
+  entry: NamedConnection,
+): ConnectionListResult {
+  const problem =
+    connectionNameProblem(entry.name) ??
+    (hasPassword(entry.uri) ? 'Leave the password out of the URI.' : undefined);
   if (problem !== undefined) {
     return { ok: false, error: problem };
   }
@@ -69,7 +80,11 @@ export function addNamedConnection(list: readonly NamedConnection[], entry: Name
 }
 
 /** Rename a saved connection; the new name must be free. */
-export function renameNamedConnection(list: readonly NamedConnection[], from: string, to: string): ConnectionListResult {
+export function renameNamedConnection(
+  list: readonly NamedConnection[],
+  from: string,
+  to: string,
+): ConnectionListResult {
   const problem = connectionNameProblem(to);
   if (problem !== undefined) {
     return { ok: false, error: problem };
@@ -110,7 +125,13 @@ export function suggestConnectionName(uri: string): string {
   } catch {
     // Not a URL: a plain path; fall through.
   }
-  return (t.split(/[\\/]/).filter((s) => s !== '').slice(-2).join('/') || t).slice(0, MAX_NAME);
+  return (
+    t
+      .split(/[\\/]/)
+      .filter((s) => s !== '')
+      .slice(-2)
+      .join('/') || t
+  ).slice(0, MAX_NAME);
 }
 
 function hasPassword(uri: string): boolean {

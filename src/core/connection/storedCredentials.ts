@@ -42,7 +42,12 @@ export function decodeCredentials(text: string | undefined): HostCredentials | u
   if (v.kind === 'bearer' && typeof v.token === 'string' && v.token !== '') {
     return { kind: 'bearer', token: v.token };
   }
-  if (v.kind === 'basic' && typeof v.username === 'string' && typeof v.password === 'string' && v.username !== '') {
+  if (
+    v.kind === 'basic' &&
+    typeof v.username === 'string' &&
+    typeof v.password === 'string' &&
+    v.username !== ''
+  ) {
     return { kind: 'basic', username: v.username, password: v.password };
   }
   return undefined;

@@ -9,7 +9,12 @@ import * as path from 'node:path';
  */
 export type TrackingTarget =
   | { readonly kind: 'rest'; readonly uri: string; readonly baseUrl: string; readonly display: string }
-  | { readonly kind: 'databricks'; readonly uri: string; readonly profile: string | undefined; readonly display: string }
+  | {
+      readonly kind: 'databricks';
+      readonly uri: string;
+      readonly profile: string | undefined;
+      readonly display: string;
+    }
   | { readonly kind: 'azureml'; readonly uri: string; readonly baseUrl: string; readonly display: string }
   | { readonly kind: 'sqlite'; readonly uri: string; readonly path: string; readonly display: string }
   | { readonly kind: 'file'; readonly uri: string; readonly path: string; readonly display: string };
@@ -17,8 +22,7 @@ export type TrackingTarget =
 export type TrackingKind = TrackingTarget['kind'];
 
 export type ParseResult =
-  | { readonly ok: true; readonly target: TrackingTarget }
-  | { readonly ok: false; readonly error: string };
+  { readonly ok: true; readonly target: TrackingTarget } | { readonly ok: false; readonly error: string };
 
 /** Database schemes MLflow accepts for a server's backend store but that we cannot open directly. */
 const SERVER_ONLY_DB_SCHEMES = ['postgresql', 'mysql', 'mssql', 'oracle'];
@@ -102,7 +106,14 @@ function parseHttp(uri: string): ParseResult {
     return fail('A tracking server URL takes no query string or fragment; give its base address only.');
   }
   const baseUrl = `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
-  return ok({ kind: 'rest', uri, baseUrl, display: redactUri(`${url.protocol}//${url.username ? `${url.username}@` : ''}${url.host}${url.pathname.replace(/\/+$/, '')}`) });
+  return ok({
+    kind: 'rest',
+    uri,
+    baseUrl,
+    display: redactUri(
+      `${url.protocol}//${url.username ? `${url.username}@` : ''}${url.host}${url.pathname.replace(/\/+$/, '')}`,
+    ),
+  });
 }
 
 function parseDatabricks(uri: string): ParseResult {
@@ -137,17 +148,26 @@ function parseAzureMl(uri: string): ParseResult {
     return fail(`"${uri}" is not a valid Azure Machine Learning tracking URI.`);
   }
   if (!/^azureml:\/\//i.test(uri) || url.hostname === '' || !/\/workspaces\/[^/]+/i.test(url.pathname)) {
-    return fail('An Azure Machine Learning tracking URI looks like azureml://<region>.api.azureml.ms/mlflow/v1.0/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.MachineLearningServices/workspaces/<name>.');
+    return fail(
+      'An Azure Machine Learning tracking URI looks like azureml://<region>.api.azureml.ms/mlflow/v1.0/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.MachineLearningServices/workspaces/<name>.',
+    );
   }
   const host = url.hostname.toLowerCase();
   // The user's Microsoft session token goes to this host: only Azure ML's own endpoints get it.
   if (!AZURE_ML_HOST_SUFFIXES.some((suffix) => host.endsWith(suffix)) || url.username !== '') {
-    return fail(`"${url.host}" is not an Azure Machine Learning endpoint (…${AZURE_ML_HOST_SUFFIXES.join(', …')}); your Microsoft sign-in is sent only there.`);
+    return fail(
+      `"${url.host}" is not an Azure Machine Learning endpoint (…${AZURE_ML_HOST_SUFFIXES.join(', …')}); your Microsoft sign-in is sent only there.`,
+    );
   }
   const workspace = /\/workspaces\/([^/]+)/i.exec(url.pathname)?.[1] ?? '';
   const baseUrl = `https://${url.host}${url.pathname.replace(/\/+$/, '')}`;
   // the host is part of the name, so a look-alike workspace name cannot hide where it points
-  return ok({ kind: 'azureml', uri, baseUrl, display: `Azure ML workspace ${decodeURIComponent(workspace)} (${host})` });
+  return ok({
+    kind: 'azureml',
+    uri,
+    baseUrl,
+    display: `Azure ML workspace ${decodeURIComponent(workspace)} (${host})`,
+  });
 }
 
 function parseSqlite(uri: string, baseDir: string): ParseResult {
@@ -161,7 +181,10 @@ function parseSqlite(uri: string, baseDir: string): ParseResult {
   if (afterSlash === undefined || afterSlash === '' || afterSlash === ':memory:') {
     return fail('A SQLite tracking URI must name a database file.');
   }
-  const file = path.isAbsolute(afterSlash) || /^[a-zA-Z]:[\\/]/.test(afterSlash) ? afterSlash : path.resolve(baseDir, afterSlash);
+  const file =
+    path.isAbsolute(afterSlash) || /^[a-zA-Z]:[\\/]/.test(afterSlash)
+      ? afterSlash
+      : path.resolve(baseDir, afterSlash);
   return ok({ kind: 'sqlite', uri, path: file, display: file });
 }
 
@@ -172,7 +195,9 @@ function parseFile(uri: string, baseDir: string): ParseResult {
     const slash = rest.indexOf('/');
     const host = slash < 0 ? rest : rest.slice(0, slash);
     if (host !== '' && host !== 'localhost') {
-      return fail(`file:// URIs on another host ("${host}") are not supported; mount the folder and use its local path.`);
+      return fail(
+        `file:// URIs on another host ("${host}") are not supported; mount the folder and use its local path.`,
+      );
     }
     p = decodePath(slash < 0 ? '' : rest.slice(slash));
     // file:///C:/runs on Windows

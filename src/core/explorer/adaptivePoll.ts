@@ -96,7 +96,9 @@ export class AdaptivePoll {
     } finally {
       this.inFlight = false;
     }
-    this.delay = changed ? this.fastest : Math.min(this.bounds.slowestMs, Math.max(this.fastest, this.delay * 2));
+    this.delay = changed
+      ? this.fastest
+      : Math.min(this.bounds.slowestMs, Math.max(this.fastest, this.delay * 2));
     this.update();
   }
 

@@ -11,11 +11,19 @@ export interface AliasPrompt {
  * The confirmation for pointing `@alias` at a version. It names the version that holds the alias
  * now (read from the server just before asking), because moving `@champion` changes what loads.
  */
-export function setAliasPrompt(model: string, alias: string, version: string, holder: string | undefined): AliasPrompt {
+export function setAliasPrompt(
+  model: string,
+  alias: string,
+  version: string,
+  holder: string | undefined,
+): AliasPrompt {
   const name = displayText(model, 200);
   const uri = displayText(registryModelUri(model, { alias }), 300);
   return {
-    message: holder === undefined ? `Set @${alias} on ${name} version ${version}?` : `Move @${alias} of ${name} from version ${holder} to version ${version}?`,
+    message:
+      holder === undefined
+        ? `Set @${alias} on ${name} version ${version}?`
+        : `Move @${alias} of ${name} from version ${holder} to version ${version}?`,
     detail: `Anything loading ${uri} will get version ${version}.`,
   };
 }
@@ -28,7 +36,10 @@ export function deleteAliasPrompt(model: string, alias: string, holder: string |
   const name = displayText(model, 200);
   const uri = displayText(registryModelUri(model, { alias }), 300);
   return {
-    message: holder === undefined ? `@${alias} is not set on ${name}. Delete it anyway?` : `Delete @${alias} from ${name}? It now points to version ${holder}.`,
+    message:
+      holder === undefined
+        ? `@${alias} is not set on ${name}. Delete it anyway?`
+        : `Delete @${alias} from ${name}? It now points to version ${holder}.`,
     detail: `Anything loading ${uri} will fail until the alias is set again.`,
   };
 }

@@ -7,8 +7,11 @@ export function displayText(value: string, maxLength = 200): string {
   // C0/C1 controls (including newlines and tabs) become a visible marker rather than layout, and
   // so do the bidi embedding, override and isolate controls, which would let a name such as
   // `invoice\u202egpj.exe` display reversed as something it is not ("Trojan Source").
-  // eslint-disable-next-line no-control-regex
-  const printable = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '\u241f');
+  const printable = value.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    '\u241f',
+  );
   if (printable.length <= maxLength) {
     return printable;
   }

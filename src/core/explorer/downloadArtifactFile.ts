@@ -35,7 +35,10 @@ export async function downloadArtifactFile(
     });
     await pipeline(body, counter, createWriteStream(temp, { flags: 'wx' }), { signal });
     if (size !== undefined && received !== size) {
-      throw new StoreError('invalid-response', `Got ${String(received)} of the ${String(size)} bytes promised: the file is incomplete.`);
+      throw new StoreError(
+        'invalid-response',
+        `Got ${String(received)} of the ${String(size)} bytes promised: the file is incomplete.`,
+      );
     }
     await rename(temp, dest);
     return received;

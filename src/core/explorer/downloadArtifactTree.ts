@@ -9,12 +9,19 @@ import { DOWNLOAD_WALK_LIMITS, walkArtifacts, type WalkLimits } from './walkArti
 
 /** Where a download reads from: one run's artifacts, listed and opened by path. */
 export interface ArtifactSource {
-  list(folder: string | undefined, pageToken: string | undefined, signal: AbortSignal): Promise<Page<ArtifactFile>>;
+  list(
+    folder: string | undefined,
+    pageToken: string | undefined,
+    signal: AbortSignal,
+  ): Promise<Page<ArtifactFile>>;
   open(file: string, signal: AbortSignal): Promise<ArtifactStream>;
 }
 
 /** One run's artifacts in a tracking store, as a download reads them. */
-export function runArtifactSource(tracking: Pick<TrackingStore, 'listArtifacts' | 'openArtifactStream'>, runId: string): ArtifactSource {
+export function runArtifactSource(
+  tracking: Pick<TrackingStore, 'listArtifacts' | 'openArtifactStream'>,
+  runId: string,
+): ArtifactSource {
   return {
     list: (folder, pageToken, signal) => tracking.listArtifacts({ runId, path: folder, pageToken, signal }),
     open: (file, signal) => tracking.openArtifactStream({ runId, path: file, signal }),
@@ -73,12 +80,29 @@ export async function downloadArtifactTree(r: DownloadRequest): Promise<Download
   let files: ArtifactFile[];
   try {
     report({ filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: undefined, current: undefined });
-    files = r.start !== undefined && !r.start.isDir ? [r.start] : await walkArtifacts((folder, token) => source.list(folder, token, signal), r.start?.path, r.limits ?? DOWNLOAD_WALK_LIMITS);
+    files =
+      r.start !== undefined && !r.start.isDir
+        ? [r.start]
+        : await walkArtifacts(
+            (folder, token) => source.list(folder, token, signal),
+            r.start?.path,
+            r.limits ?? DOWNLOAD_WALK_LIMITS,
+          );
   } catch (error: unknown) {
-    return { outcome: signal.aborted ? 'cancelled' : 'failed', root: r.root, filesDone: 0, filesTotal: 0, bytesDone: 0, skipped: [], error };
+    return {
+      outcome: signal.aborted ? 'cancelled' : 'failed',
+      root: r.root,
+      filesDone: 0,
+      filesTotal: 0,
+      bytesDone: 0,
+      skipped: [],
+      error,
+    };
   }
   const base = r.start === undefined ? '' : path.posix.dirname(r.start.path.replace(/\\/g, '/'));
-  const bytesTotal = files.every((f) => f.fileSize !== undefined) ? files.reduce((sum, f) => sum + (f.fileSize ?? 0), 0) : undefined;
+  const bytesTotal = files.every((f) => f.fileSize !== undefined)
+    ? files.reduce((sum, f) => sum + (f.fileSize ?? 0), 0)
+    : undefined;
   const skipped: string[] = [];
   let filesDone = 0;
   let bytesDone = 0;
@@ -90,7 +114,13 @@ export async function downloadArtifactTree(r: DownloadRequest): Promise<Download
       continue;
     }
     const progress = (current: number): void => {
-      report({ filesDone, filesTotal: files.length, bytesDone: bytesDone + current, bytesTotal, current: file.path });
+      report({
+        filesDone,
+        filesTotal: files.length,
+        bytesDone: bytesDone + current,
+        bytesTotal,
+        current: file.path,
+      });
     };
     try {
       progress(0);
@@ -98,7 +128,16 @@ export async function downloadArtifactTree(r: DownloadRequest): Promise<Download
       filesDone++;
     } catch (error: unknown) {
       const cancelled = signal.aborted || StoreError.is(error, 'cancelled');
-      return { outcome: cancelled ? 'cancelled' : 'failed', root: r.root, filesDone, filesTotal: files.length, bytesDone, skipped, file: file.path, error };
+      return {
+        outcome: cancelled ? 'cancelled' : 'failed',
+        root: r.root,
+        filesDone,
+        filesTotal: files.length,
+        bytesDone,
+        skipped,
+        file: file.path,
+        error,
+      };
     }
   }
   report({ filesDone, filesTotal: files.length, bytesDone, bytesTotal, current: undefined });

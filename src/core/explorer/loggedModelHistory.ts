@@ -39,7 +39,8 @@ export function loggedModelHistory(run: Run): LoggedModelEntry[] {
       continue;
     }
     seen.add(artifactPath);
-    const flavors = typeof entry.flavors === 'object' && entry.flavors !== null ? Object.keys(entry.flavors) : [];
+    const flavors =
+      typeof entry.flavors === 'object' && entry.flavors !== null ? Object.keys(entry.flavors) : [];
     out.push({
       artifactPath,
       flavors,

@@ -3,7 +3,12 @@ import { StoreError } from '../common/storeError';
 import type { LoggedModel } from '../tracking/entities/loggedModel';
 import type { Run } from '../tracking/entities/run';
 import type { TrackingStore } from '../tracking/trackingStore';
-import { loggedModelHistory, loggedModelUri, runsModelUri, type LoggedModelEntry } from './loggedModelHistory';
+import {
+  loggedModelHistory,
+  loggedModelUri,
+  runsModelUri,
+  type LoggedModelEntry,
+} from './loggedModelHistory';
 
 /**
  * A model a run logged, whichever way MLflow recorded it: a 2.x run lists its models in the
@@ -32,11 +37,27 @@ export interface RunModel {
 const MAX_MODELS = 1000;
 
 function fromTag(runId: string, m: LoggedModelEntry): RunModel {
-  return { label: m.artifactPath, modelUri: runsModelUri(runId, m.artifactPath), flavors: m.flavors, modelId: undefined, artifactPath: m.artifactPath, artifactUri: undefined, status: undefined };
+  return {
+    label: m.artifactPath,
+    modelUri: runsModelUri(runId, m.artifactPath),
+    flavors: m.flavors,
+    modelId: undefined,
+    artifactPath: m.artifactPath,
+    artifactUri: undefined,
+    status: undefined,
+  };
 }
 
 function fromLoggedModel(m: LoggedModel): RunModel {
-  return { label: m.name || m.modelId, modelUri: loggedModelUri(m.modelId), flavors: [], modelId: m.modelId, artifactPath: undefined, artifactUri: m.artifactUri, status: m.status };
+  return {
+    label: m.name || m.modelId,
+    modelUri: loggedModelUri(m.modelId),
+    flavors: [],
+    modelId: m.modelId,
+    artifactPath: undefined,
+    artifactUri: m.artifactUri,
+    status: m.status,
+  };
 }
 
 /** Model ids the run's outputs name, once each, in their order. */
@@ -51,7 +72,10 @@ function outputIds(run: Run): string[] {
  */
 export function runModelCount(run: Run): number {
   const ids = outputIds(run);
-  return loggedModelHistory(run).filter((m) => m.modelUuid === undefined || !ids.includes(m.modelUuid)).length + ids.length;
+  return (
+    loggedModelHistory(run).filter((m) => m.modelUuid === undefined || !ids.includes(m.modelUuid)).length +
+    ids.length
+  );
 }
 
 /**
@@ -61,12 +85,25 @@ export function runModelCount(run: Run): number {
  * A store that cannot search (an old server answers an empty page already) or fails to, for a run
  * whose outputs name no model, still gets the tag entries: the search is only a second source.
  */
-export async function listRunModels(store: TrackingStore, run: Run, signal?: AbortSignal): Promise<RunModel[]> {
+export async function listRunModels(
+  store: TrackingStore,
+  run: Run,
+  signal?: AbortSignal,
+): Promise<RunModel[]> {
   const runId = run.info.runId;
   const ids = outputIds(run);
   let found: LoggedModel[] = [];
   try {
-    found = await collectPages((pageToken) => store.searchLoggedModels({ experimentIds: [run.info.experimentId], sourceRunId: runId, pageToken, signal }), { maxItems: MAX_MODELS });
+    found = await collectPages(
+      (pageToken) =>
+        store.searchLoggedModels({
+          experimentIds: [run.info.experimentId],
+          sourceRunId: runId,
+          pageToken,
+          signal,
+        }),
+      { maxItems: MAX_MODELS },
+    );
   } catch (err) {
     if (ids.length > 0 || signal?.aborted === true) {
       throw err;
@@ -85,7 +122,9 @@ export async function listRunModels(store: TrackingStore, run: Run, signal?: Abo
       }
     }
   }
-  const logged = [...byId.values()].sort((a, b) => (a.creationTimestampMs ?? 0) - (b.creationTimestampMs ?? 0) || (a.modelId < b.modelId ? -1 : 1));
+  const logged = [...byId.values()].sort(
+    (a, b) => (a.creationTimestampMs ?? 0) - (b.creationTimestampMs ?? 0) || (a.modelId < b.modelId ? -1 : 1),
+  );
   const tagged = loggedModelHistory(run).filter((m) => m.modelUuid === undefined || !byId.has(m.modelUuid));
   return [...tagged.map((m) => fromTag(runId, m)), ...logged.map(fromLoggedModel)];
 }

@@ -20,7 +20,8 @@ export class RunPager {
   private token: string | undefined;
   private started = false;
   private repeated = false;
-  private ahead: { readonly token: string | undefined; readonly page: Promise<Page<Run> | undefined> } | undefined;
+  private ahead:
+    { readonly token: string | undefined; readonly page: Promise<Page<Run> | undefined> } | undefined;
 
   /** True before the first page and while the server has more. */
   get hasMore(): boolean {

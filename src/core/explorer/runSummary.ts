@@ -103,7 +103,9 @@ export function runTooltipLines(run: Run, now: number): string[] {
   if (parent !== undefined) {
     lines.push(`Parent run: ${displayText(parent, 40)}`);
   }
-  const metrics = run.data.metrics.slice(0, 5).map((m) => `${displayText(m.key, 40)}=${formatMetric(m.value)}`);
+  const metrics = run.data.metrics
+    .slice(0, 5)
+    .map((m) => `${displayText(m.key, 40)}=${formatMetric(m.value)}`);
   if (metrics.length > 0) {
     lines.push(`Metrics: ${metrics.join(', ')}${run.data.metrics.length > 5 ? ', …' : ''}`);
   }

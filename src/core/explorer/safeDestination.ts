@@ -6,7 +6,13 @@ import * as path from 'node:path';
  * server, so a hostile one must never write outside the folder the user picked.
  */
 export function safeDestination(root: string, artifactPath: string): string | undefined {
-  if (artifactPath === '' || artifactPath.includes('\0') || /^[a-zA-Z]:/.test(artifactPath) || artifactPath.startsWith('/') || artifactPath.startsWith('\\')) {
+  if (
+    artifactPath === '' ||
+    artifactPath.includes('\0') ||
+    /^[a-zA-Z]:/.test(artifactPath) ||
+    artifactPath.startsWith('/') ||
+    artifactPath.startsWith('\\')
+  ) {
     return undefined;
   }
   const segments = artifactPath.split(/[\\/]+/);

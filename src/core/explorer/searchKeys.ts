@@ -1,7 +1,14 @@
 import type { Run } from '../tracking/entities/run';
 
 /** Run attributes MLflow's filter grammar accepts. */
-const ATTRIBUTES = ['attributes.status', 'attributes.run_name', 'attributes.start_time', 'attributes.end_time', 'attributes.user_id', 'attributes.run_id'];
+const ATTRIBUTES = [
+  'attributes.status',
+  'attributes.run_name',
+  'attributes.start_time',
+  'attributes.end_time',
+  'attributes.user_id',
+  'attributes.run_id',
+];
 
 /** `metrics.loss`, or `` metrics.`val loss` `` when the key is not a plain identifier. */
 export function qualifiedKey(type: 'metrics' | 'params' | 'tags', key: string): string {
@@ -17,7 +24,9 @@ export function searchKeys(runs: readonly Run[], experimentId?: string): string[
   const metrics = new Set<string>();
   const params = new Set<string>();
   const tags = new Set<string>();
-  for (const run of experimentId === undefined ? runs : runs.filter((r) => r.info.experimentId === experimentId)) {
+  for (const run of experimentId === undefined
+    ? runs
+    : runs.filter((r) => r.info.experimentId === experimentId)) {
     run.data.metrics.forEach((m) => metrics.add(m.key));
     run.data.params.forEach((p) => params.add(p.key));
     // MLflow's own system tags are rarely what someone filters on; keep the user's.
@@ -52,7 +61,11 @@ export function completeKey(filter: string, keys: readonly string[]): KeyComplet
     return [];
   }
   const lower = word.toLowerCase();
-  const bare = (k: string): string => k.slice(k.indexOf('.') + 1).replace(/`/g, '').toLowerCase();
+  const bare = (k: string): string =>
+    k
+      .slice(k.indexOf('.') + 1)
+      .replace(/`/g, '')
+      .toLowerCase();
   return keys
     .filter((k) => word === '' || k.toLowerCase().startsWith(lower) || bare(k).startsWith(lower))
     .map((key) => ({ key, filter: `${before}${key} ` }));

@@ -56,7 +56,10 @@ function azureStudioUrl(baseUrl: string, object: UiObject): string | undefined {
   } catch {
     return undefined;
   }
-  const wsid = /\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.MachineLearningServices\/workspaces\/[^/]+/i.exec(url.pathname)?.[0];
+  const wsid =
+    /\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.MachineLearningServices\/workspaces\/[^/]+/i.exec(
+      url.pathname,
+    )?.[0];
   if (wsid === undefined) {
     return undefined;
   }

@@ -15,7 +15,10 @@ export interface WalkLimits {
 export const DOWNLOAD_WALK_LIMITS: WalkLimits = { maxDepth: 32, maxEntries: 10_000 };
 
 /** One page of one folder's listing (`path` undefined for the run's root). */
-export type ListFolder = (path: string | undefined, pageToken: string | undefined) => Promise<Page<ArtifactFile>>;
+export type ListFolder = (
+  path: string | undefined,
+  pageToken: string | undefined,
+) => Promise<Page<ArtifactFile>>;
 
 /**
  * Every file under the folder `start` (the run's root when undefined), folder by folder. The
@@ -25,29 +28,46 @@ export type ListFolder = (path: string | undefined, pageToken: string | undefine
  * Breaking a rule stops the walk with a {@link StoreError} that names it, before anything is
  * downloaded. Paging is bounded by {@link iteratePages} (repeated tokens, endless empty pages).
  */
-export async function walkArtifacts(list: ListFolder, start: string | undefined, limits: WalkLimits = DOWNLOAD_WALK_LIMITS): Promise<ArtifactFile[]> {
+export async function walkArtifacts(
+  list: ListFolder,
+  start: string | undefined,
+  limits: WalkLimits = DOWNLOAD_WALK_LIMITS,
+): Promise<ArtifactFile[]> {
   const files: ArtifactFile[] = [];
   const seen = new Set<string>();
   let entries = 0;
-  const pending: Array<{ readonly dir: string; readonly depth: number }> = [{ dir: checkArtifactPath(start), depth: 0 }];
+  const pending: Array<{ readonly dir: string; readonly depth: number }> = [
+    { dir: checkArtifactPath(start), depth: 0 },
+  ];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const { dir, depth } = next;
     const folders: string[] = [];
-    const pages = iteratePages((token) => list(dir === '' ? undefined : dir, token), { maxItems: limits.maxEntries + 1 });
+    const pages = iteratePages((token) => list(dir === '' ? undefined : dir, token), {
+      maxItems: limits.maxEntries + 1,
+    });
     for await (const entry of pages) {
       entries++;
       if (entries > limits.maxEntries) {
-        throw new StoreError('too-large', `The artifact listing passed ${limits.maxEntries.toLocaleString('en-US')} files and folders, the most one download lists; download a smaller folder.`);
+        throw new StoreError(
+          'too-large',
+          `The artifact listing passed ${limits.maxEntries.toLocaleString('en-US')} files and folders, the most one download lists; download a smaller folder.`,
+        );
       }
       const entryPath = insideFolder(entry.path, dir);
       if (seen.has(entryPath)) {
-        throw new StoreError('invalid-response', `The server listed ${JSON.stringify(shorten(entryPath))} twice; stopped there, as such a listing need never end.`);
+        throw new StoreError(
+          'invalid-response',
+          `The server listed ${JSON.stringify(shorten(entryPath))} twice; stopped there, as such a listing need never end.`,
+        );
       }
       seen.add(entryPath);
       if (!entry.isDir) {
         files.push({ ...entry, path: entryPath });
       } else if (depth >= limits.maxDepth) {
-        throw new StoreError('too-large', `The artifact folders nest deeper than ${String(limits.maxDepth)} levels (at ${JSON.stringify(shorten(entryPath))}), the most one download walks.`);
+        throw new StoreError(
+          'too-large',
+          `The artifact folders nest deeper than ${String(limits.maxDepth)} levels (at ${JSON.stringify(shorten(entryPath))}), the most one download walks.`,
+        );
       } else {
         folders.push(entryPath);
       }
@@ -66,14 +86,23 @@ function insideFolder(raw: string, dir: string): string {
   try {
     p = checkArtifactPath(raw);
   } catch {
-    throw new StoreError('invalid-response', `The server listed a path that leaves the run's artifacts (${JSON.stringify(shorten(raw))}); stopped there.`);
+    throw new StoreError(
+      'invalid-response',
+      `The server listed a path that leaves the run's artifacts (${JSON.stringify(shorten(raw))}); stopped there.`,
+    );
   }
   if (p === dir) {
-    throw new StoreError('invalid-response', `The server lists the folder ${JSON.stringify(shorten(dir))} inside itself; stopped there, as such a listing need never end.`);
+    throw new StoreError(
+      'invalid-response',
+      `The server lists the folder ${JSON.stringify(shorten(dir))} inside itself; stopped there, as such a listing need never end.`,
+    );
   }
   const name = dir === '' ? p : p.startsWith(`${dir}/`) ? p.slice(dir.length + 1) : '';
   if (name === '' || name.includes('/')) {
-    throw new StoreError('invalid-response', `The server listed ${JSON.stringify(shorten(p))} in the folder ${JSON.stringify(shorten(dir === '' ? '/' : dir))}, where it does not belong; stopped there.`);
+    throw new StoreError(
+      'invalid-response',
+      `The server listed ${JSON.stringify(shorten(p))} in the folder ${JSON.stringify(shorten(dir === '' ? '/' : dir))}, where it does not belong; stopped there.`,
+    );
   }
   return p;
 }

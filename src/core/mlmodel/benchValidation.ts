@@ -24,7 +24,11 @@ function foldSingleQuoted(json: string, width: number): string {
 export function generateLargeMlmodel(columns: number, targetBytes = 0): string {
   const overhead = '{"type": "double", "name": "", "required": true}, '.length + 8;
   const pad = Math.max(0, Math.ceil(targetBytes / Math.max(columns, 1)) - overhead);
-  const specs = Array.from({ length: columns }, (_, i) => ({ type: i % 7 === 0 ? 'string' : 'double', name: `feature_${String(i).padStart(5, '0')}${'x'.repeat(pad)}`, required: true }));
+  const specs = Array.from({ length: columns }, (_, i) => ({
+    type: i % 7 === 0 ? 'string' : 'double',
+    name: `feature_${String(i).padStart(5, '0')}${'x'.repeat(pad)}`,
+    required: true,
+  }));
   const inputs = JSON.stringify(specs).replace(/,"/g, ', "').replace(/":/g, '": ').replace(/},{/g, '}, {');
   return [
     'artifact_path: model',
@@ -64,7 +68,12 @@ export interface ValidationTiming {
  * (`performance.now` in the bench script) so core stays free of timing globals and tests can
  * pass a fake one.
  */
-export function benchValidation(text: string, runs: number, now: () => number, options: ValidateOptions = {}): ValidationTiming {
+export function benchValidation(
+  text: string,
+  runs: number,
+  now: () => number,
+  options: ValidateOptions = {},
+): ValidationTiming {
   const times: number[] = [];
   let diagnostics = 0;
   for (let i = 0; i < Math.max(1, runs); i++) {

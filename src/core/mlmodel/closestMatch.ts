@@ -67,7 +67,12 @@ export function closestMatch(word: string, candidates: Iterable<string>): string
     let distance: number;
     if (candidate.length === word.length && normal(candidate) === (normalWord ??= normal(word))) {
       distance = 0;
-    } else if (word.length >= 6 && candidate.length > word.length && candidate.endsWith(word) && candidate[candidate.length - word.length - 1] === '_') {
+    } else if (
+      word.length >= 6 &&
+      candidate.length > word.length &&
+      candidate.endsWith(word) &&
+      candidate[candidate.length - word.length - 1] === '_'
+    ) {
       distance = 1;
     } else {
       distance = editDistance(word, candidate, allowed);

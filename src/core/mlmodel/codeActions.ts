@@ -56,12 +56,17 @@ function addPyfunc(text: string, lines: LineIndex, flavor: string): TextEdit[] {
     entries.push([key, [`${key}: ${text.slice(dataPath.range.start, dataPath.range.end)}`]]);
   }
   entries.sort(([a], [b]) => a.localeCompare(b));
-  const block = [`${indent}python_function:`, ...entries.flatMap(([, lines]) => lines.map((line) => `${indent}${step}${line}`))];
+  const block = [
+    `${indent}python_function:`,
+    ...entries.flatMap(([, lines]) => lines.map((line) => `${indent}${step}${line}`)),
+  ];
   // Keep keys sorted, as MLflow's yaml.safe_dump writes them.
   const after = flavors.pairs.find((p) => p.key.kind === 'scalar' && p.key.text > 'python_function');
   if (after) {
     const at = lines.lineStart(lines.positionAt(after.key.range.start).line);
-    return [{ range: { start: lines.positionAt(at), end: lines.positionAt(at) }, newText: `${block.join('\n')}\n` }];
+    return [
+      { range: { start: lines.positionAt(at), end: lines.positionAt(at) }, newText: `${block.join('\n')}\n` },
+    ];
   }
   const end = lines.positionAt(flavors.range.end);
   return [{ range: { start: end, end }, newText: `\n${block.join('\n')}` }];
@@ -78,22 +83,43 @@ export function codeActions(text: string, diagnostics: readonly Diagnostic[]): M
     }
     switch (data.fix) {
       case 'replace':
-        actions.push({ title: `Change to "${data.replacement}"`, diagnostic, edits: [{ range: diagnostic.range, newText: data.replacement }], isPreferred: true });
+        actions.push({
+          title: `Change to "${data.replacement}"`,
+          diagnostic,
+          edits: [{ range: diagnostic.range, newText: data.replacement }],
+          isPreferred: true,
+        });
         break;
       case 'env-to-map':
-        actions.push({ title: 'Convert "env" to the MLflow 2.x map (conda + virtualenv)', diagnostic, edits: envToMap(text, lines, diagnostic), isPreferred: true });
+        actions.push({
+          title: 'Convert "env" to the MLflow 2.x map (conda + virtualenv)',
+          diagnostic,
+          edits: envToMap(text, lines, diagnostic),
+          isPreferred: true,
+        });
         break;
       case 'add-pyfunc': {
         const edits = addPyfunc(text, lines, data.flavor);
         if (edits.length > 0) {
-          actions.push({ title: `Add a python_function flavour loading through ${PYFUNC_LOADER[data.flavor] ?? data.flavor}`, diagnostic, edits, isPreferred: false });
+          actions.push({
+            title: `Add a python_function flavour loading through ${PYFUNC_LOADER[data.flavor] ?? data.flavor}`,
+            diagnostic,
+            edits,
+            isPreferred: false,
+          });
         }
         break;
       }
       case 'create-python-env': {
         const start = lines.offsetAt(diagnostic.range.start);
         const target = text.slice(start, lines.offsetAt(diagnostic.range.end)).replace(/^['"]|['"]$/g, '');
-        actions.push({ title: `Create ${target} from ${data.condaPath}`, diagnostic, edits: [], createPythonEnv: { condaPath: data.condaPath, target }, isPreferred: true });
+        actions.push({
+          title: `Create ${target} from ${data.condaPath}`,
+          diagnostic,
+          edits: [],
+          createPythonEnv: { condaPath: data.condaPath, target },
+          isPreferred: true,
+        });
         break;
       }
     }

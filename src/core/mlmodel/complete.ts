@@ -1,4 +1,9 @@
-import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+} from 'vscode-languageserver-types';
 import { LineIndex } from '../yaml/lineIndex';
 import { lineContext } from '../yaml/lineContext';
 import { flavorSnippet } from './flavorSnippet';
@@ -6,7 +11,11 @@ import { KNOWN_FLAVORS, PYFUNC_LOADER } from './knownFlavors';
 import { resolveSchema, schemaAtPath, schemaTypes, type SchemaNode } from './mlmodelSchema';
 import { COLUMN_TYPES, NUMPY_DTYPES } from './signature/signatureTypes';
 
-function replacing(lines: LineIndex, offset: number, prefix: string): { start: { line: number; character: number }; end: { line: number; character: number } } {
+function replacing(
+  lines: LineIndex,
+  offset: number,
+  prefix: string,
+): { start: { line: number; character: number }; end: { line: number; character: number } } {
   return { start: lines.positionAt(offset - prefix.length), end: lines.positionAt(offset) };
 }
 
@@ -14,13 +23,24 @@ function documentation(schema: SchemaNode | undefined): CompletionItem['document
   return schema?.description ? { kind: MarkupKind.Markdown, value: schema.description } : undefined;
 }
 
-function words(values: readonly string[], kind: CompletionItemKind, lines: LineIndex, offset: number, prefix: string, detail: string): CompletionItem[] {
+function words(
+  values: readonly string[],
+  kind: CompletionItemKind,
+  lines: LineIndex,
+  offset: number,
+  prefix: string,
+  detail: string,
+): CompletionItem[] {
   const range = replacing(lines, offset, prefix);
   return values.map((value) => ({ label: value, kind, detail, textEdit: { range, newText: value } }));
 }
 
 /** Inside signature JSON, after `"type": "` or `"dtype": "`: type names or numpy dtypes. */
-function signatureCompletions(linePrefix: string, lines: LineIndex, offset: number): CompletionItem[] | undefined {
+function signatureCompletions(
+  linePrefix: string,
+  lines: LineIndex,
+  offset: number,
+): CompletionItem[] | undefined {
   const match = /"(type|dtype)"\s*:\s*"([\w[\]]*)$/.exec(linePrefix);
   if (!match) {
     return undefined;
@@ -29,10 +49,24 @@ function signatureCompletions(linePrefix: string, lines: LineIndex, offset: numb
   if (match[1] === 'dtype') {
     return words(NUMPY_DTYPES, CompletionItemKind.EnumMember, lines, offset, prefix, 'numpy dtype');
   }
-  return words([...COLUMN_TYPES, 'tensor'], CompletionItemKind.EnumMember, lines, offset, prefix, 'MLflow type');
+  return words(
+    [...COLUMN_TYPES, 'tensor'],
+    CompletionItemKind.EnumMember,
+    lines,
+    offset,
+    prefix,
+    'MLflow type',
+  );
 }
 
-function keyCompletions(path: readonly string[], siblings: readonly string[], indent: number, lines: LineIndex, offset: number, prefix: string): CompletionItem[] {
+function keyCompletions(
+  path: readonly string[],
+  siblings: readonly string[],
+  indent: number,
+  lines: LineIndex,
+  offset: number,
+  prefix: string,
+): CompletionItem[] {
   const range = replacing(lines, offset, prefix);
   const step = '  ';
   if (path.length === 1 && path[0] === 'flavors') {
@@ -53,14 +87,33 @@ function keyCompletions(path: readonly string[], siblings: readonly string[], in
       const types = property ? schemaTypes(property) : [];
       const nested = types.length === 1 && (types[0] === 'object' || types[0] === 'array');
       const newText = nested ? `${key}:\n${' '.repeat(indent)}${step}` : `${key}: `;
-      return { label: key, kind: CompletionItemKind.Property, detail: types.join(' | '), documentation: documentation(property), textEdit: { range, newText } };
+      return {
+        label: key,
+        kind: CompletionItemKind.Property,
+        detail: types.join(' | '),
+        documentation: documentation(property),
+        textEdit: { range, newText },
+      };
     });
 }
 
-function valueCompletions(path: readonly string[], key: string, lines: LineIndex, offset: number, prefix: string): CompletionItem[] {
+function valueCompletions(
+  path: readonly string[],
+  key: string,
+  lines: LineIndex,
+  offset: number,
+  prefix: string,
+): CompletionItem[] {
   const schema = schemaAtPath([...path, key]);
   if (path[path.length - 1] === 'python_function' && key === 'loader_module') {
-    return words(['mlflow.pyfunc.model', ...Object.values(PYFUNC_LOADER)], CompletionItemKind.Module, lines, offset, prefix, 'loader module');
+    return words(
+      ['mlflow.pyfunc.model', ...Object.values(PYFUNC_LOADER)],
+      CompletionItemKind.Module,
+      lines,
+      offset,
+      prefix,
+      'loader module',
+    );
   }
   if (schema?.enum) {
     return words(schema.enum, CompletionItemKind.EnumMember, lines, offset, prefix, key);

@@ -17,7 +17,13 @@ function kindOf(node: YamlNode): SymbolKind {
     return SymbolKind.Variable;
   }
   const value = node.value;
-  return typeof value === 'number' ? SymbolKind.Number : typeof value === 'boolean' ? SymbolKind.Boolean : value === null ? SymbolKind.Null : SymbolKind.String;
+  return typeof value === 'number'
+    ? SymbolKind.Number
+    : typeof value === 'boolean'
+      ? SymbolKind.Boolean
+      : value === null
+        ? SymbolKind.Null
+        : SymbolKind.String;
 }
 
 function detailOf(node: YamlNode): string | undefined {
@@ -35,19 +41,39 @@ export function documentSymbols(text: string): DocumentSymbol[] {
   }
   const lines = new LineIndex(text);
   let budget = MAX_SYMBOLS;
-  const toRange = (r: YamlNode['range']): DocumentSymbol['range'] => ({ start: lines.positionAt(r.start), end: lines.positionAt(r.end) });
+  const toRange = (r: YamlNode['range']): DocumentSymbol['range'] => ({
+    start: lines.positionAt(r.start),
+    end: lines.positionAt(r.end),
+  });
   const children = (node: YamlNode): DocumentSymbol[] => {
     const out: DocumentSymbol[] = [];
-    const entries = node.kind === 'map'
-      ? node.pairs.map((p) => ({ name: p.key.kind === 'scalar' ? p.key.text : '?', value: p.value, range: p.range, selection: p.key.range }))
-      : node.kind === 'seq'
-        ? node.items.map((item, i) => ({ name: `[${i}]`, value: item, range: item.range, selection: item.range }))
-        : [];
+    const entries =
+      node.kind === 'map'
+        ? node.pairs.map((p) => ({
+            name: p.key.kind === 'scalar' ? p.key.text : '?',
+            value: p.value,
+            range: p.range,
+            selection: p.key.range,
+          }))
+        : node.kind === 'seq'
+          ? node.items.map((item, i) => ({
+              name: `[${i}]`,
+              value: item,
+              range: item.range,
+              selection: item.range,
+            }))
+          : [];
     for (const entry of entries) {
       if (budget-- <= 0) {
         break;
       }
-      const symbol: DocumentSymbol = { name: entry.name === '' ? '""' : entry.name, kind: kindOf(entry.value), range: toRange(entry.range), selectionRange: toRange(entry.selection), children: children(entry.value) };
+      const symbol: DocumentSymbol = {
+        name: entry.name === '' ? '""' : entry.name,
+        kind: kindOf(entry.value),
+        range: toRange(entry.range),
+        selectionRange: toRange(entry.selection),
+        children: children(entry.value),
+      };
       const detail = detailOf(entry.value);
       if (detail !== undefined) {
         symbol.detail = detail;

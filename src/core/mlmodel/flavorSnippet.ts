@@ -10,19 +10,28 @@ function escapeSnippet(text: string): string {
  * enum choices where the schema has them. `indent` is the indentation of one nesting level.
  */
 export function flavorSnippet(flavor: string, indent: string): string {
-  const schema: SchemaNode | undefined = resolveSchema(MLMODEL_SCHEMA.properties?.flavors?.properties?.[flavor]);
+  const schema: SchemaNode | undefined = resolveSchema(
+    MLMODEL_SCHEMA.properties?.flavors?.properties?.[flavor],
+  );
   const lines = [`${flavor}:`];
   let n = 1;
   for (const [key, raw] of Object.entries(schema?.properties ?? {})) {
     const property = resolveSchema(raw);
     const isRequired = schema?.required?.includes(key) ?? false;
-    if (key === 'code' || (flavor === 'python_function' && !isRequired && !['python_version', 'env'].includes(key))) {
+    if (
+      key === 'code' ||
+      (flavor === 'python_function' && !isRequired && !['python_version', 'env'].includes(key))
+    ) {
       continue;
     }
     if (property?.enum) {
       lines.push(`${indent}${key}: \${${n}|${property.enum.map(escapeSnippet).join(',')}|}`);
     } else if (key === 'env') {
-      lines.push(`${indent}env:`, `${indent}${indent}conda: \${${n}:conda.yaml}`, `${indent}${indent}virtualenv: \${${n + 1}:python_env.yaml}`);
+      lines.push(
+        `${indent}env:`,
+        `${indent}${indent}conda: \${${n}:conda.yaml}`,
+        `${indent}${indent}virtualenv: \${${n + 1}:python_env.yaml}`,
+      );
       n++;
     } else {
       lines.push(`${indent}${key}: \${${n}}`);

@@ -15,7 +15,12 @@ export function foldingRanges(text: string): FoldingRange[] {
     if (depth > 128) {
       return;
     }
-    const entries = node.kind === 'map' ? node.pairs.map((p) => ({ start: p.key.range.start, value: p.value })) : node.kind === 'seq' ? node.items.map((item) => ({ start: item.range.start, value: item })) : [];
+    const entries =
+      node.kind === 'map'
+        ? node.pairs.map((p) => ({ start: p.key.range.start, value: p.value }))
+        : node.kind === 'seq'
+          ? node.items.map((item) => ({ start: item.range.start, value: item }))
+          : [];
     for (const { start, value } of entries) {
       const startLine = lines.positionAt(start).line;
       const endLine = lines.positionAt(Math.max(value.range.end - 1, value.range.start)).line;

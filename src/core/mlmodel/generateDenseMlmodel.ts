@@ -21,9 +21,14 @@ const id = (i: number): string => String(i).padStart(6, '0');
  */
 export function generateDenseMlmodel(targetBytes: number): string {
   const flavors = fill(targetBytes / 2, (i) =>
-    [`  flavor_${i}:`, `    loader_module: custom.loader_${i}`, `    data: w${i}.bin`, `    code: null`].join('\n'),
+    [`  flavor_${i}:`, `    loader_module: custom.loader_${i}`, `    data: w${i}.bin`, `    code: null`].join(
+      '\n',
+    ),
   );
-  const columns = fill(targetBytes / 4, (i) => `{"type": "${i % 7 === 0 ? 'string' : 'double'}", "name": "f${id(i)}", "required": true}`);
+  const columns = fill(
+    targetBytes / 4,
+    (i) => `{"type": "${i % 7 === 0 ? 'string' : 'double'}", "name": "f${id(i)}", "required": true}`,
+  );
   const metadataMap = fill(targetBytes / 8, (i) => `  key_${id(i)}: value ${id(i)}`);
   const metadataList = fill(targetBytes / 8, (i) => `    - tag_${id(i)}`);
   return [

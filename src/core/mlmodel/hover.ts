@@ -27,7 +27,11 @@ export function hover(text: string, offset: number): Hover | undefined {
     parts.push(`**${name}**${types.length > 0 ? ` (${types.join(' | ')})` : ''}`, '', schema.description);
   }
   const section = keys.length === 2 && keys[0] === 'signature' ? keys[1] : undefined;
-  if ((section === 'inputs' || section === 'outputs' || section === 'params') && pair.value.kind === 'scalar' && typeof pair.value.value === 'string') {
+  if (
+    (section === 'inputs' || section === 'outputs' || section === 'params') &&
+    pair.value.kind === 'scalar' &&
+    typeof pair.value.value === 'string'
+  ) {
     const table = renderSignature(pair.value.value, section);
     if (table !== undefined) {
       parts.push('', table);
@@ -38,5 +42,8 @@ export function hover(text: string, offset: number): Hover | undefined {
   }
   const lines = new LineIndex(text);
   const range = onKey ? pair.key.range : pair.value.range;
-  return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n') }, range: { start: lines.positionAt(range.start), end: lines.positionAt(range.end) } };
+  return {
+    contents: { kind: MarkupKind.Markdown, value: parts.join('\n') },
+    range: { start: lines.positionAt(range.start), end: lines.positionAt(range.end) },
+  };
 }

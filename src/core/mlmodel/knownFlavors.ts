@@ -1,7 +1,9 @@
 import { MLMODEL_SCHEMA } from './mlmodelSchema';
 
 /** Flavours the schema describes, in the order they appear there. */
-export const KNOWN_FLAVORS: readonly string[] = Object.keys(MLMODEL_SCHEMA.properties?.flavors?.properties ?? {});
+export const KNOWN_FLAVORS: readonly string[] = Object.keys(
+  MLMODEL_SCHEMA.properties?.flavors?.properties ?? {},
+);
 
 /**
  * The pyfunc loader module of each built-in flavour, for the "add python_function" quick fix.

@@ -65,7 +65,9 @@ export function lintMlmodelFile(path: string, io: LintIo, checkFiles: boolean): 
     }
   }
   // Rules run one after another; a reader wants findings in file order.
-  return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return diagnostics.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
 }
 
 /**
@@ -75,7 +77,10 @@ export function lintMlmodelFile(path: string, io: LintIo, checkFiles: boolean): 
 export function runLintMlmodel(argv: readonly string[], io: LintIo): number {
   const strict = argv.includes('--strict');
   const checkFiles = !argv.includes('--no-files');
-  const paths = collectMlmodelPaths(argv.filter((a) => !a.startsWith('--')), io);
+  const paths = collectMlmodelPaths(
+    argv.filter((a) => !a.startsWith('--')),
+    io,
+  );
   let errors = 0;
   let warnings = 0;
   for (const path of paths) {
@@ -87,6 +92,8 @@ export function runLintMlmodel(argv: readonly string[], io: LintIo): number {
       }
     }
   }
-  io.write(`${paths.length} MLmodel file${paths.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`);
+  io.write(
+    `${paths.length} MLmodel file${paths.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`,
+  );
   return errors > 0 || (strict && warnings > 0) ? 1 : 0;
 }

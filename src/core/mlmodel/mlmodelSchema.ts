@@ -36,8 +36,12 @@ export function resolveSchema(node: SchemaNode | undefined): SchemaNode | undefi
  * The schema of a property. `known` tells a declared property from one allowed only by
  * `additionalProperties`, which is how an unknown key is told from a known one.
  */
-export function propertySchema(parent: SchemaNode | undefined, key: string): { schema: SchemaNode | undefined; known: boolean } {
-  const declared = parent?.properties && Object.hasOwn(parent.properties, key) ? parent.properties[key] : undefined;
+export function propertySchema(
+  parent: SchemaNode | undefined,
+  key: string,
+): { schema: SchemaNode | undefined; known: boolean } {
+  const declared =
+    parent?.properties && Object.hasOwn(parent.properties, key) ? parent.properties[key] : undefined;
   if (declared) {
     return { schema: resolveSchema(declared), known: true };
   }

@@ -39,8 +39,17 @@ export function pythonEnvFromConda(condaText: string): string | undefined {
   if (python === undefined) {
     return undefined;
   }
-  const quote = (s: string): string => (/^[-\w.=<>!~,[\] ]+$/.test(s) && !/^[-?]\s/.test(s) ? s : JSON.stringify(s));
-  const lines = [`python: ${python}`, 'build_dependencies:', ...(build.length > 0 ? build : ['pip']).map((b) => `- ${quote(b)}`), '- setuptools', '- wheel'];
-  lines.push(...(pip.length > 0 ? ['dependencies:', ...pip.map((p) => `- ${quote(p)}`)] : ['dependencies: []']));
+  const quote = (s: string): string =>
+    /^[-\w.=<>!~,[\] ]+$/.test(s) && !/^[-?]\s/.test(s) ? s : JSON.stringify(s);
+  const lines = [
+    `python: ${python}`,
+    'build_dependencies:',
+    ...(build.length > 0 ? build : ['pip']).map((b) => `- ${quote(b)}`),
+    '- setuptools',
+    '- wheel',
+  ];
+  lines.push(
+    ...(pip.length > 0 ? ['dependencies:', ...pip.map((p) => `- ${quote(p)}`)] : ['dependencies: []']),
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -16,7 +16,16 @@ export interface FileReference {
   readonly condaPath?: string;
 }
 
-const MODEL_FILE_KEYS = ['data', 'model_path', 'pickled_model', 'python_model', 'model_data', 'saved_model_dir', 'model_binary', 'code'];
+const MODEL_FILE_KEYS = [
+  'data',
+  'model_path',
+  'pickled_model',
+  'python_model',
+  'model_data',
+  'saved_model_dir',
+  'model_binary',
+  'code',
+];
 
 function relativePath(node: YamlNode | undefined): string | undefined {
   if (node?.kind !== 'scalar' || typeof node.value !== 'string' || node.value.trim() === '') {
@@ -30,11 +39,22 @@ function relativePath(node: YamlNode | undefined): string | undefined {
   return value.replace(/\\/g, '/');
 }
 
-function collect(out: FileReference[], map: YamlMap, key: string, prefix: string, required: boolean, condaPath?: string): void {
+function collect(
+  out: FileReference[],
+  map: YamlMap,
+  key: string,
+  prefix: string,
+  required: boolean,
+  condaPath?: string,
+): void {
   const pair = getPair(map, key);
   const path = relativePath(pair?.value);
   if (pair && path !== undefined) {
-    out.push(condaPath === undefined ? { path, range: pair.value.range, key: `${prefix}${key}`, required } : { path, range: pair.value.range, key: `${prefix}${key}`, required, condaPath });
+    out.push(
+      condaPath === undefined
+        ? { path, range: pair.value.range, key: `${prefix}${key}`, required }
+        : { path, range: pair.value.range, key: `${prefix}${key}`, required, condaPath },
+    );
   }
 }
 

@@ -19,13 +19,20 @@ export interface RuleContext {
 export type MlmodelRule = (context: RuleContext) => void;
 
 /** A context that collects findings into an array. */
-export function createRuleContext(text: string, root: YamlMap, options: MlmodelValidateOptions, findings: Finding[]): RuleContext {
+export function createRuleContext(
+  text: string,
+  root: YamlMap,
+  options: MlmodelValidateOptions,
+  findings: Finding[],
+): RuleContext {
   return {
     text,
     root,
     options,
     report(range, severity, code, message, data) {
-      findings.push(data === undefined ? { range, severity, code, message } : { range, severity, code, message, data });
+      findings.push(
+        data === undefined ? { range, severity, code, message } : { range, severity, code, message, data },
+      );
     },
   };
 }

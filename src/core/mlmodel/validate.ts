@@ -24,8 +24,15 @@ export function findProblems(text: string, options: ValidateOptions = {}): Findi
     return findings;
   }
   if (root?.kind !== 'map') {
-    const message = root ? 'An MLmodel file is a YAML map of keys such as "flavors".' : 'The file is empty: an MLmodel needs at least "flavors".';
-    findings.push({ range: root?.range ?? { start: 0, end: 0 }, severity: 1, code: root ? 'not-a-map' : 'flavors-missing', message });
+    const message = root
+      ? 'An MLmodel file is a YAML map of keys such as "flavors".'
+      : 'The file is empty: an MLmodel needs at least "flavors".';
+    findings.push({
+      range: root?.range ?? { start: 0, end: 0 },
+      severity: 1,
+      code: root ? 'not-a-map' : 'flavors-missing',
+      message,
+    });
     return findings;
   }
   const context = createRuleContext(text, root, options, findings);

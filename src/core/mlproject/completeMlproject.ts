@@ -7,7 +7,8 @@ import { PARAMETER_TYPES } from './rules/entryPointsRule';
 /** Whether `path` + `key` is where a parameter's type is written (`alpha: float` or `type: float`). */
 function isParameterType(path: readonly string[], key: string): boolean {
   const inParameters = path.length === 3 && path[0] === 'entry_points' && path[2] === 'parameters';
-  const inParameterMap = path.length === 4 && path[0] === 'entry_points' && path[2] === 'parameters' && key === 'type';
+  const inParameterMap =
+    path.length === 4 && path[0] === 'entry_points' && path[2] === 'parameters' && key === 'type';
   return inParameters || inParameterMap;
 }
 
@@ -20,7 +21,12 @@ export function completeMlproject(text: string, offset: number): CompletionItem[
     if (context.key === undefined || !isParameterType(context.path, context.key)) {
       return [];
     }
-    return PARAMETER_TYPES.map((type) => ({ label: type, kind: CompletionItemKind.EnumMember, detail: 'parameter type', textEdit: { range, newText: type } }));
+    return PARAMETER_TYPES.map((type) => ({
+      label: type,
+      kind: CompletionItemKind.EnumMember,
+      detail: 'parameter type',
+      textEdit: { range, newText: type },
+    }));
   }
   const schema = mlprojectSchemaAt(context.path);
   return Object.keys(schema?.properties ?? {})
@@ -29,7 +35,11 @@ export function completeMlproject(text: string, offset: number): CompletionItem[
       const property = mlprojectProperty(schema, key).schema;
       const nested = property?.type === 'object' || property?.type === 'array';
       const newText = nested ? `${key}:\n${' '.repeat(context.indent)}  ` : `${key}: `;
-      const item: CompletionItem = { label: key, kind: CompletionItemKind.Property, textEdit: { range, newText } };
+      const item: CompletionItem = {
+        label: key,
+        kind: CompletionItemKind.Property,
+        textEdit: { range, newText },
+      };
       if (property?.description) {
         item.documentation = { kind: MarkupKind.Markdown, value: property.description };
       }

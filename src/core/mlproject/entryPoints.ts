@@ -59,7 +59,12 @@ export function projectSpec(text: string): ProjectSpec {
     const params = body ? getPair(body, 'parameters')?.value : undefined;
     entryPoints.push({
       name: pair.key.text,
-      parameters: params?.kind === 'map' ? params.pairs.filter((p) => p.key.kind === 'scalar').map((p) => parameter(p.key.kind === 'scalar' ? p.key.text : '', p.value)) : [],
+      parameters:
+        params?.kind === 'map'
+          ? params.pairs
+              .filter((p) => p.key.kind === 'scalar')
+              .map((p) => parameter(p.key.kind === 'scalar' ? p.key.text : '', p.value))
+          : [],
       command: body ? scalarText(getPair(body, 'command')?.value) : undefined,
       keyRange: pair.key.range,
     });
@@ -70,5 +75,10 @@ export function projectSpec(text: string): ProjectSpec {
 /** The declared parameters in the shape the argv builder checks values against. */
 export function declaredParameters(entry: EntryPoint): Record<string, DeclaredParameter> {
   // fromEntries defines own properties, so a parameter named "__proto__" stays a plain key.
-  return Object.fromEntries(entry.parameters.map((p) => [p.name, p.default === undefined ? { type: p.type } : { type: p.type, default: p.default }]));
+  return Object.fromEntries(
+    entry.parameters.map((p) => [
+      p.name,
+      p.default === undefined ? { type: p.type } : { type: p.type, default: p.default },
+    ]),
+  );
 }

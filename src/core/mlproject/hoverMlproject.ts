@@ -22,5 +22,8 @@ export function hoverMlproject(text: string, offset: number): Hover | undefined 
   const lines = new LineIndex(text);
   const range = onKey ? pair.key.range : pair.value.range;
   const value = `**${keys[keys.length - 1] ?? ''}**\n\n${schema.description}`;
-  return { contents: { kind: MarkupKind.Markdown, value }, range: { start: lines.positionAt(range.start), end: lines.positionAt(range.end) } };
+  return {
+    contents: { kind: MarkupKind.Markdown, value },
+    range: { start: lines.positionAt(range.start), end: lines.positionAt(range.end) },
+  };
 }

@@ -20,12 +20,22 @@ export async function missingEnvironmentFiles(text: string, exists: FileExists):
   const findings = [];
   for (const key of ['python_env', 'conda_env']) {
     const value = getPair(root, key)?.value;
-    if (value?.kind !== 'scalar' || typeof value.value !== 'string' || value.value.trim() === '' || /^([a-zA-Z][a-zA-Z0-9+.-]*:|\/|\\|~)/.test(value.value)) {
+    if (
+      value?.kind !== 'scalar' ||
+      typeof value.value !== 'string' ||
+      value.value.trim() === '' ||
+      /^([a-zA-Z][a-zA-Z0-9+.-]*:|\/|\\|~)/.test(value.value)
+    ) {
       continue;
     }
     const relative = value.value.replace(/\\/g, '/');
     if (!(await exists(relative))) {
-      findings.push({ range: value.range, severity: 1 as const, code: 'missing-file', message: `"${clipForMessage(relative)}" (${clipForMessage(key)}) does not exist next to this MLproject; mlflow run cannot create the environment.` });
+      findings.push({
+        range: value.range,
+        severity: 1 as const,
+        code: 'missing-file',
+        message: `"${clipForMessage(relative)}" (${clipForMessage(key)}) does not exist next to this MLproject; mlflow run cannot create the environment.`,
+      });
     }
   }
   return findingsToDiagnostics(text, findings, MLPROJECT_SOURCE);

@@ -4,10 +4,19 @@ import type { OffsetRange, YamlMap } from '../yaml/yamlAst';
 /** Stable ids of every MLproject check. */
 export type MlprojectCode =
   | YamlProblemCode
-  | 'not-a-map' | 'wrong-type' | 'unknown-key'
-  | 'two-environments' | 'missing-file' | 'docker-image-missing' | 'docker-environment-entry'
-  | 'entry-points-missing' | 'command-missing' | 'unknown-parameter-type' | 'default-mismatch'
-  | 'unknown-placeholder' | 'unused-parameter';
+  | 'not-a-map'
+  | 'wrong-type'
+  | 'unknown-key'
+  | 'two-environments'
+  | 'missing-file'
+  | 'docker-image-missing'
+  | 'docker-environment-entry'
+  | 'entry-points-missing'
+  | 'command-missing'
+  | 'unknown-parameter-type'
+  | 'default-mismatch'
+  | 'unknown-placeholder'
+  | 'unused-parameter';
 
 /** A finding before its offsets are turned into line/character positions (1 error … 4 hint). */
 export interface MlprojectFinding {
@@ -21,7 +30,12 @@ export interface MlprojectFinding {
 export interface MlprojectRuleContext {
   readonly root: YamlMap;
   readonly text: string;
-  report(range: OffsetRange, severity: MlprojectFinding['severity'], code: MlprojectCode, message: string): void;
+  report(
+    range: OffsetRange,
+    severity: MlprojectFinding['severity'],
+    code: MlprojectCode,
+    message: string,
+  ): void;
 }
 
 /** One independent check over a parsed MLproject. */

@@ -11,7 +11,9 @@ const loaded: unknown = schemaJson;
 export const MLPROJECT_SCHEMA = loaded as RootSchema;
 
 function resolve(node: SchemaNode | undefined): SchemaNode | undefined {
-  return node?.$ref === undefined ? node : MLPROJECT_SCHEMA.definitions[node.$ref.replace('#/definitions/', '')];
+  return node?.$ref === undefined
+    ? node
+    : MLPROJECT_SCHEMA.definitions[node.$ref.replace('#/definitions/', '')];
 }
 
 /** The declared child keys of a schema node. */
@@ -20,8 +22,12 @@ export function declaredKeys(node: SchemaNode | undefined): readonly string[] {
 }
 
 /** The schema of `key` under `parent`; `known` is false for keys allowed only by `additionalProperties`. */
-export function mlprojectProperty(parent: SchemaNode | undefined, key: string): { schema: SchemaNode | undefined; known: boolean } {
-  const declared = parent?.properties && Object.hasOwn(parent.properties, key) ? parent.properties[key] : undefined;
+export function mlprojectProperty(
+  parent: SchemaNode | undefined,
+  key: string,
+): { schema: SchemaNode | undefined; known: boolean } {
+  const declared =
+    parent?.properties && Object.hasOwn(parent.properties, key) ? parent.properties[key] : undefined;
   if (declared) {
     return { schema: resolve(declared), known: true };
   }

@@ -61,17 +61,34 @@ export function checkRunForm(entry: Pick<EntryPoint, 'parameters'>, form: RunFor
   const parameters: Record<string, string> = {};
   for (const p of entry.parameters) {
     const value = valueOf(form.values, p.name);
-    const problem = value === '' ? (p.default === undefined ? 'needs a value (it has no default)' : undefined) : checkParameterValue(p.type, value);
+    const problem =
+      value === ''
+        ? p.default === undefined
+          ? 'needs a value (it has no default)'
+          : undefined
+        : checkParameterValue(p.type, value);
     if (problem !== undefined) {
       Object.defineProperty(parameters, p.name, { value: `The value ${problem}.`, enumerable: true });
     }
   }
   const experimentName = checkExperimentName(form.experimentName);
-  const envManager = (ENV_MANAGERS as readonly string[]).includes(form.envManager) ? undefined : `Choose one of ${ENV_MANAGERS.join(', ')}.`;
-  return { parameters, experimentName, envManager, ok: Object.keys(parameters).length === 0 && experimentName === undefined && envManager === undefined };
+  const envManager = (ENV_MANAGERS as readonly string[]).includes(form.envManager)
+    ? undefined
+    : `Choose one of ${ENV_MANAGERS.join(', ')}.`;
+  return {
+    parameters,
+    experimentName,
+    envManager,
+    ok: Object.keys(parameters).length === 0 && experimentName === undefined && envManager === undefined,
+  };
 }
 
 /** The `-P` values to pass: every declared parameter the user filled in; an empty field keeps the default. */
-export function valuesToPass(entry: Pick<EntryPoint, 'parameters'>, values: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(entry.parameters.map((p) => [p.name, valueOf(values, p.name)] as const).filter(([, v]) => v !== ''));
+export function valuesToPass(
+  entry: Pick<EntryPoint, 'parameters'>,
+  values: Readonly<Record<string, string>>,
+): Record<string, string> {
+  return Object.fromEntries(
+    entry.parameters.map((p) => [p.name, valueOf(values, p.name)] as const).filter(([, v]) => v !== ''),
+  );
 }

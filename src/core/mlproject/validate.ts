@@ -22,10 +22,26 @@ export function findMlprojectProblems(text: string): MlprojectFinding[] {
     return findings;
   }
   if (root?.kind !== 'map') {
-    findings.push({ range: root?.range ?? { start: 0, end: 0 }, severity: 1, code: 'not-a-map', message: 'An MLproject file is a YAML map with "name", an environment and "entry_points".' });
+    findings.push({
+      range: root?.range ?? { start: 0, end: 0 },
+      severity: 1,
+      code: 'not-a-map',
+      message: 'An MLproject file is a YAML map with "name", an environment and "entry_points".',
+    });
     return findings;
   }
-  const context = { root, text, report: (range: MlprojectFinding['range'], severity: MlprojectFinding['severity'], code: MlprojectFinding['code'], message: string) => { findings.push({ range, severity, code, message }); } };
+  const context = {
+    root,
+    text,
+    report: (
+      range: MlprojectFinding['range'],
+      severity: MlprojectFinding['severity'],
+      code: MlprojectFinding['code'],
+      message: string,
+    ) => {
+      findings.push({ range, severity, code, message });
+    },
+  };
   for (const rule of RULES) {
     rule(context);
   }

@@ -8,7 +8,11 @@ import { searchEntities } from '../tracking/search/searchEntities';
 import type { ModelVersion } from './entities/modelVersion';
 import type { ModelAlias, RegisteredModel } from './entities/registeredModel';
 import { latestVersions, modelVersionValue } from './registrySearch';
-import type { RegistryStore, SearchModelVersionsRequest, SearchRegisteredModelsRequest } from './registryStore';
+import type {
+  RegistryStore,
+  SearchModelVersionsRequest,
+  SearchRegisteredModelsRequest,
+} from './registryStore';
 
 const DELETED_STAGE = 'Deleted_Internal';
 
@@ -21,7 +25,8 @@ export class FileRegistryStore implements RegistryStore {
 
   async searchRegisteredModels(r: SearchRegisteredModelsRequest): Promise<Page<RegisteredModel>> {
     const found = searchEntities(await this.models(), r.filter, r.orderBy, {
-      valueOf: (m, type, key) => (type === 'tags' ? m.tags.find((t) => t.key === key)?.value : key === 'name' ? m.name : undefined),
+      valueOf: (m, type, key) =>
+        type === 'tags' ? m.tags.find((t) => t.key === key)?.value : key === 'name' ? m.name : undefined,
       tieBreakers: [{ type: 'attributes', key: 'name', ascending: true }],
     });
     return pageOf(found, r.maxResults ?? 100, r.pageToken, 1000);
@@ -30,7 +35,10 @@ export class FileRegistryStore implements RegistryStore {
   async getRegisteredModel(name: string): Promise<RegisteredModel> {
     const m = (await this.models()).find((x) => x.name === name);
     if (m === undefined) {
-      throw new StoreError('api', `Registered Model with name=${name} not found`, { errorCode: 'RESOURCE_DOES_NOT_EXIST', status: 404 });
+      throw new StoreError('api', `Registered Model with name=${name} not found`, {
+        errorCode: 'RESOURCE_DOES_NOT_EXIST',
+        status: 404,
+      });
     }
     return m;
   }
@@ -54,7 +62,10 @@ export class FileRegistryStore implements RegistryStore {
   async getModelVersion(name: string, version: string): Promise<ModelVersion> {
     const v = (await this.versions(name)).find((x) => x.version === version);
     if (v === undefined) {
-      throw new StoreError('api', `Model Version (name=${name}, version=${version}) not found`, { errorCode: 'RESOURCE_DOES_NOT_EXIST', status: 404 });
+      throw new StoreError('api', `Model Version (name=${name}, version=${version}) not found`, {
+        errorCode: 'RESOURCE_DOES_NOT_EXIST',
+        status: 404,
+      });
     }
     return v;
   }
@@ -62,7 +73,10 @@ export class FileRegistryStore implements RegistryStore {
   async getModelVersionByAlias(name: string, alias: string): Promise<ModelVersion> {
     const target = (await this.aliases(name)).find((a) => a.alias === alias);
     if (target === undefined) {
-      throw new StoreError('api', `Registered model alias ${alias} not found.`, { errorCode: 'INVALID_PARAMETER_VALUE', status: 400 });
+      throw new StoreError('api', `Registered model alias ${alias} not found.`, {
+        errorCode: 'INVALID_PARAMETER_VALUE',
+        status: 400,
+      });
     }
     return this.getModelVersion(name, target.version);
   }
@@ -73,7 +87,9 @@ export class FileRegistryStore implements RegistryStore {
 
   /** Model names come from folder listings, so they cannot escape `models/`; reject any that would. */
   private modelDir(name: string): string | undefined {
-    return name === '' || name === '.' || name === '..' || /[\\/]/.test(name) ? undefined : path.join(this.modelsDir(), name);
+    return name === '' || name === '.' || name === '..' || /[\\/]/.test(name)
+      ? undefined
+      : path.join(this.modelsDir(), name);
   }
 
   private async aliases(name: string): Promise<ModelAlias[]> {
@@ -81,7 +97,10 @@ export class FileRegistryStore implements RegistryStore {
     if (dir === undefined) {
       return [];
     }
-    return (await readKeyValueDir(path.join(dir, 'aliases'))).map(([alias, version]) => ({ alias, version: version.trim() }));
+    return (await readKeyValueDir(path.join(dir, 'aliases'))).map(([alias, version]) => ({
+      alias,
+      version: version.trim(),
+    }));
   }
 
   private async versions(name: string): Promise<ModelVersion[]> {
@@ -139,4 +158,3 @@ export class FileRegistryStore implements RegistryStore {
     return out;
   }
 }
-

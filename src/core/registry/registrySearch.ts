@@ -2,7 +2,11 @@ import type { FilterClause } from '../tracking/search/searchFilter';
 import type { ModelVersion } from './entities/modelVersion';
 
 /** The value a model-version filter or order term reads (`name`, `version_number`, `run_id`, `source_path`, tags). */
-export function modelVersionValue(v: ModelVersion, type: FilterClause['type'], key: string): string | number | undefined {
+export function modelVersionValue(
+  v: ModelVersion,
+  type: FilterClause['type'],
+  key: string,
+): string | number | undefined {
   if (type === 'tags') {
     return v.tags.find((t) => t.key === key)?.value;
   }

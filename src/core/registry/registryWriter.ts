@@ -15,7 +15,12 @@ export interface RegistryWriter {
   setAlias(name: string, alias: string, version: string, options?: ReadOptions): Promise<void>;
   deleteAlias(name: string, alias: string, options?: ReadOptions): Promise<void>;
   updateRegisteredModelDescription(name: string, description: string, options?: ReadOptions): Promise<void>;
-  updateModelVersionDescription(name: string, version: string, description: string, options?: ReadOptions): Promise<void>;
+  updateModelVersionDescription(
+    name: string,
+    version: string,
+    description: string,
+    options?: ReadOptions,
+  ): Promise<void>;
   /** Creates the registered model first when the name is new, as MLflow's `register_model` does. */
   registerModelVersion(request: RegisterModelVersionRequest, options?: ReadOptions): Promise<ModelVersion>;
 }

@@ -7,7 +7,11 @@ import { int, text, type SqlRow, type SqliteDatabase } from '../tracking/sqlite/
 import type { ModelVersion } from './entities/modelVersion';
 import type { ModelAlias, RegisteredModel } from './entities/registeredModel';
 import { latestVersions, modelVersionValue } from './registrySearch';
-import type { RegistryStore, SearchModelVersionsRequest, SearchRegisteredModelsRequest } from './registryStore';
+import type {
+  RegistryStore,
+  SearchModelVersionsRequest,
+  SearchRegisteredModelsRequest,
+} from './registryStore';
 
 /** MLflow marks deleted versions with this stage instead of removing the row. */
 const DELETED_STAGE = 'Deleted_Internal';
@@ -19,7 +23,8 @@ export class SqliteRegistryStore implements RegistryStore {
   searchRegisteredModels(r: SearchRegisteredModelsRequest): Promise<Page<RegisteredModel>> {
     const found = searchEntities(this.models(), r.filter, r.orderBy, {
       bareType: 'attributes',
-      valueOf: (m, type, key) => (type === 'tags' ? m.tags.find((t) => t.key === key)?.value : key === 'name' ? m.name : undefined),
+      valueOf: (m, type, key) =>
+        type === 'tags' ? m.tags.find((t) => t.key === key)?.value : key === 'name' ? m.name : undefined,
       tieBreakers: [{ type: 'attributes', key: 'name', ascending: true }],
     });
     return Promise.resolve(pageOf(found, r.maxResults ?? 100, r.pageToken, 1000));
@@ -27,7 +32,9 @@ export class SqliteRegistryStore implements RegistryStore {
 
   getRegisteredModel(name: string): Promise<RegisteredModel> {
     const m = this.models().find((x) => x.name === name);
-    return m === undefined ? Promise.reject(notFound(`Registered Model with name=${name} not found`)) : Promise.resolve(m);
+    return m === undefined
+      ? Promise.reject(notFound(`Registered Model with name=${name} not found`))
+      : Promise.resolve(m);
   }
 
   searchModelVersions(r: SearchModelVersionsRequest): Promise<Page<ModelVersion>> {
@@ -46,15 +53,26 @@ export class SqliteRegistryStore implements RegistryStore {
   }
 
   getModelVersion(name: string, version: string): Promise<ModelVersion> {
-    const v = this.versions(true).find((x) => x.name === name && x.version === version && x.currentStage !== DELETED_STAGE);
-    return v === undefined ? Promise.reject(notFound(`Model Version (name=${name}, version=${version}) not found`)) : Promise.resolve(v);
+    const v = this.versions(true).find(
+      (x) => x.name === name && x.version === version && x.currentStage !== DELETED_STAGE,
+    );
+    return v === undefined
+      ? Promise.reject(notFound(`Model Version (name=${name}, version=${version}) not found`))
+      : Promise.resolve(v);
   }
 
   getModelVersionByAlias(name: string, alias: string): Promise<ModelVersion> {
-    const target = this.aliases().get(name)?.find((a) => a.alias === alias);
+    const target = this.aliases()
+      .get(name)
+      ?.find((a) => a.alias === alias);
     if (target === undefined) {
       // MLflow answers a missing alias with INVALID_PARAMETER_VALUE (400), not a 404.
-      return Promise.reject(new StoreError('api', `Registered model alias ${alias} not found.`, { errorCode: 'INVALID_PARAMETER_VALUE', status: 400 }));
+      return Promise.reject(
+        new StoreError('api', `Registered model alias ${alias} not found.`, {
+          errorCode: 'INVALID_PARAMETER_VALUE',
+          status: 400,
+        }),
+      );
     }
     return this.getModelVersion(name, target.version);
   }
@@ -125,7 +143,9 @@ export class SqliteRegistryStore implements RegistryStore {
         creationTimestamp: int(row.creation_time),
         lastUpdatedTimestamp: int(row.last_updated_time),
         description: text(row.description),
-        latestVersions: latestVersions(versions.filter((v) => v.name === name && v.currentStage !== DELETED_STAGE)),
+        latestVersions: latestVersions(
+          versions.filter((v) => v.name === name && v.currentStage !== DELETED_STAGE),
+        ),
         tags: tags.get(name) ?? [],
         aliases: aliases.get(name) ?? [],
       };

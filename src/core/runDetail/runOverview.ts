@@ -1,6 +1,14 @@
 import { displayText } from '../explorer/displayText';
 import type { RunModel } from '../explorer/runModels';
-import { formatDuration, formatTimestamp, NOTE_TAG, PARENT_RUN_TAG, runDuration, runLabel, statusLook } from '../explorer/runSummary';
+import {
+  formatDuration,
+  formatTimestamp,
+  NOTE_TAG,
+  PARENT_RUN_TAG,
+  runDuration,
+  runLabel,
+  statusLook,
+} from '../explorer/runSummary';
 import type { Run } from '../tracking/entities/run';
 
 /** Longest value one cell of the detail panel shows; the rest stays on the server. */
@@ -24,7 +32,12 @@ export interface RunOverview {
   readonly params: readonly OverviewFact[];
   readonly metrics: ReadonlyArray<{ readonly key: string; readonly value: number; readonly step: number }>;
   readonly tags: readonly OverviewFact[];
-  readonly datasets: ReadonlyArray<{ readonly name: string; readonly digest: string; readonly context: string; readonly source: string }>;
+  readonly datasets: ReadonlyArray<{
+    readonly name: string;
+    readonly digest: string;
+    readonly context: string;
+    readonly source: string;
+  }>;
   /** Artifact path (2.x) or logged model name (3.x); flavors (2.x) or model id and status (3.x); URI. */
   readonly models: ReadonlyArray<{ readonly label: string; readonly detail: string; readonly uri: string }>;
 }
@@ -36,9 +49,14 @@ export interface RunOverviewContext {
   readonly models: readonly RunModel[];
 }
 
-const STATUS_WORDS: Readonly<Record<string, string>> = { LOGGED_MODEL_READY: 'ready', LOGGED_MODEL_PENDING: 'pending', LOGGED_MODEL_UPLOAD_FAILED: 'upload failed' };
+const STATUS_WORDS: Readonly<Record<string, string>> = {
+  LOGGED_MODEL_READY: 'ready',
+  LOGGED_MODEL_PENDING: 'pending',
+  LOGGED_MODEL_UPLOAD_FAILED: 'upload failed',
+};
 
-const tagValue = (run: Run, key: string): string | undefined => run.data.tags.find((t) => t.key === key)?.value;
+const tagValue = (run: Run, key: string): string | undefined =>
+  run.data.tags.find((t) => t.key === key)?.value;
 
 /**
  * Shape a run for the detail panel. System tags (`mlflow.*`) that the overview already shows
@@ -53,7 +71,13 @@ export function runOverview(run: Run, now: number, context: RunOverviewContext):
   const facts: OverviewFact[] = [
     { label: 'Status', value: statusLook(info.status).label },
     { label: 'Run ID', value: info.runId },
-    { label: 'Experiment', value: experimentName === undefined ? info.experimentId : `${displayText(experimentName, 200)} (${info.experimentId})` },
+    {
+      label: 'Experiment',
+      value:
+        experimentName === undefined
+          ? info.experimentId
+          : `${displayText(experimentName, 200)} (${info.experimentId})`,
+    },
     { label: 'User', value: displayText(info.userId ?? tagValue(run, 'mlflow.user') ?? '', 200) },
     { label: 'Source', value: displayText(source ?? '', 500) },
     { label: 'Git commit', value: displayText(commit ?? '', 64) },
@@ -63,7 +87,15 @@ export function runOverview(run: Run, now: number, context: RunOverviewContext):
     { label: 'Artifact location', value: displayText(info.artifactUri ?? '', 500) },
     { label: 'Lifecycle', value: info.lifecycleStage },
   ].filter((f) => f.value !== '');
-  const hidden = new Set([NOTE_TAG, PARENT_RUN_TAG, 'mlflow.source.name', 'mlflow.source.git.commit', 'mlflow.user', 'mlflow.runName', 'mlflow.log-model.history']);
+  const hidden = new Set([
+    NOTE_TAG,
+    PARENT_RUN_TAG,
+    'mlflow.source.name',
+    'mlflow.source.git.commit',
+    'mlflow.user',
+    'mlflow.runName',
+    'mlflow.log-model.history',
+  ]);
   return {
     runId: info.runId,
     name: runLabel(run),
@@ -71,8 +103,12 @@ export function runOverview(run: Run, now: number, context: RunOverviewContext):
     facts,
     parentId: tagValue(run, PARENT_RUN_TAG),
     note: (tagValue(run, NOTE_TAG) ?? '').slice(0, NOTE),
-    params: [...run.data.params].sort((a, b) => a.key.localeCompare(b.key)).map((p) => ({ label: displayText(p.key, 250), value: displayText(p.value, CELL) })),
-    metrics: [...run.data.metrics].sort((a, b) => a.key.localeCompare(b.key)).map((m) => ({ key: m.key, value: m.value, step: m.step })),
+    params: [...run.data.params]
+      .sort((a, b) => a.key.localeCompare(b.key))
+      .map((p) => ({ label: displayText(p.key, 250), value: displayText(p.value, CELL) })),
+    metrics: [...run.data.metrics]
+      .sort((a, b) => a.key.localeCompare(b.key))
+      .map((m) => ({ key: m.key, value: m.value, step: m.step })),
     tags: run.data.tags
       .filter((t) => !hidden.has(t.key))
       .sort((a, b) => a.key.localeCompare(b.key))
@@ -85,7 +121,12 @@ export function runOverview(run: Run, now: number, context: RunOverviewContext):
     })),
     models: context.models.map((m) => ({
       label: displayText(m.label, 250),
-      detail: m.modelId === undefined ? m.flavors.join(', ') : [m.modelId, STATUS_WORDS[m.status ?? ''] ?? displayText(m.status ?? '', 60)].filter((x) => x !== '').join(' · '),
+      detail:
+        m.modelId === undefined
+          ? m.flavors.join(', ')
+          : [m.modelId, STATUS_WORDS[m.status ?? ''] ?? displayText(m.status ?? '', 60)]
+              .filter((x) => x !== '')
+              .join(' · '),
       uri: displayText(m.modelUri, 500),
     })),
   };

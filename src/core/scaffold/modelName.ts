@@ -3,11 +3,60 @@
  * of them would shadow it (a `pandas.py` next to `model.py` breaks `import pandas`).
  */
 const RESERVED = new Set([
-  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del',
-  'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal',
-  'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield', 'match', 'case', 'type',
-  'mlflow', 'pandas', 'numpy', 'onnxruntime', 'onnxruntime_genai', 'transformers', 'torch', 'model', 'log_model',
-  'os', 'sys', 'json', 'pathlib', 'typing', 'test', 'tests',
+  'False',
+  'None',
+  'True',
+  'and',
+  'as',
+  'assert',
+  'async',
+  'await',
+  'break',
+  'class',
+  'continue',
+  'def',
+  'del',
+  'elif',
+  'else',
+  'except',
+  'finally',
+  'for',
+  'from',
+  'global',
+  'if',
+  'import',
+  'in',
+  'is',
+  'lambda',
+  'nonlocal',
+  'not',
+  'or',
+  'pass',
+  'raise',
+  'return',
+  'try',
+  'while',
+  'with',
+  'yield',
+  'match',
+  'case',
+  'type',
+  'mlflow',
+  'pandas',
+  'numpy',
+  'onnxruntime',
+  'onnxruntime_genai',
+  'transformers',
+  'torch',
+  'model',
+  'log_model',
+  'os',
+  'sys',
+  'json',
+  'pathlib',
+  'typing',
+  'test',
+  'tests',
 ]);
 
 /** Longest name accepted: it becomes a folder, a logged model name and part of a class name. */
@@ -27,10 +76,17 @@ export function checkModelName(name: string): { ok: true } | { ok: false; error:
     return { ok: false, error: `A name has at most ${MAX_MODEL_NAME_LENGTH} characters.` };
   }
   if (!/^[a-z][a-z0-9_]*$/.test(name)) {
-    return { ok: false, error: 'Use lower-case letters, digits and underscores, starting with a letter (a Python identifier such as phi3_mini).' };
+    return {
+      ok: false,
+      error:
+        'Use lower-case letters, digits and underscores, starting with a letter (a Python identifier such as phi3_mini).',
+    };
   }
   if (RESERVED.has(name)) {
-    return { ok: false, error: `"${name}" is a Python keyword or a module the project imports; choose another name.` };
+    return {
+      ok: false,
+      error: `"${name}" is a Python keyword or a module the project imports; choose another name.`,
+    };
   }
   return { ok: true };
 }

@@ -1,5 +1,10 @@
 import { checkModelName } from './modelName';
-import type { ScaffoldAnswers, ScaffoldFile, ScaffoldTemplateId, ScaffoldTemplateInfo } from './scaffoldTypes';
+import type {
+  ScaffoldAnswers,
+  ScaffoldFile,
+  ScaffoldTemplateId,
+  ScaffoldTemplateInfo,
+} from './scaffoldTypes';
 import { modelsFromCodeFiles } from './templates/modelsFromCodeTemplate';
 import { onnxGenaiFiles } from './templates/onnxGenaiTemplate';
 import { transformersPipelineFiles } from './templates/transformersPipelineTemplate';
@@ -10,7 +15,8 @@ export const SCAFFOLD_TEMPLATES: readonly ScaffoldTemplateInfo[] = [
     id: 'onnx-genai',
     label: 'Wrap an ONNX language model',
     description: 'Phi-3 mini and other onnxruntime-genai models',
-    detail: 'load_context opens the model folder from context.artifacts; predict turns prompts into completions.',
+    detail:
+      'load_context opens the model folder from context.artifacts; predict turns prompts into completions.',
   },
   {
     id: 'models-from-code',

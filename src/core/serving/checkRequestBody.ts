@@ -14,7 +14,13 @@ const MAX_ROWS_CHECKED = 1000;
 type Report = (severity: RequestProblem['severity'], message: string) => void;
 
 function describe(v: unknown): string {
-  return v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)}`.slice(0, 60);
+  return v === null
+    ? 'null'
+    : Array.isArray(v)
+      ? 'a list'
+      : typeof v === 'object'
+        ? 'an object'
+        : `${typeof v} ${JSON.stringify(v)}`.slice(0, 60);
 }
 
 /** Whether a JSON value fits a column type as MLflow's schema enforcement reads JSON. */
@@ -33,7 +39,11 @@ export function fitsColumnType(value: unknown, spec: ColumnInput): boolean {
     case 'datetime':
       return typeof value === 'string';
     case 'array':
-      return Array.isArray(value) && (spec.items === undefined || (value as unknown[]).every((v) => fitsColumnType(v, spec.items as ColumnInput)));
+      return (
+        Array.isArray(value) &&
+        (spec.items === undefined ||
+          (value as unknown[]).every((v) => fitsColumnType(v, spec.items as ColumnInput)))
+      );
     case 'map':
     case 'object':
       return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -78,7 +88,8 @@ function checkSplit(frame: unknown, columns: readonly ColumnInput[], report: Rep
   if (names) {
     checkColumnNames(names, columns, report);
   }
-  const specFor = (i: number): ColumnInput | undefined => (names ? columns.find((c) => c.name === names[i]) : columns[i]);
+  const specFor = (i: number): ColumnInput | undefined =>
+    names ? columns.find((c) => c.name === names[i]) : columns[i];
   (f.data as unknown[]).slice(0, MAX_ROWS_CHECKED).forEach((row, r) => {
     if (!Array.isArray(row)) {
       report('error', `Row ${String(r + 1)} is not a list of values.`);
@@ -162,7 +173,10 @@ function checkTensors(inputs: unknown, tensors: readonly TensorInput[], report: 
     }
     return;
   }
-  report('error', `"inputs" should be an object with the tensors ${tensors.map((t) => `"${t.name ?? ''}"`).join(', ')}.`);
+  report(
+    'error',
+    `"inputs" should be an object with the tensors ${tensors.map((t) => `"${t.name ?? ''}"`).join(', ')}.`,
+  );
 }
 
 function checkParams(params: unknown, specs: readonly ParamSpec[], report: Report): void {
@@ -174,7 +188,12 @@ function checkParams(params: unknown, specs: readonly ParamSpec[], report: Repor
     const spec = specs.find((p) => p.name === name);
     if (!spec) {
       // MLflow 2.17 logs "Unrecognized params … are ignored" and still answers 200 (recorded).
-      report('warning', specs.length === 0 ? `This model takes no params: "${name}" is ignored.` : `Unknown param "${name}" is ignored (the signature has ${specs.map((p) => `"${p.name}"`).join(', ')}).`);
+      report(
+        'warning',
+        specs.length === 0
+          ? `This model takes no params: "${name}" is ignored.`
+          : `Unknown param "${name}" is ignored (the signature has ${specs.map((p) => `"${p.name}"`).join(', ')}).`,
+      );
       continue;
     }
     const asColumn: ColumnInput = { kind: 'column', name, type: spec.type, required: false };
@@ -202,7 +221,12 @@ function checkJson(body: string, signature: ServingSignature | undefined, report
   const obj = parsed as Record<string, unknown>;
   const keys = Object.keys(obj).filter((k) => (SERVING_INPUT_KEYS as readonly string[]).includes(k));
   if (keys.length !== 1) {
-    report('error', keys.length === 0 ? `The body needs one of ${SERVING_INPUT_KEYS.join(', ')}.` : `Only one of ${keys.join(', ')} may be given.`);
+    report(
+      'error',
+      keys.length === 0
+        ? `The body needs one of ${SERVING_INPUT_KEYS.join(', ')}.`
+        : `Only one of ${keys.join(', ')} may be given.`,
+    );
   }
   for (const k of Object.keys(obj)) {
     if (k !== 'params' && !(SERVING_INPUT_KEYS as readonly string[]).includes(k)) {
@@ -238,7 +262,10 @@ function checkCsvBody(body: string, signature: ServingSignature | undefined, rep
   }
   rows.slice(1, MAX_ROWS_CHECKED + 1).forEach((row, r) => {
     if (row.length !== header.length) {
-      report('error', `CSV row ${String(r + 1)} has ${String(row.length)} fields for ${String(header.length)} columns.`);
+      report(
+        'error',
+        `CSV row ${String(r + 1)} has ${String(row.length)} fields for ${String(header.length)} columns.`,
+      );
     }
   });
   const columns = signature?.inputs.filter((i): i is ColumnInput => i.kind === 'column') ?? [];
@@ -253,7 +280,11 @@ function checkCsvBody(body: string, signature: ServingSignature | undefined, rep
  * format keys, required columns, value types per column, tensor shapes and dtypes, and params.
  * Pure and bounded (the first 1,000 rows, 20 findings), so it can run on every keystroke.
  */
-export function checkRequestBody(body: string, contentType: 'application/json' | 'text/csv', signature: ServingSignature | undefined): RequestProblem[] {
+export function checkRequestBody(
+  body: string,
+  contentType: 'application/json' | 'text/csv',
+  signature: ServingSignature | undefined,
+): RequestProblem[] {
   const problems: RequestProblem[] = [];
   const report: Report = (severity, message) => {
     if (problems.length < MAX_PROBLEMS && !problems.some((p) => p.message === message)) {

@@ -24,7 +24,10 @@ export function predictionList(body: string): unknown[] | undefined {
   } catch {
     return undefined;
   }
-  const inner = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>).predictions : parsed;
+  const inner =
+    typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>).predictions
+      : parsed;
   if (Array.isArray(inner)) {
     return inner as unknown[];
   }
@@ -33,7 +36,9 @@ export function predictionList(body: string): unknown[] | undefined {
     const cols = Object.entries(inner as Record<string, unknown>);
     if (cols.length > 0 && cols.every(([, v]) => Array.isArray(v))) {
       const n = Math.max(...cols.map(([, v]) => (v as unknown[]).length));
-      return Array.from({ length: n }, (_, i) => Object.fromEntries(cols.map(([k, v]) => [k, (v as unknown[])[i]])));
+      return Array.from({ length: n }, (_, i) =>
+        Object.fromEntries(cols.map(([k, v]) => [k, (v as unknown[])[i]])),
+      );
     }
   }
   return undefined;
@@ -48,7 +53,11 @@ export function comparePredictions(leftBody: string, rightBody: string): Predict
   const right = predictionList(rightBody);
   if (!left || !right) {
     const same = leftBody === rightBody;
-    return { rows: [], differing: same ? 0 : 1, problem: `${!left ? 'The first' : 'The second'} answer has no list of predictions to compare row by row.` };
+    return {
+      rows: [],
+      differing: same ? 0 : 1,
+      problem: `${!left ? 'The first' : 'The second'} answer has no list of predictions to compare row by row.`,
+    };
   }
   const n = Math.min(Math.max(left.length, right.length), MAX_ROWS);
   const rows: PredictionRow[] = [];

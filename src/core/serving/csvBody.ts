@@ -62,9 +62,15 @@ export function jsonBodyToCsv(jsonBody: string): string | undefined {
     return `${lines.map((l) => (l as unknown[]).map(csvField).join(',')).join('\n')}\n`;
   }
   const records = obj.dataframe_records;
-  if (Array.isArray(records) && records.every((r) => typeof r === 'object' && r !== null && !Array.isArray(r))) {
+  if (
+    Array.isArray(records) &&
+    records.every((r) => typeof r === 'object' && r !== null && !Array.isArray(r))
+  ) {
     const columns = [...new Set((records as Record<string, unknown>[]).flatMap((r) => Object.keys(r)))];
-    const lines = [columns.map(csvField).join(','), ...(records as Record<string, unknown>[]).map((r) => columns.map((c) => csvField(r[c])).join(','))];
+    const lines = [
+      columns.map(csvField).join(','),
+      ...(records as Record<string, unknown>[]).map((r) => columns.map((c) => csvField(r[c])).join(',')),
+    ];
     return `${lines.join('\n')}\n`;
   }
   return undefined;

@@ -50,9 +50,14 @@ function tensorOf(spec: TensorInput): unknown {
   const dims = spec.shape.map((d) => (d < 0 ? 1 : d));
   const total = dims.reduce((a, b) => a * b, 1);
   if (total > MAX_TENSOR_ELEMENTS) {
-    throw new Error(`The input "${spec.name ?? 'tensor'}" has ${String(total)} elements: too many to generate.`);
+    throw new Error(
+      `The input "${spec.name ?? 'tensor'}" has ${String(total)} elements: too many to generate.`,
+    );
   }
-  const build = (level: number): unknown => (level === dims.length ? sampleDtypeValue(spec.dtype) : Array.from({ length: dims[level] ?? 0 }, () => build(level + 1)));
+  const build = (level: number): unknown =>
+    level === dims.length
+      ? sampleDtypeValue(spec.dtype)
+      : Array.from({ length: dims[level] ?? 0 }, () => build(level + 1));
   return build(0);
 }
 
@@ -71,7 +76,9 @@ export function generateRequestBody(signature: ServingSignature): string {
   const inputs = signature.inputs;
   if (inputs.length > 0 && inputs.every((i): i is TensorInput => i.kind === 'tensor')) {
     const named = inputs.every((t) => t.name !== undefined);
-    body.inputs = named ? Object.fromEntries(inputs.map((t) => [t.name ?? '', tensorOf(t)])) : tensorOf(inputs[0] as TensorInput);
+    body.inputs = named
+      ? Object.fromEntries(inputs.map((t) => [t.name ?? '', tensorOf(t)]))
+      : tensorOf(inputs[0] as TensorInput);
   } else {
     const columns = inputs.filter((i): i is ColumnInput => i.kind === 'column');
     const named = columns.every((c) => c.name !== undefined);

@@ -19,9 +19,12 @@ const TEMPLATE = JSON.stringify({ dataframe_split: { columns: [], data: [] } }, 
  * input example wrapped for the scoring server, else one generated from the signature, else an
  * empty template. `read` gives a file beside the MLmodel (undefined when absent).
  */
-export async function initialRequest(read: (name: string) => Promise<string | undefined>): Promise<InitialRequest> {
+export async function initialRequest(
+  read: (name: string) => Promise<string | undefined>,
+): Promise<InitialRequest> {
   const mlmodel = await read('MLmodel');
-  const info = mlmodel === undefined ? { signature: undefined, inputExample: undefined } : readServingInfo(mlmodel);
+  const info =
+    mlmodel === undefined ? { signature: undefined, inputExample: undefined } : readServingInfo(mlmodel);
   const signature = info.signature;
   const serving = await read(info.inputExample?.servingInputPath ?? 'serving_input_example.json');
   if (serving !== undefined && serving.trim() !== '') {

@@ -10,7 +10,8 @@ export type PredictExample =
   | { readonly kind: 'wrapped'; readonly body: string; readonly from: string };
 
 /** A file name beside the MLmodel, never a path out of the model folder. */
-const plainName = (name: string | undefined): string | undefined => (name !== undefined && /^[\w][\w.-]*$/.test(name) ? name : undefined);
+const plainName = (name: string | undefined): string | undefined =>
+  name !== undefined && /^[\w][\w.-]*$/.test(name) ? name : undefined;
 
 /**
  * The model's own example as a request for `mlflow models predict`. The serving payload MLflow
@@ -20,7 +21,11 @@ const plainName = (name: string | undefined): string | undefined => (name !== un
  * the input fields …"): it is wrapped the way the scoring server reads it. A form with no JSON
  * request (a sparse matrix) is passed as it is, for MLflow to say why. Undefined: no example.
  */
-export function predictExample(mlmodel: string | undefined, exists: (name: string) => boolean, read: (name: string) => string | undefined): PredictExample | undefined {
+export function predictExample(
+  mlmodel: string | undefined,
+  exists: (name: string) => boolean,
+  read: (name: string) => string | undefined,
+): PredictExample | undefined {
   const info = mlmodel === undefined ? undefined : readServingInfo(mlmodel).inputExample;
   const serving = plainName(info?.servingInputPath) ?? 'serving_input_example.json';
   if (exists(serving)) {

@@ -73,7 +73,9 @@ function jsonList(text: string | undefined): unknown[] {
 }
 
 function record(v: unknown): Record<string, unknown> | undefined {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+    ? (v as Record<string, unknown>)
+    : undefined;
 }
 
 function toColumn(v: unknown, fallbackName?: string): ColumnInput | undefined {
@@ -90,7 +92,14 @@ function toColumn(v: unknown, fallbackName?: string): ColumnInput | undefined {
         return c ? [c] : [];
       })
     : undefined;
-  return { kind: 'column', name, type: r.type, required: r.required !== false, ...(items ? { items } : {}), ...(properties ? { properties } : {}) };
+  return {
+    kind: 'column',
+    name,
+    type: r.type,
+    required: r.required !== false,
+    ...(items ? { items } : {}),
+    ...(properties ? { properties } : {}),
+  };
 }
 
 function toTensor(v: unknown): TensorInput | undefined {
@@ -99,7 +108,9 @@ function toTensor(v: unknown): TensorInput | undefined {
   if (r?.type !== 'tensor' || !spec || typeof spec.dtype !== 'string' || !Array.isArray(spec.shape)) {
     return undefined;
   }
-  const shape = (spec.shape as unknown[]).filter((d): d is number => typeof d === 'number' && Number.isInteger(d));
+  const shape = (spec.shape as unknown[]).filter(
+    (d): d is number => typeof d === 'number' && Number.isInteger(d),
+  );
   return { kind: 'tensor', name: typeof r.name === 'string' ? r.name : undefined, dtype: spec.dtype, shape };
 }
 
@@ -108,12 +119,17 @@ function toParam(v: unknown): ParamSpec | undefined {
   if (!r || typeof r.name !== 'string' || typeof r.type !== 'string') {
     return undefined;
   }
-  const shape = Array.isArray(r.shape) ? (r.shape as unknown[]).filter((d): d is number => typeof d === 'number') : null;
+  const shape = Array.isArray(r.shape)
+    ? (r.shape as unknown[]).filter((d): d is number => typeof d === 'number')
+    : null;
   return { name: r.name, type: r.type, default: r.default ?? null, shape };
 }
 
 /** Parse the JSON strings under `signature:` the way MLflow's `ModelSignature.from_dict` reads them. */
-export function parseSignature(inputsJson: string | undefined, paramsJson: string | undefined): ServingSignature | undefined {
+export function parseSignature(
+  inputsJson: string | undefined,
+  paramsJson: string | undefined,
+): ServingSignature | undefined {
   const raw = jsonList(inputsJson);
   const params = jsonList(paramsJson).flatMap((p) => {
     const s = toParam(p);

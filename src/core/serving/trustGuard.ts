@@ -6,6 +6,8 @@
  */
 export function refuseUntrusted(isTrusted: boolean, what: string, whoseCode = "the model's code"): void {
   if (!isTrusted) {
-    throw new Error(`${what} runs ${whoseCode}: trust this workspace first (Workspaces: Manage Workspace Trust).`);
+    throw new Error(
+      `${what} runs ${whoseCode}: trust this workspace first (Workspaces: Manage Workspace Trust).`,
+    );
   }
 }

@@ -22,7 +22,12 @@ type Attempt = 'ready' | 'not-ready' | 'refused' | 'stopped';
  */
 export async function waitForPing(
   baseUrl: string,
-  opts: { readonly signal: AbortSignal; readonly timeoutMs: number; readonly stillRunning: () => boolean; readonly retryMs?: number },
+  opts: {
+    readonly signal: AbortSignal;
+    readonly timeoutMs: number;
+    readonly stillRunning: () => boolean;
+    readonly retryMs?: number;
+  },
 ): Promise<PingOutcome> {
   const deadline = Date.now() + opts.timeoutMs;
   const retryMs = opts.retryMs ?? 100;

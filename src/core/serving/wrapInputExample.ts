@@ -10,14 +10,22 @@ export const SERVING_INPUT_KEYS = ['dataframe_split', 'dataframe_records', 'inst
  * records-oriented one `dataframe_records`, arrays and JSON objects `inputs`. Sparse matrices
  * have no JSON request form, so they give undefined (the caller falls back to the signature).
  */
-export function wrapInputExample(exampleText: string, info: InputExampleInfo | undefined): string | undefined {
+export function wrapInputExample(
+  exampleText: string,
+  info: InputExampleInfo | undefined,
+): string | undefined {
   let example: unknown;
   try {
     example = JSON.parse(exampleText);
   } catch {
     return undefined;
   }
-  if (typeof example === 'object' && example !== null && !Array.isArray(example) && Object.keys(example).some((k) => (SERVING_INPUT_KEYS as readonly string[]).includes(k))) {
+  if (
+    typeof example === 'object' &&
+    example !== null &&
+    !Array.isArray(example) &&
+    Object.keys(example).some((k) => (SERVING_INPUT_KEYS as readonly string[]).includes(k))
+  ) {
     return formatRequestJson(example);
   }
   const type = info?.type ?? 'dataframe';
@@ -26,7 +34,9 @@ export function wrapInputExample(exampleText: string, info: InputExampleInfo | u
   }
   if (type === 'dataframe') {
     const orient = info?.pandasOrient ?? (Array.isArray(example) ? 'records' : 'split');
-    return formatRequestJson(orient === 'records' ? { dataframe_records: example } : { dataframe_split: example });
+    return formatRequestJson(
+      orient === 'records' ? { dataframe_records: example } : { dataframe_split: example },
+    );
   }
   return formatRequestJson({ inputs: example });
 }

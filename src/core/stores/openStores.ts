@@ -54,7 +54,8 @@ export async function openRestClient(
   return new RestClient({
     ...options.rest,
     baseUrl: host,
-    credentials: async () => (await typed?.()) ?? (token === undefined ? undefined : { kind: 'bearer', token }),
+    credentials: async () =>
+      (await typed?.()) ?? (token === undefined ? undefined : { kind: 'bearer', token }),
   });
 }
 
@@ -74,11 +75,23 @@ export async function openStores(target: TrackingTarget, options: OpenStoresOpti
     }
     case 'sqlite': {
       const db = await SqliteDatabase.open(target.path, options.sqlJs);
-      const tracking = new SqliteTrackingStore(db, { artifactsDestination: options.artifactsDestination ?? path.join(path.dirname(target.path), 'mlartifacts') });
-      return { tracking, registry: new SqliteRegistryStore(db), dispose: () => { tracking.dispose(); } };
+      const tracking = new SqliteTrackingStore(db, {
+        artifactsDestination:
+          options.artifactsDestination ?? path.join(path.dirname(target.path), 'mlartifacts'),
+      });
+      return {
+        tracking,
+        registry: new SqliteRegistryStore(db),
+        dispose: () => {
+          tracking.dispose();
+        },
+      };
     }
     case 'file': {
-      const tracking = new FileTrackingStore(target.path, { artifactsDestination: options.artifactsDestination ?? path.join(path.dirname(target.path), 'mlartifacts') });
+      const tracking = new FileTrackingStore(target.path, {
+        artifactsDestination:
+          options.artifactsDestination ?? path.join(path.dirname(target.path), 'mlartifacts'),
+      });
       return { tracking, registry: new FileRegistryStore(target.path), dispose: () => undefined };
     }
   }

@@ -42,11 +42,18 @@ export interface OverviewOptions {
  * Gather the explorer's view of a store in a few paged calls, every list bounded. Used by
  * `npm run inspect` to answer "why don't I see my runs" from the command line.
  */
-export async function collectOverview(tracking: TrackingStore, registry: RegistryStore, o: OverviewOptions = {}): Promise<StoreOverview> {
+export async function collectOverview(
+  tracking: TrackingStore,
+  registry: RegistryStore,
+  o: OverviewOptions = {},
+): Promise<StoreOverview> {
   const signal = o.signal;
   let experiments: Experiment[];
   if (o.experimentName === undefined) {
-    experiments = await collectPages((pageToken) => tracking.searchExperiments({ maxResults: 1000, pageToken, signal }), { maxItems: 100_000 });
+    experiments = await collectPages(
+      (pageToken) => tracking.searchExperiments({ maxResults: 1000, pageToken, signal }),
+      { maxItems: 100_000 },
+    );
   } else {
     const found = await tracking.getExperimentByName(o.experimentName, { signal });
     if (found === undefined) {
@@ -59,23 +66,46 @@ export async function collectOverview(tracking: TrackingStore, registry: Registr
   for (const experiment of experiments) {
     // One run more than shown: MLflow 2.x servers send a next-page token with every full page,
     // also when nothing follows, so the token cannot say whether there are more runs.
-    const page = await tracking.searchRuns({ experimentIds: [experiment.experimentId], maxResults: shown + 1, signal });
+    const page = await tracking.searchRuns({
+      experimentIds: [experiment.experimentId],
+      maxResults: shown + 1,
+      signal,
+    });
     overviews.push({ experiment, runs: page.items.slice(0, shown), moreRuns: page.items.length > shown });
   }
   try {
-    const models = await collectPages((pageToken) => registry.searchRegisteredModels({ maxResults: 100, pageToken, signal }), { maxItems: 10_000 });
+    const models = await collectPages(
+      (pageToken) => registry.searchRegisteredModels({ maxResults: 100, pageToken, signal }),
+      { maxItems: 10_000 },
+    );
     const withVersions: ModelOverview[] = [];
     for (const model of models) {
       const versions = model.name.includes("'")
         ? model.latestVersions
-        : await collectPages((pageToken) => registry.searchModelVersions({ filter: `name='${model.name}'`, maxResults: 1000, pageToken, signal }), { maxItems: 100_000 });
-      withVersions.push({ model, versions: [...versions].sort((a, b) => Number(b.version) - Number(a.version)) });
+        : await collectPages(
+            (pageToken) =>
+              registry.searchModelVersions({
+                filter: `name='${model.name}'`,
+                maxResults: 1000,
+                pageToken,
+                signal,
+              }),
+            { maxItems: 100_000 },
+          );
+      withVersions.push({
+        model,
+        versions: [...versions].sort((a, b) => Number(b.version) - Number(a.version)),
+      });
     }
     return { experiments: overviews, models: withVersions, modelsError: undefined };
   } catch (err: unknown) {
     if (StoreError.is(err, 'cancelled')) {
       throw err;
     }
-    return { experiments: overviews, models: [], modelsError: err instanceof Error ? err.message : String(err) };
+    return {
+      experiments: overviews,
+      models: [],
+      modelsError: err instanceof Error ? err.message : String(err),
+    };
   }
 }

@@ -11,7 +11,10 @@ import type { ArtifactFile } from './entities/artifactFile';
  * `mlflow-artifacts:/…` under the server's artifacts destination (`./mlartifacts` by default).
  * Undefined for remote schemes (s3://, gs://, …) that only a server can list.
  */
-export function localArtifactRoot(artifactUri: string, artifactsDestination: string | undefined): string | undefined {
+export function localArtifactRoot(
+  artifactUri: string,
+  artifactsDestination: string | undefined,
+): string | undefined {
   if (/^file:/i.test(artifactUri)) {
     return fileURLToPath(artifactUri);
   }
@@ -63,7 +66,10 @@ export async function readLocalArtifact(root: string, relPath: string, maxBytes:
     }
     size = info.size;
   } catch {
-    throw new StoreError('api', `No artifact at ${rel}`, { errorCode: 'RESOURCE_DOES_NOT_EXIST', status: 404 });
+    throw new StoreError('api', `No artifact at ${rel}`, {
+      errorCode: 'RESOURCE_DOES_NOT_EXIST',
+      status: 404,
+    });
   }
   if (size > maxBytes) {
     throw new StoreError('too-large', `${rel} is ${size} bytes, over the ${maxBytes}-byte limit.`);

@@ -21,14 +21,20 @@ function invalid(message: string): StoreError {
  * "offset": N}`, Python's `json.dumps` spacing), so a local store pages like the server would,
  * token included. A token from another search is refused as MLflow refuses it.
  */
-export function loggedModelPage(all: readonly LoggedModel[], r: SearchLoggedModelsRequest): Page<LoggedModel> {
+export function loggedModelPage(
+  all: readonly LoggedModel[],
+  r: SearchLoggedModelsRequest,
+): Page<LoggedModel> {
   const maxResults = r.maxResults ?? DEFAULT_PAGE;
   if (!Number.isSafeInteger(maxResults) || maxResults < 1) {
     throw invalid(`Invalid value ${maxResults} for parameter 'max_results' supplied.`);
   }
   const filter = r.sourceRunId === undefined ? null : sourceRunFilter(r.sourceRunId);
   const encode = (offset: number): string =>
-    Buffer.from(`{"experiment_ids": [${r.experimentIds.map((id) => JSON.stringify(id)).join(', ')}], "filter_string": ${JSON.stringify(filter)}, "order_by": null, "offset": ${offset}}`, 'utf8').toString('base64');
+    Buffer.from(
+      `{"experiment_ids": [${r.experimentIds.map((id) => JSON.stringify(id)).join(', ')}], "filter_string": ${JSON.stringify(filter)}, "order_by": null, "offset": ${offset}}`,
+      'utf8',
+    ).toString('base64');
   let offset = 0;
   if (r.pageToken !== undefined && r.pageToken !== '') {
     let token: unknown;

@@ -10,7 +10,11 @@ import type { ArtifactStream } from './trackingStore';
  * reading it whole). The path is checked as `readLocalArtifact` checks it; a signal
  * destroys the stream with a `cancelled` error.
  */
-export async function openLocalArtifact(root: string, relPath: string, signal?: AbortSignal): Promise<ArtifactStream> {
+export async function openLocalArtifact(
+  root: string,
+  relPath: string,
+  signal?: AbortSignal,
+): Promise<ArtifactStream> {
   const rel = checkArtifactPath(relPath);
   const file = path.join(root, rel);
   let size: number;
@@ -21,7 +25,10 @@ export async function openLocalArtifact(root: string, relPath: string, signal?: 
     }
     size = info.size;
   } catch {
-    throw new StoreError('api', `No artifact at ${rel}`, { errorCode: 'RESOURCE_DOES_NOT_EXIST', status: 404 });
+    throw new StoreError('api', `No artifact at ${rel}`, {
+      errorCode: 'RESOURCE_DOES_NOT_EXIST',
+      status: 404,
+    });
   }
   const body = createReadStream(file, { signal });
   return { body, size };

@@ -9,7 +9,12 @@ import type { Metric, MetricPoint } from './entities/metric';
  *   so with a start step > 0 fewer points survive; we keep that quirk for identical answers;
  * - every run's own first and last step in range are always kept, so no line loses its ends.
  */
-export function sampledSteps(stepsPerRun: ReadonlyArray<readonly number[]>, maxResults: number, startStep?: number, endStep?: number): Set<number> {
+export function sampledSteps(
+  stepsPerRun: ReadonlyArray<readonly number[]>,
+  maxResults: number,
+  startStep?: number,
+  endStep?: number,
+): Set<number> {
   const all = [...new Set(stepsPerRun.flat())].sort((a, b) => a - b);
   const start = startStep ?? 0;
   const end = endStep ?? all[all.length - 1] ?? 0;
@@ -35,7 +40,9 @@ export function sampledSteps(stepsPerRun: ReadonlyArray<readonly number[]>, maxR
   }
   for (const steps of stepsPerRun) {
     if (steps.length > 0) {
-      [Math.min(...steps), Math.max(...steps)].filter((s) => s >= start && s <= end).forEach((s) => kept.add(s));
+      [Math.min(...steps), Math.max(...steps)]
+        .filter((s) => s >= start && s <= end)
+        .forEach((s) => kept.add(s));
     }
   }
   return kept;
@@ -48,7 +55,12 @@ export function sampleMetricHistories(
   startStep?: number,
   endStep?: number,
 ): MetricPoint[] {
-  const steps = sampledSteps(histories.map((h) => h.history.map((m) => m.step)), maxResults, startStep, endStep);
+  const steps = sampledSteps(
+    histories.map((h) => h.history.map((m) => m.step)),
+    maxResults,
+    startStep,
+    endStep,
+  );
   return histories.flatMap(({ runId, history }) =>
     history
       .filter((m) => steps.has(m.step))

@@ -3,7 +3,21 @@ import type { YamlProblem } from './yamlProblem';
 import { clipForMessage } from './clipForMessage';
 
 /** Tags a safe loader (PyYAML's `safe_load`, which MLflow uses) understands. */
-const SAFE_TAGS = new Set(['!', '!!str', '!!int', '!!float', '!!bool', '!!null', '!!map', '!!seq', '!!binary', '!!timestamp', '!!set', '!!omap', '!!pairs']);
+const SAFE_TAGS = new Set([
+  '!',
+  '!!str',
+  '!!int',
+  '!!float',
+  '!!bool',
+  '!!null',
+  '!!map',
+  '!!seq',
+  '!!binary',
+  '!!timestamp',
+  '!!set',
+  '!!omap',
+  '!!pairs',
+]);
 const LONG_PREFIX = 'tag:yaml.org,2002:';
 const DANGEROUS = /^!!?(?:python|js|ruby|java|perl|php)\b|^tag:yaml\.org,2002:(?:python|js)\//;
 

@@ -1,8 +1,24 @@
 import type { ScalarOffsets } from './scalarOffsets';
 
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
-  '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
-  ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  t: '\t',
+  '\t': '\t',
+  n: '\n',
+  v: '\v',
+  f: '\f',
+  r: '\r',
+  e: '\x1b',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+  N: '\x85',
+  _: '\xa0',
+  L: '\u2028',
+  P: '\u2029',
 };
 const HEX_LENGTH: Readonly<Record<string, number>> = { x: 2, u: 4, U: 8 };
 
@@ -76,7 +92,12 @@ function trimBlanks(source: string, from: number, to: number): number {
  * Decode the text between `start` and `end` of a plain, single- or double-quoted scalar, folding
  * line breaks as YAML flow scalars do and resolving escapes, with the source offset of every unit.
  */
-export function decodeFlowScalar(source: string, start: number, end: number, style: 'plain' | 'single' | 'double'): ScalarOffsets {
+export function decodeFlowScalar(
+  source: string,
+  start: number,
+  end: number,
+  style: 'plain' | 'single' | 'double',
+): ScalarOffsets {
   const out = new Output(end - start);
   const special = style === 'single' ? /[\r\n']/g : style === 'double' ? /[\r\n\\]/g : /[\r\n]/g;
   let i = start;

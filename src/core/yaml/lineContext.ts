@@ -34,7 +34,8 @@ export function lineContext(text: string, offset: number): LineContext {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const linePrefix = text.slice(lineStart, offset);
   const keyTyping = /^(\s*)(-\s+)?([\w.-]*)$/.exec(linePrefix);
-  const valueTyping = /^(\s*)(-\s+)?([\w.-]+):\s+([^\s]*)$/.exec(linePrefix) ?? /^(\s*)(-\s+)?([\w.-]+):()$/.exec(linePrefix);
+  const valueTyping =
+    /^(\s*)(-\s+)?([\w.-]+):\s+([^\s]*)$/.exec(linePrefix) ?? /^(\s*)(-\s+)?([\w.-]+):()$/.exec(linePrefix);
   const match = keyTyping ?? valueTyping;
   const indent = match ? (match[1]?.length ?? 0) + (match[2]?.length ?? 0) : indentOf(linePrefix);
   const before = text.slice(0, lineStart).split('\n');
@@ -61,7 +62,15 @@ export function lineContext(text: string, offset: number): LineContext {
     return { path, mode: 'key', prefix: keyTyping[3] ?? '', indent, siblings, linePrefix };
   }
   if (valueTyping) {
-    return { path, mode: 'value', key: valueTyping[3] ?? '', prefix: valueTyping[4] ?? '', indent, siblings, linePrefix };
+    return {
+      path,
+      mode: 'value',
+      key: valueTyping[3] ?? '',
+      prefix: valueTyping[4] ?? '',
+      indent,
+      siblings,
+      linePrefix,
+    };
   }
   return { path, mode: 'value', prefix: '', indent, siblings, linePrefix };
 }

@@ -17,7 +17,11 @@ export function nodePathAt(root: YamlNode, offset: number): NodePath {
   let pair: YamlPair | undefined;
   for (let depth = 0; depth < 128; depth++) {
     if (node.kind === 'map') {
-      const hit = node.pairs.find((p) => contains(p.key.range, offset) || (contains(p.value.range, offset) && p.value.range.end > p.value.range.start));
+      const hit = node.pairs.find(
+        (p) =>
+          contains(p.key.range, offset) ||
+          (contains(p.value.range, offset) && p.value.range.end > p.value.range.start),
+      );
       if (!hit || hit.key.kind !== 'scalar') {
         break;
       }

@@ -24,15 +24,29 @@ export interface YamlProblemFinding {
 }
 
 /** The problems of the YAML itself as findings; every YAML language reports them the same way. */
-export function yamlProblemFindings(problems: readonly YamlProblem[]): { findings: YamlProblemFinding[]; unreadable: boolean } {
-  const findings = problems.map((p): YamlProblemFinding => ({ range: p.range, severity: p.severity === 'error' ? 1 : 2, code: p.code, message: p.message }));
+export function yamlProblemFindings(problems: readonly YamlProblem[]): {
+  findings: YamlProblemFinding[];
+  unreadable: boolean;
+} {
+  const findings = problems.map((p): YamlProblemFinding => ({
+    range: p.range,
+    severity: p.severity === 'error' ? 1 : 2,
+    code: p.code,
+    message: p.message,
+  }));
   // Past these, the tree is partial or absent: rules would only add noise.
-  const unreadable = problems.some((p) => p.code === 'yaml-syntax' || p.code === 'yaml-too-large' || p.code === 'yaml-binary');
+  const unreadable = problems.some(
+    (p) => p.code === 'yaml-syntax' || p.code === 'yaml-too-large' || p.code === 'yaml-binary',
+  );
   return { findings, unreadable };
 }
 
 /** Turn offset-based findings into LSP diagnostics attributed to `source`. */
-export function findingsToDiagnostics(text: string, findings: readonly OffsetFinding[], source: string): Diagnostic[] {
+export function findingsToDiagnostics(
+  text: string,
+  findings: readonly OffsetFinding[],
+  source: string,
+): Diagnostic[] {
   if (findings.length === 0) {
     // A clean file needs no line table; for a 5 MB file that was a tenth of the validation.
     return [];

@@ -8,7 +8,15 @@ export interface LenientEvents {
 }
 
 const MAX_RETRIES = 10;
-const OFFSET_KEYS = ['start', 'valueStart', 'valueEnd', 'anchorStart', 'anchorEnd', 'tagStart', 'tagEnd'] as const;
+const OFFSET_KEYS = [
+  'start',
+  'valueStart',
+  'valueEnd',
+  'anchorStart',
+  'anchorEnd',
+  'tagStart',
+  'tagEnd',
+] as const;
 
 function remapEvent(event: Event, inserted: readonly number[]): Event {
   const copy: Record<string, unknown> = { ...event };
@@ -54,7 +62,9 @@ export function parseEventsLeniently(text: string, maxDepth: number): LenientEve
       const lineStart = patched.lastIndexOf('\n', error.mark.position - 1) + 1;
       // Only lines after an unclosed bracket are forgiven; a misplaced block key stays an error.
       const before = patched.slice(0, lineStart);
-      const insideFlow = before.lastIndexOf('{') > before.lastIndexOf('}') || before.lastIndexOf('[') > before.lastIndexOf(']');
+      const insideFlow =
+        before.lastIndexOf('{') > before.lastIndexOf('}') ||
+        before.lastIndexOf('[') > before.lastIndexOf(']');
       if (!insideFlow) {
         throw firstError;
       }

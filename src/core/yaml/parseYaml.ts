@@ -56,7 +56,15 @@ function looksBinary(text: string): boolean {
 function toScalar(text: string, event: ScalarEvent, fallbackAt: number, tag: YamlNode['tag']): YamlScalar {
   const style = STYLES[event.style] ?? 'plain';
   if (event.valueStart < 0) {
-    return { kind: 'scalar', text: '', value: tag ? '' : null, style, indent: event.indent, range: { start: fallbackAt, end: fallbackAt }, tag };
+    return {
+      kind: 'scalar',
+      text: '',
+      value: tag ? '' : null,
+      style,
+      indent: event.indent,
+      range: { start: fallbackAt, end: fallbackAt },
+      tag,
+    };
   }
   const decoded = event.fast ? text.slice(event.valueStart, event.valueEnd) : getScalarValue(text, event);
   const quoted = style === 'single' || style === 'double' ? 1 : 0;
@@ -87,7 +95,12 @@ function reportDuplicateKeys(pairs: readonly YamlPair[], problems: YamlProblem[]
       }
     }
     if (duplicate) {
-      problems.push({ code: 'yaml-duplicate-key', severity: 'warning', message: `Duplicate key "${clipForMessage(key.text)}": the last one wins.`, range: key.range });
+      problems.push({
+        code: 'yaml-duplicate-key',
+        severity: 'warning',
+        message: `Duplicate key "${clipForMessage(key.text)}": the last one wins.`,
+        range: key.range,
+      });
     }
   }
 }
@@ -101,7 +114,11 @@ function closeFrame(frame: Frame, problems: YamlProblem[]): YamlNode {
   for (let i = 0; i + 1 < frame.children.length; i += 2) {
     const key = frame.children[i] as YamlNode;
     const value = frame.children[i + 1] as YamlNode;
-    pairs.push({ key, value, range: { start: key.range.start, end: Math.max(key.range.end, value.range.end) } });
+    pairs.push({
+      key,
+      value,
+      range: { start: key.range.start, end: Math.max(key.range.end, value.range.end) },
+    });
   }
   reportDuplicateKeys(pairs, problems);
   const map: YamlMap = { kind: 'map', flow: frame.flow, pairs, range, tag: frame.tag };
@@ -109,10 +126,17 @@ function closeFrame(frame: Frame, problems: YamlProblem[]): YamlNode {
 }
 
 function tagOf(text: string, event: { tagStart: number; tagEnd: number }): YamlNode['tag'] {
-  return event.tagStart >= 0 ? { text: text.slice(event.tagStart, event.tagEnd), range: { start: event.tagStart, end: event.tagEnd } } : undefined;
+  return event.tagStart >= 0
+    ? { text: text.slice(event.tagStart, event.tagEnd), range: { start: event.tagStart, end: event.tagEnd } }
+    : undefined;
 }
 
-function buildTree(text: string, events: readonly Event[], limits: YamlLimits, problems: YamlProblem[]): YamlNode | undefined {
+function buildTree(
+  text: string,
+  events: readonly Event[],
+  limits: YamlLimits,
+  problems: YamlProblem[],
+): YamlNode | undefined {
   const stack: Frame[] = [];
   let root: YamlNode | undefined;
   let documents = 0;
@@ -132,7 +156,12 @@ function buildTree(text: string, events: readonly Event[], limits: YamlLimits, p
     if (event.type === EVENT_ID.DOCUMENT) {
       documents++;
       if (documents === 2) {
-        problems.push({ code: 'yaml-multiple-documents', severity: 'warning', message: 'Only the first YAML document of an MLmodel file is read.', range: point(text, lastEnd) });
+        problems.push({
+          code: 'yaml-multiple-documents',
+          severity: 'warning',
+          message: 'Only the first YAML document of an MLmodel file is read.',
+          range: point(text, lastEnd),
+        });
       }
       continue;
     }
@@ -143,7 +172,14 @@ function buildTree(text: string, events: readonly Event[], limits: YamlLimits, p
       const tag = tagOf(text, event);
       checkTag(tag, problems);
       const start = event.tagStart >= 0 ? event.tagStart : event.start;
-      stack.push({ kind: event.type === EVENT_ID.MAPPING ? 'map' : 'seq', start, end: event.start + 1, flow: event.style === 2, tag, children: [] });
+      stack.push({
+        kind: event.type === EVENT_ID.MAPPING ? 'map' : 'seq',
+        start,
+        end: event.start + 1,
+        flow: event.style === 2,
+        tag,
+        children: [],
+      });
     } else if (event.type === EVENT_ID.SCALAR) {
       const tag = tagOf(text, event);
       checkTag(tag, problems);
@@ -152,7 +188,12 @@ function buildTree(text: string, events: readonly Event[], limits: YamlLimits, p
       aliases++;
       const range = { start: event.anchorStart - 1, end: event.anchorEnd };
       if (aliases === limits.maxAliases + 1) {
-        problems.push({ code: 'yaml-aliases', severity: 'error', message: `More than ${limits.maxAliases} aliases: this looks like a YAML bomb and is not expanded.`, range });
+        problems.push({
+          code: 'yaml-aliases',
+          severity: 'error',
+          message: `More than ${limits.maxAliases} aliases: this looks like a YAML bomb and is not expanded.`,
+          range,
+        });
       }
       attach({ kind: 'alias', name: text.slice(event.anchorStart, event.anchorEnd), range });
     } else {
@@ -178,18 +219,39 @@ export function parseYaml(text: string, limits: YamlLimits = DEFAULT_YAML_LIMITS
   const problems: YamlProblem[] = [];
   if (text.length > limits.maxLength) {
     const message = `The file is ${text.length} characters long; files over ${limits.maxLength} are not checked.`;
-    return { text, root: undefined, problems: [{ code: 'yaml-too-large', severity: 'error', message, range: point(text, 0) }] };
+    return {
+      text,
+      root: undefined,
+      problems: [{ code: 'yaml-too-large', severity: 'error', message, range: point(text, 0) }],
+    };
   }
   if (looksBinary(text)) {
-    return { text, root: undefined, problems: [{ code: 'yaml-binary', severity: 'error', message: 'This looks like a binary file, not YAML.', range: point(text, 0) }] };
+    return {
+      text,
+      root: undefined,
+      problems: [
+        {
+          code: 'yaml-binary',
+          severity: 'error',
+          message: 'This looks like a binary file, not YAML.',
+          range: point(text, 0),
+        },
+      ],
+    };
   }
   let events: Event[];
   try {
     const parsed = parseEventsLeniently(text, limits.maxDepth);
     events = parsed.events;
     for (const at of parsed.reindented) {
-      const message = 'Flow content ({...} or [...]) should be indented more than its key. PyYAML reads this; strict YAML 1.2 tools do not.';
-      problems.push({ code: 'yaml-flow-indentation', severity: 'warning', message, range: { start: at, end: Math.max(at + 1, text.indexOf('\n', at)) } });
+      const message =
+        'Flow content ({...} or [...]) should be indented more than its key. PyYAML reads this; strict YAML 1.2 tools do not.';
+      problems.push({
+        code: 'yaml-flow-indentation',
+        severity: 'warning',
+        message,
+        range: { start: at, end: Math.max(at + 1, text.indexOf('\n', at)) },
+      });
     }
   } catch (error: unknown) {
     problems.push(syntaxProblem(text, error));
@@ -203,6 +265,12 @@ function syntaxProblem(text: string, error: unknown): YamlProblem {
   const mark = (error as { mark?: { position?: unknown } } | null)?.mark;
   const position = typeof mark?.position === 'number' ? mark.position : 0;
   const reason = (error as { reason?: unknown } | null)?.reason;
-  const message = typeof reason === 'string' ? reason : error instanceof Error ? error.message : String(error);
-  return { code: 'yaml-syntax', severity: 'error', message: `YAML syntax error: ${message}.`, range: point(text, position) };
+  const message =
+    typeof reason === 'string' ? reason : error instanceof Error ? error.message : String(error);
+  return {
+    code: 'yaml-syntax',
+    severity: 'error',
+    message: `YAML syntax error: ${message}.`,
+    range: point(text, position),
+  };
 }

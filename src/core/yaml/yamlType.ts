@@ -1,7 +1,8 @@
 import type { YamlNode } from './yamlAst';
 
 /** The JSON Schema type name a YAML node would have after loading. */
-export type YamlTypeName = 'string' | 'integer' | 'number' | 'boolean' | 'null' | 'object' | 'array' | 'alias';
+export type YamlTypeName =
+  'string' | 'integer' | 'number' | 'boolean' | 'null' | 'object' | 'array' | 'alias';
 
 /** The type of a node as JSON Schema names it; aliases are reported as such, never followed. */
 export function yamlTypeOf(node: YamlNode): YamlTypeName {
@@ -31,8 +32,14 @@ export function yamlTypeOf(node: YamlNode): YamlTypeName {
 /** Words for messages: "a string", "a map". */
 export function describeType(type: string): string {
   const words: Readonly<Record<string, string>> = {
-    string: 'a string', integer: 'an integer', number: 'a number', boolean: 'true or false', null: 'null',
-    object: 'a map', array: 'a list', alias: 'an alias',
+    string: 'a string',
+    integer: 'an integer',
+    number: 'a number',
+    boolean: 'true or false',
+    null: 'null',
+    object: 'a map',
+    array: 'a list',
+    alias: 'an alias',
   };
   return words[type] ?? type;
 }

@@ -106,7 +106,12 @@ export class ComparePanel implements vscode.Disposable {
         this.onMessage(m);
       }),
       deps.session.onDidChange(() => {
-        this.post({ type: 'compare/status', busy: undefined, error: 'The MLflow connection changed: these runs belong to the previous one. Close this panel and compare again.' });
+        this.post({
+          type: 'compare/status',
+          busy: undefined,
+          error:
+            'The MLflow connection changed: these runs belong to the previous one. Close this panel and compare again.',
+        });
       }),
     );
   }
@@ -166,7 +171,9 @@ export class ComparePanel implements vscode.Disposable {
       case 'compare/drawn':
         this.lastDrawn = m;
         this.markDrawn();
-        this.deps.log.info(`Compare panel drew ${String(m.charts)} charts, ${String(m.points)} points, in ${String(Math.round(m.ms))} ms (last series to drawn: ${String(Math.round(m.drawMs))} ms).`);
+        this.deps.log.info(
+          `Compare panel drew ${String(m.charts)} charts, ${String(m.points)} points, in ${String(Math.round(m.ms))} ms (last series to drawn: ${String(Math.round(m.drawMs))} ms).`,
+        );
         return;
       case 'compare/openRun':
         this.deps.openRun(m.runId);
@@ -183,13 +190,24 @@ export class ComparePanel implements vscode.Disposable {
   }
 
   private async loadRuns(): Promise<void> {
-    this.post({ type: 'compare/status', busy: `Loading ${String(this.runIds.length)} runs…`, error: undefined });
+    this.post({
+      type: 'compare/status',
+      busy: `Loading ${String(this.runIds.length)} runs…`,
+      error: undefined,
+    });
     const { tracking } = await this.deps.session.stores();
     const { runs, missing } = await readRuns(tracking, this.runIds, this.abort.signal);
     this.runs = runs;
     await this.postSnapshot(missing);
     this.timings.snapshotPosted ??= Date.now();
-    this.post({ type: 'compare/status', busy: undefined, error: missing.length > 0 ? `${String(missing.length)} run(s) could not be read and are left out.` : undefined });
+    this.post({
+      type: 'compare/status',
+      busy: undefined,
+      error:
+        missing.length > 0
+          ? `${String(missing.length)} run(s) could not be read and are left out.`
+          : undefined,
+    });
   }
 
   private async postSnapshot(missing: readonly string[] = []): Promise<void> {
@@ -202,8 +220,16 @@ export class ComparePanel implements vscode.Disposable {
       color: runColor(i),
       startTime: r.info.startTime,
     }));
-    const keys = (pick: (r: Run) => readonly { key: string }[]): string[] => [...new Set(this.runs.flatMap((r) => pick(r).map((x) => x.key)))].sort();
-    this.post({ type: 'compare/snapshot', runs: headers, table: this.table, metricKeys: keys((r) => r.data.metrics), paramKeys: keys((r) => r.data.params), missing });
+    const keys = (pick: (r: Run) => readonly { key: string }[]): string[] =>
+      [...new Set(this.runs.flatMap((r) => pick(r).map((x) => x.key)))].sort();
+    this.post({
+      type: 'compare/snapshot',
+      runs: headers,
+      table: this.table,
+      metricKeys: keys((r) => r.data.metrics),
+      paramKeys: keys((r) => r.data.params),
+      missing,
+    });
   }
 
   /**
@@ -230,7 +256,11 @@ export class ComparePanel implements vscode.Disposable {
     const { tracking } = await this.deps.session.stores();
     const runIds = this.runs.map((r) => r.info.runId);
     let done = 0;
-    this.post({ type: 'compare/status', busy: `Loading ${String(todo.length)} metric histories…`, error: undefined });
+    this.post({
+      type: 'compare/status',
+      busy: `Loading ${String(todo.length)} metric histories…`,
+      error: undefined,
+    });
     // The metrics load through one pool of calls in the order shown (see loadMetricsSeries), so
     // the first chart draws early and the last answers bring one metric's data, not everyone's.
     const resets = new Set(todo);
@@ -243,17 +273,28 @@ export class ComparePanel implements vscode.Disposable {
         this.timesSent.delete(key);
       }
     }
-    await loadMetricsSeries(tracking, { runIds, metricKeys: todo, maxPoints, signal: this.abort.signal }, (key, all, complete) => {
-      const fresh = this.sentSeries.unsent(key, all);
-      if (fresh.length > 0 || complete) {
-        this.postSeries(key, fresh, resets.delete(key), complete, withTimes);
-      }
-      if (complete) {
-        this.loaded.set(key, { maxPoints, series: [...all] });
-        done++;
-        this.post({ type: 'compare/status', busy: done < todo.length ? `Loaded ${String(done)} of ${String(todo.length)} metric histories…` : undefined, error: undefined });
-      }
-    });
+    await loadMetricsSeries(
+      tracking,
+      { runIds, metricKeys: todo, maxPoints, signal: this.abort.signal },
+      (key, all, complete) => {
+        const fresh = this.sentSeries.unsent(key, all);
+        if (fresh.length > 0 || complete) {
+          this.postSeries(key, fresh, resets.delete(key), complete, withTimes);
+        }
+        if (complete) {
+          this.loaded.set(key, { maxPoints, series: [...all] });
+          done++;
+          this.post({
+            type: 'compare/status',
+            busy:
+              done < todo.length
+                ? `Loaded ${String(done)} of ${String(todo.length)} metric histories…`
+                : undefined,
+            error: undefined,
+          });
+        }
+      },
+    );
     this.timings.allSeriesPosted ??= Date.now();
     // min/max of the shown metrics come from the full histories, computed once and cached. Reading
     // them (5 M points for 100 runs × 5 metrics of 10,000 steps) keeps the extension host busy for
@@ -266,9 +307,22 @@ export class ComparePanel implements vscode.Disposable {
     this.timings.aggregatesPosted ??= Date.now();
   }
 
-  private postSeries(metricKey: string, series: readonly MetricSeries[], reset: boolean, complete: boolean, withTimes: boolean): void {
+  private postSeries(
+    metricKey: string,
+    series: readonly MetricSeries[],
+    reset: boolean,
+    complete: boolean,
+    withTimes: boolean,
+  ): void {
     this.timings.firstSeriesPosted ??= Date.now();
-    this.post({ type: 'compare/series', metricKey, reset, complete, postedAt: Date.now(), batch: packSeries(series, withTimes) });
+    this.post({
+      type: 'compare/series',
+      metricKey,
+      reset,
+      complete,
+      postedAt: Date.now(),
+      batch: packSeries(series, withTimes),
+    });
   }
 
   private async exportCsv(diffOnly: boolean, order: readonly string[]): Promise<void> {
@@ -278,23 +332,40 @@ export class ComparePanel implements vscode.Disposable {
     let table = diffOnly ? onlyDifferences(this.table) : this.table;
     // The columns in the order the user sees them (they may have sorted by a row).
     const rank = new Map(order.map((id, i) => [id, i]));
-    const idx = table.runIds.map((id, i) => ({ id, i })).sort((a, b) => (rank.get(a.id) ?? 1e9) - (rank.get(b.id) ?? 1e9));
-    table = { runIds: idx.map((x) => x.id), rows: table.rows.map((r) => ({ ...r, cells: idx.map((x) => r.cells[x.i]) })) };
+    const idx = table.runIds
+      .map((id, i) => ({ id, i }))
+      .sort((a, b) => (rank.get(a.id) ?? 1e9) - (rank.get(b.id) ?? 1e9));
+    table = {
+      runIds: idx.map((x) => x.id),
+      rows: table.rows.map((r) => ({ ...r, cells: idx.map((x) => r.cells[x.i]) })),
+    };
     const names = table.runIds.map((id) => {
       const run = this.runs.find((r) => r.info.runId === id);
       return run === undefined ? id : runLabel(run);
     });
-    const target = await vscode.window.showSaveDialog({ filters: { CSV: ['csv'] }, saveLabel: 'Export', title: 'Export the comparison table as CSV', defaultUri: this.defaultUri('mlflow-comparison.csv') });
+    const target = await vscode.window.showSaveDialog({
+      filters: { CSV: ['csv'] },
+      saveLabel: 'Export',
+      title: 'Export the comparison table as CSV',
+      defaultUri: this.defaultUri('mlflow-comparison.csv'),
+    });
     if (target === undefined) {
       return;
     }
     await vscode.workspace.fs.writeFile(target, Buffer.from(tableToCsv(table, names), 'utf8'));
-    void vscode.window.showInformationMessage(`Exported ${String(table.rows.length)} rows to ${vscode.workspace.asRelativePath(target)}.`);
+    void vscode.window.showInformationMessage(
+      `Exported ${String(table.rows.length)} rows to ${vscode.workspace.asRelativePath(target)}.`,
+    );
   }
 
   private async exportPng(name: string, dataUrl: string): Promise<void> {
     const safe = name.replace(/[^\w.-]+/g, '_').slice(0, 80) || 'chart';
-    const target = await vscode.window.showSaveDialog({ filters: { PNG: ['png'] }, saveLabel: 'Export', title: 'Export the chart as PNG', defaultUri: this.defaultUri(`${safe}.png`) });
+    const target = await vscode.window.showSaveDialog({
+      filters: { PNG: ['png'] },
+      saveLabel: 'Export',
+      title: 'Export the chart as PNG',
+      defaultUri: this.defaultUri(`${safe}.png`),
+    });
     if (target === undefined) {
       return;
     }
@@ -304,7 +375,9 @@ export class ComparePanel implements vscode.Disposable {
       throw new Error('The chart image is not a PNG.');
     }
     await vscode.workspace.fs.writeFile(target, bytes);
-    void vscode.window.showInformationMessage(`Saved the chart to ${vscode.workspace.asRelativePath(target)}.`);
+    void vscode.window.showInformationMessage(
+      `Saved the chart to ${vscode.workspace.asRelativePath(target)}.`,
+    );
   }
 
   private defaultUri(file: string): vscode.Uri | undefined {

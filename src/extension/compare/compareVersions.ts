@@ -16,7 +16,8 @@ export const versionDocuments: vscode.TextDocumentContentProvider = {
   provideTextDocumentContent: (uri) => contents.get(uri.toString()) ?? '',
 };
 
-const label = (v: ModelVersion): string => `${v.name} v${v.version}${v.aliases.length > 0 ? ` (${v.aliases.map((a) => `@${a}`).join(', ')})` : ''}`;
+const label = (v: ModelVersion): string =>
+  `${v.name} v${v.version}${v.aliases.length > 0 ? ` (${v.aliases.map((a) => `@${a}`).join(', ')})` : ''}`;
 
 async function fileOf(tracking: TrackingStore, v: ModelVersion, file: string): Promise<string> {
   const maxBytes = 5 * 1024 * 1024;
@@ -29,24 +30,45 @@ async function fileOf(tracking: TrackingStore, v: ModelVersion, file: string): P
     const bytes =
       where.kind === 'loggedModel'
         ? await tracking.readLoggedModelArtifact({ modelId: where.modelId, path: file, maxBytes })
-        : await tracking.readArtifact({ runId: where.runId, path: where.path === '' ? file : `${where.path}/${file}`, maxBytes });
+        : await tracking.readArtifact({
+            runId: where.runId,
+            path: where.path === '' ? file : `${where.path}/${file}`,
+            maxBytes,
+          });
     return new TextDecoder().decode(bytes);
   } catch (err) {
     return `# ${file} of ${label(v)} cannot be read: ${err instanceof Error ? err.message : String(err)}\n`;
   }
 }
 
-async function openDiff(tracking: TrackingStore, a: ModelVersion, b: ModelVersion, file: string): Promise<void> {
-  const uri = (v: ModelVersion): vscode.Uri => vscode.Uri.from({ scheme: VERSION_DOC_SCHEME, path: `/${encodeURIComponent(v.name)}/${v.version}/${file}` });
+async function openDiff(
+  tracking: TrackingStore,
+  a: ModelVersion,
+  b: ModelVersion,
+  file: string,
+): Promise<void> {
+  const uri = (v: ModelVersion): vscode.Uri =>
+    vscode.Uri.from({
+      scheme: VERSION_DOC_SCHEME,
+      path: `/${encodeURIComponent(v.name)}/${v.version}/${file}`,
+    });
   const [left, right] = [uri(a), uri(b)];
   contents.set(left.toString(), await fileOf(tracking, a, file));
   contents.set(right.toString(), await fileOf(tracking, b, file));
-  await vscode.commands.executeCommand('vscode.diff', left, right, `${file}: ${label(a)} ↔ ${label(b)}`, { preview: false });
+  await vscode.commands.executeCommand('vscode.diff', left, right, `${file}: ${label(a)} ↔ ${label(b)}`, {
+    preview: false,
+  });
 }
 
 /** The two versions to compare: two selected in the view, or one plus one picked from its model. */
-async function pickVersions(session: StoreSession, arg: unknown, selection: unknown): Promise<[ModelVersion, ModelVersion] | undefined> {
-  const nodes = (Array.isArray(selection) && selection.length > 0 ? (selection as unknown[]) : [arg]).map((n) => nodeOf(n, 'modelVersion')).filter((n) => n !== undefined);
+async function pickVersions(
+  session: StoreSession,
+  arg: unknown,
+  selection: unknown,
+): Promise<[ModelVersion, ModelVersion] | undefined> {
+  const nodes = (Array.isArray(selection) && selection.length > 0 ? (selection as unknown[]) : [arg])
+    .map((n) => nodeOf(n, 'modelVersion'))
+    .filter((n) => n !== undefined);
   const { registry } = await session.stores();
   const full = (v: ModelVersion): Promise<ModelVersion> => registry.getModelVersion(v.name, v.version);
   if (nodes.length >= 2 && nodes[0] !== undefined && nodes[1] !== undefined) {
@@ -54,13 +76,23 @@ async function pickVersions(session: StoreSession, arg: unknown, selection: unkn
   }
   const first = nodes[0]?.modelVersion;
   if (first === undefined) {
-    void vscode.window.showInformationMessage('Pick a model version in the Models view to compare it with another.');
+    void vscode.window.showInformationMessage(
+      'Pick a model version in the Models view to compare it with another.',
+    );
     return undefined;
   }
-  const page = await registry.searchModelVersions({ filter: `name = '${first.name.replace(/'/g, "\\'")}'`, maxResults: 200 });
+  const page = await registry.searchModelVersions({
+    filter: `name = '${first.name.replace(/'/g, "\\'")}'`,
+    maxResults: 200,
+  });
   const others = await Promise.all(page.items.filter((v) => v.version !== first.version).map(full));
   const picked = await vscode.window.showQuickPick(
-    others.map((v) => ({ label: `Version ${v.version}`, description: v.aliases.map((a) => `@${a}`).join(' '), detail: v.source, v })),
+    others.map((v) => ({
+      label: `Version ${v.version}`,
+      description: v.aliases.map((a) => `@${a}`).join(' '),
+      detail: v.source,
+      v,
+    })),
     { title: `Compare ${label(first)} with…` },
   );
   return picked === undefined ? undefined : [await full(first), picked.v];

@@ -2,7 +2,12 @@ import * as vscode from 'vscode';
 import { registerReported } from '../shared/errors/withErrorReport';
 import { HistoryAggregates } from '../../core/compare/historyAggregates';
 import { runLabel } from '../../core/explorer/runSummary';
-import { COMPARE_VIEW_TYPE, isRunId, MAX_COMPARED_RUNS, type CompareViewState } from '../../protocol/compareRuns';
+import {
+  COMPARE_VIEW_TYPE,
+  isRunId,
+  MAX_COMPARED_RUNS,
+  type CompareViewState,
+} from '../../protocol/compareRuns';
 import { RUN_DETAIL_VIEW_TYPE, type RunDetailViewState } from '../../protocol/runDetail';
 import type { StoreSession } from '../connection';
 import { nodeOf } from '../explorer';
@@ -24,14 +29,25 @@ export interface ComparePanels {
 /** Run ids of the run nodes a command was invoked on (the clicked one plus a multi-selection). */
 function selectedRunIds(arg: unknown, selection: unknown): string[] {
   const nodes = Array.isArray(selection) && selection.length > 0 ? (selection as unknown[]) : [arg];
-  return [...new Set(nodes.map((n) => nodeOf(n, 'run')?.runId ?? (isRunId(n) ? n : undefined)).filter((id): id is string => id !== undefined))];
+  return [
+    ...new Set(
+      nodes
+        .map((n) => nodeOf(n, 'run')?.runId ?? (isRunId(n) ? n : undefined))
+        .filter((id): id is string => id !== undefined),
+    ),
+  ];
 }
 
 /**
  * The run detail and compare panels, the comparison basket, and their commands and serializers
  * (so panels come back after a reload with the runs they showed).
  */
-export function registerCompare(context: vscode.ExtensionContext, session: StoreSession, explorer: Explorer, log: vscode.LogOutputChannel): ComparePanels {
+export function registerCompare(
+  context: vscode.ExtensionContext,
+  session: StoreSession,
+  explorer: Explorer,
+  log: vscode.LogOutputChannel,
+): ComparePanels {
   const basket = new ComparisonBasket(context.workspaceState);
   const aggregates = new HistoryAggregates(async () => (await session.stores()).tracking);
   const compareDeps: CompareDeps = {
@@ -54,11 +70,15 @@ export function registerCompare(context: vscode.ExtensionContext, session: Store
 
   const compare = (runIds: readonly string[]): ComparePanel | undefined => {
     if (runIds.length === 0) {
-      void vscode.window.showInformationMessage('Select runs in the Experiments view (Ctrl/Cmd+click), or add them with "Add to Comparison" first.');
+      void vscode.window.showInformationMessage(
+        'Select runs in the Experiments view (Ctrl/Cmd+click), or add them with "Add to Comparison" first.',
+      );
       return undefined;
     }
     if (runIds.length > MAX_COMPARED_RUNS) {
-      void vscode.window.showWarningMessage(`Comparing the first ${String(MAX_COMPARED_RUNS)} of ${String(runIds.length)} runs.`);
+      void vscode.window.showWarningMessage(
+        `Comparing the first ${String(MAX_COMPARED_RUNS)} of ${String(runIds.length)} runs.`,
+      );
     }
     return ComparePanel.show(compareDeps, runIds.slice(0, MAX_COMPARED_RUNS));
   };
@@ -67,10 +87,22 @@ export function registerCompare(context: vscode.ExtensionContext, session: Store
   const compareWith = async (runId: string): Promise<ComparePanel | undefined> => {
     const others = explorer.model.loadedRuns().filter((r) => r.info.runId !== runId);
     const picked = await vscode.window.showQuickPick(
-      others.map((r) => ({ label: runLabel(r), description: r.info.runId, picked: basket.runIds.includes(r.info.runId), runId: r.info.runId })),
-      { canPickMany: true, title: 'Compare with…', placeHolder: 'Pick the runs to compare with (the basket is preselected)', matchOnDescription: true },
+      others.map((r) => ({
+        label: runLabel(r),
+        description: r.info.runId,
+        picked: basket.runIds.includes(r.info.runId),
+        runId: r.info.runId,
+      })),
+      {
+        canPickMany: true,
+        title: 'Compare with…',
+        placeHolder: 'Pick the runs to compare with (the basket is preselected)',
+        matchOnDescription: true,
+      },
     );
-    return picked === undefined || picked.length === 0 ? undefined : compare([runId, ...picked.map((p) => p.runId)]);
+    return picked === undefined || picked.length === 0
+      ? undefined
+      : compare([runId, ...picked.map((p) => p.runId)]);
   };
 
   const register = (id: string, handler: (...args: unknown[]) => unknown): void => {
@@ -81,14 +113,16 @@ export function registerCompare(context: vscode.ExtensionContext, session: Store
     return runId === undefined ? undefined : RunDetailPanel.show(detailDeps, runId);
   });
   register(COMPARE_COMMANDS.openRunById, async (arg) => {
-    const runId =
-      isRunId(arg) ? arg : (
-        await vscode.window.showInputBox({
-          title: 'Open Run',
-          prompt: 'The id of an MLflow run (32 hex characters on an MLflow server)',
-          validateInput: (v) => (isRunId(v.trim()) ? undefined : 'A run id has only letters, digits, - and _ (at most 64).'),
-        })
-      )?.trim();
+    const runId = isRunId(arg)
+      ? arg
+      : (
+          await vscode.window.showInputBox({
+            title: 'Open Run',
+            prompt: 'The id of an MLflow run (32 hex characters on an MLflow server)',
+            validateInput: (v) =>
+              isRunId(v.trim()) ? undefined : 'A run id has only letters, digits, - and _ (at most 64).',
+          })
+        )?.trim();
     return runId === undefined ? undefined : RunDetailPanel.show(detailDeps, runId);
   });
   register(COMPARE_COMMANDS.addToComparison, async (arg, selection) => {
@@ -97,11 +131,13 @@ export function registerCompare(context: vscode.ExtensionContext, session: Store
       return 0;
     }
     const count = await basket.add(ids);
-    void vscode.window.showInformationMessage(`${String(count)} run(s) set aside for comparison.`, 'Compare Now').then((choice) => {
-      if (choice === 'Compare Now') {
-        compare(basket.runIds);
-      }
-    });
+    void vscode.window
+      .showInformationMessage(`${String(count)} run(s) set aside for comparison.`, 'Compare Now')
+      .then((choice) => {
+        if (choice === 'Compare Now') {
+          compare(basket.runIds);
+        }
+      });
     return count;
   });
   register(COMPARE_COMMANDS.compareRuns, (arg, selection) => {
@@ -112,7 +148,9 @@ export function registerCompare(context: vscode.ExtensionContext, session: Store
     return compare(ids.length > 1 ? ids : basket.runIds);
   });
   register(COMPARE_COMMANDS.clearComparison, () => basket.clear());
-  register(COMPARE_COMMANDS.compareVersions, (arg, selection) => compareModelVersions(session, arg, selection, compare, log));
+  register(COMPARE_COMMANDS.compareVersions, (arg, selection) =>
+    compareModelVersions(session, arg, selection, compare, log),
+  );
 
   context.subscriptions.push(
     basket,
@@ -122,7 +160,11 @@ export function registerCompare(context: vscode.ExtensionContext, session: Store
     vscode.window.registerWebviewPanelSerializer(COMPARE_VIEW_TYPE, {
       deserializeWebviewPanel: (panel, state: unknown) => {
         const ids = (state as Partial<CompareViewState> | undefined)?.runIds;
-        ComparePanel.revive(panel, compareDeps, Array.isArray(ids) ? ids.filter(isRunId).slice(0, MAX_COMPARED_RUNS) : basket.runIds);
+        ComparePanel.revive(
+          panel,
+          compareDeps,
+          Array.isArray(ids) ? ids.filter(isRunId).slice(0, MAX_COMPARED_RUNS) : basket.runIds,
+        );
         return Promise.resolve();
       },
     }),

@@ -118,12 +118,15 @@ export class RunDetailPanel implements vscode.Disposable {
     const experiment = await tracking.getExperiment(run.info.experimentId, { signal }).catch(() => undefined);
     // The models are one section of the panel: a failed logged-model search must not hide the rest.
     const models = await listRunModels(tracking, run, signal).catch((err: unknown) => {
-      this.deps.log.warn(`Run detail ${this.runId}: cannot list its logged models: ${describeStoreError(err).detail}`);
+      this.deps.log.warn(
+        `Run detail ${this.runId}: cannot list its logged models: ${describeStoreError(err).detail}`,
+      );
       return [];
     });
     const overview = runOverview(run, Date.now(), { experimentName: experiment?.name, models });
     this.panel.title = `Run ${overview.name}`;
-    const parent = overview.parentId === undefined ? undefined : await this.link(tracking, overview.parentId, signal);
+    const parent =
+      overview.parentId === undefined ? undefined : await this.link(tracking, overview.parentId, signal);
     this.children = await this.childRuns(tracking, run.info.experimentId, signal);
     this.post({
       type: 'runDetail/snapshot',
@@ -146,7 +149,11 @@ export class RunDetailPanel implements vscode.Disposable {
       const kept = decimate(s.steps, s.values, POINTS);
       // Keep the times of the points decimation kept, matched by step order.
       const times = kept.xs === s.steps ? s.times : pickTimes(s.steps, s.times, kept.xs);
-      this.post({ type: 'runDetail/series', metricKey: m.key, series: { runId: this.runId, steps: kept.xs, times, values: kept.ys } });
+      this.post({
+        type: 'runDetail/series',
+        metricKey: m.key,
+        series: { runId: this.runId, steps: kept.xs, times, values: kept.ys },
+      });
     }
   }
 
@@ -159,9 +166,15 @@ export class RunDetailPanel implements vscode.Disposable {
   }
 
   /** Child runs name this run in their `mlflow.parentRunId` tag; at most 1,000 are listed. */
-  private async childRuns(tracking: TrackingStore, experimentId: string, signal: AbortSignal): Promise<RunLink[]> {
+  private async childRuns(
+    tracking: TrackingStore,
+    experimentId: string,
+    signal: AbortSignal,
+  ): Promise<RunLink[]> {
     const filter = `tags.${PARENT_RUN_TAG} = '${this.runId}'`;
-    const page = await tracking.searchRuns({ experimentIds: [experimentId], filter, maxResults: 1000, signal }).catch(() => ({ items: [] }));
+    const page = await tracking
+      .searchRuns({ experimentIds: [experimentId], filter, maxResults: 1000, signal })
+      .catch(() => ({ items: [] }));
     return page.items.map((r) => ({ runId: r.info.runId, name: runLabel(r) }));
   }
 

@@ -31,21 +31,42 @@ interface MethodChoice extends vscode.QuickPickItem {
  * Microsoft sign-in, answered with `'session'`: nothing is stored, because the session's token is
  * fetched fresh for every request; a pasted token is the fallback.
  */
-export async function askCredentials(target: TrackingTarget, microsoft: MicrosoftToken, optional: boolean): Promise<HostCredentials | 'session' | undefined> {
+export async function askCredentials(
+  target: TrackingTarget,
+  microsoft: MicrosoftToken,
+  optional: boolean,
+): Promise<HostCredentials | 'session' | undefined> {
   const choices: MethodChoice[] = [];
   if (target.kind === 'azureml') {
-    choices.push({ label: '$(account) Sign in with Microsoft', detail: 'Use VS Code’s Microsoft account for Azure Machine Learning', method: 'microsoft' });
+    choices.push({
+      label: '$(account) Sign in with Microsoft',
+      detail: 'Use VS Code’s Microsoft account for Azure Machine Learning',
+      method: 'microsoft',
+    });
   }
   if (target.kind === 'rest') {
-    choices.push({ label: '$(person) Username and Password', detail: 'HTTP Basic authentication, as mlflow server --app-name basic-auth uses', method: 'basic' });
+    choices.push({
+      label: '$(person) Username and Password',
+      detail: 'HTTP Basic authentication, as mlflow server --app-name basic-auth uses',
+      method: 'basic',
+    });
   }
   choices.push({
     label: '$(key) Token',
-    detail: target.kind === 'databricks' ? 'A Databricks personal access token' : target.kind === 'azureml' ? 'Paste an Azure access token (az account get-access-token)' : 'Sent as a Bearer token',
+    detail:
+      target.kind === 'databricks'
+        ? 'A Databricks personal access token'
+        : target.kind === 'azureml'
+          ? 'Paste an Azure access token (az account get-access-token)'
+          : 'Sent as a Bearer token',
     method: 'token',
   });
   if (optional) {
-    choices.push({ label: '$(circle-slash) No Credentials', detail: 'None needed, or taken from MLFLOW_TRACKING_* / ~/.mlflow/credentials', method: 'none' });
+    choices.push({
+      label: '$(circle-slash) No Credentials',
+      detail: 'None needed, or taken from MLFLOW_TRACKING_* / ~/.mlflow/credentials',
+      method: 'none',
+    });
   }
   const picked = await vscode.window.showQuickPick(choices, {
     title: `Credentials for ${target.display}`,
@@ -59,15 +80,29 @@ export async function askCredentials(target: TrackingTarget, microsoft: Microsof
     case 'microsoft':
       return (await microsoft.signIn()) === undefined ? undefined : 'session';
     case 'token': {
-      const token = await vscode.window.showInputBox({ title: 'Token', prompt: `The token for ${target.display}`, password: true, ignoreFocusOut: true });
+      const token = await vscode.window.showInputBox({
+        title: 'Token',
+        prompt: `The token for ${target.display}`,
+        password: true,
+        ignoreFocusOut: true,
+      });
       return token?.trim() ? { kind: 'bearer', token: token.trim() } : undefined;
     }
     case 'basic': {
-      const username = await vscode.window.showInputBox({ title: 'Username', prompt: `Your username on ${target.display}`, ignoreFocusOut: true });
+      const username = await vscode.window.showInputBox({
+        title: 'Username',
+        prompt: `Your username on ${target.display}`,
+        ignoreFocusOut: true,
+      });
       if (!username) {
         return undefined;
       }
-      const password = await vscode.window.showInputBox({ title: 'Password', prompt: `The password of ${username}`, password: true, ignoreFocusOut: true });
+      const password = await vscode.window.showInputBox({
+        title: 'Password',
+        prompt: `The password of ${username}`,
+        password: true,
+        ignoreFocusOut: true,
+      });
       return password === undefined ? undefined : { kind: 'basic', username, password };
     }
   }

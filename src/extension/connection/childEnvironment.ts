@@ -19,7 +19,10 @@ export interface ChildConnectionEnv {
  * the MLflow env vars and ~/.mlflow/credentials) — so `runs:/` and `models:/` URIs resolve in
  * the child exactly as they do in the views.
  */
-export async function childConnectionEnv(connections: ConnectionManager, secrets?: SecretCredentials): Promise<ChildConnectionEnv> {
+export async function childConnectionEnv(
+  connections: ConnectionManager,
+  secrets?: SecretCredentials,
+): Promise<ChildConnectionEnv> {
   const state = connections.state;
   if (state.status !== 'ready') {
     return { trackingUri: undefined, credentialEnv: {} };
@@ -28,6 +31,8 @@ export async function childConnectionEnv(connections: ConnectionManager, secrets
   if (state.target.kind !== 'rest') {
     return { trackingUri, credentialEnv: {} };
   }
-  const creds = (await secrets?.(state.target)) ?? resolveCredentials(process.env, await loadCredentialsFile(os.homedir()));
+  const creds =
+    (await secrets?.(state.target)) ??
+    resolveCredentials(process.env, await loadCredentialsFile(os.homedir()));
   return { trackingUri, credentialEnv: credentialsToEnv(creds) };
 }

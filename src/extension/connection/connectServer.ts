@@ -46,7 +46,11 @@ export function serverUriProblem(value: string): string | undefined {
  * active one through the `mlflow.trackingUri` setting. `options`
  * (`{ name?, credentials?: { username, password } | { token } }`) lets callers skip the prompts.
  */
-export async function connectServer(deps: ConnectDeps, uriArg?: unknown, options?: unknown): Promise<boolean> {
+export async function connectServer(
+  deps: ConnectDeps,
+  uriArg?: unknown,
+  options?: unknown,
+): Promise<boolean> {
   const given = typeof uriArg === 'string' ? uriArg.trim() : undefined;
   const interactive = given === undefined;
   let uri = given;
@@ -54,7 +58,8 @@ export async function connectServer(deps: ConnectDeps, uriArg?: unknown, options
     uri = (
       await vscode.window.showInputBox({
         title: 'Connect to an MLflow Tracking Server',
-        prompt: 'The address you would give MLFLOW_TRACKING_URI: http(s)://host[:port][/prefix], databricks[://profile] or azureml://…',
+        prompt:
+          'The address you would give MLFLOW_TRACKING_URI: http(s)://host[:port][/prefix], databricks[://profile] or azureml://…',
         placeHolder: 'http://127.0.0.1:5000',
         ignoreFocusOut: true,
         validateInput: (v) => (v.trim() === '' ? undefined : serverUriProblem(v)),
@@ -67,11 +72,15 @@ export async function connectServer(deps: ConnectDeps, uriArg?: unknown, options
   const problem = serverUriProblem(uri);
   const parsed = parseTrackingUri(uri, baseDir());
   if (problem !== undefined || !parsed.ok) {
-    void vscode.window.showErrorMessage(`Cannot connect to "${redactUri(uri)}": ${problem ?? 'invalid address'}`);
+    void vscode.window.showErrorMessage(
+      `Cannot connect to "${redactUri(uri)}": ${problem ?? 'invalid address'}`,
+    );
     return false;
   }
   const opts = typeof options === 'object' && options !== null ? (options as Record<string, unknown>) : {};
-  const asked = credentialsArg(opts.credentials) ?? (interactive ? await credentialsIfAsked(deps, parsed.target) : undefined);
+  const asked =
+    credentialsArg(opts.credentials) ??
+    (interactive ? await credentialsIfAsked(deps, parsed.target) : undefined);
   // A Microsoft session needs nothing stored: its token is fetched per request.
   const creds = asked === 'session' ? undefined : asked;
   const name = typeof opts.name === 'string' ? opts.name : freeName(deps.saved.list(), uri);
@@ -84,14 +93,17 @@ export async function connectServer(deps: ConnectDeps, uriArg?: unknown, options
     await deps.secrets.store(parsed.target, creds);
   }
   await saveTrackingUri(uri);
-  deps.log.info(`Connection "${added.saved.name}" set to ${redactUri(uri)} by the user${creds === undefined ? '' : ', with credentials in secret storage'}.`);
+  deps.log.info(
+    `Connection "${added.saved.name}" set to ${redactUri(uri)} by the user${creds === undefined ? '' : ', with credentials in secret storage'}.`,
+  );
   return true;
 }
 
 /** The suggested name for `uri`, numbered when another saved connection already has it. */
 function freeName(list: readonly NamedConnection[], uri: string): string {
   const base = suggestConnectionName(uri);
-  const taken = (n: string): boolean => list.some((c) => c.uri !== uri && c.name.toLowerCase() === n.toLowerCase());
+  const taken = (n: string): boolean =>
+    list.some((c) => c.uri !== uri && c.name.toLowerCase() === n.toLowerCase());
   let name = base;
   for (let i = 2; taken(name); i++) {
     name = `${base} (${i})`;
@@ -104,19 +116,25 @@ function freeName(list: readonly NamedConnection[], uri: string): string {
  * timeout) with whatever is already configured; a 401 opens the prompt, anything else (including
  * an unreachable server) connects as is and the views say what is wrong.
  */
-async function credentialsIfAsked(deps: ConnectDeps, target: TrackingTarget): Promise<HostCredentials | 'session' | undefined> {
+async function credentialsIfAsked(
+  deps: ConnectDeps,
+  target: TrackingTarget,
+): Promise<HostCredentials | 'session' | undefined> {
   if (target.kind !== 'rest' && target.kind !== 'azureml' && target.kind !== 'databricks') {
     return undefined;
   }
   const remote = target;
-  const status = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Checking ${target.display}…` }, async () => {
-    try {
-      const client = await deps.stores.restClient(remote, { maxRetries: 0, timeoutMs: 5_000 });
-      await client.call(ENDPOINTS.searchExperiments, { body: { max_results: 1 } });
-      return undefined;
-    } catch (err) {
-      return StoreError.is(err) ? err.status : undefined;
-    }
-  });
+  const status = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: `Checking ${target.display}…` },
+    async () => {
+      try {
+        const client = await deps.stores.restClient(remote, { maxRetries: 0, timeoutMs: 5_000 });
+        await client.call(ENDPOINTS.searchExperiments, { body: { max_results: 1 } });
+        return undefined;
+      } catch (err) {
+        return StoreError.is(err) ? err.status : undefined;
+      }
+    },
+  );
   return status === 401 ? askCredentials(target, deps.microsoft, true) : undefined;
 }

@@ -67,7 +67,10 @@ export class ConnectionManager implements vscode.Disposable {
     if (folder !== undefined && vscode.workspace.isTrusted) {
       try {
         const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, '.env'));
-        value = bytes.byteLength > MAX_DOTENV_BYTES ? undefined : parseDotenv(new TextDecoder().decode(bytes)).get('MLFLOW_TRACKING_URI');
+        value =
+          bytes.byteLength > MAX_DOTENV_BYTES
+            ? undefined
+            : parseDotenv(new TextDecoder().decode(bytes)).get('MLFLOW_TRACKING_URI');
       } catch {
         value = undefined;
       }
@@ -154,7 +157,9 @@ export class ConnectionManager implements vscode.Disposable {
     } else if (state.status === 'invalid') {
       this.log.warn(`Tracking URI from ${state.source} cannot be used: ${state.problem}`);
     } else {
-      this.log.info(`Active connection (${state.source}): ${state.target.kind} ${redactUri(state.target.display)}`);
+      this.log.info(
+        `Active connection (${state.source}): ${state.target.kind} ${redactUri(state.target.display)}`,
+      );
     }
   }
 

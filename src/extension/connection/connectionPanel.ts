@@ -23,7 +23,11 @@ export class ConnectionPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
 
-  static show(extensionUri: vscode.Uri, connections: ConnectionManager, log: vscode.LogOutputChannel): ConnectionPanel {
+  static show(
+    extensionUri: vscode.Uri,
+    connections: ConnectionManager,
+    log: vscode.LogOutputChannel,
+  ): ConnectionPanel {
     if (ConnectionPanel.current) {
       ConnectionPanel.current.panel.reveal();
       return ConnectionPanel.current;
@@ -33,7 +37,12 @@ export class ConnectionPanel implements vscode.Disposable {
   }
 
   /** Re-attach to a panel VS Code restored after a reload. */
-  static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, connections: ConnectionManager, log: vscode.LogOutputChannel): void {
+  static revive(
+    panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    connections: ConnectionManager,
+    log: vscode.LogOutputChannel,
+  ): void {
     ConnectionPanel.current?.dispose();
     new ConnectionPanel(panel, extensionUri, connections, log);
   }
@@ -86,7 +95,10 @@ export class ConnectionPanel implements vscode.Disposable {
     if (!this.ready) {
       return;
     }
-    const msg: ConnectionHostMessage = { type: 'connection/snapshot', snapshot: toSnapshot(this.connections.state) };
+    const msg: ConnectionHostMessage = {
+      type: 'connection/snapshot',
+      snapshot: toSnapshot(this.connections.state),
+    };
     void this.panel.webview.postMessage(msg);
   }
 
@@ -104,9 +116,23 @@ export class ConnectionPanel implements vscode.Disposable {
 export function toSnapshot(state: ConnectionState): ConnectionSnapshot {
   switch (state.status) {
     case 'none':
-      return { connected: false, kind: undefined, display: undefined, source: undefined, readOnly: false, problem: undefined };
+      return {
+        connected: false,
+        kind: undefined,
+        display: undefined,
+        source: undefined,
+        readOnly: false,
+        problem: undefined,
+      };
     case 'invalid':
-      return { connected: false, kind: undefined, display: redactUri(state.uri), source: state.source, readOnly: false, problem: state.problem };
+      return {
+        connected: false,
+        kind: undefined,
+        display: redactUri(state.uri),
+        source: state.source,
+        readOnly: false,
+        problem: state.problem,
+      };
     case 'ready':
       return {
         connected: true,

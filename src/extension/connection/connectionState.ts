@@ -4,8 +4,18 @@ import type { ConnectionSource } from '../../core/connection/resolveConnection';
 /** The active connection as every view sees it. `problem` is set when the URI could not be used. */
 export type ConnectionState =
   | { readonly status: 'none' }
-  | { readonly status: 'invalid'; readonly uri: string; readonly source: ConnectionSource; readonly problem: string }
-  | { readonly status: 'ready'; readonly uri: string; readonly source: ConnectionSource; readonly target: TrackingTarget };
+  | {
+      readonly status: 'invalid';
+      readonly uri: string;
+      readonly source: ConnectionSource;
+      readonly problem: string;
+    }
+  | {
+      readonly status: 'ready';
+      readonly uri: string;
+      readonly source: ConnectionSource;
+      readonly target: TrackingTarget;
+    };
 
 /** Local stores are read-only; writes need a tracking server (DESIGN.md, data sources). */
 export function isReadOnly(state: ConnectionState): boolean {

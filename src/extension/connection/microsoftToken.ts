@@ -18,7 +18,9 @@ export class MicrosoftToken {
       return undefined;
     }
     try {
-      const session = await vscode.authentication.getSession('microsoft', AZURE_MANAGEMENT_SCOPES, { createIfNone: false });
+      const session = await vscode.authentication.getSession('microsoft', AZURE_MANAGEMENT_SCOPES, {
+        createIfNone: false,
+      });
       return session?.accessToken;
     } catch {
       this.unavailable = true;
@@ -29,7 +31,9 @@ export class MicrosoftToken {
   /** Ask VS Code to sign in with Microsoft (the user sees its dialog); the token, or undefined if declined. */
   async signIn(): Promise<string | undefined> {
     try {
-      const session = await vscode.authentication.getSession('microsoft', AZURE_MANAGEMENT_SCOPES, { createIfNone: true });
+      const session = await vscode.authentication.getSession('microsoft', AZURE_MANAGEMENT_SCOPES, {
+        createIfNone: true,
+      });
       this.unavailable = false;
       return session.accessToken;
     } catch {

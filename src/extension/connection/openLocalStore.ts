@@ -10,7 +10,11 @@ import type { SavedConnections } from './savedConnections';
  * check that it looks like an MLflow store, save it as a named connection and make it the active
  * read-only connection.
  */
-export async function openLocalStore(log: vscode.LogOutputChannel, uriArg?: unknown, saved?: SavedConnections): Promise<boolean> {
+export async function openLocalStore(
+  log: vscode.LogOutputChannel,
+  uriArg?: unknown,
+  saved?: SavedConnections,
+): Promise<boolean> {
   let picked = uriArg instanceof vscode.Uri ? uriArg : undefined;
   if (!picked) {
     const chosen = await vscode.window.showOpenDialog({

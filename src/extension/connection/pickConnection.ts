@@ -45,15 +45,28 @@ export async function pickConnection(connections: ConnectionManager, saved: Save
     },
   );
   if (state.status !== 'none') {
-    choices.push({ label: '$(pulse) Test Connection', run: () => vscode.commands.executeCommand(COMMANDS.testConnection) });
+    choices.push({
+      label: '$(pulse) Test Connection',
+      run: () => vscode.commands.executeCommand(COMMANDS.testConnection),
+    });
   }
   if (state.status === 'ready' && state.target.kind !== 'sqlite' && state.target.kind !== 'file') {
-    choices.push({ label: '$(key) Sign In…', detail: 'Credentials for this server, kept in secret storage', run: () => vscode.commands.executeCommand(COMMANDS.signIn) });
+    choices.push({
+      label: '$(key) Sign In…',
+      detail: 'Credentials for this server, kept in secret storage',
+      run: () => vscode.commands.executeCommand(COMMANDS.signIn),
+    });
   }
   if (list.length > 0) {
     choices.push(
-      { label: '$(edit) Rename a Saved Connection…', run: () => vscode.commands.executeCommand(COMMANDS.renameConnection) },
-      { label: '$(trash) Remove a Saved Connection…', run: () => vscode.commands.executeCommand(COMMANDS.removeConnection) },
+      {
+        label: '$(edit) Rename a Saved Connection…',
+        run: () => vscode.commands.executeCommand(COMMANDS.renameConnection),
+      },
+      {
+        label: '$(trash) Remove a Saved Connection…',
+        run: () => vscode.commands.executeCommand(COMMANDS.removeConnection),
+      },
     );
   }
   const env = process.env.MLFLOW_TRACKING_URI?.trim();

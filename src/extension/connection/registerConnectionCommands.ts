@@ -28,10 +28,19 @@ export interface ConnectionCommandDeps {
 }
 
 /** Connect, switch, sign in, test and show the connection; the connection panel survives a reload. */
-export function registerConnectionCommands({ context, connections, stores, saved, secrets, microsoft, log }: ConnectionCommandDeps): void {
+export function registerConnectionCommands({
+  context,
+  connections,
+  stores,
+  saved,
+  secrets,
+  microsoft,
+  log,
+}: ConnectionCommandDeps): void {
   const auth = { connections, secrets, stores, microsoft, log };
   registerReported(context, log, {
-    [COMMANDS.connectServer]: (uri, options) => connectServer({ log, saved, secrets, microsoft, stores }, uri, options),
+    [COMMANDS.connectServer]: (uri, options) =>
+      connectServer({ log, saved, secrets, microsoft, stores }, uri, options),
     [COMMANDS.openLocalStore]: (uri) => openLocalStore(log, uri, saved),
     [COMMANDS.pickConnection]: () => pickConnection(connections, saved),
     [COMMANDS.testConnection]: (arg) => testConnection({ connections, stores, saved, log }, arg),
@@ -52,6 +61,10 @@ export function registerConnectionCommands({ context, connections, stores, saved
         return Promise.resolve();
       },
     }),
-    { dispose: () => { ConnectionPanel.disposeCurrent(); } },
+    {
+      dispose: () => {
+        ConnectionPanel.disposeCurrent();
+      },
+    },
   );
 }

@@ -15,7 +15,11 @@ export interface SavedConnectionDeps {
 }
 
 /** Pick a saved connection by name (the argument) or from a list. */
-async function chooseSaved(saved: SavedConnections, arg: unknown, placeHolder: string): Promise<NamedConnection | undefined> {
+async function chooseSaved(
+  saved: SavedConnections,
+  arg: unknown,
+  placeHolder: string,
+): Promise<NamedConnection | undefined> {
   if (typeof arg === 'string') {
     const found = saved.find(arg);
     if (found === undefined) {
@@ -25,7 +29,9 @@ async function chooseSaved(saved: SavedConnections, arg: unknown, placeHolder: s
   }
   const list = saved.list();
   if (list.length === 0) {
-    void vscode.window.showInformationMessage('No MLflow connections are saved yet: connect to a server or open a local store first.');
+    void vscode.window.showInformationMessage(
+      'No MLflow connections are saved yet: connect to a server or open a local store first.',
+    );
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
@@ -51,7 +57,11 @@ export async function switchConnection(deps: SavedConnectionDeps, arg?: unknown)
 }
 
 /** Rename a saved connection (`name`, `newName` as arguments, or asked for). */
-export async function renameConnection(deps: SavedConnectionDeps, arg?: unknown, newNameArg?: unknown): Promise<boolean> {
+export async function renameConnection(
+  deps: SavedConnectionDeps,
+  arg?: unknown,
+  newNameArg?: unknown,
+): Promise<boolean> {
   const chosen = await chooseSaved(deps.saved, arg, 'Rename which connection?');
   if (chosen === undefined) {
     return false;
@@ -59,7 +69,11 @@ export async function renameConnection(deps: SavedConnectionDeps, arg?: unknown,
   const to =
     typeof newNameArg === 'string'
       ? newNameArg
-      : await vscode.window.showInputBox({ title: `Rename "${chosen.name}"`, value: chosen.name, ignoreFocusOut: true });
+      : await vscode.window.showInputBox({
+          title: `Rename "${chosen.name}"`,
+          value: chosen.name,
+          ignoreFocusOut: true,
+        });
   if (to === undefined) {
     return false;
   }
@@ -82,7 +96,11 @@ export async function removeConnection(deps: SavedConnectionDeps, arg?: unknown)
     return false;
   }
   if (typeof arg !== 'string') {
-    const ok = await vscode.window.showWarningMessage(`Remove the MLflow connection "${chosen.name}" (${chosen.uri}) and its stored credentials?`, { modal: true }, 'Remove');
+    const ok = await vscode.window.showWarningMessage(
+      `Remove the MLflow connection "${chosen.name}" (${chosen.uri}) and its stored credentials?`,
+      { modal: true },
+      'Remove',
+    );
     if (ok !== 'Remove') {
       return false;
     }

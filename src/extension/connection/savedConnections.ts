@@ -30,7 +30,11 @@ export class SavedConnections implements vscode.Disposable {
   }
 
   /** Add a connection (a URI already saved keeps its name); the saved entry, or the reason it was refused. */
-  async add(entry: NamedConnection): Promise<{ readonly ok: true; readonly saved: NamedConnection } | { readonly ok: false; readonly error: string }> {
+  async add(
+    entry: NamedConnection,
+  ): Promise<
+    { readonly ok: true; readonly saved: NamedConnection } | { readonly ok: false; readonly error: string }
+  > {
     const result = await this.apply(addNamedConnection(this.list(), entry));
     if (!result.ok) {
       return result;

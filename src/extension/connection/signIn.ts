@@ -22,7 +22,9 @@ export interface SignInDeps {
 export async function signIn(deps: SignInDeps, arg?: unknown): Promise<boolean> {
   const state = deps.connections.state;
   if (state.status !== 'ready' || state.target.kind === 'sqlite' || state.target.kind === 'file') {
-    void vscode.window.showInformationMessage('Signing in applies to tracking servers; the active connection is not one.');
+    void vscode.window.showInformationMessage(
+      'Signing in applies to tracking servers; the active connection is not one.',
+    );
     return false;
   }
   const creds = credentialsArg(arg) ?? (await askCredentials(state.target, deps.microsoft, false));
@@ -36,7 +38,9 @@ export async function signIn(deps: SignInDeps, arg?: unknown): Promise<boolean> 
   }
   await deps.secrets.store(state.target, creds);
   // Only the kind is logged: the secret itself never reaches a log.
-  deps.log.info(`Stored ${creds.kind === 'basic' ? 'a username and password' : 'a token'} for ${state.target.display} in secret storage.`);
+  deps.log.info(
+    `Stored ${creds.kind === 'basic' ? 'a username and password' : 'a token'} for ${state.target.display} in secret storage.`,
+  );
   deps.stores.reset();
   return true;
 }
@@ -52,6 +56,10 @@ export async function signOut(deps: SignInDeps): Promise<boolean> {
     deps.log.info(`Removed the stored credentials for ${state.target.display}.`);
     deps.stores.reset();
   }
-  void vscode.window.showInformationMessage(removed ? `Forgot the credentials for ${state.target.display}.` : `No credentials were stored for ${state.target.display}.`);
+  void vscode.window.showInformationMessage(
+    removed
+      ? `Forgot the credentials for ${state.target.display}.`
+      : `No credentials were stored for ${state.target.display}.`,
+  );
   return removed;
 }

@@ -16,11 +16,16 @@ import { isReadOnly } from './connectionState';
  * of our own, not the workspace, so an `mlflow/` folder there cannot stand in for MLflow.
  * Resolves to the server's URL, or undefined when there is no local store.
  */
-export async function startLocalServer(connections: ConnectionManager, log: vscode.LogOutputChannel): Promise<string | undefined> {
+export async function startLocalServer(
+  connections: ConnectionManager,
+  log: vscode.LogOutputChannel,
+): Promise<string | undefined> {
   refuseUntrusted(vscode.workspace.isTrusted, 'Starting a tracking server', 'Python and MLflow');
   const state = connections.state;
   if (state.status !== 'ready' || !isReadOnly(state)) {
-    void vscode.window.showInformationMessage('The active connection is not a local mlflow.db or mlruns store.');
+    void vscode.window.showInformationMessage(
+      'The active connection is not a local mlflow.db or mlruns store.',
+    );
     return undefined;
   }
   const { python } = await findMlflow(log);
@@ -33,7 +38,17 @@ export async function startLocalServer(connections: ConnectionManager, log: vsco
   const terminal = vscode.window.createTerminal({
     name: 'MLflow tracking server',
     shellPath: python,
-    shellArgs: ['-m', 'mlflow', 'server', '--backend-store-uri', backend, '--host', '127.0.0.1', '--port', String(port)],
+    shellArgs: [
+      '-m',
+      'mlflow',
+      'server',
+      '--backend-store-uri',
+      backend,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+    ],
     cwd: neutralFolder(),
     env: { [pathKey]: env[pathKey] ?? null },
   });
@@ -41,10 +56,12 @@ export async function startLocalServer(connections: ConnectionManager, log: vsco
   const url = `http://127.0.0.1:${String(port)}`;
   log.info(`Starting an MLflow tracking server on ${url} for ${storeUri}.`);
   const connect = 'Connect';
-  void vscode.window.showInformationMessage(`Starting an MLflow server on ${url}. Connect to it once it is up?`, connect).then((choice) => {
-    if (choice === connect) {
-      void vscode.commands.executeCommand('mlflow.connection.connectServer', url);
-    }
-  });
+  void vscode.window
+    .showInformationMessage(`Starting an MLflow server on ${url}. Connect to it once it is up?`, connect)
+    .then((choice) => {
+      if (choice === connect) {
+        void vscode.commands.executeCommand('mlflow.connection.connectServer', url);
+      }
+    });
   return url;
 }

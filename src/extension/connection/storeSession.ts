@@ -6,7 +6,12 @@ import type { TrackingTarget } from '../../core/connection/trackingUri';
 import type { CredentialsProvider, HostCredentials } from '../../core/tracking/rest/hostCredentials';
 import { resolveCredentials } from '../../core/tracking/rest/hostCredentials';
 import { loadCredentialsFile } from '../../core/tracking/rest/loadCredentialsFile';
-import { openRestClient, openStores, type OpenStoresOptions, type Stores } from '../../core/stores/openStores';
+import {
+  openRestClient,
+  openStores,
+  type OpenStoresOptions,
+  type Stores,
+} from '../../core/stores/openStores';
 import type { RestClient, RestClientOptions } from '../../core/tracking/rest/restClient';
 import { tlsOptionsFromEnv } from '../../core/tracking/rest/tlsOptionsFromEnv';
 import { httpSettings } from '../shared/config';
@@ -61,7 +66,9 @@ export class StoreSession implements vscode.Disposable {
     if (this.opening === undefined) {
       const state = this.connections.state;
       if (state.status !== 'ready') {
-        return Promise.reject(new Error(state.status === 'none' ? 'No MLflow tracking server is configured.' : state.problem));
+        return Promise.reject(
+          new Error(state.status === 'none' ? 'No MLflow tracking server is configured.' : state.problem),
+        );
       }
       const target = state.target;
       const opening = this.openOptions(target).then((options) => openStores(target, options));
@@ -81,7 +88,12 @@ export class StoreSession implements vscode.Disposable {
     const old = this.opening;
     this.opening = undefined;
     this.gen++;
-    old?.then((s) => { s.dispose(); }, () => undefined);
+    old?.then(
+      (s) => {
+        s.dispose();
+      },
+      () => undefined,
+    );
     this.changed.fire();
   }
 
@@ -117,12 +129,19 @@ export class StoreSession implements vscode.Disposable {
     // A Databricks workspace takes its token from its profile, never from MLFLOW_TRACKING_*.
     return async () =>
       (await this.secrets(target)) ??
-      (target.kind === 'databricks' ? undefined : resolveCredentials(process.env, await loadCredentialsFile(os.homedir())));
+      (target.kind === 'databricks'
+        ? undefined
+        : resolveCredentials(process.env, await loadCredentialsFile(os.homedir())));
   }
 
   dispose(): void {
     this.subscription.dispose();
-    this.opening?.then((s) => { s.dispose(); }, () => undefined);
+    this.opening?.then(
+      (s) => {
+        s.dispose();
+      },
+      () => undefined,
+    );
     this.opening = undefined;
     this.changed.dispose();
   }

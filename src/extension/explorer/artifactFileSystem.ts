@@ -49,12 +49,21 @@ export class ArtifactFileSystem implements vscode.FileSystemProvider {
     if (entry === undefined) {
       throw vscode.FileSystemError.FileNotFound(uri);
     }
-    return { type: entry.isDir ? vscode.FileType.Directory : vscode.FileType.File, ctime: 0, mtime: 0, size: entry.fileSize ?? 0, permissions: vscode.FilePermission.Readonly };
+    return {
+      type: entry.isDir ? vscode.FileType.Directory : vscode.FileType.File,
+      ctime: 0,
+      mtime: 0,
+      size: entry.fileSize ?? 0,
+      permissions: vscode.FilePermission.Readonly,
+    };
   }
 
   async readDirectory(uri: vscode.Uri): Promise<Array<[string, vscode.FileType]>> {
     const { runId, path } = parse(uri);
-    return (await this.list(runId, path === '' ? undefined : path)).map((f) => [f.path.split('/').pop() ?? f.path, f.isDir ? vscode.FileType.Directory : vscode.FileType.File]);
+    return (await this.list(runId, path === '' ? undefined : path)).map((f) => [
+      f.path.split('/').pop() ?? f.path,
+      f.isDir ? vscode.FileType.Directory : vscode.FileType.File,
+    ]);
   }
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
@@ -87,7 +96,11 @@ export class ArtifactFileSystem implements vscode.FileSystemProvider {
     const key = `${runId}/${folder ?? ''}`;
     let listing = this.listings.get(key);
     if (listing === undefined) {
-      listing = this.session.stores().then((s) => collectPages((pageToken) => s.tracking.listArtifacts({ runId, path: folder, pageToken }), { maxItems: 10_000 }));
+      listing = this.session.stores().then((s) =>
+        collectPages((pageToken) => s.tracking.listArtifacts({ runId, path: folder, pageToken }), {
+          maxItems: 10_000,
+        }),
+      );
       listing.catch(() => this.listings.delete(key));
       this.listings.set(key, listing);
     }

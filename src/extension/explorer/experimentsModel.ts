@@ -92,7 +92,16 @@ export class ExperimentsModel implements vscode.Disposable {
       this.experimentsController = controller;
       const viewType = this.q.showDeleted ? 'ALL' : 'ACTIVE_ONLY';
       this.experimentsLoad = this.session.stores().then((s) =>
-        collectPages((pageToken) => s.tracking.searchExperiments({ viewType, maxResults: 1000, pageToken, signal: controller.signal }), { maxItems: 100_000 }),
+        collectPages(
+          (pageToken) =>
+            s.tracking.searchExperiments({
+              viewType,
+              maxResults: 1000,
+              pageToken,
+              signal: controller.signal,
+            }),
+          { maxItems: 100_000 },
+        ),
       );
       // A failure is shown once (as an error node) and retried on the next expand/refresh.
       const load = this.experimentsLoad;
@@ -109,7 +118,13 @@ export class ExperimentsModel implements vscode.Disposable {
   runsOf(experimentId: string): ExperimentRuns {
     let state = this.runs.get(experimentId);
     if (state === undefined) {
-      state = { pager: new RunPager(), error: undefined, loading: undefined, controller: undefined, peekController: undefined };
+      state = {
+        pager: new RunPager(),
+        error: undefined,
+        loading: undefined,
+        controller: undefined,
+        peekController: undefined,
+      };
       this.runs.set(experimentId, state);
       void this.loadMore(experimentId);
     }
@@ -140,7 +155,9 @@ export class ExperimentsModel implements vscode.Disposable {
       try {
         const stores = await this.session.stores();
         const peeked = state.pager.takePeeked();
-        const page = (peeked === undefined ? undefined : await peeked) ?? (await this.fetchRuns(stores.tracking, experimentId, q, state.pager.nextToken, controller.signal));
+        const page =
+          (peeked === undefined ? undefined : await peeked) ??
+          (await this.fetchRuns(stores.tracking, experimentId, q, state.pager.nextToken, controller.signal));
         if (generation === this.gen) {
           state.pager.append(page);
           // Local stores give a token only when more runs follow; a REST server may not (2.x).
@@ -163,7 +180,13 @@ export class ExperimentsModel implements vscode.Disposable {
     return state.loading;
   }
 
-  private fetchRuns(tracking: TrackingStore, experimentId: string, q: RunQuery, pageToken: string | undefined, signal: AbortSignal): Promise<Page<Run>> {
+  private fetchRuns(
+    tracking: TrackingStore,
+    experimentId: string,
+    q: RunQuery,
+    pageToken: string | undefined,
+    signal: AbortSignal,
+  ): Promise<Page<Run>> {
     return tracking.searchRuns({
       experimentIds: [experimentId],
       filter: q.filter,
@@ -177,7 +200,13 @@ export class ExperimentsModel implements vscode.Disposable {
   }
 
   /** Fetch the page after the loaded ones in the background; when it is empty, *Load more* goes away. */
-  private peekNext(tracking: TrackingStore, experimentId: string, state: ExperimentRuns, q: RunQuery, generation: number): void {
+  private peekNext(
+    tracking: TrackingStore,
+    experimentId: string,
+    state: ExperimentRuns,
+    q: RunQuery,
+    generation: number,
+  ): void {
     const controller = new AbortController();
     state.peekController = controller;
     const token = state.pager.nextToken;

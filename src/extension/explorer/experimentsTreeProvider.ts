@@ -8,7 +8,13 @@ import { displayText } from '../../core/explorer/displayText';
 import { listRunModels } from '../../core/explorer/runModels';
 import type { RunNode } from '../../core/explorer/runPager';
 import type { Run } from '../../core/tracking/entities/run';
-import { formatTimestamp, runDescription, runLabel, runTooltipLines, statusLook } from '../../core/explorer/runSummary';
+import {
+  formatTimestamp,
+  runDescription,
+  runLabel,
+  runTooltipLines,
+  statusLook,
+} from '../../core/explorer/runSummary';
 import type { ExplorerNode, NodeOf } from './explorerNode';
 import type { ExperimentRuns, ExperimentsModel } from './experimentsModel';
 import { modelNodes, runSections, SECTION_LABELS, sectionValues } from './sectionChildren';
@@ -69,7 +75,11 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
       return this.latest(async () => {
         try {
           const experiments = await this.model.experiments();
-          return experiments.map((experiment): ExplorerNode => ({ kind: 'experiment', id: `exp:${experiment.experimentId}`, experiment }));
+          return experiments.map((experiment): ExplorerNode => ({
+            kind: 'experiment',
+            id: `exp:${experiment.experimentId}`,
+            experiment,
+          }));
         } catch (err) {
           return [errorNode('root', err, undefined)];
         }
@@ -81,10 +91,20 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
       case 'run':
         return [
           ...node.childRuns,
-          ...runSections(node.run).map(({ section }): ExplorerNode => ({ kind: 'section', id: `${node.id}/${section}`, section, run: node.run, parentId: node.id })),
+          ...runSections(node.run).map(({ section }): ExplorerNode => ({
+            kind: 'section',
+            id: `${node.id}/${section}`,
+            section,
+            run: node.run,
+            parentId: node.id,
+          })),
         ];
       case 'section':
-        return node.section === 'artifacts' ? this.artifacts(node.run.info.runId, undefined, node.id) : node.section === 'models' ? this.models(node.run, node.id) : sectionValues(node.run, node.section, node.id);
+        return node.section === 'artifacts'
+          ? this.artifacts(node.run.info.runId, undefined, node.id)
+          : node.section === 'models'
+            ? this.models(node.run, node.id)
+            : sectionValues(node.run, node.section, node.id);
       case 'artifact':
         return node.file.isDir ? this.artifacts(node.runId, node.file.path, node.id) : [];
       default:
@@ -137,15 +157,43 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
     const out: ExplorerNode[] = state.pager.forest().map((r) => toNode(r, node.id));
     if (state.error !== undefined) {
       const filter = this.model.query.filter;
-      out.push(filter !== undefined && StoreError.is(state.error) && state.error.errorCode === 'INVALID_PARAMETER_VALUE' ? rejectedFilterNode(node.id, filter, state.error) : errorNode(node.id, state.error, node.id));
+      out.push(
+        filter !== undefined &&
+          StoreError.is(state.error) &&
+          state.error.errorCode === 'INVALID_PARAMETER_VALUE'
+          ? rejectedFilterNode(node.id, filter, state.error)
+          : errorNode(node.id, state.error, node.id),
+      );
     } else if (state.pager.hasMore && state.pager.loaded.length > 0) {
-      out.push({ kind: 'loadMore', id: `${node.id}/more`, experimentId: id, loaded: state.pager.loaded.length, parentId: node.id });
+      out.push({
+        kind: 'loadMore',
+        id: `${node.id}/more`,
+        experimentId: id,
+        loaded: state.pager.loaded.length,
+        parentId: node.id,
+      });
     } else if (state.pager.loaded.length === 0 && state.loading === undefined) {
       const filtered = this.model.query.filter !== undefined;
-      out.push({ kind: 'message', id: `${node.id}/empty`, text: filtered ? 'No runs match the filter' : 'No runs yet', detail: '', severity: 'info', retry: false, parentId: node.id });
+      out.push({
+        kind: 'message',
+        id: `${node.id}/empty`,
+        text: filtered ? 'No runs match the filter' : 'No runs yet',
+        detail: '',
+        severity: 'info',
+        retry: false,
+        parentId: node.id,
+      });
     }
     if (state.pager.stoppedOnRepeatedToken) {
-      out.push({ kind: 'message', id: `${node.id}/repeat`, text: 'The server repeated a page token; stopped paging', detail: '', severity: 'error', retry: true, parentId: node.id });
+      out.push({
+        kind: 'message',
+        id: `${node.id}/repeat`,
+        text: 'The server repeated a page token; stopped paging',
+        detail: '',
+        severity: 'error',
+        retry: true,
+        parentId: node.id,
+      });
     }
     return out;
   }
@@ -156,7 +204,17 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
       const stores = await this.model.session.stores();
       const models = await listRunModels(stores.tracking, run);
       if (models.length === 0) {
-        return [{ kind: 'message', id: `${parentId}/none`, text: 'No models', detail: '', severity: 'info', retry: false, parentId }];
+        return [
+          {
+            kind: 'message',
+            id: `${parentId}/none`,
+            text: 'No models',
+            detail: '',
+            severity: 'info',
+            retry: false,
+            parentId,
+          },
+        ];
       }
       return modelNodes(run, models, parentId);
     } catch (err) {
@@ -164,16 +222,39 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
     }
   }
 
-  private async artifacts(runId: string, folder: string | undefined, parentId: string): Promise<ExplorerNode[]> {
+  private async artifacts(
+    runId: string,
+    folder: string | undefined,
+    parentId: string,
+  ): Promise<ExplorerNode[]> {
     try {
       const stores = await this.model.session.stores();
-      const files = await collectPages((pageToken) => stores.tracking.listArtifacts({ runId, path: folder, pageToken }).then((l) => l), { maxItems: MAX_ARTIFACTS_PER_FOLDER });
+      const files = await collectPages(
+        (pageToken) => stores.tracking.listArtifacts({ runId, path: folder, pageToken }).then((l) => l),
+        { maxItems: MAX_ARTIFACTS_PER_FOLDER },
+      );
       if (files.length === 0) {
-        return [{ kind: 'message', id: `${parentId}/none`, text: 'No artifacts', detail: '', severity: 'info', retry: false, parentId }];
+        return [
+          {
+            kind: 'message',
+            id: `${parentId}/none`,
+            text: 'No artifacts',
+            detail: '',
+            severity: 'info',
+            retry: false,
+            parentId,
+          },
+        ];
       }
       // Folders first, then files, each by name, as the Explorer sorts.
       files.sort((a, b) => Number(b.isDir) - Number(a.isDir) || a.path.localeCompare(b.path));
-      return files.map((file): ExplorerNode => ({ kind: 'artifact', id: `art:${runId}/${file.path}`, runId, file, parentId }));
+      return files.map((file): ExplorerNode => ({
+        kind: 'artifact',
+        id: `art:${runId}/${file.path}`,
+        runId,
+        file,
+        parentId,
+      }));
     } catch (err) {
       return [errorNode(parentId, err, parentId)];
     }
@@ -188,8 +269,14 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
         const item = new vscode.TreeItem(displayText(e.name, 120), Collapsed);
         item.id = node.id;
         item.iconPath = new vscode.ThemeIcon(e.lifecycleStage === 'deleted' ? 'trash' : 'beaker');
-        item.description = e.lifecycleStage === 'deleted' ? `#${e.experimentId} · deleted` : `#${e.experimentId}`;
-        item.tooltip = plainTooltip([displayText(e.name, 300), `Experiment ID: ${e.experimentId}`, `Created: ${formatTimestamp(e.creationTime) || 'unknown'}`, `Artifacts: ${displayText(e.artifactLocation ?? 'unknown', 300)}`]);
+        item.description =
+          e.lifecycleStage === 'deleted' ? `#${e.experimentId} · deleted` : `#${e.experimentId}`;
+        item.tooltip = plainTooltip([
+          displayText(e.name, 300),
+          `Experiment ID: ${e.experimentId}`,
+          `Created: ${formatTimestamp(e.creationTime) || 'unknown'}`,
+          `Artifacts: ${displayText(e.artifactLocation ?? 'unknown', 300)}`,
+        ]);
         item.contextValue = `mlflow.experiment${e.lifecycleStage === 'deleted' ? '.deleted' : ''}`;
         return item;
       }
@@ -199,9 +286,14 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
         const item = new vscode.TreeItem(node.name, Collapsed);
         item.id = node.id;
         item.description = runDescription(run, Date.now());
-        item.iconPath = new vscode.ThemeIcon(run.info.lifecycleStage === 'deleted' ? 'trash' : look.icon, look.color === undefined ? undefined : new vscode.ThemeColor(look.color));
+        item.iconPath = new vscode.ThemeIcon(
+          run.info.lifecycleStage === 'deleted' ? 'trash' : look.icon,
+          look.color === undefined ? undefined : new vscode.ThemeColor(look.color),
+        );
         item.tooltip = plainTooltip(runTooltipLines(run, Date.now()));
-        item.accessibilityInformation = { label: `Run ${node.name}, ${look.label}${item.description ? `, ${item.description}` : ''}` };
+        item.accessibilityInformation = {
+          label: `Run ${node.name}, ${look.label}${item.description ? `, ${item.description}` : ''}`,
+        };
         item.contextValue = `mlflow.run.${run.info.status.toLowerCase()}${run.info.lifecycleStage === 'deleted' ? '.deleted' : ''}`;
         return item;
       }
@@ -210,7 +302,16 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
         const item = new vscode.TreeItem(SECTION_LABELS[node.section], Collapsed);
         item.id = node.id;
         item.description = count === undefined ? undefined : String(count);
-        item.iconPath = new vscode.ThemeIcon({ params: 'symbol-parameter', metrics: 'graph-line', tags: 'tag', datasets: 'database', artifacts: 'folder-library', models: 'package' }[node.section]);
+        item.iconPath = new vscode.ThemeIcon(
+          {
+            params: 'symbol-parameter',
+            metrics: 'graph-line',
+            tags: 'tag',
+            datasets: 'database',
+            artifacts: 'folder-library',
+            models: 'package',
+          }[node.section],
+        );
         item.contextValue = `mlflow.section.${node.section}`;
         return item;
       }
@@ -227,9 +328,13 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
         const name = node.file.path.split('/').pop() ?? node.file.path;
         const item = new vscode.TreeItem(displayText(name, 120), node.file.isDir ? Collapsed : None);
         item.id = node.id;
-        item.resourceUri = vscode.Uri.from({ scheme: 'mlflow-artifact', path: `/${node.runId}/${node.file.path}` });
+        item.resourceUri = vscode.Uri.from({
+          scheme: 'mlflow-artifact',
+          path: `/${node.runId}/${node.file.path}`,
+        });
         item.iconPath = node.file.isDir ? vscode.ThemeIcon.Folder : vscode.ThemeIcon.File;
-        item.description = node.file.isDir || node.file.fileSize === undefined ? undefined : formatBytes(node.file.fileSize);
+        item.description =
+          node.file.isDir || node.file.fileSize === undefined ? undefined : formatBytes(node.file.fileSize);
         item.contextValue = node.file.isDir ? 'mlflow.artifact.dir' : 'mlflow.artifact.file';
         if (!node.file.isDir) {
           item.command = { command: 'mlflow.artifacts.open', title: 'Open Artifact', arguments: [node] };
@@ -242,11 +347,22 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
         item.id = node.id;
         const flavors = m.flavors.map((f) => displayText(f, 40)).join(', ');
         // A 3.x logged model: its id tells two models of one name apart; a pending one has no files yet.
-        item.description = m.modelId === undefined ? flavors : [m.modelId, m.status === 'LOGGED_MODEL_PENDING' ? 'pending' : undefined].filter((x) => x !== undefined).join(' · ');
+        item.description =
+          m.modelId === undefined
+            ? flavors
+            : [m.modelId, m.status === 'LOGGED_MODEL_PENDING' ? 'pending' : undefined]
+                .filter((x) => x !== undefined)
+                .join(' · ');
         item.iconPath = new vscode.ThemeIcon('package');
         item.tooltip = plainTooltip([
           displayText(m.modelUri, 300),
-          ...(m.modelId === undefined ? [`Flavors: ${flavors || 'unknown'}`] : [`Logged model ${m.modelId}`, `Status: ${displayText(m.status ?? 'unknown', 60)}`, `Artifacts: ${displayText(m.artifactUri ?? 'unknown', 300)}`]),
+          ...(m.modelId === undefined
+            ? [`Flavors: ${flavors || 'unknown'}`]
+            : [
+                `Logged model ${m.modelId}`,
+                `Status: ${displayText(m.status ?? 'unknown', 60)}`,
+                `Artifacts: ${displayText(m.artifactUri ?? 'unknown', 300)}`,
+              ]),
         ]);
         item.contextValue = 'mlflow.loggedModel';
         return item;
@@ -276,7 +392,16 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
 /** A failure as one node: the summary as label, the detail as tooltip, click to retry (or to sign in, on a 401). */
 export function errorNode(scope: string, err: unknown, parentId: string | undefined): NodeOf<'message'> {
   const { summary, detail, signIn } = describeStoreError(err);
-  return { kind: 'message', id: `${scope}/error`, text: summary, detail, severity: 'error', retry: true, parentId, ...(signIn === true ? { signIn } : {}) };
+  return {
+    kind: 'message',
+    id: `${scope}/error`,
+    text: summary,
+    detail,
+    severity: 'error',
+    retry: true,
+    parentId,
+    ...(signIn === true ? { signIn } : {}),
+  };
 }
 
 /**
@@ -300,9 +425,19 @@ export function rejectedFilterNode(parentId: string, filter: string, err: StoreE
 export function messageItem(node: NodeOf<'message'>): vscode.TreeItem {
   const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  item.iconPath = new vscode.ThemeIcon(node.severity === 'error' ? 'error' : 'info', node.severity === 'error' ? new vscode.ThemeColor('list.errorForeground') : undefined);
+  item.iconPath = new vscode.ThemeIcon(
+    node.severity === 'error' ? 'error' : 'info',
+    node.severity === 'error' ? new vscode.ThemeColor('list.errorForeground') : undefined,
+  );
   if (node.detail !== '') {
-    const hint = node.signIn === true ? ['Click to sign in.'] : node.editFilter === true ? ['Click to edit the filter.'] : node.retry ? ['Click to retry.'] : [];
+    const hint =
+      node.signIn === true
+        ? ['Click to sign in.']
+        : node.editFilter === true
+          ? ['Click to edit the filter.']
+          : node.retry
+            ? ['Click to retry.']
+            : [];
     item.tooltip = plainTooltip([...node.detail.split('\n'), ...hint]);
   }
   if (node.editFilter === true) {

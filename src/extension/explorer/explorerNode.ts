@@ -15,15 +15,74 @@ export type RunSection = 'params' | 'metrics' | 'tags' | 'datasets' | 'artifacts
  */
 export type ExplorerNode =
   | { readonly kind: 'experiment'; readonly id: string; readonly experiment: Experiment }
-  | { readonly kind: 'run'; readonly id: string; readonly runId: string; readonly experimentId: string; readonly name: string; readonly run: Run; readonly childRuns: readonly ExplorerNode[]; readonly parentId: string }
-  | { readonly kind: 'section'; readonly id: string; readonly section: RunSection; readonly run: Run; readonly parentId: string }
-  | { readonly kind: 'value'; readonly id: string; readonly label: string; readonly description: string; readonly tooltip: string; readonly icon?: string; readonly copy?: string; readonly parentId: string }
-  | { readonly kind: 'artifact'; readonly id: string; readonly runId: string; readonly file: ArtifactFile; readonly parentId: string }
-  | { readonly kind: 'loggedModel'; readonly id: string; readonly runId: string; readonly model: RunModel; readonly parentId: string }
-  | { readonly kind: 'loadMore'; readonly id: string; readonly experimentId: string; readonly loaded: number; readonly parentId: string }
-  | { readonly kind: 'message'; readonly id: string; readonly text: string; readonly detail: string; readonly severity: 'error' | 'info'; readonly retry: boolean; readonly parentId: string | undefined; readonly signIn?: boolean; readonly editFilter?: boolean }
+  | {
+      readonly kind: 'run';
+      readonly id: string;
+      readonly runId: string;
+      readonly experimentId: string;
+      readonly name: string;
+      readonly run: Run;
+      readonly childRuns: readonly ExplorerNode[];
+      readonly parentId: string;
+    }
+  | {
+      readonly kind: 'section';
+      readonly id: string;
+      readonly section: RunSection;
+      readonly run: Run;
+      readonly parentId: string;
+    }
+  | {
+      readonly kind: 'value';
+      readonly id: string;
+      readonly label: string;
+      readonly description: string;
+      readonly tooltip: string;
+      readonly icon?: string;
+      readonly copy?: string;
+      readonly parentId: string;
+    }
+  | {
+      readonly kind: 'artifact';
+      readonly id: string;
+      readonly runId: string;
+      readonly file: ArtifactFile;
+      readonly parentId: string;
+    }
+  | {
+      readonly kind: 'loggedModel';
+      readonly id: string;
+      readonly runId: string;
+      readonly model: RunModel;
+      readonly parentId: string;
+    }
+  | {
+      readonly kind: 'loadMore';
+      readonly id: string;
+      readonly experimentId: string;
+      readonly loaded: number;
+      readonly parentId: string;
+    }
+  | {
+      readonly kind: 'message';
+      readonly id: string;
+      readonly text: string;
+      readonly detail: string;
+      readonly severity: 'error' | 'info';
+      readonly retry: boolean;
+      readonly parentId: string | undefined;
+      readonly signIn?: boolean;
+      readonly editFilter?: boolean;
+    }
   | { readonly kind: 'registeredModel'; readonly id: string; readonly model: RegisteredModel }
-  | { readonly kind: 'modelVersion'; readonly id: string; readonly name: string; readonly version: string; readonly modelVersion: ModelVersion; readonly parentId: string };
+  | {
+      readonly kind: 'modelVersion';
+      readonly id: string;
+      readonly name: string;
+      readonly version: string;
+      readonly modelVersion: ModelVersion;
+      readonly parentId: string;
+    };
 
 export type NodeOf<K extends ExplorerNode['kind']> = Extract<ExplorerNode, { kind: K }>;
 

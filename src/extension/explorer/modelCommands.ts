@@ -23,10 +23,20 @@ export async function copyModelUri(arg: unknown, aliasArg?: string): Promise<str
     }
     return uri;
   }
-  const options = [registryModelUri(node.name, { version: node.version }), ...node.modelVersion.aliases.map((alias) => registryModelUri(node.name, { alias }))];
+  const options = [
+    registryModelUri(node.name, { version: node.version }),
+    ...node.modelVersion.aliases.map((alias) => registryModelUri(node.name, { alias })),
+  ];
   // A caller naming one of the version's aliases gets `models:/<name>@<alias>` without a prompt.
-  const named = aliasArg !== undefined && node.modelVersion.aliases.includes(aliasArg) ? registryModelUri(node.name, { alias: aliasArg }) : undefined;
-  const uri = named ?? (options.length === 1 ? options[0] : await vscode.window.showQuickPick(options, { title: 'Copy Model URI' }));
+  const named =
+    aliasArg !== undefined && node.modelVersion.aliases.includes(aliasArg)
+      ? registryModelUri(node.name, { alias: aliasArg })
+      : undefined;
+  const uri =
+    named ??
+    (options.length === 1
+      ? options[0]
+      : await vscode.window.showQuickPick(options, { title: 'Copy Model URI' }));
   if (uri !== undefined) {
     await vscode.env.clipboard.writeText(uri);
     vscode.window.setStatusBarMessage(`Copied ${uri}`, 3000);
@@ -38,7 +48,14 @@ export async function copyModelUri(arg: unknown, aliasArg?: string): Promise<str
  * Point an alias at a version (REST only). The confirmation names the version that holds the
  * alias now, because moving `@champion` changes what production loads.
  */
-export async function setAlias(session: StoreSession, models: ModelsTreeProvider, log: vscode.LogOutputChannel, arg: unknown, aliasArg?: string, confirmed = false): Promise<boolean> {
+export async function setAlias(
+  session: StoreSession,
+  models: ModelsTreeProvider,
+  log: vscode.LogOutputChannel,
+  arg: unknown,
+  aliasArg?: string,
+  confirmed = false,
+): Promise<boolean> {
   const node = nodeOf(arg, 'modelVersion');
   if (node === undefined) {
     return false;
@@ -52,7 +69,12 @@ export async function setAlias(session: StoreSession, models: ModelsTreeProvider
     (await vscode.window.showInputBox({
       title: `Set an alias on ${node.name} version ${node.version}`,
       placeHolder: 'champion',
-      validateInput: (v) => (/^[A-Za-z0-9_-]{1,255}$/.test(v) ? (/^v\d+$/i.test(v) || v.toLowerCase() === 'latest' ? `"${v}" is reserved by MLflow.` : undefined) : 'Letters, digits, "-" and "_" only.'),
+      validateInput: (v) =>
+        /^[A-Za-z0-9_-]{1,255}$/.test(v)
+          ? /^v\d+$/i.test(v) || v.toLowerCase() === 'latest'
+            ? `"${v}" is reserved by MLflow.`
+            : undefined
+          : 'Letters, digits, "-" and "_" only.',
     }));
   if (alias === undefined) {
     return false;
@@ -66,7 +88,13 @@ export async function setAlias(session: StoreSession, models: ModelsTreeProvider
     }
     if (!confirmed) {
       const prompt = setAliasPrompt(node.name, alias, node.version, holder);
-      if ((await vscode.window.showWarningMessage(prompt.message, { modal: true, detail: prompt.detail }, 'Set Alias')) !== 'Set Alias') {
+      if (
+        (await vscode.window.showWarningMessage(
+          prompt.message,
+          { modal: true, detail: prompt.detail },
+          'Set Alias',
+        )) !== 'Set Alias'
+      ) {
         return false;
       }
     }
@@ -80,7 +108,14 @@ export async function setAlias(session: StoreSession, models: ModelsTreeProvider
 }
 
 /** Remove one of a version's aliases (REST only), after a confirmation. */
-export async function deleteAlias(session: StoreSession, models: ModelsTreeProvider, log: vscode.LogOutputChannel, arg: unknown, aliasArg?: string, confirmed = false): Promise<boolean> {
+export async function deleteAlias(
+  session: StoreSession,
+  models: ModelsTreeProvider,
+  log: vscode.LogOutputChannel,
+  arg: unknown,
+  aliasArg?: string,
+  confirmed = false,
+): Promise<boolean> {
   const node = nodeOf(arg, 'modelVersion');
   if (node === undefined || node.modelVersion.aliases.length === 0) {
     return false;
@@ -90,16 +125,28 @@ export async function deleteAlias(session: StoreSession, models: ModelsTreeProvi
     return false;
   }
   const aliases = node.modelVersion.aliases;
-  const alias = aliasArg ?? (aliases.length === 1 ? aliases[0] : await vscode.window.showQuickPick([...aliases], { title: 'Delete which alias?' }));
+  const alias =
+    aliasArg ??
+    (aliases.length === 1
+      ? aliases[0]
+      : await vscode.window.showQuickPick([...aliases], { title: 'Delete which alias?' }));
   if (alias === undefined) {
     return false;
   }
   try {
     if (!confirmed) {
       // Ask the server who holds the alias now: the view may be older than the last move.
-      const holder = (await w.registry.getRegisteredModel(node.name)).aliases.find((a) => a.alias === alias)?.version;
+      const holder = (await w.registry.getRegisteredModel(node.name)).aliases.find(
+        (a) => a.alias === alias,
+      )?.version;
       const prompt = deleteAliasPrompt(node.name, alias, holder);
-      if ((await vscode.window.showWarningMessage(prompt.message, { modal: true, detail: prompt.detail }, 'Delete Alias')) !== 'Delete Alias') {
+      if (
+        (await vscode.window.showWarningMessage(
+          prompt.message,
+          { modal: true, detail: prompt.detail },
+          'Delete Alias',
+        )) !== 'Delete Alias'
+      ) {
         return false;
       }
     }

@@ -88,18 +88,57 @@ export class ModelsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
     try {
       const stores = await this.session.stores();
       if (node === undefined) {
-        const models = await collectPages((pageToken) => stores.registry.searchRegisteredModels({ maxResults: 100, pageToken, signal }), { maxItems: 20_000 });
+        const models = await collectPages(
+          (pageToken) => stores.registry.searchRegisteredModels({ maxResults: 100, pageToken, signal }),
+          { maxItems: 20_000 },
+        );
         if (models.length === 0) {
-          return [{ kind: 'message', id: 'models/empty', text: 'No registered models', detail: '', severity: 'info', retry: false, parentId: undefined }];
+          return [
+            {
+              kind: 'message',
+              id: 'models/empty',
+              text: 'No registered models',
+              detail: '',
+              severity: 'info',
+              retry: false,
+              parentId: undefined,
+            },
+          ];
         }
         return models.map((model) => ({ kind: 'registeredModel', id: `model:${model.name}`, model }));
       }
-      const versions = await collectPages((pageToken) => stores.registry.searchModelVersions({ filter: `name = ${filterString(node.model.name)}`, maxResults: 200, pageToken, signal }), { maxItems: 20_000 });
+      const versions = await collectPages(
+        (pageToken) =>
+          stores.registry.searchModelVersions({
+            filter: `name = ${filterString(node.model.name)}`,
+            maxResults: 200,
+            pageToken,
+            signal,
+          }),
+        { maxItems: 20_000 },
+      );
       versions.sort((a, b) => Number(b.version) - Number(a.version));
       if (versions.length === 0) {
-        return [{ kind: 'message', id: `${node.id}/empty`, text: 'No versions', detail: '', severity: 'info', retry: false, parentId: node.id }];
+        return [
+          {
+            kind: 'message',
+            id: `${node.id}/empty`,
+            text: 'No versions',
+            detail: '',
+            severity: 'info',
+            retry: false,
+            parentId: node.id,
+          },
+        ];
       }
-      return versions.map((v) => ({ kind: 'modelVersion', id: `${node.id}/v${v.version}`, name: v.name, version: v.version, modelVersion: withAliases(v, node.model), parentId: node.id }));
+      return versions.map((v) => ({
+        kind: 'modelVersion',
+        id: `${node.id}/v${v.version}`,
+        name: v.name,
+        version: v.version,
+        modelVersion: withAliases(v, node.model),
+        parentId: node.id,
+      }));
     } catch (err) {
       return [errorNode(node?.id ?? 'models', err, node?.id)];
     }
@@ -112,7 +151,11 @@ export class ModelsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>
       item.id = node.id;
       item.iconPath = new vscode.ThemeIcon('package');
       item.description = m.aliases.map((a) => `@${displayText(a.alias, 40)}→v${a.version}`).join(' ');
-      item.tooltip = plainTooltip([displayText(m.name, 300), m.description ? displayText(m.description, 1000) : 'No description', `Updated: ${formatTimestamp(m.lastUpdatedTimestamp)}`]);
+      item.tooltip = plainTooltip([
+        displayText(m.name, 300),
+        m.description ? displayText(m.description, 1000) : 'No description',
+        `Updated: ${formatTimestamp(m.lastUpdatedTimestamp)}`,
+      ]);
       item.contextValue = 'mlflow.registeredModel';
       return item;
     }
@@ -143,10 +186,18 @@ function versionItem(node: NodeOf<'modelVersion'>): vscode.TreeItem {
   const v = node.modelVersion;
   const item = new vscode.TreeItem(`Version ${v.version}`, vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  const stage = v.currentStage !== undefined && v.currentStage !== 'None' ? `${displayText(v.currentStage, 30)} (legacy stage)` : undefined;
-  const status = v.status !== undefined && v.status !== 'READY' ? v.status.toLowerCase().replace(/_/g, ' ') : undefined;
-  item.description = [v.aliases.map((a) => `@${displayText(a, 40)}`).join(' '), stage, status].filter((p) => p !== undefined && p !== '').join(' · ');
-  item.iconPath = new vscode.ThemeIcon(v.aliases.length > 0 ? 'bookmark' : status === undefined ? 'versions' : 'warning');
+  const stage =
+    v.currentStage !== undefined && v.currentStage !== 'None'
+      ? `${displayText(v.currentStage, 30)} (legacy stage)`
+      : undefined;
+  const status =
+    v.status !== undefined && v.status !== 'READY' ? v.status.toLowerCase().replace(/_/g, ' ') : undefined;
+  item.description = [v.aliases.map((a) => `@${displayText(a, 40)}`).join(' '), stage, status]
+    .filter((p) => p !== undefined && p !== '')
+    .join(' · ');
+  item.iconPath = new vscode.ThemeIcon(
+    v.aliases.length > 0 ? 'bookmark' : status === undefined ? 'versions' : 'warning',
+  );
   item.tooltip = plainTooltip([
     `${displayText(v.name, 200)} version ${v.version}`,
     `URI: ${registryModelUri(v.name, { version: v.version })}`,

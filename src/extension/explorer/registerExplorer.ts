@@ -14,7 +14,14 @@ import { promptRunFilter, promptRunSort } from './runFilterPrompt';
 import { RunPoller } from './runPoller';
 import { currentExperimentId, pickModelVersion, pickRun } from './paletteTargets';
 import { downloadArtifacts, NOT_STARTED } from './downloadArtifacts';
-import { copyRunId, editRunTags, openArtifact, openInServerUi, renameRun, setRunDeleted } from './runCommands';
+import {
+  copyRunId,
+  editRunTags,
+  openArtifact,
+  openInServerUi,
+  renameRun,
+  setRunDeleted,
+} from './runCommands';
 import { reportFailure } from '../shared/errors/reportFailure';
 
 /** What the explorer hands to the rest of the extension (and to in-host tests through the API). */
@@ -63,17 +70,33 @@ function whenQuiet(event: vscode.Event<unknown>, quietMs: number, capMs: number)
  * The Experiments and Models views with their commands. Everything is registered on the
  * context; the views load nothing until they are shown and expanded.
  */
-export function registerExplorer(context: vscode.ExtensionContext, session: StoreSession, log: vscode.LogOutputChannel): Explorer {
+export function registerExplorer(
+  context: vscode.ExtensionContext,
+  session: StoreSession,
+  log: vscode.LogOutputChannel,
+): Explorer {
   const model = new ExperimentsModel(session);
   const experiments = new ExperimentsTreeProvider(model);
   const models = new ModelsTreeProvider(session);
   const artifacts = new ArtifactFileSystem(session);
-  const experimentsView = vscode.window.createTreeView('mlflow.experiments', { treeDataProvider: experiments, showCollapseAll: true, canSelectMany: true });
-  const modelsView = vscode.window.createTreeView('mlflow.models', { treeDataProvider: models, showCollapseAll: true, canSelectMany: true });
+  const experimentsView = vscode.window.createTreeView('mlflow.experiments', {
+    treeDataProvider: experiments,
+    showCollapseAll: true,
+    canSelectMany: true,
+  });
+  const modelsView = vscode.window.createTreeView('mlflow.models', {
+    treeDataProvider: models,
+    showCollapseAll: true,
+    canSelectMany: true,
+  });
   const poller = new RunPoller(model, experimentsView);
   const describeQuery = (): void => {
     const q = model.query;
-    const parts = [q.filter === undefined ? undefined : `filter: ${q.filter}`, q.orderBy.length === 0 ? undefined : `sort: ${q.orderBy.join(', ')}`, q.showDeleted ? 'incl. deleted' : undefined].filter((p) => p !== undefined);
+    const parts = [
+      q.filter === undefined ? undefined : `filter: ${q.filter}`,
+      q.orderBy.length === 0 ? undefined : `sort: ${q.orderBy.join(', ')}`,
+      q.showDeleted ? 'incl. deleted' : undefined,
+    ].filter((p) => p !== undefined);
     experimentsView.description = parts.length === 0 ? undefined : parts.join(' · ');
     experimentsView.message = q.filter === undefined ? undefined : `Runs filtered by: ${q.filter}`;
   };
@@ -87,7 +110,10 @@ export function registerExplorer(context: vscode.ExtensionContext, session: Stor
       model.runsOf(expId);
       for (let pages = 0; pages < MAX_REVEAL_PAGES; pages++) {
         await model.settled(expId);
-        if (model.loadedRunsOf(expId).some((r) => r.info.runId === runId) || !model.runsOf(expId).pager.hasMore) {
+        if (
+          model.loadedRunsOf(expId).some((r) => r.info.runId === runId) ||
+          !model.runsOf(expId).pager.hasMore
+        ) {
           break;
         }
         await model.loadMore(expId);
@@ -99,7 +125,9 @@ export function registerExplorer(context: vscode.ExtensionContext, session: Stor
       await experiments.getChildren(expNode);
       const node = experiments.node(`run:${runId}`);
       if (node === undefined) {
-        void vscode.window.showInformationMessage(`Run ${runId} is not among the runs the view shows (check the filter).`);
+        void vscode.window.showInformationMessage(
+          `Run ${runId} is not among the runs the view shows (check the filter).`,
+        );
         return false;
       }
       if (!experimentsView.visible) {
@@ -122,7 +150,11 @@ export function registerExplorer(context: vscode.ExtensionContext, session: Stor
         await shown;
       }
       await whenQuiet(experiments.onDidChangeTreeData, SETTLE_MS, SETTLE_CAP_MS);
-      await experimentsView.reveal(experiments.node(node.id) ?? node, { select: true, focus: true, expand: false });
+      await experimentsView.reveal(experiments.node(node.id) ?? node, {
+        select: true,
+        focus: true,
+        expand: false,
+      });
       return true;
     } catch (err) {
       reportFailure('Finding the run', err, log);
@@ -149,10 +181,12 @@ export function registerExplorer(context: vscode.ExtensionContext, session: Stor
     const experimentId = currentExperimentId(model, experimentsView.selection);
     return experimentId === undefined ? model.loadedRuns() : model.loadedRunsOf(experimentId);
   };
-  const filterKeys = (): string[] => searchKeys(model.loadedRuns(), currentExperimentId(model, experimentsView.selection));
+  const filterKeys = (): string[] =>
+    searchKeys(model.loadedRuns(), currentExperimentId(model, experimentsView.selection));
   register(EXPLORER_COMMANDS.filterRuns, async (filterArg?: unknown) => {
     // A refused filter stays in the box (model.query keeps it) so that it can be corrected.
-    const filter = typeof filterArg === 'string' ? filterArg : await promptRunFilter(model.query.filter, filterKeys());
+    const filter =
+      typeof filterArg === 'string' ? filterArg : await promptRunFilter(model.query.filter, filterKeys());
     if (filter !== undefined) {
       model.setQuery({ filter: filter === '' ? undefined : filter });
       describeQuery();
@@ -177,34 +211,122 @@ export function registerExplorer(context: vscode.ExtensionContext, session: Stor
   // newest runs of the current experiment, or a registered model's versions) instead of failing.
   const runArg = (arg: unknown, title: string, deleted = false): Promise<unknown> =>
     arg === undefined ? pickRun(model, experimentsView.selection, title, deleted) : Promise.resolve(arg);
-  const versionArg = (arg: unknown, title: string): Promise<unknown> => (arg === undefined ? pickModelVersion(model, modelsView.selection, title) : Promise.resolve(arg));
+  const versionArg = (arg: unknown, title: string): Promise<unknown> =>
+    arg === undefined ? pickModelVersion(model, modelsView.selection, title) : Promise.resolve(arg);
   const guarded = <T>(action: string, run: () => Promise<T>, fallback: T): Promise<T> =>
     run().catch((err: unknown) => {
       reportFailure(action, err, log);
       return fallback;
     });
-  register(EXPLORER_COMMANDS.copyRunId, (arg) => guarded('Copying the run id', async () => copyRunId(await runArg(arg, 'Copy Run ID')), undefined));
-  register(EXPLORER_COMMANDS.copyModelUri, (arg, alias) => guarded('Copying the model URI', async () => copyModelUri(await versionArg(arg, 'Copy Model URI'), typeof alias === 'string' ? alias : undefined), undefined));
-  register(EXPLORER_COMMANDS.openInBrowser, (arg) => guarded('Opening the MLflow UI', async () => openInServerUi(session, log, await runArg(arg, 'Open in MLflow UI')), undefined));
+  register(EXPLORER_COMMANDS.copyRunId, (arg) =>
+    guarded('Copying the run id', async () => copyRunId(await runArg(arg, 'Copy Run ID')), undefined),
+  );
+  register(EXPLORER_COMMANDS.copyModelUri, (arg, alias) =>
+    guarded(
+      'Copying the model URI',
+      async () =>
+        copyModelUri(await versionArg(arg, 'Copy Model URI'), typeof alias === 'string' ? alias : undefined),
+      undefined,
+    ),
+  );
+  register(EXPLORER_COMMANDS.openInBrowser, (arg) =>
+    guarded(
+      'Opening the MLflow UI',
+      async () => openInServerUi(session, log, await runArg(arg, 'Open in MLflow UI')),
+      undefined,
+    ),
+  );
   register(EXPLORER_COMMANDS.openArtifact, openArtifact);
   register(EXPLORER_COMMANDS.downloadArtifacts, (arg, target) =>
-    guarded('Download', async () => downloadArtifacts(session, log, await runArg(arg, 'Download Artifacts'), target instanceof vscode.Uri ? target : undefined), NOT_STARTED),
+    guarded(
+      'Download',
+      async () =>
+        downloadArtifacts(
+          session,
+          log,
+          await runArg(arg, 'Download Artifacts'),
+          target instanceof vscode.Uri ? target : undefined,
+        ),
+      NOT_STARTED,
+    ),
   );
-  register(EXPLORER_COMMANDS.renameRun, (arg, name) => guarded('Rename', async () => renameRun(model, log, await runArg(arg, 'Rename Run'), typeof name === 'string' ? name : undefined), false));
-  register(EXPLORER_COMMANDS.deleteRun, (arg, confirmed) => guarded('Delete', async () => setRunDeleted(model, log, await runArg(arg, 'Delete Run'), true, confirmed === true), false));
-  register(EXPLORER_COMMANDS.restoreRun, (arg) => guarded('Restore', async () => setRunDeleted(model, log, await runArg(arg, 'Restore Run', true), false), false));
+  register(EXPLORER_COMMANDS.renameRun, (arg, name) =>
+    guarded(
+      'Rename',
+      async () =>
+        renameRun(model, log, await runArg(arg, 'Rename Run'), typeof name === 'string' ? name : undefined),
+      false,
+    ),
+  );
+  register(EXPLORER_COMMANDS.deleteRun, (arg, confirmed) =>
+    guarded(
+      'Delete',
+      async () => setRunDeleted(model, log, await runArg(arg, 'Delete Run'), true, confirmed === true),
+      false,
+    ),
+  );
+  register(EXPLORER_COMMANDS.restoreRun, (arg) =>
+    guarded(
+      'Restore',
+      async () => setRunDeleted(model, log, await runArg(arg, 'Restore Run', true), false),
+      false,
+    ),
+  );
   register(EXPLORER_COMMANDS.editTags, (arg, key, value) =>
-    guarded('Editing the tag', async () => editRunTags(model, log, await runArg(arg, 'Edit Run Tags'), typeof key === 'string' ? key : undefined, typeof value === 'string' ? value : undefined), false),
+    guarded(
+      'Editing the tag',
+      async () =>
+        editRunTags(
+          model,
+          log,
+          await runArg(arg, 'Edit Run Tags'),
+          typeof key === 'string' ? key : undefined,
+          typeof value === 'string' ? value : undefined,
+        ),
+      false,
+    ),
   );
   register(EXPLORER_COMMANDS.setAlias, (arg, alias, confirmed) =>
-    guarded('Setting the alias', async () => setAlias(session, models, log, await versionArg(arg, 'Set Alias'), typeof alias === 'string' ? alias : undefined, confirmed === true), false),
+    guarded(
+      'Setting the alias',
+      async () =>
+        setAlias(
+          session,
+          models,
+          log,
+          await versionArg(arg, 'Set Alias'),
+          typeof alias === 'string' ? alias : undefined,
+          confirmed === true,
+        ),
+      false,
+    ),
   );
   register(EXPLORER_COMMANDS.deleteAlias, (arg, alias, confirmed) =>
-    guarded('Deleting the alias', async () => deleteAlias(session, models, log, await versionArg(arg, 'Delete Alias'), typeof alias === 'string' ? alias : undefined, confirmed === true), false),
+    guarded(
+      'Deleting the alias',
+      async () =>
+        deleteAlias(
+          session,
+          models,
+          log,
+          await versionArg(arg, 'Delete Alias'),
+          typeof alias === 'string' ? alias : undefined,
+          confirmed === true,
+        ),
+      false,
+    ),
   );
   register(EXPLORER_COMMANDS.showSourceRun, async (arg) => {
-    const picked = arg === undefined ? await guarded('Finding the version', () => pickModelVersion(model, modelsView.selection, 'Show Source Run'), undefined) : arg;
-    const runId = nodeOf(picked, 'modelVersion')?.modelVersion.runId ?? (typeof picked === 'string' ? picked : undefined);
+    const picked =
+      arg === undefined
+        ? await guarded(
+            'Finding the version',
+            () => pickModelVersion(model, modelsView.selection, 'Show Source Run'),
+            undefined,
+          )
+        : arg;
+    const runId =
+      nodeOf(picked, 'modelVersion')?.modelVersion.runId ?? (typeof picked === 'string' ? picked : undefined);
     if (runId === undefined) {
       return false;
     }
@@ -219,7 +341,10 @@ export function registerExplorer(context: vscode.ExtensionContext, session: Stor
     experimentsView,
     modelsView,
     poller,
-    vscode.workspace.registerFileSystemProvider(ARTIFACT_SCHEME, artifacts, { isReadonly: true, isCaseSensitive: true }),
+    vscode.workspace.registerFileSystemProvider(ARTIFACT_SCHEME, artifacts, {
+      isReadonly: true,
+      isCaseSensitive: true,
+    }),
     session.onDidChange(() => {
       artifacts.clear();
     }),

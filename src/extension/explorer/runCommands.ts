@@ -38,12 +38,19 @@ export async function openArtifact(arg: unknown): Promise<boolean> {
     });
     return false;
   }
-  await vscode.commands.executeCommand('vscode.open', artifactUri(node.runId, node.file.path), { preview: true });
+  await vscode.commands.executeCommand('vscode.open', artifactUri(node.runId, node.file.path), {
+    preview: true,
+  });
   return true;
 }
 
 /** Rename a run (REST only). */
-export async function renameRun(model: ExperimentsModel, log: vscode.LogOutputChannel, arg: unknown, newName?: string): Promise<boolean> {
+export async function renameRun(
+  model: ExperimentsModel,
+  log: vscode.LogOutputChannel,
+  arg: unknown,
+  newName?: string,
+): Promise<boolean> {
   const node = nodeOf(arg, 'run');
   if (node === undefined) {
     return false;
@@ -57,7 +64,8 @@ export async function renameRun(model: ExperimentsModel, log: vscode.LogOutputCh
     (await vscode.window.showInputBox({
       title: 'Rename Run',
       value: node.run.info.runName ?? '',
-      validateInput: (v) => (v.trim() === '' ? 'A run needs a name.' : v.length > 250 ? 'At most 250 characters.' : undefined),
+      validateInput: (v) =>
+        v.trim() === '' ? 'A run needs a name.' : v.length > 250 ? 'At most 250 characters.' : undefined,
     }));
   if (name === undefined || name.trim() === '') {
     return false;
@@ -73,7 +81,13 @@ export async function renameRun(model: ExperimentsModel, log: vscode.LogOutputCh
 }
 
 /** Delete or restore a run (REST only), after a confirmation for delete. */
-export async function setRunDeleted(model: ExperimentsModel, log: vscode.LogOutputChannel, arg: unknown, deleted: boolean, confirmed = false): Promise<boolean> {
+export async function setRunDeleted(
+  model: ExperimentsModel,
+  log: vscode.LogOutputChannel,
+  arg: unknown,
+  deleted: boolean,
+  confirmed = false,
+): Promise<boolean> {
   const node = nodeOf(arg, 'run');
   if (node === undefined) {
     return false;
@@ -83,7 +97,11 @@ export async function setRunDeleted(model: ExperimentsModel, log: vscode.LogOutp
     return false;
   }
   if (deleted && !confirmed) {
-    const ok = await vscode.window.showWarningMessage(`Delete run "${node.name}"? It moves to the deleted runs and can be restored until the server's garbage collection removes it.`, { modal: true }, 'Delete');
+    const ok = await vscode.window.showWarningMessage(
+      `Delete run "${node.name}"? It moves to the deleted runs and can be restored until the server's garbage collection removes it.`,
+      { modal: true },
+      'Delete',
+    );
     if (ok !== 'Delete') {
       return false;
     }
@@ -102,7 +120,13 @@ export async function setRunDeleted(model: ExperimentsModel, log: vscode.LogOutp
  * Add, change or remove a tag of a run (REST only). `keyArg` and `valueArg` (from a caller that
  * already knows them) skip the prompts; an empty value removes the tag, as in the prompt.
  */
-export async function editRunTags(model: ExperimentsModel, log: vscode.LogOutputChannel, arg: unknown, keyArg?: string, valueArg?: string): Promise<boolean> {
+export async function editRunTags(
+  model: ExperimentsModel,
+  log: vscode.LogOutputChannel,
+  arg: unknown,
+  keyArg?: string,
+  valueArg?: string,
+): Promise<boolean> {
   const node = nodeOf(arg, 'run');
   if (node === undefined) {
     return false;
@@ -115,7 +139,10 @@ export async function editRunTags(model: ExperimentsModel, log: vscode.LogOutput
   let key = keyArg;
   if (key === undefined) {
     const add = { label: '$(add) Add a tag…', key: undefined as string | undefined };
-    const picked = await vscode.window.showQuickPick([add, ...tags.map((t) => ({ label: t.key, description: t.value, key: t.key }))], { title: 'Edit Run Tags' });
+    const picked = await vscode.window.showQuickPick(
+      [add, ...tags.map((t) => ({ label: t.key, description: t.value, key: t.key }))],
+      { title: 'Edit Run Tags' },
+    );
     if (picked === undefined) {
       return false;
     }
@@ -128,12 +155,19 @@ export async function editRunTags(model: ExperimentsModel, log: vscode.LogOutput
   }
   const tagKey = key;
   const current = tags.find((t) => t.key === tagKey)?.value ?? '';
-  const value = valueArg ?? (await vscode.window.showInputBox({ title: `Value of "${tagKey}" (empty removes the tag)`, value: current }));
+  const value =
+    valueArg ??
+    (await vscode.window.showInputBox({
+      title: `Value of "${tagKey}" (empty removes the tag)`,
+      value: current,
+    }));
   if (value === undefined) {
     return false;
   }
   try {
-    await (value === '' ? w.tracking.deleteRunTag(node.runId, tagKey) : w.tracking.setRunTag(node.runId, tagKey.trim(), value));
+    await (value === ''
+      ? w.tracking.deleteRunTag(node.runId, tagKey)
+      : w.tracking.setRunTag(node.runId, tagKey.trim(), value));
     model.updateRun(await w.tracking.getRun(node.runId));
     return true;
   } catch (err) {
@@ -143,7 +177,11 @@ export async function editRunTags(model: ExperimentsModel, log: vscode.LogOutput
 }
 
 function checkTagKey(v: string): string | undefined {
-  return v.trim() === '' ? 'A tag needs a key.' : v.startsWith('mlflow.') ? 'Keys starting with "mlflow." are reserved for MLflow.' : undefined;
+  return v.trim() === ''
+    ? 'A tag needs a key.'
+    : v.startsWith('mlflow.')
+      ? 'Keys starting with "mlflow." are reserved for MLflow.'
+      : undefined;
 }
 
 /**
@@ -151,14 +189,23 @@ function checkTagKey(v: string): string | undefined {
  * MLflow server's, a Databricks workspace's, or Azure ML studio). Resolves to the address opened,
  * or undefined when the connection has no web UI (a local store) or the node is not one of those.
  */
-export async function openInServerUi(session: StoreSession, log: vscode.LogOutputChannel, arg: unknown): Promise<vscode.Uri | undefined> {
+export async function openInServerUi(
+  session: StoreSession,
+  log: vscode.LogOutputChannel,
+  arg: unknown,
+): Promise<vscode.Uri | undefined> {
   const object = uiObject(arg);
   if (object === undefined) {
     return undefined;
   }
   const state = session.state;
-  if (state.status !== 'ready' || (state.target.kind !== 'rest' && state.target.kind !== 'azureml' && state.target.kind !== 'databricks')) {
-    void vscode.window.showInformationMessage('Only a tracking server has a web UI to open; local stores do not.');
+  if (
+    state.status !== 'ready' ||
+    (state.target.kind !== 'rest' && state.target.kind !== 'azureml' && state.target.kind !== 'databricks')
+  ) {
+    void vscode.window.showInformationMessage(
+      'Only a tracking server has a web UI to open; local stores do not.',
+    );
     return undefined;
   }
   let target: UiTarget;

@@ -16,10 +16,14 @@ interface FilterItem extends vscode.QuickPickItem {
  * the first row applies the filter. Resolves to the filter ('' clears it), or undefined when the
  * user cancelled.
  */
-export function promptRunFilter(current: string | undefined, keys: readonly string[]): Promise<string | undefined> {
+export function promptRunFilter(
+  current: string | undefined,
+  keys: readonly string[],
+): Promise<string | undefined> {
   const pick = vscode.window.createQuickPick<FilterItem>();
   pick.title = 'Filter Runs';
-  pick.placeholder = "MLflow search syntax, e.g. metrics.rmse < 0.8 and params.model = 'rf' (empty shows all runs)";
+  pick.placeholder =
+    "MLflow search syntax, e.g. metrics.rmse < 0.8 and params.model = 'rf' (empty shows all runs)";
   pick.value = current ?? '';
   pick.matchOnDescription = false;
   pick.ignoreFocusOut = true;
@@ -33,7 +37,14 @@ export function promptRunFilter(current: string | undefined, keys: readonly stri
       alwaysShow: true,
     };
     // alwaysShow: the items are computed here, VS Code's fuzzy match of the whole value would hide them.
-    const completions = completeKey(value, keys).slice(0, 50).map((c): FilterItem => ({ label: c.key, description: 'insert key', completion: c.filter, alwaysShow: true }));
+    const completions = completeKey(value, keys)
+      .slice(0, 50)
+      .map((c): FilterItem => ({
+        label: c.key,
+        description: 'insert key',
+        completion: c.filter,
+        alwaysShow: true,
+      }));
     pick.items = [apply, ...completions];
     pick.activeItems = [apply];
   };
@@ -98,6 +109,9 @@ export async function promptRunSort(runs: readonly Run[]): Promise<readonly stri
     { label: 'Parameters', kind: vscode.QuickPickItemKind.Separator, orderBy: [] },
     ...params.map((k): SortItem => ({ label: `${k}, A→Z`, orderBy: [`${qualifiedKey('params', k)} ASC`] })),
   ];
-  const chosen = await vscode.window.showQuickPick(items, { title: 'Sort Runs', placeHolder: 'Order runs by' });
+  const chosen = await vscode.window.showQuickPick(items, {
+    title: 'Sort Runs',
+    placeHolder: 'Order runs by',
+  });
   return chosen?.orderBy;
 }

@@ -32,7 +32,12 @@ export class RunPoller implements vscode.Disposable {
     view: vscode.TreeView<unknown>,
   ) {
     this.visible = view.visible;
-    this.schedule = new AdaptivePoll(realClock, bounds(), () => this.visible && this.running().length > 0, () => this.tick());
+    this.schedule = new AdaptivePoll(
+      realClock,
+      bounds(),
+      () => this.visible && this.running().length > 0,
+      () => this.tick(),
+    );
     this.subscriptions.push(
       view.onDidChangeVisibility((e) => {
         this.visible = e.visible;
@@ -60,7 +65,10 @@ export class RunPoller implements vscode.Disposable {
   }
 
   private running(): string[] {
-    return this.model.loadedRuns().filter((r) => r.info.status === 'RUNNING' && r.info.lifecycleStage !== 'deleted').map((r) => r.info.runId);
+    return this.model
+      .loadedRuns()
+      .filter((r) => r.info.status === 'RUNNING' && r.info.lifecycleStage !== 'deleted')
+      .map((r) => r.info.runId);
   }
 
   /** Re-read a batch of running runs; true when one of them changed. */

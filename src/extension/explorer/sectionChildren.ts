@@ -15,7 +15,9 @@ export function runSections(run: Run): Array<{ section: RunSection; count: numbe
     { section: 'models', count: runModelCount(run) },
   ];
   // Empty sections are noise, except Artifacts, whose size is unknown until listed.
-  return all.filter((s) => s.count === undefined || s.count > 0 || s.section === 'params' || s.section === 'metrics');
+  return all.filter(
+    (s) => s.count === undefined || s.count > 0 || s.section === 'params' || s.section === 'metrics',
+  );
 }
 
 export const SECTION_LABELS: Readonly<Record<RunSection, string>> = {
@@ -28,7 +30,11 @@ export const SECTION_LABELS: Readonly<Record<RunSection, string>> = {
 };
 
 /** The entries of a run's section (all but artifacts and models, which come from the store). */
-export function sectionValues(run: Run, section: Exclude<RunSection, 'artifacts' | 'models'>, parentId: string): ExplorerNode[] {
+export function sectionValues(
+  run: Run,
+  section: Exclude<RunSection, 'artifacts' | 'models'>,
+  parentId: string,
+): ExplorerNode[] {
   const id = (suffix: string): string => `${parentId}/${suffix}`;
   switch (section) {
     case 'params':
@@ -75,7 +81,10 @@ export function sectionValues(run: Run, section: Exclude<RunSection, 'artifacts'
           kind: 'value',
           id: id(`d:${i}`),
           label: displayText(d.dataset.name || '(unnamed dataset)', 80),
-          description: [context, d.dataset.digest, d.dataset.sourceType].filter((x) => x !== undefined && x !== '').map((x) => displayText(x ?? '', 40)).join(' · '),
+          description: [context, d.dataset.digest, d.dataset.sourceType]
+            .filter((x) => x !== undefined && x !== '')
+            .map((x) => displayText(x ?? '', 40))
+            .join(' · '),
           tooltip: `${displayText(d.dataset.name, 200)}\nDigest: ${d.dataset.digest}\nSource (${displayText(d.dataset.sourceType, 40)}): ${displayText(d.dataset.source, 500)}`,
           icon: 'database',
           copy: d.dataset.digest,
@@ -87,5 +96,11 @@ export function sectionValues(run: Run, section: Exclude<RunSection, 'artifacts'
 
 /** The Models section's nodes for the models `listRunModels` found. */
 export function modelNodes(run: Run, models: readonly RunModel[], parentId: string): ExplorerNode[] {
-  return models.map((model) => ({ kind: 'loggedModel', id: `${parentId}/lm:${model.modelId ?? model.artifactPath ?? model.label}`, runId: run.info.runId, model, parentId }));
+  return models.map((model) => ({
+    kind: 'loggedModel',
+    id: `${parentId}/lm:${model.modelId ?? model.artifactPath ?? model.label}`,
+    runId: run.info.runId,
+    model,
+    parentId,
+  }));
 }

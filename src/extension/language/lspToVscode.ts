@@ -17,7 +17,11 @@ export function toRange(range: lsp.Range): vscode.Range {
 /** An LSP diagnostic as a VS Code diagnostic (the fix data stays with the LSP one). */
 export function toDiagnostic(diagnostic: lsp.Diagnostic): vscode.Diagnostic {
   const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
-  const result = new vscode.Diagnostic(toRange(diagnostic.range), message, SEVERITY[diagnostic.severity ?? 1] ?? vscode.DiagnosticSeverity.Error);
+  const result = new vscode.Diagnostic(
+    toRange(diagnostic.range),
+    message,
+    SEVERITY[diagnostic.severity ?? 1] ?? vscode.DiagnosticSeverity.Error,
+  );
   result.source = diagnostic.source ?? 'MLmodel';
   if (diagnostic.code !== undefined) {
     result.code = diagnostic.code;
@@ -46,7 +50,10 @@ const SYMBOL_KINDS = new Map<number, vscode.SymbolKind>([
 
 /** An LSP completion item as a VS Code one; snippets stay snippets. */
 export function toCompletionItem(item: lsp.CompletionItem): vscode.CompletionItem {
-  const result = new vscode.CompletionItem(item.label, item.kind === undefined ? undefined : COMPLETION_KINDS.get(item.kind) ?? vscode.CompletionItemKind.Text);
+  const result = new vscode.CompletionItem(
+    item.label,
+    item.kind === undefined ? undefined : (COMPLETION_KINDS.get(item.kind) ?? vscode.CompletionItemKind.Text),
+  );
   result.detail = item.detail;
   const docs = item.documentation;
   if (docs !== undefined) {
@@ -72,7 +79,13 @@ export function toHover(hover: lsp.Hover): vscode.Hover {
 
 /** An LSP document symbol tree as VS Code's. */
 export function toDocumentSymbol(symbol: lsp.DocumentSymbol): vscode.DocumentSymbol {
-  const result = new vscode.DocumentSymbol(symbol.name, symbol.detail ?? '', SYMBOL_KINDS.get(symbol.kind) ?? vscode.SymbolKind.Key, toRange(symbol.range), toRange(symbol.selectionRange));
+  const result = new vscode.DocumentSymbol(
+    symbol.name,
+    symbol.detail ?? '',
+    SYMBOL_KINDS.get(symbol.kind) ?? vscode.SymbolKind.Key,
+    toRange(symbol.range),
+    toRange(symbol.selectionRange),
+  );
   result.children = (symbol.children ?? []).map(toDocumentSymbol);
   return result;
 }

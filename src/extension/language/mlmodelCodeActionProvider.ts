@@ -13,23 +13,42 @@ function sameDiagnostic(a: vscode.Diagnostic, b: LspDiagnostic): boolean {
 export class MlmodelCodeActionProvider implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
-  constructor(private readonly diagnostics: MlmodelDiagnostics, private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly diagnostics: MlmodelDiagnostics,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
 
-  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
-    const relevant = this.diagnostics.lspDiagnostics(document).filter((d) => toRange(d.range).intersection(range) !== undefined && context.diagnostics.some((v) => sameDiagnostic(v, d)));
+  async provideCodeActions(
+    document: vscode.TextDocument,
+    range: vscode.Range | vscode.Selection,
+    context: vscode.CodeActionContext,
+  ): Promise<vscode.CodeAction[]> {
+    const relevant = this.diagnostics
+      .lspDiagnostics(document)
+      .filter(
+        (d) =>
+          toRange(d.range).intersection(range) !== undefined &&
+          context.diagnostics.some((v) => sameDiagnostic(v, d)),
+      );
     const actions = codeActions(document.getText(), relevant);
     const result = await Promise.all(actions.map((action) => this.toCodeAction(document, action, context)));
     return result.filter((a): a is vscode.CodeAction => a !== undefined);
   }
 
-  private async toCodeAction(document: vscode.TextDocument, action: MlmodelCodeAction, context: vscode.CodeActionContext): Promise<vscode.CodeAction | undefined> {
+  private async toCodeAction(
+    document: vscode.TextDocument,
+    action: MlmodelCodeAction,
+    context: vscode.CodeActionContext,
+  ): Promise<vscode.CodeAction | undefined> {
     const result = new vscode.CodeAction(action.title, vscode.CodeActionKind.QuickFix);
     result.diagnostics = context.diagnostics.filter((v) => sameDiagnostic(v, action.diagnostic));
     result.isPreferred = action.isPreferred;
     const edit = new vscode.WorkspaceEdit();
     if (action.createPythonEnv) {
       const directory = modelDirectory(document.uri);
-      const contents = await this.pythonEnv(vscode.Uri.joinPath(directory, ...action.createPythonEnv.condaPath.split('/')));
+      const contents = await this.pythonEnv(
+        vscode.Uri.joinPath(directory, ...action.createPythonEnv.condaPath.split('/')),
+      );
       if (contents === undefined) {
         return undefined;
       }

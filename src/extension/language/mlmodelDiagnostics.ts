@@ -29,24 +29,44 @@ export class MlmodelDiagnostics implements vscode.Disposable {
   private interpreterAsked = false;
 
   /** `interpreter` supplies the selected Python's version for the python_version hint, when given. */
-  constructor(private readonly log: vscode.LogOutputChannel, private readonly interpreter?: InterpreterVersion) {
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly interpreter?: InterpreterVersion,
+  ) {
     this.subscriptions.push(
-      vscode.workspace.onDidOpenTextDocument((d) => { this.schedule(d, 0); }),
-      vscode.workspace.onDidChangeTextDocument((e) => { this.schedule(e.document, DEBOUNCE_MS); }),
-      vscode.workspace.onDidCloseTextDocument((d) => { this.forget(d.uri); }),
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        this.schedule(d, 0);
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        this.schedule(e.document, DEBOUNCE_MS);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.forget(d.uri);
+      }),
       // Files the MLmodel names may appear or vanish (a quick fix creates python_env.yaml).
-      vscode.workspace.onDidCreateFiles(() => { this.revalidateAll(); }),
-      vscode.workspace.onDidDeleteFiles(() => { this.revalidateAll(); }),
-      vscode.workspace.onDidRenameFiles(() => { this.revalidateAll(); }),
+      vscode.workspace.onDidCreateFiles(() => {
+        this.revalidateAll();
+      }),
+      vscode.workspace.onDidDeleteFiles(() => {
+        this.revalidateAll();
+      }),
+      vscode.workspace.onDidRenameFiles(() => {
+        this.revalidateAll();
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('mlflow.pythonPath') || e.affectsConfiguration('python.defaultInterpreterPath')) {
+        if (
+          e.affectsConfiguration('mlflow.pythonPath') ||
+          e.affectsConfiguration('python.defaultInterpreterPath')
+        ) {
           this.interpreterChanged();
         } else if (e.affectsConfiguration('mlflow.mlmodel')) {
           this.revalidateAll();
         }
       }),
       // The interpreter is only asked in a trusted workspace (its path may come from workspace settings).
-      vscode.workspace.onDidGrantWorkspaceTrust(() => { this.interpreterChanged(); }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.interpreterChanged();
+      }),
     );
     this.revalidateAll();
   }
@@ -54,7 +74,9 @@ export class MlmodelDiagnostics implements vscode.Disposable {
   /** The LSP diagnostics last published for a document, if they match its current version. */
   lspDiagnostics(document: vscode.TextDocument): LspDiagnostic[] {
     const entry = this.latest.get(document.uri.toString());
-    return entry?.version === document.version ? entry.diagnostics : validate(document.getText(), this.validateOptions());
+    return entry?.version === document.version
+      ? entry.diagnostics
+      : validate(document.getText(), this.validateOptions());
   }
 
   /** Validate every open MLmodel document now. */
@@ -106,13 +128,17 @@ export class MlmodelDiagnostics implements vscode.Disposable {
       return;
     }
     this.publish(document.uri, version, diagnostics);
-    this.log.debug(`MLmodel ${document.uri.toString(true)}: ${diagnostics.length} findings in ${(performance.now() - started).toFixed(1)} ms.`);
+    this.log.debug(
+      `MLmodel ${document.uri.toString(true)}: ${diagnostics.length} findings in ${(performance.now() - started).toFixed(1)} ms.`,
+    );
   }
 
   /** The core validator's findings plus, when enabled, the files the MLmodel names that are missing. */
   private async analyze(uri: vscode.Uri, text: string): Promise<LspDiagnostic[]> {
     const diagnostics = validate(text, this.validateOptions());
-    const checkFiles = vscode.workspace.getConfiguration('mlflow', uri).get<boolean>('mlmodel.validateReferencedFiles', true);
+    const checkFiles = vscode.workspace
+      .getConfiguration('mlflow', uri)
+      .get<boolean>('mlmodel.validateReferencedFiles', true);
     const missing = checkFiles ? await this.missingFiles(uri, referencedFiles(text)) : [];
     return [...diagnostics, ...missing.map((reference) => missingFileDiagnostic(text, reference))];
   }
@@ -121,8 +147,15 @@ export class MlmodelDiagnostics implements vscode.Disposable {
    * Validate every MLmodel file in the workspace, open or not, into Problems ("MLflow: Validate
    * all MLmodel files"). Files are read through `vscode.workspace.fs`; open ones use the editor's text.
    */
-  async validateWorkspace(token?: vscode.CancellationToken): Promise<{ files: number; errors: number; warnings: number }> {
-    const uris = await vscode.workspace.findFiles('**/MLmodel', '{**/node_modules/**,**/.git/**}', 10000, token);
+  async validateWorkspace(
+    token?: vscode.CancellationToken,
+  ): Promise<{ files: number; errors: number; warnings: number }> {
+    const uris = await vscode.workspace.findFiles(
+      '**/MLmodel',
+      '{**/node_modules/**,**/.git/**}',
+      10000,
+      token,
+    );
     let errors = 0;
     let warnings = 0;
     for (const uri of uris) {
@@ -131,7 +164,9 @@ export class MlmodelDiagnostics implements vscode.Disposable {
       }
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       try {
-        const text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+        const text = open
+          ? open.getText()
+          : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
         const diagnostics = await this.analyze(uri, text);
         errors += diagnostics.filter((d) => d.severity === 1).length;
         warnings += diagnostics.filter((d) => d.severity === 2).length;
@@ -143,20 +178,25 @@ export class MlmodelDiagnostics implements vscode.Disposable {
     return { files: uris.length, errors, warnings };
   }
 
-  private async missingFiles(uri: vscode.Uri, references: readonly FileReference[]): Promise<FileReference[]> {
+  private async missingFiles(
+    uri: vscode.Uri,
+    references: readonly FileReference[],
+  ): Promise<FileReference[]> {
     const directory = modelDirectory(uri);
-    const results = await Promise.all(references.map(async (reference) => {
-      try {
-        await vscode.workspace.fs.stat(vscode.Uri.joinPath(directory, ...reference.path.split('/')));
-        return undefined;
-      } catch (error: unknown) {
-        if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
-          return reference;
+    const results = await Promise.all(
+      references.map(async (reference) => {
+        try {
+          await vscode.workspace.fs.stat(vscode.Uri.joinPath(directory, ...reference.path.split('/')));
+          return undefined;
+        } catch (error: unknown) {
+          if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
+            return reference;
+          }
+          this.log.warn(`Could not check ${reference.path} next to ${uri.toString(true)}: ${String(error)}`);
+          return undefined;
         }
-        this.log.warn(`Could not check ${reference.path} next to ${uri.toString(true)}: ${String(error)}`);
-        return undefined;
-      }
-    }));
+      }),
+    );
     return results.filter((r): r is FileReference => r !== undefined);
   }
 

@@ -20,13 +20,25 @@ export class MlprojectDiagnostics implements vscode.Disposable {
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     this.subscriptions.push(
-      vscode.workspace.onDidOpenTextDocument((d) => { this.schedule(d, 0); }),
-      vscode.workspace.onDidChangeTextDocument((e) => { this.schedule(e.document, DEBOUNCE_MS); }),
-      vscode.workspace.onDidCloseTextDocument((d) => { this.forget(d.uri); }),
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        this.schedule(d, 0);
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        this.schedule(e.document, DEBOUNCE_MS);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.forget(d.uri);
+      }),
       // The environment files the MLproject names may appear or vanish.
-      vscode.workspace.onDidCreateFiles(() => { this.revalidateAll(); }),
-      vscode.workspace.onDidDeleteFiles(() => { this.revalidateAll(); }),
-      vscode.workspace.onDidRenameFiles(() => { this.revalidateAll(); }),
+      vscode.workspace.onDidCreateFiles(() => {
+        this.revalidateAll();
+      }),
+      vscode.workspace.onDidDeleteFiles(() => {
+        this.revalidateAll();
+      }),
+      vscode.workspace.onDidRenameFiles(() => {
+        this.revalidateAll();
+      }),
     );
     this.revalidateAll();
   }
@@ -51,7 +63,9 @@ export class MlprojectDiagnostics implements vscode.Disposable {
     const version = document.version;
     const text = document.getText();
     const directory = vscode.Uri.joinPath(document.uri, '..');
-    const missing = await missingEnvironmentFiles(text, (relative) => this.exists(vscode.Uri.joinPath(directory, ...relative.split('/'))));
+    const missing = await missingEnvironmentFiles(text, (relative) =>
+      this.exists(vscode.Uri.joinPath(directory, ...relative.split('/'))),
+    );
     const diagnostics: LspDiagnostic[] = [...validateMlproject(text), ...missing];
     // A newer edit has its own run coming; publishing this one would flash stale problems.
     if (document.isClosed || document.version !== version) {

@@ -21,32 +21,53 @@ const SELECTOR: vscode.DocumentSelector = { language: 'mlmodel' };
  * folding, "Validate All MLmodel Files") on `context.subscriptions`. The providers only convert
  * types; all analysis is in src/core/mlmodel.
  */
-export function registerMlmodelLanguage(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
+export function registerMlmodelLanguage(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+): void {
   const interpreter = new InterpreterVersion({
     // Running an interpreter named by workspace settings is code execution: trusted workspaces only.
     findPython: async () => (vscode.workspace.isTrusted ? (await findMlflow(log)).python : undefined),
     run: (invocation) => runToCompletion(invocation, { timeoutMs: 15_000 }),
-    log: (message) => { log.debug(message); },
+    log: (message) => {
+      log.debug(message);
+    },
   });
   const diagnostics = new MlmodelDiagnostics(log, interpreter);
   context.subscriptions.push(
     diagnostics,
-    vscode.languages.registerCompletionItemProvider(SELECTOR, {
-      provideCompletionItems: (document, position) => complete(document.getText(), document.offsetAt(position)).map(toCompletionItem),
-    }, ':', ' ', '"'),
+    vscode.languages.registerCompletionItemProvider(
+      SELECTOR,
+      {
+        provideCompletionItems: (document, position) =>
+          complete(document.getText(), document.offsetAt(position)).map(toCompletionItem),
+      },
+      ':',
+      ' ',
+      '"',
+    ),
     vscode.languages.registerHoverProvider(SELECTOR, {
       provideHover: (document, position) => {
         const result = hover(document.getText(), document.offsetAt(position));
         return result ? toHover(result) : undefined;
       },
     }),
-    vscode.languages.registerCodeActionsProvider(SELECTOR, new MlmodelCodeActionProvider(diagnostics, log), { providedCodeActionKinds: MlmodelCodeActionProvider.kinds }),
-    vscode.languages.registerDocumentSymbolProvider(SELECTOR, {
-      provideDocumentSymbols: (document) => documentSymbols(document.getText()).map(toDocumentSymbol),
-    }, { label: 'MLmodel' }),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new MlmodelCodeActionProvider(diagnostics, log), {
+      providedCodeActionKinds: MlmodelCodeActionProvider.kinds,
+    }),
+    vscode.languages.registerDocumentSymbolProvider(
+      SELECTOR,
+      {
+        provideDocumentSymbols: (document) => documentSymbols(document.getText()).map(toDocumentSymbol),
+      },
+      { label: 'MLmodel' },
+    ),
     vscode.languages.registerFoldingRangeProvider(SELECTOR, {
-      provideFoldingRanges: (document) => foldingRanges(document.getText()).map((r) => new vscode.FoldingRange(r.startLine, r.endLine)),
+      provideFoldingRanges: (document) =>
+        foldingRanges(document.getText()).map((r) => new vscode.FoldingRange(r.startLine, r.endLine)),
     }),
   );
-  registerReported(context, log, { [MLMODEL_COMMANDS.validateAll]: () => validateAllMlmodelFiles(diagnostics) });
+  registerReported(context, log, {
+    [MLMODEL_COMMANDS.validateAll]: () => validateAllMlmodelFiles(diagnostics),
+  });
 }

@@ -12,20 +12,33 @@ const SELECTOR: vscode.DocumentSelector = { language: 'mlproject' };
  * Register the MLproject language features (diagnostics, completion, hover, outline) on
  * `context.subscriptions`. The providers only convert types; all analysis is in src/core/mlproject.
  */
-export function registerMlprojectLanguage(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
+export function registerMlprojectLanguage(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+): void {
   context.subscriptions.push(
     new MlprojectDiagnostics(log),
-    vscode.languages.registerCompletionItemProvider(SELECTOR, {
-      provideCompletionItems: (document, position) => completeMlproject(document.getText(), document.offsetAt(position)).map(toCompletionItem),
-    }, ':', ' '),
+    vscode.languages.registerCompletionItemProvider(
+      SELECTOR,
+      {
+        provideCompletionItems: (document, position) =>
+          completeMlproject(document.getText(), document.offsetAt(position)).map(toCompletionItem),
+      },
+      ':',
+      ' ',
+    ),
     vscode.languages.registerHoverProvider(SELECTOR, {
       provideHover: (document, position) => {
         const result = hoverMlproject(document.getText(), document.offsetAt(position));
         return result ? toHover(result) : undefined;
       },
     }),
-    vscode.languages.registerDocumentSymbolProvider(SELECTOR, {
-      provideDocumentSymbols: (document) => mlprojectSymbols(document.getText()).map(toDocumentSymbol),
-    }, { label: 'MLproject' }),
+    vscode.languages.registerDocumentSymbolProvider(
+      SELECTOR,
+      {
+        provideDocumentSymbols: (document) => mlprojectSymbols(document.getText()).map(toDocumentSymbol),
+      },
+      { label: 'MLproject' },
+    ),
   );
 }

@@ -20,13 +20,23 @@ const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' :
 export async function validateAllMlmodelFiles(diagnostics: MlmodelDiagnostics): Promise<ValidateAllSummary> {
   const { result, cancelled } = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Validating MLmodel files…', cancellable: true },
-    async (_progress, token) => ({ result: await diagnostics.validateWorkspace(token), cancelled: token.isCancellationRequested }),
+    async (_progress, token) => ({
+      result: await diagnostics.validateWorkspace(token),
+      cancelled: token.isCancellationRequested,
+    }),
   );
   const message = `MLmodel validation${cancelled ? ' (cancelled)' : ''}: ${count(result.files, 'file')}, ${count(result.errors, 'error')}, ${count(result.warnings, 'warning')}.`;
   const findings = result.errors + result.warnings > 0;
   const show = findings ? 'Show Problems' : undefined;
   // Not awaited: the notification stays until dismissed, and the command has finished its work.
-  const shown = result.errors > 0 ? vscode.window.showWarningMessage(message, ...(show ? [show] : [])) : vscode.window.showInformationMessage(message, ...(show ? [show] : []));
-  void shown.then((choice) => (choice === show && show !== undefined ? vscode.commands.executeCommand('workbench.actions.view.problems') : undefined));
+  const shown =
+    result.errors > 0
+      ? vscode.window.showWarningMessage(message, ...(show ? [show] : []))
+      : vscode.window.showInformationMessage(message, ...(show ? [show] : []));
+  void shown.then((choice) =>
+    choice === show && show !== undefined
+      ? vscode.commands.executeCommand('workbench.actions.view.problems')
+      : undefined,
+  );
   return { ...result, cancelled, message };
 }

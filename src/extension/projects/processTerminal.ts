@@ -25,7 +25,11 @@ export class ProcessTerminal implements vscode.Disposable {
   private buffered: string[] | undefined = [];
   private stoppedByUser = false;
 
-  constructor(name: string, inv: CliInvocation, opts: { readonly cwd?: string; readonly banner: string; readonly onOutput: (text: string) => void }) {
+  constructor(
+    name: string,
+    inv: CliInvocation,
+    opts: { readonly cwd?: string; readonly banner: string; readonly onOutput: (text: string) => void },
+  ) {
     const pty: vscode.Pseudoterminal = {
       onDidWrite: this.writeEmitter.event,
       onDidClose: this.closeEmitter.event,

@@ -1,7 +1,12 @@
 import type * as vscode from 'vscode';
 import type { EnvManager } from '../../core/cli/serveCommand';
 import type { EntryPoint } from '../../core/mlproject/entryPoints';
-import { isProjectRunWebviewMessage, type ProjectRunHostMessage, type ProjectRunInit, type ProjectRunRequest } from '../../protocol/projectRun';
+import {
+  isProjectRunWebviewMessage,
+  type ProjectRunHostMessage,
+  type ProjectRunInit,
+  type ProjectRunRequest,
+} from '../../protocol/projectRun';
 import { createPanel, showPanelPage } from '../shared/webviews/webviewHtml';
 
 /** What the form shows first. */
@@ -16,7 +21,10 @@ export interface ProjectRunFormContent {
 }
 
 /** Called with a request the guard accepted; answers with the status the form shows. */
-export type SubmitRun = (request: Omit<ProjectRunRequest, 'type'>, report: (status: Omit<Extract<ProjectRunHostMessage, { type: 'projectRun/status' }>, 'type'>) => void) => Promise<void>;
+export type SubmitRun = (
+  request: Omit<ProjectRunRequest, 'type'>,
+  report: (status: Omit<Extract<ProjectRunHostMessage, { type: 'projectRun/status' }>, 'type'>) => void,
+) => Promise<void>;
 
 /**
  * The parameter form of one entry point. The webview only edits and checks values as the user
@@ -27,7 +35,12 @@ export class ProjectRunPanel implements vscode.Disposable {
   private static readonly open = new Map<string, ProjectRunPanel>();
   private readonly disposables: vscode.Disposable[] = [];
 
-  static show(extensionUri: vscode.Uri, log: vscode.LogOutputChannel, content: ProjectRunFormContent, submit: SubmitRun): ProjectRunPanel {
+  static show(
+    extensionUri: vscode.Uri,
+    log: vscode.LogOutputChannel,
+    content: ProjectRunFormContent,
+    submit: SubmitRun,
+  ): ProjectRunPanel {
     const existing = ProjectRunPanel.open.get(content.key);
     if (existing) {
       existing.content = content;
@@ -35,7 +48,11 @@ export class ProjectRunPanel implements vscode.Disposable {
       existing.panel.reveal();
       return existing;
     }
-    const panel = createPanel('projectRun', `Run ${content.project} · ${content.entryPoint.name}`, extensionUri);
+    const panel = createPanel(
+      'projectRun',
+      `Run ${content.project} · ${content.entryPoint.name}`,
+      extensionUri,
+    );
     return new ProjectRunPanel(panel, extensionUri, log, content, submit);
   }
 
@@ -88,9 +105,12 @@ export class ProjectRunPanel implements vscode.Disposable {
       this.sendInit();
       return;
     }
-    await this.submit({ values: message.values, experimentName: message.experimentName, envManager: message.envManager }, (status) => {
-      this.post({ type: 'projectRun/status', ...status });
-    });
+    await this.submit(
+      { values: message.values, experimentName: message.experimentName, envManager: message.envManager },
+      (status) => {
+        this.post({ type: 'projectRun/status', ...status });
+      },
+    );
   }
 
   private post(message: ProjectRunHostMessage): void {

@@ -128,17 +128,33 @@ export class ProjectRunner implements vscode.Disposable {
     return { terminal: terminal.terminal, done };
   }
 
-  private async finish(label: string, r: { status: ProjectRunOutcome['status']; runId: string | undefined; exitCode: number | null; spawnError: string | undefined }): Promise<ProjectRunOutcome> {
+  private async finish(
+    label: string,
+    r: {
+      status: ProjectRunOutcome['status'];
+      runId: string | undefined;
+      exitCode: number | null;
+      spawnError: string | undefined;
+    },
+  ): Promise<ProjectRunOutcome> {
     let revealed = false;
     if (r.runId !== undefined) {
       await vscode.commands.executeCommand(EXPLORER_COMMANDS.refreshExperiments);
       revealed = await this.deps.explorer.revealRun(r.runId);
     }
-    const what = r.status === 'succeeded' ? 'succeeded' : r.status === 'stopped' ? 'was stopped' : r.spawnError !== undefined ? `could not start (${r.spawnError})` : `failed (exit code ${String(r.exitCode)})`;
+    const what =
+      r.status === 'succeeded'
+        ? 'succeeded'
+        : r.status === 'stopped'
+          ? 'was stopped'
+          : r.spawnError !== undefined
+            ? `could not start (${r.spawnError})`
+            : `failed (exit code ${String(r.exitCode)})`;
     const message = `MLflow run ${label} ${what}${r.runId === undefined ? '' : ` — run ${r.runId}`}.`;
     this.deps.log.info(message);
     const actions = r.runId === undefined ? [] : ['Open Run'];
-    const show = r.status === 'succeeded' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
+    const show =
+      r.status === 'succeeded' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
     void show(message, ...actions).then((choice) => {
       if (choice === 'Open Run') {
         void vscode.commands.executeCommand(COMPARE_COMMANDS.openRunById, r.runId);

@@ -16,13 +16,28 @@ import { runEntryPoint } from './runEntryPoint';
  */
 export function registerProjectRun(
   context: vscode.ExtensionContext,
-  deps: { readonly connections: ConnectionManager; readonly secrets: SecretCredentials; readonly explorer: Explorer; readonly log: vscode.LogOutputChannel },
+  deps: {
+    readonly connections: ConnectionManager;
+    readonly secrets: SecretCredentials;
+    readonly explorer: Explorer;
+    readonly log: vscode.LogOutputChannel;
+  },
 ): void {
   const runner = new ProjectRunner(deps);
-  const run = { extensionUri: context.extensionUri, workspaceState: context.workspaceState, runner, explorer: deps.explorer, log: deps.log };
+  const run = {
+    extensionUri: context.extensionUri,
+    workspaceState: context.workspaceState,
+    runner,
+    explorer: deps.explorer,
+    log: deps.log,
+  };
   context.subscriptions.push(
     runner,
-    { dispose: () => { ProjectRunPanel.disposeAll(); } },
+    {
+      dispose: () => {
+        ProjectRunPanel.disposeAll();
+      },
+    },
     registerTrustedCodeLenses({ language: 'mlproject', scheme: 'file' }, mlprojectCodeLenses),
   );
   registerReported(context, deps.log, {

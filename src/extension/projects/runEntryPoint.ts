@@ -7,7 +7,12 @@ import { refuseUntrusted } from '../../core/serving/trustGuard';
 import { configuredEnvManager } from '../shared/modelEnv';
 import type { Explorer } from '../explorer';
 import { ProjectRunPanel, type SubmitRun } from './projectRunPanel';
-import { projectDirOf, type ProjectRunner, type ProjectRunOutcome, type StartedProjectRun } from './projectRunner';
+import {
+  projectDirOf,
+  type ProjectRunner,
+  type ProjectRunOutcome,
+  type StartedProjectRun,
+} from './projectRunner';
 
 /** Answers that replace the form, for other extensions and tests: `submit` runs without showing it. */
 export interface RunEntryPointOptions {
@@ -18,7 +23,8 @@ export interface RunEntryPointOptions {
 }
 
 /** What the command resolves to when asked to submit: the run's outcome, or why it was refused. */
-export type RunEntryPointResult = ProjectRunOutcome | { readonly status: 'refused'; readonly message: string };
+export type RunEntryPointResult =
+  ProjectRunOutcome | { readonly status: 'refused'; readonly message: string };
 
 export interface RunEntryPointDeps {
   readonly extensionUri: vscode.Uri;
@@ -32,7 +38,12 @@ export interface RunEntryPointDeps {
 const ENV_MANAGER_KEY = 'mlflow.project.envManager';
 
 function isStringRecord(v: unknown): v is Record<string, string> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'string');
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.values(v).every((x) => typeof x === 'string')
+  );
 }
 
 function isOptions(v: unknown): v is RunEntryPointOptions {
@@ -40,11 +51,13 @@ function isOptions(v: unknown): v is RunEntryPointOptions {
     return false;
   }
   const o = v as Record<string, unknown>;
-  return Object.keys(o).every((k) => ['values', 'experimentName', 'envManager', 'submit'].includes(k))
-    && (o.values === undefined || isStringRecord(o.values))
-    && (o.experimentName === undefined || typeof o.experimentName === 'string')
-    && (o.envManager === undefined || (ENV_MANAGERS as readonly unknown[]).includes(o.envManager))
-    && (o.submit === undefined || typeof o.submit === 'boolean');
+  return (
+    Object.keys(o).every((k) => ['values', 'experimentName', 'envManager', 'submit'].includes(k)) &&
+    (o.values === undefined || isStringRecord(o.values)) &&
+    (o.experimentName === undefined || typeof o.experimentName === 'string') &&
+    (o.envManager === undefined || (ENV_MANAGERS as readonly unknown[]).includes(o.envManager)) &&
+    (o.submit === undefined || typeof o.submit === 'boolean')
+  );
 }
 
 async function pickMlproject(): Promise<vscode.Uri | undefined> {
@@ -54,7 +67,11 @@ async function pickMlproject(): Promise<vscode.Uri | undefined> {
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
-    files.map((f) => ({ label: path.basename(path.dirname(f.fsPath)), description: vscode.workspace.asRelativePath(f), uri: f })),
+    files.map((f) => ({
+      label: path.basename(path.dirname(f.fsPath)),
+      description: vscode.workspace.asRelativePath(f),
+      uri: f,
+    })),
     { title: 'Run Project Entry Point', placeHolder: 'Choose an MLproject' },
   );
   return picked?.uri;
@@ -71,7 +88,10 @@ async function mlprojectFile(arg: unknown): Promise<vscode.Uri | undefined> {
   return (stat.type & vscode.FileType.Directory) !== 0 ? vscode.Uri.joinPath(arg, 'MLproject') : arg;
 }
 
-async function pickEntryPoint(entryPoints: readonly EntryPoint[], wanted: unknown): Promise<EntryPoint | undefined> {
+async function pickEntryPoint(
+  entryPoints: readonly EntryPoint[],
+  wanted: unknown,
+): Promise<EntryPoint | undefined> {
   if (typeof wanted === 'string') {
     const found = entryPoints.find((e) => e.name === wanted);
     if (!found) {
@@ -83,7 +103,12 @@ async function pickEntryPoint(entryPoints: readonly EntryPoint[], wanted: unknow
     return entryPoints[0];
   }
   const picked = await vscode.window.showQuickPick(
-    entryPoints.map((e) => ({ label: e.name, description: e.parameters.map((p) => p.name).join(', '), detail: e.command, entry: e })),
+    entryPoints.map((e) => ({
+      label: e.name,
+      description: e.parameters.map((p) => p.name).join(', '),
+      detail: e.command,
+      entry: e,
+    })),
     { title: 'Run Project Entry Point', placeHolder: 'Choose an entry point' },
   );
   return picked?.entry;
@@ -91,7 +116,11 @@ async function pickEntryPoint(entryPoints: readonly EntryPoint[], wanted: unknow
 
 /** The experiment to suggest: the one selected in the Experiments view, else MLFLOW_EXPERIMENT_NAME, else blank. */
 function currentExperiment(explorer: Explorer): string {
-  const ids = new Set(explorer.experimentsView.selection.map((n) => (n.kind === 'experiment' ? n.experiment.experimentId : n.kind === 'run' ? n.experimentId : undefined)));
+  const ids = new Set(
+    explorer.experimentsView.selection.map((n) =>
+      n.kind === 'experiment' ? n.experiment.experimentId : n.kind === 'run' ? n.experimentId : undefined,
+    ),
+  );
   const [only] = [...ids];
   if (ids.size === 1 && only !== undefined) {
     const node = explorer.experiments.node(`exp:${only}`);
@@ -119,7 +148,12 @@ function describeProblems(check: RunFormCheck): string {
  * `{ submit: true }` runs straight away with the given values and resolves to the outcome.
  * Refuses in an untrusted workspace whoever calls it.
  */
-export async function runEntryPoint(deps: RunEntryPointDeps, fileArg?: unknown, entryArg?: unknown, optionsArg?: unknown): Promise<RunEntryPointResult | undefined> {
+export async function runEntryPoint(
+  deps: RunEntryPointDeps,
+  fileArg?: unknown,
+  entryArg?: unknown,
+  optionsArg?: unknown,
+): Promise<RunEntryPointResult | undefined> {
   refuseUntrusted(vscode.workspace.isTrusted, 'Running an MLflow project', "the project's code");
   // Explorer menus pass the selected resources as the second argument: not an entry point.
   const entryName = typeof entryArg === 'string' ? entryArg : undefined;
@@ -143,19 +177,34 @@ export async function runEntryPoint(deps: RunEntryPointDeps, fileArg?: unknown, 
   const projectDir = projectDirOf(file);
   const projectName = spec.name ?? path.basename(projectDir);
   const remembered = deps.workspaceState.get<string>(ENV_MANAGER_KEY);
-  const envManager = options.envManager ?? ((ENV_MANAGERS as readonly (string | undefined)[]).includes(remembered) ? (remembered as EnvManager) : configuredEnvManager());
+  const envManager =
+    options.envManager ??
+    ((ENV_MANAGERS as readonly (string | undefined)[]).includes(remembered)
+      ? (remembered as EnvManager)
+      : configuredEnvManager());
   const defaults = Object.fromEntries(entry.parameters.map((p) => [p.name, p.default ?? '']));
   const values = { ...defaults, ...(options.values ?? {}) };
   const experimentName = options.experimentName ?? currentExperiment(deps.explorer);
 
-  const begin = async (form: { values: Readonly<Record<string, string>>; experimentName: string; envManager: EnvManager }): Promise<StartedProjectRun | { status: 'refused'; message: string }> => {
+  const begin = async (form: {
+    values: Readonly<Record<string, string>>;
+    experimentName: string;
+    envManager: EnvManager;
+  }): Promise<StartedProjectRun | { status: 'refused'; message: string }> => {
     // The webview checked as the user typed; this is the host's own check of what arrived.
     const check = checkRunForm(entry, form);
     if (!check.ok) {
       return { status: 'refused', message: `Not run: ${describeProblems(check)}` };
     }
     await deps.workspaceState.update(ENV_MANAGER_KEY, form.envManager);
-    return deps.runner.start({ projectDir, projectName, entryPoint: entry, values: valuesToPass(entry, form.values), experimentName: form.experimentName, envManager: form.envManager });
+    return deps.runner.start({
+      projectDir,
+      projectName,
+      entryPoint: entry,
+      values: valuesToPass(entry, form.values),
+      experimentName: form.experimentName,
+      envManager: form.envManager,
+    });
   };
 
   if (options.submit === true) {
@@ -182,14 +231,19 @@ export async function runEntryPoint(deps: RunEntryPointDeps, fileArg?: unknown, 
       report({ state: 'refused', message });
     }
   };
-  ProjectRunPanel.show(deps.extensionUri, deps.log, {
-    key: `${file.toString()}#${entry.name}`,
-    project: projectName,
-    file: vscode.workspace.asRelativePath(file),
-    entryPoint: entry,
-    values,
-    experimentName,
-    envManager,
-  }, submit);
+  ProjectRunPanel.show(
+    deps.extensionUri,
+    deps.log,
+    {
+      key: `${file.toString()}#${entry.name}`,
+      project: projectName,
+      file: vscode.workspace.asRelativePath(file),
+      entryPoint: entry,
+      values,
+      experimentName,
+      envManager,
+    },
+    submit,
+  );
   return undefined;
 }

@@ -44,10 +44,24 @@ async function scriptFrom(arg: unknown): Promise<vscode.Uri | undefined> {
   if (active && path.basename(active.uri.fsPath) === 'log_model.py') {
     return active.uri;
   }
-  const found = await vscode.workspace.findFiles('**/log_model.py', '{**/node_modules/**,**/.git/**,**/.venv/**}', 50);
+  const found = await vscode.workspace.findFiles(
+    '**/log_model.py',
+    '{**/node_modules/**,**/.git/**,**/.venv/**}',
+    50,
+  );
   const picked = await vscode.window.showQuickPick(
-    found.map((f) => ({ label: path.basename(path.dirname(f.fsPath)), description: vscode.workspace.asRelativePath(f), uri: f })),
-    { title: 'Log Model', placeHolder: found.length > 0 ? 'Choose a log_model.py' : 'No log_model.py in this workspace: run "MLflow: New Custom Model…" first' },
+    found.map((f) => ({
+      label: path.basename(path.dirname(f.fsPath)),
+      description: vscode.workspace.asRelativePath(f),
+      uri: f,
+    })),
+    {
+      title: 'Log Model',
+      placeHolder:
+        found.length > 0
+          ? 'Choose a log_model.py'
+          : 'No log_model.py in this workspace: run "MLflow: New Custom Model…" first',
+    },
   );
   return picked?.uri;
 }
@@ -68,7 +82,11 @@ async function actOn(choice: AfterLogging, modelUri: string): Promise<unknown> {
  * `after` ({ then: 'serve' | 'copy', serve? }) takes the offer without asking. Needs a trusted
  * workspace: the script and the model code it logs run on this machine.
  */
-export async function logScaffoldedModel(deps: LogScaffoldedDeps, arg?: unknown, after?: unknown): Promise<LoggedModelResult | undefined> {
+export async function logScaffoldedModel(
+  deps: LogScaffoldedDeps,
+  arg?: unknown,
+  after?: unknown,
+): Promise<LoggedModelResult | undefined> {
   refuseUntrusted(vscode.workspace.isTrusted, 'Logging a model');
   const script = await scriptFrom(arg);
   if (!script) {
@@ -79,33 +97,44 @@ export async function logScaffoldedModel(deps: LogScaffoldedDeps, arg?: unknown,
   }
   const doc = await vscode.workspace.openTextDocument(script);
   if (!isScaffoldedLogScript(script.fsPath, doc.getText())) {
-    throw new Error(`${vscode.workspace.asRelativePath(script)} was not written by "MLflow: New Custom Model…"; run it yourself in a terminal.`);
+    throw new Error(
+      `${vscode.workspace.asRelativePath(script)} was not written by "MLflow: New Custom Model…"; run it yourself in a terminal.`,
+    );
   }
   if (doc.isDirty) {
     await doc.save();
   }
   const mlflow = await findMlflow(deps.log);
   const env = await childConnectionEnv(deps.connections, deps.secrets);
-  const inv = buildLogScriptCommand({ python: mlflow.python, scriptPath: script.fsPath, trackingUri: env.trackingUri, credentialEnv: env.credentialEnv });
+  const inv = buildLogScriptCommand({
+    python: mlflow.python,
+    scriptPath: script.fsPath,
+    trackingUri: env.trackingUri,
+    credentialEnv: env.credentialEnv,
+  });
   const folder = path.dirname(script.fsPath);
   const label = path.basename(folder);
   deps.runner.output.show(true);
   const output = await deps.runner.run(`Logging ${label}…`, inv, folder);
   const modelUri = findLoggedModelUri(output);
   if (!modelUri) {
-    throw new Error(`log_model.py finished without printing the logged model's URI; see the "MLflow CLI" output.`);
+    throw new Error(
+      `log_model.py finished without printing the logged model's URI; see the "MLflow CLI" output.`,
+    );
   }
   deps.log.info(`Logged ${label} as ${modelUri}.`);
   deps.onLogged(modelUri);
   if (isAfterLogging(after)) {
     return { modelUri, served: await actOn(after, modelUri) };
   }
-  void vscode.window.showInformationMessage(`Logged ${label}: ${modelUri}`, 'Serve', 'Copy URI').then((choice) => {
-    if (choice === 'Serve') {
-      void actOn({ then: 'serve' }, modelUri);
-    } else if (choice === 'Copy URI') {
-      void actOn({ then: 'copy' }, modelUri);
-    }
-  });
+  void vscode.window
+    .showInformationMessage(`Logged ${label}: ${modelUri}`, 'Serve', 'Copy URI')
+    .then((choice) => {
+      if (choice === 'Serve') {
+        void actOn({ then: 'serve' }, modelUri);
+      } else if (choice === 'Copy URI') {
+        void actOn({ then: 'copy' }, modelUri);
+      }
+    });
   return { modelUri };
 }

@@ -57,7 +57,9 @@ async function refuseOverwrite(folder: vscode.Uri, files: readonly ScaffoldFile[
     }
   }
   if (taken.length > 0) {
-    throw new Error(`${folder.fsPath} already has ${taken.join(', ')}; nothing was written. Choose another name or folder.`);
+    throw new Error(
+      `${folder.fsPath} already has ${taken.join(', ')}; nothing was written. Choose another name or folder.`,
+    );
   }
 }
 
@@ -78,7 +80,10 @@ export async function newCustomModel(args?: unknown): Promise<vscode.Uri | undef
   await vscode.workspace.fs.createDirectory(folder);
   const encoder = new TextEncoder();
   for (const f of files) {
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, f.relativePath), encoder.encode(f.content));
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(folder, f.relativePath),
+      encoder.encode(f.content),
+    );
   }
   await vscode.window.showTextDocument(vscode.Uri.joinPath(folder, 'README.md'), { preview: false });
   await vscode.window.showTextDocument(vscode.Uri.joinPath(folder, PRIMARY_FILE), { preview: false });

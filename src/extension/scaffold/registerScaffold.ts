@@ -18,7 +18,12 @@ export interface Scaffold {
 /** "New Custom Model…", "Log Model" and the CodeLens on scaffolded log_model.py files. */
 export function registerScaffold(
   context: vscode.ExtensionContext,
-  deps: { readonly runner: CliTaskRunner; readonly connections: ConnectionManager; readonly log: vscode.LogOutputChannel; readonly secrets?: SecretCredentials },
+  deps: {
+    readonly runner: CliTaskRunner;
+    readonly connections: ConnectionManager;
+    readonly log: vscode.LogOutputChannel;
+    readonly secrets?: SecretCredentials;
+  },
 ): Scaffold {
   let last: string | undefined;
   const logDeps = {
@@ -28,7 +33,10 @@ export function registerScaffold(
     },
   };
   context.subscriptions.push(
-    registerTrustedCodeLenses({ language: 'python', scheme: 'file', pattern: '**/log_model.py' }, logModelCodeLenses),
+    registerTrustedCodeLenses(
+      { language: 'python', scheme: 'file', pattern: '**/log_model.py' },
+      logModelCodeLenses,
+    ),
   );
   registerReported(context, deps.log, {
     [SCAFFOLD_COMMANDS.newCustomModel]: (args) => newCustomModel(args),

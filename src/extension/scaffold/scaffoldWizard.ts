@@ -18,7 +18,12 @@ function pickTemplate(initial: ScaffoldTemplateId | undefined): Promise<Step<Sca
     pick.placeholder = 'Choose what the model wraps';
     pick.matchOnDescription = true;
     pick.matchOnDetail = true;
-    pick.items = SCAFFOLD_TEMPLATES.map((t) => ({ label: t.label, description: t.description, detail: t.detail, id: t.id }));
+    pick.items = SCAFFOLD_TEMPLATES.map((t) => ({
+      label: t.label,
+      description: t.description,
+      detail: t.detail,
+      id: t.id,
+    }));
     const active = pick.items.find((i) => i.id === initial);
     if (active) {
       pick.activeItems = [active];

@@ -14,7 +14,12 @@ import type { SecretCredentials } from '../connection';
  * `nameArg` skips the name prompt.
  */
 export async function buildDockerImage(
-  deps: { readonly runner: CliTaskRunner; readonly connections: ConnectionManager; readonly log: vscode.LogOutputChannel; readonly secrets?: SecretCredentials },
+  deps: {
+    readonly runner: CliTaskRunner;
+    readonly connections: ConnectionManager;
+    readonly log: vscode.LogOutputChannel;
+    readonly secrets?: SecretCredentials;
+  },
   arg?: unknown,
   nameArg?: unknown,
 ): Promise<string | undefined> {
@@ -47,6 +52,8 @@ export async function buildDockerImage(
     credentialEnv: env.credentialEnv,
   });
   await deps.runner.run(`Building Docker image ${name.trim()}…`, inv, model.folder);
-  void vscode.window.showInformationMessage(`Built Docker image ${name.trim()}. Run it with: docker run -p 8080:8080 ${name.trim()}`);
+  void vscode.window.showInformationMessage(
+    `Built Docker image ${name.trim()}. Run it with: docker run -p 8080:8080 ${name.trim()}`,
+  );
   return name.trim();
 }

@@ -69,7 +69,12 @@ async function deploymentExists(inv: Parameters<typeof runToCompletion>[0]): Pro
  * the deployment name, or undefined.
  */
 export async function deployModel(
-  deps: { readonly runner: CliTaskRunner; readonly connections: ConnectionManager; readonly log: vscode.LogOutputChannel; readonly secrets?: SecretCredentials },
+  deps: {
+    readonly runner: CliTaskRunner;
+    readonly connections: ConnectionManager;
+    readonly log: vscode.LogOutputChannel;
+    readonly secrets?: SecretCredentials;
+  },
   modelArg?: unknown,
   answersArg?: unknown,
 ): Promise<string | undefined> {
@@ -87,15 +92,24 @@ export async function deployModel(
   const targets = modelDeploymentTargets(listed);
   const installed = targets.map((t) => t.name);
   if (installed.length === 0) {
-    const endpointOnly = listed.length > 0 ? ` (${listed.join(', ')} ${listed.length === 1 ? 'is an endpoint client' : 'are endpoint clients'}, which cannot create deployments)` : '';
-    throw new Error(`This MLflow installation has no target that can deploy a model${endpointOnly}. Install a deployment plugin such as azureml-mlflow.`);
+    const endpointOnly =
+      listed.length > 0
+        ? ` (${listed.join(', ')} ${listed.length === 1 ? 'is an endpoint client' : 'are endpoint clients'}, which cannot create deployments)`
+        : '';
+    throw new Error(
+      `This MLflow installation has no target that can deploy a model${endpointOnly}. Install a deployment plugin such as azureml-mlflow.`,
+    );
   }
   const target =
     answers.target ??
     (await (async () => {
       const picked = await vscode.window.showQuickPick(
         targets.map((t) => ({ label: t.name, detail: t.needs, target: t })),
-        { title: `Deploy ${model.label}: target`, placeHolder: 'Targets of your MLflow and its plugins that can deploy a model', matchOnDetail: true },
+        {
+          title: `Deploy ${model.label}: target`,
+          placeHolder: 'Targets of your MLflow and its plugins that can deploy a model',
+          matchOnDetail: true,
+        },
       );
       if (!picked) {
         return undefined;
@@ -116,7 +130,10 @@ export async function deployModel(
   }
   const name =
     answers.name ??
-    (await vscode.window.showInputBox({ title: `Deploy ${model.label}: deployment name`, value: model.label.replace(/[^\w.-]+/g, '-') }));
+    (await vscode.window.showInputBox({
+      title: `Deploy ${model.label}: deployment name`,
+      value: model.label.replace(/[^\w.-]+/g, '-'),
+    }));
   if (!name) {
     return undefined;
   }
@@ -138,17 +155,34 @@ export async function deployModel(
     throw new Error(config.error);
   }
   const env = await childConnectionEnv(deps.connections, deps.secrets);
-  const where = { python: mlflow.python, target: target.trim(), installedTargets: installed, name: name.trim(), trackingUri: env.trackingUri, credentialEnv: env.credentialEnv };
+  const where = {
+    python: mlflow.python,
+    target: target.trim(),
+    installedTargets: installed,
+    name: name.trim(),
+    trackingUri: env.trackingUri,
+    credentialEnv: env.credentialEnv,
+  };
   const exists = await deploymentExists(buildDeploymentGetCommand(where));
   if (exists && !isAnswers(answersArg)) {
-    const ok = await vscode.window.showWarningMessage(`A deployment named ${where.name} already exists on ${where.target}. Update it with ${model.label}?`, { modal: true }, 'Update');
+    const ok = await vscode.window.showWarningMessage(
+      `A deployment named ${where.name} already exists on ${where.target}. Update it with ${model.label}?`,
+      { modal: true },
+      'Update',
+    );
     if (ok !== 'Update') {
       return undefined;
     }
   }
   const action = exists ? 'update' : 'create';
   const inv = buildDeployCommand({ ...where, action, modelUri: model.uri, config: config.pairs });
-  await deps.runner.run(`${exists ? 'Updating' : 'Deploying'} ${model.label} on ${where.target} as ${where.name}…`, inv, undefined);
-  void vscode.window.showInformationMessage(`${exists ? 'Updated' : 'Deployed'} ${model.label} on ${where.target} as ${where.name}.`);
+  await deps.runner.run(
+    `${exists ? 'Updating' : 'Deploying'} ${model.label} on ${where.target} as ${where.name}…`,
+    inv,
+    undefined,
+  );
+  void vscode.window.showInformationMessage(
+    `${exists ? 'Updated' : 'Deployed'} ${model.label} on ${where.target} as ${where.name}.`,
+  );
   return where.name;
 }

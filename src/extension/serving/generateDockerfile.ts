@@ -14,7 +14,12 @@ import type { SecretCredentials } from '../connection';
  * chooses, then opens the Dockerfile. `outArg` (a Uri) skips the folder dialog.
  */
 export async function generateDockerfile(
-  deps: { readonly runner: CliTaskRunner; readonly connections: ConnectionManager; readonly log: vscode.LogOutputChannel; readonly secrets?: SecretCredentials },
+  deps: {
+    readonly runner: CliTaskRunner;
+    readonly connections: ConnectionManager;
+    readonly log: vscode.LogOutputChannel;
+    readonly secrets?: SecretCredentials;
+  },
   arg?: unknown,
   outArg?: unknown,
 ): Promise<vscode.Uri | undefined> {

@@ -37,7 +37,10 @@ export function modelFileReader(modelUri: string, stores: StoreSession | undefin
       return parts;
     }
     const s = await stores.stores();
-    const v = parts.kind === 'alias' ? await s.registry.getModelVersionByAlias(parts.name, parts.alias) : await s.registry.getModelVersion(parts.name, parts.version);
+    const v =
+      parts.kind === 'alias'
+        ? await s.registry.getModelVersionByAlias(parts.name, parts.alias)
+        : await s.registry.getModelVersion(parts.name, parts.version);
     // MLflow 3 registers logged models: the files are in the model's own artifacts, not the run's
     const loggedModel = /^models:\/(m-[0-9a-f]{32})$/.exec(v.source ?? '')?.[1];
     if (loggedModel !== undefined) {
@@ -56,8 +59,16 @@ export function modelFileReader(modelUri: string, stores: StoreSession | undefin
       const tracking = (await stores.stores()).tracking;
       const bytes =
         'modelId' in where
-          ? await tracking.readLoggedModelArtifact({ modelId: where.modelId, path: name, maxBytes: MAX_BYTES })
-          : await tracking.readArtifact({ runId: where.runId, path: `${where.artifactPath}/${name}`, maxBytes: MAX_BYTES });
+          ? await tracking.readLoggedModelArtifact({
+              modelId: where.modelId,
+              path: name,
+              maxBytes: MAX_BYTES,
+            })
+          : await tracking.readArtifact({
+              runId: where.runId,
+              path: `${where.artifactPath}/${name}`,
+              maxBytes: MAX_BYTES,
+            });
       return new TextDecoder().decode(bytes);
     } catch {
       return undefined;

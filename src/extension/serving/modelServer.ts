@@ -40,5 +40,14 @@ export interface ModelServerInfo {
 }
 
 export function serverInfo(s: ModelServer): ModelServerInfo {
-  return { id: s.id, modelUri: s.modelUri, port: s.port, url: s.url, envManager: s.envManager, status: s.status, pid: s.process.pid, lastLogLine: s.tail.lastLine() };
+  return {
+    id: s.id,
+    modelUri: s.modelUri,
+    port: s.port,
+    url: s.url,
+    envManager: s.envManager,
+    status: s.status,
+    pid: s.process.pid,
+    lastLogLine: s.tail.lastLine(),
+  };
 }

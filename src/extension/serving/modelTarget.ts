@@ -26,7 +26,11 @@ export async function pickLocalModel(title: string): Promise<LocalModel | undefi
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
-    files.map((f) => ({ label: path.basename(path.dirname(f.fsPath)), description: vscode.workspace.asRelativePath(f), uri: f })),
+    files.map((f) => ({
+      label: path.basename(path.dirname(f.fsPath)),
+      description: vscode.workspace.asRelativePath(f),
+      uri: f,
+    })),
     { title, placeHolder: 'Choose a model' },
   );
   return picked ? localModelFromUri(picked.uri) : undefined;

@@ -31,7 +31,12 @@ export function exampleInput(folder: string): PredictExample | undefined {
  * the predictions opened in a read-only editor. Returns the predictions text (for callers and tests).
  */
 export async function predictWithExample(
-  deps: { readonly runner: CliTaskRunner; readonly connections: ConnectionManager; readonly log: vscode.LogOutputChannel; readonly secrets?: SecretCredentials },
+  deps: {
+    readonly runner: CliTaskRunner;
+    readonly connections: ConnectionManager;
+    readonly log: vscode.LogOutputChannel;
+    readonly secrets?: SecretCredentials;
+  },
   arg?: unknown,
 ): Promise<string | undefined> {
   requireTrust('Predicting');
@@ -41,7 +46,9 @@ export async function predictWithExample(
   }
   const example = exampleInput(model.folder);
   if (!example) {
-    throw new Error(`${model.label} was logged without an input example (no serving_input_example.json or input_example.json next to its MLmodel).`);
+    throw new Error(
+      `${model.label} was logged without an input example (no serving_input_example.json or input_example.json next to its MLmodel).`,
+    );
   }
   const mlflow = await findMlflow(deps.log);
   const env = await childConnectionEnv(deps.connections, deps.secrets);
@@ -49,7 +56,8 @@ export async function predictWithExample(
   try {
     const output = path.join(outDir, 'predictions.json');
     // A raw input example (MLflow < 2.14 wrote no serving payload) goes in wrapped as a request.
-    const input = example.kind === 'file' ? path.join(model.folder, example.name) : path.join(outDir, 'input.json');
+    const input =
+      example.kind === 'file' ? path.join(model.folder, example.name) : path.join(outDir, 'input.json');
     if (example.kind === 'wrapped') {
       fs.writeFileSync(input, example.body);
     }

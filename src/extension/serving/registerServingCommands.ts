@@ -26,19 +26,32 @@ export interface ServingCommandDeps {
 }
 
 /** Serve, stop, restart, Try it, predict, Docker and deploy. */
-export function registerServingCommands({ context, connections, stores, secrets, log, servers, runner }: ServingCommandDeps): void {
+export function registerServingCommands({
+  context,
+  connections,
+  stores,
+  secrets,
+  log,
+  servers,
+  runner,
+}: ServingCommandDeps): void {
   const task = { runner, connections, log, secrets };
   registerReported(context, log, {
     [COMMANDS.serveStart]: (arg, answers) => serveModel(servers, context.workspaceState, arg, answers),
     [COMMANDS.serveStop]: (arg) => stopServer(servers, arg),
     [COMMANDS.serveShowLogs]: (arg) => showServerLogs(servers, arg),
     [COMMANDS.serveRestart]: (arg) => restartServer(servers, arg),
-    [COMMANDS.serveTryIt]: (arg) => tryServer({ extensionUri: context.extensionUri, manager: servers, stores, log }, arg),
+    [COMMANDS.serveTryIt]: (arg) =>
+      tryServer({ extensionUri: context.extensionUri, manager: servers, stores, log }, arg),
     [COMMANDS.serveSaveRequest]: (arg, target) => saveTryItRequest(servers, arg, target),
     [COMMANDS.predict]: (arg) => predictWithExample(task, arg),
     [COMMANDS.generateDockerfile]: (arg, out) => generateDockerfile(task, arg, out),
     [COMMANDS.buildDocker]: (arg, name) => buildDockerImage(task, arg, name),
     [COMMANDS.deploy]: (arg, answers) => deployModel(task, arg, answers),
   });
-  context.subscriptions.push({ dispose: () => { TryItPanel.disposeAll(); } });
+  context.subscriptions.push({
+    dispose: () => {
+      TryItPanel.disposeAll();
+    },
+  });
 }

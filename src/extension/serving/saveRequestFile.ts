@@ -12,7 +12,11 @@ export interface TryItRequest {
  * folder, named after the server, `.csv` or `.json` by content type). Resolves to the file
  * written, or undefined when the dialog was dismissed.
  */
-export async function saveRequestFile(request: TryItRequest, serverLabel: string, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+export async function saveRequestFile(
+  request: TryItRequest,
+  serverLabel: string,
+  target?: vscode.Uri,
+): Promise<vscode.Uri | undefined> {
   const csv = request.contentType === 'text/csv';
   let where = target;
   if (!where) {
@@ -29,6 +33,8 @@ export async function saveRequestFile(request: TryItRequest, serverLabel: string
     return undefined;
   }
   await vscode.workspace.fs.writeFile(where, new TextEncoder().encode(request.body));
-  void vscode.window.showInformationMessage(`Saved the request to ${vscode.workspace.asRelativePath(where)}.`);
+  void vscode.window.showInformationMessage(
+    `Saved the request to ${vscode.workspace.asRelativePath(where)}.`,
+  );
   return where;
 }

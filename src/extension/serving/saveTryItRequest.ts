@@ -18,7 +18,11 @@ async function panelFor(manager: ServeManager, arg: unknown): Promise<TryItPanel
  * `arg` names the server (a Serving row or its id); `target`, when given, is the file to write
  * instead of asking with a save dialog (for keybindings, other extensions and tests).
  */
-export async function saveTryItRequest(manager: ServeManager, arg?: unknown, target?: unknown): Promise<vscode.Uri | undefined> {
+export async function saveTryItRequest(
+  manager: ServeManager,
+  arg?: unknown,
+  target?: unknown,
+): Promise<vscode.Uri | undefined> {
   if (target !== undefined && !(target instanceof vscode.Uri)) {
     throw new Error('The file to save the request to must be given as a URI.');
   }

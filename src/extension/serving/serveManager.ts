@@ -56,7 +56,10 @@ export class ServeManager implements vscode.Disposable {
    * {@link start} does not pay for it again.
    */
   async checkMlflow(): Promise<void> {
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'MLflow: looking for a Python with MLflow…' }, () => findMlflow(this.log));
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: 'MLflow: looking for a Python with MLflow…' },
+      () => findMlflow(this.log),
+    );
   }
 
   /**
@@ -64,27 +67,40 @@ export class ServeManager implements vscode.Disposable {
    * server that fails to start stays in the list as failed, with its log, so the user can read
    * why (Stop removes it, Restart tries again).
    */
-  async start(modelUri: string, label: string, cwd: string | undefined, options: ServeOptions, reuseId?: string): Promise<ModelServerInfo> {
+  async start(
+    modelUri: string,
+    label: string,
+    cwd: string | undefined,
+    options: ServeOptions,
+    reuseId?: string,
+  ): Promise<ModelServerInfo> {
     refuseUntrusted(vscode.workspace.isTrusted, 'Serving a model');
     const { port } = options;
     const title = `Starting a model server for ${label} on port ${String(port)}…`;
     // everything slow, finding MLflow included, happens under the progress notification
-    const started = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
-      const server = await this.launch(modelUri, label, cwd, options, reuseId);
-      if (token.isCancellationRequested) {
-        server.startAbort.abort();
-      }
-      progress.report({ message: 'waiting for the model to load' });
-      const cancelled = token.onCancellationRequested(() => {
-        server.startAbort.abort();
-      });
-      try {
-        const outcome = await waitForPing(server.url, { signal: server.startAbort.signal, timeoutMs: READY_TIMEOUT_MS, stillRunning: () => server.process.running });
-        return { server, outcome };
-      } finally {
-        cancelled.dispose();
-      }
-    });
+    const started = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+      async (progress, token) => {
+        const server = await this.launch(modelUri, label, cwd, options, reuseId);
+        if (token.isCancellationRequested) {
+          server.startAbort.abort();
+        }
+        progress.report({ message: 'waiting for the model to load' });
+        const cancelled = token.onCancellationRequested(() => {
+          server.startAbort.abort();
+        });
+        try {
+          const outcome = await waitForPing(server.url, {
+            signal: server.startAbort.signal,
+            timeoutMs: READY_TIMEOUT_MS,
+            stillRunning: () => server.process.running,
+          });
+          return { server, outcome };
+        } finally {
+          cancelled.dispose();
+        }
+      },
+    );
     const { server, outcome } = started;
     if (outcome === 'ready') {
       server.status = 'running';
@@ -99,11 +115,24 @@ export class ServeManager implements vscode.Disposable {
   }
 
   /** Spawn the server process and list it as starting. */
-  private async launch(modelUri: string, label: string, cwd: string | undefined, options: ServeOptions, reuseId: string | undefined): Promise<ModelServer> {
+  private async launch(
+    modelUri: string,
+    label: string,
+    cwd: string | undefined,
+    options: ServeOptions,
+    reuseId: string | undefined,
+  ): Promise<ModelServer> {
     const mlflow = await findMlflow(this.log);
     const { port, envManager } = options;
     const env = await childConnectionEnv(this.connections, this.secrets);
-    const inv = buildServeCommand({ python: mlflow.python, modelUri, port, envManager, trackingUri: env.trackingUri, credentialEnv: env.credentialEnv });
+    const inv = buildServeCommand({
+      python: mlflow.python,
+      modelUri,
+      port,
+      envManager,
+      trackingUri: env.trackingUri,
+      credentialEnv: env.credentialEnv,
+    });
     const id = reuseId ?? String(this.nextId++);
     const output = vscode.window.createOutputChannel(`MLflow Server: ${label} (:${String(port)})`);
     const commandLine = displayCommand(inv);
@@ -117,8 +146,20 @@ export class ServeManager implements vscode.Disposable {
       },
     });
     const server: ModelServer = {
-      id, label, modelUri, port, url: `http://127.0.0.1:${String(port)}`, envManager, cwd, commandLine,
-      startedAt: new Date(), process: proc, output, status: 'starting', startAbort: new AbortController(), tail,
+      id,
+      label,
+      modelUri,
+      port,
+      url: `http://127.0.0.1:${String(port)}`,
+      envManager,
+      cwd,
+      commandLine,
+      startedAt: new Date(),
+      process: proc,
+      output,
+      status: 'starting',
+      startAbort: new AbortController(),
+      tail,
     };
     this.servers.set(id, server);
     proc.onDidExit((code) => {
@@ -141,12 +182,23 @@ export class ServeManager implements vscode.Disposable {
     }
     server.status = 'failed';
     this.changed.fire();
-    const why = outcome === 'timeout' ? 'did not answer /ping in time' : `exited before it was ready (exit code ${String(server.process.exitCode)})`;
+    const why =
+      outcome === 'timeout'
+        ? 'did not answer /ping in time'
+        : `exited before it was ready (exit code ${String(server.process.exitCode)})`;
     const last = server.tail.lastLine();
     this.log.warn(`Model server ${server.id} ${why}.`);
-    throw new ActionableError(`The model server for ${server.label} ${why}.${last ? ` Its log ends: "${last}"` : ''}`, [
-      { title: 'Show Logs', run: () => { server.output.show(true); } },
-    ]);
+    throw new ActionableError(
+      `The model server for ${server.label} ${why}.${last ? ` Its log ends: "${last}"` : ''}`,
+      [
+        {
+          title: 'Show Logs',
+          run: () => {
+            server.output.show(true);
+          },
+        },
+      ],
+    );
   }
 
   /** Stop a server and start it again the same way: same model, port and environment manager. */

@@ -16,7 +16,10 @@ export async function askForModelTarget(title: string): Promise<ModelUriTarget |
     description: vscode.workspace.asRelativePath(f),
     target: { modelUri: path.dirname(f.fsPath), label: path.basename(path.dirname(f.fsPath)) },
   }));
-  items.push({ label: '$(edit) Enter a Model URI…', description: 'runs:/…, models:/name@alias, models:/name/1' });
+  items.push({
+    label: '$(edit) Enter a Model URI…',
+    description: 'runs:/…, models:/name@alias, models:/name/1',
+  });
   const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Choose a model' });
   if (!picked) {
     return undefined;
@@ -26,7 +29,8 @@ export async function askForModelTarget(title: string): Promise<ModelUriTarget |
   }
   const uri = await vscode.window.showInputBox({
     title,
-    prompt: 'A model URI: a local folder, runs:/<run id>/<path>, models:/<name>/<version> or models:/<name>@<alias>',
+    prompt:
+      'A model URI: a local folder, runs:/<run id>/<path>, models:/<name>/<version> or models:/<name>@<alias>',
     placeHolder: 'models:/iris-classifier@champion',
     validateInput: (v) => {
       const r = checkModelUri(v.trim());
@@ -37,14 +41,20 @@ export async function askForModelTarget(title: string): Promise<ModelUriTarget |
 }
 
 /** A version node with aliases: serve the version itself, or follow one of its aliases. */
-async function chooseTreeTarget(targets: readonly ModelUriTarget[], answers: ServeAnswers | undefined): Promise<ModelUriTarget | undefined> {
+async function chooseTreeTarget(
+  targets: readonly ModelUriTarget[],
+  answers: ServeAnswers | undefined,
+): Promise<ModelUriTarget | undefined> {
   const [first] = targets;
   if (targets.length === 1 || !first) {
     return first;
   }
   if (answers) {
     const wanted = answers.alias;
-    const found = wanted === undefined || wanted === 'version' ? first : targets.find((t) => t.modelUri.endsWith(`@${wanted}`));
+    const found =
+      wanted === undefined || wanted === 'version'
+        ? first
+        : targets.find((t) => t.modelUri.endsWith(`@${wanted}`));
     if (!found) {
       throw new Error(`The version has no alias "${wanted ?? ''}".`);
     }
@@ -57,7 +67,10 @@ async function chooseTreeTarget(targets: readonly ModelUriTarget[], answers: Ser
   return picked?.target;
 }
 
-async function resolveTarget(arg: unknown, answers: ServeAnswers | undefined): Promise<ModelUriTarget | undefined> {
+async function resolveTarget(
+  arg: unknown,
+  answers: ServeAnswers | undefined,
+): Promise<ModelUriTarget | undefined> {
   if (arg instanceof vscode.Uri) {
     const model = await localModelFromUri(arg);
     return { modelUri: model.folder, label: model.label };
@@ -79,7 +92,12 @@ async function resolveTarget(arg: unknown, answers: ServeAnswers | undefined): P
  * string, or a pick; then the environment manager and port. `answersArg` (see ServeAnswers)
  * replaces the prompts. Resolves to the running server, or undefined when the user backed out.
  */
-export async function serveModel(manager: ServeManager, state: vscode.Memento, arg?: unknown, answersArg?: unknown): Promise<ModelServerInfo | undefined> {
+export async function serveModel(
+  manager: ServeManager,
+  state: vscode.Memento,
+  arg?: unknown,
+  answersArg?: unknown,
+): Promise<ModelServerInfo | undefined> {
   // before any prompt: the manager refuses too, but the user should not answer questions first
   requireTrust('Serving a model');
   // Explorer and editor menus pass the selected resources as the second argument: not answers.

@@ -43,21 +43,35 @@ export function isServeAnswers(v: unknown): v is ServeAnswers {
 /** The environment manager used last in this workspace, else the `mlflow.serve.envManager` setting. */
 export function defaultEnvManager(state: vscode.Memento): EnvManager {
   const last = state.get<string>(LAST_ENV_MANAGER);
-  return (ENV_MANAGERS as readonly (string | undefined)[]).includes(last) ? (last as EnvManager) : configuredEnvManager();
+  return (ENV_MANAGERS as readonly (string | undefined)[]).includes(last)
+    ? (last as EnvManager)
+    : configuredEnvManager();
 }
 
 /**
  * Ask for the environment manager (the last choice preselected) and the port (a free one
  * proposed). With `answers`, nothing is asked: missing answers take the same defaults.
  */
-export async function askServeOptions(state: vscode.Memento, title: string, answers?: ServeAnswers): Promise<ServeOptions | undefined> {
+export async function askServeOptions(
+  state: vscode.Memento,
+  title: string,
+  answers?: ServeAnswers,
+): Promise<ServeOptions | undefined> {
   const fallback = defaultEnvManager(state);
   let envManager = answers ? (answers.envManager ?? fallback) : undefined;
   if (envManager === undefined) {
     const ordered = [fallback, ...ENV_MANAGERS.filter((m) => m !== fallback)];
     const picked = await vscode.window.showQuickPick(
-      ordered.map((m) => ({ label: m, description: m === fallback ? 'last used' : undefined, detail: DESCRIPTIONS[m], manager: m })),
-      { title: `${title}: environment manager`, placeHolder: 'How to provide the model’s Python dependencies' },
+      ordered.map((m) => ({
+        label: m,
+        description: m === fallback ? 'last used' : undefined,
+        detail: DESCRIPTIONS[m],
+        manager: m,
+      })),
+      {
+        title: `${title}: environment manager`,
+        placeHolder: 'How to provide the model’s Python dependencies',
+      },
     );
     if (!picked) {
       return undefined;

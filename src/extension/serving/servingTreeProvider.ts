@@ -96,11 +96,15 @@ export class ServingTreeProvider implements vscode.TreeDataProvider<ModelServer>
     item.iconPath = ICONS[s.status];
     item.contextValue = `mlflow.server.${s.status}`;
     const tip = new vscode.MarkdownString(undefined, true);
-    tip.appendText(`${s.modelUri}\n\n${s.url}\n\nStarted ${s.startedAt.toLocaleString()} · env manager: ${s.envManager}\n\n`);
+    tip.appendText(
+      `${s.modelUri}\n\n${s.url}\n\nStarted ${s.startedAt.toLocaleString()} · env manager: ${s.envManager}\n\n`,
+    );
     tip.appendCodeblock(s.commandLine, 'shell');
     item.tooltip = tip;
     item.command = { command: 'mlflow.serve.showLogs', title: 'Show Logs', arguments: [s] };
-    item.accessibilityInformation = { label: `Model server ${s.label} on port ${String(s.port)}, ${s.status}, up ${uptime}` };
+    item.accessibilityInformation = {
+      label: `Model server ${s.label} on port ${String(s.port)}, ${s.status}, up ${uptime}`,
+    };
     return item;
   }
 

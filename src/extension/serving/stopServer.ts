@@ -4,7 +4,11 @@ import { ServeCancelled, type ServeManager } from './serveManager';
 import { requireTrust } from './modelTarget';
 
 /** Which server a command means: the tree row it was run on, an id, or one the user picks. */
-export async function pickServer(manager: ServeManager, arg: unknown, title: string): Promise<ModelServer | undefined> {
+export async function pickServer(
+  manager: ServeManager,
+  arg: unknown,
+  title: string,
+): Promise<ModelServer | undefined> {
   if (typeof arg === 'object' && arg !== null && 'id' in arg && typeof arg.id === 'string') {
     return manager.get(arg.id);
   }
@@ -17,7 +21,11 @@ export async function pickServer(manager: ServeManager, arg: unknown, title: str
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
-    servers.map((s) => ({ label: s.label, description: `127.0.0.1:${String(s.port)} · ${s.status}`, server: s })),
+    servers.map((s) => ({
+      label: s.label,
+      description: `127.0.0.1:${String(s.port)} · ${s.status}`,
+      server: s,
+    })),
     { title },
   );
   return picked?.server;
@@ -41,7 +49,10 @@ export async function showServerLogs(manager: ServeManager, arg?: unknown): Prom
 }
 
 /** "MLflow: Restart Model Server": same model, port and environment manager. */
-export async function restartServer(manager: ServeManager, arg?: unknown): Promise<ModelServerInfo | undefined> {
+export async function restartServer(
+  manager: ServeManager,
+  arg?: unknown,
+): Promise<ModelServerInfo | undefined> {
   requireTrust('Restarting a model server');
   const server = await pickServer(manager, arg, 'Restart a Model Server');
   if (!server) {

@@ -25,13 +25,23 @@ function checked(t: ModelUriTarget): ModelUriTarget {
 export function treeModelTargets(arg: unknown): ModelUriTarget[] | undefined {
   const logged = nodeOf(arg, 'loggedModel');
   if (logged) {
-    return [checked({ modelUri: logged.model.modelUri, label: `${logged.model.label} (run ${logged.runId.slice(0, 8)})` })];
+    return [
+      checked({
+        modelUri: logged.model.modelUri,
+        label: `${logged.model.label} (run ${logged.runId.slice(0, 8)})`,
+      }),
+    ];
   }
   const version = nodeOf(arg, 'modelVersion');
   if (version) {
     return [
-      checked({ modelUri: `models:/${version.name}/${version.version}`, label: `${version.name} v${version.version}` }),
-      ...version.modelVersion.aliases.map((alias) => checked({ modelUri: `models:/${version.name}@${alias}`, label: `${version.name}@${alias}` })),
+      checked({
+        modelUri: `models:/${version.name}/${version.version}`,
+        label: `${version.name} v${version.version}`,
+      }),
+      ...version.modelVersion.aliases.map((alias) =>
+        checked({ modelUri: `models:/${version.name}@${alias}`, label: `${version.name}@${alias}` }),
+      ),
     ];
   }
   return undefined;

@@ -22,7 +22,12 @@ const REQUEST_TIMEOUT_MS = 120_000;
 const SENT_KEPT = 50;
 
 /** POST a body to a server's /invocations and read the answer, bounded in size and time. */
-async function invoke(url: string, body: string, contentType: TryItContentType, signal: AbortSignal): Promise<TryItAnswer> {
+async function invoke(
+  url: string,
+  body: string,
+  contentType: TryItContentType,
+  signal: AbortSignal,
+): Promise<TryItAnswer> {
   const started = performance.now();
   const res = await fetch(`${url}/invocations`, {
     method: 'POST',
@@ -140,7 +145,11 @@ export class TryItPanel implements vscode.Disposable {
     }
     const live = now?.process.running === true ? now.status : undefined;
     const state: TryItServerStateName =
-      live === 'running' ? 'running' : live === 'starting' || manager.isRestarting(this.server.id) ? 'starting' : 'stopped';
+      live === 'running'
+        ? 'running'
+        : live === 'starting' || manager.isRestarting(this.server.id)
+          ? 'starting'
+          : 'stopped';
     if (state === this.shownState) {
       return;
     }
@@ -148,8 +157,18 @@ export class TryItPanel implements vscode.Disposable {
     const s = this.watched;
     const where = `127.0.0.1:${String(s.port)}`;
     const message =
-      state === 'running' ? `The model server was restarted and answers on ${where}.` : state === 'starting' ? `The model server is restarting on ${where}…` : `The model server on port ${String(s.port)} has stopped.`;
-    this.lastStatePost = { type: 'tryIt/serverState', server: s.label, url: `${s.url}/invocations`, state, message };
+      state === 'running'
+        ? `The model server was restarted and answers on ${where}.`
+        : state === 'starting'
+          ? `The model server is restarting on ${where}…`
+          : `The model server on port ${String(s.port)} has stopped.`;
+    this.lastStatePost = {
+      type: 'tryIt/serverState',
+      server: s.label,
+      url: `${s.url}/invocations`,
+      state,
+      message,
+    };
     this.post(this.lastStatePost);
   }
 
@@ -220,14 +239,20 @@ export class TryItPanel implements vscode.Disposable {
 
   private failed(abort: AbortController, err: unknown): void {
     if (!abort.signal.aborted) {
-      this.post({ type: 'tryIt/error', message: `The request failed: ${err instanceof Error ? err.message : String(err)}` });
+      this.post({
+        type: 'tryIt/error',
+        message: `The request failed: ${err instanceof Error ? err.message : String(err)}`,
+      });
     }
   }
 
   private async send(body: string, contentType: TryItContentType): Promise<void> {
     const abort = this.begin();
     try {
-      this.post({ type: 'tryIt/response', ...(await invoke(this.current().url, body, contentType, abort.signal)) });
+      this.post({
+        type: 'tryIt/response',
+        ...(await invoke(this.current().url, body, contentType, abort.signal)),
+      });
     } catch (err) {
       this.failed(abort, err);
     }
@@ -242,7 +267,10 @@ export class TryItPanel implements vscode.Disposable {
     const abort = this.begin();
     try {
       const me = this.current();
-      const [left, right] = await Promise.all([invoke(me.url, body, contentType, abort.signal), invoke(other.url, body, contentType, abort.signal)]);
+      const [left, right] = await Promise.all([
+        invoke(me.url, body, contentType, abort.signal),
+        invoke(other.url, body, contentType, abort.signal),
+      ]);
       const c = comparePredictions(left.body, right.body);
       this.post({
         type: 'tryIt/compared',

@@ -24,7 +24,11 @@ export function forgetClosedResults(): vscode.Disposable {
         contents.delete(doc.uri.toString());
       }
     }),
-    { dispose: () => { contents.clear(); } },
+    {
+      dispose: () => {
+        contents.clear();
+      },
+    },
   );
 }
 

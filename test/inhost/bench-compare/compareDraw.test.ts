@@ -10,20 +10,29 @@ import type { ComparePanel } from '../../../src/extension/compare/comparePanel';
 const EXTENSION_ID = 'mlflow-tools.mlflow-vscode';
 
 describe('compare panel benchmark probe', () => {
-  it('draws the compared runs\' charts and records the webview\'s report', async function () {
+  it("draws the compared runs' charts and records the webview's report", async function () {
     this.timeout(600_000);
     const { MLFLOW_BENCH_OUT: out, MLFLOW_BENCH_SERVER: server, MLFLOW_BENCH_RUN_IDS: ids } = process.env;
-    assert.ok(out && server && ids, 'the bench sets MLFLOW_BENCH_OUT, MLFLOW_BENCH_SERVER and MLFLOW_BENCH_RUN_IDS');
+    assert.ok(
+      out && server && ids,
+      'the bench sets MLFLOW_BENCH_OUT, MLFLOW_BENCH_SERVER and MLFLOW_BENCH_RUN_IDS',
+    );
     const ext = vscode.extensions.getExtension<MlflowExtensionApi>(EXTENSION_ID);
     assert.ok(ext);
     const api = await ext.activate();
-    await vscode.workspace.getConfiguration('mlflow').update('trackingUri', server, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('mlflow')
+      .update('trackingUri', server, vscode.ConfigurationTarget.Workspace);
     for (let i = 0; i < 200 && api.connection().status !== 'ready'; i++) {
       await new Promise((r) => setTimeout(r, 50));
     }
     const started = performance.now();
     const startedAt = Date.now();
-    const panel = await vscode.commands.executeCommand<ComparePanel>('mlflow.runs.compare', undefined, ids.split(','));
+    const panel = await vscode.commands.executeCommand<ComparePanel>(
+      'mlflow.runs.compare',
+      undefined,
+      ids.split(','),
+    );
     while (panel.lastDrawn === undefined) {
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -33,6 +42,9 @@ describe('compare panel benchmark probe', () => {
     for (let i = 0; i < 6000 && panel.timings.aggregatesPosted === undefined; i++) {
       await new Promise((r) => setTimeout(r, 50));
     }
-    fs.appendFileSync(out, `${JSON.stringify({ commandToDrawnMs, startedAt, host: panel.timings, ...panel.lastDrawn })}\n`);
+    fs.appendFileSync(
+      out,
+      `${JSON.stringify({ commandToDrawnMs, startedAt, host: panel.timings, ...panel.lastDrawn })}\n`,
+    );
   });
 });

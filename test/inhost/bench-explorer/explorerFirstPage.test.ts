@@ -47,23 +47,33 @@ function median(xs: readonly number[]): number {
 }
 
 /** Experiments → the named experiment → its first page, each node's TreeItem built as the view would. */
-async function firstPage(api: MlflowExtensionApi, name: string): Promise<{ experiment: NodeOf<'experiment'>; nodes: ExplorerNode[]; expandMs: number }> {
+async function firstPage(
+  api: MlflowExtensionApi,
+  name: string,
+): Promise<{ experiment: NodeOf<'experiment'>; nodes: ExplorerNode[]; expandMs: number }> {
   const tree = api.explorer.experiments;
-  const experiment = (await tree.getChildren()).find((n): n is NodeOf<'experiment'> => n.kind === 'experiment' && n.experiment.name === name);
+  const experiment = (await tree.getChildren()).find(
+    (n): n is NodeOf<'experiment'> => n.kind === 'experiment' && n.experiment.name === name,
+  );
   assert.ok(experiment, `experiment ${name} is listed`);
   const started = performance.now();
   const nodes = await tree.getChildren(experiment);
   nodes.forEach((n) => tree.getTreeItem(n));
   const expandMs = performance.now() - started;
   assert.equal(nodes.filter(isRun).length, 100, 'a first page of 100 runs');
-  assert.ok(nodes.some((n) => n.kind === 'loadMore'), 'a "Load more" node follows');
+  assert.ok(
+    nodes.some((n) => n.kind === 'loadMore'),
+    'a "Load more" node follows',
+  );
   return { experiment, nodes, expandMs };
 }
 
 async function measure(api: MlflowExtensionApi, source: BenchSource): Promise<Record<string, unknown>> {
   const before = memory();
   const connectStarted = performance.now();
-  await vscode.workspace.getConfiguration('mlflow').update('trackingUri', source.uri, vscode.ConfigurationTarget.Workspace);
+  await vscode.workspace
+    .getConfiguration('mlflow')
+    .update('trackingUri', source.uri, vscode.ConfigurationTarget.Workspace);
   const uriOf = (s: ConnectionState): string | undefined => (s.status === 'ready' ? s.uri : undefined);
   for (let i = 0; i < 3000 && uriOf(api.connection()) !== source.uri; i++) {
     await new Promise((r) => setTimeout(r, 10));
@@ -81,7 +91,11 @@ async function measure(api: MlflowExtensionApi, source: BenchSource): Promise<Re
   const revealStarted = performance.now();
   await api.explorer.experimentsView.reveal(newest, { select: true, focus: false, expand: false });
   const revealMs = performance.now() - revealStarted;
-  assert.deepEqual(api.explorer.experimentsView.selection.map((n) => n.id), [newest.id], 'the run is selected in the view');
+  assert.deepEqual(
+    api.explorer.experimentsView.selection.map((n) => n.id),
+    [newest.id],
+    'the run is selected in the view',
+  );
 
   const warm: number[] = [];
   for (let i = 0; i < WARM_SAMPLES; i++) {
@@ -94,14 +108,21 @@ async function measure(api: MlflowExtensionApi, source: BenchSource): Promise<Re
   let paging: Record<string, unknown> | undefined;
   if (source.pageAll) {
     const tree = api.explorer.experiments;
-    const experiment = (await tree.getChildren()).find((n): n is NodeOf<'experiment'> => n.kind === 'experiment' && n.experiment.name === source.experimentName);
+    const experiment = (await tree.getChildren()).find(
+      (n): n is NodeOf<'experiment'> =>
+        n.kind === 'experiment' && n.experiment.name === source.experimentName,
+    );
     assert.ok(experiment);
     const firstPageMemory = memory();
     const started = performance.now();
     let nodes = await tree.getChildren(experiment);
     let pages = 1;
     const pageMs: number[] = [];
-    for (let more = nodes.find((n) => n.kind === 'loadMore'); more !== undefined; more = nodes.find((n) => n.kind === 'loadMore')) {
+    for (
+      let more = nodes.find((n) => n.kind === 'loadMore');
+      more !== undefined;
+      more = nodes.find((n) => n.kind === 'loadMore')
+    ) {
       const pageStarted = performance.now();
       await vscode.commands.executeCommand('mlflow.runs.loadMore', more);
       nodes = await tree.getChildren(experiment);
@@ -149,6 +170,8 @@ describe('Experiments view benchmark probe', () => {
     const api = await ext.activate();
     await vscode.commands.executeCommand('mlflow.experiments.focus');
     fs.appendFileSync(out, `${JSON.stringify(await measure(api, JSON.parse(source) as BenchSource))}\n`);
-    await vscode.workspace.getConfiguration('mlflow').update('trackingUri', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('mlflow')
+      .update('trackingUri', undefined, vscode.ConfigurationTarget.Workspace);
   });
 });

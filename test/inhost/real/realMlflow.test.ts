@@ -21,7 +21,14 @@ import { treeModelTargets } from '../../../src/extension/serving/treeModelTarget
 import type { TryItPanel } from '../../../src/extension/serving/tryItPanel';
 import type { TryItHostMessage } from '../../../src/protocol/tryIt';
 import { TIER_ENV, type FillSummary, type TierReport } from '../../real/tierProtocol';
-import { activeApi, clearTrackingUriSetting, mlflowLog, until, waitForConnection, workspaceRoot } from '../suite/helpers';
+import {
+  activeApi,
+  clearTrackingUriSetting,
+  mlflowLog,
+  until,
+  waitForConnection,
+  workspaceRoot,
+} from '../suite/helpers';
 
 const SERVE_MS = 240_000;
 
@@ -56,20 +63,31 @@ const writeReport = (): void => {
 };
 
 const mlmodel = (): vscode.Uri => vscode.Uri.joinPath(workspaceRoot(), 'models', 'iris-real', 'MLmodel');
-const scoringBody = (): string => JSON.stringify({ dataframe_split: { columns: summary.columns, data: summary.exampleRows } });
+const scoringBody = (): string =>
+  JSON.stringify({ dataframe_split: { columns: summary.columns, data: summary.exampleRows } });
 
 async function predictionsOf(url: string): Promise<unknown> {
-  const res = await fetch(`${url}/invocations`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: scoringBody(), signal: AbortSignal.timeout(60_000) });
+  const res = await fetch(`${url}/invocations`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: scoringBody(),
+    signal: AbortSignal.timeout(60_000),
+  });
   const text = await res.text();
   assert.equal(res.status, 200, text.slice(0, 500));
   return (JSON.parse(text) as { predictions?: unknown }).predictions;
 }
 
 async function serve(arg: unknown, answers: Record<string, unknown>): Promise<ModelServerInfo> {
-  const info = await vscode.commands.executeCommand<ModelServerInfo | undefined>(COMMANDS.serveStart, arg, { envManager: 'local', ...answers });
+  const info = await vscode.commands.executeCommand<ModelServerInfo | undefined>(COMMANDS.serveStart, arg, {
+    envManager: 'local',
+    ...answers,
+  });
   if (!info) {
     const failed = (await activeApi()).servers().find((s) => s.status === 'failed');
-    assert.fail(`Serve returned no server${failed ? `; the failed server's last log line: ${String(failed.lastLogLine)}` : ''}\n${lastErrors()}`);
+    assert.fail(
+      `Serve returned no server${failed ? `; the failed server's last log line: ${String(failed.lastLogLine)}` : ''}\n${lastErrors()}`,
+    );
   }
   assert.equal(info.status, 'running');
   return info;
@@ -77,7 +95,11 @@ async function serve(arg: unknown, answers: Record<string, unknown>): Promise<Mo
 
 /** The commands that failed in this window, as the extension logged them (its error messages). */
 function lastErrors(): string {
-  return mlflowLog().split('\n').filter((l) => / failed: /.test(l)).slice(-3).join('\n');
+  return mlflowLog()
+    .split('\n')
+    .filter((l) => / failed: /.test(l))
+    .slice(-3)
+    .join('\n');
 }
 
 const groupAlive = (pid: number): boolean => {
@@ -99,19 +121,33 @@ async function stopAll(): Promise<void> {
 async function shellServe(folder: string): Promise<number> {
   const port = await freePort();
   const started = Date.now();
-  const child = spawn('/bin/sh', ['-c', 'exec python -m mlflow models serve -m "$MODEL" --env-manager local -h 127.0.0.1 -p "$PORT" -w 1'], {
-    // in the workspace, with the tracking URI the extension gives its servers (without one,
-    // MLflow would make an ./mlruns wherever it runs)
-    cwd: workspaceRoot().fsPath,
-    env: { ...process.env, PATH: `${path.dirname(python)}${path.delimiter}${process.env.PATH ?? ''}`, MLFLOW_TRACKING_URI: trackingUri, MODEL: folder, PORT: String(port) },
-    detached: true,
-    // read like a terminal would, as the extension reads its servers' output
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    '/bin/sh',
+    ['-c', 'exec python -m mlflow models serve -m "$MODEL" --env-manager local -h 127.0.0.1 -p "$PORT" -w 1'],
+    {
+      // in the workspace, with the tracking URI the extension gives its servers (without one,
+      // MLflow would make an ./mlruns wherever it runs)
+      cwd: workspaceRoot().fsPath,
+      env: {
+        ...process.env,
+        PATH: `${path.dirname(python)}${path.delimiter}${process.env.PATH ?? ''}`,
+        MLFLOW_TRACKING_URI: trackingUri,
+        MODEL: folder,
+        PORT: String(port),
+      },
+      detached: true,
+      // read like a terminal would, as the extension reads its servers' output
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout.resume();
   child.stderr.resume();
   try {
-    const outcome = await waitForPing(`http://127.0.0.1:${String(port)}`, { signal: new AbortController().signal, timeoutMs: SERVE_MS, stillRunning: () => child.exitCode === null });
+    const outcome = await waitForPing(`http://127.0.0.1:${String(port)}`, {
+      signal: new AbortController().signal,
+      timeoutMs: SERVE_MS,
+      stillRunning: () => child.exitCode === null,
+    });
     assert.equal(outcome, 'ready', 'the shell serve became ready');
     return Date.now() - started;
   } finally {
@@ -132,17 +168,25 @@ function childNodes(view: 'experiments' | 'models', parent?: ExplorerNode): Prom
 }
 
 async function runNode(): Promise<NodeOf<'run'>> {
-  const experiment = (await childNodes('experiments')).find((n) => n.kind === 'experiment' && n.experiment.name === summary.experimentName);
+  const experiment = (await childNodes('experiments')).find(
+    (n) => n.kind === 'experiment' && n.experiment.name === summary.experimentName,
+  );
   assert.ok(experiment, `the experiment ${summary.experimentName} is listed`);
-  const run = (await childNodes('experiments', experiment)).find((n): n is NodeOf<'run'> => n.kind === 'run' && n.runId === summary.runId);
+  const run = (await childNodes('experiments', experiment)).find(
+    (n): n is NodeOf<'run'> => n.kind === 'run' && n.runId === summary.runId,
+  );
   assert.ok(run, `the run ${summary.runId} is listed under it`);
   return run;
 }
 
 async function championNode(): Promise<NodeOf<'modelVersion'>> {
-  const model = (await childNodes('models')).find((n) => n.kind === 'registeredModel' && n.model.name === summary.registeredModel);
+  const model = (await childNodes('models')).find(
+    (n) => n.kind === 'registeredModel' && n.model.name === summary.registeredModel,
+  );
   assert.ok(model, `the registered model ${summary.registeredModel} is listed`);
-  const versions = (await childNodes('models', model)).filter((n): n is NodeOf<'modelVersion'> => n.kind === 'modelVersion');
+  const versions = (await childNodes('models', model)).filter(
+    (n): n is NodeOf<'modelVersion'> => n.kind === 'modelVersion',
+  );
   const v = versions.find((n) => n.version === summary.modelVersion);
   assert.ok(v, `version ${summary.modelVersion} is listed; got ${versions.map((n) => n.version).join(', ')}`);
   return v;
@@ -172,10 +216,12 @@ describe(`real MLflow ${version} (real extension host, real tracking server, rea
     await stopAll();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await clearTrackingUriSetting();
-    await vscode.workspace.getConfiguration('mlflow').update('pythonPath', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('mlflow')
+      .update('pythonPath', undefined, vscode.ConfigurationTarget.Global);
   });
 
-  it('finds MLflow through mlflow.pythonPath only: the venv is not on the extension host\'s PATH', () => {
+  it("finds MLflow through mlflow.pythonPath only: the venv is not on the extension host's PATH", () => {
     const bin = path.dirname(python);
     assert.equal((process.env.PATH ?? '').split(path.delimiter).includes(bin), false, `${bin} is on PATH`);
     assert.equal(vscode.workspace.getConfiguration('mlflow').get('pythonPath'), python);
@@ -188,8 +234,15 @@ describe(`real MLflow ${version} (real extension host, real tracking server, rea
     assert.equal(run.name, summary.runName);
     assert.deepEqual(Object.fromEntries(run.run.data.params.map((p) => [p.key, p.value])), summary.params);
     const stores = await api.stores();
-    const history = await stores.tracking.getMetricHistory({ runId: summary.runId, metricKey: summary.metricKey });
-    assert.deepEqual(history.map((m) => m.step), [...Array(summary.metricSteps).keys()], 'every step of the metric, as logged');
+    const history = await stores.tracking.getMetricHistory({
+      runId: summary.runId,
+      metricKey: summary.metricKey,
+    });
+    assert.deepEqual(
+      history.map((m) => m.step),
+      [...Array(summary.metricSteps).keys()],
+      'every step of the metric, as logged',
+    );
     const champion = await championNode();
     assert.deepEqual(champion.modelVersion.aliases, [summary.alias]);
   });
@@ -198,8 +251,13 @@ describe(`real MLflow ${version} (real extension host, real tracking server, rea
     const run = await runNode();
     const sections = await childNodes('experiments', run);
     const models = sections.find((n) => n.kind === 'section' && n.section === 'models');
-    assert.ok(models, `the run has a Models section; it has ${sections.map((n) => (n.kind === 'section' ? n.section : n.kind)).join(', ')}`);
-    const logged = (await childNodes('experiments', models)).find((n): n is NodeOf<'loggedModel'> => n.kind === 'loggedModel');
+    assert.ok(
+      models,
+      `the run has a Models section; it has ${sections.map((n) => (n.kind === 'section' ? n.section : n.kind)).join(', ')}`,
+    );
+    const logged = (await childNodes('experiments', models)).find(
+      (n): n is NodeOf<'loggedModel'> => n.kind === 'loggedModel',
+    );
     assert.ok(logged, 'the run lists its logged model');
     const expected = major >= 3 ? `models:/${String(summary.loggedModelId)}` : summary.runModelUri;
     assert.equal(treeModelTargets(logged)?.[0]?.modelUri, expected);
@@ -215,15 +273,29 @@ describe(`real MLflow ${version} (real extension host, real tracking server, rea
     assert.equal(info.modelUri, `models:/${summary.registeredModel}@${summary.alias}`);
     const panel = await vscode.commands.executeCommand<TryItPanel | undefined>(COMMANDS.serveTryIt, info.id);
     assert.ok(panel, 'Try it returns its panel');
-    const init = await until('the Try it panel to load its request', () => panel.sent.find((m): m is Extract<TryItHostMessage, { type: 'tryIt/init' }> => m.type === 'tryIt/init'), 60_000);
+    const init = await until(
+      'the Try it panel to load its request',
+      () =>
+        panel.sent.find(
+          (m): m is Extract<TryItHostMessage, { type: 'tryIt/init' }> => m.type === 'tryIt/init',
+        ),
+      60_000,
+    );
     // MLflow writes serving_input_example.json since 2.14; older models have only input_example.json
     assert.equal(init.source, atLeast([2, 14]) ? 'serving_input_example.json' : 'input_example.json');
     const from = panel.sent.length;
     await panel.receive({ type: 'tryIt/send', body: init.body, contentType: init.contentType });
-    const answer = await until('the answer in the panel', () => panel.sent.slice(from).find((m) => m.type === 'tryIt/response' || m.type === 'tryIt/error'), 60_000);
+    const answer = await until(
+      'the answer in the panel',
+      () => panel.sent.slice(from).find((m) => m.type === 'tryIt/response' || m.type === 'tryIt/error'),
+      60_000,
+    );
     assert.equal(answer.type, 'tryIt/response', JSON.stringify(answer));
     assert.equal(answer.status, 200, answer.body);
-    assert.deepEqual((JSON.parse(answer.body) as { predictions?: unknown }).predictions, summary.expectedPredictions);
+    assert.deepEqual(
+      (JSON.parse(answer.body) as { predictions?: unknown }).predictions,
+      summary.expectedPredictions,
+    );
     await vscode.commands.executeCommand(COMMANDS.serveStop, info.id);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
@@ -270,13 +342,19 @@ describe(`real MLflow ${version} (real extension host, real tracking server, rea
   it('Predict with Example runs `mlflow models predict` on the logged example and gives the real predictions', async () => {
     const text = await vscode.commands.executeCommand<string | undefined>(COMMANDS.predict, mlmodel());
     assert.ok(text !== undefined, `Predict with Example gave nothing\n${lastErrors()}`);
-    assert.deepEqual((JSON.parse(text) as { predictions?: unknown }).predictions, summary.expectedPredictions);
+    assert.deepEqual(
+      (JSON.parse(text) as { predictions?: unknown }).predictions,
+      summary.expectedPredictions,
+    );
   });
 
   it('Restart: a new process on the same port, which answers', async () => {
     assert.ok(folderServer?.pid, 'the MLmodel server of the step before is running');
     const before = folderServer;
-    const again = await vscode.commands.executeCommand<ModelServerInfo | undefined>(COMMANDS.serveRestart, before.id);
+    const again = await vscode.commands.executeCommand<ModelServerInfo | undefined>(
+      COMMANDS.serveRestart,
+      before.id,
+    );
     assert.ok(again?.pid, `Restart returned no server\n${lastErrors()}`);
     assert.equal(again.port, before.port);
     assert.notEqual(again.pid, before.pid);
@@ -290,42 +368,85 @@ describe(`real MLflow ${version} (real extension host, real tracking server, rea
     assert.ok(folderServer?.pid, 'the restarted server is running');
     const { id, pid, port } = folderServer;
     assert.equal(await vscode.commands.executeCommand<boolean>(COMMANDS.serveStop, id), true);
-    await until('the server\'s process group to end', () => (groupAlive(pid) ? undefined : true), 30_000);
-    assert.equal((await activeApi()).servers().some((s) => s.id === id), false);
-    await assert.rejects(fetch(`http://127.0.0.1:${String(port)}/ping`, { signal: AbortSignal.timeout(5000) }));
+    await until("the server's process group to end", () => (groupAlive(pid) ? undefined : true), 30_000);
+    assert.equal(
+      (await activeApi()).servers().some((s) => s.id === id),
+      false,
+    );
+    await assert.rejects(
+      fetch(`http://127.0.0.1:${String(port)}/ping`, { signal: AbortSignal.timeout(5000) }),
+    );
     folderServer = undefined;
   });
 
-  it(atLeast([2, 12, 2]) ? 'Log Model runs a scaffolded models-from-code log_model.py and the model is on the server' : 'Log Model refuses on this MLflow: models from code needs 2.12.2', async () => {
-    const parent = path.join(workspaceRoot().fsPath, 'custom');
-    fs.mkdirSync(parent, { recursive: true });
-    const folder = await vscode.commands.executeCommand<vscode.Uri | undefined>(SCAFFOLD_COMMANDS.newCustomModel, { template: 'models-from-code', name: 'ticket_router', folder: parent });
-    assert.ok(folder, 'the scaffold was written');
-    const script = vscode.Uri.file(path.join(folder.fsPath, 'log_model.py'));
-    const result = await vscode.commands.executeCommand<LoggedModelResult | undefined>(SCAFFOLD_COMMANDS.logScaffolded, script, { then: 'copy' });
-    if (!atLeast([2, 12, 2])) {
-      assert.equal(result, undefined);
-      const said = await until('the refusal in the MLflow log', () => mlflowLog().split('\n').find((l) => l.includes(`${SCAFFOLD_COMMANDS.logScaffolded} failed:`)), 15_000);
-      assert.match(said, new RegExp(`MLflow ${version.replace(/\./g, '\\.')} is too old`), said);
-      return;
-    }
-    assert.ok(result, `Log Model gave nothing\n${lastErrors()}`);
-    assert.match(result.modelUri, major >= 3 ? /^models:\/m-[0-9a-f]{32}$/ : /^runs:\/[0-9a-f]{32}\/ticket_router$/);
-    assert.equal(await vscode.env.clipboard.readText(), result.modelUri, 'the URI was copied');
-    assert.equal((await activeApi()).lastLoggedModelUri(), result.modelUri);
-  });
+  it(
+    atLeast([2, 12, 2])
+      ? 'Log Model runs a scaffolded models-from-code log_model.py and the model is on the server'
+      : 'Log Model refuses on this MLflow: models from code needs 2.12.2',
+    async () => {
+      const parent = path.join(workspaceRoot().fsPath, 'custom');
+      fs.mkdirSync(parent, { recursive: true });
+      const folder = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+        SCAFFOLD_COMMANDS.newCustomModel,
+        { template: 'models-from-code', name: 'ticket_router', folder: parent },
+      );
+      assert.ok(folder, 'the scaffold was written');
+      const script = vscode.Uri.file(path.join(folder.fsPath, 'log_model.py'));
+      const result = await vscode.commands.executeCommand<LoggedModelResult | undefined>(
+        SCAFFOLD_COMMANDS.logScaffolded,
+        script,
+        { then: 'copy' },
+      );
+      if (!atLeast([2, 12, 2])) {
+        assert.equal(result, undefined);
+        const said = await until(
+          'the refusal in the MLflow log',
+          () =>
+            mlflowLog()
+              .split('\n')
+              .find((l) => l.includes(`${SCAFFOLD_COMMANDS.logScaffolded} failed:`)),
+          15_000,
+        );
+        assert.match(said, new RegExp(`MLflow ${version.replace(/\./g, '\\.')} is too old`), said);
+        return;
+      }
+      assert.ok(result, `Log Model gave nothing\n${lastErrors()}`);
+      assert.match(
+        result.modelUri,
+        major >= 3 ? /^models:\/m-[0-9a-f]{32}$/ : /^runs:\/[0-9a-f]{32}\/ticket_router$/,
+      );
+      assert.equal(await vscode.env.clipboard.readText(), result.modelUri, 'the URI was copied');
+      assert.equal((await activeApi()).lastLoggedModelUri(), result.modelUri);
+    },
+  );
 
   it('Run Project Entry Point runs a small MLproject with `mlflow run` and the run is in the tree', async () => {
     const mlproject = vscode.Uri.joinPath(workspaceRoot(), 'projects', 'tiny', 'MLproject');
-    const answers = { values: { alpha: '0.3' }, experimentName: 'tiny-from-vscode', envManager: 'local', submit: true };
-    const outcome = await vscode.commands.executeCommand<RunEntryPointResult | undefined>(PROJECT_COMMANDS.runEntryPoint, mlproject, 'main', answers);
+    const answers = {
+      values: { alpha: '0.3' },
+      experimentName: 'tiny-from-vscode',
+      envManager: 'local',
+      submit: true,
+    };
+    const outcome = await vscode.commands.executeCommand<RunEntryPointResult | undefined>(
+      PROJECT_COMMANDS.runEntryPoint,
+      mlproject,
+      'main',
+      answers,
+    );
     assert.ok(outcome, `Run Project Entry Point gave nothing\n${lastErrors()}`);
     assert.equal(outcome.status, 'succeeded', outcome.message);
     assert.match(outcome.runId ?? '', /^[0-9a-f]{32}$/);
     const api = await activeApi();
     const run = await (await api.stores()).tracking.getRun(outcome.runId ?? '');
-    assert.deepEqual(run.data.params.map((p) => [p.key, p.value]), [['alpha', '0.3']]);
-    assert.deepEqual(run.data.metrics.map((m) => [m.key, m.value]), [['score', 0.7]]);
+    assert.deepEqual(
+      run.data.params.map((p) => [p.key, p.value]),
+      [['alpha', '0.3']],
+    );
+    assert.deepEqual(
+      run.data.metrics.map((m) => [m.key, m.value]),
+      [['score', 0.7]],
+    );
     assert.equal(outcome.revealed, true, 'the run is revealed in the Experiments view');
   });
 
@@ -334,10 +455,28 @@ describe(`real MLflow ${version} (real extension host, real tracking server, rea
     // endpoint clients, whose create_deployment raises NotImplementedError.
     const target = atLeast([2, 9]) ? 'databricks' : 'azureml';
     const before = mlflowLog().split('\n').length;
-    const result = await vscode.commands.executeCommand(COMMANDS.deploy, `models:/${summary.registeredModel}/${summary.modelVersion}`, { target, name: 'iris-real', config: '' });
+    const result = await vscode.commands.executeCommand(
+      COMMANDS.deploy,
+      `models:/${summary.registeredModel}/${summary.modelVersion}`,
+      { target, name: 'iris-real', config: '' },
+    );
     assert.equal(result, undefined);
-    const said = await until('the refusal in the MLflow log', () => mlflowLog().split('\n').slice(before - 1).find((l) => l.includes(`${COMMANDS.deploy} failed:`)), 60_000);
+    const said = await until(
+      'the refusal in the MLflow log',
+      () =>
+        mlflowLog()
+          .split('\n')
+          .slice(before - 1)
+          .find((l) => l.includes(`${COMMANDS.deploy} failed:`)),
+      60_000,
+    );
     assert.doesNotMatch(said, /Traceback|File "/);
-    assert.match(said, atLeast([2, 9]) ? /cannot create deployments|not an installed deployment target|does not support|not implemented/i : /"azureml" is not an installed deployment target/, said);
+    assert.match(
+      said,
+      atLeast([2, 9])
+        ? /cannot create deployments|not an installed deployment target|does not support|not implemented/i
+        : /"azureml" is not an installed deployment target/,
+      said,
+    );
   });
 });

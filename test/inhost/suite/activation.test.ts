@@ -7,7 +7,9 @@ interface Manifest {
   readonly contributes: {
     readonly commands: readonly { readonly command: string }[];
     readonly views: Record<string, readonly { readonly id: string }[]>;
-    readonly menus: { readonly commandPalette: readonly { readonly command: string; readonly when?: string }[] };
+    readonly menus: {
+      readonly commandPalette: readonly { readonly command: string; readonly when?: string }[];
+    };
   };
 }
 
@@ -33,7 +35,9 @@ describe('activation and contributions (real extension host)', () => {
     const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as Manifest;
     const implemented = new Set<string>(IMPLEMENTED_COMMANDS);
     const hidden = manifest.contributes.commands.map((c) => c.command).filter((id) => !implemented.has(id));
-    const paletteHidden = new Set(manifest.contributes.menus.commandPalette.filter((m) => m.when === 'false').map((m) => m.command));
+    const paletteHidden = new Set(
+      manifest.contributes.menus.commandPalette.filter((m) => m.when === 'false').map((m) => m.command),
+    );
     for (const id of hidden) {
       assert.ok(paletteHidden.has(id), `${id} has no handler yet, so it is hidden from the palette`);
       assert.equal(all.has(id), false, `${id} has no handler yet, so nothing may register it`);
@@ -44,7 +48,11 @@ describe('activation and contributions (real extension host)', () => {
     const reported = new Set((await activeApi()).reportedCommands());
     const missing = IMPLEMENTED_COMMANDS.filter((id) => !reported.has(id));
     assert.deepEqual(missing, [], 'registered without the error report');
-    assert.equal(reported.size, IMPLEMENTED_COMMANDS.length, 'nothing outside the implemented list goes through it either');
+    assert.equal(
+      reported.size,
+      IMPLEMENTED_COMMANDS.length,
+      'nothing outside the implemented list goes through it either',
+    );
   });
 
   it('contributes the MLflow container with the Experiments, Models and Serving views', async () => {
@@ -55,7 +63,10 @@ describe('activation and contributions (real extension host)', () => {
     await vscode.commands.executeCommand('workbench.view.extension.mlflow');
     await vscode.commands.executeCommand('mlflow.experiments.focus');
     const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as Manifest;
-    assert.deepEqual(manifest.contributes.views.mlflow?.map((v) => v.id), ['mlflow.experiments', 'mlflow.models', 'mlflow.serving']);
+    assert.deepEqual(
+      manifest.contributes.views.mlflow?.map((v) => v.id),
+      ['mlflow.experiments', 'mlflow.models', 'mlflow.serving'],
+    );
   });
 
   it('assigns the mlmodel language to files named MLmodel, and only to them', async () => {
@@ -63,7 +74,9 @@ describe('activation and contributions (real extension host)', () => {
     const doc = await vscode.workspace.openTextDocument(mlmodel);
     assert.equal(doc.languageId, 'mlmodel');
     await vscode.window.showTextDocument(doc);
-    const conda = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(workspaceRoot(), 'models', 'iris-logistic-regression', 'conda.yaml'));
+    const conda = await vscode.workspace.openTextDocument(
+      vscode.Uri.joinPath(workspaceRoot(), 'models', 'iris-logistic-regression', 'conda.yaml'),
+    );
     assert.equal(conda.languageId, 'yaml');
     assert.ok((await vscode.languages.getLanguages()).includes('mlmodel'));
   });

@@ -24,8 +24,14 @@ describe('compare panel with 300 runs (real extension host and webview, generate
 
   before(async function () {
     this.timeout(60_000);
-    const db = await SqliteDatabase.open(path.join(repoRoot().fsPath, 'test', 'fixtures', 'mlflow-2.17.2', 'sqlite', 'mlflow.db'));
-    store = new GeneratedHistoryStore(new SqliteTrackingStore(db), { runs: RUNS, steps: 2000, metricKeys: GENERATED_METRICS });
+    const db = await SqliteDatabase.open(
+      path.join(repoRoot().fsPath, 'test', 'fixtures', 'mlflow-2.17.2', 'sqlite', 'mlflow.db'),
+    );
+    store = new GeneratedHistoryStore(new SqliteTrackingStore(db), {
+      runs: RUNS,
+      steps: 2000,
+      metricKeys: GENERATED_METRICS,
+    });
     server = await startMlflowTestServer(store, new SqliteRegistryStore(db));
     await connectTo(server.baseUrl);
   });
@@ -38,14 +44,25 @@ describe('compare panel with 300 runs (real extension host and webview, generate
 
   it('draws every point the host sent: all runs of every chart, in messages of 100 runs', async function () {
     this.timeout(180_000);
-    const panel = await vscode.commands.executeCommand<ComparePanel>('mlflow.runs.compare', undefined, store.runIds);
+    const panel = await vscode.commands.executeCommand<ComparePanel>(
+      'mlflow.runs.compare',
+      undefined,
+      store.runIds,
+    );
     const drawn = await until('the charts drawn report', () => panel.lastDrawn, 150_000);
     const messages = panel.sent.filter((m): m is CompareSeries => m.type === 'compare/series');
-    assert.ok(Math.max(...messages.map((m) => m.batch.runIds.length)) >= 100, 'some message carries 100 runs');
+    assert.ok(
+      Math.max(...messages.map((m) => m.batch.runIds.length)) >= 100,
+      'some message carries 100 runs',
+    );
     const sent = messages.flatMap((m) => unpackSeries(m.batch));
     assert.equal(sent.length, RUNS * GENERATED_METRICS.length, 'each run of each shown metric sent once');
     assert.equal(drawn.charts, GENERATED_METRICS.length);
-    assert.equal(drawn.points, sent.reduce((n, s) => n + s.values.length, 0), 'the webview drew exactly the points it was sent');
+    assert.equal(
+      drawn.points,
+      sent.reduce((n, s) => n + s.values.length, 0),
+      'the webview drew exactly the points it was sent',
+    );
     assert.ok(drawn.maxDatasetPoints <= 4 * drawn.canvasWidth, JSON.stringify(drawn));
   });
 });

@@ -13,7 +13,11 @@ describe('connection (real extension host, demo workspace)', () => {
   it('connects read-only to the mlflow.db found in the workspace', async () => {
     const api = await activeApi();
     await api.discovered;
-    const state = await waitForConnection(api, (s) => s.status === 'ready' && s.source === 'workspace', 'the workspace store');
+    const state = await waitForConnection(
+      api,
+      (s) => s.status === 'ready' && s.source === 'workspace',
+      'the workspace store',
+    );
     assert.ok(state.status === 'ready');
     assert.ok(state.target.kind === 'sqlite', state.target.kind);
     assert.equal(state.target.path, vscode.Uri.joinPath(workspaceRoot(), 'mlflow.db').fsPath);
@@ -22,11 +26,19 @@ describe('connection (real extension host, demo workspace)', () => {
   it('reads the workspace mlflow.db through sql.js in the bundle: the experiments the server recorded', async () => {
     const api = await activeApi();
     await api.discovered;
-    await waitForConnection(api, (s) => s.status === 'ready' && s.source === 'workspace', 'the workspace store');
+    await waitForConnection(
+      api,
+      (s) => s.status === 'ready' && s.source === 'workspace',
+      'the workspace store',
+    );
     const stores = await api.stores();
     const page = await stores.tracking.searchExperiments({ maxResults: 100 });
     const recorded = JSON.parse(
-      new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(repoRoot(), 'test/fixtures/mlflow-2.17.2/rest/001-experiments-search-get.json'))),
+      new TextDecoder().decode(
+        await vscode.workspace.fs.readFile(
+          vscode.Uri.joinPath(repoRoot(), 'test/fixtures/mlflow-2.17.2/rest/001-experiments-search-get.json'),
+        ),
+      ),
     ) as { response: { body: { experiments: Array<{ experiment_id: string; name: string }> } } };
     assert.deepEqual(
       page.items.map((e) => [e.experimentId, e.name]),
@@ -38,7 +50,11 @@ describe('connection (real extension host, demo workspace)', () => {
     const api = await activeApi();
     const config = vscode.workspace.getConfiguration('mlflow');
     await config.update('trackingUri', 'http://127.0.0.1:5999/team/', vscode.ConfigurationTarget.Workspace);
-    const rest = await waitForConnection(api, (s) => s.status === 'ready' && s.source === 'setting', 'the setting');
+    const rest = await waitForConnection(
+      api,
+      (s) => s.status === 'ready' && s.source === 'setting',
+      'the setting',
+    );
     assert.ok(rest.status === 'ready' && rest.target.kind === 'rest');
     assert.equal(rest.target.baseUrl, 'http://127.0.0.1:5999/team');
 
@@ -48,31 +64,52 @@ describe('connection (real extension host, demo workspace)', () => {
     assert.match(bad.problem, /Unsupported tracking URI scheme "ftp:"/);
 
     await clearTrackingUriSetting();
-    await waitForConnection(api, (s) => s.status === 'ready' && s.source === 'workspace', 'the workspace store again');
+    await waitForConnection(
+      api,
+      (s) => s.status === 'ready' && s.source === 'workspace',
+      'the workspace store again',
+    );
   });
 
   it('Connect to Tracking Server saves a checked address and refuses credentials in the URL', async () => {
     const api = await activeApi();
-    const refused = await vscode.commands.executeCommand<boolean>(COMMANDS.connectServer, 'https://alice:pw@mlflow.example.com');
+    const refused = await vscode.commands.executeCommand<boolean>(
+      COMMANDS.connectServer,
+      'https://alice:pw@mlflow.example.com',
+    );
     assert.equal(refused, false);
     assert.equal(vscode.workspace.getConfiguration('mlflow').get('trackingUri'), '');
 
     const ok = await vscode.commands.executeCommand<boolean>(COMMANDS.connectServer, 'http://127.0.0.1:5001');
     assert.equal(ok, true);
     assert.equal(vscode.workspace.getConfiguration('mlflow').get('trackingUri'), 'http://127.0.0.1:5001');
-    const state = await waitForConnection(api, (s) => s.status === 'ready' && s.target.kind === 'rest', 'the new server');
+    const state = await waitForConnection(
+      api,
+      (s) => s.status === 'ready' && s.target.kind === 'rest',
+      'the new server',
+    );
     assert.equal(state.status === 'ready' && state.source, 'setting');
   });
 
   it('Open Local Store takes an mlruns folder and refuses a folder that is not a store', async () => {
     const api = await activeApi();
-    const ok = await vscode.commands.executeCommand<boolean>(COMMANDS.openLocalStore, vscode.Uri.joinPath(workspaceRoot(), 'local-runs'));
+    const ok = await vscode.commands.executeCommand<boolean>(
+      COMMANDS.openLocalStore,
+      vscode.Uri.joinPath(workspaceRoot(), 'local-runs'),
+    );
     assert.equal(ok, true);
-    const state = await waitForConnection(api, (s) => s.status === 'ready' && s.target.kind === 'file', 'the file store');
+    const state = await waitForConnection(
+      api,
+      (s) => s.status === 'ready' && s.target.kind === 'file',
+      'the file store',
+    );
     assert.ok(state.status === 'ready' && state.target.kind === 'file');
     assert.equal(state.target.path, vscode.Uri.joinPath(workspaceRoot(), 'local-runs', 'mlruns').fsPath);
 
-    const refused = await vscode.commands.executeCommand<boolean>(COMMANDS.openLocalStore, vscode.Uri.joinPath(workspaceRoot(), 'models'));
+    const refused = await vscode.commands.executeCommand<boolean>(
+      COMMANDS.openLocalStore,
+      vscode.Uri.joinPath(workspaceRoot(), 'models'),
+    );
     assert.equal(refused, false);
   });
 
@@ -80,7 +117,9 @@ describe('connection (real extension host, demo workspace)', () => {
     await vscode.commands.executeCommand(COMMANDS.showConnectionDetails);
     await vscode.commands.executeCommand(COMMANDS.showConnectionDetails);
     const webviewTabs = (): vscode.Tab[] =>
-      vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview);
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .filter((t) => t.input instanceof vscode.TabInputWebview);
     // The tab model catches up with the renderer asynchronously.
     const deadline = Date.now() + 10_000;
     while (webviewTabs().length === 0 && Date.now() < deadline) {
@@ -101,10 +140,25 @@ describe('connection (real extension host, demo workspace)', () => {
     try {
       server.script((req) =>
         req.path.endsWith('/experiments/search')
-          ? { status: 200, contentType: 'application/json', body: JSON.stringify({ experiments: [{ experiment_id: '0', name: 'Default' }] }) }
+          ? {
+              status: 200,
+              contentType: 'application/json',
+              body: JSON.stringify({ experiments: [{ experiment_id: '0', name: 'Default' }] }),
+            }
           : req.path.endsWith('/metrics/get-history-bulk-interval')
-            ? { status: 400, contentType: 'application/json', body: JSON.stringify({ error_code: 'INVALID_PARAMETER_VALUE', message: "Missing value for required parameter 'run_ids'." }) }
-            : { status: 404, contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>404 Not Found</title>' },
+            ? {
+                status: 400,
+                contentType: 'application/json',
+                body: JSON.stringify({
+                  error_code: 'INVALID_PARAMETER_VALUE',
+                  message: "Missing value for required parameter 'run_ids'.",
+                }),
+              }
+            : {
+                status: 404,
+                contentType: 'text/html; charset=utf-8',
+                body: '<!doctype html><title>404 Not Found</title>',
+              },
       );
       const d = await vscode.commands.executeCommand<Diagnosis>(COMMANDS.testConnection, server.baseUrl);
       assert.equal(d.severity, 'ok', 'information, not a warning');

@@ -11,17 +11,25 @@ import { fullPageTokenStore } from '../../support/mlflow/fullPageTokenStore';
 import { startMlflowTestServer, type MlflowTestServer } from '../../support/mlflow/mlflowTestServer';
 import { clearTrackingUriSetting, connectTo, repoRoot, until } from './helpers';
 
-const fixtures = (...p: string[]): string => path.join(repoRoot().fsPath, 'test', 'fixtures', 'mlflow-2.17.2', ...p);
+const fixtures = (...p: string[]): string =>
+  path.join(repoRoot().fsPath, 'test', 'fixtures', 'mlflow-2.17.2', ...p);
 const experimentIds = (): Record<string, string> =>
-  (JSON.parse(fs.readFileSync(fixtures('ids', 'sqlite-v2.17.2.json'), 'utf8')) as { experiments: Record<string, string> }).experiments;
+  (
+    JSON.parse(fs.readFileSync(fixtures('ids', 'sqlite-v2.17.2.json'), 'utf8')) as {
+      experiments: Record<string, string>;
+    }
+  ).experiments;
 
 async function runsOf(api: MlflowExtensionApi, experimentId: string): Promise<ExplorerNode[]> {
-  const exp = (await api.explorer.experiments.getChildren()).find((n): n is NodeOf<'experiment'> => n.kind === 'experiment' && n.experiment.experimentId === experimentId);
+  const exp = (await api.explorer.experiments.getChildren()).find(
+    (n): n is NodeOf<'experiment'> => n.kind === 'experiment' && n.experiment.experimentId === experimentId,
+  );
   assert.ok(exp, `experiment ${experimentId} is listed`);
   return api.explorer.experiments.getChildren(exp);
 }
 
-const loadMore = (nodes: readonly ExplorerNode[]): NodeOf<'loadMore'> | undefined => nodes.find((n): n is NodeOf<'loadMore'> => n.kind === 'loadMore');
+const loadMore = (nodes: readonly ExplorerNode[]): NodeOf<'loadMore'> | undefined =>
+  nodes.find((n): n is NodeOf<'loadMore'> => n.kind === 'loadMore');
 const runCount = (nodes: readonly ExplorerNode[]): number => nodes.filter((n) => n.kind === 'run').length;
 
 // MLflow 2.x SQL servers send a next-page token with every full page, also the last one.
@@ -33,11 +41,15 @@ describe('Load more against a server that sends a token with an exactly full las
     const db = await SqliteDatabase.open(fixtures('sqlite', 'mlflow.db'));
     tracking = new SqliteTrackingStore(db);
     server = await startMlflowTestServer(fullPageTokenStore(tracking), new SqliteRegistryStore(db));
-    await vscode.workspace.getConfiguration('mlflow').update('runs.pageSize', 10, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('mlflow')
+      .update('runs.pageSize', 10, vscode.ConfigurationTarget.Workspace);
   });
 
   after(async () => {
-    await vscode.workspace.getConfiguration('mlflow').update('runs.pageSize', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('mlflow')
+      .update('runs.pageSize', undefined, vscode.ConfigurationTarget.Workspace);
     await clearTrackingUriSetting();
     await server.close();
     tracking.dispose();
@@ -49,7 +61,11 @@ describe('Load more against a server that sends a token with an exactly full las
     const first = await runsOf(api, iris);
     assert.equal(runCount(first), 10);
     // The next page is fetched ahead; once it comes back empty, the node goes.
-    await until('Load more to go away', () => (api.explorer.model.runsOf(iris).pager.hasMore ? undefined : true), 10_000);
+    await until(
+      'Load more to go away',
+      () => (api.explorer.model.runsOf(iris).pager.hasMore ? undefined : true),
+      10_000,
+    );
     const settled = await runsOf(api, iris);
     assert.equal(loadMore(settled), undefined);
     assert.equal(runCount(settled), 10);

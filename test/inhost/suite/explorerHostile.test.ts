@@ -18,7 +18,8 @@ import { startMlflowTestServer, type MlflowTestServer } from '../../support/mlfl
 import { overlayStores } from '../../support/mlflow/writableOverlay';
 import { activeApi, clearTrackingUriSetting, repoRoot, waitForConnection } from './helpers';
 
-const fixtures = (...p: string[]): string => path.join(repoRoot().fsPath, 'test', 'fixtures', 'mlflow-2.17.2', ...p);
+const fixtures = (...p: string[]): string =>
+  path.join(repoRoot().fsPath, 'test', 'fixtures', 'mlflow-2.17.2', ...p);
 
 /** The marker displayText puts in place of a control character. */
 const MARK = '\u241f';
@@ -28,14 +29,18 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u206
 /** Tooltips are a few bounded lines; a 1 MB payload must not come through whole. */
 const MAX_TOOLTIP_CHARS = 5_000;
 
-const labelOf = (item: vscode.TreeItem): string => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
+const labelOf = (item: vscode.TreeItem): string =>
+  typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
 
 /**
  * What a payload must look like when shown in at most `max` characters: itself when it is short
  * and printable; otherwise its printable start, with each control as the marker, ending in "…".
  */
 function assertShownAsText(shown: string, payload: string, max: number, where: string): void {
-  assert.ok(!UNSAFE.test(shown), `${where}: no control or bidi character in ${JSON.stringify(shown.slice(0, 60))}`);
+  assert.ok(
+    !UNSAFE.test(shown),
+    `${where}: no control or bidi character in ${JSON.stringify(shown.slice(0, 60))}`,
+  );
   assert.ok(shown.length <= max, `${where}: ${String(shown.length)} characters, at most ${String(max)}`);
   if (payload.length <= max && !UNSAFE.test(payload)) {
     assert.equal(shown, payload, `${where}: shown literally`);
@@ -43,7 +48,10 @@ function assertShownAsText(shown: string, payload: string, max: number, where: s
   }
   const visible = Array.from(payload.slice(0, shown.length), (c) => (UNSAFE.test(c) ? MARK : c)).join('');
   if (shown.endsWith('…')) {
-    assert.ok(visible.startsWith(shown.slice(0, -1)), `${where}: the start of the payload, cut: ${JSON.stringify(shown.slice(0, 60))}`);
+    assert.ok(
+      visible.startsWith(shown.slice(0, -1)),
+      `${where}: the start of the payload, cut: ${JSON.stringify(shown.slice(0, 60))}`,
+    );
   } else {
     assert.equal(shown, visible, `${where}: every control shown as ${MARK}`);
   }
@@ -54,9 +62,15 @@ function assertInertTooltip(tooltip: vscode.TreeItem['tooltip'], where: string):
   assert.ok(tooltip instanceof vscode.MarkdownString, `${where}: a MarkdownString tooltip`);
   assert.equal(tooltip.isTrusted, false, `${where}: untrusted`);
   assert.equal(tooltip.supportHtml, false, `${where}: no HTML`);
-  assert.ok(tooltip.value.length <= MAX_TOOLTIP_CHARS, `${where}: tooltip of ${String(tooltip.value.length)} characters`);
+  assert.ok(
+    tooltip.value.length <= MAX_TOOLTIP_CHARS,
+    `${where}: tooltip of ${String(tooltip.value.length)} characters`,
+  );
   assert.ok(!tooltip.value.includes('](command:'), `${where}: the command link is escaped`);
-  assert.ok(!UNSAFE.test(tooltip.value.replace(/\n/g, '')), `${where}: no control or bidi character in the tooltip`);
+  assert.ok(
+    !UNSAFE.test(tooltip.value.replace(/\n/g, '')),
+    `${where}: no control or bidi character in the tooltip`,
+  );
   return tooltip.value;
 }
 
@@ -71,7 +85,11 @@ describe('Hostile names, keys and values in the Experiments view (real extension
     this.timeout(120_000);
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mlflow-hostile-'));
     dbFile = path.join(tmp, 'hostile.db');
-    generated = await generateRunsDb(fixtures('sqlite', 'mlflow.db'), dbFile, { runs: 2, hostileKeys: true, name: 'hostile-keys' });
+    generated = await generateRunsDb(fixtures('sqlite', 'mlflow.db'), dbFile, {
+      runs: 2,
+      hostileKeys: true,
+      name: 'hostile-keys',
+    });
     const db = await SqliteDatabase.open(dbFile);
     tracking = new SqliteTrackingStore(db);
     const stores = overlayStores(tracking, new SqliteRegistryStore(db));
@@ -87,7 +105,9 @@ describe('Hostile names, keys and values in the Experiments view (real extension
 
   async function connect(uri: string): Promise<MlflowExtensionApi> {
     const api = await activeApi();
-    await vscode.workspace.getConfiguration('mlflow').update('trackingUri', uri, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('mlflow')
+      .update('trackingUri', uri, vscode.ConfigurationTarget.Workspace);
     await waitForConnection(api, (s) => s.status === 'ready' && s.uri === uri, uri);
     await vscode.commands.executeCommand('mlflow.experiments.refresh');
     return api;
@@ -95,18 +115,29 @@ describe('Hostile names, keys and values in the Experiments view (real extension
 
   async function hostileRuns(api: MlflowExtensionApi): Promise<Map<string, NodeOf<'run'>>> {
     const tree = api.explorer.experiments;
-    const exp = (await tree.getChildren()).find((n) => n.kind === 'experiment' && n.experiment.experimentId === generated.experimentId);
+    const exp = (await tree.getChildren()).find(
+      (n) => n.kind === 'experiment' && n.experiment.experimentId === generated.experimentId,
+    );
     assert.ok(exp, 'the generated experiment is listed');
     const runs = (await tree.getChildren(exp)).filter((n): n is NodeOf<'run'> => n.kind === 'run');
     const byName = new Map(runs.map((r) => [r.run.info.runName ?? '', r]));
     for (const payload of HOSTILE_STRINGS) {
-      assert.ok(byName.has(payload), `the run named ${JSON.stringify(payload.slice(0, 30))} arrives with its name intact`);
+      assert.ok(
+        byName.has(payload),
+        `the run named ${JSON.stringify(payload.slice(0, 30))} arrives with its name intact`,
+      );
     }
     return byName;
   }
 
-  async function section(api: MlflowExtensionApi, run: NodeOf<'run'>, name: RunSection): Promise<ExplorerNode[]> {
-    const node = (await api.explorer.experiments.getChildren(run)).find((n) => n.kind === 'section' && n.section === name);
+  async function section(
+    api: MlflowExtensionApi,
+    run: NodeOf<'run'>,
+    name: RunSection,
+  ): Promise<ExplorerNode[]> {
+    const node = (await api.explorer.experiments.getChildren(run)).find(
+      (n) => n.kind === 'section' && n.section === name,
+    );
     assert.ok(node, `section ${name}`);
     return api.explorer.experiments.getChildren(node);
   }
@@ -128,7 +159,10 @@ describe('Hostile names, keys and values in the Experiments view (real extension
         assertShownAsText(labelOf(item), payload, 120, `${where} label`);
         const tooltip = assertInertTooltip(item.tooltip, where);
         assert.ok(tooltip.includes(node.runId), `${where}: the tooltip still names the run id`);
-        assert.ok(!UNSAFE.test(item.accessibilityInformation?.label ?? ''), `${where}: the screen-reader label is clean too`);
+        assert.ok(
+          !UNSAFE.test(item.accessibilityInformation?.label ?? ''),
+          `${where}: the screen-reader label is clean too`,
+        );
       }
     });
 
@@ -140,7 +174,9 @@ describe('Hostile names, keys and values in the Experiments view (real extension
         assert.ok(run);
         for (const name of ['params', 'tags'] as const) {
           const where = `${name} of ${JSON.stringify(payload.slice(0, 30))}`;
-          const values = (await section(api, run, name)).filter((n): n is NodeOf<'value'> => n.kind === 'value');
+          const values = (await section(api, run, name)).filter(
+            (n): n is NodeOf<'value'> => n.kind === 'value',
+          );
           // the payload is the key and the value of one entry; `copy` keeps the raw value for the clipboard
           const entry = values.find((v) => v.copy === payload);
           assert.ok(entry, `${where}: the hostile entry is listed (${String(values.length)} entries)`);

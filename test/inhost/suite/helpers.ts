@@ -38,7 +38,9 @@ export async function waitForConnection(
 /** Point the workspace's `mlflow.trackingUri` at `baseUrl` and wait until the extension is connected to it. */
 export async function connectTo(baseUrl: string): Promise<MlflowExtensionApi> {
   const api = await activeApi();
-  await vscode.workspace.getConfiguration('mlflow').update('trackingUri', baseUrl, vscode.ConfigurationTarget.Workspace);
+  await vscode.workspace
+    .getConfiguration('mlflow')
+    .update('trackingUri', baseUrl, vscode.ConfigurationTarget.Workspace);
   await waitForConnection(api, (s) => s.status === 'ready' && s.uri === baseUrl, baseUrl);
   return api;
 }
@@ -58,8 +60,12 @@ export function workspaceRoot(): vscode.Uri {
 }
 
 export async function clearTrackingUriSetting(): Promise<void> {
-  await vscode.workspace.getConfiguration('mlflow').update('trackingUri', undefined, vscode.ConfigurationTarget.Workspace);
-  await vscode.workspace.getConfiguration('mlflow').update('trackingUri', undefined, vscode.ConfigurationTarget.Global);
+  await vscode.workspace
+    .getConfiguration('mlflow')
+    .update('trackingUri', undefined, vscode.ConfigurationTarget.Workspace);
+  await vscode.workspace
+    .getConfiguration('mlflow')
+    .update('trackingUri', undefined, vscode.ConfigurationTarget.Global);
 }
 
 /** The repository (the extension is loaded from it in development mode): fixtures live here. */
@@ -92,6 +98,8 @@ export function mlflowLog(): string {
   if (!root || !fs.existsSync(root)) {
     return '';
   }
-  const found = fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => path.basename(f) === 'MLflow.log');
+  const found = fs
+    .readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((f) => path.basename(f) === 'MLflow.log');
   return found.map((f) => fs.readFileSync(path.join(root, f), 'utf8')).join('\n');
 }

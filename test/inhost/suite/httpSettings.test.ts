@@ -18,13 +18,18 @@ describe('mlflow.http.* settings reach the REST client (real extension host)', (
   });
 
   /** Requests for one run id only, so that views polling the same server do not count. */
-  const sentFor = (runId: string): number => server.received.filter((r) => r.query.some(([k, v]) => k === 'run_id' && v === runId)).length;
+  const sentFor = (runId: string): number =>
+    server.received.filter((r) => r.query.some(([k, v]) => k === 'run_id' && v === runId)).length;
 
   it('retries a 503 as often as mlflow.http.maxRetries says, and applies a changed value at once', async () => {
     const api = await activeApi();
     await config().update('http.maxRetries', 0, vscode.ConfigurationTarget.Workspace);
     await config().update('trackingUri', server.baseUrl, vscode.ConfigurationTarget.Workspace);
-    await waitForConnection(api, (s) => s.status === 'ready' && s.uri === server.baseUrl, 'the scripted server');
+    await waitForConnection(
+      api,
+      (s) => s.status === 'ready' && s.uri === server.baseUrl,
+      'the scripted server',
+    );
     server.script({ status: 503, body: '{"error_code":"TEMPORARILY_UNAVAILABLE","message":"busy"}' });
 
     await assert.rejects((await api.stores()).tracking.getRun('no-retry'), /busy/);
@@ -39,7 +44,11 @@ describe('mlflow.http.* settings reach the REST client (real extension host)', (
     const api = await activeApi();
     await config().update('http.maxRetries', 0, vscode.ConfigurationTarget.Workspace);
     await config().update('http.timeoutSeconds', 1, vscode.ConfigurationTarget.Workspace);
-    await waitForConnection(api, (s) => s.status === 'ready' && s.uri === server.baseUrl, 'the scripted server');
+    await waitForConnection(
+      api,
+      (s) => s.status === 'ready' && s.uri === server.baseUrl,
+      'the scripted server',
+    );
     server.script({ hang: true });
     await assert.rejects((await api.stores()).tracking.getRun('silent'), /got no answer within 1 s/);
     assert.equal(sentFor('silent'), 1);

@@ -9,7 +9,8 @@ import type { ModelServerInfo } from '../../../src/extension/serving/modelServer
 import type { RunDetailSnapshot } from '../../../src/protocol/runDetail';
 import { activeApi, clearTrackingUriSetting, repoRoot, until, waitForConnection } from './helpers';
 
-const fixtures3 = (...p: string[]): string => path.join(repoRoot().fsPath, 'test', 'fixtures', 'mlflow-3.11.1', ...p);
+const fixtures3 = (...p: string[]): string =>
+  path.join(repoRoot().fsPath, 'test', 'fixtures', 'mlflow-3.11.1', ...p);
 const RUN = '48d47e33076f4ad286dc14a3f5a84d53';
 const MODEL = 'm-10317a6c204a452585318b754301f716';
 
@@ -27,10 +28,18 @@ describe('MLflow 3 logged models (real extension host, recorded 3.11.1 mlflow.db
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mlflow-lm3-'));
     argvLog = path.join(tmp, 'argv.jsonl');
     process.env.MLFLOW_STANDIN_ARGV_LOG = argvLog;
-    await vscode.workspace.getConfiguration('mlflow').update('pythonPath', path.join(repoRoot().fsPath, 'test', 'support', 'cli', 'python'), vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('mlflow')
+      .update(
+        'pythonPath',
+        path.join(repoRoot().fsPath, 'test', 'support', 'cli', 'python'),
+        vscode.ConfigurationTarget.Global,
+      );
     const uri = `sqlite:///${fixtures3('sqlite', 'mlflow.db')}`;
     const api = await activeApi();
-    await vscode.workspace.getConfiguration('mlflow').update('trackingUri', uri, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('mlflow')
+      .update('trackingUri', uri, vscode.ConfigurationTarget.Workspace);
     await waitForConnection(api, (s) => s.status === 'ready' && s.uri === uri, uri);
   });
 
@@ -40,25 +49,36 @@ describe('MLflow 3 logged models (real extension host, recorded 3.11.1 mlflow.db
       await vscode.commands.executeCommand(COMMANDS.serveStop, s.id);
     }
     delete process.env.MLFLOW_STANDIN_ARGV_LOG;
-    await vscode.workspace.getConfiguration('mlflow').update('pythonPath', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('mlflow')
+      .update('pythonPath', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await clearTrackingUriSetting();
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  it('shows a 3.x run\'s logged model under Models and serves it as models:/m-<id>', async function () {
+  it("shows a 3.x run's logged model under Models and serves it as models:/m-<id>", async function () {
     this.timeout(60_000);
     const api = await activeApi();
     const tree = api.explorer.experiments;
-    const experiment = (await tree.getChildren()).find((n) => n.kind === 'experiment' && n.experiment.name === 'churn-prediction');
+    const experiment = (await tree.getChildren()).find(
+      (n) => n.kind === 'experiment' && n.experiment.name === 'churn-prediction',
+    );
     assert.ok(experiment, 'the churn-prediction experiment is listed');
-    const run = (await tree.getChildren(experiment)).find((n): n is NodeOf<'run'> => n.kind === 'run' && n.runId === RUN);
+    const run = (await tree.getChildren(experiment)).find(
+      (n): n is NodeOf<'run'> => n.kind === 'run' && n.runId === RUN,
+    );
     assert.ok(run, 'the model run is listed');
     const section = (await tree.getChildren(run)).find((n) => n.kind === 'section' && n.section === 'models');
     assert.ok(section, 'the run has a Models node');
     assert.equal(tree.getTreeItem(section).description, '1');
-    const logged = (await tree.getChildren(section)).filter((n: ExplorerNode): n is NodeOf<'loggedModel'> => n.kind === 'loggedModel');
-    assert.deepEqual(logged.map((n) => [n.model.label, n.model.modelUri]), [['churn-model', `models:/${MODEL}`]]);
+    const logged = (await tree.getChildren(section)).filter(
+      (n: ExplorerNode): n is NodeOf<'loggedModel'> => n.kind === 'loggedModel',
+    );
+    assert.deepEqual(
+      logged.map((n) => [n.model.label, n.model.modelUri]),
+      [['churn-model', `models:/${MODEL}`]],
+    );
     const node = logged[0];
     assert.ok(node);
     const item = tree.getTreeItem(node);
@@ -67,10 +87,19 @@ describe('MLflow 3 logged models (real extension host, recorded 3.11.1 mlflow.db
     assert.equal(item.label, 'churn-model');
 
     assert.equal(await vscode.commands.executeCommand('mlflow.models.copyUri', node), `models:/${MODEL}`);
-    const info = await vscode.commands.executeCommand<ModelServerInfo | undefined>(COMMANDS.serveStart, node, { envManager: 'local' });
+    const info = await vscode.commands.executeCommand<ModelServerInfo | undefined>(
+      COMMANDS.serveStart,
+      node,
+      { envManager: 'local' },
+    );
     assert.ok(info, 'Serve Locally started a server');
     assert.equal(info.modelUri, `models:/${MODEL}`);
-    const argv = fs.readFileSync(argvLog, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as string[]).find((a) => a.includes('serve'));
+    const argv = fs
+      .readFileSync(argvLog, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as string[])
+      .find((a) => a.includes('serve'));
     assert.ok(argv);
     // `python -m mlflow models serve -m <uri> …`: the second `-m` is the model's.
     assert.equal(argv[argv.indexOf('-m', argv.indexOf('serve')) + 1], `models:/${MODEL}`);
@@ -82,8 +111,13 @@ describe('MLflow 3 logged models (real extension host, recorded 3.11.1 mlflow.db
     const api = await activeApi();
     await vscode.commands.executeCommand('mlflow.runs.openById', RUN);
     const panel = await until('the run panel', () => api.panels.runDetail(RUN));
-    const snap = await until('the run snapshot', () => panel.sent.find((m): m is RunDetailSnapshot => m.type === 'runDetail/snapshot'));
-    assert.deepEqual(snap.models.map((m) => [m.label, m.uri]), [['churn-model', `models:/${MODEL}`]]);
+    const snap = await until('the run snapshot', () =>
+      panel.sent.find((m): m is RunDetailSnapshot => m.type === 'runDetail/snapshot'),
+    );
+    assert.deepEqual(
+      snap.models.map((m) => [m.label, m.uri]),
+      [['churn-model', `models:/${MODEL}`]],
+    );
     panel.panel.dispose();
   });
 
@@ -91,14 +125,32 @@ describe('MLflow 3 logged models (real extension host, recorded 3.11.1 mlflow.db
     this.timeout(60_000);
     const api = await activeApi();
     const { registry } = await api.stores();
-    const [v1, v2] = await Promise.all([registry.getModelVersion('churn-classifier', '1'), registry.getModelVersion('churn-classifier', '2')]);
+    const [v1, v2] = await Promise.all([
+      registry.getModelVersion('churn-classifier', '1'),
+      registry.getModelVersion('churn-classifier', '2'),
+    ]);
     assert.match(v1.source ?? '', /^models:\/m-/);
-    const node = (v: typeof v1): unknown => ({ kind: 'modelVersion', id: `mv:${v.name}:${v.version}`, name: v.name, version: v.version, modelVersion: v, parentId: `rm:${v.name}` });
-    assert.equal(await vscode.commands.executeCommand('mlflow.models.compareVersions', node(v1), [node(v1), node(v2)]), true);
-    const mlmodel = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputTextDiff && t.label.startsWith('MLmodel:'));
+    const node = (v: typeof v1): unknown => ({
+      kind: 'modelVersion',
+      id: `mv:${v.name}:${v.version}`,
+      name: v.name,
+      version: v.version,
+      modelVersion: v,
+      parentId: `rm:${v.name}`,
+    });
+    assert.equal(
+      await vscode.commands.executeCommand('mlflow.models.compareVersions', node(v1), [node(v1), node(v2)]),
+      true,
+    );
+    const mlmodel = vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .find((t) => t.input instanceof vscode.TabInputTextDiff && t.label.startsWith('MLmodel:'));
     assert.ok(mlmodel, 'an MLmodel diff is open');
     const input = mlmodel.input as vscode.TabInputTextDiff;
-    for (const [side, id] of [[input.original, MODEL], [input.modified, 'm-5605a047aa4e4da28439c8ed4ae7cc92']] as const) {
+    for (const [side, id] of [
+      [input.original, MODEL],
+      [input.modified, 'm-5605a047aa4e4da28439c8ed4ae7cc92'],
+    ] as const) {
       const text = (await vscode.workspace.openTextDocument(side)).getText();
       assert.match(text, new RegExp(`^model_id: ${id}$`, 'm'), text.slice(0, 200));
       assert.match(text, /flavors:/);

@@ -56,7 +56,10 @@ describe('MLproject language in the real editor', () => {
   });
 
   it('clears the missing-file error once python_env.yaml exists', async () => {
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(uri, '..', 'python_env.yaml'), new TextEncoder().encode('python: "3.11"\n'));
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(uri, '..', 'python_env.yaml'),
+      new TextEncoder().encode('python: "3.11"\n'),
+    );
     const document = await vscode.workspace.openTextDocument(uri);
     // Touch the document so it is validated again whether or not a file event arrived.
     const edit = new vscode.WorkspaceEdit();
@@ -70,11 +73,27 @@ describe('MLproject language in the real editor', () => {
   });
 
   it('outlines entry points and hovers keys through the registered providers', async () => {
-    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
-    assert.deepEqual(symbols.map((s) => [s.name, s.children.map((c) => c.name)]), [['main', ['alpha']]]);
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+      'vscode.executeDocumentSymbolProvider',
+      uri,
+    );
+    assert.deepEqual(
+      symbols.map((s) => [s.name, s.children.map((c) => c.name)]),
+      [['main', ['alpha']]],
+    );
     const document = await vscode.workspace.openTextDocument(uri);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, document.positionAt(document.getText().indexOf('python_env') + 2));
-    const text = hovers.flatMap((h) => h.contents.map((c) => (c instanceof vscode.MarkdownString ? c.value : typeof c === 'string' ? c : ''))).join('\n');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      uri,
+      document.positionAt(document.getText().indexOf('python_env') + 2),
+    );
+    const text = hovers
+      .flatMap((h) =>
+        h.contents.map((c) =>
+          c instanceof vscode.MarkdownString ? c.value : typeof c === 'string' ? c : '',
+        ),
+      )
+      .join('\n');
     assert.match(text, /virtualenv/);
   });
 });

@@ -18,16 +18,23 @@ import { makeTestCertificates } from '../../support/tls/testCertificates';
 import { activeApi, clearTrackingUriSetting, repoRoot, waitForConnection, workspaceRoot } from './helpers';
 
 const TOKEN = 'dapi-test-token';
-const fixtures = (...p: string[]): string => path.join(repoRoot().fsPath, 'test', 'fixtures', 'mlflow-2.17.2', ...p);
+const fixtures = (...p: string[]): string =>
+  path.join(repoRoot().fsPath, 'test', 'fixtures', 'mlflow-2.17.2', ...p);
 
 /** What the Experiments view shows at its root: experiment names, or the text of a message node. */
 async function rootLabels(api: MlflowExtensionApi): Promise<string[]> {
   const nodes: ExplorerNode[] = await api.explorer.experiments.getChildren(undefined);
-  return nodes.map((n) => (n.kind === 'experiment' ? n.experiment.name : n.kind === 'message' ? `message: ${n.text}` : n.kind));
+  return nodes.map((n) =>
+    n.kind === 'experiment' ? n.experiment.name : n.kind === 'message' ? `message: ${n.text}` : n.kind,
+  );
 }
 
 /** Reload the views and wait until the root shows what `ok` accepts (loads are asynchronous after a reset). */
-async function waitForRoot(api: MlflowExtensionApi, ok: (labels: string[]) => boolean, what: string): Promise<string[]> {
+async function waitForRoot(
+  api: MlflowExtensionApi,
+  ok: (labels: string[]) => boolean,
+  what: string,
+): Promise<string[]> {
   const deadline = Date.now() + 20_000;
   for (;;) {
     const labels = await rootLabels(api);
@@ -43,7 +50,8 @@ async function waitForRoot(api: MlflowExtensionApi, ok: (labels: string[]) => bo
 }
 
 const listsIris = (labels: string[]): boolean => labels.includes('iris-classification');
-const asks401 = (labels: string[]): boolean => labels.join() === 'message: The server asks for credentials (401)';
+const asks401 = (labels: string[]): boolean =>
+  labels.join() === 'message: The server asks for credentials (401)';
 
 describe('connections: credentials, saved connections, test, .env, Databricks, Azure ML (real extension host)', () => {
   let open: MlflowTestServer;
@@ -57,8 +65,12 @@ describe('connections: credentials, saved connections, test, .env, Databricks, A
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mlflow-connections-'));
     const start = async (options: Parameters<typeof startMlflowTestServer>[2]): Promise<MlflowTestServer> => {
       const db = await SqliteDatabase.open(fixtures('sqlite', 'mlflow.db'));
-      const tracking = new SqliteTrackingStore(db, { artifactsDestination: fixtures('sqlite', 'mlartifacts') });
-      disposers.push(() => { tracking.dispose(); });
+      const tracking = new SqliteTrackingStore(db, {
+        artifactsDestination: fixtures('sqlite', 'mlartifacts'),
+      });
+      disposers.push(() => {
+        tracking.dispose();
+      });
       return startMlflowTestServer(tracking, new SqliteRegistryStore(db), options);
     };
     startGuarded = start;
@@ -73,15 +85,26 @@ describe('connections: credentials, saved connections, test, .env, Databricks, A
     }
     await clearTrackingUriSetting();
     await Promise.all([open.close(), guarded.close()]);
-    disposers.forEach((d) => { d(); });
+    disposers.forEach((d) => {
+      d();
+    });
     fs.rmSync(tmp, { recursive: true, force: true });
     await vscode.commands.executeCommand('notifications.clearAll');
   });
 
   it('answers a 401 with a Sign In node; the token goes to secret storage, never to settings, and the views reload', async () => {
     const api = await activeApi();
-    assert.equal(await vscode.commands.executeCommand<boolean>(COMMANDS.connectServer, guarded.baseUrl, { name: 'Guarded' }), true);
-    await waitForConnection(api, (s) => s.status === 'ready' && s.uri === guarded.baseUrl, 'the guarded server');
+    assert.equal(
+      await vscode.commands.executeCommand<boolean>(COMMANDS.connectServer, guarded.baseUrl, {
+        name: 'Guarded',
+      }),
+      true,
+    );
+    await waitForConnection(
+      api,
+      (s) => s.status === 'ready' && s.uri === guarded.baseUrl,
+      'the guarded server',
+    );
     await waitForRoot(api, asks401, 'the 401 node');
     const node = (await api.explorer.experiments.getChildren(undefined))[0];
     assert.ok(node?.kind === 'message' && node.signIn === true);
@@ -90,37 +113,69 @@ describe('connections: credentials, saved connections, test, .env, Databricks, A
 
     assert.equal(await vscode.commands.executeCommand<boolean>(COMMANDS.signIn, { token: TOKEN }), true);
     await waitForRoot(api, listsIris, 'experiments after signing in');
-    const settings = fs.readFileSync(vscode.Uri.joinPath(workspaceRoot(), '.vscode', 'settings.json').fsPath, 'utf8');
+    const settings = fs.readFileSync(
+      vscode.Uri.joinPath(workspaceRoot(), '.vscode', 'settings.json').fsPath,
+      'utf8',
+    );
     assert.ok(settings.includes(guarded.baseUrl) && !settings.includes(TOKEN), settings);
 
     assert.equal(await vscode.commands.executeCommand<boolean>(COMMANDS.signOut), true);
     await waitForRoot(api, asks401, 'the 401 node after forgetting the token');
     // Credentials given when connecting work at once.
-    assert.equal(await vscode.commands.executeCommand<boolean>(COMMANDS.connectServer, guarded.baseUrl, { credentials: { token: TOKEN } }), true);
+    assert.equal(
+      await vscode.commands.executeCommand<boolean>(COMMANDS.connectServer, guarded.baseUrl, {
+        credentials: { token: TOKEN },
+      }),
+      true,
+    );
     await waitForRoot(api, listsIris, 'experiments with the token given when connecting');
   });
 
   it('keeps named connections, switches between them (every view follows), renames and removes them', async () => {
     const api = await activeApi();
-    assert.equal(await vscode.commands.executeCommand<boolean>(COMMANDS.connectServer, open.baseUrl, { name: 'Open' }), true);
+    assert.equal(
+      await vscode.commands.executeCommand<boolean>(COMMANDS.connectServer, open.baseUrl, { name: 'Open' }),
+      true,
+    );
     await waitForConnection(api, (s) => s.status === 'ready' && s.uri === open.baseUrl, 'the open server');
     await waitForRoot(api, listsIris, 'the open server’s experiments');
 
     assert.equal(await vscode.commands.executeCommand<boolean>(COMMANDS.switchConnection, 'Guarded'), true);
-    const state = await waitForConnection(api, (s) => s.status === 'ready' && s.uri === guarded.baseUrl, 'the guarded server');
+    const state = await waitForConnection(
+      api,
+      (s) => s.status === 'ready' && s.uri === guarded.baseUrl,
+      'the guarded server',
+    );
     assert.equal(state.status === 'ready' && state.source, 'setting');
     await waitForRoot(api, listsIris, 'the guarded server’s experiments, with its stored token');
     const models = await api.explorer.models.getChildren(undefined);
-    assert.ok(models.some((m) => m.kind === 'registeredModel'), 'the Models view follows the switch');
+    assert.ok(
+      models.some((m) => m.kind === 'registeredModel'),
+      'the Models view follows the switch',
+    );
 
-    assert.equal(await vscode.commands.executeCommand<boolean>(COMMANDS.renameConnection, 'Open', 'Renamed'), true);
-    assert.equal(await vscode.commands.executeCommand<boolean>(COMMANDS.renameConnection, 'Renamed', 'guarded'), false);
+    assert.equal(
+      await vscode.commands.executeCommand<boolean>(COMMANDS.renameConnection, 'Open', 'Renamed'),
+      true,
+    );
+    assert.equal(
+      await vscode.commands.executeCommand<boolean>(COMMANDS.renameConnection, 'Renamed', 'guarded'),
+      false,
+    );
     assert.equal(await vscode.commands.executeCommand<boolean>(COMMANDS.switchConnection, 'Renamed'), true);
-    await waitForConnection(api, (s) => s.status === 'ready' && s.uri === open.baseUrl, 'the renamed connection');
+    await waitForConnection(
+      api,
+      (s) => s.status === 'ready' && s.uri === open.baseUrl,
+      'the renamed connection',
+    );
 
     // Removing the active connection clears the setting: the resolution order applies again.
     assert.equal(await vscode.commands.executeCommand<boolean>(COMMANDS.removeConnection, 'Renamed'), true);
-    await waitForConnection(api, (s) => s.status === 'ready' && s.source === 'workspace', 'the workspace store');
+    await waitForConnection(
+      api,
+      (s) => s.status === 'ready' && s.source === 'workspace',
+      'the workspace store',
+    );
     assert.equal(await vscode.commands.executeCommand<boolean>(COMMANDS.switchConnection, 'Renamed'), false);
   });
 
@@ -128,20 +183,34 @@ describe('connections: credentials, saved connections, test, .env, Databricks, A
     const dead = http.createServer();
     await new Promise<void>((r) => dead.listen(0, '127.0.0.1', r));
     const port = (dead.address() as AddressInfo).port;
-    await new Promise<void>((r) => dead.close(() => { r(); }));
+    await new Promise<void>((r) =>
+      dead.close(() => {
+        r();
+      }),
+    );
 
     const fine = await vscode.commands.executeCommand<Diagnosis>(COMMANDS.testConnection, open.baseUrl);
     assert.notEqual(fine.severity, 'error', fine.summary);
-    const wrongPrefix = await vscode.commands.executeCommand<Diagnosis>(COMMANDS.testConnection, `${open.baseUrl}/nothing-here`);
+    const wrongPrefix = await vscode.commands.executeCommand<Diagnosis>(
+      COMMANDS.testConnection,
+      `${open.baseUrl}/nothing-here`,
+    );
     assert.equal(wrongPrefix.problem, 'not-mlflow', wrongPrefix.summary);
-    const unreachable = await vscode.commands.executeCommand<Diagnosis>(COMMANDS.testConnection, `http://127.0.0.1:${port}`);
+    const unreachable = await vscode.commands.executeCommand<Diagnosis>(
+      COMMANDS.testConnection,
+      `http://127.0.0.1:${port}`,
+    );
     assert.equal(unreachable.problem, 'unreachable');
     assert.match(unreachable.summary, /refused/);
     // The stored token of "Guarded" is used, so the saved connection tests fine by name.
     const byName = await vscode.commands.executeCommand<Diagnosis>(COMMANDS.testConnection, 'Guarded');
     assert.notEqual(byName.severity, 'error', byName.summary);
     await vscode.commands.executeCommand(COMMANDS.switchConnection, 'Guarded');
-    await waitForConnection(await activeApi(), (s) => s.status === 'ready' && s.uri === guarded.baseUrl, 'the guarded server');
+    await waitForConnection(
+      await activeApi(),
+      (s) => s.status === 'ready' && s.uri === guarded.baseUrl,
+      'the guarded server',
+    );
     assert.equal(await vscode.commands.executeCommand<boolean>(COMMANDS.signOut), true);
     const refused = await vscode.commands.executeCommand<Diagnosis>(COMMANDS.testConnection);
     assert.equal(refused.problem, 'unauthenticated', refused.summary);
@@ -151,30 +220,64 @@ describe('connections: credentials, saved connections, test, .env, Databricks, A
   it('takes MLFLOW_TRACKING_URI from the workspace .env, after the setting, and follows the file', async () => {
     const api = await activeApi();
     await clearTrackingUriSetting();
-    await waitForConnection(api, (s) => s.status === 'ready' && s.source === 'workspace', 'the workspace store');
+    await waitForConnection(
+      api,
+      (s) => s.status === 'ready' && s.source === 'workspace',
+      'the workspace store',
+    );
     const file = vscode.Uri.joinPath(workspaceRoot(), '.env');
-    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(`# local settings\nexport MLFLOW_TRACKING_URI="${open.baseUrl}" # the team server\n`));
+    await vscode.workspace.fs.writeFile(
+      file,
+      new TextEncoder().encode(
+        `# local settings\nexport MLFLOW_TRACKING_URI="${open.baseUrl}" # the team server\n`,
+      ),
+    );
     try {
-      const state = await waitForConnection(api, (s) => s.status === 'ready' && s.source === 'dotenv', 'the .env connection', 30_000);
+      const state = await waitForConnection(
+        api,
+        (s) => s.status === 'ready' && s.source === 'dotenv',
+        'the .env connection',
+        30_000,
+      );
       assert.equal(state.status === 'ready' && state.uri, open.baseUrl);
       await waitForRoot(api, listsIris, 'experiments from the .env server');
     } finally {
       await vscode.workspace.fs.delete(file);
     }
-    await waitForConnection(api, (s) => s.status === 'ready' && s.source === 'workspace', 'the workspace store once .env is gone', 30_000);
+    await waitForConnection(
+      api,
+      (s) => s.status === 'ready' && s.source === 'workspace',
+      'the workspace store once .env is gone',
+      30_000,
+    );
   });
 
   it('opens databricks:// profiles from DATABRICKS_CONFIG_FILE with their token, and asks for one when a profile has none', async () => {
     const api = await activeApi();
     const cfg = path.join(tmp, 'databrickscfg');
-    fs.writeFileSync(cfg, `[DEFAULT]\nhost = ${guarded.baseUrl}\ntoken = ${TOKEN}\n\n[oauth]\nhost = ${guarded.baseUrl}\nauth_type = databricks-cli\n`);
+    fs.writeFileSync(
+      cfg,
+      `[DEFAULT]\nhost = ${guarded.baseUrl}\ntoken = ${TOKEN}\n\n[oauth]\nhost = ${guarded.baseUrl}\nauth_type = databricks-cli\n`,
+    );
     process.env.DATABRICKS_CONFIG_FILE = cfg;
-    await vscode.workspace.getConfiguration('mlflow').update('trackingUri', 'databricks', vscode.ConfigurationTarget.Workspace);
-    await waitForConnection(api, (s) => s.status === 'ready' && s.target.kind === 'databricks', 'the Databricks connection');
+    await vscode.workspace
+      .getConfiguration('mlflow')
+      .update('trackingUri', 'databricks', vscode.ConfigurationTarget.Workspace);
+    await waitForConnection(
+      api,
+      (s) => s.status === 'ready' && s.target.kind === 'databricks',
+      'the Databricks connection',
+    );
     await waitForRoot(api, listsIris, 'experiments through the DEFAULT profile');
 
-    await vscode.workspace.getConfiguration('mlflow').update('trackingUri', 'databricks://oauth', vscode.ConfigurationTarget.Workspace);
-    await waitForConnection(api, (s) => s.status === 'ready' && s.uri === 'databricks://oauth', 'the oauth profile');
+    await vscode.workspace
+      .getConfiguration('mlflow')
+      .update('trackingUri', 'databricks://oauth', vscode.ConfigurationTarget.Workspace);
+    await waitForConnection(
+      api,
+      (s) => s.status === 'ready' && s.uri === 'databricks://oauth',
+      'the oauth profile',
+    );
     await waitForRoot(api, asks401, 'a 401 for a profile without a token');
     assert.equal(await vscode.commands.executeCommand<boolean>(COMMANDS.signIn, { token: TOKEN }), true);
     await waitForRoot(api, listsIris, 'experiments with the token typed for the profile');
@@ -193,7 +296,8 @@ describe('connections: credentials, saved connections, test, .env, Databricks, A
     const certs = makeTestCertificates([azureHost]);
     const caFile = path.join(tmp, 'ca.pem');
     fs.writeFileSync(caFile, certs.caCert);
-    const workspacePath = '/mlflow/v1.0/subscriptions/0000/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws-test';
+    const workspacePath =
+      '/mlflow/v1.0/subscriptions/0000/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/ws-test';
     // the module object itself (an ES namespace import would be a copy): net.connect reads it
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const dns = require('node:dns') as typeof DnsModule;
@@ -203,23 +307,45 @@ describe('connections: credentials, saved connections, test, .env, Databricks, A
       const options = rest.length > 1 ? rest[0] : {};
       if (host !== azureHost) {
         (realLookup as (...a: unknown[]) => void)(host, options, callback);
-      } else if (typeof options === 'object' && options !== null && (options as { all?: boolean }).all === true) {
+      } else if (
+        typeof options === 'object' &&
+        options !== null &&
+        (options as { all?: boolean }).all === true
+      ) {
         callback(null, [{ address: '127.0.0.1', family: 4 }]);
       } else {
         callback(null, '127.0.0.1', 4);
       }
     };
     (dns as { lookup: unknown }).lookup = loopbackLookup;
-    const azure = await startGuarded({ pathPrefix: workspacePath, bearerToken: 'aad-token', tls: { cert: certs.leafCert, key: certs.leafKey } });
+    const azure = await startGuarded({
+      pathPrefix: workspacePath,
+      bearerToken: 'aad-token',
+      tls: { cert: certs.leafCert, key: certs.leafKey },
+    });
     // The test CA is trusted the way MLflow's own client is told to trust one.
     process.env.MLFLOW_TRACKING_SERVER_CERT_PATH = caFile;
     try {
       const uri = `azureml://${azureHost}:${new URL(azure.baseUrl).port}${workspacePath}`;
-      assert.equal(await vscode.commands.executeCommand<boolean>(COMMANDS.connectServer, uri, { name: 'Azure' }), true);
-      const state = await waitForConnection(api, (s) => s.status === 'ready' && s.target.kind === 'azureml', 'the Azure ML connection');
-      assert.ok(state.status === 'ready' && state.target.kind === 'azureml' && state.target.baseUrl === uri.replace('azureml://', 'https://'));
+      assert.equal(
+        await vscode.commands.executeCommand<boolean>(COMMANDS.connectServer, uri, { name: 'Azure' }),
+        true,
+      );
+      const state = await waitForConnection(
+        api,
+        (s) => s.status === 'ready' && s.target.kind === 'azureml',
+        'the Azure ML connection',
+      );
+      assert.ok(
+        state.status === 'ready' &&
+          state.target.kind === 'azureml' &&
+          state.target.baseUrl === uri.replace('azureml://', 'https://'),
+      );
       await waitForRoot(api, asks401, 'a 401 without a token');
-      assert.equal(await vscode.commands.executeCommand<boolean>(COMMANDS.signIn, { token: 'aad-token' }), true);
+      assert.equal(
+        await vscode.commands.executeCommand<boolean>(COMMANDS.signIn, { token: 'aad-token' }),
+        true,
+      );
       await waitForRoot(api, listsIris, 'experiments with the pasted token');
       assert.equal(await vscode.commands.executeCommand<boolean>(COMMANDS.signOut), true);
     } finally {

@@ -9,7 +9,14 @@ import { SCAFFOLD_COMMANDS } from '../../../src/extension/shared/commandIds/scaf
 import type { ModelServerInfo } from '../../../src/extension/serving/modelServer';
 import { EXTENSION_ID, activeApi } from './helpers';
 
-const standIn = (): string => path.join(vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath ?? '', 'test', 'support', 'cli', 'python');
+const standIn = (): string =>
+  path.join(
+    vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath ?? '',
+    'test',
+    'support',
+    'cli',
+    'python',
+  );
 /** The run the stand-in's scaffold branch names: the recorded sklearn-rf-iris serve session's model. */
 const RECORDED_URI = 'runs:/5479c2e952464803bc764edb72ee0164/model';
 
@@ -32,15 +39,27 @@ describe('New Custom Model… and Log Model (real extension host, mlflow CLI sta
 
   it('writes the chosen template into <folder>/<name>/ and opens its README and model.py', async () => {
     await activeApi();
-    const folder = await vscode.commands.executeCommand<vscode.Uri | undefined>(SCAFFOLD_COMMANDS.newCustomModel, {
-      template: 'models-from-code',
-      name: 'ticket_router',
-      folder: parent,
-    });
+    const folder = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+      SCAFFOLD_COMMANDS.newCustomModel,
+      {
+        template: 'models-from-code',
+        name: 'ticket_router',
+        folder: parent,
+      },
+    );
     assert.ok(folder, 'the command resolved to the new folder');
     assert.equal(folder.fsPath, path.join(parent, 'ticket_router'));
-    assert.deepEqual(fs.readdirSync(folder.fsPath).sort(), ['README.md', 'log_model.py', 'model.py', 'python_env.yaml', 'requirements.txt']);
-    assert.match(fs.readFileSync(path.join(folder.fsPath, 'model.py'), 'utf8'), /^class TicketRouterModel\(mlflow\.pyfunc\.PythonModel\):$/m);
+    assert.deepEqual(fs.readdirSync(folder.fsPath).sort(), [
+      'README.md',
+      'log_model.py',
+      'model.py',
+      'python_env.yaml',
+      'requirements.txt',
+    ]);
+    assert.match(
+      fs.readFileSync(path.join(folder.fsPath, 'model.py'), 'utf8'),
+      /^class TicketRouterModel\(mlflow\.pyfunc\.PythonModel\):$/m,
+    );
     assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, path.join(folder.fsPath, 'model.py'));
     const tabs = openTabPaths();
     assert.ok(tabs.includes(path.join(folder.fsPath, 'README.md')), tabs.join('\n'));
@@ -50,21 +69,27 @@ describe('New Custom Model… and Log Model (real extension host, mlflow CLI sta
   it('refuses to overwrite an existing project and leaves its files untouched', async () => {
     const readme = path.join(parent, 'ticket_router', 'README.md');
     fs.writeFileSync(readme, 'my own notes\n');
-    const again = await vscode.commands.executeCommand<vscode.Uri | undefined>(SCAFFOLD_COMMANDS.newCustomModel, {
-      template: 'onnx-genai',
-      name: 'ticket_router',
-      folder: parent,
-    });
+    const again = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+      SCAFFOLD_COMMANDS.newCustomModel,
+      {
+        template: 'onnx-genai',
+        name: 'ticket_router',
+        folder: parent,
+      },
+    );
     assert.equal(again, undefined);
     assert.equal(fs.readFileSync(readme, 'utf8'), 'my own notes\n');
   });
 
   it('refuses a name that is not a Python identifier, writing nothing', async () => {
-    const result = await vscode.commands.executeCommand<vscode.Uri | undefined>(SCAFFOLD_COMMANDS.newCustomModel, {
-      template: 'models-from-code',
-      name: '../escape"; import os',
-      folder: parent,
-    });
+    const result = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+      SCAFFOLD_COMMANDS.newCustomModel,
+      {
+        template: 'models-from-code',
+        name: '../escape"; import os',
+        folder: parent,
+      },
+    );
     assert.equal(result, undefined);
     assert.deepEqual(fs.readdirSync(parent), ['ticket_router']);
   });
@@ -72,7 +97,10 @@ describe('New Custom Model… and Log Model (real extension host, mlflow CLI sta
   it('offers "MLflow: Log Model" above a scaffolded log_model.py only', async () => {
     const script = vscode.Uri.file(path.join(parent, 'ticket_router', 'log_model.py'));
     await vscode.window.showTextDocument(script);
-    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', script);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+      'vscode.executeCodeLensProvider',
+      script,
+    );
     const ours = lenses.filter((l) => l.command?.command === SCAFFOLD_COMMANDS.logScaffolded);
     assert.equal(ours.length, 1);
     const [lens] = ours;
@@ -85,7 +113,10 @@ describe('New Custom Model… and Log Model (real extension host, mlflow CLI sta
     fs.writeFileSync(foreign.fsPath, 'import mlflow\n');
     // the CodeLens command needs the document loaded, as it is when an editor shows it
     await vscode.workspace.openTextDocument(foreign);
-    const none = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', foreign);
+    const none = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+      'vscode.executeCodeLensProvider',
+      foreign,
+    );
     assert.equal(none.filter((l) => l.command?.command === SCAFFOLD_COMMANDS.logScaffolded).length, 0);
     fs.rmSync(path.dirname(foreign.fsPath), { recursive: true });
   });
@@ -96,7 +127,9 @@ describe('New Custom Model… and Log Model (real extension host, mlflow CLI sta
       argvLog = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mlflow-argv-')), 'argv.jsonl');
       // children inherit the extension host's environment: the stand-in records what it was asked
       process.env.MLFLOW_STANDIN_ARGV_LOG = argvLog;
-      await vscode.workspace.getConfiguration('mlflow').update('pythonPath', standIn(), vscode.ConfigurationTarget.Global);
+      await vscode.workspace
+        .getConfiguration('mlflow')
+        .update('pythonPath', standIn(), vscode.ConfigurationTarget.Global);
     });
     after(async () => {
       delete process.env.MLFLOW_STANDIN_ARGV_LOG;
@@ -104,34 +137,56 @@ describe('New Custom Model… and Log Model (real extension host, mlflow CLI sta
       for (const s of api.servers()) {
         await vscode.commands.executeCommand(COMMANDS.serveStop, s.id);
       }
-      await vscode.workspace.getConfiguration('mlflow').update('pythonPath', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.workspace
+        .getConfiguration('mlflow')
+        .update('pythonPath', undefined, vscode.ConfigurationTarget.Global);
     });
     const calls = (): string[][] =>
-      fs.existsSync(argvLog) ? fs.readFileSync(argvLog, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as string[]) : [];
+      fs.existsSync(argvLog)
+        ? fs
+            .readFileSync(argvLog, 'utf8')
+            .trim()
+            .split('\n')
+            .map((l) => JSON.parse(l) as string[])
+        : [];
 
     it('runs `python <abs>/log_model.py`, reads the logged URI, and the Serve offer starts a server on it', async () => {
       const api = await activeApi();
       const script = vscode.Uri.file(path.join(parent, 'ticket_router', 'log_model.py'));
-      const result = await vscode.commands.executeCommand<LoggedModelResult | undefined>(SCAFFOLD_COMMANDS.logScaffolded, script, {
-        then: 'serve',
-        serve: { envManager: 'local' },
-      });
+      const result = await vscode.commands.executeCommand<LoggedModelResult | undefined>(
+        SCAFFOLD_COMMANDS.logScaffolded,
+        script,
+        {
+          then: 'serve',
+          serve: { envManager: 'local' },
+        },
+      );
       assert.ok(result, 'the command resolved to the logged model');
       assert.equal(result.modelUri, RECORDED_URI);
       assert.equal(api.lastLoggedModelUri(), RECORDED_URI);
-      assert.ok(calls().some((c) => c.length === 1 && c[0] === script.fsPath), JSON.stringify(calls()));
+      assert.ok(
+        calls().some((c) => c.length === 1 && c[0] === script.fsPath),
+        JSON.stringify(calls()),
+      );
 
       const served = result.served as ModelServerInfo | undefined;
       assert.ok(served, 'taking the Serve offer started a server');
       assert.equal(served.modelUri, RECORDED_URI);
-      assert.deepEqual(api.servers().map((s) => s.modelUri), [RECORDED_URI]);
+      assert.deepEqual(
+        api.servers().map((s) => s.modelUri),
+        [RECORDED_URI],
+      );
       assert.equal(await (await fetch(`${served.url}/version`)).text(), '2.17.2');
     });
 
     it('Copy URI puts the logged model’s URI on the clipboard', async () => {
       await vscode.env.clipboard.writeText('');
       const script = vscode.Uri.file(path.join(parent, 'ticket_router', 'log_model.py'));
-      const result = await vscode.commands.executeCommand<LoggedModelResult | undefined>(SCAFFOLD_COMMANDS.logScaffolded, script, { then: 'copy' });
+      const result = await vscode.commands.executeCommand<LoggedModelResult | undefined>(
+        SCAFFOLD_COMMANDS.logScaffolded,
+        script,
+        { then: 'copy' },
+      );
       assert.equal(result?.modelUri, RECORDED_URI);
       assert.equal(await vscode.env.clipboard.readText(), RECORDED_URI);
     });
@@ -141,7 +196,11 @@ describe('New Custom Model… and Log Model (real extension host, mlflow CLI sta
       fs.mkdirSync(path.dirname(foreign));
       fs.writeFileSync(foreign, 'import os\nos.system("echo hi")\n');
       fs.rmSync(argvLog, { force: true });
-      const result = await vscode.commands.executeCommand<LoggedModelResult | undefined>(SCAFFOLD_COMMANDS.logScaffolded, vscode.Uri.file(foreign), { then: 'copy' });
+      const result = await vscode.commands.executeCommand<LoggedModelResult | undefined>(
+        SCAFFOLD_COMMANDS.logScaffolded,
+        vscode.Uri.file(foreign),
+        { then: 'copy' },
+      );
       assert.equal(result, undefined);
       assert.deepEqual(calls(), []);
     });

@@ -11,15 +11,27 @@ import { EXTENSION_ID, activeApi, workspaceRoot } from './helpers';
 function recorded(name: string): { request: { body: unknown }; response: { body: unknown } } {
   const root = vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath ?? '';
   const file = path.join(root, 'test', 'fixtures', 'mlflow-2.17.2', 'serve', 'sklearn-rf-iris', name);
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as { request: { body: unknown }; response: { body: unknown } };
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    request: { body: unknown };
+    response: { body: unknown };
+  };
 }
 
 async function setPython(value: string | undefined): Promise<void> {
-  await vscode.workspace.getConfiguration('mlflow').update('pythonPath', value, vscode.ConfigurationTarget.Global);
+  await vscode.workspace
+    .getConfiguration('mlflow')
+    .update('pythonPath', value, vscode.ConfigurationTarget.Global);
 }
 
 describe('serve locally (real extension host, mlflow CLI stand-in)', () => {
-  const standIn = (): string => path.join(vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath ?? '', 'test', 'support', 'cli', 'python');
+  const standIn = (): string =>
+    path.join(
+      vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath ?? '',
+      'test',
+      'support',
+      'cli',
+      'python',
+    );
 
   afterEach(async () => {
     const api = await activeApi();
@@ -34,15 +46,25 @@ describe('serve locally (real extension host, mlflow CLI stand-in)', () => {
   it('serves an MLmodel folder on 127.0.0.1, answers /invocations, and stops the whole process', async () => {
     const api = await activeApi();
     // like a venv's python: its folder (where `gunicorn` is) is not on the host's PATH
-    assert.ok(!(process.env.PATH ?? '').split(path.delimiter).includes(path.dirname(standIn())), 'the stand-in folder is not on PATH');
+    assert.ok(
+      !(process.env.PATH ?? '').split(path.delimiter).includes(path.dirname(standIn())),
+      'the stand-in folder is not on PATH',
+    );
     await setPython(standIn());
     const mlmodel = vscode.Uri.joinPath(workspaceRoot(), 'models', 'iris-logistic-regression', 'MLmodel');
-    const info = await vscode.commands.executeCommand<ModelServerInfo | undefined>(COMMANDS.serveStart, mlmodel, { envManager: 'local' });
+    const info = await vscode.commands.executeCommand<ModelServerInfo | undefined>(
+      COMMANDS.serveStart,
+      mlmodel,
+      { envManager: 'local' },
+    );
     assert.ok(info, 'the command resolved to a running server');
     assert.equal(info.status, 'running');
     assert.equal(info.modelUri, path.dirname(mlmodel.fsPath));
     assert.match(info.url, /^http:\/\/127\.0\.0\.1:\d+$/);
-    assert.deepEqual(api.servers().map((s) => s.id), [info.id]);
+    assert.deepEqual(
+      api.servers().map((s) => s.id),
+      [info.id],
+    );
 
     assert.equal(await (await fetch(`${info.url}/version`)).text(), '2.17.2');
     const example = recorded('invocations-dataframe_split.json');
@@ -72,12 +94,19 @@ describe('serve locally (real extension host, mlflow CLI stand-in)', () => {
         { envManager: 'local' },
       );
       assert.ok(info);
-      const starts = fs.readFileSync(cwdLog, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { args: string[]; cwd: string });
+      const starts = fs
+        .readFileSync(cwdLog, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { args: string[]; cwd: string });
       const serve = starts.find((s) => s.args.includes('serve'));
       assert.ok(serve, 'the serve start was logged');
       // (`python --version` for the MLmodel hint runs no module and may start anywhere)
       for (const s of starts.filter((st) => st.args[0] === '-m' && st.args[1] === 'mlflow')) {
-        assert.ok(!s.cwd.startsWith(workspaceRoot().fsPath), `${s.args.join(' ')} started in the workspace (${s.cwd})`);
+        assert.ok(
+          !s.cwd.startsWith(workspaceRoot().fsPath),
+          `${s.args.join(' ')} started in the workspace (${s.cwd})`,
+        );
         assert.match(path.basename(s.cwd), /^mlflow-vscode-/);
         assert.equal(fs.readdirSync(s.cwd).length, 0, 'the folder is empty');
       }
@@ -102,8 +131,16 @@ describe('serve locally (real extension host, mlflow CLI stand-in)', () => {
     assert.ok(failed, 'the failed server is still listed');
     assert.equal(failed.status, 'failed');
     assert.match(failed.lastLogLine ?? '', /gunicorn: (command )?not found/);
-    assert.equal(await vscode.commands.executeCommand<boolean>(COMMANDS.serveShowLogs, failed.id), true, 'its log can still be shown');
-    assert.equal(await vscode.commands.executeCommand<boolean>(COMMANDS.serveStop, failed.id), true, 'Stop removes it');
+    assert.equal(
+      await vscode.commands.executeCommand<boolean>(COMMANDS.serveShowLogs, failed.id),
+      true,
+      'its log can still be shown',
+    );
+    assert.equal(
+      await vscode.commands.executeCommand<boolean>(COMMANDS.serveStop, failed.id),
+      true,
+      'Stop removes it',
+    );
     assert.deepEqual(api.servers(), []);
     fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -134,7 +171,11 @@ describe('serve locally (real extension host, mlflow CLI stand-in)', () => {
 
   it('refuses a model URI that would inject an option', async () => {
     await setPython(standIn());
-    const info = await vscode.commands.executeCommand<ModelServerInfo | undefined>(COMMANDS.serveStart, '--host=0.0.0.0', { envManager: 'local' });
+    const info = await vscode.commands.executeCommand<ModelServerInfo | undefined>(
+      COMMANDS.serveStart,
+      '--host=0.0.0.0',
+      { envManager: 'local' },
+    );
     assert.equal(info, undefined);
     assert.deepEqual((await activeApi()).servers(), []);
   });

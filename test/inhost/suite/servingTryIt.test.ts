@@ -9,16 +9,27 @@ import type { TryItPanel } from '../../../src/extension/serving/tryItPanel';
 import type { TryItHostMessage, TryItServerState } from '../../../src/protocol/tryIt';
 import { EXTENSION_ID, activeApi, until, workspaceRoot } from './helpers';
 
-const standIn = (): string => path.join(vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath ?? '', 'test', 'support', 'cli', 'python');
-const modelFolder = (): vscode.Uri => vscode.Uri.joinPath(workspaceRoot(), 'models', 'iris-logistic-regression');
-const states = (msgs: readonly TryItHostMessage[]): TryItServerState[] => msgs.filter((m): m is TryItServerState => m.type === 'tryIt/serverState');
+const standIn = (): string =>
+  path.join(
+    vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath ?? '',
+    'test',
+    'support',
+    'cli',
+    'python',
+  );
+const modelFolder = (): vscode.Uri =>
+  vscode.Uri.joinPath(workspaceRoot(), 'models', 'iris-logistic-regression');
+const states = (msgs: readonly TryItHostMessage[]): TryItServerState[] =>
+  msgs.filter((m): m is TryItServerState => m.type === 'tryIt/serverState');
 
 describe('Try it panel (real extension host, mlflow CLI stand-in)', () => {
   let tmp: string;
 
   before(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mlflow-tryit-'));
-    await vscode.workspace.getConfiguration('mlflow').update('pythonPath', standIn(), vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('mlflow')
+      .update('pythonPath', standIn(), vscode.ConfigurationTarget.Global);
   });
 
   afterEach(async () => {
@@ -29,12 +40,18 @@ describe('Try it panel (real extension host, mlflow CLI stand-in)', () => {
   });
 
   after(async () => {
-    await vscode.workspace.getConfiguration('mlflow').update('pythonPath', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('mlflow')
+      .update('pythonPath', undefined, vscode.ConfigurationTarget.Global);
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
   async function serveAndTry(): Promise<{ info: ModelServerInfo; panel: TryItPanel }> {
-    const info = await vscode.commands.executeCommand<ModelServerInfo | undefined>(COMMANDS.serveStart, modelFolder(), { envManager: 'local' });
+    const info = await vscode.commands.executeCommand<ModelServerInfo | undefined>(
+      COMMANDS.serveStart,
+      modelFolder(),
+      { envManager: 'local' },
+    );
     assert.ok(info);
     const panel = await vscode.commands.executeCommand<TryItPanel | undefined>(COMMANDS.serveTryIt, info.id);
     assert.ok(panel, 'the Try it command returns its panel');
@@ -46,19 +63,32 @@ describe('Try it panel (real extension host, mlflow CLI stand-in)', () => {
   it('follows a restarted server instead of saying it stopped, and says so when it is really stopped', async () => {
     const { info, panel } = await serveAndTry();
     const from = panel.sent.length;
-    const again = await vscode.commands.executeCommand<ModelServerInfo | undefined>(COMMANDS.serveRestart, info.id);
+    const again = await vscode.commands.executeCommand<ModelServerInfo | undefined>(
+      COMMANDS.serveRestart,
+      info.id,
+    );
     assert.ok(again);
     assert.notEqual(again.pid, info.pid, 'a new process');
     const afterRestart = panel.sent.slice(from);
-    assert.equal(afterRestart.some((m) => m.type === 'tryIt/error'), false, JSON.stringify(afterRestart));
-    assert.deepEqual(states(afterRestart).map((m) => m.state), ['starting', 'running'], JSON.stringify(afterRestart));
+    assert.equal(
+      afterRestart.some((m) => m.type === 'tryIt/error'),
+      false,
+      JSON.stringify(afterRestart),
+    );
+    assert.deepEqual(
+      states(afterRestart).map((m) => m.state),
+      ['starting', 'running'],
+      JSON.stringify(afterRestart),
+    );
     const running = states(afterRestart).at(-1);
     assert.equal(running?.url, `${again.url}/invocations`);
     assert.equal(panel.panel.title, `Try iris-logistic-regression (:${String(again.port)})`);
 
     const stopAt = panel.sent.length;
     await vscode.commands.executeCommand(COMMANDS.serveStop, info.id);
-    const stopped = await until('the stopped state', () => states(panel.sent.slice(stopAt)).find((m) => m.state === 'stopped'));
+    const stopped = await until('the stopped state', () =>
+      states(panel.sent.slice(stopAt)).find((m) => m.state === 'stopped'),
+    );
     assert.equal(stopped.message, `The model server on port ${String(info.port)} has stopped.`);
   });
 
@@ -73,11 +103,15 @@ describe('Try it panel (real extension host, mlflow CLI stand-in)', () => {
     const shownAt = panel.sent.length;
     panel.panel.reveal();
     // the re-created webview says ready again; the host re-initialises it and repeats the state
-    const again = await until('the re-initialised panel to hear it stopped', () => {
-      const later = panel.sent.slice(shownAt);
-      const init = later.findIndex((m) => m.type === 'tryIt/init');
-      return init >= 0 ? states(later.slice(init)).find((m) => m.state === 'stopped') : undefined;
-    }, 60_000);
+    const again = await until(
+      'the re-initialised panel to hear it stopped',
+      () => {
+        const later = panel.sent.slice(shownAt);
+        const init = later.findIndex((m) => m.type === 'tryIt/init');
+        return init >= 0 ? states(later.slice(init)).find((m) => m.state === 'stopped') : undefined;
+      },
+      60_000,
+    );
     assert.equal(again.message, `The model server on port ${String(info.port)} has stopped.`);
   });
 
@@ -86,21 +120,38 @@ describe('Try it panel (real extension host, mlflow CLI stand-in)', () => {
     const init = panel.sent.find((m) => m.type === 'tryIt/init');
     assert.equal(init?.type, 'tryIt/init');
     const target = vscode.Uri.file(path.join(tmp, 'request.json'));
-    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>(COMMANDS.serveSaveRequest, info.id, target);
+    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+      COMMANDS.serveSaveRequest,
+      info.id,
+      target,
+    );
     assert.equal(written?.fsPath, target.fsPath);
     const text = fs.readFileSync(target.fsPath, 'utf8');
     assert.equal(text, init.body, 'the pre-filled request, as the panel shows it');
-    const logged = JSON.parse(fs.readFileSync(vscode.Uri.joinPath(modelFolder(), 'serving_input_example.json').fsPath, 'utf8')) as unknown;
+    const logged = JSON.parse(
+      fs.readFileSync(vscode.Uri.joinPath(modelFolder(), 'serving_input_example.json').fsPath, 'utf8'),
+    ) as unknown;
     assert.deepEqual(JSON.parse(text), logged);
   });
 
   it('refuses to save without a Try it panel, or to a target that is not a URI', async () => {
-    const info = await vscode.commands.executeCommand<ModelServerInfo | undefined>(COMMANDS.serveStart, modelFolder(), { envManager: 'local' });
+    const info = await vscode.commands.executeCommand<ModelServerInfo | undefined>(
+      COMMANDS.serveStart,
+      modelFolder(),
+      { envManager: 'local' },
+    );
     assert.ok(info);
     const target = path.join(tmp, 'nothing.json');
-    assert.equal(await vscode.commands.executeCommand(COMMANDS.serveSaveRequest, info.id, vscode.Uri.file(target)), undefined);
+    assert.equal(
+      await vscode.commands.executeCommand(COMMANDS.serveSaveRequest, info.id, vscode.Uri.file(target)),
+      undefined,
+    );
     await vscode.commands.executeCommand(COMMANDS.serveTryIt, info.id);
-    assert.equal(await vscode.commands.executeCommand(COMMANDS.serveSaveRequest, info.id, target), undefined, 'a plain string is not a target');
+    assert.equal(
+      await vscode.commands.executeCommand(COMMANDS.serveSaveRequest, info.id, target),
+      undefined,
+      'a plain string is not a target',
+    );
     assert.equal(fs.existsSync(target), false);
   });
 });

@@ -10,7 +10,9 @@ async function trackingUriSeenByNewTerminal(): Promise<string> {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mlflow-term-')), 'uri.txt');
   const terminal = vscode.window.createTerminal({ name: 'mlflow-env-probe', shellPath: '/bin/sh' });
   try {
-    terminal.sendText(`printf '%s' "\${MLFLOW_TRACKING_URI-unset}" > '${out}.tmp' && mv '${out}.tmp' '${out}'`);
+    terminal.sendText(
+      `printf '%s' "\${MLFLOW_TRACKING_URI-unset}" > '${out}.tmp' && mv '${out}.tmp' '${out}'`,
+    );
     const deadline = Date.now() + 20_000;
     while (!fs.existsSync(out)) {
       if (Date.now() > deadline) {
@@ -27,23 +29,33 @@ async function trackingUriSeenByNewTerminal(): Promise<string> {
 describe('integrated terminals (real pty)', () => {
   afterEach(async () => {
     await clearTrackingUriSetting();
-    await vscode.workspace.getConfiguration('mlflow').update('terminal.injectTrackingUri', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('mlflow')
+      .update('terminal.injectTrackingUri', undefined, vscode.ConfigurationTarget.Global);
   });
 
   it('get the active connection as MLFLOW_TRACKING_URI, absolute and without credentials', async () => {
     const api = await activeApi();
     await api.discovered;
-    await waitForConnection(api, (s) => s.status === 'ready' && s.source === 'workspace', 'the workspace store');
+    await waitForConnection(
+      api,
+      (s) => s.status === 'ready' && s.source === 'workspace',
+      'the workspace store',
+    );
     const local = await trackingUriSeenByNewTerminal();
     assert.equal(local, `sqlite:///${vscode.Uri.joinPath(workspaceRoot(), 'mlflow.db').fsPath}`);
 
-    await vscode.workspace.getConfiguration('mlflow').update('trackingUri', 'https://alice@mlflow.example.com/team/', vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('mlflow')
+      .update('trackingUri', 'https://alice@mlflow.example.com/team/', vscode.ConfigurationTarget.Workspace);
     await waitForConnection(api, (s) => s.status === 'ready' && s.target.kind === 'rest', 'the server');
     assert.equal(await trackingUriSeenByNewTerminal(), 'https://mlflow.example.com/team');
   });
 
   it('are left alone when mlflow.terminal.injectTrackingUri is off', async () => {
-    await vscode.workspace.getConfiguration('mlflow').update('terminal.injectTrackingUri', false, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('mlflow')
+      .update('terminal.injectTrackingUri', false, vscode.ConfigurationTarget.Global);
     assert.equal(await trackingUriSeenByNewTerminal(), 'unset');
   });
 });

@@ -38,13 +38,25 @@ describe('every webview panel: CSP, no command URIs, own roots only, no data in 
     this.timeout(60_000);
     const fixtures = path.join(repoRoot().fsPath, 'test', 'fixtures', 'mlflow-2.17.2');
     const db = await SqliteDatabase.open(path.join(fixtures, 'sqlite', 'mlflow.db'));
-    tracking = new SqliteTrackingStore(db, { artifactsDestination: path.join(fixtures, 'sqlite', 'mlartifacts') });
+    tracking = new SqliteTrackingStore(db, {
+      artifactsDestination: path.join(fixtures, 'sqlite', 'mlartifacts'),
+    });
     server = await startMlflowTestServer(tracking, new SqliteRegistryStore(db));
     api = await connectTo(server.baseUrl);
     // The mlflow CLI stand-in (a test double replaying recorded answers) serves the model Try it talks to.
-    await vscode.workspace.getConfiguration('mlflow').update('pythonPath', path.join(repoRoot().fsPath, 'test', 'support', 'cli', 'python'), vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('mlflow')
+      .update(
+        'pythonPath',
+        path.join(repoRoot().fsPath, 'test', 'support', 'cli', 'python'),
+        vscode.ConfigurationTarget.Global,
+      );
     projectDir = path.join(workspaceRoot().fsPath, 'projects', 'wine-panels');
-    fs.cpSync(path.join(repoRoot().fsPath, 'test', 'fixtures', 'mlproject', 'sklearn_elasticnet_wine'), projectDir, { recursive: true });
+    fs.cpSync(
+      path.join(repoRoot().fsPath, 'test', 'fixtures', 'mlproject', 'sklearn_elasticnet_wine'),
+      projectDir,
+      { recursive: true },
+    );
   });
 
   after(async () => {
@@ -52,7 +64,9 @@ describe('every webview panel: CSP, no command URIs, own roots only, no data in 
       await vscode.commands.executeCommand(COMMANDS.serveStop, s.id);
     }
     await closeEditorsAndDisconnect();
-    await vscode.workspace.getConfiguration('mlflow').update('pythonPath', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('mlflow')
+      .update('pythonPath', undefined, vscode.ConfigurationTarget.Global);
     await server.close();
     tracking.dispose();
     fs.rmSync(projectDir, { recursive: true, force: true });
@@ -67,26 +81,52 @@ describe('every webview panel: CSP, no command URIs, own roots only, no data in 
       return { data: [server.baseUrl, new URL(server.baseUrl).host] };
     },
     compare: async () => {
-      const panel = await vscode.commands.executeCommand<ComparePanel>(COMPARE_COMMANDS.compareRuns, undefined, [RUN, OTHER_RUN]);
-      const names = await Promise.all([RUN, OTHER_RUN].map(async (id) => (await tracking.getRun(id)).info.runName ?? ''));
-      return { data: [RUN, OTHER_RUN, ...names], posted: () => panel.sent.find((m) => m.type === 'compare/snapshot' && m.table.runIds.includes(RUN)) };
+      const panel = await vscode.commands.executeCommand<ComparePanel>(
+        COMPARE_COMMANDS.compareRuns,
+        undefined,
+        [RUN, OTHER_RUN],
+      );
+      const names = await Promise.all(
+        [RUN, OTHER_RUN].map(async (id) => (await tracking.getRun(id)).info.runName ?? ''),
+      );
+      return {
+        data: [RUN, OTHER_RUN, ...names],
+        posted: () => panel.sent.find((m) => m.type === 'compare/snapshot' && m.table.runIds.includes(RUN)),
+      };
     },
     runDetail: async () => {
       await vscode.commands.executeCommand(COMPARE_COMMANDS.openRunById, RUN);
       const panel = await until('the run panel', () => api.panels.runDetail(RUN));
       const run = await tracking.getRun(RUN);
-      return { data: [RUN, RUN.slice(0, 8), run.info.runName ?? ''], posted: () => panel.sent.find((m) => m.type === 'runDetail/snapshot' && m.runId === RUN) };
+      return {
+        data: [RUN, RUN.slice(0, 8), run.info.runName ?? ''],
+        posted: () => panel.sent.find((m) => m.type === 'runDetail/snapshot' && m.runId === RUN),
+      };
     },
     tryIt: async () => {
       const model = vscode.Uri.joinPath(workspaceRoot(), 'models', 'iris-logistic-regression');
-      const info = await vscode.commands.executeCommand<ModelServerInfo | undefined>(COMMANDS.serveStart, model, { envManager: 'local' });
+      const info = await vscode.commands.executeCommand<ModelServerInfo | undefined>(
+        COMMANDS.serveStart,
+        model,
+        { envManager: 'local' },
+      );
       assert.ok(info, 'the stand-in serves the model');
-      const panel = await vscode.commands.executeCommand<TryItPanel | undefined>(COMMANDS.serveTryIt, info.id);
+      const panel = await vscode.commands.executeCommand<TryItPanel | undefined>(
+        COMMANDS.serveTryIt,
+        info.id,
+      );
       assert.ok(panel);
-      return { data: ['iris-logistic-regression', `:${String(info.port)})`, info.url], posted: () => panel.sent.find((m) => m.type === 'tryIt/init') };
+      return {
+        data: ['iris-logistic-regression', `:${String(info.port)})`, info.url],
+        posted: () => panel.sent.find((m) => m.type === 'tryIt/init'),
+      };
     },
     projectRun: async () => {
-      await vscode.commands.executeCommand(PROJECT_COMMANDS.runEntryPoint, vscode.Uri.file(path.join(projectDir, 'MLproject')), 'main');
+      await vscode.commands.executeCommand(
+        PROJECT_COMMANDS.runEntryPoint,
+        vscode.Uri.file(path.join(projectDir, 'MLproject')),
+        'main',
+      );
       // MLflow's example project is named "tutorial"; the form shows it, its entry point and its file.
       return { data: ['tutorial', 'wine-panels', 'alpha'] };
     },
@@ -101,7 +141,11 @@ describe('every webview panel: CSP, no command URIs, own roots only, no data in 
       this.timeout(120_000);
       const before = new Set(api.webviewPanels().map((p) => p.panel));
       const opened = await openers[kind]();
-      const open: OpenWebviewPanel = await until(`a new ${kind} panel`, () => api.webviewPanels().find((p) => p.kind === kind && !before.has(p.panel)), 60_000);
+      const open: OpenWebviewPanel = await until(
+        `a new ${kind} panel`,
+        () => api.webviewPanels().find((p) => p.kind === kind && !before.has(p.panel)),
+        60_000,
+      );
       if (opened.posted) {
         // Its data did reach it, by message: the page below must then have got none of it.
         await until(`the ${kind} panel's data message`, opened.posted, 60_000);
@@ -115,13 +159,24 @@ describe('every webview panel: CSP, no command URIs, own roots only, no data in 
         roots: roots.map((r) => webview.asWebviewUri(r).toString()),
         pageTitle: PANEL_KINDS[kind].pageTitle,
         // the tab's title too, where it is not the kind's constant ("Run 5479c2e9", "Try iris… (:5123)")
-        data: [...opened.data, ...(open.panel.title === PANEL_KINDS[kind].pageTitle ? [] : [open.panel.title])],
+        data: [
+          ...opened.data,
+          ...(open.panel.title === PANEL_KINDS[kind].pageTitle ? [] : [open.panel.title]),
+        ],
       });
       assert.deepEqual(problems, [], `${kind}:\n${webview.html}`);
-      assert.match(webview.html, new RegExp(`/dist/webview/${PANEL_KINDS[kind].script}\\.js"`), 'it loads its own bundle');
+      assert.match(
+        webview.html,
+        new RegExp(`/dist/webview/${PANEL_KINDS[kind].script}\\.js"`),
+        'it loads its own bundle',
+      );
       assert.notEqual(webview.options.enableCommandUris, true, 'command URIs are off');
       assert.equal(webview.options.enableScripts, true);
-      assert.deepEqual((webview.options.localResourceRoots ?? []).map((u) => u.toString()), roots.map((u) => u.toString()), 'only dist/webview and media are readable');
+      assert.deepEqual(
+        (webview.options.localResourceRoots ?? []).map((u) => u.toString()),
+        roots.map((u) => u.toString()),
+        'only dist/webview and media are readable',
+      );
     });
   }
 
@@ -129,13 +184,25 @@ describe('every webview panel: CSP, no command URIs, own roots only, no data in 
     const ours = api.webviewPanels();
     assert.equal(new Set(ours.map((p) => p.kind)).size, PANEL_KIND_NAMES.length, 'one of each kind is open');
     const webviewTabs = (): vscode.TabInputWebview[] =>
-      vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.input).filter((i): i is vscode.TabInputWebview => i instanceof vscode.TabInputWebview);
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .map((t) => t.input)
+        .filter((i): i is vscode.TabInputWebview => i instanceof vscode.TabInputWebview);
     // The tab model reaches the extension host by event, after the panel: wait for every panel's tab.
-    await until('a tab for every open panel', () => (webviewTabs().length >= ours.length ? true : undefined)).catch(() => undefined);
+    await until('a tab for every open panel', () =>
+      webviewTabs().length >= ours.length ? true : undefined,
+    ).catch(() => undefined);
     const tabs = webviewTabs();
-    assert.equal(tabs.length, ours.length, `every webview tab came through the panel host: ${tabs.map((t) => t.viewType).join(', ')}`);
+    assert.equal(
+      tabs.length,
+      ours.length,
+      `every webview tab came through the panel host: ${tabs.map((t) => t.viewType).join(', ')}`,
+    );
     for (const t of tabs) {
-      assert.ok(PANEL_KIND_NAMES.some((k) => t.viewType.endsWith(PANEL_KINDS[k].viewType)), t.viewType);
+      assert.ok(
+        PANEL_KIND_NAMES.some((k) => t.viewType.endsWith(PANEL_KINDS[k].viewType)),
+        t.viewType,
+      );
     }
     const nonces = ours.map((p) => /script-src 'nonce-([^']+)'/.exec(p.panel.webview.html)?.[1] ?? '');
     assert.equal(new Set(nonces).size, nonces.length, 'a fresh nonce per page');

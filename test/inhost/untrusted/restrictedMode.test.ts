@@ -18,8 +18,16 @@ import { PROJECT_COMMANDS } from '../../../src/extension/shared/commandIds/proje
 import { SCAFFOLD_COMMANDS } from '../../../src/extension/shared/commandIds/scaffoldCommandIds';
 import { EXTENSION_ID, activeApi, mlflowLog, until, workspaceRoot } from '../suite/helpers';
 
-const standIn = (): string => path.join(vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath ?? '', 'test', 'support', 'cli', 'python');
-const mlmodel = (): vscode.Uri => vscode.Uri.joinPath(workspaceRoot(), 'models', 'iris-logistic-regression', 'MLmodel');
+const standIn = (): string =>
+  path.join(
+    vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath ?? '',
+    'test',
+    'support',
+    'cli',
+    'python',
+  );
+const mlmodel = (): vscode.Uri =>
+  vscode.Uri.joinPath(workspaceRoot(), 'models', 'iris-logistic-regression', 'MLmodel');
 
 interface Refused {
   readonly id: string;
@@ -31,31 +39,62 @@ interface Refused {
 }
 
 const REFUSED: readonly Refused[] = [
-  { id: COMMANDS.serveStart, args: () => [mlmodel(), { envManager: 'local', port: 5077 }], what: 'Serving a model' },
+  {
+    id: COMMANDS.serveStart,
+    args: () => [mlmodel(), { envManager: 'local', port: 5077 }],
+    what: 'Serving a model',
+  },
   { id: COMMANDS.serveRestart, args: () => ['1'], what: 'Restarting a model server' },
   { id: COMMANDS.predict, args: () => [mlmodel()], what: 'Predicting' },
-  { id: COMMANDS.generateDockerfile, args: () => [mlmodel(), vscode.Uri.file(os.tmpdir())], what: 'Generating a Dockerfile' },
+  {
+    id: COMMANDS.generateDockerfile,
+    args: () => [mlmodel(), vscode.Uri.file(os.tmpdir())],
+    what: 'Generating a Dockerfile',
+  },
   { id: COMMANDS.buildDocker, args: () => [mlmodel(), 'mlflow-iris'], what: 'Building a Docker image' },
-  { id: COMMANDS.deploy, args: () => [mlmodel(), { target: 'sagemaker', name: 'iris-prod', config: '' }], what: 'Deploying' },
+  {
+    id: COMMANDS.deploy,
+    args: () => [mlmodel(), { target: 'sagemaker', name: 'iris-prod', config: '' }],
+    what: 'Deploying',
+  },
   {
     id: PROJECT_COMMANDS.runEntryPoint,
-    args: () => [vscode.Uri.joinPath(workspaceRoot(), 'projects', 'wine', 'MLproject'), 'main', { values: { alpha: '0.5' }, submit: true }],
+    args: () => [
+      vscode.Uri.joinPath(workspaceRoot(), 'projects', 'wine', 'MLproject'),
+      'main',
+      { values: { alpha: '0.5' }, submit: true },
+    ],
     what: 'Running an MLflow project',
     code: "the project's code",
   },
   // a write on a local store offers this; it runs `python -m mlflow server`
-  { id: COMMANDS.startLocalServer, args: () => [], what: 'Starting a tracking server', code: 'Python and MLflow' },
-  { id: SCAFFOLD_COMMANDS.logScaffolded, args: () => [vscode.Uri.joinPath(workspaceRoot(), 'custom', 'log_model.py')], what: 'Logging a model' },
+  {
+    id: COMMANDS.startLocalServer,
+    args: () => [],
+    what: 'Starting a tracking server',
+    code: 'Python and MLflow',
+  },
+  {
+    id: SCAFFOLD_COMMANDS.logScaffolded,
+    args: () => [vscode.Uri.joinPath(workspaceRoot(), 'custom', 'log_model.py')],
+    what: 'Logging a model',
+  },
 ];
 
 describe('Restricted Mode: serve, predict, Docker, deploy, Run Project and Log Model refuse (real extension host, untrusted workspace)', () => {
   let argvLog: string;
 
   before(async () => {
-    assert.equal(vscode.workspace.isTrusted, false, 'the harness must leave this workspace untrusted (--untrusted)');
+    assert.equal(
+      vscode.workspace.isTrusted,
+      false,
+      'the harness must leave this workspace untrusted (--untrusted)',
+    );
     argvLog = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mlflow-untrusted-')), 'argv.jsonl');
     process.env.MLFLOW_STANDIN_ARGV_LOG = argvLog;
-    await vscode.workspace.getConfiguration('mlflow').update('pythonPath', standIn(), vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('mlflow')
+      .update('pythonPath', standIn(), vscode.ConfigurationTarget.Global);
     await activeApi();
   });
 
@@ -65,7 +104,9 @@ describe('Restricted Mode: serve, predict, Docker, deploy, Run Project and Log M
 
   after(async () => {
     delete process.env.MLFLOW_STANDIN_ARGV_LOG;
-    await vscode.workspace.getConfiguration('mlflow').update('pythonPath', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('mlflow')
+      .update('pythonPath', undefined, vscode.ConfigurationTarget.Global);
   });
 
   it('uses the stand-in as the interpreter (a user setting still applies in Restricted Mode)', () => {
@@ -78,7 +119,14 @@ describe('Restricted Mode: serve, predict, Docker, deploy, Run Project and Log M
       assert.equal(result, undefined);
       const said = await until(
         'the refusal in the MLflow log',
-        () => mlflowLog().split('\n').find((l) => l.includes(`${c.id} failed: ${c.what} runs ${c.code ?? "the model's code"}: trust this workspace first`)),
+        () =>
+          mlflowLog()
+            .split('\n')
+            .find((l) =>
+              l.includes(
+                `${c.id} failed: ${c.what} runs ${c.code ?? "the model's code"}: trust this workspace first`,
+              ),
+            ),
         15_000,
       );
       assert.ok(said);
@@ -89,17 +137,37 @@ describe('Restricted Mode: serve, predict, Docker, deploy, Run Project and Log M
 
   it('write actions on the local store change nothing, offer no server and start nothing', async () => {
     const api = await activeApi();
-    await until('the workspace store', () => (api.connection().status === 'ready' ? true : undefined), 30_000);
-    const experiments = (await api.explorer.experiments.getChildren()).filter((n): n is NodeOf<'experiment'> => n.kind === 'experiment');
+    await until(
+      'the workspace store',
+      () => (api.connection().status === 'ready' ? true : undefined),
+      30_000,
+    );
+    const experiments = (await api.explorer.experiments.getChildren()).filter(
+      (n): n is NodeOf<'experiment'> => n.kind === 'experiment',
+    );
     let run: NodeOf<'run'> | undefined;
     for (const e of experiments) {
-      run ??= (await api.explorer.experiments.getChildren(e)).find((n): n is NodeOf<'run'> => n.kind === 'run');
+      run ??= (await api.explorer.experiments.getChildren(e)).find(
+        (n): n is NodeOf<'run'> => n.kind === 'run',
+      );
     }
     assert.ok(run, 'the demo store has a run');
-    for (const id of [EXPLORER_COMMANDS.renameRun, EXPLORER_COMMANDS.deleteRun, EXPLORER_COMMANDS.restoreRun, EXPLORER_COMMANDS.editTags]) {
-      assert.notEqual(await vscode.commands.executeCommand(id, run, 'renamed-by-untrusted'), true, `${id} did not report a change`);
+    for (const id of [
+      EXPLORER_COMMANDS.renameRun,
+      EXPLORER_COMMANDS.deleteRun,
+      EXPLORER_COMMANDS.restoreRun,
+      EXPLORER_COMMANDS.editTags,
+    ]) {
+      assert.notEqual(
+        await vscode.commands.executeCommand(id, run, 'renamed-by-untrusted'),
+        true,
+        `${id} did not report a change`,
+      );
     }
-    assert.deepEqual(vscode.window.terminals.map((t) => t.name).filter((n) => n.includes('MLflow tracking server')), []);
+    assert.deepEqual(
+      vscode.window.terminals.map((t) => t.name).filter((n) => n.includes('MLflow tracking server')),
+      [],
+    );
     assert.equal(fs.existsSync(argvLog) ? fs.readFileSync(argvLog, 'utf8') : '', '', 'nothing was started');
   });
 });

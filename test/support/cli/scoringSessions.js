@@ -13,7 +13,9 @@ function sessionFor(modelUri) {
   const dir = path.join(FIXTURES, 'serve');
   for (const s of fs.readdirSync(dir)) {
     const info = JSON.parse(fs.readFileSync(path.join(dir, s, '_serve-info.json'), 'utf8'));
-    if (info.model_uri === modelUri) {return path.join(dir, s);}
+    if (info.model_uri === modelUri) {
+      return path.join(dir, s);
+    }
   }
   const base = path.basename(modelUri).toLowerCase();
   return path.join(dir, base.includes('wine') ? 'pyfunc-wine' : 'sklearn-rf-iris');
@@ -30,16 +32,31 @@ function match(recorded, req, rawBody) {
   const type = (req.headers['content-type'] ?? '').split(';')[0].trim();
   for (const ex of recorded) {
     const r = ex.request;
-    if (r.method !== req.method || r.path !== req.url) {continue;}
-    if (req.method === 'GET') {return ex.response;}
+    if (r.method !== req.method || r.path !== req.url) {
+      continue;
+    }
+    if (req.method === 'GET') {
+      return ex.response;
+    }
     const recordedType = (r.headers?.['Content-Type'] ?? '').split(';')[0].trim();
-    if (recordedType !== type) {continue;}
+    if (recordedType !== type) {
+      continue;
+    }
     const same = typeof r.body === 'string' ? r.body === rawBody : safeEqual(r.body, rawBody);
-    if (same) {return ex.response;}
+    if (same) {
+      return ex.response;
+    }
   }
-  if (req.method === 'POST' && req.url === '/invocations' && type !== 'application/json' && type !== 'text/csv') {
+  if (
+    req.method === 'POST' &&
+    req.url === '/invocations' &&
+    type !== 'application/json' &&
+    type !== 'text/csv'
+  ) {
     const wrong = recorded.find((ex) => ex.response.status === 415);
-    if (wrong) {return wrong.response;}
+    if (wrong) {
+      return wrong.response;
+    }
   }
   return {
     status: 400,

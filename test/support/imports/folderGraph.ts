@@ -5,7 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-const IMPORT_RE = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT_RE =
+  /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 export interface FolderEdge {
   readonly from: string;
@@ -37,10 +38,16 @@ export function folderGraph(root: string): FolderEdge[] {
         continue;
       }
       const from = folderOf(root, file);
-      const to = folderOf(root, fs.existsSync(target) && fs.statSync(target).isDirectory() ? path.join(target, 'index.ts') : target);
+      const to = folderOf(
+        root,
+        fs.existsSync(target) && fs.statSync(target).isDirectory() ? path.join(target, 'index.ts') : target,
+      );
       if (from !== to) {
         const key = `${from}\0${to}`;
-        edges.set(key, [...(edges.get(key) ?? []), `${path.relative(root, file)} -> ${path.relative(root, target)}`]);
+        edges.set(key, [
+          ...(edges.get(key) ?? []),
+          `${path.relative(root, file)} -> ${path.relative(root, target)}`,
+        ]);
       }
     }
   }

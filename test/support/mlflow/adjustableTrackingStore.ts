@@ -22,11 +22,29 @@ export interface TrackingAdjustments {
 }
 
 /** Wrap `tracking`; the returned adjustments apply to every answer from then on. */
-export function adjustableTrackingStore(tracking: TrackingStore): { tracking: TrackingStore; adjust: TrackingAdjustments } {
-  const adjust: TrackingAdjustments = { status: new Map(), extraArtifacts: new Map(), reads: [], selfNesting: new Set(), lists: [] };
+export function adjustableTrackingStore(tracking: TrackingStore): {
+  tracking: TrackingStore;
+  adjust: TrackingAdjustments;
+} {
+  const adjust: TrackingAdjustments = {
+    status: new Map(),
+    extraArtifacts: new Map(),
+    reads: [],
+    selfNesting: new Set(),
+    lists: [],
+  };
   const run = (r: Run): Run => {
     const status = adjust.status.get(r.info.runId);
-    return status === undefined ? r : { ...r, info: { ...r.info, status, endTime: status === 'RUNNING' ? undefined : (r.info.endTime ?? r.info.startTime) } };
+    return status === undefined
+      ? r
+      : {
+          ...r,
+          info: {
+            ...r.info,
+            status,
+            endTime: status === 'RUNNING' ? undefined : (r.info.endTime ?? r.info.startTime),
+          },
+        };
   };
   const wrapped: TrackingStore = {
     kind: tracking.kind,
@@ -44,10 +62,19 @@ export function adjustableTrackingStore(tracking: TrackingStore): { tracking: Tr
       adjust.lists.push(`${r.runId}/${r.path ?? ''}`);
       const root = r.path === undefined || r.path === '';
       if (adjust.selfNesting.has(r.runId) && r.path !== undefined && /^again(\/again)*$/.test(r.path)) {
-        return { rootUri: undefined, items: [{ path: `${r.path}/again`, isDir: true, fileSize: undefined }], nextPageToken: undefined };
+        return {
+          rootUri: undefined,
+          items: [{ path: `${r.path}/again`, isDir: true, fileSize: undefined }],
+          nextPageToken: undefined,
+        };
       }
       const listing = await tracking.listArtifacts(r);
-      const extra = root ? [...(adjust.extraArtifacts.get(r.runId) ?? []), ...(adjust.selfNesting.has(r.runId) ? [{ path: 'again', isDir: true, fileSize: undefined }] : [])] : [];
+      const extra = root
+        ? [
+            ...(adjust.extraArtifacts.get(r.runId) ?? []),
+            ...(adjust.selfNesting.has(r.runId) ? [{ path: 'again', isDir: true, fileSize: undefined }] : []),
+          ]
+        : [];
       return { ...listing, items: [...listing.items, ...extra] };
     },
     readArtifact: (r) => {

@@ -4,8 +4,12 @@ import type { RecordedExchange } from './recordedExchange';
 import type { ReceivedRequest } from './scriptedServer';
 
 /** Query pairs sorted by key (stable within a key), values as strings. */
-export function normaliseQuery(q: ReadonlyArray<readonly [string, string | number]>): Array<[string, string]> {
-  return q.map(([k, v]): [string, string] => [k, String(v)]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+export function normaliseQuery(
+  q: ReadonlyArray<readonly [string, string | number]>,
+): Array<[string, string]> {
+  return q
+    .map(([k, v]): [string, string] => [k, String(v)])
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
 /** Assert the received request has the recorded method, path, query (order of keys aside) and JSON body. */

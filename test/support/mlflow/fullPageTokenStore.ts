@@ -10,12 +10,18 @@ import type { TrackingStore } from '../../../src/core/tracking/trackingStore';
  * prototype, so methods added to TrackingStore later pass through too). `kind` may be overridden:
  * the explorer fetches ahead only for REST stores.
  */
-export function fullPageTokenStore(tracking: TrackingStore, kind: TrackingStore['kind'] = tracking.kind): TrackingStore {
+export function fullPageTokenStore(
+  tracking: TrackingStore,
+  kind: TrackingStore['kind'] = tracking.kind,
+): TrackingStore {
   const searchRuns: TrackingStore['searchRuns'] = async (r) => {
     const page = await tracking.searchRuns(r);
     const max = r.maxResults ?? 1000;
     const full = page.nextPageToken === undefined && page.items.length === max;
     return full ? { ...page, nextPageToken: encodeOffsetToken(decodeOffsetToken(r.pageToken) + max) } : page;
   };
-  return Object.create(tracking, { kind: { value: kind }, searchRuns: { value: searchRuns } }) as TrackingStore;
+  return Object.create(tracking, {
+    kind: { value: kind },
+    searchRuns: { value: searchRuns },
+  }) as TrackingStore;
 }

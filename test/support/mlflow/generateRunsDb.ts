@@ -27,7 +27,11 @@ export interface GenerateOptions {
 }
 
 /** The names the hostile runs get. */
-export const HOSTILE_NAMES = ['<img src=x onerror=alert(1)>', 'line\nbreak\u0007bell', `[click](command:workbench.action.quit) ${'x'.repeat(300)}`];
+export const HOSTILE_NAMES = [
+  '<img src=x onerror=alert(1)>',
+  'line\nbreak\u0007bell',
+  `[click](command:workbench.action.quit) ${'x'.repeat(300)}`,
+];
 
 /**
  * Payloads for keys as much as names and values: markup, a Markdown command link, every C0
@@ -47,7 +51,11 @@ function hex(n: number, salt: string): string {
 }
 
 /** Write `outPath`: `basePath` plus a generated experiment. */
-export async function generateRunsDb(basePath: string, outPath: string, options: GenerateOptions): Promise<GeneratedRunsDb> {
+export async function generateRunsDb(
+  basePath: string,
+  outPath: string,
+  options: GenerateOptions,
+): Promise<GeneratedRunsDb> {
   const SQL = await initSqlJs({ locateFile: (f: string) => require.resolve(`sql.js/dist/${f}`) });
   const db = new SQL.Database(fs.readFileSync(basePath));
   try {
@@ -55,30 +63,65 @@ export async function generateRunsDb(basePath: string, outPath: string, options:
     const experimentId = maxId + 1;
     const name = options.name ?? `generated-${options.runs}-runs`;
     const t0 = Date.UTC(2026, 10, 1);
-    db.run('INSERT INTO experiments (experiment_id, name, artifact_location, lifecycle_stage, creation_time, last_update_time) VALUES (?, ?, ?, ?, ?, ?)', [experimentId, name, `mlflow-artifacts:/${experimentId}`, 'active', t0, t0]);
+    db.run(
+      'INSERT INTO experiments (experiment_id, name, artifact_location, lifecycle_stage, creation_time, last_update_time) VALUES (?, ?, ?, ?, ?, ?)',
+      [experimentId, name, `mlflow-artifacts:/${experimentId}`, 'active', t0, t0],
+    );
     const runIds: string[] = [];
     db.run('BEGIN');
-    const insertRun = db.prepare('INSERT INTO runs (run_uuid, name, source_type, source_name, entry_point_name, user_id, status, start_time, end_time, source_version, lifecycle_stage, artifact_uri, experiment_id, deleted_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const insertRun = db.prepare(
+      'INSERT INTO runs (run_uuid, name, source_type, source_name, entry_point_name, user_id, status, start_time, end_time, source_version, lifecycle_stage, artifact_uri, experiment_id, deleted_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     const insertParam = db.prepare('INSERT INTO params (key, value, run_uuid) VALUES (?, ?, ?)');
-    const insertMetric = db.prepare('INSERT INTO metrics (key, value, timestamp, run_uuid, step, is_nan) VALUES (?, ?, ?, ?, ?, ?)');
-    const insertLatest = db.prepare('INSERT INTO latest_metrics (key, value, timestamp, step, is_nan, run_uuid) VALUES (?, ?, ?, ?, ?, ?)');
+    const insertMetric = db.prepare(
+      'INSERT INTO metrics (key, value, timestamp, run_uuid, step, is_nan) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    const insertLatest = db.prepare(
+      'INSERT INTO latest_metrics (key, value, timestamp, step, is_nan, run_uuid) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     const insertTag = db.prepare('INSERT INTO tags (key, value, run_uuid) VALUES (?, ?, ?)');
     const hostileNames = options.hostile === true ? HOSTILE_NAMES : [];
     const hostileKeys = options.hostileKeys === true ? HOSTILE_STRINGS : [];
     const total = options.runs + hostileNames.length + hostileKeys.length;
     for (let i = 0; i < total; i++) {
       const id = hex(i, 'ab');
-      const hostile = i >= options.runs ? (hostileNames[i - options.runs] ?? hostileKeys[i - options.runs - hostileNames.length]) : undefined;
+      const hostile =
+        i >= options.runs
+          ? (hostileNames[i - options.runs] ?? hostileKeys[i - options.runs - hostileNames.length])
+          : undefined;
       const runName = hostile ?? `gen-${String(i).padStart(5, '0')}`;
       const start = t0 + i * 60_000;
-      insertRun.run([id, runName, 'LOCAL', 'train.py', '', 'generator', i % 50 === 7 ? 'FAILED' : 'FINISHED', start, start + 30_000 + (i % 13) * 1000, '', 'active', `mlflow-artifacts:/${experimentId}/${id}/artifacts`, experimentId, null]);
+      insertRun.run([
+        id,
+        runName,
+        'LOCAL',
+        'train.py',
+        '',
+        'generator',
+        i % 50 === 7 ? 'FAILED' : 'FINISHED',
+        start,
+        start + 30_000 + (i % 13) * 1000,
+        '',
+        'active',
+        `mlflow-artifacts:/${experimentId}/${id}/artifacts`,
+        experimentId,
+        null,
+      ]);
       insertParam.run(['lr', String(0.001 * ((i % 10) + 1)), id]);
       insertParam.run(['model', i % 2 === 0 ? 'rf' : 'logreg', id]);
       const acc = 0.5 + ((i * 7919) % 500) / 1000;
       insertMetric.run(['accuracy', acc, start + 30_000, id, 0, 0]);
       insertLatest.run(['accuracy', acc, start + 30_000, 0, 0, id]);
       insertTag.run(['mlflow.runName', runName, id]);
-      insertTag.run(['team', hostile === undefined ? 'vision' : hostile === HOSTILE_NAMES[0] ? 'x'.repeat(1024 * 1024) : '<script>alert(1)</script>', id]);
+      insertTag.run([
+        'team',
+        hostile === undefined
+          ? 'vision'
+          : hostile === HOSTILE_NAMES[0]
+            ? 'x'.repeat(1024 * 1024)
+            : '<script>alert(1)</script>',
+        id,
+      ]);
       if (hostile !== undefined && hostileKeys.includes(hostile)) {
         insertParam.run([hostile, hostile, id]);
         insertTag.run([hostile, hostile, id]);

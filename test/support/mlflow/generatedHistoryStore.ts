@@ -8,7 +8,12 @@
 import { sampledSteps } from '../../../src/core/tracking/sampleMetricHistories';
 import type { Metric, MetricPoint } from '../../../src/core/tracking/entities/metric';
 import type { Run } from '../../../src/core/tracking/entities/run';
-import type { MetricHistoryRequest, ReadOptions, SampledHistoryRequest, TrackingStore } from '../../../src/core/tracking/trackingStore';
+import type {
+  MetricHistoryRequest,
+  ReadOptions,
+  SampledHistoryRequest,
+  TrackingStore,
+} from '../../../src/core/tracking/trackingStore';
 import { CountingTrackingStore } from './countingTrackingStore';
 
 /** The shape of the generated data. */
@@ -19,7 +24,13 @@ export interface GeneratedHistories {
 }
 
 /** The metrics every generated run has, a mix of falling and rising curves. */
-export const GENERATED_METRICS: readonly string[] = ['loss', 'val_loss', 'accuracy', 'val_accuracy', 'learning_rate'];
+export const GENERATED_METRICS: readonly string[] = [
+  'loss',
+  'val_loss',
+  'accuracy',
+  'val_accuracy',
+  'learning_rate',
+];
 
 const T0 = Date.UTC(2026, 10, 1);
 
@@ -61,7 +72,10 @@ export class GeneratedHistoryStore extends CountingTrackingStore {
   readonly runIds: readonly string[];
   private readonly index = new Map<string, number>();
 
-  constructor(inner: TrackingStore, readonly shape: GeneratedHistories) {
+  constructor(
+    inner: TrackingStore,
+    readonly shape: GeneratedHistories,
+  ) {
     super(inner);
     this.runIds = Array.from({ length: shape.runs }, (_, i) => generatedRunId(i));
     this.runIds.forEach((id, i) => this.index.set(id, i));
@@ -85,10 +99,23 @@ export class GeneratedHistoryStore extends CountingTrackingStore {
     }
     const last = this.shape.steps - 1;
     return Promise.resolve({
-      info: { runId, runName: `generated-${String(run).padStart(3, '0')}`, experimentId: '0', userId: 'generator', status: 'FINISHED', startTime: timestamp(run, 0), endTime: timestamp(run, last), artifactUri: undefined, lifecycleStage: 'active' },
+      info: {
+        runId,
+        runName: `generated-${String(run).padStart(3, '0')}`,
+        experimentId: '0',
+        userId: 'generator',
+        status: 'FINISHED',
+        startTime: timestamp(run, 0),
+        endTime: timestamp(run, last),
+        artifactUri: undefined,
+        lifecycleStage: 'active',
+      },
       data: {
         metrics: this.shape.metricKeys.map((key, metric) => point(run, metric, key, last)),
-        params: [{ key: 'lr', value: String(0.001 * ((run % 10) + 1)) }, { key: 'layers', value: String(2 + (run % 4)) }],
+        params: [
+          { key: 'lr', value: String(0.001 * ((run % 10) + 1)) },
+          { key: 'layers', value: String(2 + (run % 4)) },
+        ],
         tags: [],
       },
       inputs: { datasetInputs: [], modelInputs: [] },
@@ -120,7 +147,15 @@ export class GeneratedHistoryStore extends CountingTrackingStore {
     return Promise.resolve(
       r.runIds.flatMap((runId) => {
         const run = this.index.get(runId);
-        return run === undefined ? [] : steps.map((step): MetricPoint => ({ key: r.metricKey, value: value(run, metric, step), timestamp: timestamp(run, step), step, runId }));
+        return run === undefined
+          ? []
+          : steps.map((step): MetricPoint => ({
+              key: r.metricKey,
+              value: value(run, metric, step),
+              timestamp: timestamp(run, step),
+              step,
+              runId,
+            }));
       }),
     );
   }

@@ -9,7 +9,15 @@ import { StoreError } from '../../../src/core/common/storeError';
 import type { RegistryStore } from '../../../src/core/registry/registryStore';
 import type { TrackingStore, ViewType } from '../../../src/core/tracking/trackingStore';
 import type { OverlayWrites } from './writableOverlay';
-import { artifactJson, experimentJson, metricJson, metricPointJson, modelVersionJson, registeredModelJson, runJson } from './toMlflowJson';
+import {
+  artifactJson,
+  experimentJson,
+  metricJson,
+  metricPointJson,
+  modelVersionJson,
+  registeredModelJson,
+  runJson,
+} from './toMlflowJson';
 
 type Params = Readonly<Record<string, unknown>>;
 type Handler = (p: Params) => Promise<Record<string, unknown>>;
@@ -35,7 +43,11 @@ export interface MlflowTestServer {
 function str(p: Params, key: string): string | undefined {
   const v = p[key];
   const first: unknown = Array.isArray(v) ? v[0] : v;
-  return typeof first === 'string' ? first : typeof first === 'number' || typeof first === 'boolean' ? String(first) : undefined;
+  return typeof first === 'string'
+    ? first
+    : typeof first === 'number' || typeof first === 'boolean'
+      ? String(first)
+      : undefined;
 }
 
 function num(p: Params, key: string): number | undefined {
@@ -51,13 +63,21 @@ function list(p: Params, key: string): string[] {
 function required(p: Params, key: string): string {
   const v = str(p, key);
   if (v === undefined || v === '') {
-    throw new StoreError('api', `Missing value for required parameter '${key}'. See the API docs for more information about request parameters.`, { errorCode: 'INVALID_PARAMETER_VALUE', status: 400 });
+    throw new StoreError(
+      'api',
+      `Missing value for required parameter '${key}'. See the API docs for more information about request parameters.`,
+      { errorCode: 'INVALID_PARAMETER_VALUE', status: 400 },
+    );
   }
   return v;
 }
 
 function viewType(v: string | undefined): ViewType | undefined {
-  return ({ '1': 'ACTIVE_ONLY', '2': 'DELETED_ONLY', '3': 'ALL' } as Record<string, ViewType | undefined>)[v ?? ''] ?? (v as ViewType | undefined);
+  return (
+    ({ '1': 'ACTIVE_ONLY', '2': 'DELETED_ONLY', '3': 'ALL' } as Record<string, ViewType | undefined>)[
+      v ?? ''
+    ] ?? (v as ViewType | undefined)
+  );
 }
 
 function withToken(body: Record<string, unknown>, token: string | undefined): Record<string, unknown> {
@@ -66,20 +86,35 @@ function withToken(body: Record<string, unknown>, token: string | undefined): Re
 
 function routes(t: TrackingStore, r: RegistryStore): Map<string, Handler> {
   const searchExperiments: Handler = async (p) => {
-    const page = await t.searchExperiments({ maxResults: num(p, 'max_results'), pageToken: str(p, 'page_token'), viewType: viewType(str(p, 'view_type')), filter: str(p, 'filter'), orderBy: list(p, 'order_by') });
-    return withToken(page.items.length === 0 ? {} : { experiments: page.items.map(experimentJson) }, page.nextPageToken);
+    const page = await t.searchExperiments({
+      maxResults: num(p, 'max_results'),
+      pageToken: str(p, 'page_token'),
+      viewType: viewType(str(p, 'view_type')),
+      filter: str(p, 'filter'),
+      orderBy: list(p, 'order_by'),
+    });
+    return withToken(
+      page.items.length === 0 ? {} : { experiments: page.items.map(experimentJson) },
+      page.nextPageToken,
+    );
   };
   const table: Array<[string, Handler]> = [
     ['GET experiments/search', searchExperiments],
     ['POST experiments/search', searchExperiments],
-    ['GET experiments/get', async (p) => ({ experiment: experimentJson(await t.getExperiment(required(p, 'experiment_id'))) })],
+    [
+      'GET experiments/get',
+      async (p) => ({ experiment: experimentJson(await t.getExperiment(required(p, 'experiment_id'))) }),
+    ],
     [
       'GET experiments/get-by-name',
       async (p) => {
         const name = required(p, 'experiment_name');
         const e = await t.getExperimentByName(name);
         if (e === undefined) {
-          throw new StoreError('api', `Could not find experiment with name '${name}'`, { errorCode: 'RESOURCE_DOES_NOT_EXIST', status: 404 });
+          throw new StoreError('api', `Could not find experiment with name '${name}'`, {
+            errorCode: 'RESOURCE_DOES_NOT_EXIST',
+            status: 404,
+          });
         }
         return { experiment: experimentJson(e) };
       },
@@ -87,15 +122,31 @@ function routes(t: TrackingStore, r: RegistryStore): Map<string, Handler> {
     [
       'POST runs/search',
       async (p) => {
-        const page = await t.searchRuns({ experimentIds: list(p, 'experiment_ids'), filter: str(p, 'filter'), runViewType: viewType(str(p, 'run_view_type')), maxResults: num(p, 'max_results'), orderBy: list(p, 'order_by'), pageToken: str(p, 'page_token') });
-        return withToken(page.items.length === 0 ? {} : { runs: page.items.map(runJson) }, page.nextPageToken);
+        const page = await t.searchRuns({
+          experimentIds: list(p, 'experiment_ids'),
+          filter: str(p, 'filter'),
+          runViewType: viewType(str(p, 'run_view_type')),
+          maxResults: num(p, 'max_results'),
+          orderBy: list(p, 'order_by'),
+          pageToken: str(p, 'page_token'),
+        });
+        return withToken(
+          page.items.length === 0 ? {} : { runs: page.items.map(runJson) },
+          page.nextPageToken,
+        );
       },
     ],
-    ['GET runs/get', async (p) => ({ run: runJson(await t.getRun(str(p, 'run_uuid') ?? required(p, 'run_id'))) })],
+    [
+      'GET runs/get',
+      async (p) => ({ run: runJson(await t.getRun(str(p, 'run_uuid') ?? required(p, 'run_id'))) }),
+    ],
     [
       'GET metrics/get-history',
       async (p) => {
-        const h = await t.getMetricHistory({ runId: required(p, 'run_id'), metricKey: required(p, 'metric_key') });
+        const h = await t.getMetricHistory({
+          runId: required(p, 'run_id'),
+          metricKey: required(p, 'metric_key'),
+        });
         return h.length === 0 ? {} : { metrics: h.map(metricJson) };
       },
     ],
@@ -104,9 +155,18 @@ function routes(t: TrackingStore, r: RegistryStore): Map<string, Handler> {
       async (p) => {
         const max = num(p, 'max_results') ?? 2500;
         if (max < 1 || max > 2500) {
-          throw new StoreError('api', 'max_results must be between 1 and 2500.', { errorCode: 'INVALID_PARAMETER_VALUE', status: 400 });
+          throw new StoreError('api', 'max_results must be between 1 and 2500.', {
+            errorCode: 'INVALID_PARAMETER_VALUE',
+            status: 400,
+          });
         }
-        const pts = await t.getSampledMetricHistory({ runIds: list(p, 'run_ids'), metricKey: required(p, 'metric_key'), maxResults: max, startStep: num(p, 'start_step'), endStep: num(p, 'end_step') });
+        const pts = await t.getSampledMetricHistory({
+          runIds: list(p, 'run_ids'),
+          metricKey: required(p, 'metric_key'),
+          maxResults: max,
+          startStep: num(p, 'start_step'),
+          endStep: num(p, 'end_step'),
+        });
         return pts.length === 0 ? {} : { metrics: pts.map(metricPointJson) };
       },
     ],
@@ -120,20 +180,53 @@ function routes(t: TrackingStore, r: RegistryStore): Map<string, Handler> {
     [
       'GET registered-models/search',
       async (p) => {
-        const page = await r.searchRegisteredModels({ maxResults: num(p, 'max_results'), pageToken: str(p, 'page_token'), filter: str(p, 'filter'), orderBy: list(p, 'order_by') });
-        return withToken(page.items.length === 0 ? {} : { registered_models: page.items.map(registeredModelJson) }, page.nextPageToken);
+        const page = await r.searchRegisteredModels({
+          maxResults: num(p, 'max_results'),
+          pageToken: str(p, 'page_token'),
+          filter: str(p, 'filter'),
+          orderBy: list(p, 'order_by'),
+        });
+        return withToken(
+          page.items.length === 0 ? {} : { registered_models: page.items.map(registeredModelJson) },
+          page.nextPageToken,
+        );
       },
     ],
-    ['GET registered-models/get', async (p) => ({ registered_model: registeredModelJson(await r.getRegisteredModel(required(p, 'name'))) })],
+    [
+      'GET registered-models/get',
+      async (p) => ({
+        registered_model: registeredModelJson(await r.getRegisteredModel(required(p, 'name'))),
+      }),
+    ],
     [
       'GET model-versions/search',
       async (p) => {
-        const page = await r.searchModelVersions({ maxResults: num(p, 'max_results'), pageToken: str(p, 'page_token'), filter: str(p, 'filter'), orderBy: list(p, 'order_by') });
-        return withToken(page.items.length === 0 ? {} : { model_versions: page.items.map(modelVersionJson) }, page.nextPageToken);
+        const page = await r.searchModelVersions({
+          maxResults: num(p, 'max_results'),
+          pageToken: str(p, 'page_token'),
+          filter: str(p, 'filter'),
+          orderBy: list(p, 'order_by'),
+        });
+        return withToken(
+          page.items.length === 0 ? {} : { model_versions: page.items.map(modelVersionJson) },
+          page.nextPageToken,
+        );
       },
     ],
-    ['GET model-versions/get', async (p) => ({ model_version: modelVersionJson(await r.getModelVersion(required(p, 'name'), required(p, 'version'))) })],
-    ['GET registered-models/alias', async (p) => ({ model_version: modelVersionJson(await r.getModelVersionByAlias(required(p, 'name'), required(p, 'alias'))) })],
+    [
+      'GET model-versions/get',
+      async (p) => ({
+        model_version: modelVersionJson(await r.getModelVersion(required(p, 'name'), required(p, 'version'))),
+      }),
+    ],
+    [
+      'GET registered-models/alias',
+      async (p) => ({
+        model_version: modelVersionJson(
+          await r.getModelVersionByAlias(required(p, 'name'), required(p, 'alias')),
+        ),
+      }),
+    ],
   ];
   return new Map(table);
 }
@@ -142,15 +235,29 @@ function routes(t: TrackingStore, r: RegistryStore): Map<string, Handler> {
 function keyValues(v: unknown): Array<{ key: string; value: string }> {
   return (Array.isArray(v) ? v : []).flatMap((x: unknown) => {
     const o = x as { key?: unknown; value?: unknown } | null;
-    return typeof o?.key === 'string' ? [{ key: o.key, value: typeof o.value === 'string' ? o.value : JSON.stringify(o.value ?? '') }] : [];
+    return typeof o?.key === 'string'
+      ? [{ key: o.key, value: typeof o.value === 'string' ? o.value : JSON.stringify(o.value ?? '') }]
+      : [];
   });
 }
 
 function writeRoutes(w: OverlayWrites, t: TrackingStore): Array<[string, Handler]> {
   const ok = (): Promise<Record<string, unknown>> => Promise.resolve({});
   return [
-    ['POST registered-models/alias', (p) => { w.setAlias(required(p, 'name'), required(p, 'alias'), required(p, 'version')); return ok(); }],
-    ['DELETE registered-models/alias', (p) => { w.deleteAlias(required(p, 'name'), required(p, 'alias')); return ok(); }],
+    [
+      'POST registered-models/alias',
+      (p) => {
+        w.setAlias(required(p, 'name'), required(p, 'alias'), required(p, 'version'));
+        return ok();
+      },
+    ],
+    [
+      'DELETE registered-models/alias',
+      (p) => {
+        w.deleteAlias(required(p, 'name'), required(p, 'alias'));
+        return ok();
+      },
+    ],
     [
       'POST runs/update',
       async (p) => {
@@ -171,7 +278,10 @@ function writeRoutes(w: OverlayWrites, t: TrackingStore): Array<[string, Handler
       async (p) => {
         const name = required(p, 'name');
         if ((await t.getExperimentByName(name)) !== undefined) {
-          throw new StoreError('api', `Experiment '${name}' already exists.`, { errorCode: 'RESOURCE_ALREADY_EXISTS', status: 400 });
+          throw new StoreError('api', `Experiment '${name}' already exists.`, {
+            errorCode: 'RESOURCE_ALREADY_EXISTS',
+            status: 400,
+          });
         }
         return { experiment_id: w.createExperiment(name) };
       },
@@ -179,15 +289,50 @@ function writeRoutes(w: OverlayWrites, t: TrackingStore): Array<[string, Handler
     [
       'POST runs/create',
       (p) => {
-        const created = w.createRun(required(p, 'experiment_id'), num(p, 'start_time') ?? Date.now(), keyValues(p.tags), str(p, 'run_name'));
+        const created = w.createRun(
+          required(p, 'experiment_id'),
+          num(p, 'start_time') ?? Date.now(),
+          keyValues(p.tags),
+          str(p, 'run_name'),
+        );
         return Promise.resolve({ run: runJson(created) });
       },
     ],
-    ['POST runs/log-batch', (p) => { w.logParams(required(p, 'run_id'), keyValues(p.params)); return ok(); }],
-    ['POST runs/set-tag', (p) => { w.setRunTag(str(p, 'run_uuid') ?? required(p, 'run_id'), required(p, 'key'), str(p, 'value') ?? ''); return ok(); }],
-    ['POST runs/delete-tag', (p) => { w.deleteRunTag(required(p, 'run_id'), required(p, 'key')); return ok(); }],
-    ['POST runs/delete', (p) => { w.setRunDeleted(required(p, 'run_id'), true); return ok(); }],
-    ['POST runs/restore', (p) => { w.setRunDeleted(required(p, 'run_id'), false); return ok(); }],
+    [
+      'POST runs/log-batch',
+      (p) => {
+        w.logParams(required(p, 'run_id'), keyValues(p.params));
+        return ok();
+      },
+    ],
+    [
+      'POST runs/set-tag',
+      (p) => {
+        w.setRunTag(str(p, 'run_uuid') ?? required(p, 'run_id'), required(p, 'key'), str(p, 'value') ?? '');
+        return ok();
+      },
+    ],
+    [
+      'POST runs/delete-tag',
+      (p) => {
+        w.deleteRunTag(required(p, 'run_id'), required(p, 'key'));
+        return ok();
+      },
+    ],
+    [
+      'POST runs/delete',
+      (p) => {
+        w.setRunDeleted(required(p, 'run_id'), true);
+        return ok();
+      },
+    ],
+    [
+      'POST runs/restore',
+      (p) => {
+        w.setRunDeleted(required(p, 'run_id'), false);
+        return ok();
+      },
+    ],
   ];
 }
 
@@ -195,7 +340,11 @@ const HTML = (status: number, title: string): string =>
   `<!doctype html>\n<html lang=en>\n<title>${status} ${title}</title>\n<h1>${title}</h1>\n<p>This MLflow test double has no such route.</p>\n`;
 
 /** Start the test server on 127.0.0.1 with an ephemeral port over the given stores. */
-export async function startMlflowTestServer(tracking: TrackingStore, registry: RegistryStore, options: MlflowTestServerOptions = {}): Promise<MlflowTestServer> {
+export async function startMlflowTestServer(
+  tracking: TrackingStore,
+  registry: RegistryStore,
+  options: MlflowTestServerOptions = {},
+): Promise<MlflowTestServer> {
   const table = routes(tracking, registry);
   for (const [key, handler] of options.writes === undefined ? [] : writeRoutes(options.writes, tracking)) {
     table.set(key, handler);
@@ -205,8 +354,16 @@ export async function startMlflowTestServer(tracking: TrackingStore, registry: R
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      if (options.bearerToken !== undefined && req.headers.authorization !== `Bearer ${options.bearerToken}`) {
-        res.writeHead(401, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error_code: 'UNAUTHENTICATED', message: 'Credential was not sent or was of an unsupported type for this API.' }));
+      if (
+        options.bearerToken !== undefined &&
+        req.headers.authorization !== `Bearer ${options.bearerToken}`
+      ) {
+        res.writeHead(401, { 'Content-Type': 'application/json' }).end(
+          JSON.stringify({
+            error_code: 'UNAUTHENTICATED',
+            message: 'Credential was not sent or was of an unsupported type for this API.',
+          }),
+        );
         return;
       }
       const url = req.url ?? '/';
@@ -218,35 +375,63 @@ export async function startMlflowTestServer(tracking: TrackingStore, registry: R
       if (bytes !== undefined) {
         void bytes.then(
           (b) => res.writeHead(200, { 'Content-Type': 'application/octet-stream' }).end(b),
-          (err: unknown) => res.writeHead(404, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error_code: 'RESOURCE_DOES_NOT_EXIST', message: err instanceof Error ? err.message : String(err) })),
+          (err: unknown) =>
+            res.writeHead(404, { 'Content-Type': 'application/json' }).end(
+              JSON.stringify({
+                error_code: 'RESOURCE_DOES_NOT_EXIST',
+                message: err instanceof Error ? err.message : String(err),
+              }),
+            ),
         );
         return;
       }
-      void answer(req.method ?? 'GET', url.slice(prefix.length), Buffer.concat(chunks).toString('utf8')).then(({ status, type, body }) => {
-        res.writeHead(status, { 'Content-Type': type }).end(body);
-      });
+      void answer(req.method ?? 'GET', url.slice(prefix.length), Buffer.concat(chunks).toString('utf8')).then(
+        ({ status, type, body }) => {
+          res.writeHead(status, { 'Content-Type': type }).end(body);
+        },
+      );
     });
   };
-  const server = options.tls === undefined ? http.createServer(handle) : https.createServer({ cert: options.tls.cert, key: options.tls.key }, handle);
+  const server =
+    options.tls === undefined
+      ? http.createServer(handle)
+      : https.createServer({ cert: options.tls.cert, key: options.tls.key }, handle);
   /** Artifact downloads: the `mlflow-artifacts` proxy (`<exp>/<run>/artifacts/<path>`) and `/get-artifact`. */
   function artifactBytes(rawUrl: string): Promise<Uint8Array> | undefined {
     const url = new URL(rawUrl, 'http://127.0.0.1');
-    const proxied = /^\/api\/2\.0\/mlflow-artifacts\/artifacts\/[^/]+\/([^/]+)\/artifacts\/(.+)$/.exec(url.pathname);
+    const proxied = /^\/api\/2\.0\/mlflow-artifacts\/artifacts\/[^/]+\/([^/]+)\/artifacts\/(.+)$/.exec(
+      url.pathname,
+    );
     if (proxied !== null) {
-      return tracking.readArtifact({ runId: decodeURIComponent(proxied[1] ?? ''), path: (proxied[2] ?? '').split('/').map(decodeURIComponent).join('/') });
+      return tracking.readArtifact({
+        runId: decodeURIComponent(proxied[1] ?? ''),
+        path: (proxied[2] ?? '').split('/').map(decodeURIComponent).join('/'),
+      });
     }
     if (url.pathname === '/get-artifact') {
-      return tracking.readArtifact({ runId: url.searchParams.get('run_uuid') ?? '', path: url.searchParams.get('path') ?? '' });
+      return tracking.readArtifact({
+        runId: url.searchParams.get('run_uuid') ?? '',
+        path: url.searchParams.get('path') ?? '',
+      });
     }
     return undefined;
   }
-  async function answer(method: string, rawUrl: string, body: string): Promise<{ status: number; type: string; body: string }> {
+  async function answer(
+    method: string,
+    rawUrl: string,
+    body: string,
+  ): Promise<{ status: number; type: string; body: string }> {
     const url = new URL(rawUrl, 'http://127.0.0.1');
     const route = /^\/(?:ajax-)?api\/2\.0\/mlflow\/(.+)$/.exec(url.pathname)?.[1];
     const handler = route === undefined ? undefined : table.get(`${method} ${route}`);
     if (route === undefined || handler === undefined) {
-      const known = route !== undefined && ['GET', 'POST', 'DELETE', 'PATCH'].some((m) => table.has(`${m} ${route}`));
-      return { status: known ? 405 : 404, type: 'text/html; charset=utf-8', body: known ? HTML(405, 'Method Not Allowed') : HTML(404, 'Not Found') };
+      const known =
+        route !== undefined && ['GET', 'POST', 'DELETE', 'PATCH'].some((m) => table.has(`${m} ${route}`));
+      return {
+        status: known ? 405 : 404,
+        type: 'text/html; charset=utf-8',
+        body: known ? HTML(405, 'Method Not Allowed') : HTML(404, 'Not Found'),
+      };
     }
     const params: Record<string, unknown> = {};
     for (const key of new Set(url.searchParams.keys())) {
@@ -256,9 +441,24 @@ export async function startMlflowTestServer(tracking: TrackingStore, registry: R
       Object.assign(params, method === 'GET' || body === '' ? {} : (JSON.parse(body) as Params));
       return { status: 200, type: 'application/json', body: JSON.stringify(await handler(params)) };
     } catch (err: unknown) {
-      const e = StoreError.is(err) ? err : new StoreError('api', err instanceof Error ? err.message : String(err), { errorCode: 'INTERNAL_ERROR', status: 500 });
-      const status = e.status ?? (e.errorCode === 'RESOURCE_DOES_NOT_EXIST' ? 404 : e.errorCode === 'INVALID_PARAMETER_VALUE' ? 400 : 500);
-      return { status, type: 'application/json', body: JSON.stringify({ error_code: e.errorCode ?? 'INTERNAL_ERROR', message: e.message }) };
+      const e = StoreError.is(err)
+        ? err
+        : new StoreError('api', err instanceof Error ? err.message : String(err), {
+            errorCode: 'INTERNAL_ERROR',
+            status: 500,
+          });
+      const status =
+        e.status ??
+        (e.errorCode === 'RESOURCE_DOES_NOT_EXIST'
+          ? 404
+          : e.errorCode === 'INVALID_PARAMETER_VALUE'
+            ? 400
+            : 500);
+      return {
+        status,
+        type: 'application/json',
+        body: JSON.stringify({ error_code: e.errorCode ?? 'INTERNAL_ERROR', message: e.message }),
+      };
     }
   }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -267,7 +467,9 @@ export async function startMlflowTestServer(tracking: TrackingStore, registry: R
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        server.close(() => { resolve(); });
+        server.close(() => {
+          resolve();
+        });
       }),
   };
 }

@@ -43,7 +43,8 @@ export function loadExchange(folder: string, file: string, root: string = FIXTUR
     request: { method: string; path: string; query: Array<[string, string | number]>; body: unknown };
     response: { status: number; content_type: string; body_kind: string; body: unknown };
   };
-  const text = raw.response.body_kind === 'json' ? JSON.stringify(raw.response.body) : String(raw.response.body);
+  const text =
+    raw.response.body_kind === 'json' ? JSON.stringify(raw.response.body) : String(raw.response.body);
   return {
     name: raw.name,
     file: name,
@@ -59,7 +60,9 @@ export function loadExchange(folder: string, file: string, root: string = FIXTUR
 
 /** Load a `rest-special-values` pair, which keeps the server's exact `raw_body` text. */
 export function loadSpecialValue(backend: 'sqlite' | 'file', name: string): { url: string; text: string } {
-  const raw = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'rest-special-values', backend, `${name}.json`), 'utf8')) as {
+  const raw = JSON.parse(
+    fs.readFileSync(path.join(FIXTURES, 'rest-special-values', backend, `${name}.json`), 'utf8'),
+  ) as {
     request: { url: string };
     response: { raw_body: string };
   };

@@ -26,7 +26,12 @@ export interface ReceivedRequest {
  * (a truncated body: Content-Length still says `bytes`); {@link scriptedFileSha256} is its hash.
  */
 export type ScriptedReply =
-  | { readonly status: number; readonly contentType?: string; readonly body: string; readonly headers?: Record<string, string> }
+  | {
+      readonly status: number;
+      readonly contentType?: string;
+      readonly body: string;
+      readonly headers?: Record<string, string>;
+    }
   | { readonly hang: true }
   | { readonly dribble: 'headers' | 'body'; readonly everyMs: number }
   | { readonly streamBytes: number }
@@ -99,7 +104,12 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
       } else if ('streamBytes' in reply) {
         streamBody(res, reply.streamBytes, (n) => (streamed += n));
       } else {
-        res.writeHead(reply.status, { 'Content-Type': reply.contentType ?? 'application/json', ...reply.headers }).end(reply.body);
+        res
+          .writeHead(reply.status, {
+            'Content-Type': reply.contentType ?? 'application/json',
+            ...reply.headers,
+          })
+          .end(reply.body);
       }
     });
   });
@@ -118,7 +128,9 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        server.close(() => { resolve(); });
+        server.close(() => {
+          resolve();
+        });
       }),
   };
 }

@@ -11,11 +11,19 @@ type Json = Record<string, unknown>;
 
 /** Drop undefined fields and empty arrays, as protobuf's JSON printer does. */
 function compact(o: Json): Json {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
+  return Object.fromEntries(
+    Object.entries(o).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)),
+  );
 }
 
 function double(v: number): number | string {
-  return Number.isNaN(v) ? 'NaN' : v === Number.POSITIVE_INFINITY ? 'Infinity' : v === Number.NEGATIVE_INFINITY ? '-Infinity' : v;
+  return Number.isNaN(v)
+    ? 'NaN'
+    : v === Number.POSITIVE_INFINITY
+      ? 'Infinity'
+      : v === Number.NEGATIVE_INFINITY
+        ? '-Infinity'
+        : v;
 }
 
 export function metricJson(m: Metric): Json {

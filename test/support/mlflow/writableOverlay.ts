@@ -26,7 +26,12 @@ export interface OverlayWrites {
   /** A new experiment; returns its id. */
   createExperiment(name: string): string;
   /** A new RUNNING run; returns it. */
-  createRun(experimentId: string, startTime: number, tags: ReadonlyArray<{ key: string; value: string }>, runName: string | undefined): Run;
+  createRun(
+    experimentId: string,
+    startTime: number,
+    tags: ReadonlyArray<{ key: string; value: string }>,
+    runName: string | undefined,
+  ): Run;
   logParams(runId: string, params: ReadonlyArray<{ key: string; value: string }>): void;
   setRunStatus(runId: string, status: string, endTime: number | undefined): void;
 }
@@ -45,7 +50,10 @@ export function overlayStores(tracking: TrackingStore, registry: RegistryStore):
   const tags = new Map<string, Map<string, string | undefined>>();
   const lifecycle = new Map<string, 'active' | 'deleted'>();
 
-  const aliasMap = (model: string, base: ReadonlyArray<{ alias: string; version: string }>): Array<{ alias: string; version: string }> => {
+  const aliasMap = (
+    model: string,
+    base: ReadonlyArray<{ alias: string; version: string }>,
+  ): Array<{ alias: string; version: string }> => {
     const out = new Map(base.map((a) => [a.alias, a.version]));
     for (const [alias, version] of aliases.get(model) ?? []) {
       if (version === undefined) {
@@ -54,13 +62,22 @@ export function overlayStores(tracking: TrackingStore, registry: RegistryStore):
         out.set(alias, version);
       }
     }
-    return [...out].map(([alias, version]) => ({ alias, version })).sort((a, b) => a.alias.localeCompare(b.alias));
+    return [...out]
+      .map(([alias, version]) => ({ alias, version }))
+      .sort((a, b) => a.alias.localeCompare(b.alias));
   };
-  const version = (v: ModelVersion, modelAliases?: ReadonlyArray<{ alias: string; version: string }>): ModelVersion => {
+  const version = (
+    v: ModelVersion,
+    modelAliases?: ReadonlyArray<{ alias: string; version: string }>,
+  ): ModelVersion => {
     const all = aliasMap(v.name, modelAliases ?? v.aliases.map((alias) => ({ alias, version: v.version })));
     return { ...v, aliases: all.filter((a) => a.version === v.version).map((a) => a.alias) };
   };
-  const model = (m: RegisteredModel): RegisteredModel => ({ ...m, aliases: aliasMap(m.name, m.aliases), latestVersions: m.latestVersions.map((v) => version(v, m.aliases)) });
+  const model = (m: RegisteredModel): RegisteredModel => ({
+    ...m,
+    aliases: aliasMap(m.name, m.aliases),
+    latestVersions: m.latestVersions.map((v) => version(v, m.aliases)),
+  });
   const run = (r: Run): Run => {
     const id = r.info.runId;
     const tagEdits = tags.get(id);
@@ -78,7 +95,11 @@ export function overlayStores(tracking: TrackingStore, registry: RegistryStore):
     }
     return {
       ...r,
-      info: { ...r.info, runName: name ?? r.info.runName, lifecycleStage: lifecycle.get(id) ?? r.info.lifecycleStage },
+      info: {
+        ...r.info,
+        runName: name ?? r.info.runName,
+        lifecycleStage: lifecycle.get(id) ?? r.info.lifecycleStage,
+      },
       data: { ...r.data, tags: [...runTags].map(([key, value]) => ({ key, value })) },
     };
   };
@@ -87,11 +108,19 @@ export function overlayStores(tracking: TrackingStore, registry: RegistryStore):
   const createdRun = (id: string): Run => {
     const r = createdRuns.get(id);
     if (r === undefined) {
-      throw new StoreError('api', `Run '${id}' not found.`, { errorCode: 'RESOURCE_DOES_NOT_EXIST', status: 404 });
+      throw new StoreError('api', `Run '${id}' not found.`, {
+        errorCode: 'RESOURCE_DOES_NOT_EXIST',
+        status: 404,
+      });
     }
     return r;
   };
-  const inView = (r: Run, view: string | undefined): boolean => (view === 'ALL' ? true : view === 'DELETED_ONLY' ? r.info.lifecycleStage === 'deleted' : r.info.lifecycleStage !== 'deleted');
+  const inView = (r: Run, view: string | undefined): boolean =>
+    view === 'ALL'
+      ? true
+      : view === 'DELETED_ONLY'
+        ? r.info.lifecycleStage === 'deleted'
+        : r.info.lifecycleStage !== 'deleted';
   const mapPage = <T>(p: Page<T>, f: (x: T) => T): Page<T> => ({ ...p, items: p.items.map(f) });
 
   const overTracking: TrackingStore = {
@@ -99,15 +128,30 @@ export function overlayStores(tracking: TrackingStore, registry: RegistryStore):
     // Created experiments come after the recorded ones, on the last page.
     searchExperiments: async (r) => {
       const page = await tracking.searchExperiments(r);
-      return page.nextPageToken === undefined && r.viewType !== 'DELETED_ONLY' ? { ...page, items: [...page.items, ...createdExperiments] } : page;
+      return page.nextPageToken === undefined && r.viewType !== 'DELETED_ONLY'
+        ? { ...page, items: [...page.items, ...createdExperiments] }
+        : page;
     },
-    getExperiment: async (id, o) => createdExperiments.find((e) => e.experimentId === id) ?? tracking.getExperiment(id, o),
-    getExperimentByName: async (n, o) => createdExperiments.find((e) => e.name === n) ?? tracking.getExperimentByName(n, o),
+    getExperiment: async (id, o) =>
+      createdExperiments.find((e) => e.experimentId === id) ?? tracking.getExperiment(id, o),
+    getExperimentByName: async (n, o) =>
+      createdExperiments.find((e) => e.name === n) ?? tracking.getExperimentByName(n, o),
     // Deleting changes which runs a view shows, so searches ask for all and filter here.
     searchRuns: async (r) => {
-      const page = await tracking.searchRuns({ ...r, runViewType: lifecycle.size === 0 ? r.runViewType : 'ALL' });
+      const page = await tracking.searchRuns({
+        ...r,
+        runViewType: lifecycle.size === 0 ? r.runViewType : 'ALL',
+      });
       const recorded = page.items.map(run).filter((x) => lifecycle.size === 0 || inView(x, r.runViewType));
-      const mine = searchRunsInMemory([...createdRuns.values()].filter((x) => r.experimentIds.includes(x.info.experimentId)).map(run).filter((x) => inView(x, r.runViewType)), r.filter, r.orderBy, 'sql');
+      const mine = searchRunsInMemory(
+        [...createdRuns.values()]
+          .filter((x) => r.experimentIds.includes(x.info.experimentId))
+          .map(run)
+          .filter((x) => inView(x, r.runViewType)),
+        r.filter,
+        r.orderBy,
+        'sql',
+      );
       // Created runs are newest: they lead the first page.
       return { ...page, items: r.pageToken === undefined ? [...mine, ...recorded] : recorded };
     },
@@ -120,7 +164,9 @@ export function overlayStores(tracking: TrackingStore, registry: RegistryStore):
     searchLoggedModels: (r) => tracking.searchLoggedModels(r),
     getLoggedModel: (id, o) => tracking.getLoggedModel(id, o),
     readLoggedModelArtifact: (r) => tracking.readLoggedModelArtifact(r),
-    dispose: () => { tracking.dispose(); },
+    dispose: () => {
+      tracking.dispose();
+    },
   };
   const overRegistry: RegistryStore = {
     searchRegisteredModels: async (r) => mapPage(await registry.searchRegisteredModels(r), model),
@@ -135,11 +181,17 @@ export function overlayStores(tracking: TrackingStore, registry: RegistryStore):
       }
       return mapPage(page, (v) => version(v, byModel.get(v.name)?.aliases));
     },
-    getModelVersion: async (n, v, o) => version(await registry.getModelVersion(n, v, o), (await registry.getRegisteredModel(n, o)).aliases),
+    getModelVersion: async (n, v, o) =>
+      version(await registry.getModelVersion(n, v, o), (await registry.getRegisteredModel(n, o)).aliases),
     getModelVersionByAlias: async (n, a, o) => {
-      const holder = aliasMap(n, (await registry.getRegisteredModel(n, o)).aliases).find((x) => x.alias === a);
+      const holder = aliasMap(n, (await registry.getRegisteredModel(n, o)).aliases).find(
+        (x) => x.alias === a,
+      );
       if (holder === undefined) {
-        throw new StoreError('api', `Registered model alias ${a} not found.`, { errorCode: 'INVALID_PARAMETER_VALUE', status: 400 });
+        throw new StoreError('api', `Registered model alias ${a} not found.`, {
+          errorCode: 'INVALID_PARAMETER_VALUE',
+          status: 400,
+        });
       }
       return overRegistry.getModelVersion(n, holder.version, o);
     },
@@ -164,14 +216,32 @@ export function overlayStores(tracking: TrackingStore, registry: RegistryStore):
       setRunDeleted: (id, deleted) => lifecycle.set(id, deleted ? 'deleted' : 'active'),
       createExperiment: (name) => {
         const experimentId = String(900_000 + createdExperiments.length);
-        createdExperiments.push({ experimentId, name, artifactLocation: `mlflow-artifacts:/${experimentId}`, lifecycleStage: 'active', creationTime: Date.now(), lastUpdateTime: Date.now(), tags: [] });
+        createdExperiments.push({
+          experimentId,
+          name,
+          artifactLocation: `mlflow-artifacts:/${experimentId}`,
+          lifecycleStage: 'active',
+          creationTime: Date.now(),
+          lastUpdateTime: Date.now(),
+          tags: [],
+        });
         return experimentId;
       },
       createRun: (experimentId, startTime, runTags, runName) => {
         const runId = randomUUID().replace(/-/g, '');
         const name = runName ?? `stand-in-run-${String(createdRuns.size + 1)}`;
         const created: Run = {
-          info: { runId, runName: name, experimentId, userId: runTags.find((t) => t.key === 'mlflow.user')?.value, status: 'RUNNING', startTime, endTime: undefined, artifactUri: `mlflow-artifacts:/${experimentId}/${runId}/artifacts`, lifecycleStage: 'active' },
+          info: {
+            runId,
+            runName: name,
+            experimentId,
+            userId: runTags.find((t) => t.key === 'mlflow.user')?.value,
+            status: 'RUNNING',
+            startTime,
+            endTime: undefined,
+            artifactUri: `mlflow-artifacts:/${experimentId}/${runId}/artifacts`,
+            lifecycleStage: 'active',
+          },
           data: { metrics: [], params: [], tags: [...runTags, { key: 'mlflow.runName', value: name }] },
           inputs: { datasetInputs: [], modelInputs: [] },
           outputs: { modelOutputs: [] },

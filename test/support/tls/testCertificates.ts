@@ -22,14 +22,69 @@ export function makeTestCertificates(dnsNames: readonly string[] = []): TestCert
     execFileSync('openssl', args, { stdio: 'pipe' });
   };
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-  openssl('req', '-x509', ...ec, '-keyout', f('ca.key'), '-out', f('ca.pem'), '-days', '2', '-subj', '/CN=MLflow extension test CA');
+  openssl(
+    'req',
+    '-x509',
+    ...ec,
+    '-keyout',
+    f('ca.key'),
+    '-out',
+    f('ca.pem'),
+    '-days',
+    '2',
+    '-subj',
+    '/CN=MLflow extension test CA',
+  );
   openssl('req', ...ec, '-keyout', f('leaf.key'), '-out', f('leaf.csr'), '-subj', '/CN=127.0.0.1');
-  fs.writeFileSync(f('ext'), `subjectAltName=${['IP:127.0.0.1', ...dnsNames.map((n) => `DNS:${n}`)].join(',')}\n`);
-  openssl('x509', '-req', '-in', f('leaf.csr'), '-CA', f('ca.pem'), '-CAkey', f('ca.key'), '-set_serial', '2', '-days', '2', '-extfile', f('ext'), '-out', f('leaf.pem'));
+  fs.writeFileSync(
+    f('ext'),
+    `subjectAltName=${['IP:127.0.0.1', ...dnsNames.map((n) => `DNS:${n}`)].join(',')}\n`,
+  );
+  openssl(
+    'x509',
+    '-req',
+    '-in',
+    f('leaf.csr'),
+    '-CA',
+    f('ca.pem'),
+    '-CAkey',
+    f('ca.key'),
+    '-set_serial',
+    '2',
+    '-days',
+    '2',
+    '-extfile',
+    f('ext'),
+    '-out',
+    f('leaf.pem'),
+  );
   // A negative validity ends the certificate before it was issued: expired from the start.
-  openssl('x509', '-req', '-in', f('leaf.csr'), '-CA', f('ca.pem'), '-CAkey', f('ca.key'), '-set_serial', '3', '-days', '-1', '-extfile', f('ext'), '-out', f('expired.pem'));
+  openssl(
+    'x509',
+    '-req',
+    '-in',
+    f('leaf.csr'),
+    '-CA',
+    f('ca.pem'),
+    '-CAkey',
+    f('ca.key'),
+    '-set_serial',
+    '3',
+    '-days',
+    '-1',
+    '-extfile',
+    f('ext'),
+    '-out',
+    f('expired.pem'),
+  );
   const read = (name: string): string => fs.readFileSync(f(name), 'utf8');
-  const certs = { caCert: read('ca.pem'), caKey: read('ca.key'), leafCert: read('leaf.pem'), leafKey: read('leaf.key'), expiredCert: read('expired.pem') };
+  const certs = {
+    caCert: read('ca.pem'),
+    caKey: read('ca.key'),
+    leafCert: read('leaf.pem'),
+    leafKey: read('leaf.key'),
+    expiredCert: read('expired.pem'),
+  };
   fs.rmSync(dir, { recursive: true, force: true });
   return certs;
 }

@@ -16,7 +16,19 @@ export interface WebviewPage {
 }
 
 /** Attributes the page shell may carry; anything else (an `on…` handler, `style`, `srcdoc`) is a problem. */
-const ATTRIBUTES = new Set(['lang', 'charset', 'http-equiv', 'content', 'name', 'rel', 'href', 'id', 'aria-live', 'nonce', 'src']);
+const ATTRIBUTES = new Set([
+  'lang',
+  'charset',
+  'http-equiv',
+  'content',
+  'name',
+  'rel',
+  'href',
+  'id',
+  'aria-live',
+  'nonce',
+  'src',
+]);
 
 /** The policy's directives, by name, each with its sources. */
 export function parseCsp(policy: string): Map<string, string[]> {
@@ -30,7 +42,11 @@ export function parseCsp(policy: string): Map<string, string[]> {
   return out;
 }
 
-const decode = (s: string): string => s.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n))).replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const decode = (s: string): string =>
+  s
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)))
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 
 function auditCsp(policy: string, cspSource: string): { problems: string[]; nonce: string | undefined } {
   const problems: string[] = [];
@@ -41,7 +57,9 @@ function auditCsp(policy: string, cspSource: string): { problems: string[]; nonc
   const script = csp.get('script-src') ?? [];
   const nonces = script.filter((s) => /^'nonce-[A-Za-z0-9+/=_-]{16,}'$/.test(s));
   if (script.length === 0 || nonces.length !== 1 || nonces.length !== script.length) {
-    problems.push(`script-src must be exactly one nonce (no 'unsafe-inline', 'unsafe-eval', hosts or hashes): ${script.join(' ')}`);
+    problems.push(
+      `script-src must be exactly one nonce (no 'unsafe-inline', 'unsafe-eval', hosts or hashes): ${script.join(' ')}`,
+    );
   }
   if (csp.has('script-src-elem') || csp.has('script-src-attr')) {
     problems.push('script-src-elem/-attr would widen script-src');
@@ -49,7 +67,11 @@ function auditCsp(policy: string, cspSource: string): { problems: string[]; nonc
   // Beyond scripts: only our own origin, inline styles (web components set them) and data: images.
   // (`cspSource` may be several sources, e.g. "'self' https://*.vscode-cdn.net" on code-server.)
   const own = cspSource.split(/\s+/).filter((s) => s !== '');
-  const allowed: Record<string, readonly string[]> = { 'style-src': [...own, "'unsafe-inline'"], 'img-src': [...own, 'data:'], 'font-src': own };
+  const allowed: Record<string, readonly string[]> = {
+    'style-src': [...own, "'unsafe-inline'"],
+    'img-src': [...own, 'data:'],
+    'font-src': own,
+  };
   for (const [name, sources] of csp) {
     if (name === 'default-src' || name === 'script-src') {
       continue;
@@ -69,7 +91,9 @@ function auditCsp(policy: string, cspSource: string): { problems: string[]; nonc
 export function auditWebviewHtml(page: WebviewPage): string[] {
   const { html, cspSource, roots, pageTitle, data } = page;
   const problems: string[] = [];
-  const metas = [...html.matchAll(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"\s*\/?>/gi)];
+  const metas = [
+    ...html.matchAll(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"\s*\/?>/gi),
+  ];
   if (metas.length !== 1) {
     problems.push(`expected one Content-Security-Policy meta, found ${String(metas.length)}`);
   }
@@ -102,13 +126,18 @@ export function auditWebviewHtml(page: WebviewPage): string[] {
     if (!ATTRIBUTES.has(name.toLowerCase())) {
       problems.push(`attribute ${name}="${value}" is not one the shell may carry`);
     }
-    if ((name === 'src' || name === 'href') && !roots.some((r) => value.startsWith(`${r.replace(/\/$/, '')}/`))) {
+    if (
+      (name === 'src' || name === 'href') &&
+      !roots.some((r) => value.startsWith(`${r.replace(/\/$/, '')}/`))
+    ) {
       problems.push(`${name}="${value}" is outside the extension's dist/webview and media`);
     }
   }
   const text = decode(html.replace(/<!DOCTYPE[^>]*>/i, '').replace(/<[^>]*>/g, '')).trim();
   if (text !== pageTitle) {
-    problems.push(`the page's text is not just its title "${pageTitle}": ${JSON.stringify(text.slice(0, 200))}`);
+    problems.push(
+      `the page's text is not just its title "${pageTitle}": ${JSON.stringify(text.slice(0, 200))}`,
+    );
   }
   for (const d of data) {
     if (d !== '' && (html.includes(d) || decode(html).includes(d))) {

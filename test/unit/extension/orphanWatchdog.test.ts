@@ -27,7 +27,9 @@ describe('orphan watchdog (model servers do not outlive a host that dies)', func
   this.timeout(30_000);
 
   it('ends the guarded process group when its parent is SIGKILLed', async () => {
-    const parent = spawn(process.execPath, ['-r', 'tsx/cjs', PARENT], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const parent = spawn(process.execPath, ['-r', 'tsx/cjs', PARENT], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const pid = await new Promise<number>((resolve, reject) => {
       parent.stdout.once('data', (d: Buffer) => {
         resolve(Number(d.toString().trim()));

@@ -6,16 +6,36 @@ describe('connection panel protocol guards', () => {
     assert.ok(isConnectionWebviewMessage({ type: 'ready' }));
     assert.ok(isConnectionWebviewMessage({ type: 'connection/switch' }));
     assert.ok(isConnectionWebviewMessage({ type: 'connection/showLogs' }));
-    for (const bad of [null, 'ready', {}, { type: 'connection/run', command: 'rm -rf /' }, { type: 'ready', extra: 1 }, { type: 7 }]) {
+    for (const bad of [
+      null,
+      'ready',
+      {},
+      { type: 'connection/run', command: 'rm -rf /' },
+      { type: 'ready', extra: 1 },
+      { type: 7 },
+    ]) {
       assert.equal(isConnectionWebviewMessage(bad), false, JSON.stringify(bad));
     }
   });
 
   it('check the snapshot shape the host sends', () => {
-    const snapshot = { connected: true, kind: 'sqlite', display: '/w/mlflow.db', source: 'workspace', readOnly: true, problem: undefined };
+    const snapshot = {
+      connected: true,
+      kind: 'sqlite',
+      display: '/w/mlflow.db',
+      source: 'workspace',
+      readOnly: true,
+      problem: undefined,
+    };
     assert.ok(isConnectionHostMessage({ type: 'connection/snapshot', snapshot }));
-    assert.equal(isConnectionHostMessage({ type: 'connection/snapshot', snapshot: { ...snapshot, connected: 'yes' } }), false);
-    assert.equal(isConnectionHostMessage({ type: 'connection/snapshot', snapshot: { ...snapshot, display: 3 } }), false);
+    assert.equal(
+      isConnectionHostMessage({ type: 'connection/snapshot', snapshot: { ...snapshot, connected: 'yes' } }),
+      false,
+    );
+    assert.equal(
+      isConnectionHostMessage({ type: 'connection/snapshot', snapshot: { ...snapshot, display: 3 } }),
+      false,
+    );
     assert.equal(isConnectionHostMessage({ type: 'connection/snapshot' }), false);
   });
 });

@@ -1,5 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { isSeriesBatch, packSeries, unpackSeries, type SeriesArrays, type SeriesPayload } from '../../../src/protocol/seriesBatch';
+import {
+  isSeriesBatch,
+  packSeries,
+  unpackSeries,
+  type SeriesArrays,
+  type SeriesPayload,
+} from '../../../src/protocol/seriesBatch';
 
 const f64 = (xs: readonly number[]): Float64Array => Float64Array.from(xs);
 const run = (i: number): string => `run${String(i).padStart(4, '0')}`;
@@ -15,7 +21,13 @@ function series(i: number, n: number): SeriesArrays {
   };
 }
 
-const plain = (s: readonly (SeriesArrays | SeriesPayload)[]): unknown => s.map((x) => ({ runId: x.runId, steps: [...x.steps], times: x.times === undefined ? undefined : [...x.times], values: [...x.values] }));
+const plain = (s: readonly (SeriesArrays | SeriesPayload)[]): unknown =>
+  s.map((x) => ({
+    runId: x.runId,
+    steps: [...x.steps],
+    times: x.times === undefined ? undefined : [...x.times],
+    values: [...x.values],
+  }));
 
 describe('series batches (how compare series cross to the webview)', () => {
   it('round-trips every point exactly, in order, whatever the run count', () => {
@@ -27,11 +39,18 @@ describe('series batches (how compare series cross to the webview)', () => {
     }
   });
 
-  it('holds any number of runs in three typed arrays (VS Code drops a message\'s arrays past 253)', () => {
-    const batch = packSeries(Array.from({ length: 500 }, (_, i) => series(i, 3)), true);
+  it("holds any number of runs in three typed arrays (VS Code drops a message's arrays past 253)", () => {
+    const batch = packSeries(
+      Array.from({ length: 500 }, (_, i) => series(i, 3)),
+      true,
+    );
     const arrays = Object.values(batch).filter((v) => ArrayBuffer.isView(v));
     assert.equal(arrays.length, 3);
-    assert.equal(new Set(arrays.map((a) => (a as Float64Array).buffer)).size, 3, 'each on a buffer of its own');
+    assert.equal(
+      new Set(arrays.map((a) => (a as Float64Array).buffer)).size,
+      3,
+      'each on a buffer of its own',
+    );
     assert.equal(batch.runIds.length, 500);
   });
 
@@ -43,18 +62,37 @@ describe('series batches (how compare series cross to the webview)', () => {
     assert.ok(typical.times instanceof Int32Array);
     assert.equal(typical.timeBase, T0 + 1000);
     assert.ok(typical.values instanceof Float64Array, 'doubles that are not float32s stay doubles');
-    const f32 = packSeries([{ runId: 'a', steps: f64([0, 1]), times: f64([T0, T0 + 1]), values: f64([Math.fround(0.1), 0.5]) }], true);
+    const f32 = packSeries(
+      [{ runId: 'a', steps: f64([0, 1]), times: f64([T0, T0 + 1]), values: f64([Math.fround(0.1), 0.5]) }],
+      true,
+    );
     assert.ok(f32.values instanceof Float32Array, 'values logged from float32 tensors travel as Float32');
-    const odd: SeriesArrays = { runId: 'b', steps: f64([0, 2 ** 40, 1.5]), times: f64([0, T0, T0 + 1]), values: f64([0.1, Number.NaN, -Infinity]) };
+    const odd: SeriesArrays = {
+      runId: 'b',
+      steps: f64([0, 2 ** 40, 1.5]),
+      times: f64([0, T0, T0 + 1]),
+      values: f64([0.1, Number.NaN, -Infinity]),
+    };
     const wide = packSeries([odd], true);
     assert.ok(wide.steps instanceof Float64Array, 'steps past int32 or fractional stay doubles');
     assert.equal(wide.stepStarts, undefined);
-    const jumps: SeriesArrays = { runId: 'j', steps: f64([5, 6, 70_000, 70_001]), times: f64([T0, T0, T0, T0]), values: f64([1, 2, 3, 4]) };
+    const jumps: SeriesArrays = {
+      runId: 'j',
+      steps: f64([5, 6, 70_000, 70_001]),
+      times: f64([T0, T0, T0, T0]),
+      values: f64([1, 2, 3, 4]),
+    };
     const unordered: SeriesArrays = { ...jumps, runId: 'u', steps: f64([3, 2, 1, 0]) };
     for (const odd2 of [jumps, unordered]) {
       const b = packSeries([series(1, 3), odd2], false);
-      assert.ok(b.steps instanceof Int32Array, `${odd2.runId}: a climb past 65,535 or a step back is sent as steps`);
-      assert.deepEqual(unpackSeries(b).map((x) => [...x.steps]), [[0, 10, 20], [...odd2.steps]]);
+      assert.ok(
+        b.steps instanceof Int32Array,
+        `${odd2.runId}: a climb past 65,535 or a step back is sent as steps`,
+      );
+      assert.deepEqual(
+        unpackSeries(b).map((x) => [...x.steps]),
+        [[0, 10, 20], [...odd2.steps]],
+      );
     }
     const late = packSeries([{ ...jumps, steps: f64([1e12, 1e12 + 1, 1e12 + 1, 1e12 + 65_536]) }], false);
     assert.ok(late.steps instanceof Uint16Array, 'a late first step is fine: it travels in stepStarts');
@@ -62,7 +100,12 @@ describe('series batches (how compare series cross to the webview)', () => {
     assert.ok(wide.times instanceof Float64Array, 'a span past 24 days stays epoch ms');
     assert.equal(wide.timeBase, 0);
     assert.deepEqual(plain(unpackSeries(wide)), plain([odd]));
-    const special = { runId: 'c', steps: f64([0, 1, 2]), times: f64([T0, T0, T0]), values: f64([Number.NaN, Infinity, 0.25]) };
+    const special = {
+      runId: 'c',
+      steps: f64([0, 1, 2]),
+      times: f64([T0, T0, T0]),
+      values: f64([Number.NaN, Infinity, 0.25]),
+    };
     const s = packSeries([special], true);
     assert.ok(s.values instanceof Float32Array, 'NaN, infinities and 0.25 are float32s');
     assert.deepEqual(plain(unpackSeries(s)), plain([special]));
@@ -75,10 +118,14 @@ describe('series batches (how compare series cross to the webview)', () => {
     assert.ok(isSeriesBatch(without));
     assert.equal(without.times, undefined);
     assert.equal(without.timeBase, 0);
-    const bytes = (b: typeof without): number => b.steps.byteLength + (b.times?.byteLength ?? 0) + b.values.byteLength;
+    const bytes = (b: typeof without): number =>
+      b.steps.byteLength + (b.times?.byteLength ?? 0) + b.values.byteLength;
     assert.equal(bytes(without), 8 * 2 + 8 * 8, 'Uint16 step climbs and Float64 values');
     assert.equal(bytes(withTimes), bytes(without) + 8 * 4, 'plus Int32 time offsets');
-    assert.deepEqual(unpackSeries(without).map((s) => [s.runId, s.times, [...s.steps], [...s.values]]), input.map((s) => [s.runId, undefined, [...s.steps], [...s.values]]));
+    assert.deepEqual(
+      unpackSeries(without).map((s) => [s.runId, s.times, [...s.steps], [...s.values]]),
+      input.map((s) => [s.runId, undefined, [...s.steps], [...s.values]]),
+    );
   });
 
   it('refuses batches whose lengths and arrays disagree, or arrays of another type', () => {

@@ -30,7 +30,7 @@ function filesUnder(dir: string): string[] {
     .map((d) => path.relative(dir, path.join(d.parentPath, d.name)));
 }
 
-describe('the demo\'s code-server (scripts/demoCodeServer.sh)', function () {
+describe("the demo's code-server (scripts/demoCodeServer.sh)", function () {
   this.timeout(90_000);
 
   it('keeps its config.yaml, logs and user data in the demo folder and writes nothing in the home', async function () {
@@ -55,7 +55,10 @@ describe('the demo\'s code-server (scripts/demoCodeServer.sh)', function () {
     try {
       const deadline = Date.now() + 60_000;
       for (;;) {
-        const up = await fetch(`http://127.0.0.1:${String(port)}/healthz`).then((r) => r.ok, () => false);
+        const up = await fetch(`http://127.0.0.1:${String(port)}/healthz`).then(
+          (r) => r.ok,
+          () => false,
+        );
         if (up) {
           break;
         }
@@ -74,7 +77,10 @@ describe('the demo\'s code-server (scripts/demoCodeServer.sh)', function () {
       assert.deepEqual(filesUnder(home), [], 'nothing under the home folder');
       const written = filesUnder(work);
       assert.ok(written.includes('code-server.yaml'), written.join(', '));
-      assert.ok(written.some((f) => f.startsWith(path.join('xdg-data', 'code-server'))), written.join(', '));
+      assert.ok(
+        written.some((f) => f.startsWith(path.join('xdg-data', 'code-server'))),
+        written.join(', '),
+      );
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }

@@ -55,26 +55,61 @@ describe('mlflow CLI stand-in (test double) against the real recordings', () => 
   });
 
   it('refuses to bind anything but 127.0.0.1 and to answer commands it has no recording of', () => {
-    const bind = spawnSync(STAND_IN, ['-m', 'mlflow', 'models', 'serve', '-m', 'models:/x/1', '-h', '0.0.0.0', '-p', '5999'], { encoding: 'utf8' });
+    const bind = spawnSync(
+      STAND_IN,
+      ['-m', 'mlflow', 'models', 'serve', '-m', 'models:/x/1', '-h', '0.0.0.0', '-p', '5999'],
+      { encoding: 'utf8' },
+    );
     assert.notEqual(bind.status, 0);
     assert.match(bind.stderr, /127\.0\.0\.1 only/);
-    const other = spawnSync(STAND_IN, ['-m', 'mlflow', 'deployments', 'list', '-t', 'sagemaker'], { encoding: 'utf8' });
+    const other = spawnSync(STAND_IN, ['-m', 'mlflow', 'deployments', 'list', '-t', 'sagemaker'], {
+      encoding: 'utf8',
+    });
     assert.notEqual(other.status, 0);
   });
 
   it('predicts, generates a Dockerfile and fails build-docker exactly as recorded', () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'standin-'));
     fs.writeFileSync(path.join(tmp, 'in.json'), '{}');
-    const predict = spawnSync(STAND_IN, ['-m', 'mlflow', 'models', 'predict', '-m', '/m', '-i', path.join(tmp, 'in.json'), '-t', 'json', '-o', path.join(tmp, 'out.json')], { encoding: 'utf8' });
+    const predict = spawnSync(
+      STAND_IN,
+      [
+        '-m',
+        'mlflow',
+        'models',
+        'predict',
+        '-m',
+        '/m',
+        '-i',
+        path.join(tmp, 'in.json'),
+        '-t',
+        'json',
+        '-o',
+        path.join(tmp, 'out.json'),
+      ],
+      { encoding: 'utf8' },
+    );
     assert.equal(predict.status, 0);
-    const recordedPrediction = fs.readFileSync(path.join(FIXTURES, 'cli', 'models-predict.txt'), 'utf8').split('\n')[2]?.replace(/\[exit code: \d+\]$/, '');
+    const recordedPrediction = fs
+      .readFileSync(path.join(FIXTURES, 'cli', 'models-predict.txt'), 'utf8')
+      .split('\n')[2]
+      ?.replace(/\[exit code: \d+\]$/, '');
     assert.equal(fs.readFileSync(path.join(tmp, 'out.json'), 'utf8'), recordedPrediction);
 
-    const gen = spawnSync(STAND_IN, ['-m', 'mlflow', 'models', 'generate-dockerfile', '-m', '/m', '-d', path.join(tmp, 'df')], { encoding: 'utf8' });
+    const gen = spawnSync(
+      STAND_IN,
+      ['-m', 'mlflow', 'models', 'generate-dockerfile', '-m', '/m', '-d', path.join(tmp, 'df')],
+      { encoding: 'utf8' },
+    );
     assert.equal(gen.status, 0);
-    assert.equal(fs.readFileSync(path.join(tmp, 'df', 'Dockerfile'), 'utf8'), fs.readFileSync(path.join(FIXTURES, 'cli', 'generated-Dockerfile.txt'), 'utf8'));
+    assert.equal(
+      fs.readFileSync(path.join(tmp, 'df', 'Dockerfile'), 'utf8'),
+      fs.readFileSync(path.join(FIXTURES, 'cli', 'generated-Dockerfile.txt'), 'utf8'),
+    );
 
-    const docker = spawnSync(STAND_IN, ['-m', 'mlflow', 'models', 'build-docker', '-m', '/m', '-n', 'x'], { encoding: 'utf8' });
+    const docker = spawnSync(STAND_IN, ['-m', 'mlflow', 'models', 'build-docker', '-m', '/m', '-n', 'x'], {
+      encoding: 'utf8',
+    });
     assert.equal(docker.status, 1);
     assert.match(docker.stderr, /DockerException: Error while fetching server API version/);
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -84,11 +119,32 @@ describe('mlflow CLI stand-in (test double) against the real recordings', () => 
     it(`replays every recorded answer of the ${session} serve session`, async function () {
       this.timeout(30_000);
       const dir = path.join(FIXTURES, 'serve', session);
-      const info = JSON.parse(fs.readFileSync(path.join(dir, '_serve-info.json'), 'utf8')) as { model_uri: string };
+      const info = JSON.parse(fs.readFileSync(path.join(dir, '_serve-info.json'), 'utf8')) as {
+        model_uri: string;
+      };
       const port = await freePort();
       // the environment the extension gives a child: the interpreter's folder first on PATH
       const env = withInterpreterOnPath(STAND_IN, process.env, process.platform);
-      const child: ChildProcess = spawn(STAND_IN, ['-m', 'mlflow', 'models', 'serve', '-m', info.model_uri, '--env-manager', 'local', '-h', '127.0.0.1', '-p', String(port), '-w', '1'], { stdio: 'ignore', env, detached: true });
+      const child: ChildProcess = spawn(
+        STAND_IN,
+        [
+          '-m',
+          'mlflow',
+          'models',
+          'serve',
+          '-m',
+          info.model_uri,
+          '--env-manager',
+          'local',
+          '-h',
+          '127.0.0.1',
+          '-p',
+          String(port),
+          '-w',
+          '1',
+        ],
+        { stdio: 'ignore', env, detached: true },
+      );
       try {
         const base = `http://127.0.0.1:${String(port)}`;
         await waitUp(`${base}/ping`);
@@ -96,11 +152,21 @@ describe('mlflow CLI stand-in (test double) against the real recordings', () => 
         assert.ok(exchanges.length >= 4);
         for (const f of exchanges) {
           const ex = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Exchange;
-          const body = ex.request.body === null ? undefined : typeof ex.request.body === 'string' ? ex.request.body : JSON.stringify(ex.request.body);
-          const res = await fetch(`${base}${ex.request.path}`, { method: ex.request.method, headers: ex.request.headers, body });
+          const body =
+            ex.request.body === null
+              ? undefined
+              : typeof ex.request.body === 'string'
+                ? ex.request.body
+                : JSON.stringify(ex.request.body);
+          const res = await fetch(`${base}${ex.request.path}`, {
+            method: ex.request.method,
+            headers: ex.request.headers,
+            body,
+          });
           assert.equal(res.status, ex.response.status, `${session}/${f} status`);
           const text = await res.text();
-          const expected = typeof ex.response.body === 'string' ? ex.response.body : JSON.stringify(ex.response.body);
+          const expected =
+            typeof ex.response.body === 'string' ? ex.response.body : JSON.stringify(ex.response.body);
           assert.equal(text, expected, `${session}/${f} body`);
         }
       } finally {
@@ -111,12 +177,34 @@ describe('mlflow CLI stand-in (test double) against the real recordings', () => 
   }
 
   it('`models serve` starts gunicorn by name through PATH, as MLflow does: without its folder it fails with 127', () => {
-    const bare = (process.env.PATH ?? '').split(':').filter((p) => p !== path.dirname(STAND_IN)).join(':');
-    const r = spawnSync(STAND_IN, ['-m', 'mlflow', 'models', 'serve', '-m', 'runs:/x/model', '--env-manager', 'local', '-h', '127.0.0.1', '-p', '5999', '-w', '1'], {
-      encoding: 'utf8',
-      env: { ...process.env, PATH: bare },
-      timeout: 20_000,
-    });
+    const bare = (process.env.PATH ?? '')
+      .split(':')
+      .filter((p) => p !== path.dirname(STAND_IN))
+      .join(':');
+    const r = spawnSync(
+      STAND_IN,
+      [
+        '-m',
+        'mlflow',
+        'models',
+        'serve',
+        '-m',
+        'runs:/x/model',
+        '--env-manager',
+        'local',
+        '-h',
+        '127.0.0.1',
+        '-p',
+        '5999',
+        '-w',
+        '1',
+      ],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, PATH: bare },
+        timeout: 20_000,
+      },
+    );
     assert.equal(r.status, 1);
     assert.match(r.stderr, /gunicorn: (command )?not found/);
     assert.match(r.stderr, /returned non zero return code\. Return code = 127/);
@@ -126,11 +214,20 @@ describe('mlflow CLI stand-in (test double) against the real recordings', () => 
     // MLflow's own texts (mlflow/projects/backend/local.py, mlflow/projects/__init__.py) behind its
     // logger prefix (mlflow/utils/logging_utils.py: "%Y/%m/%d %H:%M:%S <LEVEL> <logger>: ").
     const STAMP = String.raw`\d{4}/\d\d/\d\d \d\d:\d\d:\d\d`;
-    const STARTED = new RegExp(String.raw`^${STAMP} INFO mlflow\.projects\.backend\.local: === Running command '(.*)' in run with ID '([0-9a-f]{32})' === $`);
-    const SUCCEEDED = new RegExp(String.raw`^${STAMP} INFO mlflow\.projects: === Run \(ID '([0-9a-f]{32})'\) succeeded ===$`);
-    const FAILED = new RegExp(String.raw`^${STAMP} ERROR mlflow\.cli: === Run \(ID '([0-9a-f]{32})'\) failed ===$`);
+    const STARTED = new RegExp(
+      String.raw`^${STAMP} INFO mlflow\.projects\.backend\.local: === Running command '(.*)' in run with ID '([0-9a-f]{32})' === $`,
+    );
+    const SUCCEEDED = new RegExp(
+      String.raw`^${STAMP} INFO mlflow\.projects: === Run \(ID '([0-9a-f]{32})'\) succeeded ===$`,
+    );
+    const FAILED = new RegExp(
+      String.raw`^${STAMP} ERROR mlflow\.cli: === Run \(ID '([0-9a-f]{32})'\) failed ===$`,
+    );
 
-    function runStandIn(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    function runStandIn(
+      args: string[],
+      env: Record<string, string>,
+    ): Promise<{ code: number | null; stdout: string; stderr: string }> {
       return new Promise((resolve) => {
         const child = spawn(STAND_IN, args, { env: { ...process.env, MLFLOW_STANDIN_RUN_MS: '50', ...env } });
         let stdout = '';
@@ -146,16 +243,44 @@ describe('mlflow CLI stand-in (test double) against the real recordings', () => 
     it('creates the experiment and a run with the entry point’s params, printing MLflow’s lines, and records argv and env names', async function () {
       this.timeout(30_000);
       const db = await SqliteDatabase.open(path.join(FIXTURES, 'sqlite', 'mlflow.db'));
-      const tracking = new SqliteTrackingStore(db, { artifactsDestination: path.join(FIXTURES, 'sqlite', 'mlartifacts') });
+      const tracking = new SqliteTrackingStore(db, {
+        artifactsDestination: path.join(FIXTURES, 'sqlite', 'mlartifacts'),
+      });
       const stores = overlayStores(tracking, new SqliteRegistryStore(db));
-      const server = await startMlflowTestServer(stores.tracking, stores.registry, { writes: stores.writes, bearerToken: 'tok-123' });
+      const server = await startMlflowTestServer(stores.tracking, stores.registry, {
+        writes: stores.writes,
+        bearerToken: 'tok-123',
+      });
       const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'standin-run-'));
       try {
-        fs.cpSync(path.join(ROOT, 'test', 'fixtures', 'mlproject', 'sklearn_elasticnet_wine'), tmp, { recursive: true });
+        fs.cpSync(path.join(ROOT, 'test', 'fixtures', 'mlproject', 'sklearn_elasticnet_wine'), tmp, {
+          recursive: true,
+        });
         const argvLog = path.join(tmp, 'argv.log');
         const envLog = path.join(tmp, 'env.log');
-        const args = ['-m', 'mlflow', 'run', tmp, '-e', 'main', '-P', 'alpha=0.7', '-P', "note=it's", '--experiment-name', 'wine-runs', '--env-manager', 'local'];
-        const r = await runStandIn(args, { MLFLOW_TRACKING_URI: server.baseUrl, MLFLOW_TRACKING_TOKEN: 'tok-123', MLFLOW_TRACKING_USERNAME: '', MLFLOW_STANDIN_ARGV_LOG: argvLog, MLFLOW_STANDIN_ENV_LOG: envLog });
+        const args = [
+          '-m',
+          'mlflow',
+          'run',
+          tmp,
+          '-e',
+          'main',
+          '-P',
+          'alpha=0.7',
+          '-P',
+          "note=it's",
+          '--experiment-name',
+          'wine-runs',
+          '--env-manager',
+          'local',
+        ];
+        const r = await runStandIn(args, {
+          MLFLOW_TRACKING_URI: server.baseUrl,
+          MLFLOW_TRACKING_TOKEN: 'tok-123',
+          MLFLOW_TRACKING_USERNAME: '',
+          MLFLOW_STANDIN_ARGV_LOG: argvLog,
+          MLFLOW_STANDIN_ENV_LOG: envLog,
+        });
         assert.equal(r.code, 0, r.stderr);
         const lines = r.stderr.trimEnd().split('\n');
         const started = lines.map((l) => STARTED.exec(l)).find((m) => m !== null);
@@ -163,27 +288,68 @@ describe('mlflow CLI stand-in (test double) against the real recordings', () => 
         assert.equal(started[1], "python train.py 0.7 0.1 --note 'it'\"'\"'s'");
         const runId = started[2] ?? '';
         assert.equal(SUCCEEDED.exec(lines.at(-1) ?? '')?.[1], runId);
-        assert.ok(lines.some((l) => l.endsWith("INFO mlflow.projects: 'wine-runs' does not exist. Creating a new experiment")));
+        assert.ok(
+          lines.some((l) =>
+            l.endsWith("INFO mlflow.projects: 'wine-runs' does not exist. Creating a new experiment"),
+          ),
+        );
         // the extension's parser reads the same lines
-        assert.deepEqual(lines.map(parseProjectRunLine).filter((e) => e !== undefined).map((e) => [e.kind, e.runId]), [['started', runId], ['succeeded', runId]]);
+        assert.deepEqual(
+          lines
+            .map(parseProjectRunLine)
+            .filter((e) => e !== undefined)
+            .map((e) => [e.kind, e.runId]),
+          [
+            ['started', runId],
+            ['succeeded', runId],
+          ],
+        );
 
         const experiment = await stores.tracking.getExperimentByName('wine-runs');
         assert.ok(experiment);
         const run = await stores.tracking.getRun(runId);
         assert.equal(run.info.experimentId, experiment.experimentId);
         assert.equal(run.info.status, 'FINISHED');
-        assert.deepEqual(run.data.params.map((p) => [p.key, p.value]), [['alpha', '0.7'], ['l1_ratio', '0.1'], ['note', "'it'\"'\"'s'"]]);
+        assert.deepEqual(
+          run.data.params.map((p) => [p.key, p.value]),
+          [
+            ['alpha', '0.7'],
+            ['l1_ratio', '0.1'],
+            ['note', "'it'\"'\"'s'"],
+          ],
+        );
         assert.equal(run.data.tags.find((t) => t.key === 'mlflow.project.entryPoint')?.value, 'main');
         assert.equal(run.data.tags.find((t) => t.key === 'mlflow.source.type')?.value, 'PROJECT');
-        assert.deepEqual(fs.readFileSync(argvLog, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as unknown), [args]);
-        assert.deepEqual(JSON.parse(fs.readFileSync(envLog, 'utf8')), { MLFLOW_TRACKING_URI: server.baseUrl, credentials: ['MLFLOW_TRACKING_TOKEN'] });
+        assert.deepEqual(
+          fs
+            .readFileSync(argvLog, 'utf8')
+            .trim()
+            .split('\n')
+            .map((l) => JSON.parse(l) as unknown),
+          [args],
+        );
+        assert.deepEqual(JSON.parse(fs.readFileSync(envLog, 'utf8')), {
+          MLFLOW_TRACKING_URI: server.baseUrl,
+          credentials: ['MLFLOW_TRACKING_TOKEN'],
+        });
 
-        const failed = await runStandIn(['-m', 'mlflow', 'run', tmp, '-e', 'main', '--experiment-name', 'wine-runs'], { MLFLOW_TRACKING_URI: server.baseUrl, MLFLOW_TRACKING_TOKEN: 'tok-123', MLFLOW_STANDIN_RUN_FAIL: '1' });
+        const failed = await runStandIn(
+          ['-m', 'mlflow', 'run', tmp, '-e', 'main', '--experiment-name', 'wine-runs'],
+          {
+            MLFLOW_TRACKING_URI: server.baseUrl,
+            MLFLOW_TRACKING_TOKEN: 'tok-123',
+            MLFLOW_STANDIN_RUN_FAIL: '1',
+          },
+        );
         assert.equal(failed.code, 1);
         const failedId = FAILED.exec(failed.stderr.trimEnd().split('\n').at(-1) ?? '')?.[1];
         assert.ok(failedId, failed.stderr);
         assert.equal((await stores.tracking.getRun(failedId)).info.status, 'FAILED');
-        assert.equal((await stores.tracking.getRun(failedId)).info.experimentId, experiment.experimentId, 'the existing experiment is reused');
+        assert.equal(
+          (await stores.tracking.getRun(failedId)).info.experimentId,
+          experiment.experimentId,
+          'the existing experiment is reused',
+        );
       } finally {
         await server.close();
         tracking.dispose();
@@ -194,14 +360,23 @@ describe('mlflow CLI stand-in (test double) against the real recordings', () => 
     it('refuses missing parameters and a path that does not exist, as mlflow run does, creating nothing', async () => {
       const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'standin-run-'));
       try {
-        fs.writeFileSync(path.join(tmp, 'MLproject'), 'name: p\nentry_points:\n  main:\n    parameters:\n      data: path\n    command: "python t.py {data}"\n');
+        fs.writeFileSync(
+          path.join(tmp, 'MLproject'),
+          'name: p\nentry_points:\n  main:\n    parameters:\n      data: path\n    command: "python t.py {data}"\n',
+        );
         const env = { MLFLOW_TRACKING_URI: 'http://127.0.0.1:9' };
         const missing = await runStandIn(['-m', 'mlflow', 'run', tmp, '-e', 'main'], env);
         assert.equal(missing.code, 1);
         assert.match(missing.stderr, /No value given for missing parameters: 'data'/);
-        const nofile = await runStandIn(['-m', 'mlflow', 'run', tmp, '-e', 'main', '-P', 'data=/nonexistent/x.csv'], env);
+        const nofile = await runStandIn(
+          ['-m', 'mlflow', 'run', tmp, '-e', 'main', '-P', 'data=/nonexistent/x.csv'],
+          env,
+        );
         assert.equal(nofile.code, 1);
-        assert.match(nofile.stderr, /Got value \/nonexistent\/x\.csv for parameter data, but no such file or directory was found\./);
+        assert.match(
+          nofile.stderr,
+          /Got value \/nonexistent\/x\.csv for parameter data, but no such file or directory was found\./,
+        );
       } finally {
         fs.rmSync(tmp, { recursive: true, force: true });
       }

@@ -35,7 +35,9 @@ describe('run note Markdown to DOM (hostile notes)', () => {
   });
 
   it('HTML and script in a note stay visible text; only http(s)/mailto links become links', () => {
-    const out = render('<img src=x onerror=alert(1)> **bold** [x](javascript:alert(1)) [ok](https://mlflow.org)');
+    const out = render(
+      '<img src=x onerror=alert(1)> **bold** [x](javascript:alert(1)) [ok](https://mlflow.org)',
+    );
     assert.match(out.html(), /&lt;img src=x onerror=alert\(1\)>/);
     assert.match(out.html(), /<strong>bold<\/strong>/);
     assert.doesNotMatch(out.html(), /<a>x<\/a>/, 'the javascript: link is text');

@@ -8,4 +8,12 @@ import { signatureRule } from './signatureRule';
 import { structureRule } from './structureRule';
 
 /** Every MLmodel rule, in the order their findings read best. */
-export const ALL_RULES: readonly MlmodelRule[] = [structureRule, flavorsRule, pyfuncRule, formatRule, envVarsRule, inputExampleRule, signatureRule];
+export const ALL_RULES: readonly MlmodelRule[] = [
+  structureRule,
+  flavorsRule,
+  pyfuncRule,
+  formatRule,
+  envVarsRule,
+  inputExampleRule,
+  signatureRule,
+];

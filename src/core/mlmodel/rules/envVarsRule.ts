@@ -11,7 +11,12 @@ export const envVarsRule: MlmodelRule = (context) => {
   for (const item of list.items) {
     const type = yamlTypeOf(item);
     if (type !== 'string' && type !== 'alias') {
-      context.report(item.range, 1, 'env-vars-not-strings', `"env_vars" must be a list of strings; this item is ${describeType(type)}.`);
+      context.report(
+        item.range,
+        1,
+        'env-vars-not-strings',
+        `"env_vars" must be a list of strings; this item is ${describeType(type)}.`,
+      );
     }
   }
 };

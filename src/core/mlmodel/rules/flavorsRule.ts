@@ -14,7 +14,12 @@ export const flavorsRule: MlmodelRule = (context) => {
   }
   const flavors = pair.value;
   if (isNull(flavors) || (flavors.kind === 'map' && flavors.pairs.length === 0)) {
-    context.report(pair.key.range, 1, 'flavors-empty', '"flavors" is empty: MLflow has no way to load this model.');
+    context.report(
+      pair.key.range,
+      1,
+      'flavors-empty',
+      '"flavors" is empty: MLflow has no way to load this model.',
+    );
     return;
   }
   if (flavors.kind !== 'map') {
@@ -29,13 +34,26 @@ export const flavorsRule: MlmodelRule = (context) => {
     if (!KNOWN_FLAVORS.includes(flavor.key.text)) {
       const suggestion = closestMatch(flavor.key.text, KNOWN_FLAVORS);
       if (suggestion) {
-        context.report(flavor.key.range, 2, 'flavor-misspelled', `Unknown flavour "${clipForMessage(flavor.key.text)}"; did you mean "${suggestion}"?`, { fix: 'replace', replacement: suggestion });
+        context.report(
+          flavor.key.range,
+          2,
+          'flavor-misspelled',
+          `Unknown flavour "${clipForMessage(flavor.key.text)}"; did you mean "${suggestion}"?`,
+          { fix: 'replace', replacement: suggestion },
+        );
       }
     }
   }
   if (!names.includes('python_function') && !names.includes('crate')) {
     const builtIn = names.find((name) => PYFUNC_LOADER[name] !== undefined);
-    const message = 'No "python_function" flavour: `mlflow models serve`, `predict` and Docker images cannot use this model.';
-    context.report(pair.key.range, 3, 'no-pyfunc', message, builtIn ? { fix: 'add-pyfunc', flavor: builtIn } : undefined);
+    const message =
+      'No "python_function" flavour: `mlflow models serve`, `predict` and Docker images cannot use this model.';
+    context.report(
+      pair.key.range,
+      3,
+      'no-pyfunc',
+      message,
+      builtIn ? { fix: 'add-pyfunc', flavor: builtIn } : undefined,
+    );
   }
 };

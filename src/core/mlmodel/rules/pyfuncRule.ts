@@ -19,12 +19,18 @@ export const pyfuncRule: MlmodelRule = (context) => {
     return;
   }
   if (!getPair(block.map, 'loader_module')) {
-    context.report(block.key, 1, 'loader-module-missing', 'python_function has no "loader_module": MLflow cannot load the model through pyfunc.');
+    context.report(
+      block.key,
+      1,
+      'loader-module-missing',
+      'python_function has no "loader_module": MLflow cannot load the model through pyfunc.',
+    );
   }
   const env = getPair(block.map, 'env');
   if (env?.value.kind === 'scalar' && typeof env.value.value === 'string') {
     // MLflow 1.x wrote a bare conda path; 2.x still reads it but only the map names a virtualenv.
-    const message = 'MLflow 1.x environment: a single conda file. MLflow 2.x writes a map with "conda" and "virtualenv" (python_env.yaml, used by virtualenv and uv).';
+    const message =
+      'MLflow 1.x environment: a single conda file. MLflow 2.x writes a map with "conda" and "virtualenv" (python_env.yaml, used by virtualenv and uv).';
     context.report(env.value.range, 4, 'env-legacy-string', message, { fix: 'env-to-map' });
   } else if (env?.value.kind === 'map' && !getPair(env.value, 'conda') && !getPair(env.value, 'virtualenv')) {
     context.report(env.key.range, 2, 'env-empty', '"env" names neither a "conda" nor a "virtualenv" file.');
@@ -35,7 +41,12 @@ export const pyfuncRule: MlmodelRule = (context) => {
     const model = minor(version.value);
     const selected = minor(wanted);
     if (model && selected && model !== selected) {
-      context.report(version.range, 4, 'python-version-mismatch', `Saved with Python ${clipForMessage(version.value)}; the selected interpreter is ${clipForMessage(wanted)}. Loading pickled models across Python versions may fail.`);
+      context.report(
+        version.range,
+        4,
+        'python-version-mismatch',
+        `Saved with Python ${clipForMessage(version.value)}; the selected interpreter is ${clipForMessage(wanted)}. Loading pickled models across Python versions may fail.`,
+      );
     }
   }
 };

@@ -9,7 +9,12 @@ import type { JsonNode } from '../signature/jsonNode';
 import { parseJson } from '../signature/parseJson';
 import type { SignatureProblem } from '../signature/signatureTypes';
 
-function checkEntry(context: RuleContext, scalar: YamlScalar, code: MlmodelCode, check: (root: JsonNode) => SignatureProblem[]): void {
+function checkEntry(
+  context: RuleContext,
+  scalar: YamlScalar,
+  code: MlmodelCode,
+  check: (root: JsonNode) => SignatureProblem[],
+): void {
   const decoded = scalarOffsets(context.text, scalar);
   const parsed = parseJson(decoded.text);
   if (!parsed.ok) {
@@ -19,7 +24,13 @@ function checkEntry(context: RuleContext, scalar: YamlScalar, code: MlmodelCode,
   }
   for (const problem of check(parsed.node)) {
     const range = mapJsonRange(decoded, problem.range, context.text);
-    context.report(range, 1, code, problem.message, problem.replacement === undefined ? undefined : { fix: 'replace', replacement: problem.replacement });
+    context.report(
+      range,
+      1,
+      code,
+      problem.message,
+      problem.replacement === undefined ? undefined : { fix: 'replace', replacement: problem.replacement },
+    );
   }
 }
 

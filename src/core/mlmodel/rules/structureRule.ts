@@ -7,7 +7,12 @@ import type { MlmodelRule, RuleContext } from '../ruleContext';
 import { clipForMessage } from '../../yaml/clipForMessage';
 
 function accepts(types: readonly string[], actual: string): boolean {
-  return types.length === 0 || actual === 'alias' || types.includes(actual) || (actual === 'integer' && types.includes('number'));
+  return (
+    types.length === 0 ||
+    actual === 'alias' ||
+    types.includes(actual) ||
+    (actual === 'integer' && types.includes('number'))
+  );
 }
 
 /** False when the node has the wrong type (and was reported), so its children are not visited. */
@@ -22,13 +27,20 @@ function checkType(context: RuleContext, node: YamlNode, schema: SchemaNode, nam
     // An empty `flavors:` is reported once, by the flavours rule.
     return true;
   }
-  const scalarAsString = node.kind === 'scalar' && node.style === 'plain' && types.includes('string') && actual !== 'null';
+  const scalarAsString =
+    node.kind === 'scalar' && node.style === 'plain' && types.includes('string') && actual !== 'null';
   if (scalarAsString) {
     // `python_version: 3.10` loads as the float 3.1: valid YAML, wrong meaning.
-    context.report(node.range, 2, 'number-as-string', `"${name}" should be a string, but ${clipForMessage(node.text)} is read as ${describeType(actual)}. Quote it: '${clipForMessage(node.text)}'.`, {
-      fix: 'replace',
-      replacement: `'${node.text}'`,
-    });
+    context.report(
+      node.range,
+      2,
+      'number-as-string',
+      `"${name}" should be a string, but ${clipForMessage(node.text)} is read as ${describeType(actual)}. Quote it: '${clipForMessage(node.text)}'.`,
+      {
+        fix: 'replace',
+        replacement: `'${node.text}'`,
+      },
+    );
     return false;
   }
   const expected = types.map(describeType).join(' or ');
@@ -37,13 +49,24 @@ function checkType(context: RuleContext, node: YamlNode, schema: SchemaNode, nam
 }
 
 function checkEnum(context: RuleContext, node: YamlNode, schema: SchemaNode, name: string): void {
-  if (!schema.enum || node.kind !== 'scalar' || typeof node.value !== 'string' || schema.enum.includes(node.value)) {
+  if (
+    !schema.enum ||
+    node.kind !== 'scalar' ||
+    typeof node.value !== 'string' ||
+    schema.enum.includes(node.value)
+  ) {
     return;
   }
   const suggestion = closestMatch(node.value, schema.enum);
   const allowed = schema.enum.join(', ');
   const message = `"${clipForMessage(node.value)}" is not a valid ${name}${suggestion ? `; did you mean "${suggestion}"?` : '.'} Allowed: ${allowed}.`;
-  context.report(node.range, 1, 'invalid-value', message, suggestion ? { fix: 'replace', replacement: suggestion } : undefined);
+  context.report(
+    node.range,
+    1,
+    'invalid-value',
+    message,
+    suggestion ? { fix: 'replace', replacement: suggestion } : undefined,
+  );
 }
 
 function walk(context: RuleContext, node: YamlNode, schema: SchemaNode, path: readonly string[]): void {
@@ -84,7 +107,13 @@ function knownKeys(schema: SchemaNode): readonly string[] {
   return known;
 }
 
-function reportUnknownKey(context: RuleContext, range: YamlNode['range'], key: string, schema: SchemaNode, path: readonly string[]): void {
+function reportUnknownKey(
+  context: RuleContext,
+  range: YamlNode['range'],
+  key: string,
+  schema: SchemaNode,
+  path: readonly string[],
+): void {
   const known = knownKeys(schema);
   const unknownKey = path.length === 0 || schema.additionalProperties === false;
   if (!unknownKey && known.length === 0) {
@@ -97,9 +126,21 @@ function reportUnknownKey(context: RuleContext, range: YamlNode['range'], key: s
   if (unknownKey) {
     // MLflow keeps unknown keys (Model.from_dict passes them through), so never an error.
     const where = path.length === 0 ? 'top-level key' : `key in "${clipForMessage(path.join('.'))}"`;
-    context.report(range, 2, 'unknown-key', `Unknown ${where} "${clipForMessage(key)}"; MLflow keeps it but does not use it.${hint}`, data);
+    context.report(
+      range,
+      2,
+      'unknown-key',
+      `Unknown ${where} "${clipForMessage(key)}"; MLflow keeps it but does not use it.${hint}`,
+      data,
+    );
   } else {
-    context.report(range, 3, 'unknown-flavor-key', `"${clipForMessage(key)}" is not a key MLflow writes in "${clipForMessage(path.join('.'))}".${hint}`, data);
+    context.report(
+      range,
+      3,
+      'unknown-flavor-key',
+      `"${clipForMessage(key)}" is not a key MLflow writes in "${clipForMessage(path.join('.'))}".${hint}`,
+      data,
+    );
   }
 }
 

@@ -30,9 +30,16 @@ function fits(type: string, value: JsonNode): boolean {
 
 function checkDefault(type: string, spec: JsonNode, problems: SignatureProblem[]): void {
   const shape = jsonProp(spec, 'shape')?.value;
-  const isList = shape?.kind === 'array' && shape.items.length === 1 && shape.items[0]?.kind === 'number' && shape.items[0].value === -1;
+  const isList =
+    shape?.kind === 'array' &&
+    shape.items.length === 1 &&
+    shape.items[0]?.kind === 'number' &&
+    shape.items[0].value === -1;
   if (shape && shape.kind !== 'null' && !isList) {
-    problems.push({ range: shape.range, message: 'A param "shape" is null (a single value) or [-1] (a list).' });
+    problems.push({
+      range: shape.range,
+      message: 'A param "shape" is null (a single value) or [-1] (a list).',
+    });
     return;
   }
   const fallback = jsonProp(spec, 'default');
@@ -47,7 +54,10 @@ function checkDefault(type: string, spec: JsonNode, problems: SignatureProblem[]
   const what = type === 'datetime' ? 'an ISO datetime string' : `a ${type}`;
   if (isList) {
     if (value.kind !== 'array') {
-      problems.push({ range: value.range, message: `The shape is [-1], so the default must be a list of ${type} values.` });
+      problems.push({
+        range: value.range,
+        message: `The shape is [-1], so the default must be a list of ${type} values.`,
+      });
     } else {
       const bad = value.items.find((item) => !fits(type, item));
       if (bad) {
@@ -55,14 +65,19 @@ function checkDefault(type: string, spec: JsonNode, problems: SignatureProblem[]
       }
     }
   } else if (!fits(type, value)) {
-    problems.push({ range: value.range, message: `The default must be ${what}${value.kind === 'array' ? '; a list default needs "shape": [-1]' : ''}.` });
+    problems.push({
+      range: value.range,
+      message: `The default must be ${what}${value.kind === 'array' ? '; a list default needs "shape": [-1]' : ''}.`,
+    });
   }
 }
 
 /** Check `signature.params` (parsed JSON) against MLflow's ParamSchema rules. */
 export function checkParams(root: JsonNode): SignatureProblem[] {
   if (root.kind !== 'array') {
-    return [{ range: root.range, message: 'Params are a JSON list of {"name", "type", "default", "shape"}.' }];
+    return [
+      { range: root.range, message: 'Params are a JSON list of {"name", "type", "default", "shape"}.' },
+    ];
   }
   const problems: SignatureProblem[] = [];
   const names = new Set<string>();
@@ -75,7 +90,10 @@ export function checkParams(root: JsonNode): SignatureProblem[] {
     if (name?.value.kind !== 'string') {
       problems.push({ range: name?.value.range ?? spec.range, message: 'A param needs a "name" string.' });
     } else if (names.has(name.value.value)) {
-      problems.push({ range: name.value.range, message: `Duplicate param "${clipForMessage(name.value.value)}".` });
+      problems.push({
+        range: name.value.range,
+        message: `Duplicate param "${clipForMessage(name.value.value)}".`,
+      });
     } else {
       names.add(name.value.value);
     }
@@ -87,7 +105,10 @@ export function checkParams(root: JsonNode): SignatureProblem[] {
     }
     const typeName = type.value.value;
     if (typeName === 'binary') {
-      problems.push({ range: type.value.range, message: 'Params cannot be "binary"; pass bytes as a base64 "string".' });
+      problems.push({
+        range: type.value.range,
+        message: 'Params cannot be "binary"; pass bytes as a base64 "string".',
+      });
       continue;
     }
     if (!PARAM_TYPES.includes(typeName)) {

@@ -9,14 +9,23 @@ const FLEXIBLE_SIZED = /^[<>|=]?[SUaV]\d+$/;
 function checkTensorSpec(spec: JsonNode, problems: SignatureProblem[]): void {
   const tensor = jsonProp(spec, 'tensor-spec');
   if (tensor?.value.kind !== 'object') {
-    problems.push({ range: tensor?.value.range ?? spec.range, message: 'A tensor spec needs "tensor-spec": {"dtype": ..., "shape": [...]}.' });
+    problems.push({
+      range: tensor?.value.range ?? spec.range,
+      message: 'A tensor spec needs "tensor-spec": {"dtype": ..., "shape": [...]}.',
+    });
     return;
   }
   const dtype = jsonProp(tensor.value, 'dtype');
   if (dtype?.value.kind !== 'string') {
-    problems.push({ range: dtype?.value.range ?? tensor.value.range, message: '"tensor-spec" needs a "dtype" string (a numpy dtype name).' });
+    problems.push({
+      range: dtype?.value.range ?? tensor.value.range,
+      message: '"tensor-spec" needs a "dtype" string (a numpy dtype name).',
+    });
   } else if (FLEXIBLE_SIZED.test(dtype.value.value)) {
-    problems.push({ range: dtype.value.range, message: `Sized flexible dtype "${clipForMessage(dtype.value.value)}" is not supported; use "str", "bytes" or "object".` });
+    problems.push({
+      range: dtype.value.range,
+      message: `Sized flexible dtype "${clipForMessage(dtype.value.value)}" is not supported; use "str", "bytes" or "object".`,
+    });
   } else if (!isKnownDtype(dtype.value.value)) {
     const suggestion = closestMatch(dtype.value.value, NUMPY_DTYPES);
     const range = { start: dtype.value.range.start + 1, end: dtype.value.range.end - 1 };
@@ -25,12 +34,18 @@ function checkTensorSpec(spec: JsonNode, problems: SignatureProblem[]): void {
   }
   const shape = jsonProp(tensor.value, 'shape');
   if (shape?.value.kind !== 'array') {
-    problems.push({ range: shape?.value.range ?? tensor.value.range, message: '"tensor-spec" needs a "shape": a list of integers, -1 for a variable dimension.' });
+    problems.push({
+      range: shape?.value.range ?? tensor.value.range,
+      message: '"tensor-spec" needs a "shape": a list of integers, -1 for a variable dimension.',
+    });
     return;
   }
   for (const dim of shape.value.items) {
     if (dim.kind !== 'number' || !Number.isInteger(dim.value) || dim.value < -1) {
-      problems.push({ range: dim.range, message: 'A dimension is a non-negative integer, or -1 for a variable one.' });
+      problems.push({
+        range: dim.range,
+        message: 'A dimension is a non-negative integer, or -1 for a variable one.',
+      });
     }
   }
 }
@@ -46,15 +61,24 @@ function checkConsistency(specs: readonly JsonNode[], problems: SignatureProblem
   const tensors = specs.filter(isTensor);
   if (tensors.length > 0 && tensors.length < specs.length) {
     const minority = tensors.length <= specs.length / 2 ? tensors[0] : specs.find((s) => !isTensor(s));
-    problems.push({ range: (minority ?? specs[0])?.range ?? { start: 0, end: 0 }, message: 'Column specs and tensor specs cannot be mixed in one schema.' });
+    problems.push({
+      range: (minority ?? specs[0])?.range ?? { start: 0, end: 0 },
+      message: 'Column specs and tensor specs cannot be mixed in one schema.',
+    });
   }
   const named = specs.filter(hasName);
   if (named.length > 0 && named.length < specs.length) {
     const odd = specs.find((s) => !hasName(s));
-    problems.push({ range: odd?.range ?? { start: 0, end: 0 }, message: 'Either every spec has a "name" or none has: named and unnamed specs cannot be mixed.' });
+    problems.push({
+      range: odd?.range ?? { start: 0, end: 0 },
+      message: 'Either every spec has a "name" or none has: named and unnamed specs cannot be mixed.',
+    });
   }
   if (named.length === 0 && tensors.length > 1) {
-    problems.push({ range: tensors[1]?.range ?? { start: 0, end: 0 }, message: 'Only one unnamed tensor spec is allowed.' });
+    problems.push({
+      range: tensors[1]?.range ?? { start: 0, end: 0 },
+      message: 'Only one unnamed tensor spec is allowed.',
+    });
   }
   for (const spec of specs) {
     const required = jsonProp(spec, 'required');

@@ -14,7 +14,10 @@ function inner(node: JsonNode): JsonNode['range'] {
  */
 export function checkTypeSpec(spec: JsonNode, problems: SignatureProblem[], depth = 0): void {
   if (spec.kind !== 'object') {
-    problems.push({ range: spec.range, message: 'A type specification must be a JSON object with a "type".' });
+    problems.push({
+      range: spec.range,
+      message: 'A type specification must be a JSON object with a "type".',
+    });
     return;
   }
   const type = jsonProp(spec, 'type');
@@ -30,7 +33,11 @@ export function checkTypeSpec(spec: JsonNode, problems: SignatureProblem[], dept
   if (!COLUMN_TYPES.includes(name)) {
     const suggestion = closestMatch(name, COLUMN_TYPES);
     const message = `Unknown type "${clipForMessage(name)}"${suggestion ? `; did you mean "${suggestion}"?` : '.'} Column types: ${COLUMN_TYPES.join(', ')}.`;
-    problems.push(suggestion ? { range: inner(type.value), message, replacement: suggestion } : { range: inner(type.value), message });
+    problems.push(
+      suggestion
+        ? { range: inner(type.value), message, replacement: suggestion }
+        : { range: inner(type.value), message },
+    );
     return;
   }
   if (depth > 32) {
@@ -40,17 +47,26 @@ export function checkTypeSpec(spec: JsonNode, problems: SignatureProblem[], dept
     const key = name === 'array' ? 'items' : 'values';
     const nested = jsonProp(spec, key);
     if (!nested) {
-      problems.push({ range: type.value.range, message: `An ${name} type needs "${key}" describing its elements.` });
+      problems.push({
+        range: type.value.range,
+        message: `An ${name} type needs "${key}" describing its elements.`,
+      });
     } else {
       checkTypeSpec(nested.value, problems, depth + 1);
     }
   } else if (name === 'object') {
     const properties = jsonProp(spec, 'properties');
     if (properties?.value.kind !== 'object') {
-      problems.push({ range: properties?.value.range ?? type.value.range, message: 'An object type needs "properties": a JSON object of property specifications.' });
+      problems.push({
+        range: properties?.value.range ?? type.value.range,
+        message: 'An object type needs "properties": a JSON object of property specifications.',
+      });
     } else {
       if (properties.value.props.length === 0) {
-        problems.push({ range: properties.value.range, message: 'An object type needs at least one property.' });
+        problems.push({
+          range: properties.value.range,
+          message: 'An object type needs at least one property.',
+        });
       }
       for (const prop of properties.value.props) {
         checkRequiredFlag(prop.value, problems);

@@ -14,6 +14,7 @@ export function mapJsonRange(decoded: ScalarOffsets, range: OffsetRange, source:
   }
   const lastChar = offsets[Math.min(range.end - 1, last)] ?? start;
   const next = offsets[Math.min(range.end, last)] ?? lastChar + 1;
-  const end = source[lastChar] === '\\' ? Math.max(lastChar + 1, Math.min(next, lastChar + 10)) : lastChar + 1;
+  const end =
+    source[lastChar] === '\\' ? Math.max(lastChar + 1, Math.min(next, lastChar + 10)) : lastChar + 1;
   return { start, end: Math.max(end, start) };
 }

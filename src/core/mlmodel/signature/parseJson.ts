@@ -1,16 +1,30 @@
 import type { JsonNode, JsonProp } from './jsonNode';
 
 /** The outcome of {@link parseJson}: a tree, or the first error and where it is. */
-export type JsonParseResult = { readonly ok: true; readonly node: JsonNode } | { readonly ok: false; readonly offset: number; readonly message: string };
+export type JsonParseResult =
+  | { readonly ok: true; readonly node: JsonNode }
+  | { readonly ok: false; readonly offset: number; readonly message: string };
 
 class JsonSyntaxError extends Error {
-  constructor(readonly offset: number, message: string) {
+  constructor(
+    readonly offset: number,
+    message: string,
+  ) {
     super(message);
   }
 }
 
 const MAX_DEPTH = 64;
-const ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+};
 // Python's json module writes NaN and Infinity, so MLflow signatures may hold them.
 const NUMBER_RE = /-?(?:Infinity|(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?)|NaN/y;
 
@@ -40,7 +54,11 @@ class Parser {
   }
 
   private space(): void {
-    for (let c = this.text.charCodeAt(this.at); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = this.text.charCodeAt(this.at)) {
+    for (
+      let c = this.text.charCodeAt(this.at);
+      c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+      c = this.text.charCodeAt(this.at)
+    ) {
       this.at++;
     }
   }
@@ -62,7 +80,11 @@ class Parser {
       const value = this.string();
       return { kind: 'string', value, range: { start, end: this.at } };
     }
-    for (const [word, node] of [['true', true], ['false', false], ['null', null]] as const) {
+    for (const [word, node] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
       if (this.text.startsWith(word, start)) {
         this.at += word.length;
         const range = { start, end: this.at };
@@ -75,7 +97,10 @@ class Parser {
       this.at += number[0].length;
       return { kind: 'number', value: Number(number[0]), range: { start, end: this.at } };
     }
-    throw new JsonSyntaxError(start, c === undefined ? 'Unexpected end of JSON.' : `Unexpected character ${JSON.stringify(c)} in JSON.`);
+    throw new JsonSyntaxError(
+      start,
+      c === undefined ? 'Unexpected end of JSON.' : `Unexpected character ${JSON.stringify(c)} in JSON.`,
+    );
   }
 
   private expect(c: string, what: string): void {

@@ -22,7 +22,10 @@ function typeName(spec: JsonNode | undefined, depth = 0): string {
   }
   if (type === 'object') {
     const properties = jsonProp(spec, 'properties')?.value;
-    const fields = properties?.kind === 'object' ? properties.props.map((p) => `${p.key}: ${typeName(p.value, depth + 1)}`) : [];
+    const fields =
+      properties?.kind === 'object'
+        ? properties.props.map((p) => `${p.key}: ${typeName(p.value, depth + 1)}`)
+        : [];
     return `object{${fields.join(', ')}}`;
   }
   return type;
@@ -44,14 +47,27 @@ function row(cells: readonly string[]): string {
 
 function rowsOf(spec: JsonNode, kind: 'columns' | 'tensors' | 'params'): string[] {
   if (kind === 'params') {
-    return [jsonStringProp(spec, 'name') ?? '', jsonStringProp(spec, 'type') ?? jsonStringProp(spec, 'dtype') ?? '?', cellOf(jsonProp(spec, 'default')?.value), cellOf(jsonProp(spec, 'shape')?.value)];
+    return [
+      jsonStringProp(spec, 'name') ?? '',
+      jsonStringProp(spec, 'type') ?? jsonStringProp(spec, 'dtype') ?? '?',
+      cellOf(jsonProp(spec, 'default')?.value),
+      cellOf(jsonProp(spec, 'shape')?.value),
+    ];
   }
   if (kind === 'tensors') {
     const tensor = jsonProp(spec, 'tensor-spec')?.value;
-    return [jsonStringProp(spec, 'name') ?? '', tensor ? (jsonStringProp(tensor, 'dtype') ?? '?') : '?', cellOf(tensor ? jsonProp(tensor, 'shape')?.value : undefined)];
+    return [
+      jsonStringProp(spec, 'name') ?? '',
+      tensor ? (jsonStringProp(tensor, 'dtype') ?? '?') : '?',
+      cellOf(tensor ? jsonProp(tensor, 'shape')?.value : undefined),
+    ];
   }
   const required = jsonProp(spec, 'required')?.value;
-  return [jsonStringProp(spec, 'name') ?? '', typeName(spec), required?.kind === 'boolean' && !required.value ? 'no' : 'yes'];
+  return [
+    jsonStringProp(spec, 'name') ?? '',
+    typeName(spec),
+    required?.kind === 'boolean' && !required.value ? 'no' : 'yes',
+  ];
 }
 
 /**
@@ -64,10 +80,24 @@ export function renderSignature(json: string, section: 'inputs' | 'outputs' | 'p
     return undefined;
   }
   const specs = parsed.node.items;
-  const kind = section === 'params' ? 'params' : specs.some((s) => jsonStringProp(s, 'type') === 'tensor') ? 'tensors' : 'columns';
-  const header = { params: ['name', 'type', 'default', 'shape'], tensors: ['name', 'dtype', 'shape'], columns: ['name', 'type', 'required'] }[kind];
+  const kind =
+    section === 'params'
+      ? 'params'
+      : specs.some((s) => jsonStringProp(s, 'type') === 'tensor')
+        ? 'tensors'
+        : 'columns';
+  const header = {
+    params: ['name', 'type', 'default', 'shape'],
+    tensors: ['name', 'dtype', 'shape'],
+    columns: ['name', 'type', 'required'],
+  }[kind];
   const noun = { params: 'param', tensors: 'tensor', columns: 'column' }[kind];
-  const lines = [`**${section}**: ${specs.length} ${noun}${specs.length === 1 ? '' : 's'}`, '', row(header), `|${header.map(() => ' --- ').join('|')}|`];
+  const lines = [
+    `**${section}**: ${specs.length} ${noun}${specs.length === 1 ? '' : 's'}`,
+    '',
+    row(header),
+    `|${header.map(() => ' --- ').join('|')}|`,
+  ];
   for (const spec of specs.slice(0, MAX_ROWS)) {
     lines.push(row(rowsOf(spec, kind)));
   }

@@ -13,7 +13,11 @@ function parameterType(value: YamlNode): { type: string; node: YamlNode } | unde
   }
   const typePair = value.kind === 'map' ? getPair(value, 'type') : undefined;
   // A map without `type` is a string parameter, as in MLflow.
-  return typePair ? (typePair.value.kind === 'scalar' ? { type: typePair.value.text, node: typePair.value } : undefined) : { type: 'string', node: value };
+  return typePair
+    ? typePair.value.kind === 'scalar'
+      ? { type: typePair.value.text, node: typePair.value }
+      : undefined
+    : { type: 'string', node: value };
 }
 
 function checkDefault(context: MlprojectRuleContext, name: string, type: string, value: YamlNode): void {
@@ -26,9 +30,19 @@ function checkDefault(context: MlprojectRuleContext, name: string, type: string,
   const number = Number(text);
   if (type === 'float' && (text === '' || !Number.isFinite(number))) {
     // mlflow run checks float parameters with float(); this default would fail that check.
-    context.report(node.range, 1, 'default-mismatch', `The default of "${clipForMessage(name)}" must be a number (its type is float), not "${clipForMessage(node.text)}".`);
+    context.report(
+      node.range,
+      1,
+      'default-mismatch',
+      `The default of "${clipForMessage(name)}" must be a number (its type is float), not "${clipForMessage(node.text)}".`,
+    );
   } else if (type === 'int' && !/^[-+]?\d+$/.test(text)) {
-    context.report(node.range, 2, 'default-mismatch', `The default of "${clipForMessage(name)}" should be a whole number (its type is int), not "${clipForMessage(node.text)}".`);
+    context.report(
+      node.range,
+      2,
+      'default-mismatch',
+      `The default of "${clipForMessage(name)}" should be a whole number (its type is int), not "${clipForMessage(node.text)}".`,
+    );
   }
 }
 
@@ -41,16 +55,30 @@ function checkParameters(context: MlprojectRuleContext, parameters: YamlMap): vo
     }
     if (!(PARAMETER_TYPES as readonly string[]).includes(typed.type)) {
       // MLflow passes values of types it does not know through unchecked, like strings.
-      context.report(typed.node.range, 2, 'unknown-parameter-type', `"${clipForMessage(typed.type)}" is not a parameter type MLflow checks (string, float, path, uri); the value is passed as a string.`);
+      context.report(
+        typed.node.range,
+        2,
+        'unknown-parameter-type',
+        `"${clipForMessage(typed.type)}" is not a parameter type MLflow checks (string, float, path, uri); the value is passed as a string.`,
+      );
     }
     checkDefault(context, name, typed.type, pair.value);
   }
 }
 
-function checkCommand(context: MlprojectRuleContext, entryPoint: YamlPair, declared: readonly YamlPair[]): void {
+function checkCommand(
+  context: MlprojectRuleContext,
+  entryPoint: YamlPair,
+  declared: readonly YamlPair[],
+): void {
   const command = getPair(entryPoint.value as YamlMap, 'command');
   if (!command) {
-    context.report(entryPoint.key.range, 1, 'command-missing', `Entry point "${entryPoint.key.kind === 'scalar' ? clipForMessage(entryPoint.key.text) : ''}" needs a "command".`);
+    context.report(
+      entryPoint.key.range,
+      1,
+      'command-missing',
+      `Entry point "${entryPoint.key.kind === 'scalar' ? clipForMessage(entryPoint.key.text) : ''}" needs a "command".`,
+    );
     return;
   }
   if (command.value.kind !== 'scalar' || typeof command.value.value !== 'string') {
@@ -62,14 +90,27 @@ function checkCommand(context: MlprojectRuleContext, entryPoint: YamlPair, decla
   for (const placeholder of commandPlaceholders(command.value.text)) {
     used.add(placeholder.name);
     if (!names.has(placeholder.name)) {
-      const range = { start: offsets[placeholder.range.start] ?? command.value.range.start, end: offsets[placeholder.range.end] ?? command.value.range.end };
+      const range = {
+        start: offsets[placeholder.range.start] ?? command.value.range.start,
+        end: offsets[placeholder.range.end] ?? command.value.range.end,
+      };
       // str.format raises KeyError on it, so mlflow run fails before the command starts.
-      context.report(range, 1, 'unknown-placeholder', `"{${clipForMessage(placeholder.name)}}" names no declared parameter of this entry point; mlflow run would fail. Declare it under "parameters".`);
+      context.report(
+        range,
+        1,
+        'unknown-placeholder',
+        `"{${clipForMessage(placeholder.name)}}" names no declared parameter of this entry point; mlflow run would fail. Declare it under "parameters".`,
+      );
     }
   }
   for (const pair of declared) {
     if (pair.key.kind === 'scalar' && !used.has(pair.key.text)) {
-      context.report(pair.key.range, 4, 'unused-parameter', `The command never uses "{${clipForMessage(pair.key.text)}}"; a value given for it is ignored.`);
+      context.report(
+        pair.key.range,
+        4,
+        'unused-parameter',
+        `The command never uses "{${clipForMessage(pair.key.text)}}"; a value given for it is ignored.`,
+      );
     }
   }
 }

@@ -8,21 +8,38 @@ function checkEnvironmentEntry(context: MlprojectRuleContext, item: YamlNode): v
   if (item.kind === 'scalar' && typeof item.value === 'string' && item.value !== '') {
     return;
   }
-  const isPair = item.kind === 'seq' && item.items.length === 2 && item.items.every((part) => part.kind === 'scalar' && part.value !== null && typeof part.value !== 'boolean');
+  const isPair =
+    item.kind === 'seq' &&
+    item.items.length === 2 &&
+    item.items.every(
+      (part) => part.kind === 'scalar' && part.value !== null && typeof part.value !== 'boolean',
+    );
   if (isPair) {
     return;
   }
-  context.report(item.range, 1, 'docker-environment-entry', 'Each "environment" entry is a variable name (copied from the host) or a [name, value] pair.');
+  context.report(
+    item.range,
+    1,
+    'docker-environment-entry',
+    'Each "environment" entry is a variable name (copied from the host) or a [name, value] pair.',
+  );
 }
 
 /** One environment at most, and a docker_env that names an image. */
 export const environmentRule: MlprojectRule = (context) => {
-  const declared = ENVIRONMENT_KEYS.map((key) => getPair(context.root, key)).filter((pair) => pair !== undefined);
+  const declared = ENVIRONMENT_KEYS.map((key) => getPair(context.root, key)).filter(
+    (pair) => pair !== undefined,
+  );
   if (declared.length > 1) {
     const names = declared.map((pair) => (pair.key.kind === 'scalar' ? pair.key.text : '')).join(', ');
     for (const pair of declared.slice(1)) {
       // MLflow refuses the project ("cannot contain both"), so every extra one is an error.
-      context.report(pair.key.range, 1, 'two-environments', `An MLproject may declare only one of python_env, conda_env and docker_env; this one declares ${names}.`);
+      context.report(
+        pair.key.range,
+        1,
+        'two-environments',
+        `An MLproject may declare only one of python_env, conda_env and docker_env; this one declares ${names}.`,
+      );
     }
   }
   const docker = getPair(context.root, 'docker_env');

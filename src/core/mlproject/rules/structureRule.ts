@@ -10,13 +10,27 @@ function types(schema: SchemaNode): readonly string[] {
   return schema.type === undefined ? [] : typeof schema.type === 'string' ? [schema.type] : schema.type;
 }
 
-function walk(context: MlprojectRuleContext, node: YamlNode, schema: SchemaNode, path: readonly string[]): void {
+function walk(
+  context: MlprojectRuleContext,
+  node: YamlNode,
+  schema: SchemaNode,
+  path: readonly string[],
+): void {
   const expected = types(schema);
   const actual = yamlTypeOf(node);
-  const fits = expected.length === 0 || actual === 'alias' || expected.includes(actual) || (actual === 'integer' && expected.includes('number'));
+  const fits =
+    expected.length === 0 ||
+    actual === 'alias' ||
+    expected.includes(actual) ||
+    (actual === 'integer' && expected.includes('number'));
   if (!fits) {
     const name = path[path.length - 1] ?? 'MLproject';
-    context.report(node.range, 1, 'wrong-type', `"${name}" must be ${expected.map(describeType).join(' or ')}, not ${describeType(actual)}.`);
+    context.report(
+      node.range,
+      1,
+      'wrong-type',
+      `"${name}" must be ${expected.map(describeType).join(' or ')}, not ${describeType(actual)}.`,
+    );
     return;
   }
   if (node.kind === 'seq' && schema.items) {
@@ -37,7 +51,12 @@ function walk(context: MlprojectRuleContext, node: YamlNode, schema: SchemaNode,
       const suggestion = closestMatch(key, declaredKeys(schema));
       const where = path.length === 0 ? 'top-level key' : `key in "${clipForMessage(path.join('.'))}"`;
       // MLflow's project loader ignores keys it does not know: a warning, never an error.
-      context.report(pair.key.range, 2, 'unknown-key', `Unknown ${where} "${clipForMessage(key)}"; mlflow run ignores it.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`);
+      context.report(
+        pair.key.range,
+        2,
+        'unknown-key',
+        `Unknown ${where} "${clipForMessage(key)}"; mlflow run ignores it.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+      );
     }
     if (child.schema) {
       walk(context, pair.value, child.schema, [...path, key]);

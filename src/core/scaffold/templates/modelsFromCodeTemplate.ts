@@ -108,7 +108,13 @@ Needs MLflow ${MIN_MLFLOW} or later (the first release with models from code); \
 
 /** "Models from code": a PythonModel defined in model.py and logged by its path. */
 export function modelsFromCodeFiles(name: string): ScaffoldFile[] {
-  const values = { name, className: modelClassName(name), head: logScriptHead(`Log the ${name} model (models from code) as an MLflow pyfunc.`), helpers: LOG_HELPERS, nextSteps: NEXT_STEPS };
+  const values = {
+    name,
+    className: modelClassName(name),
+    head: logScriptHead(`Log the ${name} model (models from code) as an MLflow pyfunc.`),
+    helpers: LOG_HELPERS,
+    nextSteps: NEXT_STEPS,
+  };
   return [
     { relativePath: 'model.py', content: fillTemplate(MODEL_PY, values) },
     { relativePath: 'log_model.py', content: fillTemplate(LOG_MODEL_PY, values) },

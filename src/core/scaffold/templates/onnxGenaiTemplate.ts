@@ -144,7 +144,13 @@ export ONNX_MODEL_DIR=$PWD/phi3/cpu_and_mobile/cpu-int4-rtn-block-32-acc-level-4
 
 /** "Wrap a model file": a generative ONNX model (the Phi-3 case) through onnxruntime-genai. */
 export function onnxGenaiFiles(name: string): ScaffoldFile[] {
-  const values = { name, className: modelClassName(name), head: logScriptHead(`Log the ${name} ONNX language model as an MLflow pyfunc.`), helpers: LOG_HELPERS, nextSteps: NEXT_STEPS };
+  const values = {
+    name,
+    className: modelClassName(name),
+    head: logScriptHead(`Log the ${name} ONNX language model as an MLflow pyfunc.`),
+    helpers: LOG_HELPERS,
+    nextSteps: NEXT_STEPS,
+  };
   return [
     { relativePath: 'model.py', content: fillTemplate(MODEL_PY, values) },
     { relativePath: 'log_model.py', content: fillTemplate(LOG_MODEL_PY, values) },

@@ -112,7 +112,13 @@ them — here, a flat \`label\`/\`score\` table — or add pre- and post-process
 
 /** "Transformers pipeline": a thin PythonModel around a Hugging Face pipeline. */
 export function transformersPipelineFiles(name: string): ScaffoldFile[] {
-  const values = { name, className: modelClassName(name), head: logScriptHead(`Log the ${name} transformers pipeline as an MLflow pyfunc.`), helpers: LOG_HELPERS, nextSteps: NEXT_STEPS };
+  const values = {
+    name,
+    className: modelClassName(name),
+    head: logScriptHead(`Log the ${name} transformers pipeline as an MLflow pyfunc.`),
+    helpers: LOG_HELPERS,
+    nextSteps: NEXT_STEPS,
+  };
   return [
     { relativePath: 'model.py', content: fillTemplate(MODEL_PY, values) },
     { relativePath: 'log_model.py', content: fillTemplate(LOG_MODEL_PY, values) },

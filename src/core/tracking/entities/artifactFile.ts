@@ -11,5 +11,9 @@ export interface ArtifactFile {
 /** Parse `{path, is_dir, file_size}`. */
 export function parseArtifactFile(raw: unknown): ArtifactFile {
   const o = asObject(raw, 'file');
-  return { path: reqString(o, 'path'), isDir: optBool(o, 'is_dir') ?? false, fileSize: optInt(o, 'file_size') };
+  return {
+    path: reqString(o, 'path'),
+    isDir: optBool(o, 'is_dir') ?? false,
+    fileSize: optInt(o, 'file_size'),
+  };
 }

@@ -61,5 +61,8 @@ export function parseLoggedModel(raw: unknown): LoggedModel {
 
 /** What MLflow answers for an unknown logged model (3.11.1, recorded in `rest/125`). */
 export function loggedModelNotFound(modelId: string): StoreError {
-  return new StoreError('api', `Logged model with ID '${modelId}' not found.`, { errorCode: 'RESOURCE_DOES_NOT_EXIST', status: 404 });
+  return new StoreError('api', `Logged model with ID '${modelId}' not found.`, {
+    errorCode: 'RESOURCE_DOES_NOT_EXIST',
+    status: 404,
+  });
 }

@@ -1,4 +1,12 @@
-import { asObject, optArray, optInt, optString, reqId, reqString, type JsonObject } from '../../common/jsonFields';
+import {
+  asObject,
+  optArray,
+  optInt,
+  optString,
+  reqId,
+  reqString,
+  type JsonObject,
+} from '../../common/jsonFields';
 import { StoreError } from '../../common/storeError';
 import type { LifecycleStage } from './experiment';
 import { parseMetric, type Metric } from './metric';
@@ -130,7 +138,10 @@ export function parseRun(raw: unknown): Run {
       params: optArray(data, 'params', parseParam),
       tags: optArray(data, 'tags', parseTag),
     },
-    inputs: { datasetInputs: optArray(inputs, 'dataset_inputs', parseDatasetInput), modelInputs: optArray(inputs, 'model_inputs', parseModelInput) },
+    inputs: {
+      datasetInputs: optArray(inputs, 'dataset_inputs', parseDatasetInput),
+      modelInputs: optArray(inputs, 'model_inputs', parseModelInput),
+    },
     outputs: { modelOutputs: optArray(outputs, 'model_outputs', parseModelOutput) },
   };
 }

@@ -34,10 +34,21 @@ import { latestMetric, parseMetricFile } from './metricFile';
 import { readDatasetInputs } from './readDatasetInputs';
 import { metaInt, metaText, readMeta } from './readMeta';
 import { readKeyValueDir, subfolders } from './readKeyValueDir';
-import { MODELS_FOLDER, readExperimentLoggedModels, readLoggedModel, readRunModelLinks } from './readLoggedModels';
+import {
+  MODELS_FOLDER,
+  readExperimentLoggedModels,
+  readLoggedModel,
+  readRunModelLinks,
+} from './readLoggedModels';
 
 /** The file store writes run status as the proto enum number. */
-const STATUS: Readonly<Record<string, string>> = { '1': 'RUNNING', '2': 'SCHEDULED', '3': 'FINISHED', '4': 'FAILED', '5': 'KILLED' };
+const STATUS: Readonly<Record<string, string>> = {
+  '1': 'RUNNING',
+  '2': 'SCHEDULED',
+  '3': 'FINISHED',
+  '4': 'FAILED',
+  '5': 'KILLED',
+};
 const NOT_RUNS = new Set(['tags', 'datasets', 'traces', MODELS_FOLDER]);
 
 /**
@@ -53,12 +64,21 @@ export class FileTrackingStore implements TrackingStore {
   ) {}
 
   async searchExperiments(r: SearchExperimentsRequest): Promise<Page<Experiment>> {
-    const all = (await this.experiments()).map((x) => x.experiment).filter((e) => inView(e.lifecycleStage, r.viewType));
+    const all = (await this.experiments())
+      .map((x) => x.experiment)
+      .filter((e) => inView(e.lifecycleStage, r.viewType));
     const found = searchEntities(all, r.filter, r.orderBy, {
       valueOf: (e, type, key) =>
         type === 'tags'
           ? e.tags.find((t) => t.key === key)?.value
-          : ({ name: e.name, creation_time: e.creationTime, last_update_time: e.lastUpdateTime, experiment_id: e.experimentId } as Record<string, string | number | undefined>)[key],
+          : (
+              {
+                name: e.name,
+                creation_time: e.creationTime,
+                last_update_time: e.lastUpdateTime,
+                experiment_id: e.experimentId,
+              } as Record<string, string | number | undefined>
+            )[key],
       tieBreakers: [
         { type: 'attributes', key: 'creation_time', ascending: false },
         { type: 'attributes', key: 'experiment_id', ascending: true },
@@ -70,7 +90,10 @@ export class FileTrackingStore implements TrackingStore {
   async getExperiment(experimentId: string): Promise<Experiment> {
     const e = (await this.experiments()).find((x) => x.experiment.experimentId === experimentId);
     if (e === undefined) {
-      throw new StoreError('api', `Could not find experiment with ID ${experimentId}`, { errorCode: 'RESOURCE_DOES_NOT_EXIST', status: 404 });
+      throw new StoreError('api', `Could not find experiment with ID ${experimentId}`, {
+        errorCode: 'RESOURCE_DOES_NOT_EXIST',
+        status: 404,
+      });
     }
     return e.experiment;
   }
@@ -80,7 +103,9 @@ export class FileTrackingStore implements TrackingStore {
   }
 
   async searchRuns(r: SearchRunsRequest): Promise<Page<Run>> {
-    const dirs = (await this.experiments()).filter((x) => r.experimentIds.includes(x.experiment.experimentId));
+    const dirs = (await this.experiments()).filter((x) =>
+      r.experimentIds.includes(x.experiment.experimentId),
+    );
     const runs: Run[] = [];
     for (const { dir } of dirs) {
       for (const name of await subfolders(dir)) {
@@ -97,7 +122,10 @@ export class FileTrackingStore implements TrackingStore {
     const dir = await this.runDir(runId);
     const run = dir === undefined ? undefined : await this.readRun(dir);
     if (run === undefined) {
-      throw new StoreError('api', `Run '${runId}' not found`, { errorCode: 'RESOURCE_DOES_NOT_EXIST', status: 404 });
+      throw new StoreError('api', `Run '${runId}' not found`, {
+        errorCode: 'RESOURCE_DOES_NOT_EXIST',
+        status: 404,
+      });
     }
     return run;
   }
@@ -105,11 +133,17 @@ export class FileTrackingStore implements TrackingStore {
   async getMetricHistory(r: MetricHistoryRequest): Promise<Metric[]> {
     const dir = await this.runDir(r.runId);
     if (dir === undefined) {
-      throw new StoreError('api', `Run '${r.runId}' not found`, { errorCode: 'RESOURCE_DOES_NOT_EXIST', status: 404 });
+      throw new StoreError('api', `Run '${r.runId}' not found`, {
+        errorCode: 'RESOURCE_DOES_NOT_EXIST',
+        status: 404,
+      });
     }
     const file = path.join(dir, 'metrics', r.metricKey);
     if (r.metricKey.split('/').includes('..') || !file.startsWith(path.join(dir, 'metrics') + path.sep)) {
-      throw new StoreError('api', 'Invalid metric key', { errorCode: 'INVALID_PARAMETER_VALUE', status: 400 });
+      throw new StoreError('api', 'Invalid metric key', {
+        errorCode: 'INVALID_PARAMETER_VALUE',
+        status: 400,
+      });
     }
     try {
       return parseMetricFile(r.metricKey, await readFile(file, 'utf8'));
@@ -132,7 +166,11 @@ export class FileTrackingStore implements TrackingStore {
   }
 
   async readArtifact(r: ReadArtifactRequest): Promise<Uint8Array> {
-    return readLocalArtifact((await this.artifactRoot(r.runId)).root, r.path, r.maxBytes ?? DEFAULT_MAX_ARTIFACT_BYTES);
+    return readLocalArtifact(
+      (await this.artifactRoot(r.runId)).root,
+      r.path,
+      r.maxBytes ?? DEFAULT_MAX_ARTIFACT_BYTES,
+    );
   }
 
   async openArtifactStream(r: OpenArtifactStreamRequest): Promise<ArtifactStream> {
@@ -142,13 +180,21 @@ export class FileTrackingStore implements TrackingStore {
   private async artifactRoot(runId: string): Promise<{ rootUri: string | undefined; root: string }> {
     const dir = await this.runDir(runId);
     const rootUri = (await this.getRun(runId)).info.artifactUri;
-    let root = rootUri === undefined ? undefined : localArtifactRoot(rootUri, this.options.artifactsDestination);
+    let root =
+      rootUri === undefined ? undefined : localArtifactRoot(rootUri, this.options.artifactsDestination);
     // A copied or moved mlruns keeps absolute file:// URIs of the old place; use the run's own folder.
-    if ((root === undefined || !existsSync(root)) && dir !== undefined && existsSync(path.join(dir, 'artifacts'))) {
+    if (
+      (root === undefined || !existsSync(root)) &&
+      dir !== undefined &&
+      existsSync(path.join(dir, 'artifacts'))
+    ) {
       root = path.join(dir, 'artifacts');
     }
     if (root === undefined) {
-      throw new StoreError('unsupported', `Artifacts at ${rootUri ?? '(none)'} can only be read through a tracking server.`);
+      throw new StoreError(
+        'unsupported',
+        `Artifacts at ${rootUri ?? '(none)'} can only be read through a tracking server.`,
+      );
     }
     return { rootUri, root };
   }
@@ -162,7 +208,11 @@ export class FileTrackingStore implements TrackingStore {
       }
     }
     // One sort over every experiment, as MLflow sorts the models it gathered.
-    all.sort((a, b) => (b.creationTimestampMs ?? 0) - (a.creationTimestampMs ?? 0) || (a.modelId < b.modelId ? -1 : a.modelId > b.modelId ? 1 : 0));
+    all.sort(
+      (a, b) =>
+        (b.creationTimestampMs ?? 0) - (a.creationTimestampMs ?? 0) ||
+        (a.modelId < b.modelId ? -1 : a.modelId > b.modelId ? 1 : 0),
+    );
     const found = r.sourceRunId === undefined ? all : all.filter((m) => m.sourceRunId === r.sourceRunId);
     return loggedModelPage(found, r);
   }
@@ -190,7 +240,10 @@ export class FileTrackingStore implements TrackingStore {
       root = path.join(found.dir, 'artifacts');
     }
     if (root === undefined) {
-      throw new StoreError('unsupported', `Artifacts at ${uri ?? '(none)'} can only be read through a tracking server.`);
+      throw new StoreError(
+        'unsupported',
+        `Artifacts at ${uri ?? '(none)'} can only be read through a tracking server.`,
+      );
     }
     return readLocalArtifact(root, r.path, r.maxBytes ?? DEFAULT_MAX_ARTIFACT_BYTES);
   }
@@ -217,7 +270,9 @@ export class FileTrackingStore implements TrackingStore {
     const out: Array<{ dir: string; experiment: Experiment }> = [];
     const trash = path.join(this.root, '.trash');
     const dirs = [
-      ...(await subfolders(this.root)).filter((n) => n !== '.trash' && n !== 'models').map((n) => path.join(this.root, n)),
+      ...(await subfolders(this.root))
+        .filter((n) => n !== '.trash' && n !== 'models')
+        .map((n) => path.join(this.root, n)),
       ...(await subfolders(trash)).map((n) => path.join(trash, n)),
     ];
     for (const dir of dirs) {
@@ -232,7 +287,9 @@ export class FileTrackingStore implements TrackingStore {
           experimentId: id,
           name: metaText(meta, 'name') ?? '',
           artifactLocation: metaText(meta, 'artifact_location'),
-          lifecycleStage: dir.startsWith(trash + path.sep) ? 'deleted' : (metaText(meta, 'lifecycle_stage') ?? 'active'),
+          lifecycleStage: dir.startsWith(trash + path.sep)
+            ? 'deleted'
+            : (metaText(meta, 'lifecycle_stage') ?? 'active'),
           creationTime: metaInt(meta, 'creation_time'),
           lastUpdateTime: metaInt(meta, 'last_update_time'),
           tags: (await readKeyValueDir(path.join(dir, 'tags'))).map(([key, value]) => ({ key, value })),
@@ -278,7 +335,11 @@ export class FileTrackingStore implements TrackingStore {
         artifactUri: metaText(meta, 'artifact_uri'),
         lifecycleStage: metaText(meta, 'lifecycle_stage') ?? 'active',
       },
-      data: { metrics, params: (await readKeyValueDir(path.join(dir, 'params'))).map(([key, value]) => ({ key, value })), tags },
+      data: {
+        metrics,
+        params: (await readKeyValueDir(path.join(dir, 'params'))).map(([key, value]) => ({ key, value })),
+        tags,
+      },
       inputs: { datasetInputs: await readDatasetInputs(dir), modelInputs },
       outputs: { modelOutputs },
     };

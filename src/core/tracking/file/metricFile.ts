@@ -27,7 +27,11 @@ export function parseMetricFile(key: string, text: string): Metric[] {
     const value = parsePythonFloat(parts[1] ?? '');
     const timestamp = Number(parts[0]);
     const step = parts[2] === undefined ? 0 : Number(parts[2]);
-    if (Number.isNaN(timestamp) || Number.isNaN(step) || (Number.isNaN(value) && (parts[1] ?? '').toLowerCase() !== 'nan')) {
+    if (
+      Number.isNaN(timestamp) ||
+      Number.isNaN(step) ||
+      (Number.isNaN(value) && (parts[1] ?? '').toLowerCase() !== 'nan')
+    ) {
       continue;
     }
     out.push({ key, value, timestamp, step });
@@ -43,7 +47,13 @@ export function parseMetricFile(key: string, text: string): Metric[] {
 export function latestMetric(history: readonly Metric[]): Metric | undefined {
   let best: Metric | undefined;
   for (const m of history) {
-    if (best === undefined || m.step > best.step || (m.step === best.step && (m.timestamp > best.timestamp || (m.timestamp === best.timestamp && (Number.isNaN(m.value) || m.value > best.value))))) {
+    if (
+      best === undefined ||
+      m.step > best.step ||
+      (m.step === best.step &&
+        (m.timestamp > best.timestamp ||
+          (m.timestamp === best.timestamp && (Number.isNaN(m.value) || m.value > best.value))))
+    ) {
       best = m;
     }
   }

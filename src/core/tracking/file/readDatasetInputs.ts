@@ -17,14 +17,22 @@ export async function readDatasetInputs(runDir: string): Promise<DatasetInput[]>
   for (const id of await subfolders(path.join(runDir, 'inputs'))) {
     const input = await readMeta(path.join(runDir, 'inputs', id, 'meta.yaml'));
     const sourceId = input === undefined ? undefined : metaText(input, 'source_id');
-    if (input === undefined || metaText(input, 'source_type') !== 'DATASET' || sourceId === undefined || !/^[\w-]+$/.test(sourceId)) {
+    if (
+      input === undefined ||
+      metaText(input, 'source_type') !== 'DATASET' ||
+      sourceId === undefined ||
+      !/^[\w-]+$/.test(sourceId)
+    ) {
       continue;
     }
     const d = await readMeta(path.join(datasetsDir, sourceId, 'meta.yaml'));
     if (d === undefined) {
       continue;
     }
-    const tags = typeof input.tags === 'object' && input.tags !== null && !Array.isArray(input.tags) ? Object.entries(input.tags) : [];
+    const tags =
+      typeof input.tags === 'object' && input.tags !== null && !Array.isArray(input.tags)
+        ? Object.entries(input.tags)
+        : [];
     out.push({
       tags: tags.map(([key, value]) => ({ key, value: typeof value === 'string' ? value : String(value) })),
       dataset: {

@@ -22,11 +22,18 @@ function latestModelMetrics(key: string, text: string): Metric[] {
     }
     const [ts = '', raw = '', step = ''] = parts;
     const value = parsePythonFloat(raw);
-    if (!/^-?\d+$/.test(ts) || !/^-?\d+$/.test(step) || (Number.isNaN(value) && raw.toLowerCase() !== 'nan')) {
+    if (
+      !/^-?\d+$/.test(ts) ||
+      !/^-?\d+$/.test(step) ||
+      (Number.isNaN(value) && raw.toLowerCase() !== 'nan')
+    ) {
       continue;
     }
     const dataset = parts.slice(4).join(' ');
-    byDataset.set(dataset, [...(byDataset.get(dataset) ?? []), { key, value, timestamp: Number(ts), step: Number(step) }]);
+    byDataset.set(dataset, [
+      ...(byDataset.get(dataset) ?? []),
+      { key, value, timestamp: Number(ts), step: Number(step) },
+    ]);
   }
   return [...byDataset.values()].map((h) => latestMetric(h)).filter((m): m is Metric => m !== undefined);
 }
@@ -42,7 +49,8 @@ export async function readLoggedModel(dir: string): Promise<LoggedModel | undefi
   if (meta === undefined || modelId === undefined || metaText(meta, 'lifecycle_stage') === 'deleted') {
     return undefined;
   }
-  const pairs = async (sub: string): Promise<Array<{ key: string; value: string }>> => (await readKeyValueDir(path.join(dir, sub))).map(([key, value]) => ({ key, value }));
+  const pairs = async (sub: string): Promise<Array<{ key: string; value: string }>> =>
+    (await readKeyValueDir(path.join(dir, sub))).map(([key, value]) => ({ key, value }));
   return {
     modelId,
     experimentId: metaText(meta, 'experiment_id') ?? '',
@@ -55,12 +63,17 @@ export async function readLoggedModel(dir: string): Promise<LoggedModel | undefi
     status: loggedModelStatusName(metaInt(meta, 'status')),
     tags: await pairs('tags'),
     params: await pairs('params'),
-    metrics: (await readKeyValueDir(path.join(dir, 'metrics'))).flatMap(([key, text]) => latestModelMetrics(key, text)),
+    metrics: (await readKeyValueDir(path.join(dir, 'metrics'))).flatMap(([key, text]) =>
+      latestModelMetrics(key, text),
+    ),
   };
 }
 
 /** The logged models of one experiment folder, newest first, then by id (MLflow's order). */
-export async function readExperimentLoggedModels(experimentDir: string, experimentId: string): Promise<LoggedModel[]> {
+export async function readExperimentLoggedModels(
+  experimentDir: string,
+  experimentId: string,
+): Promise<LoggedModel[]> {
   const folder = path.join(experimentDir, MODELS_FOLDER);
   const models: LoggedModel[] = [];
   for (const name of await subfolders(folder)) {
@@ -70,7 +83,11 @@ export async function readExperimentLoggedModels(experimentDir: string, experime
       models.push(model);
     }
   }
-  return models.sort((a, b) => (b.creationTimestampMs ?? 0) - (a.creationTimestampMs ?? 0) || (a.modelId < b.modelId ? -1 : a.modelId > b.modelId ? 1 : 0));
+  return models.sort(
+    (a, b) =>
+      (b.creationTimestampMs ?? 0) - (a.creationTimestampMs ?? 0) ||
+      (a.modelId < b.modelId ? -1 : a.modelId > b.modelId ? 1 : 0),
+  );
 }
 
 /**
@@ -79,7 +96,9 @@ export async function readExperimentLoggedModels(experimentDir: string, experime
  * `destination_type: MODEL_OUTPUT` (the model id in `destination_id`, and the step). Folders are
  * read in name order, since MLflow's order is whatever the directory listing gave.
  */
-export async function readRunModelLinks(runDir: string): Promise<{ modelInputs: ModelInput[]; modelOutputs: ModelOutput[] }> {
+export async function readRunModelLinks(
+  runDir: string,
+): Promise<{ modelInputs: ModelInput[]; modelOutputs: ModelOutput[] }> {
   const modelInputs: ModelInput[] = [];
   for (const name of (await subfolders(path.join(runDir, 'inputs'))).sort()) {
     const meta = await readMeta(path.join(runDir, 'inputs', name, 'meta.yaml'));

@@ -35,7 +35,10 @@ export function guardedBody(source: Readable, guard: BodyGuard): Readable {
       source.destroy();
     }, guard.idleMs);
   };
-  const got = (): string => (guard.expected === undefined ? `${String(received)} bytes` : `${String(received)} of ${String(guard.expected)} bytes`);
+  const got = (): string =>
+    guard.expected === undefined
+      ? `${String(received)} bytes`
+      : `${String(received)} of ${String(guard.expected)} bytes`;
   async function* chunks(): AsyncGenerator<Buffer, void, undefined> {
     arm();
     try {
@@ -51,17 +54,33 @@ export function guardedBody(source: Readable, guard: BodyGuard): Readable {
         throw new StoreError('cancelled', 'The download was cancelled.', { request: guard.request });
       }
       if (stalled) {
-        throw new StoreError('timeout', `The server sent no data for ${seconds(guard.idleMs)} s (after ${got()}; ${guard.request}).`, { request: guard.request });
+        throw new StoreError(
+          'timeout',
+          `The server sent no data for ${seconds(guard.idleMs)} s (after ${got()}; ${guard.request}).`,
+          { request: guard.request },
+        );
       }
-      throw new StoreError('invalid-response', `The server broke off after ${got()} (${err instanceof Error ? err.message : String(err)}; ${guard.request}).`, { request: guard.request });
+      throw new StoreError(
+        'invalid-response',
+        `The server broke off after ${got()} (${err instanceof Error ? err.message : String(err)}; ${guard.request}).`,
+        { request: guard.request },
+      );
     } finally {
       clearTimeout(timer);
     }
     if (stalled) {
-      throw new StoreError('timeout', `The server sent no data for ${seconds(guard.idleMs)} s (after ${got()}; ${guard.request}).`, { request: guard.request });
+      throw new StoreError(
+        'timeout',
+        `The server sent no data for ${seconds(guard.idleMs)} s (after ${got()}; ${guard.request}).`,
+        { request: guard.request },
+      );
     }
     if (guard.expected !== undefined && received !== guard.expected) {
-      throw new StoreError('invalid-response', `The server ended the file after ${got()}: it is incomplete (${guard.request}).`, { request: guard.request });
+      throw new StoreError(
+        'invalid-response',
+        `The server ended the file after ${got()}: it is incomplete (${guard.request}).`,
+        { request: guard.request },
+      );
     }
   }
   return Readable.from(chunks(), { objectMode: false });

@@ -67,7 +67,10 @@ export interface CredentialEnv {
  * Resolve credentials the way MLflow's `rest_utils` does: username/password from the environment,
  * each falling back to the credentials file, give Basic auth; otherwise a token gives Bearer.
  */
-export function resolveCredentials(env: CredentialEnv, file: FileCredentials | undefined): HostCredentials | undefined {
+export function resolveCredentials(
+  env: CredentialEnv,
+  file: FileCredentials | undefined,
+): HostCredentials | undefined {
   const username = nonEmpty(env.MLFLOW_TRACKING_USERNAME) ?? nonEmpty(file?.username);
   const password = nonEmpty(env.MLFLOW_TRACKING_PASSWORD) ?? nonEmpty(file?.password);
   if (username !== undefined && password !== undefined) {

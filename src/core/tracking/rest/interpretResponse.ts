@@ -15,11 +15,19 @@ export function interpretResponse(
   // Never followed: the Authorization header would go wherever it points (often an SSO login).
   if (status >= 300 && status < 400) {
     const where = location === undefined ? 'without saying where' : `to ${safeLocation(location)}`;
-    return new StoreError('not-mlflow', `${request} was redirected (HTTP ${status}) ${where}: this address is not the MLflow API itself (a login page or proxy in front of it?). Use the address the server really answers at.`, { status, request });
+    return new StoreError(
+      'not-mlflow',
+      `${request} was redirected (HTTP ${status}) ${where}: this address is not the MLflow API itself (a login page or proxy in front of it?). Use the address the server really answers at.`,
+      { status, request },
+    );
   }
   // MLflow answers every call with a JSON object; "no content" is not an empty result.
   if (status === 204 || (status >= 200 && status < 300 && status !== 200)) {
-    return new StoreError('invalid-response', `${request} answered HTTP ${status} with no MLflow JSON; expected 200 and a JSON object.`, { status, request });
+    return new StoreError(
+      'invalid-response',
+      `${request} answered HTTP ${status} with no MLflow JSON; expected 200 and a JSON object.`,
+      { status, request },
+    );
   }
   // MLflow 3.5+'s DNS-rebinding guard answers a plain-text 403 before any route runs.
   if (status === 403 && /invalid host header/i.test(body.slice(0, 500))) {
@@ -44,31 +52,54 @@ export function interpretResponse(
     if (status >= 400) {
       return httpError(status, undefined, body.slice(0, 200), request);
     }
-    return new StoreError('invalid-response', `${request} answered a body that is not JSON (HTTP ${status}).`, { status, request });
+    return new StoreError(
+      'invalid-response',
+      `${request} answered a body that is not JSON (HTTP ${status}).`,
+      { status, request },
+    );
   }
-  const obj = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+  const obj =
+    typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
   if (status >= 400) {
     const code = typeof obj?.error_code === 'string' ? obj.error_code : undefined;
     const message = typeof obj?.message === 'string' ? obj.message : undefined;
     return httpError(status, code, message, request);
   }
   if (obj === undefined) {
-    return new StoreError('invalid-response', `${request} answered JSON that is not an object.`, { status, request });
+    return new StoreError('invalid-response', `${request} answered JSON that is not an object.`, {
+      status,
+      request,
+    });
   }
   return obj;
 }
 
-function httpError(status: number, errorCode: string | undefined, message: string | undefined, request: string): StoreError {
+function httpError(
+  status: number,
+  errorCode: string | undefined,
+  message: string | undefined,
+  request: string,
+): StoreError {
   if (status === 401 || status === 403) {
     const what = status === 401 ? 'Authentication failed' : 'Access denied';
-    return new StoreError('api', `${what} (HTTP ${status})${message ? `: ${message}` : ''}. Check the tracking server credentials.`, {
-      status,
-      errorCode,
-      request,
-    });
+    return new StoreError(
+      'api',
+      `${what} (HTTP ${status})${message ? `: ${message}` : ''}. Check the tracking server credentials.`,
+      {
+        status,
+        errorCode,
+        request,
+      },
+    );
   }
   const text = message ?? `HTTP ${status}`;
-  return new StoreError('api', errorCode === undefined ? `${request}: ${text}` : `${text} (${errorCode})`, { status, errorCode, request });
+  return new StoreError('api', errorCode === undefined ? `${request}: ${text}` : `${text} (${errorCode})`, {
+    status,
+    errorCode,
+    request,
+  });
 }
 
 /** A redirect target as shown to the user: no credentials, no control characters, not too long. */
@@ -82,6 +113,8 @@ function safeLocation(location: string): string {
   } catch {
     // a relative or malformed target: shown as given, neutralised below
   }
-  const clean = Array.from(shown, (c) => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f ? '?' : c)).join('');
+  const clean = Array.from(shown, (c) => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f ? '?' : c)).join(
+    '',
+  );
   return clean.length > 200 ? `${clean.slice(0, 197)}…` : clean;
 }

@@ -95,7 +95,12 @@ export class RestClient {
     this.httpsAgent =
       tls === undefined
         ? undefined
-        : new https.Agent({ rejectUnauthorized: tls.insecure !== true, ca: tls.ca, cert: tls.cert, key: tls.key });
+        : new https.Agent({
+            rejectUnauthorized: tls.insecure !== true,
+            ca: tls.ca,
+            cert: tls.cert,
+            key: tls.key,
+          });
   }
 
   /** Call an endpoint and return its parsed JSON object. */
@@ -103,12 +108,21 @@ export class RestClient {
     const request = `${endpoint.method} ${endpoint.path}`;
     const deadline = this.deadline(call.signal, 1);
     return this.withRetries<Record<string, unknown>>(endpoint.idempotent, deadline, request, async () => {
-      const r = await this.send(endpoint.method, endpoint.path + queryString(call.query), call.body, deadline, undefined, request);
+      const r = await this.send(
+        endpoint.method,
+        endpoint.path + queryString(call.query),
+        call.body,
+        deadline,
+        undefined,
+        request,
+      );
       if (r instanceof StoreError) {
         return { error: r, retryAfter: undefined, status: undefined };
       }
       const result = interpretResponse(r.status, r.contentType, r.data.toString('utf8'), request, r.location);
-      return result instanceof StoreError ? { error: result, retryAfter: r.retryAfter, status: r.status } : { value: result };
+      return result instanceof StoreError
+        ? { error: result, retryAfter: r.retryAfter, status: r.status }
+        : { value: result };
     });
   }
 
@@ -116,11 +130,22 @@ export class RestClient {
    * GET raw bytes (artifact downloads) from `path` under the base URL. Non-200 answers become the
    * same typed errors as {@link call}; `maxBytes` caps the body below the client-wide limit.
    */
-  async download(path: string, query: Query, options: { signal?: AbortSignal; maxBytes?: number } = {}): Promise<Buffer> {
+  async download(
+    path: string,
+    query: Query,
+    options: { signal?: AbortSignal; maxBytes?: number } = {},
+  ): Promise<Buffer> {
     const request = `GET ${path}`;
     const deadline = this.deadline(options.signal, DOWNLOAD_DEADLINE_FACTOR);
     return this.withRetries<Buffer>(true, deadline, request, async () => {
-      const r = await this.send('GET', path + queryString(query), undefined, deadline, options.maxBytes, request);
+      const r = await this.send(
+        'GET',
+        path + queryString(query),
+        undefined,
+        deadline,
+        options.maxBytes,
+        request,
+      );
       if (r instanceof StoreError) {
         return { error: r, retryAfter: undefined, status: undefined };
       }
@@ -128,7 +153,10 @@ export class RestClient {
         return { value: r.data };
       }
       const result = interpretResponse(r.status, r.contentType, r.data.toString('utf8'), request, r.location);
-      const error = result instanceof StoreError ? result : new StoreError('api', `${request}: HTTP ${r.status}`, { status: r.status, request });
+      const error =
+        result instanceof StoreError
+          ? result
+          : new StoreError('api', `${request}: HTTP ${r.status}`, { status: r.status, request });
       return { error, retryAfter: r.retryAfter, status: r.status };
     });
   }
@@ -140,7 +168,11 @@ export class RestClient {
    * fails when no byte arrives for `timeoutMs`, when it ends short of Content-Length, or when
    * `signal` fires, which aborts the HTTP request at once. No size cap: nothing is held in memory.
    */
-  async openDownload(path: string, query: Query, options: { signal?: AbortSignal } = {}): Promise<ArtifactStream> {
+  async openDownload(
+    path: string,
+    query: Query,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<ArtifactStream> {
     const request = `GET ${path}`;
     const deadline = this.deadline(options.signal, 1);
     const idleMs = this.options.timeoutMs ?? 30_000;
@@ -184,34 +216,68 @@ export class RestClient {
       const contentType = headerValue(response.headers['content-type']);
       if (response.status !== 200) {
         const text = await readCapped(raw, 64 * 1024);
-        const result = interpretResponse(response.status, contentType, text, request, headerValue(response.headers.location));
-        const error = result instanceof StoreError ? result : new StoreError('api', `${request}: HTTP ${String(response.status)}`, { status: response.status, request });
+        const result = interpretResponse(
+          response.status,
+          contentType,
+          text,
+          request,
+          headerValue(response.headers.location),
+        );
+        const error =
+          result instanceof StoreError
+            ? result
+            : new StoreError('api', `${request}: HTTP ${String(response.status)}`, {
+                status: response.status,
+                request,
+              });
         return { error, retryAfter: headerValue(response.headers['retry-after']), status: response.status };
       }
       const length = Number(headerValue(response.headers['content-length']) ?? Number.NaN);
       const encoding = (headerValue(response.headers['content-encoding']) ?? 'identity').toLowerCase();
-      const body = guardedBody(raw, { request, expected: Number.isSafeInteger(length) && length >= 0 ? length : undefined, idleMs, abort, caller: options.signal });
+      const body = guardedBody(raw, {
+        request,
+        expected: Number.isSafeInteger(length) && length >= 0 ? length : undefined,
+        idleMs,
+        abort,
+        caller: options.signal,
+      });
       const decoded = decoder(encoding);
       if (decoded === null) {
         body.destroy();
-        throw new StoreError('invalid-response', `${request} answered in the ${encoding} encoding, which cannot be decoded.`, { request });
+        throw new StoreError(
+          'invalid-response',
+          `${request} answered in the ${encoding} encoding, which cannot be decoded.`,
+          { request },
+        );
       }
       // A server that compresses anyway: Content-Length counts the compressed bytes, checked above.
-      return { value: decoded === undefined ? { body, size: length >= 0 && Number.isSafeInteger(length) ? length : undefined } : { body: pipeline(body, decoded, () => undefined), size: undefined } };
+      return {
+        value:
+          decoded === undefined
+            ? { body, size: length >= 0 && Number.isSafeInteger(length) ? length : undefined }
+            : { body: pipeline(body, decoded, () => undefined), size: undefined },
+      };
     });
   }
 
   private deadline(caller: AbortSignal | undefined, factor: number): Deadline {
     const ms = (this.options.timeoutMs ?? 30_000) * factor;
     const timer = AbortSignal.timeout(ms);
-    return { signal: caller === undefined ? timer : AbortSignal.any([caller, timer]), caller, expiresAt: Date.now() + ms, ms };
+    return {
+      signal: caller === undefined ? timer : AbortSignal.any([caller, timer]),
+      caller,
+      expiresAt: Date.now() + ms,
+      ms,
+    };
   }
 
   private async withRetries<T>(
     idempotent: boolean,
     deadline: Deadline,
     request: string,
-    attempt: () => Promise<{ value: T } | { error: StoreError; retryAfter: string | undefined; status: number | undefined }>,
+    attempt: () => Promise<
+      { value: T } | { error: StoreError; retryAfter: string | undefined; status: number | undefined }
+    >,
   ): Promise<T> {
     const maxRetries = idempotent ? (this.options.maxRetries ?? 3) : 0;
     for (let n = 0; ; n++) {
@@ -220,21 +286,28 @@ export class RestClient {
       if ('value' in outcome) {
         return outcome.value;
       }
-      const retryable = outcome.status === undefined ? outcome.error.kind === 'network' : RETRY_STATUSES.has(outcome.status);
+      const retryable =
+        outcome.status === undefined ? outcome.error.kind === 'network' : RETRY_STATUSES.has(outcome.status);
       if (!retryable || n >= maxRetries) {
         throw outcome.error;
       }
       // A wait the server asks for counts against the same deadline: past it, fail now.
       const remaining = deadline.expiresAt - Date.now();
       const cap = Math.min(this.options.maxRetryDelayMs ?? 60_000, remaining);
-      const delay = cap <= 0 ? undefined : retryDelay(n, outcome.retryAfter, this.options.backoffMs ?? 500, cap);
+      const delay =
+        cap <= 0 ? undefined : retryDelay(n, outcome.retryAfter, this.options.backoffMs ?? 500, cap);
       if (delay === undefined) {
-        const asked = outcome.retryAfter === undefined ? '' : ` (it asked to retry after ${outcome.retryAfter} s)`;
-        throw new StoreError(outcome.error.kind, `${outcome.error.message} Gave up within the ${seconds(deadline.ms)} s deadline${asked}.`, {
-          status: outcome.error.status,
-          errorCode: outcome.error.errorCode,
-          request,
-        });
+        const asked =
+          outcome.retryAfter === undefined ? '' : ` (it asked to retry after ${outcome.retryAfter} s)`;
+        throw new StoreError(
+          outcome.error.kind,
+          `${outcome.error.message} Gave up within the ${seconds(deadline.ms)} s deadline${asked}.`,
+          {
+            status: outcome.error.status,
+            errorCode: outcome.error.errorCode,
+            request,
+          },
+        );
       }
       try {
         await sleep(delay, deadline.signal);
@@ -247,7 +320,9 @@ export class RestClient {
   /** An abort by our own deadline is a timeout; one by the caller stays a cancellation. */
   private deadlineError(err: unknown, deadline: Deadline, request: string): unknown {
     if (deadline.signal.aborted && deadline.caller?.aborted !== true) {
-      return new StoreError('timeout', `${request} got no answer within ${seconds(deadline.ms)} s.`, { request });
+      return new StoreError('timeout', `${request} got no answer within ${seconds(deadline.ms)} s.`, {
+        request,
+      });
     }
     return err;
   }

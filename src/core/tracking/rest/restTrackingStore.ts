@@ -56,13 +56,19 @@ export class RestTrackingStore implements TrackingStore, TrackingWriter {
   }
 
   async getExperiment(experimentId: string, o: ReadOptions = {}): Promise<Experiment> {
-    const json = await this.client.call(ENDPOINTS.getExperiment, { query: [['experiment_id', experimentId]], signal: o.signal });
+    const json = await this.client.call(ENDPOINTS.getExperiment, {
+      query: [['experiment_id', experimentId]],
+      signal: o.signal,
+    });
     return parseExperiment(json.experiment);
   }
 
   async getExperimentByName(name: string, o: ReadOptions = {}): Promise<Experiment | undefined> {
     try {
-      const json = await this.client.call(ENDPOINTS.getExperimentByName, { query: [['experiment_name', name]], signal: o.signal });
+      const json = await this.client.call(ENDPOINTS.getExperimentByName, {
+        query: [['experiment_name', name]],
+        signal: o.signal,
+      });
       return parseExperiment(json.experiment);
     } catch (err: unknown) {
       if (StoreError.isNotFound(err)) {
@@ -77,7 +83,8 @@ export class RestTrackingStore implements TrackingStore, TrackingWriter {
       body: {
         experiment_ids: r.experimentIds,
         filter: r.filter,
-        run_view_type: r.runViewType === undefined || r.runViewType === 'ACTIVE_ONLY' ? undefined : r.runViewType,
+        run_view_type:
+          r.runViewType === undefined || r.runViewType === 'ACTIVE_ONLY' ? undefined : r.runViewType,
         max_results: r.maxResults,
         order_by: r.orderBy,
         page_token: r.pageToken,
@@ -102,7 +109,12 @@ export class RestTrackingStore implements TrackingStore, TrackingWriter {
     let pageToken: string | undefined;
     for (;;) {
       const json = await this.client.call(ENDPOINTS.getMetricHistory, {
-        query: [['run_id', r.runId], ['metric_key', r.metricKey], ['max_results', HISTORY_PAGE], ['page_token', pageToken]],
+        query: [
+          ['run_id', r.runId],
+          ['metric_key', r.metricKey],
+          ['max_results', HISTORY_PAGE],
+          ['page_token', pageToken],
+        ],
         signal: r.signal,
       });
       all.push(...optArray(json, 'metrics', parseMetric));
@@ -138,17 +150,28 @@ export class RestTrackingStore implements TrackingStore, TrackingWriter {
     }
     const histories = [];
     for (const runId of r.runIds) {
-      histories.push({ runId, history: await this.getMetricHistory({ runId, metricKey: r.metricKey, signal: r.signal }) });
+      histories.push({
+        runId,
+        history: await this.getMetricHistory({ runId, metricKey: r.metricKey, signal: r.signal }),
+      });
     }
     return sampleMetricHistories(histories, r.maxResults, r.startStep, r.endStep);
   }
 
   async listArtifacts(r: ListArtifactsRequest): Promise<ArtifactListing> {
     const json = await this.client.call(ENDPOINTS.listArtifacts, {
-      query: [['run_id', r.runId], ['path', r.path], ['page_token', r.pageToken]],
+      query: [
+        ['run_id', r.runId],
+        ['path', r.path],
+        ['page_token', r.pageToken],
+      ],
       signal: r.signal,
     });
-    return { rootUri: optString(json, 'root_uri'), items: optArray(json, 'files', parseArtifactFile), nextPageToken: token(json) };
+    return {
+      rootUri: optString(json, 'root_uri'),
+      items: optArray(json, 'files', parseArtifactFile),
+      nextPageToken: token(json),
+    };
   }
 
   /**
@@ -157,15 +180,23 @@ export class RestTrackingStore implements TrackingStore, TrackingWriter {
    * MLflow 3 logged model), where `artifacts/list` has no run id to go by. Paths in the answer are
    * made relative to `rootUri`, like {@link listArtifacts}.
    */
-  async listProxiedArtifacts(rootUri: string, o: ReadOptions & { readonly path?: string } = {}): Promise<ArtifactListing> {
+  async listProxiedArtifacts(
+    rootUri: string,
+    o: ReadOptions & { readonly path?: string } = {},
+  ): Promise<ArtifactListing> {
     const root = proxiedPath(rootUri);
     if (root === undefined) {
       throw new StoreError('unsupported', `Not an mlflow-artifacts: URI: ${rootUri}`);
     }
     const rel = checkArtifactPath(o.path);
     const folder = [root, rel].filter((s) => s !== '').join('/');
-    const json = await this.client.call(ENDPOINTS.listProxiedArtifacts, { query: [['path', folder]], signal: o.signal });
-    const items = optArray(json, 'files', parseArtifactFile).map((f) => (rel === '' ? f : { ...f, path: `${rel}/${f.path}` }));
+    const json = await this.client.call(ENDPOINTS.listProxiedArtifacts, {
+      query: [['path', folder]],
+      signal: o.signal,
+    });
+    const items = optArray(json, 'files', parseArtifactFile).map((f) =>
+      rel === '' ? f : { ...f, path: `${rel}/${f.path}` },
+    );
     return { rootUri, items, nextPageToken: undefined };
   }
 
@@ -176,10 +207,23 @@ export class RestTrackingStore implements TrackingStore, TrackingWriter {
     const proxied = proxiedPath(run.info.artifactUri ?? '');
     const options = { signal: r.signal, maxBytes: r.maxBytes ?? DEFAULT_MAX_ARTIFACT_BYTES };
     if (proxied !== undefined) {
-      const segments = [...proxied.split('/'), ...rel.split('/')].filter((s) => s !== '').map(encodeURIComponent);
-      return this.client.download(`${ENDPOINTS.downloadProxiedArtifact.path}/${segments.join('/')}`, [], options);
+      const segments = [...proxied.split('/'), ...rel.split('/')]
+        .filter((s) => s !== '')
+        .map(encodeURIComponent);
+      return this.client.download(
+        `${ENDPOINTS.downloadProxiedArtifact.path}/${segments.join('/')}`,
+        [],
+        options,
+      );
     }
-    return this.client.download(ENDPOINTS.getArtifact.path, [['path', rel], ['run_uuid', r.runId]], options);
+    return this.client.download(
+      ENDPOINTS.getArtifact.path,
+      [
+        ['path', rel],
+        ['run_uuid', r.runId],
+      ],
+      options,
+    );
   }
 
   /** The routes of {@link readArtifact}, streamed: no size cap, an idle timeout instead of a deadline. */
@@ -188,16 +232,29 @@ export class RestTrackingStore implements TrackingStore, TrackingWriter {
     const run = await this.getRun(r.runId, { signal: r.signal });
     const proxied = proxiedPath(run.info.artifactUri ?? '');
     if (proxied !== undefined) {
-      const segments = [...proxied.split('/'), ...rel.split('/')].filter((s) => s !== '').map(encodeURIComponent);
-      return this.client.openDownload(`${ENDPOINTS.downloadProxiedArtifact.path}/${segments.join('/')}`, [], { signal: r.signal });
+      const segments = [...proxied.split('/'), ...rel.split('/')]
+        .filter((s) => s !== '')
+        .map(encodeURIComponent);
+      return this.client.openDownload(`${ENDPOINTS.downloadProxiedArtifact.path}/${segments.join('/')}`, [], {
+        signal: r.signal,
+      });
     }
-    return this.client.openDownload(ENDPOINTS.getArtifact.path, [['path', rel], ['run_uuid', r.runId]], { signal: r.signal });
+    return this.client.openDownload(
+      ENDPOINTS.getArtifact.path,
+      [
+        ['path', rel],
+        ['run_uuid', r.runId],
+      ],
+      { signal: r.signal },
+    );
   }
 
   async searchLoggedModels(r: SearchLoggedModelsRequest): Promise<Page<LoggedModel>> {
     // The id goes inside a quoted filter string: anything but a plain id could change its meaning.
     if (r.sourceRunId !== undefined && !/^[\w-]+$/.test(r.sourceRunId)) {
-      throw new StoreError('api', `Invalid run id ${JSON.stringify(r.sourceRunId)}.`, { errorCode: 'INVALID_PARAMETER_VALUE' });
+      throw new StoreError('api', `Invalid run id ${JSON.stringify(r.sourceRunId)}.`, {
+        errorCode: 'INVALID_PARAMETER_VALUE',
+      });
     }
     try {
       const json = await this.client.call(ENDPOINTS.searchLoggedModels, {
@@ -219,7 +276,10 @@ export class RestTrackingStore implements TrackingStore, TrackingWriter {
   }
 
   async getLoggedModel(modelId: string, o: ReadOptions = {}): Promise<LoggedModel> {
-    const json = await this.client.call({ ...ENDPOINTS.getLoggedModel, path: `${ENDPOINTS.getLoggedModel.path}/${checkedModelId(modelId)}` }, { signal: o.signal });
+    const json = await this.client.call(
+      { ...ENDPOINTS.getLoggedModel, path: `${ENDPOINTS.getLoggedModel.path}/${checkedModelId(modelId)}` },
+      { signal: o.signal },
+    );
     return parseLoggedModel(json.model);
   }
 
@@ -233,14 +293,27 @@ export class RestTrackingStore implements TrackingStore, TrackingWriter {
     const proxied = proxiedPath(model.artifactUri ?? '');
     const options = { signal: r.signal, maxBytes: r.maxBytes ?? DEFAULT_MAX_ARTIFACT_BYTES };
     if (proxied !== undefined) {
-      const segments = [...proxied.split('/'), ...rel.split('/')].filter((s) => s !== '').map(encodeURIComponent);
-      return this.client.download(`${ENDPOINTS.downloadProxiedArtifact.path}/${segments.join('/')}`, [], options);
+      const segments = [...proxied.split('/'), ...rel.split('/')]
+        .filter((s) => s !== '')
+        .map(encodeURIComponent);
+      return this.client.download(
+        `${ENDPOINTS.downloadProxiedArtifact.path}/${segments.join('/')}`,
+        [],
+        options,
+      );
     }
-    return this.client.download(`${ENDPOINTS.downloadLoggedModelArtifact.path}/${model.modelId}/artifacts/files`, [['artifact_file_path', rel]], options);
+    return this.client.download(
+      `${ENDPOINTS.downloadLoggedModelArtifact.path}/${model.modelId}/artifacts/files`,
+      [['artifact_file_path', rel]],
+      options,
+    );
   }
 
   async renameRun(runId: string, name: string, o: ReadOptions = {}): Promise<void> {
-    await this.client.call(ENDPOINTS.updateRun, { body: { run_id: runId, run_name: name }, signal: o.signal });
+    await this.client.call(ENDPOINTS.updateRun, {
+      body: { run_id: runId, run_name: name },
+      signal: o.signal,
+    });
   }
 
   async setRunTag(runId: string, key: string, value: string, o: ReadOptions = {}): Promise<void> {
@@ -289,7 +362,9 @@ function proxiedPath(uri: string): string | undefined {
 /** A logged-model id before it goes into a URL path. */
 function checkedModelId(modelId: string): string {
   if (!LOGGED_MODEL_ID.test(modelId)) {
-    throw new StoreError('api', `Invalid logged model id ${JSON.stringify(modelId)}.`, { errorCode: 'INVALID_PARAMETER_VALUE' });
+    throw new StoreError('api', `Invalid logged model id ${JSON.stringify(modelId)}.`, {
+      errorCode: 'INVALID_PARAMETER_VALUE',
+    });
   }
   return modelId;
 }
@@ -298,6 +373,7 @@ function checkedModelId(modelId: string): string {
 function isMissingEndpoint(err: unknown): boolean {
   return (
     StoreError.is(err) &&
-    ((err.kind === 'not-mlflow' && (err.status === 404 || err.status === 405)) || err.errorCode === 'ENDPOINT_NOT_FOUND')
+    ((err.kind === 'not-mlflow' && (err.status === 404 || err.status === 405)) ||
+      err.errorCode === 'ENDPOINT_NOT_FOUND')
   );
 }

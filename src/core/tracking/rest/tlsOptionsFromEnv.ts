@@ -27,13 +27,16 @@ export function tlsOptionsFromEnv(env: TlsEnv, readFile: ReadFile): TlsOptions |
   const caPath = nonEmpty(env.MLFLOW_TRACKING_SERVER_CERT_PATH);
   const certPath = nonEmpty(env.MLFLOW_TRACKING_CLIENT_CERT_PATH);
   if (insecure && caPath !== undefined) {
-    throw new Error('MLFLOW_TRACKING_INSECURE_TLS and MLFLOW_TRACKING_SERVER_CERT_PATH are both set; MLflow allows only one of them.');
+    throw new Error(
+      'MLFLOW_TRACKING_INSECURE_TLS and MLFLOW_TRACKING_SERVER_CERT_PATH are both set; MLflow allows only one of them.',
+    );
   }
   if (!insecure && caPath === undefined && certPath === undefined) {
     return undefined;
   }
   const ca = caPath === undefined ? undefined : read(readFile, 'MLFLOW_TRACKING_SERVER_CERT_PATH', caPath);
-  const cert = certPath === undefined ? undefined : read(readFile, 'MLFLOW_TRACKING_CLIENT_CERT_PATH', certPath);
+  const cert =
+    certPath === undefined ? undefined : read(readFile, 'MLFLOW_TRACKING_CLIENT_CERT_PATH', certPath);
   const key = cert !== undefined && PRIVATE_KEY.test(cert.toString('latin1')) ? cert : undefined;
   return {
     ...(insecure ? { insecure } : {}),
@@ -65,6 +68,8 @@ function read(readFile: ReadFile, name: string, filePath: string): Buffer {
     return readFile(filePath);
   } catch (err: unknown) {
     const code = (err as { code?: unknown }).code;
-    throw new Error(`${name}: cannot read ${filePath}${typeof code === 'string' ? ` (${code})` : ''}.`, { cause: err });
+    throw new Error(`${name}: cannot read ${filePath}${typeof code === 'string' ? ` (${code})` : ''}.`, {
+      cause: err,
+    });
   }
 }

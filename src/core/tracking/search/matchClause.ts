@@ -2,7 +2,10 @@ import type { Comparator, FilterClause } from './searchFilter';
 
 /** Does the SQL LIKE pattern (`%`, `_`) match the whole string? */
 export function likeMatches(value: string, pattern: string, caseInsensitive: boolean): boolean {
-  const re = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '[\\s\\S]*').replace(/_/g, '[\\s\\S]');
+  const re = pattern
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/%/g, '[\\s\\S]*')
+    .replace(/_/g, '[\\s\\S]');
   return new RegExp(`^${re}$`, caseInsensitive ? 'i' : '').test(value);
 }
 
@@ -11,7 +14,11 @@ export function likeMatches(value: string, pattern: string, caseInsensitive: boo
  * except `IS NULL`. Numbers compare numerically, NaN matching only `!=` (as Python compares it in
  * MLflow's file store); strings compare as strings.
  */
-export function compareValue(actual: string | number | undefined, op: Comparator, expected: FilterClause['value']): boolean {
+export function compareValue(
+  actual: string | number | undefined,
+  op: Comparator,
+  expected: FilterClause['value'],
+): boolean {
   if (op === 'IS NULL' || op === 'IS NOT NULL') {
     return (actual === undefined) === (op === 'IS NULL');
   }

@@ -9,7 +9,10 @@ export interface OrderTerm {
 }
 
 /** Parse `order_by` terms like `metrics.\`train/rmse\` DESC` or `name`; ASC is the default. */
-export function parseOrderBy(terms: readonly string[] | undefined, bareType: FilterClause['type'] = 'attributes'): OrderTerm[] {
+export function parseOrderBy(
+  terms: readonly string[] | undefined,
+  bareType: FilterClause['type'] = 'attributes',
+): OrderTerm[] {
   return (terms ?? []).map((term) => {
     const m = /^(.*?)(?:\s+(ASC|DESC))?\s*$/i.exec(term.trim());
     const ident = m?.[1] ?? '';
@@ -21,7 +24,10 @@ export function parseOrderBy(terms: readonly string[] | undefined, bareType: Fil
       clause = undefined;
     }
     if (clause === undefined || ident === '' || /\s/.test(ident.replace(/`[^`]*`|"[^"]*"/g, ''))) {
-      throw new StoreError('api', `Invalid ordering key in order_by clause '${term}'.`, { errorCode: 'INVALID_PARAMETER_VALUE', status: 400 });
+      throw new StoreError('api', `Invalid ordering key in order_by clause '${term}'.`, {
+        errorCode: 'INVALID_PARAMETER_VALUE',
+        status: 400,
+      });
     }
     return { type: clause.type, key: clause.key, ascending: (m?.[2] ?? 'ASC').toUpperCase() === 'ASC' };
   });
@@ -31,7 +37,11 @@ export function parseOrderBy(terms: readonly string[] | undefined, bareType: Fil
  * Compare two sort keys; missing values sort last whatever the direction, NaN after every number,
  * as MLflow's SQL store orders them.
  */
-export function compareKeys(a: string | number | undefined, b: string | number | undefined, ascending: boolean): number {
+export function compareKeys(
+  a: string | number | undefined,
+  b: string | number | undefined,
+  ascending: boolean,
+): number {
   if (a === undefined || b === undefined) {
     return a === b ? 0 : a === undefined ? 1 : -1;
   }

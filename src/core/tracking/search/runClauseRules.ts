@@ -8,7 +8,16 @@ const DATASET_COMPARATORS: readonly Comparator[] = ['!=', '=', 'LIKE', 'ILIKE', 
 
 /** Run attributes a filter may name (MLflow's RunInfo searchable attributes and their aliases). */
 const NUMERIC_ATTRIBUTES = new Set(['start_time', 'end_time', 'created', 'Created']);
-const STRING_ATTRIBUTES = new Set(['run_id', 'run_name', 'user_id', 'status', 'artifact_uri', 'run name', 'Run name', 'Run Name']);
+const STRING_ATTRIBUTES = new Set([
+  'run_id',
+  'run_name',
+  'user_id',
+  'status',
+  'artifact_uri',
+  'run name',
+  'Run name',
+  'Run Name',
+]);
 const DATASET_KEYS = new Set(['name', 'digest', 'context']);
 
 /** MLflow's singular names, which its messages use. */
@@ -32,14 +41,18 @@ function setText(items: Iterable<string>): string {
 function checkKeyAndValue(c: FilterClause): void {
   const list = Array.isArray(c.value);
   if (c.type === 'attributes' && !NUMERIC_ATTRIBUTES.has(c.key) && !STRING_ATTRIBUTES.has(c.key)) {
-    throw invalid(`Invalid attribute key '${c.key}' specified. Valid keys are '${setText([...STRING_ATTRIBUTES, ...NUMERIC_ATTRIBUTES])}'`);
+    throw invalid(
+      `Invalid attribute key '${c.key}' specified. Valid keys are '${setText([...STRING_ATTRIBUTES, ...NUMERIC_ATTRIBUTES])}'`,
+    );
   }
   if (c.type === 'datasets' && !DATASET_KEYS.has(c.key)) {
     throw invalid(`Invalid dataset key '${c.key}' specified. Valid keys are '${setText(DATASET_KEYS)}'`);
   }
   if (c.value === null) {
     if (c.type !== 'tags' && c.type !== 'params') {
-      throw invalid(`IS NULL / IS NOT NULL is only supported for tags and params, not for '${TYPE_NAMES[c.type]}' '${c.key}'`);
+      throw invalid(
+        `IS NULL / IS NOT NULL is only supported for tags and params, not for '${TYPE_NAMES[c.type]}' '${c.key}'`,
+      );
     }
     return;
   }
@@ -52,7 +65,9 @@ function checkKeyAndValue(c: FilterClause): void {
     case 'params':
     case 'tags':
       if (typeof c.value !== 'string') {
-        throw invalid(`Expected a quoted string value for ${TYPE_NAMES[c.type]} (e.g. 'my-value'). Got value ${c.valueText}`);
+        throw invalid(
+          `Expected a quoted string value for ${TYPE_NAMES[c.type]} (e.g. 'my-value'). Got value ${c.valueText}`,
+        );
       }
       return;
     case 'attributes':

@@ -44,7 +44,12 @@ export function runValue(run: Run, type: FilterClause['type'], key: string): str
 
 function matchesDatasets(run: Run, clause: FilterClause): boolean {
   return run.inputs.datasetInputs.some((d) => {
-    const v = clause.key === 'name' ? d.dataset.name : clause.key === 'digest' ? d.dataset.digest : d.tags.find((t) => t.key === 'mlflow.data.context')?.value;
+    const v =
+      clause.key === 'name'
+        ? d.dataset.name
+        : clause.key === 'digest'
+          ? d.dataset.digest
+          : d.tags.find((t) => t.key === 'mlflow.data.context')?.value;
     return compareValue(v, clause.comparator, clause.value);
   });
 }
@@ -70,7 +75,12 @@ export type RunSearchSemantics = 'sql' | 'file';
  * AND-ed clauses, then the order_by terms, then start_time DESC and run id as tie-breakers. Used
  * by the local stores, each with the semantics of MLflow's store of its kind.
  */
-export function searchRunsInMemory(runs: readonly Run[], filter: string | undefined, orderBy: readonly string[] | undefined, semantics: RunSearchSemantics): Run[] {
+export function searchRunsInMemory(
+  runs: readonly Run[],
+  filter: string | undefined,
+  orderBy: readonly string[] | undefined,
+  semantics: RunSearchSemantics,
+): Run[] {
   checkRunClauses(parseSearchFilter(filter));
   return searchEntities(runs, filter, orderBy, {
     valueOf: runValue,
@@ -82,7 +92,11 @@ export function searchRunsInMemory(runs: readonly Run[], filter: string | undefi
       clause.type === 'datasets'
         ? matchesDatasets(run, clause)
         : clause.type === 'metrics' && semantics === 'sql'
-          ? compareValue(sqlMetricValue(runValue(run, 'metrics', clause.key)), clause.comparator, clause.value)
+          ? compareValue(
+              sqlMetricValue(runValue(run, 'metrics', clause.key)),
+              clause.comparator,
+              clause.value,
+            )
           : undefined,
   });
 }

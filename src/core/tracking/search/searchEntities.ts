@@ -20,11 +20,21 @@ export interface EntitySearch<T> {
  * Filter and order entities in memory with MLflow's grammar, for the stores that have no server
  * to do it: AND-ed clauses, then `order_by`, then the tie-breakers.
  */
-export function searchEntities<T>(items: readonly T[], filter: string | undefined, orderBy: readonly string[] | undefined, how: EntitySearch<T>): T[] {
+export function searchEntities<T>(
+  items: readonly T[],
+  filter: string | undefined,
+  orderBy: readonly string[] | undefined,
+  how: EntitySearch<T>,
+): T[] {
   const clauses = parseSearchFilter(filter, how.bareType);
   const order = [...parseOrderBy(orderBy, how.bareType), ...how.tieBreakers];
   return items
-    .filter((item) => clauses.every((c) => how.matches?.(item, c) ?? compareValue(how.valueOf(item, c.type, c.key), c.comparator, c.value)))
+    .filter((item) =>
+      clauses.every(
+        (c) =>
+          how.matches?.(item, c) ?? compareValue(how.valueOf(item, c.type, c.key), c.comparator, c.value),
+      ),
+    )
     .sort((a, b) => {
       for (const t of order) {
         const c = compareKeys(how.valueOf(a, t.type, t.key), how.valueOf(b, t.type, t.key), t.ascending);

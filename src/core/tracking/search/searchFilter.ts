@@ -1,7 +1,8 @@
 import { StoreError } from '../../common/storeError';
 
 /** A comparison operator of MLflow's search grammar. */
-export type Comparator = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'LIKE' | 'ILIKE' | 'IN' | 'NOT IN' | 'IS NULL' | 'IS NOT NULL';
+export type Comparator =
+  '=' | '!=' | '<' | '<=' | '>' | '>=' | 'LIKE' | 'ILIKE' | 'IN' | 'NOT IN' | 'IS NULL' | 'IS NOT NULL';
 
 /** One `type.key op value` clause; `type` is normalised (`metric` → `metrics`, `attr`/`run` → `attributes`). */
 export interface FilterClause {
@@ -72,7 +73,10 @@ function unquote(s: string): string {
  * here; which comparator and value suit which key is the caller's rule (see runClauseRules).
  * Errors are `INVALID_PARAMETER_VALUE`, as the server answers.
  */
-export function parseSearchFilter(filter: string | undefined, bareType: FilterClause['type'] = 'attributes'): FilterClause[] {
+export function parseSearchFilter(
+  filter: string | undefined,
+  bareType: FilterClause['type'] = 'attributes',
+): FilterClause[] {
   if (filter === undefined || filter.trim() === '') {
     return [];
   }
@@ -92,12 +96,14 @@ export function parseSearchFilter(filter: string | undefined, bareType: FilterCl
       const dot = ident.text.indexOf('.');
       const prefix = dot < 0 ? undefined : TYPE_ALIASES[ident.text.slice(0, dot).toLowerCase()];
       if (dot >= 0 && prefix === undefined && bareType === 'attributes') {
-        throw invalid(`Invalid entity type '${ident.text.slice(0, dot)}'. Valid values are ['metric', 'parameter', 'tag', 'attribute', 'dataset']`);
+        throw invalid(
+          `Invalid entity type '${ident.text.slice(0, dot)}'. Valid values are ['metric', 'parameter', 'tag', 'attribute', 'dataset']`,
+        );
       }
       type = prefix ?? bareType;
       key = prefix === undefined ? ident.text : ident.text.slice(dot + 1);
       // `metrics.` followed by a quoted key arrives as two tokens.
-      if (key === '' && (tokens[i]?.kind === 'quoted')) {
+      if (key === '' && tokens[i]?.kind === 'quoted') {
         key = (tokens[i++]?.text ?? '').slice(1, -1);
       }
     }
@@ -110,7 +116,13 @@ export function parseSearchFilter(filter: string | undefined, bareType: FilterCl
       if (v === undefined) {
         throw invalid(`Invalid filter "${filter}": missing value.`);
       }
-      clauses.push({ type, key, comparator: comparator.op, value: readValue(v, comparator.op, filter), valueText: v.text });
+      clauses.push({
+        type,
+        key,
+        comparator: comparator.op,
+        value: readValue(v, comparator.op, filter),
+        valueText: v.text,
+      });
     }
     const next = tokens[i];
     if (next === undefined) {
@@ -139,7 +151,12 @@ function readComparator(tokens: Token[], i: number, filter: string): { op: Compa
   if (word === 'IS' && next === 'NULL') {
     return { op: 'IS NULL', width: 2 };
   }
-  if (word === 'IS' && next === 'NOT' && tokens[i + 2]?.kind === 'word' && tokens[i + 2]?.text.toUpperCase() === 'NULL') {
+  if (
+    word === 'IS' &&
+    next === 'NOT' &&
+    tokens[i + 2]?.kind === 'word' &&
+    tokens[i + 2]?.text.toUpperCase() === 'NULL'
+  ) {
     return { op: 'IS NOT NULL', width: 3 };
   }
   throw invalid(`Invalid comparator in filter "${filter}".`);
@@ -150,7 +167,9 @@ function readValue(t: Token, op: Comparator, filter: string): FilterClause['valu
     if (t.kind !== 'list') {
       throw invalid(`Invalid filter "${filter}": IN needs a ('a', 'b') list.`);
     }
-    return [...t.text.matchAll(/'((?:[^'\\]|\\.|'')*)'|"([^"]*)"/g)].map((m) => (m[1] !== undefined ? unquote(`'${m[1]}'`) : (m[2] ?? '')));
+    return [...t.text.matchAll(/'((?:[^'\\]|\\.|'')*)'|"([^"]*)"/g)].map((m) =>
+      m[1] !== undefined ? unquote(`'${m[1]}'`) : (m[2] ?? ''),
+    );
   }
   if (t.kind === 'string') {
     return unquote(t.text);

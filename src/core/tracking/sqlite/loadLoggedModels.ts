@@ -3,7 +3,12 @@ import type { Metric } from '../entities/metric';
 import type { Param, Tag } from '../entities/tag';
 import { int, text, type SqlRow, type SqliteDatabase } from './sqliteDatabase';
 
-function byModel<T>(db: SqliteDatabase, table: string, orderBy: string, map: (row: SqlRow) => T): Map<string, T[]> {
+function byModel<T>(
+  db: SqliteDatabase,
+  table: string,
+  orderBy: string,
+  map: (row: SqlRow) => T,
+): Map<string, T[]> {
   const out = new Map<string, T[]>();
   if (!db.hasTable(table)) {
     return out;
@@ -32,8 +37,14 @@ export function loadLoggedModels(db: SqliteDatabase, query: LoggedModelQuery): L
   }
   // MLflow's SQL store answers tags and params in key order (it reads them through their primary
   // key index, as recorded in 3.11.1 `rest/109`) and metrics, every logged value, in insertion order.
-  const tags = byModel(db, 'logged_model_tags', 'tag_key', (r): Tag => ({ key: String(r.tag_key), value: text(r.tag_value) ?? '' }));
-  const params = byModel(db, 'logged_model_params', 'param_key', (r): Param => ({ key: String(r.param_key), value: text(r.param_value) ?? '' }));
+  const tags = byModel(db, 'logged_model_tags', 'tag_key', (r): Tag => ({
+    key: String(r.tag_key),
+    value: text(r.tag_value) ?? '',
+  }));
+  const params = byModel(db, 'logged_model_params', 'param_key', (r): Param => ({
+    key: String(r.param_key),
+    value: text(r.param_value) ?? '',
+  }));
   const metrics = byModel(db, 'logged_model_metrics', 'rowid', (r): Metric => ({
     key: String(r.metric_name),
     value: r.metric_value === null ? Number.NaN : Number(r.metric_value),
@@ -58,7 +69,10 @@ export function loadLoggedModels(db: SqliteDatabase, query: LoggedModelQuery): L
     where.push("(lifecycle_stage IS NULL OR lifecycle_stage = 'active')");
   }
   return db
-    .all(`SELECT * FROM logged_models${where.length === 0 ? '' : ` WHERE ${where.join(' AND ')}`} ORDER BY creation_timestamp_ms DESC, model_id`, values)
+    .all(
+      `SELECT * FROM logged_models${where.length === 0 ? '' : ` WHERE ${where.join(' AND ')}`} ORDER BY creation_timestamp_ms DESC, model_id`,
+      values,
+    )
     .map((row): LoggedModel => {
       const id = String(row.model_id);
       return {

@@ -46,24 +46,51 @@ export interface LoadRunsOptions {
  * rows chosen by `where` (a condition on the `runs` table aliased `r`). Child tables are read in
  * bulk, one query each, not per run: listing 10,000 runs stays a handful of queries.
  */
-export function loadRuns(db: SqliteDatabase, where: string, params: ReadonlyArray<string | number>, options: LoadRunsOptions = {}): Run[] {
+export function loadRuns(
+  db: SqliteDatabase,
+  where: string,
+  params: ReadonlyArray<string | number>,
+  options: LoadRunsOptions = {},
+): Run[] {
   const runRows = db.all(`SELECT r.* FROM runs r WHERE ${where}`, params);
   const sub = `SELECT r.run_uuid FROM runs r WHERE ${where}`;
   // Databases older than MLflow 1.9 have no latest_metrics table: derive it from the history.
   const metrics = db.hasTable('latest_metrics')
-    ? groupByRun(db.all(`SELECT * FROM latest_metrics WHERE run_uuid IN (${sub}) ORDER BY rowid`, params), metricFromRow)
-    : latestFromHistory(groupByRun(db.all(`SELECT * FROM metrics WHERE run_uuid IN (${sub}) ORDER BY rowid`, params), metricFromRow));
-  const paramsByRun = groupByRun(db.all(`SELECT * FROM params WHERE run_uuid IN (${sub}) ORDER BY rowid`, params), (r): Param => ({
-    key: String(r.key),
-    value: text(r.value) ?? '',
-  }));
-  const tags = groupByRun(db.all(`SELECT * FROM tags WHERE run_uuid IN (${sub}) ORDER BY rowid`, params), (r): Tag => ({
-    key: String(r.key),
-    value: text(r.value) ?? '',
-  }));
+    ? groupByRun(
+        db.all(`SELECT * FROM latest_metrics WHERE run_uuid IN (${sub}) ORDER BY rowid`, params),
+        metricFromRow,
+      )
+    : latestFromHistory(
+        groupByRun(
+          db.all(`SELECT * FROM metrics WHERE run_uuid IN (${sub}) ORDER BY rowid`, params),
+          metricFromRow,
+        ),
+      );
+  const paramsByRun = groupByRun(
+    db.all(`SELECT * FROM params WHERE run_uuid IN (${sub}) ORDER BY rowid`, params),
+    (r): Param => ({
+      key: String(r.key),
+      value: text(r.value) ?? '',
+    }),
+  );
+  const tags = groupByRun(
+    db.all(`SELECT * FROM tags WHERE run_uuid IN (${sub}) ORDER BY rowid`, params),
+    (r): Tag => ({
+      key: String(r.key),
+      value: text(r.value) ?? '',
+    }),
+  );
   const inputs = loadDatasetInputs(db, sub, params);
-  const modelInputs = options.modelInputs === true ? loadModelLinks(db, 'RUN_INPUT', 'MODEL_INPUT', sub, params, (r): ModelInput => ({ modelId: String(r.destination_id) })) : new Map<string, ModelInput[]>();
-  const modelOutputs = loadModelLinks(db, 'RUN_OUTPUT', 'MODEL_OUTPUT', sub, params, (r): ModelOutput => ({ modelId: String(r.destination_id), step: int(r.step) ?? 0 }));
+  const modelInputs =
+    options.modelInputs === true
+      ? loadModelLinks(db, 'RUN_INPUT', 'MODEL_INPUT', sub, params, (r): ModelInput => ({
+          modelId: String(r.destination_id),
+        }))
+      : new Map<string, ModelInput[]>();
+  const modelOutputs = loadModelLinks(db, 'RUN_OUTPUT', 'MODEL_OUTPUT', sub, params, (r): ModelOutput => ({
+    modelId: String(r.destination_id),
+    step: int(r.step) ?? 0,
+  }));
   return runRows.map((row): Run => {
     const id = String(row.run_uuid);
     return {
@@ -90,13 +117,20 @@ function latestFromHistory(history: Map<string, Metric[]>): Map<string, Metric[]
   for (const [runId, points] of history) {
     const byKey = new Map<string, Metric[]>();
     points.forEach((m) => byKey.set(m.key, [...(byKey.get(m.key) ?? []), m]));
-    out.set(runId, [...byKey.values()].map((h) => latestMetric(h)).filter((m): m is Metric => m !== undefined));
+    out.set(
+      runId,
+      [...byKey.values()].map((h) => latestMetric(h)).filter((m): m is Metric => m !== undefined),
+    );
   }
   return out;
 }
 
 /** Dataset inputs exist from MLflow 2.4 (tables `datasets`, `inputs`, `input_tags`). */
-function loadDatasetInputs(db: SqliteDatabase, sub: string, params: ReadonlyArray<string | number>): Map<string, DatasetInput[]> {
+function loadDatasetInputs(
+  db: SqliteDatabase,
+  sub: string,
+  params: ReadonlyArray<string | number>,
+): Map<string, DatasetInput[]> {
   if (!db.hasTable('inputs') || !db.hasTable('datasets')) {
     return new Map();
   }
@@ -129,7 +163,14 @@ function loadDatasetInputs(db: SqliteDatabase, sub: string, params: ReadonlyArra
  * MLflow 3 links between runs and logged models, kept in the `inputs` table with the run as the
  * source (`RUN_INPUT` → `MODEL_INPUT`, `RUN_OUTPUT` → `MODEL_OUTPUT`); older schemas have none.
  */
-function loadModelLinks<T>(db: SqliteDatabase, sourceType: string, destinationType: string, sub: string, params: ReadonlyArray<string | number>, map: (row: SqlRow) => T): Map<string, T[]> {
+function loadModelLinks<T>(
+  db: SqliteDatabase,
+  sourceType: string,
+  destinationType: string,
+  sub: string,
+  params: ReadonlyArray<string | number>,
+  map: (row: SqlRow) => T,
+): Map<string, T[]> {
   if (!db.hasTable('inputs')) {
     return new Map();
   }

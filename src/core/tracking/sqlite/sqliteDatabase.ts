@@ -29,7 +29,12 @@ function loadEngine(options: SqlJsLoadOptions): Promise<initSqlJs.SqlJsStatic> {
     const bytes = options.wasmBinary;
     engine =
       bytes !== undefined
-        ? initSqlJs({ wasmBinary: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer })
+        ? initSqlJs({
+            wasmBinary: bytes.buffer.slice(
+              bytes.byteOffset,
+              bytes.byteOffset + bytes.byteLength,
+            ) as ArrayBuffer,
+          })
         : initSqlJs({ locateFile: options.locateFile ?? ((file) => require.resolve(`sql.js/dist/${file}`)) });
     // A failed load (wasm not found) must not poison every later attempt.
     engine.catch(() => {
@@ -55,7 +60,10 @@ export class SqliteDatabase {
     }
     if (!this.hasTable('experiments') || !this.hasTable('runs')) {
       db.close();
-      throw new StoreError('unsupported', 'This SQLite file is not an MLflow tracking database (no experiments/runs tables).');
+      throw new StoreError(
+        'unsupported',
+        'This SQLite file is not an MLflow tracking database (no experiments/runs tables).',
+      );
     }
   }
 
@@ -65,7 +73,10 @@ export class SqliteDatabase {
     try {
       bytes = await readFile(filePath);
     } catch (err: unknown) {
-      throw new StoreError('not-found', `Cannot read ${filePath}: ${err instanceof Error ? err.message : String(err)}`);
+      throw new StoreError(
+        'not-found',
+        `Cannot read ${filePath}: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
     return SqliteDatabase.fromBytes(bytes, options);
   }
@@ -78,7 +89,10 @@ export class SqliteDatabase {
       db = new engine.Database(bytes);
       db.exec('SELECT count(*) FROM sqlite_master');
     } catch (err: unknown) {
-      throw new StoreError('unsupported', `Not a SQLite database: ${err instanceof Error ? err.message : String(err)}`);
+      throw new StoreError(
+        'unsupported',
+        `Not a SQLite database: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
     return new SqliteDatabase(db);
   }
@@ -113,7 +127,13 @@ export class SqliteDatabase {
 
 /** A nullable text cell. */
 export function text(v: SqlCell | undefined): string | undefined {
-  return v === null || v === undefined ? undefined : typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
+  return v === null || v === undefined
+    ? undefined
+    : typeof v === 'string'
+      ? v
+      : typeof v === 'number'
+        ? String(v)
+        : undefined;
 }
 
 /** A nullable integer cell. */

@@ -54,7 +54,14 @@ export class SqliteTrackingStore implements TrackingStore {
       valueOf: (e, type, key) =>
         type === 'tags'
           ? e.tags.find((t) => t.key === key)?.value
-          : ({ name: e.name, creation_time: e.creationTime, last_update_time: e.lastUpdateTime, experiment_id: e.experimentId } as Record<string, string | number | undefined>)[key],
+          : (
+              {
+                name: e.name,
+                creation_time: e.creationTime,
+                last_update_time: e.lastUpdateTime,
+                experiment_id: e.experimentId,
+              } as Record<string, string | number | undefined>
+            )[key],
       tieBreakers: [
         { type: 'attributes', key: 'creation_time', ascending: false },
         { type: 'attributes', key: 'experiment_id', ascending: true },
@@ -87,7 +94,12 @@ export class SqliteTrackingStore implements TrackingStore {
 
   /** Run ids matching a search, in MLflow's order; cached per query (the database never changes). */
   private orderedRunIds(r: SearchRunsRequest): readonly string[] {
-    const key = JSON.stringify([r.experimentIds, r.filter ?? '', r.orderBy ?? [], r.runViewType ?? 'ACTIVE_ONLY']);
+    const key = JSON.stringify([
+      r.experimentIds,
+      r.filter ?? '',
+      r.orderBy ?? [],
+      r.runViewType ?? 'ACTIVE_ONLY',
+    ]);
     const cached = this.idCache.get(key);
     if (cached !== undefined) {
       return cached;
@@ -96,12 +108,22 @@ export class SqliteTrackingStore implements TrackingStore {
     let ids: string[];
     if ((r.filter ?? '').trim() === '' && (r.orderBy ?? []).length === 0) {
       // MLflow's default order (start_time DESC, missing last, then run id) straight from SQL.
-      const stage = r.runViewType === 'ALL' ? '' : r.runViewType === 'DELETED_ONLY' ? "AND lifecycle_stage = 'deleted'" : "AND lifecycle_stage != 'deleted'";
+      const stage =
+        r.runViewType === 'ALL'
+          ? ''
+          : r.runViewType === 'DELETED_ONLY'
+            ? "AND lifecycle_stage = 'deleted'"
+            : "AND lifecycle_stage != 'deleted'";
       ids = this.db
-        .all(`SELECT run_uuid FROM runs WHERE experiment_id IN (${marks}) ${stage} ORDER BY start_time IS NULL, start_time DESC, run_uuid ASC`, r.experimentIds)
+        .all(
+          `SELECT run_uuid FROM runs WHERE experiment_id IN (${marks}) ${stage} ORDER BY start_time IS NULL, start_time DESC, run_uuid ASC`,
+          r.experimentIds,
+        )
         .map((row) => String(row.run_uuid));
     } else {
-      const runs = loadRuns(this.db, `r.experiment_id IN (${marks})`, r.experimentIds).filter((x) => inView(x.info.lifecycleStage, r.runViewType));
+      const runs = loadRuns(this.db, `r.experiment_id IN (${marks})`, r.experimentIds).filter((x) =>
+        inView(x.info.lifecycleStage, r.runViewType),
+      );
       ids = searchRunsInMemory(runs, r.filter, r.orderBy, 'sql').map((x) => x.info.runId);
     }
     if (this.idCache.size >= 16) {
@@ -125,11 +147,17 @@ export class SqliteTrackingStore implements TrackingStore {
 
   getRun(runId: string): Promise<Run> {
     const run = loadRuns(this.db, 'r.run_uuid = ?', [runId], { modelInputs: true })[0];
-    return run === undefined ? Promise.reject(notFound(`Run with id=${runId} not found`)) : Promise.resolve(run);
+    return run === undefined
+      ? Promise.reject(notFound(`Run with id=${runId} not found`))
+      : Promise.resolve(run);
   }
 
   getMetricHistory(r: MetricHistoryRequest): Promise<Metric[]> {
-    return Promise.resolve(this.db.all('SELECT * FROM metrics WHERE run_uuid = ? AND key = ? ORDER BY rowid', [r.runId, r.metricKey]).map(metricFromRow));
+    return Promise.resolve(
+      this.db
+        .all('SELECT * FROM metrics WHERE run_uuid = ? AND key = ? ORDER BY rowid', [r.runId, r.metricKey])
+        .map(metricFromRow),
+    );
   }
 
   async getSampledMetricHistory(r: SampledHistoryRequest): Promise<MetricPoint[]> {
@@ -146,7 +174,11 @@ export class SqliteTrackingStore implements TrackingStore {
   }
 
   async readArtifact(r: ReadArtifactRequest): Promise<Uint8Array> {
-    return readLocalArtifact((await this.artifactRoot(r.runId)).root, r.path, r.maxBytes ?? DEFAULT_MAX_ARTIFACT_BYTES);
+    return readLocalArtifact(
+      (await this.artifactRoot(r.runId)).root,
+      r.path,
+      r.maxBytes ?? DEFAULT_MAX_ARTIFACT_BYTES,
+    );
   }
 
   async openArtifactStream(r: OpenArtifactStreamRequest): Promise<ArtifactStream> {
@@ -155,9 +187,13 @@ export class SqliteTrackingStore implements TrackingStore {
 
   private async artifactRoot(runId: string): Promise<{ rootUri: string | undefined; root: string }> {
     const rootUri = (await this.getRun(runId)).info.artifactUri;
-    const root = rootUri === undefined ? undefined : localArtifactRoot(rootUri, this.options.artifactsDestination);
+    const root =
+      rootUri === undefined ? undefined : localArtifactRoot(rootUri, this.options.artifactsDestination);
     if (root === undefined) {
-      throw new StoreError('unsupported', `Artifacts at ${rootUri ?? '(none)'} can only be read through a tracking server.`);
+      throw new StoreError(
+        'unsupported',
+        `Artifacts at ${rootUri ?? '(none)'} can only be read through a tracking server.`,
+      );
     }
     return { rootUri, root };
   }
@@ -174,9 +210,15 @@ export class SqliteTrackingStore implements TrackingStore {
 
   async readLoggedModelArtifact(r: ReadLoggedModelArtifactRequest): Promise<Uint8Array> {
     const model = await this.getLoggedModel(r.modelId);
-    const root = model.artifactUri === undefined ? undefined : localArtifactRoot(model.artifactUri, this.options.artifactsDestination);
+    const root =
+      model.artifactUri === undefined
+        ? undefined
+        : localArtifactRoot(model.artifactUri, this.options.artifactsDestination);
     if (root === undefined) {
-      throw new StoreError('unsupported', `Artifacts at ${model.artifactUri ?? '(none)'} can only be read through a tracking server.`);
+      throw new StoreError(
+        'unsupported',
+        `Artifacts at ${model.artifactUri ?? '(none)'} can only be read through a tracking server.`,
+      );
     }
     return readLocalArtifact(root, r.path, r.maxBytes ?? DEFAULT_MAX_ARTIFACT_BYTES);
   }

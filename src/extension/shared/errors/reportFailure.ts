@@ -16,7 +16,12 @@ const SIGN_IN: ErrorAction = {
  * own buttons; anything else is shown as its message. `action` names what failed ("Renaming the
  * run"); without one (a command's own failure) the sentence starts with "MLflow:".
  */
-export function reportFailure(action: string | undefined, err: unknown, log: vscode.LogOutputChannel, logLabel = action): void {
+export function reportFailure(
+  action: string | undefined,
+  err: unknown,
+  log: vscode.LogOutputChannel,
+  logLabel = action,
+): void {
   const actions: readonly ErrorAction[] = ActionableError.is(err) ? err.actions : [];
   if (action !== undefined || StoreError.is(err)) {
     const d = describeStoreError(err);
@@ -31,5 +36,7 @@ export function reportFailure(action: string | undefined, err: unknown, log: vsc
 }
 
 function show(sentence: string, actions: readonly ErrorAction[]): void {
-  void vscode.window.showErrorMessage(sentence, ...actions.map((a) => a.title)).then((picked) => actions.find((a) => a.title === picked)?.run());
+  void vscode.window
+    .showErrorMessage(sentence, ...actions.map((a) => a.title))
+    .then((picked) => actions.find((a) => a.title === picked)?.run());
 }

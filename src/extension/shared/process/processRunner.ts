@@ -14,13 +14,21 @@ export interface RunResult {
 }
 
 /** Run a short command to completion (e.g. `--version`), with a timeout. Never through a shell. */
-export function runToCompletion(inv: CliInvocation, opts: { readonly cwd?: string; readonly timeoutMs: number }): Promise<RunResult> {
+export function runToCompletion(
+  inv: CliInvocation,
+  opts: { readonly cwd?: string; readonly timeoutMs: number },
+): Promise<RunResult> {
   return new Promise((resolve) => {
     let stdout = '';
     let stderr = '';
     let child: ChildProcess;
     try {
-      child = spawn(inv.command, [...inv.args], { cwd: childCwd(inv, opts.cwd), env: childProcessEnv(inv), shell: false, windowsHide: true });
+      child = spawn(inv.command, [...inv.args], {
+        cwd: childCwd(inv, opts.cwd),
+        env: childProcessEnv(inv),
+        shell: false,
+        windowsHide: true,
+      });
     } catch (err) {
       resolve({ code: null, stdout, stderr, spawnError: err instanceof Error ? err.message : String(err) });
       return;
@@ -54,7 +62,10 @@ export class LongRunningProcess implements vscode.Disposable {
   private readonly watchdog: OrphanWatchdog | undefined;
   spawnError: string | undefined;
 
-  constructor(inv: CliInvocation, opts: { readonly cwd?: string; readonly onOutput: (text: string) => void }) {
+  constructor(
+    inv: CliInvocation,
+    opts: { readonly cwd?: string; readonly onOutput: (text: string) => void },
+  ) {
     this.child = spawn(inv.command, [...inv.args], {
       cwd: childCwd(inv, opts.cwd),
       env: childProcessEnv(inv),

@@ -1,5 +1,9 @@
 import * as vscode from 'vscode';
-import { buildVersionCommand, missingMlflowAdvice, parseMlflowVersion } from '../../../core/cli/mlflowVersion';
+import {
+  buildVersionCommand,
+  missingMlflowAdvice,
+  parseMlflowVersion,
+} from '../../../core/cli/mlflowVersion';
 import { pythonCandidates } from '../../../core/cli/pythonCandidates';
 import { SETTINGS, mlflowConfig } from '../config';
 import { ActionableError } from '../errors/actionableError';
@@ -87,7 +91,14 @@ export async function findMlflow(log: vscode.LogOutputChannel): Promise<FoundMlf
     log.warn(advice);
     problems.push(advice);
   }
-  throw new ActionableError(problems[0] ?? 'No Python interpreter found. Install Python and MLflow, or set mlflow.pythonPath.', [
-    { title: 'Open Setting', run: () => vscode.commands.executeCommand('workbench.action.openSettings', `mlflow.${SETTINGS.pythonPath}`) },
-  ]);
+  throw new ActionableError(
+    problems[0] ?? 'No Python interpreter found. Install Python and MLflow, or set mlflow.pythonPath.',
+    [
+      {
+        title: 'Open Setting',
+        run: () =>
+          vscode.commands.executeCommand('workbench.action.openSettings', `mlflow.${SETTINGS.pythonPath}`),
+      },
+    ],
+  );
 }

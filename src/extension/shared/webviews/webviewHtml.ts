@@ -16,7 +16,10 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOpt
     enableScripts: true,
     enableCommandUris: false,
     retainContextWhenHidden: false,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
+    localResourceRoots: [
+      vscode.Uri.joinPath(extensionUri, 'dist', 'webview'),
+      vscode.Uri.joinPath(extensionUri, 'media'),
+    ],
   };
 }
 
@@ -38,7 +41,12 @@ export function openWebviewPanels(): readonly OpenWebviewPanel[] {
  * `title` is the tab's title (VS Code chrome, never part of the HTML).
  */
 export function createPanel(kind: PanelKind, title: string, extensionUri: vscode.Uri): vscode.WebviewPanel {
-  return vscode.window.createWebviewPanel(PANEL_KINDS[kind].viewType, title, vscode.ViewColumn.Active, webviewOptions(extensionUri));
+  return vscode.window.createWebviewPanel(
+    PANEL_KINDS[kind].viewType,
+    title,
+    vscode.ViewColumn.Active,
+    webviewOptions(extensionUri),
+  );
 }
 
 /**
@@ -64,12 +72,20 @@ export function showPanelPage(kind: PanelKind, panel: vscode.WebviewPanel, exten
  * HTML: its only inputs are the panel kind's constants, a nonce and our own file URIs; panel data
  * arrives later as messages and is written with textContent.
  */
-export function renderWebviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, kind: PanelKind): string {
+export function renderWebviewHtml(
+  webview: vscode.Webview,
+  extensionUri: vscode.Uri,
+  kind: PanelKind,
+): string {
   const { script, pageTitle } = PANEL_KINDS[kind];
   const nonce = makeNonce();
-  const scriptUri = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', `${script}.js`));
+  const scriptUri = webview.asWebviewUri(
+    vscode.Uri.joinPath(extensionUri, 'dist', 'webview', `${script}.js`),
+  );
   const styleUri = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'webview.css'));
-  const codiconUri = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'codicon.css'));
+  const codiconUri = webview.asWebviewUri(
+    vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'codicon.css'),
+  );
   const csp = [
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,

@@ -3,7 +3,11 @@ import { withInterpreterOnPath } from '../../../../src/core/cli/interpreterPath'
 
 describe('withInterpreterOnPath (tools MLflow starts by name are found next to the interpreter)', () => {
   it('puts a venv interpreter’s bin/ first on PATH, as activating the venv would', () => {
-    const env = withInterpreterOnPath('/home/u/lab/venv/bin/python', { PATH: '/usr/bin:/bin', HOME: '/home/u' }, 'linux');
+    const env = withInterpreterOnPath(
+      '/home/u/lab/venv/bin/python',
+      { PATH: '/usr/bin:/bin', HOME: '/home/u' },
+      'linux',
+    );
     assert.equal(env.PATH, '/home/u/lab/venv/bin:/usr/bin:/bin');
     assert.equal(env.HOME, '/home/u');
   });

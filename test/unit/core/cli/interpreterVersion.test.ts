@@ -6,13 +6,18 @@ import { InterpreterVersion } from '../../../../src/core/cli/interpreterVersion'
 import { buildPythonVersionCommand, parsePythonVersion } from '../../../../src/core/cli/pythonVersion';
 import { validate } from '../../../../src/core/mlmodel/validate';
 
-const RF_MLMODEL = path.resolve(__dirname, '../../../fixtures/mlflow-2.17.2/mlmodel/v2.17.2--sklearn--sklearn_random_forest--model/MLmodel');
+const RF_MLMODEL = path.resolve(
+  __dirname,
+  '../../../fixtures/mlflow-2.17.2/mlmodel/v2.17.2--sklearn--sklearn_random_forest--model/MLmodel',
+);
 
 /** Fakes for the extension's interpreter lookup and process runner that record every call. */
 function fakes(answers: { python?: string; stdout?: string; stderr?: string; code?: number }) {
   const calls: { find: number; runs: CliInvocation[]; log: string[] } = { find: 0, runs: [], log: [] };
   let release: () => void = () => undefined;
-  const gate = new Promise<void>((resolve) => { release = resolve; });
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
   const deps = {
     findPython: async () => {
       calls.find++;
@@ -21,16 +26,32 @@ function fakes(answers: { python?: string; stdout?: string; stderr?: string; cod
     },
     run: (inv: CliInvocation) => {
       calls.runs.push(inv);
-      return Promise.resolve({ code: answers.code ?? 0, stdout: answers.stdout ?? '', stderr: answers.stderr ?? '' });
+      return Promise.resolve({
+        code: answers.code ?? 0,
+        stdout: answers.stdout ?? '',
+        stderr: answers.stderr ?? '',
+      });
     },
-    log: (m: string) => { calls.log.push(m); },
+    log: (m: string) => {
+      calls.log.push(m);
+    },
   };
-  return { deps, calls, release: () => { release(); } };
+  return {
+    deps,
+    calls,
+    release: () => {
+      release();
+    },
+  };
 }
 
-describe('the selected interpreter\'s version for the python_version hint', () => {
+describe("the selected interpreter's version for the python_version hint", () => {
   it('parses `python --version` from stdout (Python 3) or stderr (Python 2), and nothing else', () => {
-    assert.deepEqual(buildPythonVersionCommand('/venv/bin/python'), { command: '/venv/bin/python', args: ['--version'], env: {} });
+    assert.deepEqual(buildPythonVersionCommand('/venv/bin/python'), {
+      command: '/venv/bin/python',
+      args: ['--version'],
+      env: {},
+    });
     assert.equal(parsePythonVersion('Python 3.11.2\n'), '3.11.2');
     assert.equal(parsePythonVersion('\nPython 2.7.18\n'), '2.7.18');
     assert.equal(parsePythonVersion('Python 3.13.0rc1'), '3.13.0');
@@ -49,7 +70,10 @@ describe('the selected interpreter\'s version for the python_version hint', () =
     assert.equal(await version.get(), '3.10.4');
     assert.equal(version.current, '3.10.4');
     assert.equal(calls.find, 1);
-    assert.deepEqual(calls.runs.map((r) => [r.command, ...r.args]), [['/venv/bin/python', '--version']]);
+    assert.deepEqual(
+      calls.runs.map((r) => [r.command, ...r.args]),
+      [['/venv/bin/python', '--version']],
+    );
   });
 
   it('asks again after a reset, and drops an answer that arrives after one', async () => {
@@ -75,7 +99,10 @@ describe('the selected interpreter\'s version for the python_version hint', () =
     assert.equal(await new InterpreterVersion(broken.deps).get(), undefined);
     assert.match(broken.calls.log.join('\n'), /gave no Python version/);
 
-    const throwing = new InterpreterVersion({ findPython: () => Promise.reject(new Error('MLflow is not installed for python3')), run: () => assert.fail('not run') });
+    const throwing = new InterpreterVersion({
+      findPython: () => Promise.reject(new Error('MLflow is not installed for python3')),
+      run: () => assert.fail('not run'),
+    });
     assert.equal(await throwing.get(), undefined);
   });
 
@@ -83,7 +110,9 @@ describe('the selected interpreter\'s version for the python_version hint', () =
     const text = fs.readFileSync(RF_MLMODEL, 'utf8');
     const { deps, release } = fakes({ python: 'python3', stdout: 'Python 3.10.4' });
     release();
-    const hint = validate(text, { pythonVersion: await new InterpreterVersion(deps).get() }).filter((d) => d.code === 'python-version-mismatch');
+    const hint = validate(text, { pythonVersion: await new InterpreterVersion(deps).get() }).filter(
+      (d) => d.code === 'python-version-mismatch',
+    );
     assert.equal(hint.length, 1);
     const [only] = hint;
     assert.ok(only);
@@ -92,6 +121,11 @@ describe('the selected interpreter\'s version for the python_version hint', () =
 
     const same = fakes({ python: 'python3', stdout: 'Python 3.11.9' });
     same.release();
-    assert.deepEqual(validate(text, { pythonVersion: await new InterpreterVersion(same.deps).get() }).filter((d) => d.code === 'python-version-mismatch'), []);
+    assert.deepEqual(
+      validate(text, { pythonVersion: await new InterpreterVersion(same.deps).get() }).filter(
+        (d) => d.code === 'python-version-mismatch',
+      ),
+      [],
+    );
   });
 });

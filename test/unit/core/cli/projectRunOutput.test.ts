@@ -12,7 +12,11 @@ const INTERRUPTED = `2024/11/20 12:36:40 ERROR mlflow.projects: === Run (ID '${R
 
 describe('parseProjectRunLine', () => {
   it('reads the run id and the command from the start line', () => {
-    assert.deepEqual(parseProjectRunLine(STARTED), { kind: 'started', runId: RUN_ID, command: 'python train.py 0.5 0.1' });
+    assert.deepEqual(parseProjectRunLine(STARTED), {
+      kind: 'started',
+      runId: RUN_ID,
+      command: 'python train.py 0.5 0.1',
+    });
   });
   it('reads how the run ended', () => {
     assert.deepEqual(parseProjectRunLine(SUCCEEDED), { kind: 'succeeded', runId: RUN_ID });
@@ -20,7 +24,12 @@ describe('parseProjectRunLine', () => {
     assert.deepEqual(parseProjectRunLine(INTERRUPTED), { kind: 'interrupted', runId: RUN_ID });
   });
   it('ignores every other line, including near misses', () => {
-    for (const line of ['Elasticnet model (alpha=0.500000, l1_ratio=0.100000):', "=== Run (ID '') succeeded ===", "=== Run (ID 'a b') succeeded ===", '']) {
+    for (const line of [
+      'Elasticnet model (alpha=0.500000, l1_ratio=0.100000):',
+      "=== Run (ID '') succeeded ===",
+      "=== Run (ID 'a b') succeeded ===",
+      '',
+    ]) {
       assert.equal(parseProjectRunLine(line), undefined, line);
     }
   });
@@ -34,7 +43,10 @@ describe('ProjectRunOutputScanner', () => {
     for (let i = 0; i < all.length; i += 7) {
       events.push(...scanner.push(all.slice(i, i + 7)));
     }
-    assert.deepEqual(events.map((e) => e.kind), ['started']);
+    assert.deepEqual(
+      events.map((e) => e.kind),
+      ['started'],
+    );
     assert.deepEqual(scanner.end(), [{ kind: 'succeeded', runId: RUN_ID }]);
     assert.deepEqual(scanner.end(), []);
   });

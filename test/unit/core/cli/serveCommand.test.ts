@@ -11,8 +11,16 @@ describe('buildServeCommand', () => {
     const sessions = fs.readdirSync(SERVE);
     assert.ok(sessions.length >= 3);
     for (const s of sessions) {
-      const info = JSON.parse(fs.readFileSync(path.join(SERVE, s, '_serve-info.json'), 'utf8')) as { model_uri: string; command: string };
-      const inv = buildServeCommand({ python: 'python3', modelUri: info.model_uri, port: 5002, envManager: 'local' });
+      const info = JSON.parse(fs.readFileSync(path.join(SERVE, s, '_serve-info.json'), 'utf8')) as {
+        model_uri: string;
+        command: string;
+      };
+      const inv = buildServeCommand({
+        python: 'python3',
+        modelUri: info.model_uri,
+        port: 5002,
+        envManager: 'local',
+      });
       assert.equal(inv.command, 'python3');
       assert.deepEqual(inv.args.slice(0, 2), ['-m', 'mlflow']);
       // the recorded line ran the `mlflow` entry point; we run the same CLI as `python -m mlflow`
@@ -30,7 +38,10 @@ describe('buildServeCommand', () => {
       credentialEnv: { MLFLOW_TRACKING_TOKEN: 'tok-123' },
     });
     assert.equal(inv.args[inv.args.indexOf('-h') + 1], '127.0.0.1');
-    assert.deepEqual(inv.env, { MLFLOW_TRACKING_TOKEN: 'tok-123', MLFLOW_TRACKING_URI: 'http://127.0.0.1:5000' });
+    assert.deepEqual(inv.env, {
+      MLFLOW_TRACKING_TOKEN: 'tok-123',
+      MLFLOW_TRACKING_URI: 'http://127.0.0.1:5000',
+    });
     assert.ok(!displayCommand(inv).includes('tok-123'));
     assert.ok(!inv.args.some((a) => a.includes('tok-123')));
   });
@@ -39,7 +50,10 @@ describe('buildServeCommand', () => {
     const base = { python: 'python3', port: 5002, envManager: 'local' as const };
     assert.throws(() => buildServeCommand({ ...base, modelUri: '--host=0.0.0.0' }), /cannot start with "-"/);
     assert.throws(() => buildServeCommand({ ...base, modelUri: 'runs:/not-a-run/model' }), /32-hex run id/);
-    assert.throws(() => buildServeCommand({ ...base, modelUri: 'models:/m/1', port: 80 }), /not a usable port/);
+    assert.throws(
+      () => buildServeCommand({ ...base, modelUri: 'models:/m/1', port: 80 }),
+      /not a usable port/,
+    );
     assert.throws(() => buildServeCommand({ ...base, modelUri: 'models:/m/1', workers: 0 }), /Workers/);
     assert.throws(() => {
       checkPort(70000);
@@ -50,7 +64,11 @@ describe('buildServeCommand', () => {
 describe('displayCommand', () => {
   it('quotes arguments a shell would split, for display only', () => {
     assert.equal(
-      displayCommand({ command: 'python3', args: ['-m', 'mlflow', 'models', 'serve', '-m', "/my models/it's"], env: {} }),
+      displayCommand({
+        command: 'python3',
+        args: ['-m', 'mlflow', 'models', 'serve', '-m', "/my models/it's"],
+        env: {},
+      }),
       `python3 -m mlflow models serve -m '/my models/it'\\''s'`,
     );
   });

@@ -15,7 +15,9 @@ function token(): CancellationLike & { cancel(): void } {
     },
     cancel() {
       cancelled = true;
-      listeners.forEach((l) => { l(); });
+      listeners.forEach((l) => {
+        l();
+      });
     },
   };
 }

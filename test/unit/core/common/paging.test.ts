@@ -5,8 +5,14 @@ import { StoreError } from '../../../../src/core/common/storeError';
 
 describe('paging', () => {
   it('collects every page until there is no token', async () => {
-    const pages: Record<string, Page<number>> = { '': { items: [1, 2], nextPageToken: 'a' }, a: { items: [3], nextPageToken: undefined } };
-    assert.deepEqual(await collectPages((t) => Promise.resolve(pages[t ?? ''] ?? { items: [], nextPageToken: undefined })), [1, 2, 3]);
+    const pages: Record<string, Page<number>> = {
+      '': { items: [1, 2], nextPageToken: 'a' },
+      a: { items: [3], nextPageToken: undefined },
+    };
+    assert.deepEqual(
+      await collectPages((t) => Promise.resolve(pages[t ?? ''] ?? { items: [], nextPageToken: undefined })),
+      [1, 2, 3],
+    );
   });
 
   it('stops on a repeated token instead of looping forever', async () => {
@@ -32,8 +38,14 @@ describe('paging', () => {
   it('makes the same offset tokens MLflow does', () => {
     assert.equal(encodeOffsetToken(2), 'eyJvZmZzZXQiOiAyfQ==');
     assert.equal(decodeOffsetToken('eyJvZmZzZXQiOiAxMH0='), 10);
-    assert.throws(() => decodeOffsetToken('garbage'), (err: unknown) => StoreError.is(err, 'api') && err.errorCode === 'INVALID_PARAMETER_VALUE');
-    assert.deepEqual(pageOf([1, 2, 3, 4, 5], 2, encodeOffsetToken(2)), { items: [3, 4], nextPageToken: encodeOffsetToken(4) });
+    assert.throws(
+      () => decodeOffsetToken('garbage'),
+      (err: unknown) => StoreError.is(err, 'api') && err.errorCode === 'INVALID_PARAMETER_VALUE',
+    );
+    assert.deepEqual(pageOf([1, 2, 3, 4, 5], 2, encodeOffsetToken(2)), {
+      items: [3, 4],
+      nextPageToken: encodeOffsetToken(4),
+    });
     assert.deepEqual(pageOf([1, 2, 3], 3, undefined), { items: [1, 2, 3], nextPageToken: undefined });
   });
 });
@@ -41,7 +53,11 @@ describe('paging', () => {
 describe('pageOf limits', () => {
   it('rejects page sizes MLflow rejects, with its error code', () => {
     for (const bad of [0, -1, 1.5, 50_001]) {
-      assert.throws(() => pageOf([1], bad, undefined), (err: unknown) => StoreError.is(err, 'api') && err.errorCode === 'INVALID_PARAMETER_VALUE' && err.status === 400);
+      assert.throws(
+        () => pageOf([1], bad, undefined),
+        (err: unknown) =>
+          StoreError.is(err, 'api') && err.errorCode === 'INVALID_PARAMETER_VALUE' && err.status === 400,
+      );
     }
     assert.deepEqual(pageOf([1], 50_000, undefined).items, [1]);
     assert.throws(() => pageOf([1], 1001, undefined, 1000));

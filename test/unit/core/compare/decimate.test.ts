@@ -44,7 +44,10 @@ describe('decimate (Largest-Triangle-Three-Buckets, extremes kept)', () => {
       const bound = Number.isNaN(t) ? 4 : Math.max(Math.floor(t), 4);
       assert.ok(out.xs.length <= bound && out.xs.length <= 1000, `threshold ${t}: ${out.xs.length}`);
       assert.equal(out.xs.length, out.ys.length);
-      assert.ok(out.xs.length >= Math.min(bound, 1000) - 2, `threshold ${t}: uses its budget (${out.xs.length})`);
+      assert.ok(
+        out.xs.length >= Math.min(bound, 1000) - 2,
+        `threshold ${t}: uses its budget (${out.xs.length})`,
+      );
     }
   });
 
@@ -74,10 +77,12 @@ describe('decimate (Largest-Triangle-Three-Buckets, extremes kept)', () => {
     }
     assert.ok(worst < 0.01, `max abs error ${worst}`);
     // Every kept point is an original point (no invented values).
-    out.xs.forEach((x, k) => { assert.equal(out.ys[k], s.ys[x]); });
+    out.xs.forEach((x, k) => {
+      assert.equal(out.ys[k], s.ys[x]);
+    });
   });
 
-  it('keeps a noisy curve\'s envelope better than taking every k-th point would', () => {
+  it("keeps a noisy curve's envelope better than taking every k-th point would", () => {
     const noise = (i: number): number => ((i * 2654435761) % 1000) / 1000 - 0.5;
     const s = line(20_000, (i) => Math.exp(-i / 5000) + 0.2 * noise(i));
     const out = decimate(s.xs, s.ys, 500);
@@ -88,7 +93,9 @@ describe('decimate (Largest-Triangle-Three-Buckets, extremes kept)', () => {
   });
 
   it('does not let NaN or ±Infinity break it: they are never picked over a finite point, and a NaN gap survives', () => {
-    const s = line(1000, (i) => (i >= 400 && i < 600 ? Number.NaN : i === 10 ? Infinity : i === 11 ? -Infinity : Math.cos(i / 30)));
+    const s = line(1000, (i) =>
+      i >= 400 && i < 600 ? Number.NaN : i === 10 ? Infinity : i === 11 ? -Infinity : Math.cos(i / 30),
+    );
     s.ys[0] = Number.NaN;
     const out = decimate(s.xs, s.ys, 50);
     assert.ok(out.xs.length <= 50);
@@ -98,7 +105,10 @@ describe('decimate (Largest-Triangle-Three-Buckets, extremes kept)', () => {
     const inGap = [...out.xs].filter((x) => x >= 400 && x < 600);
     assert.ok(inGap.length > 0, 'the NaN stretch stays a gap in the chart');
     assert.ok(inGap.every((x) => Number.isNaN(s.ys[x]!)));
-    assert.ok(!out.ys.includes(Infinity) && !out.ys.includes(-Infinity), 'infinite values are never chosen over finite neighbours');
+    assert.ok(
+      !out.ys.includes(Infinity) && !out.ys.includes(-Infinity),
+      'infinite values are never chosen over finite neighbours',
+    );
     // Extremes are those of the finite values.
     const finite = [...s.ys].filter(Number.isFinite);
     assert.ok(out.ys.includes(Math.max(...finite)) && out.ys.includes(Math.min(...finite)));
@@ -108,7 +118,9 @@ describe('decimate (Largest-Triangle-Three-Buckets, extremes kept)', () => {
     const nan = line(100, () => Number.NaN);
     const out = decimate(nan.xs, nan.ys, 10);
     assert.ok(out.xs.length <= 10 && out.xs[0] === 0 && out.xs[out.xs.length - 1] === 99);
-    const huge = line(1000, (i) => (i % 100 === 50 ? 1.7976931348623157e308 : i % 100 === 51 ? -1.7976931348623157e308 : i));
+    const huge = line(1000, (i) =>
+      i % 100 === 50 ? 1.7976931348623157e308 : i % 100 === 51 ? -1.7976931348623157e308 : i,
+    );
     const h = decimate(huge.xs, huge.ys, 20);
     assert.ok(h.xs.length <= 20 && strictlyIncreasing(h.xs));
     assert.ok(h.ys.includes(1.7976931348623157e308) && h.ys.includes(-1.7976931348623157e308));

@@ -1,15 +1,33 @@
 import * as assert from 'node:assert/strict';
 import { linesBounds, nearestIndex } from '../../../../src/core/compare/lineGeometry';
 
-const line = (xs: number[], ys: number[], hidden = false): { xs: Float64Array; ys: Float64Array; hidden: boolean } => ({ xs: new Float64Array(xs), ys: new Float64Array(ys), hidden });
+const line = (
+  xs: number[],
+  ys: number[],
+  hidden = false,
+): { xs: Float64Array; ys: Float64Array; hidden: boolean } => ({
+  xs: new Float64Array(xs),
+  ys: new Float64Array(ys),
+  hidden,
+});
 
 describe('line geometry of the compare charts (axis extent, nearest point)', () => {
   it('spans every visible line, including an x that runs backwards (wall time)', () => {
-    assert.deepEqual(linesBounds([line([0, 5, 3], [2, -1, 4]), line([10, 9], [0.5, 0.5])]), { x0: 0, x1: 10, y0: -1, y1: 4 });
+    assert.deepEqual(linesBounds([line([0, 5, 3], [2, -1, 4]), line([10, 9], [0.5, 0.5])]), {
+      x0: 0,
+      x1: 10,
+      y0: -1,
+      y1: 4,
+    });
   });
 
   it('leaves hidden lines out, and has no extent without a visible point', () => {
-    assert.deepEqual(linesBounds([line([0, 1], [1, 2]), line([100], [-50], true)]), { x0: 0, x1: 1, y0: 1, y1: 2 });
+    assert.deepEqual(linesBounds([line([0, 1], [1, 2]), line([100], [-50], true)]), {
+      x0: 0,
+      x1: 1,
+      y0: 1,
+      y1: 2,
+    });
     assert.equal(linesBounds([line([100], [-50], true), line([], [])]), undefined);
     assert.equal(linesBounds([]), undefined);
   });

@@ -4,7 +4,12 @@ import type { Metric } from '../../../../src/core/tracking/entities/metric';
 import { parseMetric } from '../../../../src/core/tracking/entities/metric';
 import { loadExchange } from '../../../support/mlflow/recordedExchange';
 
-const m = (step: number, timestamp: number, value: number): Metric => ({ key: 'loss', step, timestamp, value });
+const m = (step: number, timestamp: number, value: number): Metric => ({
+  key: 'loss',
+  step,
+  timestamp,
+  value,
+});
 
 describe('metric aggregates', () => {
   it('gives min and max over finite values and the value at the highest step as last', () => {

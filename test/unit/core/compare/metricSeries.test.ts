@@ -2,7 +2,12 @@ import * as assert from 'node:assert/strict';
 import { boundSeries, decimateSeries, toSeries, xValues } from '../../../../src/core/compare/metricSeries';
 import type { Metric } from '../../../../src/core/tracking/entities/metric';
 
-const m = (step: number, timestamp: number, value: number): Metric => ({ key: 'loss', step, timestamp, value });
+const m = (step: number, timestamp: number, value: number): Metric => ({
+  key: 'loss',
+  step,
+  timestamp,
+  value,
+});
 
 describe('metric series shaping', () => {
   it('sorts a history by step, then timestamp, into typed arrays', () => {

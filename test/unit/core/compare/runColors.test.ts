@@ -28,7 +28,11 @@ describe('run colours', () => {
   it('keeps colours distinct and readable for 100 runs, then cycles, and is stable for an index', () => {
     const hundred = Array.from({ length: 100 }, (_, i) => runColor(i));
     assert.equal(new Set(hundred).size, 100);
-    assert.ok(hundred.every((c) => /^#[0-9a-f]{6}$/.test(c) && contrast(c, '#ffffff') >= 3 && contrast(c, '#1e1e1e') >= 3));
+    assert.ok(
+      hundred.every(
+        (c) => /^#[0-9a-f]{6}$/.test(c) && contrast(c, '#ffffff') >= 3 && contrast(c, '#1e1e1e') >= 3,
+      ),
+    );
     assert.equal(runColor(100), runColor(0));
     assert.equal(runColor(37), runColor(37));
     assert.equal(runColor(-1), runColor(0));

@@ -9,7 +9,11 @@ describe('SentSeries (series posted to the compare webview once, as deltas)', ()
     const sent = new SentSeries();
     assert.deepEqual(ids(sent.unsent('loss', [s('a'), s('b')])), ['a', 'b']);
     assert.deepEqual(ids(sent.unsent('loss', [s('a'), s('b'), s('c'), s('d')])), ['c', 'd']);
-    assert.deepEqual(ids(sent.unsent('loss', [s('a'), s('b'), s('c'), s('d')])), [], 'the final answer adds nothing new');
+    assert.deepEqual(
+      ids(sent.unsent('loss', [s('a'), s('b'), s('c'), s('d')])),
+      [],
+      'the final answer adds nothing new',
+    );
     assert.equal(sent.count('loss'), 4);
   });
 

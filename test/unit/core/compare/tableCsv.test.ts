@@ -6,9 +6,27 @@ describe('compare table as CSV', () => {
   const table: CompareTable = {
     runIds: ['r1', 'r2'],
     rows: [
-      { section: 'params', key: 'note', label: 'note', cells: [{ text: 'a, "b"' }, { text: 'line\r\nbreak' }], differs: true },
-      { section: 'metrics', key: 'loss', label: 'loss', cells: [{ text: '-0.5', value: -0.5 }, undefined], differs: true },
-      { section: 'tags', key: '=cmd|calc', label: '=cmd|calc', cells: [{ text: '+SUM(A1)' }, { text: '@evil' }], differs: true },
+      {
+        section: 'params',
+        key: 'note',
+        label: 'note',
+        cells: [{ text: 'a, "b"' }, { text: 'line\r\nbreak' }],
+        differs: true,
+      },
+      {
+        section: 'metrics',
+        key: 'loss',
+        label: 'loss',
+        cells: [{ text: '-0.5', value: -0.5 }, undefined],
+        differs: true,
+      },
+      {
+        section: 'tags',
+        key: '=cmd|calc',
+        label: '=cmd|calc',
+        cells: [{ text: '+SUM(A1)' }, { text: '@evil' }],
+        differs: true,
+      },
     ],
   };
 
@@ -30,12 +48,30 @@ describe('compare table as CSV', () => {
     const csv = tableToCsv(table, ['=HYPERLINK("http://x","y")', '-2']);
     assert.ok(csv.startsWith('section,key,"\'=HYPERLINK(""http://x"",""y"")",-2\r\n'));
     assert.ok(csv.includes("tags,'=cmd|calc,'+SUM(A1),'@evil\r\n"));
-    assert.deepEqual(['-0.5', '-1e-3', '-12', '-Infinity', '-cmd', '\tx', '\rx', '=1+1', '@a', '+1'].map(csvField), ['-0.5', '-1e-3', '-12', "'-Infinity", "'-cmd", "'\tx", '"\'\rx"', "'=1+1", "'@a", "'+1"]);
+    assert.deepEqual(
+      ['-0.5', '-1e-3', '-12', '-Infinity', '-cmd', '\tx', '\rx', '=1+1', '@a', '+1'].map(csvField),
+      ['-0.5', '-1e-3', '-12', "'-Infinity", "'-cmd", "'\tx", '"\'\rx"', "'=1+1", "'@a", "'+1"],
+    );
   });
 
   it('exports a built table with run ids where names are missing', () => {
     const t = buildCompareTable([
-      { info: { runId: 'abc', runName: 'x', experimentId: '1', userId: undefined, status: 'FINISHED', startTime: undefined, endTime: undefined, artifactUri: undefined, lifecycleStage: 'active' }, data: { metrics: [{ key: 'loss', value: 1, timestamp: 0, step: 0 }], params: [], tags: [] }, inputs: { datasetInputs: [], modelInputs: [] }, outputs: { modelOutputs: [] } },
+      {
+        info: {
+          runId: 'abc',
+          runName: 'x',
+          experimentId: '1',
+          userId: undefined,
+          status: 'FINISHED',
+          startTime: undefined,
+          endTime: undefined,
+          artifactUri: undefined,
+          lifecycleStage: 'active',
+        },
+        data: { metrics: [{ key: 'loss', value: 1, timestamp: 0, step: 0 }], params: [], tags: [] },
+        inputs: { datasetInputs: [], modelInputs: [] },
+        outputs: { modelOutputs: [] },
+      },
     ]);
     const csv = tableToCsv(t, []);
     assert.ok(csv.startsWith('section,key,abc\r\n'));

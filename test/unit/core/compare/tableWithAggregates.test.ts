@@ -18,14 +18,24 @@ describe('compare table with min/max rows from full histories (recorded mlflow.d
   });
 
   it('reads runs in order and reports the ones it cannot read', async () => {
-    const ids = ['cc8c8745b34f45ada9edf6334e96c203', 'ffffffffffffffffffffffffffffffff', '5479c2e952464803bc764edb72ee0164'];
+    const ids = [
+      'cc8c8745b34f45ada9edf6334e96c203',
+      'ffffffffffffffffffffffffffffffff',
+      '5479c2e952464803bc764edb72ee0164',
+    ];
     const { runs, missing } = await readRuns(store, ids);
-    assert.deepEqual(runs.map((r) => r.info.runId), [ids[0], ids[2]]);
+    assert.deepEqual(
+      runs.map((r) => r.info.runId),
+      [ids[0], ids[2]],
+    );
     assert.deepEqual(missing, [ids[1]]);
   });
 
   it('puts min and max rows under each shown metric, computed from the whole history and cached', async () => {
-    const { runs } = await readRuns(store, ['cc8c8745b34f45ada9edf6334e96c203', '5479c2e952464803bc764edb72ee0164']);
+    const { runs } = await readRuns(store, [
+      'cc8c8745b34f45ada9edf6334e96c203',
+      '5479c2e952464803bc764edb72ee0164',
+    ]);
     let reads = 0;
     const counting = Object.create(store) as SqliteTrackingStore;
     counting.getMetricHistory = (r: MetricHistoryRequest) => {
@@ -54,7 +64,11 @@ describe('compare table with min/max rows from full histories (recorded mlflow.d
 
   it('leaves the table alone when no metric is shown', async () => {
     const { runs } = await readRuns(store, ['cc8c8745b34f45ada9edf6334e96c203']);
-    const table = await buildTableWithAggregates(runs, [], new HistoryAggregates(() => Promise.reject(new Error('must not read'))));
+    const table = await buildTableWithAggregates(
+      runs,
+      [],
+      new HistoryAggregates(() => Promise.reject(new Error('must not read'))),
+    );
     assert.ok(table.rows.every((r) => !r.label.endsWith('(min)')));
   });
 });

@@ -4,7 +4,11 @@ import { FIXTURES_3, loadExchange } from '../../../support/mlflow/recordedExchan
 
 describe('versionArtifactPath', () => {
   it('finds the model folder inside the source run for every recorded model version', () => {
-    const versions = (loadExchange('rest', '069-model-versions-search.json').response.json as { model_versions: Array<{ source: string; run_id: string }> }).model_versions;
+    const versions = (
+      loadExchange('rest', '069-model-versions-search.json').response.json as {
+        model_versions: Array<{ source: string; run_id: string }>;
+      }
+    ).model_versions;
     assert.ok(versions.length > 0);
     for (const v of versions) {
       assert.equal(versionArtifactPath({ source: v.source, runId: v.run_id }), 'model', v.source);
@@ -25,13 +29,24 @@ describe('versionArtifactPath', () => {
   });
 
   it('MLflow 3 versions (recorded source models:/m-<id>) are read from their logged model, 2.x ones from their run', () => {
-    const versions = (loadExchange('rest', '146', FIXTURES_3).response.json as { model_versions: Array<{ source: string; run_id: string }> }).model_versions;
+    const versions = (
+      loadExchange('rest', '146', FIXTURES_3).response.json as {
+        model_versions: Array<{ source: string; run_id: string }>;
+      }
+    ).model_versions;
     assert.equal(versions.length, 2);
     for (const v of versions) {
-      assert.deepEqual(versionFiles({ source: v.source, runId: v.run_id }), { kind: 'loggedModel', modelId: v.source.slice('models:/'.length) });
+      assert.deepEqual(versionFiles({ source: v.source, runId: v.run_id }), {
+        kind: 'loggedModel',
+        modelId: v.source.slice('models:/'.length),
+      });
     }
     const runId = 'd51fa9a8403e40a9a872d48d0643ce74';
-    assert.deepEqual(versionFiles({ source: `runs:/${runId}/model`, runId }), { kind: 'run', runId, path: 'model' });
+    assert.deepEqual(versionFiles({ source: `runs:/${runId}/model`, runId }), {
+      kind: 'run',
+      runId,
+      path: 'model',
+    });
     assert.equal(versionFiles({ source: 'models:/m-../../x', runId }), undefined);
     assert.equal(versionFiles({ source: 'models:/churn/1', runId }), undefined);
   });

@@ -18,7 +18,16 @@ describe('connectionNotice', () => {
   });
 
   it('shows a fault as an error with its advice, and no details button when there is nothing more', () => {
-    const n = connectionNotice('mlflow.example', { severity: 'error', problem: 'unauthenticated', summary: 'The server asks for credentials (HTTP 401).', advice: 'Sign in.' });
-    assert.deepEqual(n, { kind: 'error', text: 'mlflow.example: The server asks for credentials (HTTP 401). Sign in.', details: undefined });
+    const n = connectionNotice('mlflow.example', {
+      severity: 'error',
+      problem: 'unauthenticated',
+      summary: 'The server asks for credentials (HTTP 401).',
+      advice: 'Sign in.',
+    });
+    assert.deepEqual(n, {
+      kind: 'error',
+      text: 'mlflow.example: The server asks for credentials (HTTP 401). Sign in.',
+      details: undefined,
+    });
   });
 });

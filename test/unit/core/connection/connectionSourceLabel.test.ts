@@ -4,7 +4,12 @@ import { resolveConnection } from '../../../../src/core/connection/resolveConnec
 
 describe('where the tracking URI came from, in words', () => {
   it('names a workspace .env file as such, not "dotenv"', () => {
-    const resolved = resolveConnection({ setting: '', env: undefined, dotenv: 'http://127.0.0.1:5000', discovered: undefined });
+    const resolved = resolveConnection({
+      setting: '',
+      env: undefined,
+      dotenv: 'http://127.0.0.1:5000',
+      discovered: undefined,
+    });
     assert.ok(resolved);
     assert.equal(resolved.source, 'dotenv');
     const label = connectionSourceLabel(resolved.source);

@@ -2,7 +2,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { databricksConfigPath, loadDatabricksConnection, parseDatabricksConfig, resolveDatabricks } from '../../../../src/core/connection/databricksConfig';
+import {
+  databricksConfigPath,
+  loadDatabricksConnection,
+  parseDatabricksConfig,
+  resolveDatabricks,
+} from '../../../../src/core/connection/databricksConfig';
 
 const CONFIG = `
 ; written by databricks configure
@@ -30,11 +35,19 @@ describe('Databricks configuration', () => {
   it('takes the DEFAULT profile for "databricks" and a named one for databricks://<profile>', () => {
     assert.deepEqual(resolveDatabricks(undefined, {}, CONFIG, '/h/.databrickscfg'), {
       ok: true,
-      connection: { host: 'https://adb-111.azuredatabricks.net', token: 'dapi-default', from: '/h/.databrickscfg [DEFAULT]' },
+      connection: {
+        host: 'https://adb-111.azuredatabricks.net',
+        token: 'dapi-default',
+        from: '/h/.databrickscfg [DEFAULT]',
+      },
     });
     assert.deepEqual(resolveDatabricks('prod', {}, CONFIG, '/h/.databrickscfg'), {
       ok: true,
-      connection: { host: 'https://dbc-222.cloud.databricks.com', token: 'dapi-prod', from: '/h/.databrickscfg [prod]' },
+      connection: {
+        host: 'https://dbc-222.cloud.databricks.com',
+        token: 'dapi-prod',
+        from: '/h/.databrickscfg [prod]',
+      },
     });
   });
 
@@ -59,7 +72,10 @@ describe('Databricks configuration', () => {
 
   it('explains a missing file, profile or host', () => {
     const noFile = resolveDatabricks(undefined, {}, undefined, '/h/.databrickscfg');
-    assert.ok(!noFile.ok && /DATABRICKS_HOST and DATABRICKS_TOKEN.*\/h\/\.databrickscfg/.test(noFile.error), JSON.stringify(noFile));
+    assert.ok(
+      !noFile.ok && /DATABRICKS_HOST and DATABRICKS_TOKEN.*\/h\/\.databrickscfg/.test(noFile.error),
+      JSON.stringify(noFile),
+    );
     const noProfile = resolveDatabricks('staging', {}, CONFIG, 'cfg');
     assert.ok(!noProfile.ok && noProfile.error === 'cfg has no [staging] profile.');
     const noHost = resolveDatabricks('nohost', {}, CONFIG, 'cfg');
@@ -70,13 +86,19 @@ describe('Databricks configuration', () => {
 
   it('reads the file DATABRICKS_CONFIG_FILE names, else ~/.databrickscfg', async () => {
     assert.equal(databricksConfigPath({}, '/home/u'), path.join('/home/u', '.databrickscfg'));
-    assert.equal(databricksConfigPath({ DATABRICKS_CONFIG_FILE: '~/cfg/db.ini' }, '/home/u'), path.join('/home/u', 'cfg/db.ini'));
+    assert.equal(
+      databricksConfigPath({ DATABRICKS_CONFIG_FILE: '~/cfg/db.ini' }, '/home/u'),
+      path.join('/home/u', 'cfg/db.ini'),
+    );
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dbcfg-'));
     try {
       const file = path.join(dir, 'custom.cfg');
       fs.writeFileSync(file, '[DEFAULT]\nhost = http://127.0.0.1:9/prefix\ntoken = t\n');
       const r = await loadDatabricksConnection(undefined, { DATABRICKS_CONFIG_FILE: file }, dir);
-      assert.deepEqual(r, { ok: true, connection: { host: 'http://127.0.0.1:9/prefix', token: 't', from: `${file} [DEFAULT]` } });
+      assert.deepEqual(r, {
+        ok: true,
+        connection: { host: 'http://127.0.0.1:9/prefix', token: 't', from: `${file} [DEFAULT]` },
+      });
       const missing = await loadDatabricksConnection(undefined, {}, dir);
       assert.equal(missing.ok, false);
     } finally {

@@ -10,16 +10,28 @@ import { StoreError } from '../../../../src/core/common/storeError';
 import { describeStoreError } from '../../../../src/core/explorer/describeStoreError';
 import { RestClient, type TlsOptions } from '../../../../src/core/tracking/rest/restClient';
 import { tlsOptionsFromEnv } from '../../../../src/core/tracking/rest/tlsOptionsFromEnv';
-import { startScriptedServer, type ReceivedRequest, type ScriptedServer } from '../../../support/mlflow/scriptedServer';
+import {
+  startScriptedServer,
+  type ReceivedRequest,
+  type ScriptedServer,
+} from '../../../support/mlflow/scriptedServer';
 import { makeTestCertificates, type TestCertificates } from '../../../support/tls/testCertificates';
 
 type Reply = { status: number; contentType?: string; body: string };
 const json = (status: number, body: unknown): Reply => ({ status, body: JSON.stringify(body) });
-const HTML_404: Reply = { status: 404, contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>404 Not Found</title>' };
+const HTML_404: Reply = {
+  status: 404,
+  contentType: 'text/html; charset=utf-8',
+  body: '<!doctype html><title>404 Not Found</title>',
+};
 const NOT_FOUND = json(404, { error_code: 'ENDPOINT_NOT_FOUND', message: 'No API found for path' });
 
 /** A server whose answer depends on the route, like a real one: experiments, bulk-interval, logged models. */
-function byRoute(experiments: Reply, bulkInterval: Reply, loggedModels: Reply): (req: ReceivedRequest) => Reply {
+function byRoute(
+  experiments: Reply,
+  bulkInterval: Reply,
+  loggedModels: Reply,
+): (req: ReceivedRequest) => Reply {
   return (req) => {
     if (req.path.endsWith('/experiments/search')) {
       return experiments;
@@ -31,8 +43,14 @@ function byRoute(experiments: Reply, bulkInterval: Reply, loggedModels: Reply): 
   };
 }
 
-const EXPERIMENTS = json(200, { experiments: [{ experiment_id: '0', name: 'Default' }], next_page_token: 'x' });
-const MISSING_RUN_IDS = json(400, { error_code: 'INVALID_PARAMETER_VALUE', message: "Missing value for required parameter 'run_ids'." });
+const EXPERIMENTS = json(200, {
+  experiments: [{ experiment_id: '0', name: 'Default' }],
+  next_page_token: 'x',
+});
+const MISSING_RUN_IDS = json(400, {
+  error_code: 'INVALID_PARAMETER_VALUE',
+  message: "Missing value for required parameter 'run_ids'.",
+});
 
 describe('diagnoseConnection', () => {
   let server: ScriptedServer;
@@ -42,18 +60,22 @@ describe('diagnoseConnection', () => {
   after(async () => {
     await server.close();
   });
-  const client = (baseUrl = server.baseUrl, tls?: TlsOptions): RestClient => new RestClient({ baseUrl, maxRetries: 0, timeoutMs: 2000, tls });
+  const client = (baseUrl = server.baseUrl, tls?: TlsOptions): RestClient =>
+    new RestClient({ baseUrl, maxRetries: 0, timeoutMs: 2000, tls });
 
   it('says a current server works, after probing the newer endpoints too', async () => {
     server.script(byRoute(EXPERIMENTS, MISSING_RUN_IDS, json(200, { models: [] })));
     const d = await diagnoseConnection(client());
     assert.equal(d.severity, 'ok');
     assert.equal(d.problem, undefined);
-    assert.deepEqual(server.received.map((r) => `${r.method} ${r.path}`), [
-      'POST /api/2.0/mlflow/experiments/search',
-      'GET /api/2.0/mlflow/metrics/get-history-bulk-interval',
-      'POST /api/2.0/mlflow/logged-models/search',
-    ]);
+    assert.deepEqual(
+      server.received.map((r) => `${r.method} ${r.path}`),
+      [
+        'POST /api/2.0/mlflow/experiments/search',
+        'GET /api/2.0/mlflow/metrics/get-history-bulk-interval',
+        'POST /api/2.0/mlflow/logged-models/search',
+      ],
+    );
   });
 
   it('says a healthy older server is connected (information, in a line that fits), with what it lacks in the details', async () => {
@@ -63,13 +85,19 @@ describe('diagnoseConnection', () => {
     assert.equal(v2.severity, 'ok');
     assert.equal(v2.problem, 'old-server');
     assert.equal(v2.summary, 'Connected (older than MLflow 3.0: no logged models).');
-    assert.match(v2.details ?? '', /lacks logged models \(logged-models\/search\), added in MLflow 3\.0\. .*pip install -U mlflow/);
+    assert.match(
+      v2.details ?? '',
+      /lacks logged models \(logged-models\/search\), added in MLflow 3\.0\. .*pip install -U mlflow/,
+    );
 
     server.script(byRoute(json(200, {}), HTML_404, NOT_FOUND));
     const v1 = await diagnoseConnection(client());
     assert.equal(v1.severity, 'ok');
     assert.equal(v1.summary, 'Connected (older than MLflow 2.11: no sampled histories or logged models).');
-    assert.match(v1.details ?? '', /get-history-bulk-interval\), added in MLflow 2\.11; logged models .* added in MLflow 3\.0/);
+    assert.match(
+      v1.details ?? '',
+      /get-history-bulk-interval\), added in MLflow 2\.11; logged models .* added in MLflow 3\.0/,
+    );
     // The notification names the server first; with a loopback address it stays within a toast's ~100 characters.
     assert.ok(`http://127.0.0.1:5000: ${v1.summary}`.length <= 100);
   });
@@ -78,13 +106,19 @@ describe('diagnoseConnection', () => {
     const closed = http.createServer();
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
     const port = (closed.address() as AddressInfo).port;
-    await new Promise<void>((r) => closed.close(() => { r(); }));
+    await new Promise<void>((r) =>
+      closed.close(() => {
+        r();
+      }),
+    );
     const d = await diagnoseConnection(client(`http://127.0.0.1:${port}`));
     assert.equal(d.problem, 'unreachable');
     assert.match(d.summary, /Connection refused/);
 
     server.script({ hang: true });
-    const slow = await diagnoseConnection(new RestClient({ baseUrl: server.baseUrl, maxRetries: 0, timeoutMs: 200 }));
+    const slow = await diagnoseConnection(
+      new RestClient({ baseUrl: server.baseUrl, maxRetries: 0, timeoutMs: 200 }),
+    );
     assert.equal(slow.problem, 'unreachable');
     assert.match(slow.summary, /no answer within/);
   });
@@ -96,14 +130,22 @@ describe('diagnoseConnection', () => {
     const forbidden = await diagnoseConnection(client());
     assert.equal(forbidden.problem, 'forbidden');
     assert.match(forbidden.summary, /Permission denied/);
-    server.script({ status: 403, contentType: 'text/plain', body: 'Invalid Host header - possible DNS rebinding attack detected' });
+    server.script({
+      status: 403,
+      contentType: 'text/plain',
+      body: 'Invalid Host header - possible DNS rebinding attack detected',
+    });
     const host = await diagnoseConnection(client());
     assert.equal(host.problem, 'host-rejected');
     assert.match(host.advice, /--allowed-hosts.*MLFLOW_SERVER_ALLOWED_HOSTS/);
   });
 
   it('recognises an address that is not an MLflow API: an HTML page, other JSON, a 404 on the first call', async () => {
-    server.script({ status: 200, contentType: 'text/html', body: '<html><body>Sign in to the portal</body></html>' });
+    server.script({
+      status: 200,
+      contentType: 'text/html',
+      body: '<html><body>Sign in to the portal</body></html>',
+    });
     assert.equal((await diagnoseConnection(client())).problem, 'not-mlflow');
     server.script(json(200, { status: 'ok', version: '1.2' }));
     const other = await diagnoseConnection(client());
@@ -133,7 +175,11 @@ describe('diagnoseConnection', () => {
     });
     const serve = async (cert: string, key: string): Promise<string> => {
       const s = https.createServer({ cert, key }, (req, res) => {
-        res.writeHead(req.url?.endsWith('/experiments/search') ? 200 : 400, { 'Content-Type': 'application/json' }).end('{}');
+        res
+          .writeHead(req.url?.endsWith('/experiments/search') ? 200 : 400, {
+            'Content-Type': 'application/json',
+          })
+          .end('{}');
       });
       servers.push(s);
       await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
@@ -146,10 +192,22 @@ describe('diagnoseConnection', () => {
     };
 
     it('names each certificate problem by its code', async () => {
-      assert.match(await tlsFailure(await serve(certs.caCert, certs.caKey)), /DEPTH_ZERO_SELF_SIGNED_CERT.*self-signed certificate/);
-      assert.match(await tlsFailure(await serve(certs.leafCert, certs.leafKey)), /UNABLE_TO_VERIFY_LEAF_SIGNATURE.*MLFLOW_TRACKING_SERVER_CERT_PATH/);
-      assert.match(await tlsFailure(await serve(certs.leafCert + certs.caCert, certs.leafKey)), /SELF_SIGNED_CERT_IN_CHAIN/);
-      assert.match(await tlsFailure(await serve(certs.expiredCert, certs.leafKey), { ca: certs.caCert }), /CERT_HAS_EXPIRED.*expired/);
+      assert.match(
+        await tlsFailure(await serve(certs.caCert, certs.caKey)),
+        /DEPTH_ZERO_SELF_SIGNED_CERT.*self-signed certificate/,
+      );
+      assert.match(
+        await tlsFailure(await serve(certs.leafCert, certs.leafKey)),
+        /UNABLE_TO_VERIFY_LEAF_SIGNATURE.*MLFLOW_TRACKING_SERVER_CERT_PATH/,
+      );
+      assert.match(
+        await tlsFailure(await serve(certs.leafCert + certs.caCert, certs.leafKey)),
+        /SELF_SIGNED_CERT_IN_CHAIN/,
+      );
+      assert.match(
+        await tlsFailure(await serve(certs.expiredCert, certs.leafKey), { ca: certs.caCert }),
+        /CERT_HAS_EXPIRED.*expired/,
+      );
     });
 
     it('trusts a server once its CA bundle is given (as MLflow’s env vars say), and says so when http is reached with https', async () => {
@@ -158,12 +216,29 @@ describe('diagnoseConnection', () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlflow-ca-'));
       try {
         fs.writeFileSync(path.join(dir, 'ca.pem'), certs.caCert);
-        const fromEnv = tlsOptionsFromEnv({ MLFLOW_TRACKING_SERVER_CERT_PATH: path.join(dir, 'ca.pem') }, (p) => fs.readFileSync(p));
+        const fromEnv = tlsOptionsFromEnv(
+          { MLFLOW_TRACKING_SERVER_CERT_PATH: path.join(dir, 'ca.pem') },
+          (p) => fs.readFileSync(p),
+        );
         assert.equal((await diagnoseConnection(client(good, fromEnv))).severity, 'ok');
-        const insecure = tlsOptionsFromEnv({ MLFLOW_TRACKING_INSECURE_TLS: 'True' }, (p) => fs.readFileSync(p));
-        assert.equal((await diagnoseConnection(client(await serve(certs.caCert, certs.caKey), insecure))).severity, 'ok');
-        assert.equal(tlsOptionsFromEnv({}, (p) => fs.readFileSync(p)), undefined);
-        assert.throws(() => tlsOptionsFromEnv({ MLFLOW_TRACKING_SERVER_CERT_PATH: path.join(dir, 'missing.pem') }, (p) => fs.readFileSync(p)), /cannot read/);
+        const insecure = tlsOptionsFromEnv({ MLFLOW_TRACKING_INSECURE_TLS: 'True' }, (p) =>
+          fs.readFileSync(p),
+        );
+        assert.equal(
+          (await diagnoseConnection(client(await serve(certs.caCert, certs.caKey), insecure))).severity,
+          'ok',
+        );
+        assert.equal(
+          tlsOptionsFromEnv({}, (p) => fs.readFileSync(p)),
+          undefined,
+        );
+        assert.throws(
+          () =>
+            tlsOptionsFromEnv({ MLFLOW_TRACKING_SERVER_CERT_PATH: path.join(dir, 'missing.pem') }, (p) =>
+              fs.readFileSync(p),
+            ),
+          /cannot read/,
+        );
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
@@ -172,8 +247,14 @@ describe('diagnoseConnection', () => {
   });
 
   it('gives the explorer the same precise wording for TLS and Host-header errors', () => {
-    assert.equal(describeStoreError(new StoreError('tls', 'TLS failed (CERT_HAS_EXPIRED)')).summary, 'The server certificate was not accepted (TLS)');
-    assert.equal(describeStoreError(new StoreError('host-rejected', 'refused')).summary, 'The server refused this host name (Invalid Host header)');
+    assert.equal(
+      describeStoreError(new StoreError('tls', 'TLS failed (CERT_HAS_EXPIRED)')).summary,
+      'The server certificate was not accepted (TLS)',
+    );
+    assert.equal(
+      describeStoreError(new StoreError('host-rejected', 'refused')).summary,
+      'The server refused this host name (Invalid Host header)',
+    );
     assert.equal(describeStoreError(new StoreError('api', 'no', { status: 401 })).signIn, true);
     assert.equal(describeStoreError(new StoreError('api', 'no', { status: 403 })).signIn, undefined);
   });

@@ -7,7 +7,7 @@ describe('parseDotenv', () => {
       [
         '# the team server',
         'export MLFLOW_TRACKING_URI = "http://mlflow.internal:5000" # trailing comment',
-        "PLAIN=value # comment after a space",
+        'PLAIN=value # comment after a space',
         'HASH=http://host/#anchor',
         "SINGLE='no \\n escapes ${HOME}'",
         'DOUBLE="line\\nbreak \\"quoted\\""',
@@ -22,11 +22,20 @@ describe('parseDotenv', () => {
     assert.equal(env.get('SINGLE'), 'no \\n escapes ${HOME}');
     assert.equal(env.get('DOUBLE'), 'line\nbreak "quoted"');
     assert.equal(env.get('EMPTY'), '');
-    assert.deepEqual([...env.keys()].sort(), ['DOUBLE', 'EMPTY', 'HASH', 'MLFLOW_TRACKING_URI', 'PLAIN', 'SINGLE']);
+    assert.deepEqual([...env.keys()].sort(), [
+      'DOUBLE',
+      'EMPTY',
+      'HASH',
+      'MLFLOW_TRACKING_URI',
+      'PLAIN',
+      'SINGLE',
+    ]);
   });
 
   it('expands nothing, lets a later line win, and handles CRLF, a BOM and multi-line quotes', () => {
-    const env = parseDotenv('\uFEFFA=1\r\nB=${A}\r\nA=2\r\nM="one\r\ntwo"\r\nAFTER=ok\r\nOPEN="never closed\r\n');
+    const env = parseDotenv(
+      '\uFEFFA=1\r\nB=${A}\r\nA=2\r\nM="one\r\ntwo"\r\nAFTER=ok\r\nOPEN="never closed\r\n',
+    );
     assert.equal(env.get('A'), '2');
     assert.equal(env.get('B'), '${A}');
     assert.equal(env.get('M'), 'one\ntwo');
@@ -40,6 +49,12 @@ describe('parseDotenv', () => {
     const values = parseDotenv(text);
     assert.equal(values.has('A'), false, 'an unterminated value is dropped');
     assert.equal(values.size, 0, 'and it swallowed the lines after it');
-    assert.deepEqual([...parseDotenv('A="one\ntwo"\nC=3').entries()], [['A', 'one\ntwo'], ['C', '3']]);
+    assert.deepEqual(
+      [...parseDotenv('A="one\ntwo"\nC=3').entries()],
+      [
+        ['A', 'one\ntwo'],
+        ['C', '3'],
+      ],
+    );
   });
 });

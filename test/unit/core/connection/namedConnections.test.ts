@@ -42,7 +42,15 @@ describe('named connections', () => {
 
   it('reads back only well-formed entries, never one with a password', () => {
     assert.deepEqual(
-      readNamedConnections([TEAM, { name: 'x' }, 'junk', null, { name: 'P', uri: 'http://a:b@h' }, { name: 'team', uri: 'http://dup' }, LOCAL]),
+      readNamedConnections([
+        TEAM,
+        { name: 'x' },
+        'junk',
+        null,
+        { name: 'P', uri: 'http://a:b@h' },
+        { name: 'team', uri: 'http://dup' },
+        LOCAL,
+      ]),
       [TEAM, LOCAL],
     );
     assert.deepEqual(readNamedConnections(undefined), []);
@@ -54,7 +62,9 @@ describe('named connections', () => {
     assert.equal(suggestConnectionName('databricks'), 'Databricks');
     assert.equal(suggestConnectionName('databricks://prod'), 'Databricks prod');
     assert.equal(
-      suggestConnectionName('azureml://eastus.api.azureml.ms/mlflow/v1.0/subscriptions/s/resourceGroups/r/providers/Microsoft.MachineLearningServices/workspaces/my%20ws'),
+      suggestConnectionName(
+        'azureml://eastus.api.azureml.ms/mlflow/v1.0/subscriptions/s/resourceGroups/r/providers/Microsoft.MachineLearningServices/workspaces/my%20ws',
+      ),
       'Azure ML my ws',
     );
     assert.equal(suggestConnectionName('sqlite:////home/u/proj/mlflow.db'), 'proj/mlflow.db');

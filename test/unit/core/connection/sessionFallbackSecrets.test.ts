@@ -1,6 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { SessionFallbackSecrets, keychainUnavailableMessage } from '../../../../src/core/connection/sessionFallbackSecrets';
-import { credentialKey, decodeCredentials, encodeCredentials } from '../../../../src/core/connection/storedCredentials';
+import {
+  SessionFallbackSecrets,
+  keychainUnavailableMessage,
+} from '../../../../src/core/connection/sessionFallbackSecrets';
+import {
+  credentialKey,
+  decodeCredentials,
+  encodeCredentials,
+} from '../../../../src/core/connection/storedCredentials';
 import { parseTrackingUri } from '../../../../src/core/connection/trackingUri';
 import { RestClient } from '../../../../src/core/tracking/rest/restClient';
 import { RestTrackingStore } from '../../../../src/core/tracking/rest/restTrackingStore';
@@ -21,8 +28,13 @@ describe('SessionFallbackSecrets (the system keychain is unavailable)', () => {
       assert.equal(await secrets.get('mlflow.credentials:http://b'), undefined);
       await secrets.store('mlflow.credentials:http://a', 'x');
       assert.equal(store.calls, 3, 'the keychain is still asked each time, in case it comes back');
-      assert.deepEqual(warnings, [keychainUnavailableMessage('Cannot create an item in a locked collection')]);
-      assert.match(warnings[0] ?? '', /^MLflow: the system keychain is unavailable \(.+\); credentials will be asked for once and kept for this session only\.$/);
+      assert.deepEqual(warnings, [
+        keychainUnavailableMessage('Cannot create an item in a locked collection'),
+      ]);
+      assert.match(
+        warnings[0] ?? '',
+        /^MLflow: the system keychain is unavailable \(.+\); credentials will be asked for once and kept for this session only\.$/,
+      );
     });
   }
 
@@ -51,7 +63,9 @@ describe('SessionFallbackSecrets (the system keychain is unavailable)', () => {
   });
 
   it('cuts a long, multi-line reason from the OS to one line in the warning', async () => {
-    const { secrets, warnings } = fallback(new FailingSecretStore('throw', `${'d'.repeat(500)}\nsecond line`));
+    const { secrets, warnings } = fallback(
+      new FailingSecretStore('throw', `${'d'.repeat(500)}\nsecond line`),
+    );
     await secrets.get('k');
     assert.equal(warnings.length, 1);
     assert.ok(!(warnings[0] ?? '').includes('\n') && (warnings[0] ?? '').length < 260, warnings[0]);
@@ -66,10 +80,17 @@ describe('SessionFallbackSecrets (the system keychain is unavailable)', () => {
       const key = credentialKey(parsed.target);
       assert.ok(key !== undefined);
       const { secrets } = fallback(new FailingSecretStore('reject'));
-      const credentials = async (): Promise<ReturnType<typeof decodeCredentials>> => decodeCredentials(await secrets.get(key));
-      const tracking = new RestTrackingStore(new RestClient({ baseUrl: server.baseUrl, maxRetries: 0, credentials }));
+      const credentials = async (): Promise<ReturnType<typeof decodeCredentials>> =>
+        decodeCredentials(await secrets.get(key));
+      const tracking = new RestTrackingStore(
+        new RestClient({ baseUrl: server.baseUrl, maxRetries: 0, credentials }),
+      );
       await tracking.searchExperiments({ maxResults: 10 });
-      assert.equal(server.received[0]?.headers.authorization, undefined, 'nothing stored yet: the request goes without');
+      assert.equal(
+        server.received[0]?.headers.authorization,
+        undefined,
+        'nothing stored yet: the request goes without',
+      );
       await secrets.store(key, encodeCredentials({ kind: 'bearer', token: 'typed-once' }));
       await tracking.searchExperiments({ maxResults: 10 });
       assert.equal(server.received[1]?.headers.authorization, 'Bearer typed-once');

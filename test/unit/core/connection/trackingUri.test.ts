@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { parseTrackingUri, redactUri, type TrackingTarget } from '../../../../src/core/connection/trackingUri';
+import {
+  parseTrackingUri,
+  redactUri,
+  type TrackingTarget,
+} from '../../../../src/core/connection/trackingUri';
 
 const BASE = '/home/user/project';
 
@@ -44,7 +48,12 @@ describe('parseTrackingUri', () => {
   });
 
   it('reads databricks with and without a profile', () => {
-    assert.deepEqual(target('databricks'), { kind: 'databricks', uri: 'databricks', profile: undefined, display: 'Databricks (default profile)' });
+    assert.deepEqual(target('databricks'), {
+      kind: 'databricks',
+      uri: 'databricks',
+      profile: undefined,
+      display: 'Databricks (default profile)',
+    });
     const t = target('databricks://dev-ws');
     assert.equal(t.kind === 'databricks' && t.profile, 'dev-ws');
     const withPrefix = target('databricks://prod:scope');
@@ -63,11 +72,22 @@ describe('parseTrackingUri', () => {
   });
 
   it('accepts Azure ML only on its own hosts, where the Microsoft token may go', () => {
-    const path = '/mlflow/v1.0/subscriptions/0/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/x';
-    for (const host of ['westeurope.api.azureml.ms', 'chinaeast2.api.ml.azure.cn', 'usgovvirginia.api.ml.azure.us', 'abc.workspace.eastus.api.azureml.ms']) {
+    const path =
+      '/mlflow/v1.0/subscriptions/0/resourceGroups/rg/providers/Microsoft.MachineLearningServices/workspaces/x';
+    for (const host of [
+      'westeurope.api.azureml.ms',
+      'chinaeast2.api.ml.azure.cn',
+      'usgovvirginia.api.ml.azure.us',
+      'abc.workspace.eastus.api.azureml.ms',
+    ]) {
       assert.equal(target(`azureml://${host}${path}`).kind, 'azureml', host);
     }
-    for (const host of ['attacker.example.com', 'api.azureml.ms.attacker.example', 'evilapi.azureml.ms', 'me@eastus.api.azureml.ms']) {
+    for (const host of [
+      'attacker.example.com',
+      'api.azureml.ms.attacker.example',
+      'evilapi.azureml.ms',
+      'me@eastus.api.azureml.ms',
+    ]) {
       assert.match(problem(`azureml://${host}${path}`), /not an Azure Machine Learning endpoint/, host);
     }
   });

@@ -6,10 +6,15 @@ import { ManualClock, settle } from '../../../support/time/manualClock';
 function world(bounds = { fastestMs: 5_000, slowestMs: 60_000 }) {
   const clock = new ManualClock();
   const state = { visible: true, running: 1, changes: [] as boolean[], polls: 0 };
-  const poll = new AdaptivePoll(clock, bounds, () => state.visible && state.running > 0, () => {
-    state.polls++;
-    return Promise.resolve(state.changes.shift() ?? false);
-  });
+  const poll = new AdaptivePoll(
+    clock,
+    bounds,
+    () => state.visible && state.running > 0,
+    () => {
+      state.polls++;
+      return Promise.resolve(state.changes.shift() ?? false);
+    },
+  );
   return { clock, state, poll };
 }
 
@@ -83,10 +88,15 @@ describe('adaptive polling of running runs', () => {
   it('counts a failed poll as no change and keeps going', async () => {
     const clock = new ManualClock();
     let polls = 0;
-    const poll = new AdaptivePoll(clock, { fastestMs: 1_000, slowestMs: 8_000 }, () => true, () => {
-      polls++;
-      return Promise.reject(new Error('offline'));
-    });
+    const poll = new AdaptivePoll(
+      clock,
+      { fastestMs: 1_000, slowestMs: 8_000 },
+      () => true,
+      () => {
+        polls++;
+        return Promise.reject(new Error('offline'));
+      },
+    );
     poll.update();
     await clock.advance(1_000 + 2_000);
     await settle();

@@ -6,7 +6,10 @@ describe('alias confirmations say what holds the alias now', () => {
     const moved = setAliasPrompt('iris-classifier', 'champion', '3', '1');
     assert.equal(moved.message, 'Move @champion of iris-classifier from version 1 to version 3?');
     assert.equal(moved.detail, 'Anything loading models:/iris-classifier@champion will get version 3.');
-    assert.equal(setAliasPrompt('iris-classifier', 'challenger', '2', undefined).message, 'Set @challenger on iris-classifier version 2?');
+    assert.equal(
+      setAliasPrompt('iris-classifier', 'challenger', '2', undefined).message,
+      'Set @challenger on iris-classifier version 2?',
+    );
   });
 
   it('names the version holding an alias about to be deleted', () => {

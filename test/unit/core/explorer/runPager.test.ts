@@ -14,14 +14,29 @@ interface SweepIds {
 
 function run(id: string, parent?: string): Run {
   return {
-    info: { runId: id, runName: id, experimentId: '1', userId: undefined, status: 'FINISHED', startTime: 1, endTime: 2, artifactUri: undefined, lifecycleStage: 'active' },
-    data: { metrics: [], params: [], tags: parent === undefined ? [] : [{ key: 'mlflow.parentRunId', value: parent }] },
+    info: {
+      runId: id,
+      runName: id,
+      experimentId: '1',
+      userId: undefined,
+      status: 'FINISHED',
+      startTime: 1,
+      endTime: 2,
+      artifactUri: undefined,
+      lifecycleStage: 'active',
+    },
+    data: {
+      metrics: [],
+      params: [],
+      tags: parent === undefined ? [] : [{ key: 'mlflow.parentRunId', value: parent }],
+    },
     inputs: { datasetInputs: [], modelInputs: [] },
     outputs: { modelOutputs: [] },
   };
 }
 
-const ids = (nodes: readonly RunNode[]): unknown => nodes.map((n) => (n.children.length === 0 ? n.run.info.runId : [n.run.info.runId, ids(n.children)]));
+const ids = (nodes: readonly RunNode[]): unknown =>
+  nodes.map((n) => (n.children.length === 0 ? n.run.info.runId : [n.run.info.runId, ids(n.children)]));
 
 describe('RunPager (the Experiments view paging state)', () => {
   it('has a first page to load, then follows tokens until the server has no more', () => {
@@ -33,7 +48,10 @@ describe('RunPager (the Experiments view paging state)', () => {
     assert.equal(p.nextToken, 't1');
     p.append({ items: [run('c')], nextPageToken: undefined });
     assert.equal(p.hasMore, false);
-    assert.deepEqual(p.loaded.map((r) => r.info.runId), ['a', 'b', 'c']);
+    assert.deepEqual(
+      p.loaded.map((r) => r.info.runId),
+      ['a', 'b', 'c'],
+    );
   });
 
   it('stops on a repeated token and keeps a run seen twice once', () => {
@@ -42,7 +60,10 @@ describe('RunPager (the Experiments view paging state)', () => {
     p.append({ items: [run('a'), run('b')], nextPageToken: 't1' });
     assert.equal(p.hasMore, false);
     assert.equal(p.stoppedOnRepeatedToken, true);
-    assert.deepEqual(p.loaded.map((r) => r.info.runId), ['a', 'b']);
+    assert.deepEqual(
+      p.loaded.map((r) => r.info.runId),
+      ['a', 'b'],
+    );
   });
 
   it('nests a child under its parent once the parent is loaded, and not before', () => {
@@ -57,7 +78,12 @@ describe('RunPager (the Experiments view paging state)', () => {
     const p = new RunPager();
     p.append({ items: [run('a', 'b'), run('b', 'a'), run('self', 'self')], nextPageToken: undefined });
     const seen: string[] = [];
-    const walk = (nodes: readonly RunNode[]): void => { nodes.forEach((n) => { seen.push(n.run.info.runId); walk(n.children); }); };
+    const walk = (nodes: readonly RunNode[]): void => {
+      nodes.forEach((n) => {
+        seen.push(n.run.info.runId);
+        walk(n.children);
+      });
+    };
     walk(p.forest());
     assert.deepEqual(seen.sort(), ['a', 'b', 'self']);
   });
@@ -67,7 +93,11 @@ describe('RunPager (the Experiments view paging state)', () => {
     const full = { items: [run('a'), run('b')], nextPageToken: 't1' };
     p.append(full);
     assert.equal(p.shouldPeek(full, 2), true);
-    assert.equal(p.shouldPeek({ items: [run('a')], nextPageToken: 't1' }, 2), false, 'a short page with a token has more for sure');
+    assert.equal(
+      p.shouldPeek({ items: [run('a')], nextPageToken: 't1' }, 2),
+      false,
+      'a short page with a token has more for sure',
+    );
     const empty = { items: [], nextPageToken: undefined };
     p.peek(Promise.resolve(empty));
     assert.equal(p.shouldPeek(full, 2), false, 'one peek at a time');
@@ -76,7 +106,10 @@ describe('RunPager (the Experiments view paging state)', () => {
     assert.equal(p.peekArrived('t1', empty), true);
     assert.equal(p.hasMore, false, 'no Load more that would load nothing');
     assert.equal(p.takePeeked(), undefined);
-    assert.deepEqual(p.loaded.map((r) => r.info.runId), ['a', 'b']);
+    assert.deepEqual(
+      p.loaded.map((r) => r.info.runId),
+      ['a', 'b'],
+    );
   });
 
   it('keeps a peeked page with runs for the next load, once, and only for the token it was fetched at', async () => {
@@ -103,17 +136,28 @@ describe('RunPager (the Experiments view paging state)', () => {
   });
 
   it('nests the recorded sweep: every child run under one of the two parents, in pages of 5', async () => {
-    const recorded = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'ids', 'sqlite-v2.17.2.json'), 'utf8')) as SweepIds;
+    const recorded = JSON.parse(
+      fs.readFileSync(path.join(FIXTURES, 'ids', 'sqlite-v2.17.2.json'), 'utf8'),
+    ) as SweepIds;
     const db = await SqliteDatabase.open(path.join(FIXTURES, 'sqlite', 'mlflow.db'));
     const store = new SqliteTrackingStore(db);
     try {
       const p = new RunPager();
       while (p.hasMore) {
-        p.append(await store.searchRuns({ experimentIds: [recorded.experiments['hyperparam-sweep'] ?? ''], maxResults: 5, pageToken: p.nextToken }));
+        p.append(
+          await store.searchRuns({
+            experimentIds: [recorded.experiments['hyperparam-sweep'] ?? ''],
+            maxResults: 5,
+            pageToken: p.nextToken,
+          }),
+        );
       }
       const forest = p.forest();
       assert.deepEqual(forest.map((n) => n.run.info.runId).sort(), [...recorded.runs.sweep.parents].sort());
-      assert.deepEqual(forest.flatMap((n) => n.children.map((c) => c.run.info.runId)).sort(), [...recorded.runs.sweep.children].sort());
+      assert.deepEqual(
+        forest.flatMap((n) => n.children.map((c) => c.run.info.runId)).sort(),
+        [...recorded.runs.sweep.children].sort(),
+      );
     } finally {
       store.dispose();
     }

@@ -11,7 +11,19 @@ describe('safeDestination (artifact downloads cannot leave the chosen folder)', 
   });
 
   it('refuses traversal, absolute paths, drive letters and NUL bytes', () => {
-    for (const hostile of ['../etc/passwd', 'a/../../b', '/etc/passwd', '\\\\server\\share', 'C:\\Windows\\x', 'c:x', 'a/./b', 'a\0b', '', '..', 'a\\..\\..\\b']) {
+    for (const hostile of [
+      '../etc/passwd',
+      'a/../../b',
+      '/etc/passwd',
+      '\\\\server\\share',
+      'C:\\Windows\\x',
+      'c:x',
+      'a/./b',
+      'a\0b',
+      '',
+      '..',
+      'a\\..\\..\\b',
+    ]) {
       assert.equal(safeDestination(root, hostile), undefined, JSON.stringify(hostile));
     }
   });

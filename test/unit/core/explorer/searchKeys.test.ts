@@ -5,11 +5,27 @@ import { parseSearchFilter } from '../../../../src/core/tracking/search/searchFi
 
 const runs: Run[] = [
   {
-    info: { runId: 'r', runName: 'r', experimentId: '1', userId: undefined, status: 'FINISHED', startTime: 1, endTime: 2, artifactUri: undefined, lifecycleStage: 'active' },
+    info: {
+      runId: 'r',
+      runName: 'r',
+      experimentId: '1',
+      userId: undefined,
+      status: 'FINISHED',
+      startTime: 1,
+      endTime: 2,
+      artifactUri: undefined,
+      lifecycleStage: 'active',
+    },
     data: {
-      metrics: [{ key: 'rmse', value: 1, timestamp: 1, step: 0 }, { key: 'val loss', value: 1, timestamp: 1, step: 0 }],
+      metrics: [
+        { key: 'rmse', value: 1, timestamp: 1, step: 0 },
+        { key: 'val loss', value: 1, timestamp: 1, step: 0 },
+      ],
       params: [{ key: 'model', value: 'rf' }],
-      tags: [{ key: 'team', value: 'a' }, { key: 'mlflow.user', value: 'x' }],
+      tags: [
+        { key: 'team', value: 'a' },
+        { key: 'mlflow.user', value: 'x' },
+      ],
     },
     inputs: { datasetInputs: [], modelInputs: [] },
     outputs: { modelOutputs: [] },
@@ -31,25 +47,47 @@ describe('search-grammar key completion for the run filter', () => {
     const other: Run = {
       ...base,
       info: { ...base.info, runId: 'o', experimentId: '2' },
-      data: { metrics: [{ key: 'auc', value: 1, timestamp: 1, step: 0 }], params: [{ key: 'depth', value: '3' }], tags: [{ key: 'owner', value: 'b' }] },
+      data: {
+        metrics: [{ key: 'auc', value: 1, timestamp: 1, step: 0 }],
+        params: [{ key: 'depth', value: '3' }],
+        tags: [{ key: 'owner', value: 'b' }],
+      },
     };
     const both = [...runs, other];
     const first = searchKeys(both, '1');
-    assert.deepEqual(first.filter((k) => !k.startsWith('attributes.')), ['metrics.rmse', 'metrics.`val loss`', 'params.model', 'tags.team']);
-    assert.deepEqual(searchKeys(both, '2').filter((k) => !k.startsWith('attributes.')), ['metrics.auc', 'params.depth', 'tags.owner']);
-    assert.ok(searchKeys(both, '3').includes('attributes.status'), 'an experiment with no loaded runs still offers the attributes');
-    assert.equal(searchKeys(both).filter((k) => !k.startsWith('attributes.')).length, 7, 'without a scope every loaded run counts');
+    assert.deepEqual(
+      first.filter((k) => !k.startsWith('attributes.')),
+      ['metrics.rmse', 'metrics.`val loss`', 'params.model', 'tags.team'],
+    );
+    assert.deepEqual(
+      searchKeys(both, '2').filter((k) => !k.startsWith('attributes.')),
+      ['metrics.auc', 'params.depth', 'tags.owner'],
+    );
+    assert.ok(
+      searchKeys(both, '3').includes('attributes.status'),
+      'an experiment with no loaded runs still offers the attributes',
+    );
+    assert.equal(
+      searchKeys(both).filter((k) => !k.startsWith('attributes.')).length,
+      7,
+      'without a scope every loaded run counts',
+    );
   });
 
   it('completes the last word, by prefix of the whole key or of the bare name', () => {
     const keys = searchKeys(runs);
-    assert.deepEqual(completeKey('metrics.r', keys).map((c) => c.key), ['metrics.rmse']);
-    assert.deepEqual(completeKey('metrics.rmse < 0.8 and mod', keys), [{ key: 'params.model', filter: 'metrics.rmse < 0.8 and params.model ' }]);
+    assert.deepEqual(
+      completeKey('metrics.r', keys).map((c) => c.key),
+      ['metrics.rmse'],
+    );
+    assert.deepEqual(completeKey('metrics.rmse < 0.8 and mod', keys), [
+      { key: 'params.model', filter: 'metrics.rmse < 0.8 and params.model ' },
+    ]);
     assert.equal(completeKey('', keys).length, keys.length);
     assert.deepEqual(completeKey('params.model = ', keys), [], 'a value is expected after an operator');
   });
 
-  it('produces filters that MLflow\'s grammar (as our parser implements it) accepts', () => {
+  it("produces filters that MLflow's grammar (as our parser implements it) accepts", () => {
     for (const key of searchKeys(runs).filter((k) => !k.startsWith('attributes.'))) {
       assert.doesNotThrow(() => parseSearchFilter(`${key} = '1'`), key);
     }

@@ -11,7 +11,10 @@ describe('benchValidation', () => {
   });
 
   it('points a type error deep inside the generated signature at the right line', () => {
-    const text = generateLargeMlmodel(5000, 1024 * 1024).replace(/"type":(\s+)"double",(\s+)"name":(\s+)"feature_04999/, '"type":$1"dbl",$2"name":$3"feature_04999');
+    const text = generateLargeMlmodel(5000, 1024 * 1024).replace(
+      /"type":(\s+)"double",(\s+)"name":(\s+)"feature_04999/,
+      '"type":$1"dbl",$2"name":$3"feature_04999',
+    );
     const [diagnostic] = validate(text);
     assert.equal(diagnostic?.code, 'signature-schema');
     const line = text.split('\n')[diagnostic.range.start.line] ?? '';

@@ -38,7 +38,13 @@ describe('closestMatch', () => {
       for (let i = 1; i <= a.length; i++) {
         const next = [i];
         for (let j = 1; j <= b.length; j++) {
-          next.push(Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1)));
+          next.push(
+            Math.min(
+              (row[j] ?? 0) + 1,
+              (next[j - 1] ?? 0) + 1,
+              (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+            ),
+          );
         }
         row = next;
       }

@@ -6,7 +6,10 @@ import { DEFAULT_YAML_LIMITS } from '../../../../src/core/yaml/yamlProblem';
 describe('generateDenseMlmodel', () => {
   it('is about the size asked for, under the 5 MB cap, and validates clean', () => {
     const text = generateDenseMlmodel(5_000_000);
-    assert.ok(text.length > 4_900_000 && text.length < DEFAULT_YAML_LIMITS.maxLength, `${text.length} characters`);
+    assert.ok(
+      text.length > 4_900_000 && text.length < DEFAULT_YAML_LIMITS.maxLength,
+      `${text.length} characters`,
+    );
     assert.deepEqual(findProblems(text), []);
   });
 

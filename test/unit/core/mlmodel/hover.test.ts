@@ -12,7 +12,10 @@ function hoverText(marked: string): string | undefined {
 
 describe('hover', () => {
   it('explains a top-level key from the JSON schema', () => {
-    assert.match(hoverText('ru|x|n_id: abc\n') ?? '', /^\*\*run_id\*\* \(string\)\n\nThe id of the run that logged the model/);
+    assert.match(
+      hoverText('ru|x|n_id: abc\n') ?? '',
+      /^\*\*run_id\*\* \(string\)\n\nThe id of the run that logged the model/,
+    );
   });
 
   it('explains a flavour key and ranges over the key', () => {
@@ -24,7 +27,10 @@ describe('hover', () => {
   });
 
   it('renders signature columns as a table, complex types compact', () => {
-    const value = hoverText(`signature:\n  inputs: '[{"type": "double", "name": "x"}, {"type": "array", "items": {"type": "string"}, "name": "tags", "required": false}]|x|'\n`) ?? '';
+    const value =
+      hoverText(
+        `signature:\n  inputs: '[{"type": "double", "name": "x"}, {"type": "array", "items": {"type": "string"}, "name": "tags", "required": false}]|x|'\n`,
+      ) ?? '';
     assert.match(value, /\*\*inputs\*\*: 2 columns/);
     assert.match(value, /\| name \| type \| required \|/);
     assert.match(value, /\| x \| double \| yes \|/);
@@ -32,12 +38,23 @@ describe('hover', () => {
   });
 
   it('renders tensors and params', () => {
-    assert.match(hoverText(`signature:\n  out|x|puts: '[{"type": "tensor", "tensor-spec": {"dtype": "float32", "shape": [-1, 10]}}]'\n`) ?? '', /\| {3}\| float32 \| \\\[\\-1, 10\\\] \|/);
-    assert.match(hoverText(`signature:\n  params: '[{"name": "k", "type": "long", "default": 5, "shape": null}]|x|'\n`) ?? '', /\| k \| long \| 5 \| {3}\|/);
+    assert.match(
+      hoverText(
+        `signature:\n  out|x|puts: '[{"type": "tensor", "tensor-spec": {"dtype": "float32", "shape": [-1, 10]}}]'\n`,
+      ) ?? '',
+      /\| {3}\| float32 \| \\\[\\-1, 10\\\] \|/,
+    );
+    assert.match(
+      hoverText(
+        `signature:\n  params: '[{"name": "k", "type": "long", "default": 5, "shape": null}]|x|'\n`,
+      ) ?? '',
+      /\| k \| long \| 5 \| {3}\|/,
+    );
   });
 
   it('escapes column names so they cannot inject Markdown or break the table', () => {
-    const value = hoverText(`signature:\n  inputs: '[{"type": "double", "name": "a|b [x](http://e) <img>"}]|x|'\n`) ?? '';
+    const value =
+      hoverText(`signature:\n  inputs: '[{"type": "double", "name": "a|b [x](http://e) <img>"}]|x|'\n`) ?? '';
     assert.match(value, /\| a\\\|b \\\[x\\\]\\\(http:\/\/e\\\) \\<img\\> \| double \| yes \|/);
     assert.equal(escapeMarkdown('*_`'), '\\*\\_\\`');
   });

@@ -10,7 +10,13 @@ function memoryIo(files: Record<string, string>, output: string[]): LintIo {
   return {
     readFile: (p) => files[p] ?? '',
     isDirectory,
-    readdir: (p) => [...new Set(Object.keys(files).filter((f) => f.startsWith(`${p}/`)).map((f) => f.slice(p.length + 1).split('/')[0] ?? ''))],
+    readdir: (p) => [
+      ...new Set(
+        Object.keys(files)
+          .filter((f) => f.startsWith(`${p}/`))
+          .map((f) => f.slice(p.length + 1).split('/')[0] ?? ''),
+      ),
+    ],
     exists: (p) => p in files || isDirectory(p),
     join: (...parts) => parts.join('/'),
     dirname: (p) => p.slice(0, p.lastIndexOf('/')),
@@ -23,11 +29,19 @@ const GOOD = 'flavors:\n  python_function:\n    loader_module: mlflow.sklearn\n 
 describe('runLintMlmodel (npm run lint-mlmodel)', () => {
   it('prints path:line:col: severity: message [rule] and exits 1 on an error', () => {
     const output: string[] = [];
-    const io = memoryIo({ 'm/a/MLmodel': GOOD, 'm/a/model.pkl': 'x', 'm/b/MLmodel': 'flavors:\n  python_function:\n    python_version: 3.10\n', 'm/b/notes.txt': '' }, output);
+    const io = memoryIo(
+      {
+        'm/a/MLmodel': GOOD,
+        'm/a/model.pkl': 'x',
+        'm/b/MLmodel': 'flavors:\n  python_function:\n    python_version: 3.10\n',
+        'm/b/notes.txt': '',
+      },
+      output,
+    );
     assert.equal(runLintMlmodel(['m'], io), 1);
     assert.deepEqual(output, [
-      "m/b/MLmodel:2:3: error: python_function has no \"loader_module\": MLflow cannot load the model through pyfunc. [loader-module-missing]",
-      "m/b/MLmodel:3:21: warning: \"python_version\" should be a string, but 3.10 is read as a number. Quote it: '3.10'. [number-as-string]",
+      'm/b/MLmodel:2:3: error: python_function has no "loader_module": MLflow cannot load the model through pyfunc. [loader-module-missing]',
+      'm/b/MLmodel:3:21: warning: "python_version" should be a string, but 3.10 is read as a number. Quote it: \'3.10\'. [number-as-string]',
       '2 MLmodel files checked: 1 error, 1 warning.',
     ]);
   });
@@ -41,7 +55,10 @@ describe('runLintMlmodel (npm run lint-mlmodel)', () => {
   it('reports files the MLmodel names that are missing, unless --no-files', () => {
     const output: string[] = [];
     assert.equal(runLintMlmodel(['y/MLmodel'], memoryIo({ 'y/MLmodel': GOOD }, output)), 1);
-    assert.match(output[0] ?? '', /^y\/MLmodel:4:17: error: "model\.pkl" \(flavors\.python_function\.model_path\) does not exist/);
+    assert.match(
+      output[0] ?? '',
+      /^y\/MLmodel:4:17: error: "model\.pkl" \(flavors\.python_function\.model_path\) does not exist/,
+    );
     assert.equal(runLintMlmodel(['--no-files', 'y/MLmodel'], memoryIo({ 'y/MLmodel': GOOD }, [])), 0);
   });
 
@@ -56,7 +73,13 @@ describe('runLintMlmodel (npm run lint-mlmodel)', () => {
       dirname: (p) => path.dirname(p),
       write: (line) => output.push(line),
     };
-    assert.equal(runLintMlmodel(['--strict', '--no-files', path.join(REPO_ROOT, 'test/fixtures/mlflow-2.17.2/mlmodel')], io), 0);
+    assert.equal(
+      runLintMlmodel(
+        ['--strict', '--no-files', path.join(REPO_ROOT, 'test/fixtures/mlflow-2.17.2/mlmodel')],
+        io,
+      ),
+      0,
+    );
     assert.match(output[output.length - 1] ?? '', /^\d+ MLmodel files checked: 0 errors, 0 warnings\.$/);
   });
 });

@@ -7,13 +7,19 @@ export const REPO_ROOT = path.resolve(__dirname, '../../../..');
 /** Real MLmodel files MLflow 2.17.2 wrote (copied into the project by the recording scripts). */
 export function recordedMlmodels(): string[] {
   const dir = path.join(REPO_ROOT, 'test/fixtures/mlflow-2.17.2/mlmodel');
-  return fs.readdirSync(dir).map((d) => path.join(dir, d, 'MLmodel')).filter((f) => fs.existsSync(f));
+  return fs
+    .readdirSync(dir)
+    .map((d) => path.join(dir, d, 'MLmodel'))
+    .filter((f) => fs.existsSync(f));
 }
 
 /** The project's own hand-written samples, by folder name prefix. */
 export function samples(prefix: 'valid-' | 'invalid-'): string[] {
   const dir = path.join(REPO_ROOT, 'test/fixtures/mlmodel-samples');
-  return fs.readdirSync(dir).filter((d) => d.startsWith(prefix)).map((d) => path.join(dir, d, 'MLmodel'));
+  return fs
+    .readdirSync(dir)
+    .filter((d) => d.startsWith(prefix))
+    .map((d) => path.join(dir, d, 'MLmodel'));
 }
 
 /** The shared corpus of MLmodel files found in the MLflow repository, read in place (never copied). */
@@ -24,5 +30,8 @@ export function corpusFiles(): string[] {
   if (!fs.existsSync(CORPUS_DIR)) {
     return [];
   }
-  return fs.readdirSync(CORPUS_DIR).filter((f) => f !== 'REPO-MLMODEL-PATHS.txt').map((f) => path.join(CORPUS_DIR, f));
+  return fs
+    .readdirSync(CORPUS_DIR)
+    .filter((f) => f !== 'REPO-MLMODEL-PATHS.txt')
+    .map((f) => path.join(CORPUS_DIR, f));
 }

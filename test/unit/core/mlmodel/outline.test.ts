@@ -20,14 +20,29 @@ const TEXT = [
 describe('documentSymbols', () => {
   it('nests keys as in the file, with values as details', () => {
     const symbols = documentSymbols(TEXT);
-    assert.deepEqual(symbols.map((s) => s.name), ['artifact_path', 'flavors', 'env_vars']);
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      ['artifact_path', 'flavors', 'env_vars'],
+    );
     assert.equal(symbols[0]?.detail, 'model');
     const flavors = symbols[1];
-    assert.deepEqual(flavors?.children?.map((s) => s.name), ['python_function', 'sklearn']);
-    assert.deepEqual(flavors.children[0]?.children?.map((s) => s.name), ['loader_module', 'env']);
-    assert.deepEqual(flavors.selectionRange, { start: { line: 1, character: 0 }, end: { line: 1, character: 7 } });
+    assert.deepEqual(
+      flavors?.children?.map((s) => s.name),
+      ['python_function', 'sklearn'],
+    );
+    assert.deepEqual(
+      flavors.children[0]?.children?.map((s) => s.name),
+      ['loader_module', 'env'],
+    );
+    assert.deepEqual(flavors.selectionRange, {
+      start: { line: 1, character: 0 },
+      end: { line: 1, character: 7 },
+    });
     assert.deepEqual(flavors.range, { start: { line: 1, character: 0 }, end: { line: 7, character: 28 } });
-    assert.deepEqual(symbols[2]?.children?.map((s) => `${s.name}=${s.detail ?? ''}`), ['[0]=A', '[1]=B']);
+    assert.deepEqual(
+      symbols[2]?.children?.map((s) => `${s.name}=${s.detail ?? ''}`),
+      ['[0]=A', '[1]=B'],
+    );
   });
 
   it('stops growing at 5,000 symbols', () => {

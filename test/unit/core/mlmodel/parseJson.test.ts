@@ -19,7 +19,10 @@ describe('parseJson', () => {
   it('reads NaN and Infinity, which Python writes', () => {
     const result = parseJson('[NaN, -Infinity]');
     assert.ok(result.ok && result.node.kind === 'array');
-    assert.deepEqual(result.node.items.map((n) => (n.kind === 'number' ? n.value : 0)), [Number.NaN, -Infinity]);
+    assert.deepEqual(
+      result.node.items.map((n) => (n.kind === 'number' ? n.value : 0)),
+      [Number.NaN, -Infinity],
+    );
   });
 
   const errors: [string, number, RegExp][] = [

@@ -11,8 +11,15 @@ describe('referencedFiles', () => {
     let checked = 0;
     for (const file of recordedMlmodels()) {
       const listing = fs.readFileSync(path.join(path.dirname(file), 'FILES.txt'), 'utf8');
-      const present = new Set(listing.split('\n').filter((l) => !l.startsWith('#')).map((l) => l.trim().split(/\s+/)[1] ?? '').filter(Boolean));
-      const inDirs = (p: string): boolean => present.has(p) || [...present].some((f) => f.startsWith(`${p}/`));
+      const present = new Set(
+        listing
+          .split('\n')
+          .filter((l) => !l.startsWith('#'))
+          .map((l) => l.trim().split(/\s+/)[1] ?? '')
+          .filter(Boolean),
+      );
+      const inDirs = (p: string): boolean =>
+        present.has(p) || [...present].some((f) => f.startsWith(`${p}/`));
       for (const reference of referencedFiles(fs.readFileSync(file, 'utf8'))) {
         assert.ok(inDirs(reference.path), `${file}: ${reference.key} = ${reference.path}`);
         checked++;
@@ -40,11 +47,14 @@ describe('referencedFiles', () => {
     ].join('\n');
     const { text, start, end } = parseMarkers(marked);
     const references = referencedFiles(text);
-    assert.deepEqual(references.map((r) => [r.key, r.path, r.required]), [
-      ['flavors.python_function.env', 'conda.yaml', false],
-      ['flavors.python_function.artifacts.weights.path', 'artifacts/weights.bin', true],
-      ['saved_input_example_info.artifact_path', 'input_example.json', false],
-    ]);
+    assert.deepEqual(
+      references.map((r) => [r.key, r.path, r.required]),
+      [
+        ['flavors.python_function.env', 'conda.yaml', false],
+        ['flavors.python_function.artifacts.weights.path', 'artifacts/weights.bin', true],
+        ['saved_input_example_info.artifact_path', 'input_example.json', false],
+      ],
+    );
     assert.deepEqual(references[0]?.range, { start, end });
     const diagnostic = missingFileDiagnostic(text, references[1]!);
     assert.equal(diagnostic.severity, 1);

@@ -29,7 +29,10 @@ describe('language service on damaged files (the editor sees every half-typed st
       let text = bases[i % bases.length] ?? '';
       for (let k = 0; k < 1 + Math.floor(next() * 4); k++) {
         const at = Math.floor(next() * text.length);
-        text = next() < 0.4 ? text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 5)) : text.slice(0, at) + (ALPHABET[Math.floor(next() * ALPHABET.length)] ?? '') + text.slice(at);
+        text =
+          next() < 0.4
+            ? text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 5))
+            : text.slice(0, at) + (ALPHABET[Math.floor(next() * ALPHABET.length)] ?? '') + text.slice(at);
       }
       const offset = Math.floor(next() * (text.length + 1));
       const lines = text.split('\n');
@@ -37,8 +40,14 @@ describe('language service on damaged files (the editor sees every half-typed st
       withFindings += diagnostics.length > 0 ? 1 : 0;
       for (const d of diagnostics) {
         const { start, end } = d.range;
-        assert.ok(start.line < end.line || (start.line === end.line && start.character <= end.character), JSON.stringify(d));
-        assert.ok(end.line < lines.length && end.character <= (lines[end.line] ?? '').length, JSON.stringify(d));
+        assert.ok(
+          start.line < end.line || (start.line === end.line && start.character <= end.character),
+          JSON.stringify(d),
+        );
+        assert.ok(
+          end.line < lines.length && end.character <= (lines[end.line] ?? '').length,
+          JSON.stringify(d),
+        );
       }
       codeActions(text, diagnostics);
       complete(text, offset);

@@ -16,15 +16,27 @@ describe('validate: real and sample MLmodel files', () => {
   for (const file of [...recorded, ...samples('valid-')]) {
     it(`${describeFile(file)} has no errors and no warnings`, () => {
       const problems = validate(fs.readFileSync(file, 'utf8')).filter((d) => (d.severity ?? 1) <= 2);
-      assert.deepEqual(problems.map((d) => `${String(d.code)}: ${JSON.stringify(d.message)}`), []);
+      assert.deepEqual(
+        problems.map((d) => `${String(d.code)}: ${JSON.stringify(d.message)}`),
+        [],
+      );
     });
   }
 
   for (const file of samples('invalid-')) {
     it(`${describeFile(file)} yields exactly the codes its header lists`, () => {
       const text = fs.readFileSync(file, 'utf8');
-      const expected = (/^# expect: (.*)$/m.exec(text)?.[1] ?? '').split(',').map((c) => c.trim()).sort();
-      const codes = [...new Set(validate(text).filter((d) => (d.severity ?? 1) <= 2).map((d) => String(d.code)))].sort();
+      const expected = (/^# expect: (.*)$/m.exec(text)?.[1] ?? '')
+        .split(',')
+        .map((c) => c.trim())
+        .sort();
+      const codes = [
+        ...new Set(
+          validate(text)
+            .filter((d) => (d.severity ?? 1) <= 2)
+            .map((d) => String(d.code)),
+        ),
+      ].sort();
       assert.deepEqual(codes, expected);
     });
   }
@@ -42,11 +54,17 @@ describe('validate: real and sample MLmodel files', () => {
       const text = fs.readFileSync(file, 'utf8');
       const errors = validate(text).filter((d) => d.severity === 1);
       if (isElidedExcerpt(text)) {
-        assert.deepEqual(errors.map((d) => d.code), ['yaml-syntax'], describeFile(file));
+        assert.deepEqual(
+          errors.map((d) => d.code),
+          ['yaml-syntax'],
+          describeFile(file),
+        );
         continue;
       }
       accepted++;
-      failures.push(...errors.map((d) => `${describeFile(file)}:${d.range.start.line + 1}: ${JSON.stringify(d.message)}`));
+      failures.push(
+        ...errors.map((d) => `${describeFile(file)}:${d.range.start.line + 1}: ${JSON.stringify(d.message)}`),
+      );
     }
     assert.deepEqual(failures, []);
     assert.ok(accepted >= recorded.length);

@@ -10,13 +10,19 @@ describe('projectSpec', () => {
     const text = fs.readFileSync(path.join(FIXTURES, 'sklearn_elasticnet_wine', 'MLproject'), 'utf8');
     const spec = projectSpec(text);
     assert.equal(spec.name, 'tutorial');
-    assert.deepEqual(spec.entryPoints.map((e) => ({ name: e.name, parameters: e.parameters, command: e.command })), [
-      {
-        name: 'main',
-        parameters: [{ name: 'alpha', type: 'float', default: '0.5' }, { name: 'l1_ratio', type: 'float', default: '0.1' }],
-        command: 'python train.py {alpha} {l1_ratio}',
-      },
-    ]);
+    assert.deepEqual(
+      spec.entryPoints.map((e) => ({ name: e.name, parameters: e.parameters, command: e.command })),
+      [
+        {
+          name: 'main',
+          parameters: [
+            { name: 'alpha', type: 'float', default: '0.5' },
+            { name: 'l1_ratio', type: 'float', default: '0.1' },
+          ],
+          command: 'python train.py {alpha} {l1_ratio}',
+        },
+      ],
+    );
     const [main] = spec.entryPoints;
     assert.equal(text.slice(main?.keyRange.start, main?.keyRange.end), 'main');
   });
@@ -31,7 +37,8 @@ describe('projectSpec', () => {
   });
 
   it('treats a bare type, a map without type and an empty value as MLflow does', () => {
-    const text = 'entry_points:\n  train:\n    parameters:\n      data: path\n      note: {default: hi}\n      tag:\n    command: "x {data} {note} {tag}"\n';
+    const text =
+      'entry_points:\n  train:\n    parameters:\n      data: path\n      note: {default: hi}\n      tag:\n    command: "x {data} {note} {tag}"\n';
     assert.deepEqual(projectSpec(text).entryPoints[0]?.parameters, [
       { name: 'data', type: 'path' },
       { name: 'note', type: 'string', default: 'hi' },
@@ -45,7 +52,9 @@ describe('projectSpec', () => {
   });
 
   it('keeps a parameter named __proto__ as a plain declared parameter', () => {
-    const spec = projectSpec('entry_points:\n  main:\n    parameters:\n      __proto__: {type: int, default: 1}\n    command: x\n');
+    const spec = projectSpec(
+      'entry_points:\n  main:\n    parameters:\n      __proto__: {type: int, default: 1}\n    command: x\n',
+    );
     const [main] = spec.entryPoints;
     assert.ok(main);
     const declared = declaredParameters(main);

@@ -6,12 +6,32 @@ import { parseMarkers, position } from '../yaml/markers';
 
 describe('completeMlproject', () => {
   const rows: [name: string, marked: string, expected: string[], absent: string[]][] = [
-    ['top-level keys, present ones left out', 'name: x\n|x|', ['python_env', 'conda_env', 'docker_env', 'entry_points'], ['name']],
+    [
+      'top-level keys, present ones left out',
+      'name: x\n|x|',
+      ['python_env', 'conda_env', 'docker_env', 'entry_points'],
+      ['name'],
+    ],
     ['docker_env keys', 'docker_env:\n  image: x\n  |x|', ['volumes', 'environment'], ['image']],
     ['entry point keys', 'entry_points:\n  main:\n    |x|', ['parameters', 'command'], []],
-    ['a parameter type written alone', 'entry_points:\n  main:\n    parameters:\n      alpha: fl|x|', ['string', 'float', 'path', 'uri'], []],
-    ['a parameter type in a map', 'entry_points:\n  main:\n    parameters:\n      alpha:\n        type: |x|', ['float', 'uri'], []],
-    ['keys of a parameter map', 'entry_points:\n  main:\n    parameters:\n      alpha:\n        |x|', ['type', 'default'], []],
+    [
+      'a parameter type written alone',
+      'entry_points:\n  main:\n    parameters:\n      alpha: fl|x|',
+      ['string', 'float', 'path', 'uri'],
+      [],
+    ],
+    [
+      'a parameter type in a map',
+      'entry_points:\n  main:\n    parameters:\n      alpha:\n        type: |x|',
+      ['float', 'uri'],
+      [],
+    ],
+    [
+      'keys of a parameter map',
+      'entry_points:\n  main:\n    parameters:\n      alpha:\n        |x|',
+      ['type', 'default'],
+      [],
+    ],
   ];
   for (const [name, marked, expected, absent] of rows) {
     it(name, () => {
@@ -31,7 +51,11 @@ describe('hoverMlproject', () => {
   const rows: [name: string, marked: string, needle: string][] = [
     ['a top-level key', '|[|dock|x|er_env|]|:\n  image: x\n', 'Docker'],
     ['a docker_env key', 'docker_env:\n  |[|vol|x|umes|]|: []\n', 'docker run -v'],
-    ['a parameter type', 'entry_points:\n  main:\n    parameters:\n      alpha:\n        |[|ty|x|pe|]|: float\n', '`float`'],
+    [
+      'a parameter type',
+      'entry_points:\n  main:\n    parameters:\n      alpha:\n        |[|ty|x|pe|]|: float\n',
+      '`float`',
+    ],
     ['an entry point command', 'entry_points:\n  main:\n    |[|comm|x|and|]|: python x.py\n', 'placeholders'],
   ];
   for (const [name, marked, needle] of rows) {
@@ -51,9 +75,19 @@ describe('hoverMlproject', () => {
 
 describe('mlprojectSymbols', () => {
   it('lists entry points with their parameters', () => {
-    const text = 'name: x\nentry_points:\n  main:\n    parameters:\n      alpha: float\n      data: path\n    command: c\n  other:\n    command: d\n';
+    const text =
+      'name: x\nentry_points:\n  main:\n    parameters:\n      alpha: float\n      data: path\n    command: c\n  other:\n    command: d\n';
     const symbols = mlprojectSymbols(text);
-    assert.deepEqual(symbols.map((s) => [s.name, (s.children ?? []).map((c) => c.name)]), [['main', ['alpha', 'data']], ['other', []]]);
-    assert.deepEqual(symbols[0]?.selectionRange, { start: { line: 2, character: 2 }, end: { line: 2, character: 6 } });
+    assert.deepEqual(
+      symbols.map((s) => [s.name, (s.children ?? []).map((c) => c.name)]),
+      [
+        ['main', ['alpha', 'data']],
+        ['other', []],
+      ],
+    );
+    assert.deepEqual(symbols[0]?.selectionRange, {
+      start: { line: 2, character: 2 },
+      end: { line: 2, character: 6 },
+    });
   });
 });

@@ -20,9 +20,17 @@ describe('checkRunForm', () => {
     ['accepts typed values', { alpha: '0.1', epochs: '10', data: 'a.csv' }, {}],
     ['lets an empty field fall back to its default', { alpha: '', epochs: '', data: 'a.csv', note: '' }, {}],
     ['asks for a parameter without a default', { alpha: '0.1' }, { data: /needs a value/ }],
-    ['refuses a float that is not a number', { alpha: '0.5; rm -rf ~', data: 'a' }, { alpha: /not a number/ }],
+    [
+      'refuses a float that is not a number',
+      { alpha: '0.5; rm -rf ~', data: 'a' },
+      { alpha: /not a number/ },
+    ],
     ['refuses an int with a fraction', { epochs: '2.5', data: 'a' }, { epochs: /not a whole number/ }],
-    ['refuses a line break in a string', { note: "x\n=== Run (ID 'a') succeeded ===", data: 'a' }, { note: /line break/ }],
+    [
+      'refuses a line break in a string',
+      { note: "x\n=== Run (ID 'a') succeeded ===", data: 'a' },
+      { note: /line break/ },
+    ],
   ];
   for (const [name, values, problems] of rows) {
     it(name, () => {
@@ -36,11 +44,18 @@ describe('checkRunForm', () => {
   }
 
   it('checks the experiment name and the env manager', () => {
-    const bad = checkRunForm(ENTRY, { values: { data: 'a' }, experimentName: '--backend=databricks', envManager: 'docker' });
+    const bad = checkRunForm(ENTRY, {
+      values: { data: 'a' },
+      experimentName: '--backend=databricks',
+      envManager: 'docker',
+    });
     assert.match(bad.experimentName ?? '', /cannot start with "-"/);
     assert.match(bad.envManager ?? '', /local, virtualenv, uv, conda/);
     assert.equal(bad.ok, false);
-    assert.equal(checkRunForm(ENTRY, { values: { data: 'a' }, experimentName: 'wine', envManager: 'uv' }).ok, true);
+    assert.equal(
+      checkRunForm(ENTRY, { values: { data: 'a' }, experimentName: 'wine', envManager: 'uv' }).ok,
+      true,
+    );
   });
 
   it('ignores values smuggled in for names the entry point does not declare', () => {
@@ -66,7 +81,13 @@ describe('valuesToPass', () => {
   it('passes the filled fields, in declaration order, and builds an argv the builder accepts', () => {
     const values = valuesToPass(ENTRY, { note: '', data: 'data/wine.csv', alpha: '0.7', epochs: '3' });
     assert.deepEqual(values, { alpha: '0.7', epochs: '3', data: 'data/wine.csv' });
-    const argv = buildProjectRunCommand({ python: 'python', projectDir: '/p', entryPoint: 'main', declared: declaredParameters(ENTRY), values }).args;
+    const argv = buildProjectRunCommand({
+      python: 'python',
+      projectDir: '/p',
+      entryPoint: 'main',
+      declared: declaredParameters(ENTRY),
+      values,
+    }).args;
     assert.deepEqual(argv.slice(6), ['-P', 'alpha=0.7', '-P', 'epochs=3', '-P', 'data=data/wine.csv']);
   });
 });

@@ -26,8 +26,17 @@ describe('SqliteRegistryStore over the recorded mlflow.db gives what the server 
   }
 
   it('answers missing models, versions and aliases with the errors the server gives (097-099)', async () => {
-    await assert.rejects(store.getRegisteredModel('no-such-model'), (e: unknown) => StoreError.is(e) && e.errorCode === 'RESOURCE_DOES_NOT_EXIST');
-    await assert.rejects(store.getModelVersion('iris-classifier', '99'), (e: unknown) => StoreError.is(e) && e.errorCode === 'RESOURCE_DOES_NOT_EXIST');
-    await assert.rejects(store.getModelVersionByAlias('iris-classifier', 'nope'), (e: unknown) => StoreError.is(e) && e.errorCode === 'INVALID_PARAMETER_VALUE');
+    await assert.rejects(
+      store.getRegisteredModel('no-such-model'),
+      (e: unknown) => StoreError.is(e) && e.errorCode === 'RESOURCE_DOES_NOT_EXIST',
+    );
+    await assert.rejects(
+      store.getModelVersion('iris-classifier', '99'),
+      (e: unknown) => StoreError.is(e) && e.errorCode === 'RESOURCE_DOES_NOT_EXIST',
+    );
+    await assert.rejects(
+      store.getModelVersionByAlias('iris-classifier', 'nope'),
+      (e: unknown) => StoreError.is(e) && e.errorCode === 'INVALID_PARAMETER_VALUE',
+    );
   });
 });

@@ -9,18 +9,36 @@ import { FIXTURES } from '../../../support/mlflow/recordedExchange';
 
 describe('runOverview (run detail panel content)', () => {
   it('shapes a recorded run: facts, sorted params and metrics, the note, its model and no system tags', async () => {
-    const store = new SqliteTrackingStore(await SqliteDatabase.open(path.join(FIXTURES, 'sqlite', 'mlflow.db')));
+    const store = new SqliteTrackingStore(
+      await SqliteDatabase.open(path.join(FIXTURES, 'sqlite', 'mlflow.db')),
+    );
     try {
       const run = await store.getRun('5479c2e952464803bc764edb72ee0164');
-      const o = runOverview(run, Date.now(), { experimentName: 'iris-classification', models: await listRunModels(store, run) });
+      const o = runOverview(run, Date.now(), {
+        experimentName: 'iris-classification',
+        models: await listRunModels(store, run),
+      });
       assert.equal(o.name, 'rf-100');
       assert.equal(o.facts.find((f) => f.label === 'Experiment')?.value, 'iris-classification (1)');
       assert.equal(o.facts.find((f) => f.label === 'Status')?.value, 'finished');
-      assert.deepEqual(o.params.map((p) => p.label), run.data.params.map((p) => p.key).sort());
-      assert.deepEqual(o.metrics.map((m) => m.key), run.data.metrics.map((m) => m.key).sort());
+      assert.deepEqual(
+        o.params.map((p) => p.label),
+        run.data.params.map((p) => p.key).sort(),
+      );
+      assert.deepEqual(
+        o.metrics.map((m) => m.key),
+        run.data.metrics.map((m) => m.key).sort(),
+      );
       assert.equal(o.note, run.data.tags.find((t) => t.key === 'mlflow.note.content')?.value ?? '');
-      assert.deepEqual(o.models.map((m) => m.uri), ['runs:/5479c2e952464803bc764edb72ee0164/model']);
-      assert.ok(o.tags.every((t) => !['mlflow.note.content', 'mlflow.log-model.history', 'mlflow.runName'].includes(t.label)));
+      assert.deepEqual(
+        o.models.map((m) => m.uri),
+        ['runs:/5479c2e952464803bc764edb72ee0164/model'],
+      );
+      assert.ok(
+        o.tags.every(
+          (t) => !['mlflow.note.content', 'mlflow.log-model.history', 'mlflow.runName'].includes(t.label),
+        ),
+      );
     } finally {
       store.dispose();
     }
@@ -28,8 +46,25 @@ describe('runOverview (run detail panel content)', () => {
 
   it('cuts hostile values to text of bounded size', () => {
     const run: Run = {
-      info: { runId: 'r1', runName: '<b>x</b>\u0007', experimentId: '1', userId: undefined, status: 'RUNNING', startTime: 1000, endTime: undefined, artifactUri: undefined, lifecycleStage: 'active' },
-      data: { metrics: [], params: [{ key: 'p', value: 'v'.repeat(1_000_000) }], tags: [{ key: 'mlflow.parentRunId', value: 'parent1' }, { key: 'note', value: '<script>' }] },
+      info: {
+        runId: 'r1',
+        runName: '<b>x</b>\u0007',
+        experimentId: '1',
+        userId: undefined,
+        status: 'RUNNING',
+        startTime: 1000,
+        endTime: undefined,
+        artifactUri: undefined,
+        lifecycleStage: 'active',
+      },
+      data: {
+        metrics: [],
+        params: [{ key: 'p', value: 'v'.repeat(1_000_000) }],
+        tags: [
+          { key: 'mlflow.parentRunId', value: 'parent1' },
+          { key: 'note', value: '<script>' },
+        ],
+      },
       inputs: { datasetInputs: [], modelInputs: [] },
       outputs: { modelOutputs: [] },
     };

@@ -23,8 +23,16 @@ const PROVIDES: Record<string, readonly string[]> = {
   torch: ['torch'],
 };
 
-function python(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): { code: number | null; out: string; err: string } {
-  const r = spawnSync('python3', args, { cwd: opts.cwd, env: opts.env ?? process.env, encoding: 'utf8', timeout: 600_000 });
+function python(
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): { code: number | null; out: string; err: string } {
+  const r = spawnSync('python3', args, {
+    cwd: opts.cwd,
+    env: opts.env ?? process.env,
+    encoding: 'utf8',
+    timeout: 600_000,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -47,7 +55,10 @@ function declaredDistributions(dir: string): string[] {
     const included = /^-r\s+(\S+)$/.exec(s)?.[1];
     lines.push(...(included ? fs.readFileSync(path.join(dir, included), 'utf8').split('\n') : [s]));
   }
-  return lines.map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#')).map((l) => (/^[A-Za-z0-9._-]+/.exec(l)?.[0] ?? l).toLowerCase());
+  return lines
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'))
+    .map((l) => (/^[A-Za-z0-9._-]+/.exec(l)?.[0] ?? l).toLowerCase());
 }
 
 const pythonOk = python(['--version']).code === 0;
@@ -86,7 +97,12 @@ describe('scaffolded Python projects, checked with python3', function () {
         assert.ok(d in PROVIDES, `the test knows which module ${d} provides`);
       }
       const allowed = new Set(declared.flatMap((d) => PROVIDES[d] ?? []));
-      const local = new Set(fs.readdirSync(dir).filter((f) => f.endsWith('.py')).map((f) => f.slice(0, -3)));
+      const local = new Set(
+        fs
+          .readdirSync(dir)
+          .filter((f) => f.endsWith('.py'))
+          .map((f) => f.slice(0, -3)),
+      );
       const r = python([IMPORTS_SCRIPT, path.join(dir, 'model.py'), path.join(dir, 'log_model.py')]);
       assert.equal(r.code, 0, r.err);
       const found = JSON.parse(r.out) as { stdlib: string[]; files: Record<string, string[]> };
@@ -99,7 +115,9 @@ describe('scaffolded Python projects, checked with python3', function () {
       }
       // and nothing is listed that the code never imports, except runtime backends (torch for transformers)
       const imported = new Set(Object.values(found.files).flat());
-      const unused = declared.filter((d) => !(PROVIDES[d] ?? []).some((m) => imported.has(m)) && d !== 'torch');
+      const unused = declared.filter(
+        (d) => !(PROVIDES[d] ?? []).some((m) => imported.has(m)) && d !== 'torch',
+      );
       assert.deepEqual(unused, [], 'requirements list only what is used');
     });
   }
@@ -112,20 +130,30 @@ describe('scaffolded Python projects, checked with python3', function () {
     );
   } else {
     for (const { id } of SCAFFOLD_TEMPLATES) {
-      const needs = id === 'onnx-genai' ? 'onnxruntime_genai' : id === 'transformers-pipeline' ? 'transformers' : undefined;
+      const needs =
+        id === 'onnx-genai'
+          ? 'onnxruntime_genai'
+          : id === 'transformers-pipeline'
+            ? 'transformers'
+            : undefined;
       const available = needs === undefined || python(['-c', `import ${needs}`]).code === 0;
       if (!available) {
         notRun.push(`logging ${id} with MLflow ${mlflowVersion} — python3 cannot import ${needs}.`);
         continue;
       }
       if (id === 'onnx-genai') {
-        notRun.push(`logging ${id} with MLflow ${mlflowVersion} — it needs a downloaded ONNX GenAI model folder (several GB).`);
+        notRun.push(
+          `logging ${id} with MLflow ${mlflowVersion} — it needs a downloaded ONNX GenAI model folder (several GB).`,
+        );
         continue;
       }
       it(`${id}: log_model.py logs to a file store with MLflow ${mlflowVersion}, prints the URI, and its MLmodel validates clean`, () => {
         const dir = writeTemplate(root, id);
         const store = path.join(root, `${id}-mlruns`);
-        const r = python([path.join(dir, 'log_model.py')], { cwd: dir, env: { ...process.env, MLFLOW_TRACKING_URI: `file://${store}` } });
+        const r = python([path.join(dir, 'log_model.py')], {
+          cwd: dir,
+          env: { ...process.env, MLFLOW_TRACKING_URI: `file://${store}` },
+        });
         assert.equal(r.code, 0, `${r.out}\n${r.err}`);
         const uri = findLoggedModelUri(r.out);
         assert.ok(uri, r.out);
@@ -145,7 +173,11 @@ describe('scaffolded Python projects, checked with python3', function () {
         assert.equal(mlmodels.length, 1, mlmodels.join('\n'));
         const text = fs.readFileSync(mlmodels[0] ?? '', 'utf8');
         const problems = validate(text).filter((d) => d.severity === 1 || d.severity === 2);
-        assert.deepEqual(problems.map((d) => d.message), [], text);
+        assert.deepEqual(
+          problems.map((d) => d.message),
+          [],
+          text,
+        );
         assert.match(text, /model_code_path/);
         assert.match(text, /signature:/);
       });

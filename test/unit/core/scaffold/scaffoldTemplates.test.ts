@@ -3,7 +3,11 @@ import { load } from 'js-yaml';
 import { fillTemplate, hasPlaceholder } from '../../../../src/core/scaffold/fillTemplate';
 import { LOGGED_MODEL_URI_PREFIX, SCAFFOLD_MARKER } from '../../../../src/core/scaffold/logScript';
 import { checkModelName, modelClassName } from '../../../../src/core/scaffold/modelName';
-import { SCAFFOLD_TEMPLATES, isScaffoldTemplateId, scaffoldFiles } from '../../../../src/core/scaffold/scaffoldTemplates';
+import {
+  SCAFFOLD_TEMPLATES,
+  isScaffoldTemplateId,
+  scaffoldFiles,
+} from '../../../../src/core/scaffold/scaffoldTemplates';
 import type { ScaffoldTemplateId } from '../../../../src/core/scaffold/scaffoldTypes';
 
 const EXPECTED_FILES = ['README.md', 'log_model.py', 'model.py', 'python_env.yaml', 'requirements.txt'];
@@ -17,7 +21,10 @@ function fileOf(id: ScaffoldTemplateId, relativePath: string, name = 'phi3_mini'
 
 describe('custom-model scaffold templates (src/core/scaffold)', () => {
   it('lists the three templates, each with a label, description and detail', () => {
-    assert.deepEqual(SCAFFOLD_TEMPLATES.map((t) => t.id), IDS);
+    assert.deepEqual(
+      SCAFFOLD_TEMPLATES.map((t) => t.id),
+      IDS,
+    );
     for (const t of SCAFFOLD_TEMPLATES) {
       assert.ok(t.label.length > 0 && t.description.length > 0 && t.detail.length > 0, t.id);
     }
@@ -33,7 +40,10 @@ describe('custom-model scaffold templates (src/core/scaffold)', () => {
         assert.deepEqual(files.map((f) => f.relativePath).sort(), EXPECTED_FILES);
         for (const f of files) {
           assert.ok(!hasPlaceholder(f.content), `${f.relativePath} has no {{placeholder}} left`);
-          assert.ok(!f.content.includes('undefined'), `${f.relativePath} has no "undefined" from a missing value`);
+          assert.ok(
+            !f.content.includes('undefined'),
+            `${f.relativePath} has no "undefined" from a missing value`,
+          );
         }
         assert.match(fileOf(id, 'model.py'), /^class Phi3MiniModel\(mlflow\.pyfunc\.PythonModel\):$/m);
         assert.match(fileOf(id, 'model.py'), /^mlflow\.models\.set_model\(Phi3MiniModel\(\)\)$/m);
@@ -54,7 +64,10 @@ describe('custom-model scaffold templates (src/core/scaffold)', () => {
         assert.match(script, /signature = infer_signature\(input_example, /);
         assert.match(script, /signature=signature,\n\s+input_example=input_example,/);
         assert.match(script, /pip_requirements=str\(HERE \/ "requirements\.txt"\)/);
-        assert.match(script, /if major >= 3:\n\s+return \{"name": MODEL_NAME\}\n\s+return \{"artifact_path": MODEL_NAME\}/);
+        assert.match(
+          script,
+          /if major >= 3:\n\s+return \{"name": MODEL_NAME\}\n\s+return \{"artifact_path": MODEL_NAME\}/,
+        );
         assert.match(script, /\*\*name_kwargs\(\),/);
         assert.ok(script.includes(`print(f"${LOGGED_MODEL_URI_PREFIX}{model_info.model_uri}", flush=True)`));
         assert.match(script, /^if __name__ == "__main__":\n {4}main\(\)$/m);
@@ -71,7 +84,12 @@ describe('custom-model scaffold templates (src/core/scaffold)', () => {
 
       it('ends its README with the next steps through the extension’s commands', () => {
         const readme = fileOf(id, 'README.md');
-        for (const command of ['MLflow: Log Model', 'MLflow: Serve Model Locally…', 'MLflow: Try the Endpoint…', 'MLflow: Deploy Model…']) {
+        for (const command of [
+          'MLflow: Log Model',
+          'MLflow: Serve Model Locally…',
+          'MLflow: Try the Endpoint…',
+          'MLflow: Deploy Model…',
+        ]) {
           assert.ok(readme.includes(command), `README mentions ${command}`);
         }
       });
@@ -81,15 +99,27 @@ describe('custom-model scaffold templates (src/core/scaffold)', () => {
   it('wraps the ONNX model with onnxruntime-genai, opening the folder from context.artifacts["model"]', () => {
     const model = fileOf('onnx-genai', 'model.py');
     assert.match(model, /og\.Model\(context\.artifacts\["model"\]\)/);
-    assert.match(model, /generator\.append_tokens\(tokens\)\n\s+while not generator\.is_done\(\):\n\s+generator\.generate_next_token\(\)/);
+    assert.match(
+      model,
+      /generator\.append_tokens\(tokens\)\n\s+while not generator\.is_done\(\):\n\s+generator\.generate_next_token\(\)/,
+    );
     assert.match(fileOf('onnx-genai', 'log_model.py'), /artifacts=\{"model": str\(MODEL_DIR\)\}/);
     assert.match(fileOf('onnx-genai', 'requirements.txt'), /^onnxruntime-genai>=0\.6$/m);
-    assert.match(fileOf('onnx-genai', 'README.md'), /## Why onnxruntime-genai and not onnxruntime\.InferenceSession/);
+    assert.match(
+      fileOf('onnx-genai', 'README.md'),
+      /## Why onnxruntime-genai and not onnxruntime\.InferenceSession/,
+    );
   });
 
   it('wraps the transformers pipeline saved as the "pipeline" artifact', () => {
-    assert.match(fileOf('transformers-pipeline', 'model.py'), /context\.artifacts\.get\("pipeline", SOURCE_MODEL\)/);
-    assert.match(fileOf('transformers-pipeline', 'log_model.py'), /\.save_pretrained\(saved\)[\s\S]*artifacts=\{"pipeline": saved\}/);
+    assert.match(
+      fileOf('transformers-pipeline', 'model.py'),
+      /context\.artifacts\.get\("pipeline", SOURCE_MODEL\)/,
+    );
+    assert.match(
+      fileOf('transformers-pipeline', 'log_model.py'),
+      /\.save_pretrained\(saved\)[\s\S]*artifacts=\{"pipeline": saved\}/,
+    );
   });
 
   describe('model names', () => {
@@ -130,7 +160,10 @@ describe('custom-model scaffold templates (src/core/scaffold)', () => {
     }
 
     it('refuses an unknown template', () => {
-      assert.throws(() => scaffoldFiles({ template: 'pickle' as ScaffoldTemplateId, name: 'ok_name' }), /Unknown template "pickle"/);
+      assert.throws(
+        () => scaffoldFiles({ template: 'pickle' as ScaffoldTemplateId, name: 'ok_name' }),
+        /Unknown template "pickle"/,
+      );
     });
   });
 

@@ -6,7 +6,10 @@ import { jsonBodyToCsv, parseCsv } from '../../../../src/core/serving/csvBody';
 
 const SERVE = path.resolve(__dirname, '../../../fixtures/mlflow-2.17.2/serve');
 const recorded = (rel: string): { request: { body: unknown }; response: { body: unknown } } =>
-  JSON.parse(fs.readFileSync(path.join(SERVE, rel), 'utf8')) as { request: { body: unknown }; response: { body: unknown } };
+  JSON.parse(fs.readFileSync(path.join(SERVE, rel), 'utf8')) as {
+    request: { body: unknown };
+    response: { body: unknown };
+  };
 
 describe('comparePredictions', () => {
   it('finds the one row where the recorded wine answers differ (params changed the label)', () => {
@@ -15,7 +18,10 @@ describe('comparePredictions', () => {
     const c = comparePredictions(a, b);
     assert.equal(c.rows.length, 2);
     assert.equal(c.differing, 1);
-    assert.deepEqual(c.rows.map((r) => r.same), [false, true]);
+    assert.deepEqual(
+      c.rows.map((r) => r.same),
+      [false, true],
+    );
     assert.match(c.rows[0]!.left, /"medium"/);
     assert.match(c.rows[0]!.right, /"high"/);
   });
@@ -29,7 +35,10 @@ describe('comparePredictions', () => {
 
   it('reads bare lists and column dicts, and says when an answer has no predictions', () => {
     assert.deepEqual(predictionList('[1,2]'), [1, 2]);
-    assert.deepEqual(predictionList('{"predictions":{"a":[1,2],"b":["x","y"]}}'), [{ a: 1, b: 'x' }, { a: 2, b: 'y' }]);
+    assert.deepEqual(predictionList('{"predictions":{"a":[1,2],"b":["x","y"]}}'), [
+      { a: 1, b: 'x' },
+      { a: 2, b: 'y' },
+    ]);
     const bad = comparePredictions('<html>', '{"predictions":[1]}');
     assert.match(bad.problem ?? '', /first answer has no list/);
   });
@@ -37,14 +46,27 @@ describe('comparePredictions', () => {
 
 describe('CSV bodies', () => {
   it('turns the recorded dataframe_split request into the recorded CSV request', () => {
-    const split = recorded('sklearn-rf-iris/invocations-dataframe_split.json').request.body as { dataframe_split: { data: unknown[] } };
-    const twoRows = { dataframe_split: { ...split.dataframe_split, data: split.dataframe_split.data.slice(0, 2) } };
-    assert.equal(jsonBodyToCsv(JSON.stringify(twoRows)), recorded('sklearn-rf-iris/invocations-dataframe-csv.json').request.body);
+    const split = recorded('sklearn-rf-iris/invocations-dataframe_split.json').request.body as {
+      dataframe_split: { data: unknown[] };
+    };
+    const twoRows = {
+      dataframe_split: { ...split.dataframe_split, data: split.dataframe_split.data.slice(0, 2) },
+    };
+    assert.equal(
+      jsonBodyToCsv(JSON.stringify(twoRows)),
+      recorded('sklearn-rf-iris/invocations-dataframe-csv.json').request.body,
+    );
   });
 
   it('converts records, quotes commas and quotes, and has no CSV form for tensors', () => {
-    assert.equal(jsonBodyToCsv('{"dataframe_records":[{"a":1,"b":"x,y"},{"a":2,"b":"say \\"hi\\""}]}'), 'a,b\n1,"x,y"\n2,"say ""hi"""\n');
+    assert.equal(
+      jsonBodyToCsv('{"dataframe_records":[{"a":1,"b":"x,y"},{"a":2,"b":"say \\"hi\\""}]}'),
+      'a,b\n1,"x,y"\n2,"say ""hi"""\n',
+    );
     assert.equal(jsonBodyToCsv('{"inputs":[[1]]}'), undefined);
-    assert.deepEqual(parseCsv('a,b\r\n"1,5",2\n\n'), [['a', 'b'], ['1,5', '2']]);
+    assert.deepEqual(parseCsv('a,b\r\n"1,5",2\n\n'), [
+      ['a', 'b'],
+      ['1,5', '2'],
+    ]);
   });
 });

@@ -6,8 +6,16 @@ const RUN = '5479c2e952464803bc764edb72ee0164';
 describe('modelUriParts', () => {
   it('splits runs:/, models:/ version and alias URIs and local paths', () => {
     assert.deepEqual(modelUriParts(`runs:/${RUN}/model`), { kind: 'run', runId: RUN, artifactPath: 'model' });
-    assert.deepEqual(modelUriParts('models:/iris-classifier@champion'), { kind: 'alias', name: 'iris-classifier', alias: 'champion' });
-    assert.deepEqual(modelUriParts('models:/iris-classifier/2'), { kind: 'version', name: 'iris-classifier', version: '2' });
+    assert.deepEqual(modelUriParts('models:/iris-classifier@champion'), {
+      kind: 'alias',
+      name: 'iris-classifier',
+      alias: 'champion',
+    });
+    assert.deepEqual(modelUriParts('models:/iris-classifier/2'), {
+      kind: 'version',
+      name: 'iris-classifier',
+      version: '2',
+    });
     assert.deepEqual(modelUriParts('/work/models/iris'), { kind: 'local', path: '/work/models/iris' });
     assert.deepEqual(modelUriParts('s3://bucket/model'), { kind: 'other' });
   });

@@ -11,9 +11,12 @@ saved_input_example_info:
   pandas_orient: split
   type: dataframe
 `;
-const INPUT_EXAMPLE_2_8 = '{"columns": ["sepal length (cm)", "sepal width (cm)", "petal length (cm)", "petal width (cm)"], "data": [[5.1, 3.5, 1.4, 0.2], [6.3, 3.3, 6.0, 2.5]]}';
+const INPUT_EXAMPLE_2_8 =
+  '{"columns": ["sepal length (cm)", "sepal width (cm)", "petal length (cm)", "petal width (cm)"], "data": [[5.1, 3.5, 1.4, 0.2], [6.3, 3.3, 6.0, 2.5]]}';
 
-const folder = (files: Record<string, string>): [(n: string) => boolean, (n: string) => string | undefined] => [(n) => n in files, (n) => files[n]];
+const folder = (
+  files: Record<string, string>,
+): [(n: string) => boolean, (n: string) => string | undefined] => [(n) => n in files, (n) => files[n]];
 
 describe('predictExample', () => {
   it('wraps an MLflow 2.8 input_example.json (split-oriented frame) as dataframe_split, which `mlflow models predict` accepts', () => {
@@ -24,24 +27,46 @@ describe('predictExample', () => {
   });
 
   it('passes serving_input_example.json as it is when MLflow wrote one', () => {
-    const got = predictExample(MLMODEL_2_8, ...folder({ 'input_example.json': INPUT_EXAMPLE_2_8, 'serving_input_example.json': '{"dataframe_split": {}}' }));
+    const got = predictExample(
+      MLMODEL_2_8,
+      ...folder({
+        'input_example.json': INPUT_EXAMPLE_2_8,
+        'serving_input_example.json': '{"dataframe_split": {}}',
+      }),
+    );
     assert.deepEqual(got, { kind: 'file', name: 'serving_input_example.json' });
   });
 
   it('passes a raw example with no JSON request form (a sparse matrix) for MLflow to judge, and gives undefined without an example', () => {
-    const sparse = 'saved_input_example_info:\n  artifact_path: input_example.json\n  type: sparse_matrix_csr\n';
-    assert.deepEqual(predictExample(sparse, ...folder({ 'input_example.json': '{"data": [1], "indices": [0], "indptr": [0, 1], "shape": [1, 1]}' })), { kind: 'file', name: 'input_example.json' });
+    const sparse =
+      'saved_input_example_info:\n  artifact_path: input_example.json\n  type: sparse_matrix_csr\n';
+    assert.deepEqual(
+      predictExample(
+        sparse,
+        ...folder({
+          'input_example.json': '{"data": [1], "indices": [0], "indptr": [0, 1], "shape": [1, 1]}',
+        }),
+      ),
+      { kind: 'file', name: 'input_example.json' },
+    );
     assert.equal(predictExample(MLMODEL_2_8, ...folder({ MLmodel: MLMODEL_2_8 })), undefined);
   });
 
   it('reads only files beside the MLmodel: a path in saved_input_example_info falls back to the default names', () => {
-    const hostile = 'saved_input_example_info:\n  artifact_path: ../../secrets.json\n  serving_input_path: /etc/passwd\n  type: dataframe\n';
+    const hostile =
+      'saved_input_example_info:\n  artifact_path: ../../secrets.json\n  serving_input_path: /etc/passwd\n  type: dataframe\n';
     const asked: string[] = [];
-    const got = predictExample(hostile, (n) => {
-      asked.push(n);
-      return n === 'input_example.json';
-    }, () => '[{"a": 1}]');
+    const got = predictExample(
+      hostile,
+      (n) => {
+        asked.push(n);
+        return n === 'input_example.json';
+      },
+      () => '[{"a": 1}]',
+    );
     assert.deepEqual(asked, ['serving_input_example.json', 'input_example.json']);
-    assert.deepEqual(got && got.kind === 'wrapped' ? JSON.parse(got.body) : got, { dataframe_records: [{ a: 1 }] });
+    assert.deepEqual(got && got.kind === 'wrapped' ? JSON.parse(got.body) : got, {
+      dataframe_records: [{ a: 1 }],
+    });
   });
 });

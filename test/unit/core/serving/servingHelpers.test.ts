@@ -16,16 +16,30 @@ describe('formatUptime', () => {
 
 describe('refuseUntrusted', () => {
   it('throws in an untrusted workspace and says how to trust it', () => {
-    assert.throws(() => { refuseUntrusted(false, 'Serving a model'); }, /^Error: Serving a model runs the model's code: trust this workspace first/);
-    assert.doesNotThrow(() => { refuseUntrusted(true, 'Serving a model'); });
-    assert.throws(() => { refuseUntrusted(false, 'Running an MLflow project', "the project's code"); }, /^Error: Running an MLflow project runs the project's code: trust this workspace first/);
+    assert.throws(() => {
+      refuseUntrusted(false, 'Serving a model');
+    }, /^Error: Serving a model runs the model's code: trust this workspace first/);
+    assert.doesNotThrow(() => {
+      refuseUntrusted(true, 'Serving a model');
+    });
+    assert.throws(() => {
+      refuseUntrusted(false, 'Running an MLflow project', "the project's code");
+    }, /^Error: Running an MLflow project runs the project's code: trust this workspace first/);
   });
 });
 
 describe('credentialsToEnv', () => {
   it('passes basic or bearer credentials as MLflow env vars and clears the other kind', () => {
-    assert.deepEqual(credentialsToEnv({ kind: 'basic', username: 'u', password: 'p w' }), { MLFLOW_TRACKING_USERNAME: 'u', MLFLOW_TRACKING_PASSWORD: 'p w', MLFLOW_TRACKING_TOKEN: '' });
-    assert.deepEqual(credentialsToEnv({ kind: 'bearer', token: 't' }), { MLFLOW_TRACKING_TOKEN: 't', MLFLOW_TRACKING_USERNAME: '', MLFLOW_TRACKING_PASSWORD: '' });
+    assert.deepEqual(credentialsToEnv({ kind: 'basic', username: 'u', password: 'p w' }), {
+      MLFLOW_TRACKING_USERNAME: 'u',
+      MLFLOW_TRACKING_PASSWORD: 'p w',
+      MLFLOW_TRACKING_TOKEN: '',
+    });
+    assert.deepEqual(credentialsToEnv({ kind: 'bearer', token: 't' }), {
+      MLFLOW_TRACKING_TOKEN: 't',
+      MLFLOW_TRACKING_USERNAME: '',
+      MLFLOW_TRACKING_PASSWORD: '',
+    });
     assert.deepEqual(credentialsToEnv(undefined), {});
   });
 });

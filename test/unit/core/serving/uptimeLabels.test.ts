@@ -12,7 +12,7 @@ describe('UptimeLabels (Serving view refresh, injected clock)', () => {
     now = t0;
   });
 
-  it('reports no changed row until a row\'s text really changes, then only that row', () => {
+  it("reports no changed row until a row's text really changes, then only that row", () => {
     const labels = new UptimeLabels(clock);
     now = t0 + 30_000;
     assert.equal(labels.text(a), '<1m');

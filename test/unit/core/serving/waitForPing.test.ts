@@ -9,15 +9,20 @@ import { waitForPing } from '../../../../src/core/serving/waitForPing';
  * worker is up (`bootMs` after listening). Counts the connections it was given, and which of
  * them are still open.
  */
-async function slowBootServer(bootMs: number): Promise<{ url: string; connections: () => number; open: () => number; close: () => Promise<void> }> {
+async function slowBootServer(
+  bootMs: number,
+): Promise<{ url: string; connections: () => number; open: () => number; close: () => Promise<void> }> {
   const up = Date.now() + bootMs;
   let connections = 0;
   let open = 0;
   const server = http.createServer((req, res) => {
-    setTimeout(() => {
-      res.writeHead(req.url === '/ping' ? 200 : 404, { 'Content-Type': 'application/json' });
-      res.end('\n');
-    }, Math.max(0, up - Date.now()));
+    setTimeout(
+      () => {
+        res.writeHead(req.url === '/ping' ? 200 : 404, { 'Content-Type': 'application/json' });
+        res.end('\n');
+      },
+      Math.max(0, up - Date.now()),
+    );
   });
   server.on('connection', (s) => {
     connections++;
@@ -30,7 +35,13 @@ async function slowBootServer(bootMs: number): Promise<{ url: string; connection
     url: `http://127.0.0.1:${String(port)}`,
     connections: () => connections,
     open: () => open,
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => { r(); }); }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => {
+          r();
+        });
+      }),
   };
 }
 
@@ -38,7 +49,11 @@ async function freePort(): Promise<number> {
   const s = http.createServer();
   await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
   const { port } = s.address() as AddressInfo;
-  await new Promise<void>((r) => s.close(() => { r(); }));
+  await new Promise<void>((r) =>
+    s.close(() => {
+      r();
+    }),
+  );
   return port;
 }
 
@@ -48,7 +63,11 @@ describe('waitForPing (readiness costs no more than the server’s own start-up)
   it('keeps the one accepted request until the worker is up: one connection, none left open', async () => {
     const srv = await slowBootServer(3000);
     try {
-      const outcome = await waitForPing(srv.url, { signal: new AbortController().signal, timeoutMs: 15_000, stillRunning: () => true });
+      const outcome = await waitForPing(srv.url, {
+        signal: new AbortController().signal,
+        timeoutMs: 15_000,
+        stillRunning: () => true,
+      });
       assert.equal(outcome, 'ready');
       // a poll that abandons requests after 2 s hands a sync worker a queue of dead connections
       assert.equal(srv.connections(), 1, 'one connection for the whole wait');
@@ -67,7 +86,14 @@ describe('waitForPing (readiness costs no more than the server’s own start-up)
     });
     setTimeout(() => late.listen(port, '127.0.0.1'), 600);
     try {
-      assert.equal(await waitForPing(url, { signal: new AbortController().signal, timeoutMs: 15_000, stillRunning: () => true }), 'ready');
+      assert.equal(
+        await waitForPing(url, {
+          signal: new AbortController().signal,
+          timeoutMs: 15_000,
+          stillRunning: () => true,
+        }),
+        'ready',
+      );
     } finally {
       late.closeAllConnections();
       late.close();
@@ -79,7 +105,14 @@ describe('waitForPing (readiness costs no more than the server’s own start-up)
     let running = true;
     setTimeout(() => (running = false), 300);
     try {
-      assert.equal(await waitForPing(srv.url, { signal: new AbortController().signal, timeoutMs: 15_000, stillRunning: () => running }), 'exited');
+      assert.equal(
+        await waitForPing(srv.url, {
+          signal: new AbortController().signal,
+          timeoutMs: 15_000,
+          stillRunning: () => running,
+        }),
+        'exited',
+      );
     } finally {
       await srv.close();
     }
@@ -89,9 +122,21 @@ describe('waitForPing (readiness costs no more than the server’s own start-up)
     const srv = await slowBootServer(60_000);
     try {
       const ac = new AbortController();
-      setTimeout(() => { ac.abort(); }, 300);
-      assert.equal(await waitForPing(srv.url, { signal: ac.signal, timeoutMs: 15_000, stillRunning: () => true }), 'cancelled');
-      assert.equal(await waitForPing(srv.url, { signal: new AbortController().signal, timeoutMs: 400, stillRunning: () => true }), 'timeout');
+      setTimeout(() => {
+        ac.abort();
+      }, 300);
+      assert.equal(
+        await waitForPing(srv.url, { signal: ac.signal, timeoutMs: 15_000, stillRunning: () => true }),
+        'cancelled',
+      );
+      assert.equal(
+        await waitForPing(srv.url, {
+          signal: new AbortController().signal,
+          timeoutMs: 400,
+          stillRunning: () => true,
+        }),
+        'timeout',
+      );
     } finally {
       await srv.close();
     }
@@ -107,7 +152,15 @@ describe('waitForPing (readiness costs no more than the server’s own start-up)
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const { port } = server.address() as AddressInfo;
     try {
-      assert.equal(await waitForPing(`http://127.0.0.1:${String(port)}`, { signal: new AbortController().signal, timeoutMs: 15_000, stillRunning: () => true, retryMs: 10 }), 'ready');
+      assert.equal(
+        await waitForPing(`http://127.0.0.1:${String(port)}`, {
+          signal: new AbortController().signal,
+          timeoutMs: 15_000,
+          stillRunning: () => true,
+          retryMs: 10,
+        }),
+        'ready',
+      );
       assert.equal(calls, 3);
     } finally {
       server.closeAllConnections();

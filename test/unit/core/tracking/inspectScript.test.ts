@@ -34,8 +34,16 @@ describe('npm run inspect', () => {
   it('--json keeps NaN as MLflow writes it and narrows to one experiment', async () => {
     const { code, out } = await run(['--tracking-uri', DB, '--experiment', 'iris-classification', '--json']);
     assert.equal(code, 0);
-    const doc = JSON.parse(out) as { experiments: Array<{ experiment: { name: string }; runs: Array<{ info: { runId: string }; data: { metrics: Array<{ value: unknown }> } }> }> };
-    assert.deepEqual(doc.experiments.map((e) => e.experiment.name), ['iris-classification']);
+    const doc = JSON.parse(out) as {
+      experiments: Array<{
+        experiment: { name: string };
+        runs: Array<{ info: { runId: string }; data: { metrics: Array<{ value: unknown }> } }>;
+      }>;
+    };
+    assert.deepEqual(
+      doc.experiments.map((e) => e.experiment.name),
+      ['iris-classification'],
+    );
     const failed = doc.experiments[0]?.runs.find((r) => r.info.runId === 'f6ab2f84b6514b99ba4ca3708d64ba68');
     assert.equal(failed?.data.metrics[0]?.value, 'NaN');
   });
@@ -46,11 +54,20 @@ describe('npm run inspect', () => {
     const registry = new SqliteRegistryStore(db);
     try {
       // wine-regression has 5 runs: a 2.x server answers a page of 5 with a token.
-      assert.notEqual((await tracking.searchRuns({ experimentIds: ['2'], maxResults: 5 })).nextPageToken, undefined);
-      const exact = await collectOverview(tracking, registry, { experimentName: 'wine-regression', runsPerExperiment: 5 });
+      assert.notEqual(
+        (await tracking.searchRuns({ experimentIds: ['2'], maxResults: 5 })).nextPageToken,
+        undefined,
+      );
+      const exact = await collectOverview(tracking, registry, {
+        experimentName: 'wine-regression',
+        runsPerExperiment: 5,
+      });
       assert.deepEqual([exact.experiments[0]?.runs.length, exact.experiments[0]?.moreRuns], [5, false]);
       assert.doesNotMatch(formatOverview(exact), /more runs/);
-      const fewer = await collectOverview(tracking, registry, { experimentName: 'wine-regression', runsPerExperiment: 4 });
+      const fewer = await collectOverview(tracking, registry, {
+        experimentName: 'wine-regression',
+        runsPerExperiment: 4,
+      });
       assert.deepEqual([fewer.experiments[0]?.runs.length, fewer.experiments[0]?.moreRuns], [4, true]);
       assert.match(formatOverview(fewer), /^ {4}… more runs$/m);
     } finally {
@@ -59,7 +76,10 @@ describe('npm run inspect', () => {
   });
 
   it('reports an unknown experiment and bad usage with non-zero exit codes', async () => {
-    assert.deepEqual(await run(['--tracking-uri', DB, '--experiment', 'nope']), { code: 1, out: 'inspect: No experiment named "nope".\n' });
+    assert.deepEqual(await run(['--tracking-uri', DB, '--experiment', 'nope']), {
+      code: 1,
+      out: 'inspect: No experiment named "nope".\n',
+    });
     assert.equal((await run([])).code, 2);
     for (const help of ['--help', '-h']) {
       const asked = await run([help]);
@@ -68,13 +88,19 @@ describe('npm run inspect', () => {
       assert.doesNotMatch(asked.out, /^inspect:/m);
     }
     assert.equal(typeof parseArgs(['--bogus'], {}), 'string');
-    assert.deepEqual(parseArgs(['--json'], { MLFLOW_TRACKING_URI: 'file:./mlruns' }), { trackingUri: 'file:./mlruns', experiment: undefined, json: true });
+    assert.deepEqual(parseArgs(['--json'], { MLFLOW_TRACKING_URI: 'file:./mlruns' }), {
+      trackingUri: 'file:./mlruns',
+      experiment: undefined,
+      json: true,
+    });
   });
 
   it('reports a store that cannot be opened as "inspect: <message>" with exit code 1, without an unhandled rejection', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inspect-'));
     const unhandled: unknown[] = [];
-    const onUnhandled = (reason: unknown): void => { unhandled.push(reason); };
+    const onUnhandled = (reason: unknown): void => {
+      unhandled.push(reason);
+    };
     process.on('unhandledRejection', onUnhandled);
     try {
       const garbage = path.join(dir, 'mlflow.db');
@@ -88,8 +114,16 @@ describe('npm run inspect', () => {
       assert.match(missing.out, /^inspect: Cannot read .*absent\.db/);
 
       let out = '';
-      const code = await main(['--tracking-uri', 'http://127.0.0.1:9'], { MLFLOW_TRACKING_INSECURE_TLS: 'yes' }, (t) => (out += t), ROOT);
-      assert.deepEqual({ code, out }, { code: 1, out: 'inspect: MLFLOW_TRACKING_INSECURE_TLS must be true, false, 1 or 0, not "yes".\n' });
+      const code = await main(
+        ['--tracking-uri', 'http://127.0.0.1:9'],
+        { MLFLOW_TRACKING_INSECURE_TLS: 'yes' },
+        (t) => (out += t),
+        ROOT,
+      );
+      assert.deepEqual(
+        { code, out },
+        { code: 1, out: 'inspect: MLFLOW_TRACKING_INSECURE_TLS must be true, false, 1 or 0, not "yes".\n' },
+      );
       await new Promise((resolve) => setImmediate(resolve));
       assert.deepEqual(unhandled, []);
     } finally {

@@ -28,7 +28,10 @@ const MLFLOW3_ANSWER = {
         tags: [{ key: 'k', value: 'v' }],
         some_future_field: true,
       },
-      data: { params: [{ key: 'C', value: '1.0' }], metrics: [{ key: 'acc', value: 0.9, timestamp: 1, step: 0 }] },
+      data: {
+        params: [{ key: 'C', value: '1.0' }],
+        metrics: [{ key: 'acc', value: 0.9, timestamp: 1, step: 0 }],
+      },
     },
   ],
   next_page_token: 'tok',
@@ -43,7 +46,10 @@ describe('MLflow 3 logged models', () => {
 
   it('REST: POSTs logged-models/search and parses the models, ignoring unknown fields', async () => {
     server.script({ status: 200, body: JSON.stringify(MLFLOW3_ANSWER) });
-    const page = await new RestTrackingStore(new RestClient({ baseUrl: server.baseUrl })).searchLoggedModels({ experimentIds: ['1'], maxResults: 50 });
+    const page = await new RestTrackingStore(new RestClient({ baseUrl: server.baseUrl })).searchLoggedModels({
+      experimentIds: ['1'],
+      maxResults: 50,
+    });
     const request = server.received[0];
     assert.ok(request, 'the store sent no request');
     assert.equal(request.method, 'POST');
@@ -69,13 +75,20 @@ describe('MLflow 3 logged models', () => {
   it('REST: a 2.x server (Flask HTML 404, as recorded) has none: an empty page, not an error', async () => {
     const notFound = loadExchange('rest', '102');
     server.script({ status: 404, contentType: notFound.response.contentType, body: notFound.response.text });
-    const page = await new RestTrackingStore(new RestClient({ baseUrl: server.baseUrl })).searchLoggedModels({ experimentIds: ['1'] });
+    const page = await new RestTrackingStore(new RestClient({ baseUrl: server.baseUrl })).searchLoggedModels({
+      experimentIds: ['1'],
+    });
     assert.deepEqual(page, { items: [], nextPageToken: undefined });
   });
 
   it('SQLite: none in the 2.17.2 database; read from a 3.x-shaped schema when present', async () => {
-    const old = new SqliteTrackingStore(await SqliteDatabase.open(path.join(FIXTURES, 'sqlite', 'mlflow.db')));
-    assert.deepEqual(await old.searchLoggedModels({ experimentIds: ['1'] }), { items: [], nextPageToken: undefined });
+    const old = new SqliteTrackingStore(
+      await SqliteDatabase.open(path.join(FIXTURES, 'sqlite', 'mlflow.db')),
+    );
+    assert.deepEqual(await old.searchLoggedModels({ experimentIds: ['1'] }), {
+      items: [],
+      nextPageToken: undefined,
+    });
     old.dispose();
 
     const SQL = await initSqlJs({ locateFile: () => require.resolve('sql.js/dist/sql-wasm.wasm') });
@@ -96,7 +109,13 @@ describe('MLflow 3 logged models', () => {
     const store = new SqliteTrackingStore(await SqliteDatabase.fromBytes(raw.export()));
     raw.close();
     const page = await store.searchLoggedModels({ experimentIds: ['1'] });
-    assert.deepEqual(page.items.map((m) => [m.modelId, m.status]), [['m-new', 'LOGGED_MODEL_PENDING'], ['m-old', 'LOGGED_MODEL_READY']]);
+    assert.deepEqual(
+      page.items.map((m) => [m.modelId, m.status]),
+      [
+        ['m-new', 'LOGGED_MODEL_PENDING'],
+        ['m-old', 'LOGGED_MODEL_READY'],
+      ],
+    );
     const older = page.items[1];
     assert.ok(older);
     assert.deepEqual(older.tags, [{ key: 'stage', value: 'dev' }]);
@@ -106,7 +125,9 @@ describe('MLflow 3 logged models', () => {
 
   it('file store: none (MLflow 2 file stores have no logged models)', async () => {
     const store = new FileTrackingStore(path.join(FIXTURES, 'mlruns'));
-    const experimentIds = (await store.searchExperiments({ viewType: 'ALL' })).items.map((e) => e.experimentId);
+    const experimentIds = (await store.searchExperiments({ viewType: 'ALL' })).items.map(
+      (e) => e.experimentId,
+    );
     assert.ok(experimentIds.length > 0);
     const page = await store.searchLoggedModels({ experimentIds });
     assert.deepEqual(page, { items: [], nextPageToken: undefined });

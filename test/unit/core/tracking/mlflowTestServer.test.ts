@@ -33,14 +33,19 @@ describe('MLflow REST test double answers recorded requests as the real 2.17.2 s
   let db: SqliteDatabase;
   before(async () => {
     db = await SqliteDatabase.open(path.join(FIXTURES, 'sqlite', 'mlflow.db'));
-    server = await startMlflowTestServer(new SqliteTrackingStore(db, { artifactsDestination: path.join(FIXTURES, 'sqlite', 'mlartifacts') }), new SqliteRegistryStore(db));
+    server = await startMlflowTestServer(
+      new SqliteTrackingStore(db, { artifactsDestination: path.join(FIXTURES, 'sqlite', 'mlartifacts') }),
+      new SqliteRegistryStore(db),
+    );
   });
   after(async () => {
     await server.close();
     db.close();
   });
 
-  const files = fs.readdirSync(path.join(FIXTURES, 'rest')).filter((f) => /^\d{3}-.*\.json$/.test(f) && NOT_SERVED[f.slice(0, 3)] === undefined);
+  const files = fs
+    .readdirSync(path.join(FIXTURES, 'rest'))
+    .filter((f) => /^\d{3}-.*\.json$/.test(f) && NOT_SERVED[f.slice(0, 3)] === undefined);
 
   it('serves most of the recorded requests', () => {
     assert.equal(files.length, 107 - Object.keys(NOT_SERVED).length);
@@ -49,10 +54,14 @@ describe('MLflow REST test double answers recorded requests as the real 2.17.2 s
   for (const file of files) {
     it(file, async () => {
       const ex = loadExchange('rest', file);
-      const query = new URLSearchParams(ex.request.query.map(([k, v]): [string, string] => [k, String(v)])).toString();
+      const query = new URLSearchParams(
+        ex.request.query.map(([k, v]): [string, string] => [k, String(v)]),
+      ).toString();
       const res = await fetch(`${server.baseUrl}${ex.request.path}${query === '' ? '' : `?${query}`}`, {
         method: ex.request.method,
-        ...(ex.request.body === null ? {} : { body: JSON.stringify(ex.request.body), headers: { 'Content-Type': 'application/json' } }),
+        ...(ex.request.body === null
+          ? {}
+          : { body: JSON.stringify(ex.request.body), headers: { 'Content-Type': 'application/json' } }),
       });
       const text = await res.text();
       assert.equal(res.status, ex.response.status);

@@ -9,12 +9,20 @@ import { collectPages } from '../../../../src/core/common/paging';
 import { StoreError } from '../../../../src/core/common/storeError';
 import { RestClient } from '../../../../src/core/tracking/rest/restClient';
 import { RestTrackingStore } from '../../../../src/core/tracking/rest/restTrackingStore';
-import { startScriptedServer, type ScriptedReply, type ScriptedServer } from '../../../support/mlflow/scriptedServer';
+import {
+  startScriptedServer,
+  type ScriptedReply,
+  type ScriptedServer,
+} from '../../../support/mlflow/scriptedServer';
 
 const DEADLINE_MS = 1500;
 const page = (token: string | undefined, n = 0): string =>
   JSON.stringify({
-    experiments: Array.from({ length: n }, (_, i) => ({ experiment_id: String(i), name: `e${String(i)}`, lifecycle_stage: 'active' })),
+    experiments: Array.from({ length: n }, (_, i) => ({
+      experiment_id: String(i),
+      name: `e${String(i)}`,
+      lifecycle_stage: 'active',
+    })),
     ...(token === undefined ? {} : { next_page_token: token }),
   });
 
@@ -29,35 +37,119 @@ interface Row {
 
 let fresh = 0;
 const ROWS: readonly Row[] = [
-  { input: 'never answers', replies: [{ hang: true }], kind: 'timeout', message: /no answer within 1\.5 s/, requests: 1 },
-  { input: 'headers dribbled a byte every 100 ms', replies: [{ dribble: 'headers', everyMs: 100 }], kind: 'timeout', message: /no answer within/, requests: 1 },
-  { input: 'body dribbled a byte every 100 ms', replies: [{ dribble: 'body', everyMs: 100 }], kind: 'timeout', message: /no answer within/, requests: 1 },
-  { input: '500 every time', replies: [{ status: 500, body: '{"error_code":"INTERNAL_ERROR","message":"boom"}' }], kind: 'api', message: /boom \(INTERNAL_ERROR\)/, requests: 4 },
-  { input: '503 every time', replies: [{ status: 503, body: '' }], kind: 'api', message: /HTTP 503/, requests: 4 },
-  { input: '408 every time (retried like 503)', replies: [{ status: 408, body: '' }], kind: 'api', message: /HTTP 408/, requests: 4 },
+  {
+    input: 'never answers',
+    replies: [{ hang: true }],
+    kind: 'timeout',
+    message: /no answer within 1\.5 s/,
+    requests: 1,
+  },
+  {
+    input: 'headers dribbled a byte every 100 ms',
+    replies: [{ dribble: 'headers', everyMs: 100 }],
+    kind: 'timeout',
+    message: /no answer within/,
+    requests: 1,
+  },
+  {
+    input: 'body dribbled a byte every 100 ms',
+    replies: [{ dribble: 'body', everyMs: 100 }],
+    kind: 'timeout',
+    message: /no answer within/,
+    requests: 1,
+  },
+  {
+    input: '500 every time',
+    replies: [{ status: 500, body: '{"error_code":"INTERNAL_ERROR","message":"boom"}' }],
+    kind: 'api',
+    message: /boom \(INTERNAL_ERROR\)/,
+    requests: 4,
+  },
+  {
+    input: '503 every time',
+    replies: [{ status: 503, body: '' }],
+    kind: 'api',
+    message: /HTTP 503/,
+    requests: 4,
+  },
+  {
+    input: '408 every time (retried like 503)',
+    replies: [{ status: 408, body: '' }],
+    kind: 'api',
+    message: /HTTP 408/,
+    requests: 4,
+  },
   {
     input: '429 with Retry-After: 59',
-    replies: [{ status: 429, body: '{"error_code":"REQUEST_LIMIT_EXCEEDED","message":"slow down"}', headers: { 'Retry-After': '59' } }],
+    replies: [
+      {
+        status: 429,
+        body: '{"error_code":"REQUEST_LIMIT_EXCEEDED","message":"slow down"}',
+        headers: { 'Retry-After': '59' },
+      },
+    ],
     kind: 'api',
     message: /slow down.*Gave up within the 1\.5 s deadline \(it asked to retry after 59 s\)/,
     requests: 1,
   },
-  { input: '401', replies: [{ status: 401, body: '{"error_code":"UNAUTHENTICATED","message":"who?"}' }], kind: 'api', message: /Authentication failed \(HTTP 401\)/, requests: 1 },
-  { input: '403', replies: [{ status: 403, body: '{"error_code":"PERMISSION_DENIED","message":"no"}' }], kind: 'api', message: /Access denied \(HTTP 403\)/, requests: 1 },
-  { input: 'HTML with 200', replies: [{ status: 200, contentType: 'text/html', body: '<!doctype html><p>portal</p>' }], kind: 'not-mlflow', message: /HTML page \(HTTP 200\)/, requests: 1 },
-  { input: 'truncated JSON', replies: [{ status: 200, body: '{"experiments":[{"experiment_id":"1"' }], kind: 'invalid-response', message: /not JSON/, requests: 1 },
-  { input: '200 MB body', replies: [{ streamBytes: 200 * 1024 * 1024 }], kind: 'too-large', message: /more data than the configured limit/, requests: 1 },
-  ...[301, 302, 307].map(
-    (status): Row => ({
-      input: `${String(status)} to a login page`,
-      replies: [{ status, body: '', headers: { Location: 'https://user:secret@login.example.invalid/sso?next=%2F' } }],
-      kind: 'not-mlflow',
-      message: new RegExp(`redirected \\(HTTP ${String(status)}\\) to https://login\\.example\\.invalid/sso`),
-      requests: 1,
-    }),
-  ),
-  { input: '204 no content', replies: [{ status: 204, body: '' }], kind: 'invalid-response', message: /HTTP 204 with no MLflow JSON/, requests: 1 },
-  { input: 'the same page token again', replies: [{ status: 200, body: page('same', 1) }], kind: 'invalid-response', message: /repeated a page token/, requests: 2 },
+  {
+    input: '401',
+    replies: [{ status: 401, body: '{"error_code":"UNAUTHENTICATED","message":"who?"}' }],
+    kind: 'api',
+    message: /Authentication failed \(HTTP 401\)/,
+    requests: 1,
+  },
+  {
+    input: '403',
+    replies: [{ status: 403, body: '{"error_code":"PERMISSION_DENIED","message":"no"}' }],
+    kind: 'api',
+    message: /Access denied \(HTTP 403\)/,
+    requests: 1,
+  },
+  {
+    input: 'HTML with 200',
+    replies: [{ status: 200, contentType: 'text/html', body: '<!doctype html><p>portal</p>' }],
+    kind: 'not-mlflow',
+    message: /HTML page \(HTTP 200\)/,
+    requests: 1,
+  },
+  {
+    input: 'truncated JSON',
+    replies: [{ status: 200, body: '{"experiments":[{"experiment_id":"1"' }],
+    kind: 'invalid-response',
+    message: /not JSON/,
+    requests: 1,
+  },
+  {
+    input: '200 MB body',
+    replies: [{ streamBytes: 200 * 1024 * 1024 }],
+    kind: 'too-large',
+    message: /more data than the configured limit/,
+    requests: 1,
+  },
+  ...[301, 302, 307].map((status): Row => ({
+    input: `${String(status)} to a login page`,
+    replies: [
+      { status, body: '', headers: { Location: 'https://user:secret@login.example.invalid/sso?next=%2F' } },
+    ],
+    kind: 'not-mlflow',
+    message: new RegExp(`redirected \\(HTTP ${String(status)}\\) to https://login\\.example\\.invalid/sso`),
+    requests: 1,
+  })),
+  {
+    input: '204 no content',
+    replies: [{ status: 204, body: '' }],
+    kind: 'invalid-response',
+    message: /HTTP 204 with no MLflow JSON/,
+    requests: 1,
+  },
+  {
+    input: 'the same page token again',
+    replies: [{ status: 200, body: page('same', 1) }],
+    kind: 'invalid-response',
+    message: /repeated a page token/,
+    requests: 2,
+  },
   {
     input: 'empty pages with a fresh token each',
     replies: [
@@ -94,9 +186,13 @@ describe('REST fault matrix (hostile loopback server: each case a clear error wi
     assert.deepEqual(unhandled, [], 'no unhandled rejections');
   });
 
-  const store = (baseUrl: string): RestTrackingStore => new RestTrackingStore(new RestClient({ baseUrl, timeoutMs: DEADLINE_MS, backoffMs: 5, maxRetries: 3 }));
+  const store = (baseUrl: string): RestTrackingStore =>
+    new RestTrackingStore(new RestClient({ baseUrl, timeoutMs: DEADLINE_MS, backoffMs: 5, maxRetries: 3 }));
 
-  async function expectFailure(row: { input: string; kind: StoreError['kind']; message: RegExp }, baseUrl: string): Promise<number> {
+  async function expectFailure(
+    row: { input: string; kind: StoreError['kind']; message: RegExp },
+    baseUrl: string,
+  ): Promise<number> {
     const started = Date.now();
     let caught: unknown;
     try {
@@ -110,8 +206,13 @@ describe('REST fault matrix (hostile loopback server: each case a clear error wi
     assert.match(caught.message, row.message, row.input);
     assert.doesNotMatch(caught.message, /secret/, 'no credentials from a redirect target');
     // a bound, not a benchmark: the deadline plus room for a loaded machine to notice it
-    assert.ok(ms < DEADLINE_MS * 3, `${row.input}: failed after ${String(ms)} ms, past the ${String(DEADLINE_MS)} ms deadline`);
-    table.push(`| ${row.input} | ${caught.message.replace(/\|/g, '\\|')} | ${(ms / 1000).toFixed(2)} s | ${String(server.received.length)} |`);
+    assert.ok(
+      ms < DEADLINE_MS * 3,
+      `${row.input}: failed after ${String(ms)} ms, past the ${String(DEADLINE_MS)} ms deadline`,
+    );
+    table.push(
+      `| ${row.input} | ${caught.message.replace(/\|/g, '\\|')} | ${(ms / 1000).toFixed(2)} s | ${String(server.received.length)} |`,
+    );
     return ms;
   }
 
@@ -119,9 +220,16 @@ describe('REST fault matrix (hostile loopback server: each case a clear error wi
     const closed = http.createServer();
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
     const { port } = closed.address() as AddressInfo;
-    await new Promise<void>((r) => closed.close(() => { r(); }));
+    await new Promise<void>((r) =>
+      closed.close(() => {
+        r();
+      }),
+    );
     server.script({ status: 200, body: page(undefined) });
-    await expectFailure({ input: 'connection refused', kind: 'network', message: /Connection refused/ }, `http://127.0.0.1:${String(port)}`);
+    await expectFailure(
+      { input: 'connection refused', kind: 'network', message: /Connection refused/ },
+      `http://127.0.0.1:${String(port)}`,
+    );
   });
 
   for (const row of ROWS) {

@@ -17,8 +17,10 @@ interface Case {
 }
 
 type Body = Record<string, unknown>;
-const ids = (list: unknown, field: string): unknown[] => ((list as Body[] | undefined) ?? []).map((x) => x[field]);
-const runIds = (list: unknown): unknown[] => ((list as Array<{ info: Body }> | undefined) ?? []).map((r) => r.info.run_id);
+const ids = (list: unknown, field: string): unknown[] =>
+  ((list as Body[] | undefined) ?? []).map((x) => x[field]);
+const runIds = (list: unknown): unknown[] =>
+  ((list as Array<{ info: Body }> | undefined) ?? []).map((r) => r.info.run_id);
 const body = (ex: RecordedExchange): Body => ex.response.json as Body;
 
 function page(result: unknown): { items: unknown[]; nextPageToken: string | undefined } {
@@ -27,12 +29,18 @@ function page(result: unknown): { items: unknown[]; nextPageToken: string | unde
 
 const experimentsPage = (result: unknown, ex: RecordedExchange): void => {
   const p = page(result) as { items: Array<{ experimentId: string }>; nextPageToken: string | undefined };
-  assert.deepEqual(p.items.map((e) => e.experimentId), ids(body(ex).experiments, 'experiment_id'));
+  assert.deepEqual(
+    p.items.map((e) => e.experimentId),
+    ids(body(ex).experiments, 'experiment_id'),
+  );
   assert.equal(p.nextPageToken, body(ex).next_page_token);
 };
 const runsPage = (result: unknown, ex: RecordedExchange): void => {
   const p = page(result) as { items: Array<{ info: { runId: string } }>; nextPageToken: string | undefined };
-  assert.deepEqual(p.items.map((r) => r.info.runId), runIds(body(ex).runs));
+  assert.deepEqual(
+    p.items.map((r) => r.info.runId),
+    runIds(body(ex).runs),
+  );
   assert.equal(p.nextPageToken, body(ex).next_page_token);
 };
 const withMaxResults = (ex: RecordedExchange): RecordedExchange['request'] => ({
@@ -49,22 +57,45 @@ const asPostedSearch = (ex: RecordedExchange): RecordedExchange['request'] => ({
   query: [],
   body: Object.fromEntries(ex.request.query.map(([k, v]) => [k, k === 'max_results' ? Number(v) : v])),
 });
-const tagsOf = (r: unknown): Record<string, string> => Object.fromEntries((r as Run).data.tags.map((t) => [t.key, t.value]));
+const tagsOf = (r: unknown): Record<string, string> =>
+  Object.fromEntries((r as Run).data.tags.map((t) => [t.key, t.value]));
 
 const TOKEN_2 = 'eyJvZmZzZXQiOiAyfQ==';
 const CASES: Case[] = [
   { file: '002', call: (s) => s.searchExperiments({ maxResults: 2 }), check: experimentsPage },
-  { file: '003', call: (s) => s.searchExperiments({ maxResults: 2, pageToken: TOKEN_2 }), check: experimentsPage },
-  { file: '004', call: (s) => s.searchExperiments({ maxResults: 2, pageToken: 'eyJvZmZzZXQiOiA0fQ==' }), check: experimentsPage },
-  { file: '005', call: (s) => s.searchExperiments({ maxResults: 100, viewType: 'ALL' }), check: experimentsPage },
+  {
+    file: '003',
+    call: (s) => s.searchExperiments({ maxResults: 2, pageToken: TOKEN_2 }),
+    check: experimentsPage,
+  },
+  {
+    file: '004',
+    call: (s) => s.searchExperiments({ maxResults: 2, pageToken: 'eyJvZmZzZXQiOiA0fQ==' }),
+    check: experimentsPage,
+  },
+  {
+    file: '005',
+    call: (s) => s.searchExperiments({ maxResults: 100, viewType: 'ALL' }),
+    check: experimentsPage,
+  },
   {
     file: '007',
-    call: (s) => s.searchExperiments({ maxResults: 100, filter: "tags.team != 'nobody' AND name LIKE '%i%'", orderBy: ['name ASC'] }),
+    call: (s) =>
+      s.searchExperiments({
+        maxResults: 100,
+        filter: "tags.team != 'nobody' AND name LIKE '%i%'",
+        orderBy: ['name ASC'],
+      }),
     check: experimentsPage,
   },
   {
     file: '008',
-    call: (s) => s.searchExperiments({ maxResults: 100, filter: "name LIKE '%-%'", orderBy: ['last_update_time DESC', 'name ASC'] }),
+    call: (s) =>
+      s.searchExperiments({
+        maxResults: 100,
+        filter: "name LIKE '%-%'",
+        orderBy: ['last_update_time DESC', 'name ASC'],
+      }),
     check: experimentsPage,
   },
   {
@@ -76,16 +107,37 @@ const CASES: Case[] = [
       assert.match(e.tags.find((t) => t.key === 'mlflow.note.content')?.value ?? '', /\n\n\* baseline/);
     },
   },
-  { file: '012', call: (s) => s.getExperiment('5'), check: (r) => { assert.equal((r as { lifecycleStage: string }).lifecycleStage, 'deleted'); } },
-  { file: '014', call: (s) => s.getExperimentByName('scratch (to be deleted)'), check: (r) => { assert.equal((r as { experimentId: string }).experimentId, '5'); } },
-  { file: '085', call: (s) => s.getExperimentByName('no-such-exp'), check: (r) => { assert.equal(r, undefined); } },
+  {
+    file: '012',
+    call: (s) => s.getExperiment('5'),
+    check: (r) => {
+      assert.equal((r as { lifecycleStage: string }).lifecycleStage, 'deleted');
+    },
+  },
+  {
+    file: '014',
+    call: (s) => s.getExperimentByName('scratch (to be deleted)'),
+    check: (r) => {
+      assert.equal((r as { experimentId: string }).experimentId, '5');
+    },
+  },
+  {
+    file: '085',
+    call: (s) => s.getExperimentByName('no-such-exp'),
+    check: (r) => {
+      assert.equal(r, undefined);
+    },
+  },
   {
     file: '006',
     call: (s) => s.searchExperiments({ maxResults: 100, viewType: 'DELETED_ONLY' }),
     sends: asPostedSearch,
     check: (r, ex) => {
       experimentsPage(r, ex);
-      assert.deepEqual(page(r).items.map((e) => (e as { lifecycleStage: string }).lifecycleStage), ['deleted']);
+      assert.deepEqual(
+        page(r).items.map((e) => (e as { lifecycleStage: string }).lifecycleStage),
+        ['deleted'],
+      );
     },
   },
   {
@@ -95,15 +147,28 @@ const CASES: Case[] = [
     check: (r, ex) => {
       experimentsPage(r, ex);
       const e = page(r).items[0] as { tags: Array<{ key: string; value: string }> };
-      assert.deepEqual(e.tags.slice(0, 3), [{ key: 'team', value: 'vision-platform' }, { key: 'project', value: 'flower-id' }, { key: 'priority', value: 'high' }]);
+      assert.deepEqual(e.tags.slice(0, 3), [
+        { key: 'team', value: 'vision-platform' },
+        { key: 'project', value: 'flower-id' },
+        { key: 'priority', value: 'high' },
+      ]);
     },
   },
   {
     file: '011',
     call: (s) => s.getExperiment('0'),
     check: (r) => {
-      const e = r as { experimentId: string; name: string; artifactLocation: string; tags: unknown[]; creationTime: number };
-      assert.deepEqual([e.experimentId, e.name, e.artifactLocation, e.tags, e.creationTime], ['0', 'Default', 'mlflow-artifacts:/0', [], 1795357638428]);
+      const e = r as {
+        experimentId: string;
+        name: string;
+        artifactLocation: string;
+        tags: unknown[];
+        creationTime: number;
+      };
+      assert.deepEqual(
+        [e.experimentId, e.name, e.artifactLocation, e.tags, e.creationTime],
+        ['0', 'Default', 'mlflow-artifacts:/0', [], 1795357638428],
+      );
     },
   },
   {
@@ -142,7 +207,11 @@ const CASES: Case[] = [
     check: (r, ex) => {
       runsPage(r, ex);
       assert.ok(page(r).items.length > 0);
-      assert.ok((page(r).items as Run[]).every((run) => run.data.params.some((p) => p.key === 'C' && p.value === '1.0')));
+      assert.ok(
+        (page(r).items as Run[]).every((run) =>
+          run.data.params.some((p) => p.key === 'C' && p.value === '1.0'),
+        ),
+      );
     },
   },
   {
@@ -156,7 +225,12 @@ const CASES: Case[] = [
   },
   {
     file: '026',
-    call: (s) => s.searchRuns({ experimentIds: ['1'], filter: "attributes.run_name LIKE 'rf-%'", orderBy: ['attributes.run_name'] }),
+    call: (s) =>
+      s.searchRuns({
+        experimentIds: ['1'],
+        filter: "attributes.run_name LIKE 'rf-%'",
+        orderBy: ['attributes.run_name'],
+      }),
     check: (r, ex) => {
       runsPage(r, ex);
       const names = (page(r).items as Run[]).map((run) => run.info.runName ?? '');
@@ -166,27 +240,62 @@ const CASES: Case[] = [
   },
   {
     file: '027',
-    call: (s) => s.searchRuns({ experimentIds: ['3'], filter: "tags.mlflow.parentRunId = '4b3d31aeb9ea48278f39fc9b6f4d33cf'", orderBy: ['metrics.final_accuracy DESC'] }),
+    call: (s) =>
+      s.searchRuns({
+        experimentIds: ['3'],
+        filter: "tags.mlflow.parentRunId = '4b3d31aeb9ea48278f39fc9b6f4d33cf'",
+        orderBy: ['metrics.final_accuracy DESC'],
+      }),
     check: (r, ex) => {
       runsPage(r, ex);
       const runs = page(r).items as Run[];
-      assert.ok(runs.length > 0 && runs.every((run) => tagsOf(run)['mlflow.parentRunId'] === '4b3d31aeb9ea48278f39fc9b6f4d33cf'));
-      const acc = runs.map((run) => run.data.metrics.find((m) => m.key === 'final_accuracy')?.value ?? Number.NaN);
-      assert.deepEqual(acc, [...acc].sort((a, b) => b - a));
+      assert.ok(
+        runs.length > 0 &&
+          runs.every((run) => tagsOf(run)['mlflow.parentRunId'] === '4b3d31aeb9ea48278f39fc9b6f4d33cf'),
+      );
+      const acc = runs.map(
+        (run) => run.data.metrics.find((m) => m.key === 'final_accuracy')?.value ?? Number.NaN,
+      );
+      assert.deepEqual(
+        acc,
+        [...acc].sort((a, b) => b - a),
+      );
     },
   },
-  { file: '028', call: (s) => s.searchRuns({ experimentIds: ['1'], runViewType: 'DELETED_ONLY' }), check: runsPage },
+  {
+    file: '028',
+    call: (s) => s.searchRuns({ experimentIds: ['1'], runViewType: 'DELETED_ONLY' }),
+    check: runsPage,
+  },
   {
     file: '029',
-    call: (s) => s.searchRuns({ experimentIds: ['1'], runViewType: 'ALL', maxResults: 3, orderBy: ['attributes.end_time DESC'] }),
+    call: (s) =>
+      s.searchRuns({
+        experimentIds: ['1'],
+        runViewType: 'ALL',
+        maxResults: 3,
+        orderBy: ['attributes.end_time DESC'],
+      }),
     check: runsPage,
   },
   {
     file: '030',
-    call: (s) => s.searchRuns({ experimentIds: ['2'], filter: 'metrics.`train/rmse` < 100', orderBy: ['metrics.`train/rmse` ASC'], maxResults: 3 }),
+    call: (s) =>
+      s.searchRuns({
+        experimentIds: ['2'],
+        filter: 'metrics.`train/rmse` < 100',
+        orderBy: ['metrics.`train/rmse` ASC'],
+        maxResults: 3,
+      }),
     check: runsPage,
   },
-  { file: '031', call: (s) => s.searchRuns({ experimentIds: ['4'] }), check: (r) => { assert.deepEqual(page(r), { items: [], nextPageToken: undefined }); } },
+  {
+    file: '031',
+    call: (s) => s.searchRuns({ experimentIds: ['4'] }),
+    check: (r) => {
+      assert.deepEqual(page(r), { items: [], nextPageToken: undefined });
+    },
+  },
   {
     file: '033',
     call: (s) => s.getRun('5479c2e952464803bc764edb72ee0164'),
@@ -194,7 +303,10 @@ const CASES: Case[] = [
       const run = r as Run;
       assert.equal(run.info.runName, 'rf-100');
       assert.equal(run.data.params.find((p) => p.key === 'max_depth')?.value, '5');
-      assert.deepEqual(run.data.metrics.find((m) => m.key === 'test_accuracy'), { key: 'test_accuracy', value: 0.9555555555555556, timestamp: 1795357647551, step: 0 });
+      assert.deepEqual(
+        run.data.metrics.find((m) => m.key === 'test_accuracy'),
+        { key: 'test_accuracy', value: 0.9555555555555556, timestamp: 1795357647551, step: 0 },
+      );
       const input = run.inputs.datasetInputs[0];
       assert.equal(input?.dataset.name, 'iris-train');
       assert.deepEqual(input.tags, [{ key: 'mlflow.data.context', value: 'training' }]);
@@ -223,7 +335,10 @@ const CASES: Case[] = [
     call: (s) => s.getRun('2381ccac13b345a4b67a1a6607ac284d'),
     check: (r) => {
       const run = r as Run;
-      assert.deepEqual([run.info.runName, run.info.lifecycleStage, run.info.status], ['oops-wrong-dataset', 'deleted', 'FINISHED']);
+      assert.deepEqual(
+        [run.info.runName, run.info.lifecycleStage, run.info.status],
+        ['oops-wrong-dataset', 'deleted', 'FINISHED'],
+      );
       assert.deepEqual(run.inputs.datasetInputs, []);
     },
   },
@@ -233,8 +348,14 @@ const CASES: Case[] = [
     check: (r) => {
       const run = r as Run;
       assert.equal(tagsOf(run)['mlflow.parentRunId'], '4b3d31aeb9ea48278f39fc9b6f4d33cf');
-      assert.deepEqual(run.data.metrics.find((m) => m.key === 'loss'), { key: 'loss', value: 0.3502869339546259, timestamp: 1795357764681, step: 199 });
-      assert.deepEqual(run.data.params.map((p) => p.key), ['optimizer', 'learning_rate', 'batch_size']);
+      assert.deepEqual(
+        run.data.metrics.find((m) => m.key === 'loss'),
+        { key: 'loss', value: 0.3502869339546259, timestamp: 1795357764681, step: 199 },
+      );
+      assert.deepEqual(
+        run.data.params.map((p) => p.key),
+        ['optimizer', 'learning_rate', 'batch_size'],
+      );
     },
   },
   {
@@ -244,8 +365,14 @@ const CASES: Case[] = [
       const run = r as Run;
       assert.equal(run.info.userId, 'dave');
       assert.equal(run.data.metrics.find((m) => m.key === 'train/rmse')?.step, 199);
-      const history = ((body(ex).run as { data: { tags: Body[] } }).data.tags.find((t) => t.key === 'mlflow.log-model.history')?.value) as string;
-      assert.equal(tagsOf(run)['mlflow.log-model.history'], history, 'the JSON-in-a-tag stays a string, byte for byte');
+      const history = (body(ex).run as { data: { tags: Body[] } }).data.tags.find(
+        (t) => t.key === 'mlflow.log-model.history',
+      )?.value as string;
+      assert.equal(
+        tagsOf(run)['mlflow.log-model.history'],
+        history,
+        'the JSON-in-a-tag stays a string, byte for byte',
+      );
       assert.ok(history.includes('python_function'));
     },
   },
@@ -256,7 +383,10 @@ const CASES: Case[] = [
     check: (r) => {
       const h = r as Array<{ step: number }>;
       assert.equal(h.length, 200);
-      assert.deepEqual(h.slice(0, 3).map((m) => m.step), [0, 1, 2]);
+      assert.deepEqual(
+        h.slice(0, 3).map((m) => m.step),
+        [0, 1, 2],
+      );
     },
   },
   {
@@ -289,17 +419,26 @@ const CASES: Case[] = [
     file: '043',
     call: (s) => s.getMetricHistory({ runId: '7472667d1263465d9be53f36562f93e0', metricKey: 'train/rmse' }),
     sends: withMaxResults,
-    check: (r) => { assert.ok((r as unknown[]).length > 0); },
+    check: (r) => {
+      assert.ok((r as unknown[]).length > 0);
+    },
   },
   {
     file: '044',
     call: (s) => s.getMetricHistory({ runId: '5479c2e952464803bc764edb72ee0164', metricKey: 'nope' }),
     sends: withMaxResults,
-    check: (r) => { assert.deepEqual(r, []); },
+    check: (r) => {
+      assert.deepEqual(r, []);
+    },
   },
   {
     file: '045',
-    call: (s) => s.getSampledMetricHistory({ runIds: ['34c792b0b2c74e15b409b0e3957d1918', '3cca5aea602b43f0a03cb731c48b1372'], metricKey: 'loss', maxResults: 20 }),
+    call: (s) =>
+      s.getSampledMetricHistory({
+        runIds: ['34c792b0b2c74e15b409b0e3957d1918', '3cca5aea602b43f0a03cb731c48b1372'],
+        metricKey: 'loss',
+        maxResults: 20,
+      }),
     check: (r, ex) => {
       const pts = r as Array<{ runId: string; step: number }>;
       assert.equal(pts.length, (body(ex).metrics as unknown[]).length);
@@ -308,20 +447,38 @@ const CASES: Case[] = [
   },
   {
     file: '046',
-    call: (s) => s.getSampledMetricHistory({ runIds: ['5479c2e952464803bc764edb72ee0164'], metricKey: 'loss', startStep: 50, endStep: 100, maxResults: 5 }),
-    check: (r) => { assert.ok((r as Array<{ step: number }>).every((m) => m.step >= 50 && m.step <= 100)); },
+    call: (s) =>
+      s.getSampledMetricHistory({
+        runIds: ['5479c2e952464803bc764edb72ee0164'],
+        metricKey: 'loss',
+        startStep: 50,
+        endStep: 100,
+        maxResults: 5,
+      }),
+    check: (r) => {
+      assert.ok((r as Array<{ step: number }>).every((m) => m.step >= 50 && m.step <= 100));
+    },
   },
   ...['048', '049', '050', '051', '052'].map((file): Case => ({
     file,
     call: (s) => {
       const ex = loadExchange('rest', file);
       const p = ex.request.query.find(([k]) => k === 'path')?.[1];
-      return s.listArtifacts({ runId: String(ex.request.query[0]?.[1]), ...(p === undefined ? {} : { path: String(p) }) });
+      return s.listArtifacts({
+        runId: String(ex.request.query[0]?.[1]),
+        ...(p === undefined ? {} : { path: String(p) }),
+      });
     },
     check: (r, ex) => {
-      const l = r as { rootUri: string; items: Array<{ path: string; isDir: boolean; fileSize: number | undefined }> };
+      const l = r as {
+        rootUri: string;
+        items: Array<{ path: string; isDir: boolean; fileSize: number | undefined }>;
+      };
       assert.equal(l.rootUri, body(ex).root_uri);
-      assert.deepEqual(l.items.map((f) => f.path), ids(body(ex).files, 'path'));
+      assert.deepEqual(
+        l.items.map((f) => f.path),
+        ids(body(ex).files, 'path'),
+      );
       assert.ok(l.items.filter((f) => f.isDir).every((f) => f.fileSize === undefined));
     },
   })),
@@ -332,7 +489,10 @@ const CASES: Case[] = [
       // The server accepts any token for a local artifact root and answers the one and only page.
       const l = r as { rootUri: string; items: Array<{ path: string }>; nextPageToken: string | undefined };
       assert.equal(l.rootUri, body(ex).root_uri);
-      assert.deepEqual(l.items.map((f) => f.path), ids(body(ex).files, 'path'));
+      assert.deepEqual(
+        l.items.map((f) => f.path),
+        ids(body(ex).files, 'path'),
+      );
       assert.equal(l.nextPageToken, undefined);
     },
   },
@@ -340,28 +500,121 @@ const CASES: Case[] = [
     file: '054',
     call: (s) => s.listProxiedArtifacts('mlflow-artifacts:/1/5479c2e952464803bc764edb72ee0164/artifacts'),
     check: (r, ex) => {
-      const l = r as { rootUri: string; items: Array<{ path: string; isDir: boolean; fileSize: number | undefined }> };
+      const l = r as {
+        rootUri: string;
+        items: Array<{ path: string; isDir: boolean; fileSize: number | undefined }>;
+      };
       assert.equal(l.rootUri, 'mlflow-artifacts:/1/5479c2e952464803bc764edb72ee0164/artifacts');
-      assert.deepEqual(l.items.map((f) => f.path), ids(body(ex).files, 'path'));
-      assert.deepEqual(l.items.find((f) => f.path === 'notes.txt'), { path: 'notes.txt', isDir: false, fileSize: 55 });
+      assert.deepEqual(
+        l.items.map((f) => f.path),
+        ids(body(ex).files, 'path'),
+      );
+      assert.deepEqual(
+        l.items.find((f) => f.path === 'notes.txt'),
+        { path: 'notes.txt', isDir: false, fileSize: 55 },
+      );
     },
   },
 ];
 
 /** Recorded error answers and the typed error each must become. */
-const ERRORS: Array<{ file: string; call: (s: RestTrackingStore) => Promise<unknown>; kind: string; code?: string; status: number }> = [
-  { file: '081', call: (s) => s.searchExperiments({ maxResults: 100, filter: "tags.team = 'vision-platform' OR name LIKE 'wine%'" }), kind: 'api', code: 'INVALID_PARAMETER_VALUE', status: 400 },
-  { file: '082', call: (s) => s.getExperiment('999999'), kind: 'api', code: 'RESOURCE_DOES_NOT_EXIST', status: 404 },
-  { file: '083', call: (s) => s.getExperiment('not-a-number'), kind: 'api', code: 'RESOURCE_DOES_NOT_EXIST', status: 404 },
-  { file: '086', call: (s) => s.getRun('0123456789abcdef0123456789abcdef'), kind: 'api', code: 'RESOURCE_DOES_NOT_EXIST', status: 404 },
-  { file: '088', call: (s) => s.searchRuns({ experimentIds: ['1'], filter: 'metrics.loss >>> 1' }), kind: 'api', code: 'INVALID_PARAMETER_VALUE', status: 400 },
-  { file: '089', call: (s) => s.searchRuns({ experimentIds: ['1'], filter: "foo.bar = '1'" }), kind: 'api', code: 'INVALID_PARAMETER_VALUE', status: 400 },
-  { file: '090', call: (s) => s.searchRuns({ experimentIds: ['1'], orderBy: ['metrics.loss SIDEWAYS'] }), kind: 'api', code: 'INVALID_PARAMETER_VALUE', status: 400 },
-  { file: '091', call: (s) => s.searchRuns({ experimentIds: ['1'], maxResults: 100000 }), kind: 'api', code: 'INVALID_PARAMETER_VALUE', status: 400 },
-  { file: '094', call: (s) => s.searchRuns({ experimentIds: ['1'], pageToken: 'garbage' }), kind: 'api', code: 'INVALID_PARAMETER_VALUE', status: 400 },
-  { file: '096', call: (s) => s.getSampledMetricHistory({ runIds: ['5479c2e952464803bc764edb72ee0164'], metricKey: 'loss', maxResults: 100000 }), kind: 'api', code: 'INVALID_PARAMETER_VALUE', status: 400 },
-  { file: '100', call: (s) => s.listArtifacts({ runId: '0123456789abcdef0123456789abcdef' }), kind: 'api', code: 'RESOURCE_DOES_NOT_EXIST', status: 404 },
-  { file: '101', call: (s) => s.listArtifacts({ runId: '5479c2e952464803bc764edb72ee0164', path: '../../etc' }), kind: 'api', code: 'INVALID_PARAMETER_VALUE', status: 400 },
+const ERRORS: Array<{
+  file: string;
+  call: (s: RestTrackingStore) => Promise<unknown>;
+  kind: string;
+  code?: string;
+  status: number;
+}> = [
+  {
+    file: '081',
+    call: (s) =>
+      s.searchExperiments({ maxResults: 100, filter: "tags.team = 'vision-platform' OR name LIKE 'wine%'" }),
+    kind: 'api',
+    code: 'INVALID_PARAMETER_VALUE',
+    status: 400,
+  },
+  {
+    file: '082',
+    call: (s) => s.getExperiment('999999'),
+    kind: 'api',
+    code: 'RESOURCE_DOES_NOT_EXIST',
+    status: 404,
+  },
+  {
+    file: '083',
+    call: (s) => s.getExperiment('not-a-number'),
+    kind: 'api',
+    code: 'RESOURCE_DOES_NOT_EXIST',
+    status: 404,
+  },
+  {
+    file: '086',
+    call: (s) => s.getRun('0123456789abcdef0123456789abcdef'),
+    kind: 'api',
+    code: 'RESOURCE_DOES_NOT_EXIST',
+    status: 404,
+  },
+  {
+    file: '088',
+    call: (s) => s.searchRuns({ experimentIds: ['1'], filter: 'metrics.loss >>> 1' }),
+    kind: 'api',
+    code: 'INVALID_PARAMETER_VALUE',
+    status: 400,
+  },
+  {
+    file: '089',
+    call: (s) => s.searchRuns({ experimentIds: ['1'], filter: "foo.bar = '1'" }),
+    kind: 'api',
+    code: 'INVALID_PARAMETER_VALUE',
+    status: 400,
+  },
+  {
+    file: '090',
+    call: (s) => s.searchRuns({ experimentIds: ['1'], orderBy: ['metrics.loss SIDEWAYS'] }),
+    kind: 'api',
+    code: 'INVALID_PARAMETER_VALUE',
+    status: 400,
+  },
+  {
+    file: '091',
+    call: (s) => s.searchRuns({ experimentIds: ['1'], maxResults: 100000 }),
+    kind: 'api',
+    code: 'INVALID_PARAMETER_VALUE',
+    status: 400,
+  },
+  {
+    file: '094',
+    call: (s) => s.searchRuns({ experimentIds: ['1'], pageToken: 'garbage' }),
+    kind: 'api',
+    code: 'INVALID_PARAMETER_VALUE',
+    status: 400,
+  },
+  {
+    file: '096',
+    call: (s) =>
+      s.getSampledMetricHistory({
+        runIds: ['5479c2e952464803bc764edb72ee0164'],
+        metricKey: 'loss',
+        maxResults: 100000,
+      }),
+    kind: 'api',
+    code: 'INVALID_PARAMETER_VALUE',
+    status: 400,
+  },
+  {
+    file: '100',
+    call: (s) => s.listArtifacts({ runId: '0123456789abcdef0123456789abcdef' }),
+    kind: 'api',
+    code: 'RESOURCE_DOES_NOT_EXIST',
+    status: 404,
+  },
+  {
+    file: '101',
+    call: (s) => s.listArtifacts({ runId: '5479c2e952464803bc764edb72ee0164', path: '../../etc' }),
+    kind: 'api',
+    code: 'INVALID_PARAMETER_VALUE',
+    status: 400,
+  },
 ];
 
 describe('RestTrackingStore against recorded MLflow 2.17.2 answers', () => {
@@ -376,7 +629,11 @@ describe('RestTrackingStore against recorded MLflow 2.17.2 answers', () => {
   for (const c of CASES) {
     it(`${loadExchange('rest', c.file).file}: sends the recorded request and maps the answer`, async () => {
       const ex = loadExchange('rest', c.file);
-      server.script({ status: ex.response.status, contentType: ex.response.contentType, body: ex.response.text });
+      server.script({
+        status: ex.response.status,
+        contentType: ex.response.contentType,
+        body: ex.response.text,
+      });
       const result = await c.call(store);
       assertSameRequest(server.received[0], c.sends?.(ex) ?? ex.request);
       c.check(result, ex);
@@ -386,7 +643,11 @@ describe('RestTrackingStore against recorded MLflow 2.17.2 answers', () => {
   for (const e of ERRORS) {
     it(`${loadExchange('rest', e.file).file}: becomes a typed ${e.code ?? e.kind} error`, async () => {
       const ex = loadExchange('rest', e.file);
-      server.script({ status: ex.response.status, contentType: ex.response.contentType, body: ex.response.text });
+      server.script({
+        status: ex.response.status,
+        contentType: ex.response.contentType,
+        body: ex.response.text,
+      });
       const err = await e.call(store).then(
         () => assert.fail('expected an error'),
         (x: unknown) => x,
@@ -402,19 +663,39 @@ describe('RestTrackingStore against recorded MLflow 2.17.2 answers', () => {
   it('054: a sub-folder of a proxied root is asked for by its full path and listed relative to the root', async () => {
     const ex = loadExchange('rest', '054');
     server.script({ status: 200, contentType: 'application/json', body: ex.response.text });
-    const l = await store.listProxiedArtifacts('mlflow-artifacts://host:5000/1/5479c2e952464803bc764edb72ee0164/artifacts/', { path: 'model' });
-    assert.deepEqual(server.received[0]?.query, [['path', '1/5479c2e952464803bc764edb72ee0164/artifacts/model']]);
+    const l = await store.listProxiedArtifacts(
+      'mlflow-artifacts://host:5000/1/5479c2e952464803bc764edb72ee0164/artifacts/',
+      { path: 'model' },
+    );
+    assert.deepEqual(server.received[0]?.query, [
+      ['path', '1/5479c2e952464803bc764edb72ee0164/artifacts/model'],
+    ]);
     assert.equal(l.items[0]?.path, 'model/config');
-    await assert.rejects(store.listProxiedArtifacts('mlflow-artifacts:/1/x/artifacts', { path: '../../etc' }), (err: unknown) => StoreError.is(err, 'api') && err.errorCode === 'INVALID_PARAMETER_VALUE');
-    await assert.rejects(store.listProxiedArtifacts('s3://bucket/1/x/artifacts'), (err: unknown) => StoreError.is(err, 'unsupported'));
+    await assert.rejects(
+      store.listProxiedArtifacts('mlflow-artifacts:/1/x/artifacts', { path: '../../etc' }),
+      (err: unknown) => StoreError.is(err, 'api') && err.errorCode === 'INVALID_PARAMETER_VALUE',
+    );
+    await assert.rejects(store.listProxiedArtifacts('s3://bucket/1/x/artifacts'), (err: unknown) =>
+      StoreError.is(err, 'unsupported'),
+    );
     assert.equal(server.received.length, 1, 'refused paths never reach the server');
   });
 
   it('102/103: Flask HTML 404/405 for an unknown route becomes "not an MLflow API"', async () => {
     for (const file of ['102', '103', '032']) {
       const ex = loadExchange('rest', file);
-      server.script({ status: ex.response.status, contentType: ex.response.contentType, body: ex.response.text });
-      await assert.rejects(store.getRun('x'), (err: unknown) => StoreError.is(err, 'not-mlflow') && err.status === ex.response.status && /not an MLflow API/.test(err.message));
+      server.script({
+        status: ex.response.status,
+        contentType: ex.response.contentType,
+        body: ex.response.text,
+      });
+      await assert.rejects(
+        store.getRun('x'),
+        (err: unknown) =>
+          StoreError.is(err, 'not-mlflow') &&
+          err.status === ex.response.status &&
+          /not an MLflow API/.test(err.message),
+      );
     }
   });
 });

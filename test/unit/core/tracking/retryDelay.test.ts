@@ -15,8 +15,17 @@ describe('retryDelay', () => {
   });
 
   it('backs off exponentially with jitter inside [ceiling/2, ceiling], capped', () => {
-    assert.equal(retryDelay(0, undefined, 100, 60_000, 0, () => 0), 50);
-    assert.equal(retryDelay(3, undefined, 100, 60_000, 0, () => 1), 800);
-    assert.equal(retryDelay(20, undefined, 100, 1000, 0, () => 1), 1000);
+    assert.equal(
+      retryDelay(0, undefined, 100, 60_000, 0, () => 0),
+      50,
+    );
+    assert.equal(
+      retryDelay(3, undefined, 100, 60_000, 0, () => 1),
+      800,
+    );
+    assert.equal(
+      retryDelay(20, undefined, 100, 1000, 0, () => 1),
+      1000,
+    );
   });
 });

@@ -4,28 +4,54 @@ import { likeMatches } from '../../../../src/core/tracking/search/matchClause';
 import { compareKeys, parseOrderBy } from '../../../../src/core/tracking/search/orderBy';
 import { parseSearchFilter } from '../../../../src/core/tracking/search/searchFilter';
 
-const invalid = (err: unknown): boolean => StoreError.is(err, 'api') && err.errorCode === 'INVALID_PARAMETER_VALUE';
+const invalid = (err: unknown): boolean =>
+  StoreError.is(err, 'api') && err.errorCode === 'INVALID_PARAMETER_VALUE';
 
 describe("MLflow's search grammar", () => {
   it('parses AND-ed clauses with prefixes, aliases, backticks and quoted strings', () => {
-    assert.deepEqual(parseSearchFilter("metrics.`train/rmse` < 1e2 and param.C = 'it''s' AND tags.\"a b\" != 'x' and attr.status IN ('FAILED', 'KILLED')"), [
-      { type: 'metrics', key: 'train/rmse', comparator: '<', value: 100, valueText: '1e2' },
-      { type: 'params', key: 'C', comparator: '=', value: "it's", valueText: "'it''s'" },
-      { type: 'tags', key: 'a b', comparator: '!=', value: 'x', valueText: "'x'" },
-      { type: 'attributes', key: 'status', comparator: 'IN', value: ['FAILED', 'KILLED'], valueText: "('FAILED', 'KILLED')" },
+    assert.deepEqual(
+      parseSearchFilter(
+        "metrics.`train/rmse` < 1e2 and param.C = 'it''s' AND tags.\"a b\" != 'x' and attr.status IN ('FAILED', 'KILLED')",
+      ),
+      [
+        { type: 'metrics', key: 'train/rmse', comparator: '<', value: 100, valueText: '1e2' },
+        { type: 'params', key: 'C', comparator: '=', value: "it's", valueText: "'it''s'" },
+        { type: 'tags', key: 'a b', comparator: '!=', value: 'x', valueText: "'x'" },
+        {
+          type: 'attributes',
+          key: 'status',
+          comparator: 'IN',
+          value: ['FAILED', 'KILLED'],
+          valueText: "('FAILED', 'KILLED')",
+        },
+      ],
+    );
+    assert.deepEqual(parseSearchFilter("tags.mlflow.parentRunId = 'p'"), [
+      { type: 'tags', key: 'mlflow.parentRunId', comparator: '=', value: 'p', valueText: "'p'" },
     ]);
-    assert.deepEqual(parseSearchFilter("tags.mlflow.parentRunId = 'p'"), [{ type: 'tags', key: 'mlflow.parentRunId', comparator: '=', value: 'p', valueText: "'p'" }]);
     assert.deepEqual(parseSearchFilter("run_id NOT IN ('a')")[0]?.comparator, 'NOT IN');
-    assert.deepEqual(parseSearchFilter("name ILIKE '%Iris%'", 'attributes'), [{ type: 'attributes', key: 'name', comparator: 'ILIKE', value: '%Iris%', valueText: "'%Iris%'" }]);
+    assert.deepEqual(parseSearchFilter("name ILIKE '%Iris%'", 'attributes'), [
+      { type: 'attributes', key: 'name', comparator: 'ILIKE', value: '%Iris%', valueText: "'%Iris%'" },
+    ]);
     assert.deepEqual(parseSearchFilter('  '), []);
     assert.deepEqual(
-      parseSearchFilter("params.x IS NULL and tags.t is not null and params.y = 'z'").map((c) => [c.comparator, c.value]),
-      [['IS NULL', null], ['IS NOT NULL', null], ['=', 'z']],
+      parseSearchFilter("params.x IS NULL and tags.t is not null and params.y = 'z'").map((c) => [
+        c.comparator,
+        c.value,
+      ]),
+      [
+        ['IS NULL', null],
+        ['IS NOT NULL', null],
+        ['=', 'z'],
+      ],
     );
   });
 
   it('rejects OR, bad comparators and unknown entity types as the server does', () => {
-    assert.throws(() => parseSearchFilter("tags.team = 'a' OR name LIKE 'w%'"), (e: unknown) => invalid(e) && /OR/.test((e as Error).message));
+    assert.throws(
+      () => parseSearchFilter("tags.team = 'a' OR name LIKE 'w%'"),
+      (e: unknown) => invalid(e) && /OR/.test((e as Error).message),
+    );
     assert.throws(() => parseSearchFilter('metrics.loss >>> 1'), invalid);
     assert.throws(() => parseSearchFilter("foo.bar = '1'"), invalid);
     assert.throws(() => parseSearchFilter('metrics.loss ='), invalid);

@@ -47,7 +47,9 @@ async function sqliteStore(version: string): Promise<SqliteTrackingStore> {
 
 /** The file store lists dataset inputs in directory order; compare them sorted. */
 function sortedInputs(run: Run): Run {
-  const inputs = [...run.inputs.datasetInputs].sort((a, b) => `${a.dataset.name}/${a.dataset.digest}`.localeCompare(`${b.dataset.name}/${b.dataset.digest}`));
+  const inputs = [...run.inputs.datasetInputs].sort((a, b) =>
+    `${a.dataset.name}/${a.dataset.digest}`.localeCompare(`${b.dataset.name}/${b.dataset.digest}`),
+  );
   const tags = [...run.data.tags].sort((a, b) => a.key.localeCompare(b.key));
   const params = [...run.data.params].sort((a, b) => a.key.localeCompare(b.key));
   return { ...run, data: { ...run.data, tags, params }, inputs: { ...run.inputs, datasetInputs: inputs } };
@@ -55,7 +57,12 @@ function sortedInputs(run: Run): Run {
 
 async function answer(store: TrackingStore, experimentId: string, filter: string): Promise<string> {
   try {
-    const page = await store.searchRuns({ experimentIds: [experimentId], filter, runViewType: 'ALL', maxResults: 1000 });
+    const page = await store.searchRuns({
+      experimentIds: [experimentId],
+      filter,
+      runViewType: 'ALL',
+      maxResults: 1000,
+    });
     return page.items.map((r) => r.info.runName).join(',');
   } catch (e) {
     return StoreError.is(e) ? `error ${e.errorCode ?? '?'}: ${e.message}` : `thrown ${String(e)}`;
@@ -76,9 +83,19 @@ for (const version of ['2.8.0', '2.17.2', '3.11.1']) {
       const recorded = rec.stores[kind];
       it(`${kind}: every run, dataset inputs included, as MLflow's ${kind} store gives it`, async () => {
         const store = await open();
-        const mine = await store.searchRuns({ experimentIds: [recorded.experiment_id], runViewType: 'ALL', maxResults: 1000 });
-        assert.ok(mine.items.some((r) => r.inputs.datasetInputs.length === 2), 'a run with two dataset inputs');
-        assert.deepEqual(mine.items.map(sortedInputs), recorded.runs.map((r) => sortedInputs(parseRun(r))));
+        const mine = await store.searchRuns({
+          experimentIds: [recorded.experiment_id],
+          runViewType: 'ALL',
+          maxResults: 1000,
+        });
+        assert.ok(
+          mine.items.some((r) => r.inputs.datasetInputs.length === 2),
+          'a run with two dataset inputs',
+        );
+        assert.deepEqual(
+          mine.items.map(sortedInputs),
+          recorded.runs.map((r) => sortedInputs(parseRun(r))),
+        );
         store.dispose();
       });
 
@@ -87,16 +104,26 @@ for (const version of ['2.8.0', '2.17.2', '3.11.1']) {
         const want: Record<string, string> = {};
         const got: Record<string, string> = {};
         for (const filter of rec.filters) {
-          const a = / IS (NOT )?NULL/.test(filter) ? (newest.stores[kind].answers[filter] ?? recorded.answers[filter]) : recorded.answers[filter];
+          const a = / IS (NOT )?NULL/.test(filter)
+            ? (newest.stores[kind].answers[filter] ?? recorded.answers[filter])
+            : recorded.answers[filter];
           assert.ok(a !== undefined, filter);
           // 2.8.0 gave comparator errors the code INTERNAL_ERROR (a 500); later versions, and so
           // the local stores, give INVALID_PARAMETER_VALUE.
-          const code = 'runs' in a ? '' : a.error_code === 'INTERNAL_ERROR' && a.message.startsWith('Invalid comparator') ? 'INVALID_PARAMETER_VALUE' : a.error_code;
+          const code =
+            'runs' in a
+              ? ''
+              : a.error_code === 'INTERNAL_ERROR' && a.message.startsWith('Invalid comparator')
+                ? 'INVALID_PARAMETER_VALUE'
+                : a.error_code;
           const expected = 'runs' in a ? a.runs.join(',') : `error ${code}: ${gist(a.message)}`;
           want[filter] = expected;
           const mine = await answer(store, recorded.experiment_id, filter);
           // An error matches when it has MLflow's code and MLflow's wording up to its set repr.
-          got[filter] = mine.startsWith('error ') && expected.startsWith('error ') && mine.startsWith(expected) ? expected : mine;
+          got[filter] =
+            mine.startsWith('error ') && expected.startsWith('error ') && mine.startsWith(expected)
+              ? expected
+              : mine;
         }
         assert.deepEqual(got, want);
         store.dispose();

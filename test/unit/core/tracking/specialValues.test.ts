@@ -8,11 +8,15 @@ import { latestMetric, parseMetricFile } from '../../../../src/core/tracking/fil
 import { metricFromRow } from '../../../../src/core/tracking/sqlite/loadRuns';
 import { FIXTURES, loadSpecialValue } from '../../../support/mlflow/recordedExchange';
 
-const history = (backend: 'sqlite' | 'file', name: string) => optArray(asObject(JSON.parse(loadSpecialValue(backend, name).text), 'body'), 'metrics', parseMetric);
+const history = (backend: 'sqlite' | 'file', name: string) =>
+  optArray(asObject(JSON.parse(loadSpecialValue(backend, name).text), 'body'), 'metrics', parseMetric);
 
 /** The metric files the file-store server read, from file-store-metric-files.txt (`== path` then lines). */
 function metricFiles(): Map<string, string> {
-  const text = fs.readFileSync(path.join(FIXTURES, 'rest-special-values', 'file', 'file-store-metric-files.txt'), 'utf8');
+  const text = fs.readFileSync(
+    path.join(FIXTURES, 'rest-special-values', 'file', 'file-store-metric-files.txt'),
+    'utf8',
+  );
   const out = new Map<string, string>();
   for (const block of text.split(/^== /m).filter((b) => b.trim() !== '')) {
     const [header, ...lines] = block.split('\n');
@@ -28,23 +32,44 @@ describe('special metric values survive on every backend (rest-special-values)',
     assert.equal(fromFile.length, 8);
     assert.deepEqual(fromFile, fromServer);
     assert.ok(Object.is(fromFile[5]?.value, -0));
-    assert.deepEqual(fromFile.slice(1, 4).map((m) => m.value), [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]);
+    assert.deepEqual(
+      fromFile.slice(1, 4).map((m) => m.value),
+      [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY],
+    );
     assert.equal(fromFile[6]?.value, 5e-324);
   });
 
   it('file store: 2^40 and negative steps read from the files as the server answered', () => {
     const files = metricFiles();
-    assert.deepEqual(parseMetricFile('big_step', files.get('big_step') ?? ''), history('file', 'metrics-get-history-big_step'));
-    assert.deepEqual(parseMetricFile('neg_step', files.get('neg_step') ?? ''), history('file', 'metrics-get-history-neg_step'));
+    assert.deepEqual(
+      parseMetricFile('big_step', files.get('big_step') ?? ''),
+      history('file', 'metrics-get-history-big_step'),
+    );
+    assert.deepEqual(
+      parseMetricFile('neg_step', files.get('neg_step') ?? ''),
+      history('file', 'metrics-get-history-neg_step'),
+    );
     assert.equal(history('file', 'metrics-get-history-big_step')[0]?.step, 2 ** 40);
   });
 
   it('sqlite: NaN is the string "NaN", ±inf arrive clamped to ±Number.MAX_VALUE, -0 as 0', () => {
     const values = history('sqlite', 'metrics-get-history-m').map((m) => m.value);
-    assert.deepEqual(values, [1, Number.NaN, Number.MAX_VALUE, -Number.MAX_VALUE, 1e308, 0, 5e-324, 1.2345678901234568e17]);
+    assert.deepEqual(values, [
+      1,
+      Number.NaN,
+      Number.MAX_VALUE,
+      -Number.MAX_VALUE,
+      1e308,
+      0,
+      5e-324,
+      1.2345678901234568e17,
+    ]);
     // The SQLite store reads the same from rows: is_nan marks NaN, the value column holds the clamp.
     assert.ok(Number.isNaN(metricFromRow({ key: 'm', value: 0, timestamp: 1, step: 1, is_nan: 1 }).value));
-    assert.equal(metricFromRow({ key: 'm', value: Number.MAX_VALUE, timestamp: 1, step: 2, is_nan: 0 }).value, Number.MAX_VALUE);
+    assert.equal(
+      metricFromRow({ key: 'm', value: Number.MAX_VALUE, timestamp: 1, step: 2, is_nan: 0 }).value,
+      Number.MAX_VALUE,
+    );
   });
 
   it('the latest value of a run is the one at the largest step (file store rule)', () => {

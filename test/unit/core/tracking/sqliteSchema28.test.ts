@@ -13,7 +13,11 @@ const WASM = require.resolve('sql.js/dist/sql-wasm.wasm');
 const DDL = path.resolve(__dirname, '../../../fixtures/sqlite-schemas/mlflow-2.8.sql');
 
 function tables(db: Database): string[] {
-  return (db.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'alembic_version' ORDER BY name")[0]?.values ?? []).map((r) => String(r[0]));
+  return (
+    db.exec(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'alembic_version' ORDER BY name",
+    )[0]?.values ?? []
+  ).map((r) => String(r[0]));
 }
 
 function columns(db: Database, table: string): string[] {
@@ -31,9 +35,16 @@ async function mlflow28Bytes(): Promise<Uint8Array> {
   db.run(fs.readFileSync(DDL, 'utf8'));
   db.run('BEGIN');
   for (const table of tables(db)) {
-    const cols = columns(db, table).map((c) => `"${c}"`).join(', ');
+    const cols = columns(db, table)
+      .map((c) => `"${c}"`)
+      .join(', ');
     const rows = recorded.exec(`SELECT ${cols} FROM "${table}"`)[0]?.values ?? [];
-    const insert = db.prepare(`INSERT INTO "${table}" (${cols}) VALUES (${cols.split(',').map(() => '?').join(', ')})`);
+    const insert = db.prepare(
+      `INSERT INTO "${table}" (${cols}) VALUES (${cols
+        .split(',')
+        .map(() => '?')
+        .join(', ')})`,
+    );
     for (const row of rows) {
       insert.run(row);
     }
@@ -52,7 +63,9 @@ describe('SQLite stores over an MLflow 2.8 schema (no trace tables, no storage_l
   let registry: SqliteRegistryStore;
   before(async () => {
     db = await SqliteDatabase.fromBytes(await mlflow28Bytes());
-    tracking = new SqliteTrackingStore(db, { artifactsDestination: path.join(FIXTURES, 'sqlite', 'mlartifacts') });
+    tracking = new SqliteTrackingStore(db, {
+      artifactsDestination: path.join(FIXTURES, 'sqlite', 'mlartifacts'),
+    });
     registry = new SqliteRegistryStore(db);
   });
   after(() => {

@@ -38,7 +38,10 @@ describe('SqliteDatabase loading and schema versions', () => {
     it(`loads sql.js from an injected ${mode === 'locate' ? 'locateFile' : 'wasmBinary'} (as a bundled extension must)`, () => {
       const probe = path.resolve(__dirname, '../../../support/mlflow/sqlJsProbe.ts');
       const out = execFileSync(process.execPath, ['--require', 'tsx/cjs', probe, mode], { encoding: 'utf8' });
-      assert.deepEqual(JSON.parse(out), { located: mode === 'locate' ? ['sql-wasm.wasm'] : [], experiments: 6 });
+      assert.deepEqual(JSON.parse(out), {
+        located: mode === 'locate' ? ['sql-wasm.wasm'] : [],
+        experiments: 6,
+      });
     });
   }
 
@@ -56,11 +59,17 @@ describe('SqliteDatabase loading and schema versions', () => {
     const store = new SqliteTrackingStore(db);
     const run = await store.getRun('r1');
     // Latest = largest step, then latest timestamp: step 1 for loss; NaN kept for acc.
-    assert.deepEqual(run.data.metrics.find((m) => m.key === 'loss'), { key: 'loss', value: 0.4, timestamp: 2, step: 1 });
+    assert.deepEqual(
+      run.data.metrics.find((m) => m.key === 'loss'),
+      { key: 'loss', value: 0.4, timestamp: 2, step: 1 },
+    );
     assert.ok(Number.isNaN(run.data.metrics.find((m) => m.key === 'acc')?.value));
     assert.deepEqual(run.inputs.datasetInputs, []);
     assert.equal((await store.searchExperiments({})).items[0]?.creationTime, undefined);
-    assert.deepEqual(await new SqliteRegistryStore(db).searchRegisteredModels({}), { items: [], nextPageToken: undefined });
+    assert.deepEqual(await new SqliteRegistryStore(db).searchRegisteredModels({}), {
+      items: [],
+      nextPageToken: undefined,
+    });
     store.dispose();
   });
 
@@ -68,8 +77,12 @@ describe('SqliteDatabase loading and schema versions', () => {
     const SQL = await initSqlJs({ locateFile: () => WASM });
     const other = new SQL.Database();
     other.run('CREATE TABLE notes (x TEXT)');
-    await assert.rejects(SqliteDatabase.fromBytes(other.export()), (e: unknown) => StoreError.is(e, 'unsupported'));
+    await assert.rejects(SqliteDatabase.fromBytes(other.export()), (e: unknown) =>
+      StoreError.is(e, 'unsupported'),
+    );
     other.close();
-    await assert.rejects(SqliteDatabase.open(path.join(FIXTURES, 'nope.db')), (e: unknown) => StoreError.is(e, 'not-found'));
+    await assert.rejects(SqliteDatabase.open(path.join(FIXTURES, 'nope.db')), (e: unknown) =>
+      StoreError.is(e, 'not-found'),
+    );
   });
 });

@@ -10,9 +10,13 @@ describe('SqliteTrackingStore over the recorded mlflow.db gives what the server 
   let store: SqliteTrackingStore;
   before(async () => {
     const db = await SqliteDatabase.open(path.join(FIXTURES, 'sqlite', 'mlflow.db'));
-    store = new SqliteTrackingStore(db, { artifactsDestination: path.join(FIXTURES, 'sqlite', 'mlartifacts') });
+    store = new SqliteTrackingStore(db, {
+      artifactsDestination: path.join(FIXTURES, 'sqlite', 'mlartifacts'),
+    });
   });
-  after(() => { store.dispose(); });
+  after(() => {
+    store.dispose();
+  });
 
   for (const c of SQLITE_TRACKING_CASES) {
     it(loadExchange('rest', c.file).file, async () => {

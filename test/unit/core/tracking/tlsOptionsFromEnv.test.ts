@@ -12,7 +12,9 @@ import { tlsOptionsFromEnv, type TlsEnv } from '../../../../src/core/tracking/re
 import { loadExchange } from '../../../support/mlflow/recordedExchange';
 
 /** A loopback HTTPS server answering every request with the recorded `experiments/get` of experiment 0. */
-async function startHttps(options: https.ServerOptions): Promise<{ url: string; close: () => Promise<void> }> {
+async function startHttps(
+  options: https.ServerOptions,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const answer = loadExchange('rest', '011').response.text;
   const server = https.createServer(options, (_req, res) => {
     res.writeHead(200, { 'Content-Type': 'application/json' });
@@ -21,37 +23,84 @@ async function startHttps(options: https.ServerOptions): Promise<{ url: string; 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((resolve) => { server.close(() => { resolve(); }); server.closeAllConnections(); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+        server.closeAllConnections();
+      }),
   };
 }
 
 function storeFor(url: string, env: TlsEnv): RestTrackingStore {
-  return new RestTrackingStore(new RestClient({ baseUrl: url, maxRetries: 0, tls: tlsOptionsFromEnv(env, (p) => fs.readFileSync(p)) }));
+  return new RestTrackingStore(
+    new RestClient({ baseUrl: url, maxRetries: 0, tls: tlsOptionsFromEnv(env, (p) => fs.readFileSync(p)) }),
+  );
 }
 
-const isTlsFailure = (err: unknown): boolean => StoreError.is(err, 'tls') && /TLS failed \((?:DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)\)/.test(err.message);
+const isTlsFailure = (err: unknown): boolean =>
+  StoreError.is(err, 'tls') &&
+  /TLS failed \((?:DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)\)/.test(err.message);
 
 describe('tlsOptionsFromEnv', () => {
   it('is undefined when no TLS variable is set, and reads files only through the given reader', () => {
-    assert.equal(tlsOptionsFromEnv({}, () => assert.fail('no file to read')), undefined);
-    assert.equal(tlsOptionsFromEnv({ MLFLOW_TRACKING_INSECURE_TLS: 'false', MLFLOW_TRACKING_SERVER_CERT_PATH: ' ' }, () => assert.fail('no file to read')), undefined);
-    assert.deepEqual(tlsOptionsFromEnv({ MLFLOW_TRACKING_INSECURE_TLS: 'True' }, () => assert.fail('no file to read')), { insecure: true });
-    assert.deepEqual(tlsOptionsFromEnv({ MLFLOW_TRACKING_SERVER_CERT_PATH: '/ca.pem' }, (p) => Buffer.from(`ca of ${p}`)), { ca: Buffer.from('ca of /ca.pem') });
+    assert.equal(
+      tlsOptionsFromEnv({}, () => assert.fail('no file to read')),
+      undefined,
+    );
+    assert.equal(
+      tlsOptionsFromEnv(
+        { MLFLOW_TRACKING_INSECURE_TLS: 'false', MLFLOW_TRACKING_SERVER_CERT_PATH: ' ' },
+        () => assert.fail('no file to read'),
+      ),
+      undefined,
+    );
+    assert.deepEqual(
+      tlsOptionsFromEnv({ MLFLOW_TRACKING_INSECURE_TLS: 'True' }, () => assert.fail('no file to read')),
+      { insecure: true },
+    );
+    assert.deepEqual(
+      tlsOptionsFromEnv({ MLFLOW_TRACKING_SERVER_CERT_PATH: '/ca.pem' }, (p) => Buffer.from(`ca of ${p}`)),
+      { ca: Buffer.from('ca of /ca.pem') },
+    );
   });
 
   it('uses the client certificate file as the key too only when it holds a private key', () => {
     const certOnly = Buffer.from('-----BEGIN CERTIFICATE-----\nx\n-----END CERTIFICATE-----\n');
-    const both = Buffer.concat([certOnly, Buffer.from('-----BEGIN EC PRIVATE KEY-----\ny\n-----END EC PRIVATE KEY-----\n')]);
-    assert.deepEqual(tlsOptionsFromEnv({ MLFLOW_TRACKING_CLIENT_CERT_PATH: '/c.pem' }, () => certOnly), { cert: certOnly });
-    assert.deepEqual(tlsOptionsFromEnv({ MLFLOW_TRACKING_CLIENT_CERT_PATH: '/c.pem' }, () => both), { cert: both, key: both });
+    const both = Buffer.concat([
+      certOnly,
+      Buffer.from('-----BEGIN EC PRIVATE KEY-----\ny\n-----END EC PRIVATE KEY-----\n'),
+    ]);
+    assert.deepEqual(
+      tlsOptionsFromEnv({ MLFLOW_TRACKING_CLIENT_CERT_PATH: '/c.pem' }, () => certOnly),
+      { cert: certOnly },
+    );
+    assert.deepEqual(
+      tlsOptionsFromEnv({ MLFLOW_TRACKING_CLIENT_CERT_PATH: '/c.pem' }, () => both),
+      { cert: both, key: both },
+    );
   });
 
   it('refuses what MLflow refuses: both flags, a non-boolean flag, an unreadable file', () => {
-    assert.throws(() => tlsOptionsFromEnv({ MLFLOW_TRACKING_INSECURE_TLS: 'true', MLFLOW_TRACKING_SERVER_CERT_PATH: '/ca.pem' }, () => Buffer.from('')), /both set/);
-    assert.throws(() => tlsOptionsFromEnv({ MLFLOW_TRACKING_INSECURE_TLS: 'yes' }, () => Buffer.from('')), /must be true, false, 1 or 0/);
     assert.throws(
-      () => tlsOptionsFromEnv({ MLFLOW_TRACKING_SERVER_CERT_PATH: '/nope/ca.pem' }, (p) => fs.readFileSync(p)),
-      (err: unknown) => err instanceof Error && err.message === 'MLFLOW_TRACKING_SERVER_CERT_PATH: cannot read /nope/ca.pem (ENOENT).',
+      () =>
+        tlsOptionsFromEnv(
+          { MLFLOW_TRACKING_INSECURE_TLS: 'true', MLFLOW_TRACKING_SERVER_CERT_PATH: '/ca.pem' },
+          () => Buffer.from(''),
+        ),
+      /both set/,
+    );
+    assert.throws(
+      () => tlsOptionsFromEnv({ MLFLOW_TRACKING_INSECURE_TLS: 'yes' }, () => Buffer.from('')),
+      /must be true, false, 1 or 0/,
+    );
+    assert.throws(
+      () =>
+        tlsOptionsFromEnv({ MLFLOW_TRACKING_SERVER_CERT_PATH: '/nope/ca.pem' }, (p) => fs.readFileSync(p)),
+      (err: unknown) =>
+        err instanceof Error &&
+        err.message === 'MLFLOW_TRACKING_SERVER_CERT_PATH: cannot read /nope/ca.pem (ENOENT).',
     );
   });
 
@@ -67,11 +116,29 @@ describe('tlsOptionsFromEnv', () => {
       certPath = path.join(dir, 'cert.pem');
       const keyPath = path.join(dir, 'key.pem');
       // The key exists only in this temporary folder, for the duration of the test.
-      execFileSync('openssl', [
-        'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-        '-keyout', keyPath, '-out', certPath, '-days', '1', '-subj', '/CN=localhost',
-        '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost',
-      ], { stdio: 'ignore' });
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'ec',
+          '-pkeyopt',
+          'ec_paramgen_curve:prime256v1',
+          '-nodes',
+          '-keyout',
+          keyPath,
+          '-out',
+          certPath,
+          '-days',
+          '1',
+          '-subj',
+          '/CN=localhost',
+          '-addext',
+          'subjectAltName=IP:127.0.0.1,DNS:localhost',
+        ],
+        { stdio: 'ignore' },
+      );
       cert = fs.readFileSync(certPath);
       key = fs.readFileSync(keyPath);
       combinedPath = path.join(dir, 'client.pem');
@@ -85,8 +152,15 @@ describe('tlsOptionsFromEnv', () => {
       const server = await startHttps({ cert, key });
       try {
         await assert.rejects(storeFor(server.url, {}).getExperiment('0'), isTlsFailure);
-        assert.equal((await storeFor(server.url, { MLFLOW_TRACKING_SERVER_CERT_PATH: certPath }).getExperiment('0')).name, 'Default');
-        assert.equal((await storeFor(server.url, { MLFLOW_TRACKING_INSECURE_TLS: 'true' }).getExperiment('0')).name, 'Default');
+        assert.equal(
+          (await storeFor(server.url, { MLFLOW_TRACKING_SERVER_CERT_PATH: certPath }).getExperiment('0'))
+            .name,
+          'Default',
+        );
+        assert.equal(
+          (await storeFor(server.url, { MLFLOW_TRACKING_INSECURE_TLS: 'true' }).getExperiment('0')).name,
+          'Default',
+        );
       } finally {
         await server.close();
       }
@@ -95,8 +169,14 @@ describe('tlsOptionsFromEnv', () => {
     it('presents the client certificate from MLFLOW_TRACKING_CLIENT_CERT_PATH to a server that requires one', async () => {
       const server = await startHttps({ cert, key, ca: cert, requestCert: true, rejectUnauthorized: true });
       try {
-        await assert.rejects(storeFor(server.url, { MLFLOW_TRACKING_SERVER_CERT_PATH: certPath }).getExperiment('0'), (err: unknown) => StoreError.is(err, 'tls'));
-        const store = storeFor(server.url, { MLFLOW_TRACKING_SERVER_CERT_PATH: certPath, MLFLOW_TRACKING_CLIENT_CERT_PATH: combinedPath });
+        await assert.rejects(
+          storeFor(server.url, { MLFLOW_TRACKING_SERVER_CERT_PATH: certPath }).getExperiment('0'),
+          (err: unknown) => StoreError.is(err, 'tls'),
+        );
+        const store = storeFor(server.url, {
+          MLFLOW_TRACKING_SERVER_CERT_PATH: certPath,
+          MLFLOW_TRACKING_CLIENT_CERT_PATH: combinedPath,
+        });
         assert.equal((await store.getExperiment('0')).experimentId, '0');
       } finally {
         await server.close();

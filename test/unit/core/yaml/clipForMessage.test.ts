@@ -36,14 +36,25 @@ describe('clipForMessage', () => {
 
   it('bounds a megabyte value quoted by MLmodel diagnostics (a dtype, a number for a string)', () => {
     const dtype = `flavors:\n  python_function:\n    loader_module: m\nsignature:\n  inputs: '[{"type": "tensor", "tensor-spec": {"dtype": "${HUGE}", "shape": [-1]}}]'\n`;
-    assertClipped(validate(dtype).filter((d) => d.code === 'signature-schema').map(messageOf));
+    assertClipped(
+      validate(dtype)
+        .filter((d) => d.code === 'signature-schema')
+        .map(messageOf),
+    );
     const number = `flavors:\n  python_function:\n    loader_module: m\n    python_version: ${'1'.repeat(1 << 20)}\n`;
     const [asString] = validate(number).filter((d) => d.code === 'number-as-string');
-    assert.ok(asString && messageOf(asString).length < 400, `${asString ? messageOf(asString).length : 0} characters`);
+    assert.ok(
+      asString && messageOf(asString).length < 400,
+      `${asString ? messageOf(asString).length : 0} characters`,
+    );
   });
 
   it('bounds a megabyte key quoted by MLproject diagnostics', () => {
     const text = `name: p\n${HUGE}: 1\nentry_points:\n  main:\n    command: python train.py\n`;
-    assertClipped(validateMlproject(text).filter((d) => d.code === 'unknown-key').map(messageOf));
+    assertClipped(
+      validateMlproject(text)
+        .filter((d) => d.code === 'unknown-key')
+        .map(messageOf),
+    );
   });
 });

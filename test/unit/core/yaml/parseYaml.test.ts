@@ -16,7 +16,7 @@ function slice(text: string, node: YamlNode | undefined): string {
 
 describe('parseYaml', () => {
   it('keeps exact ranges of keys and values, quotes included', () => {
-    const text = "a: 1\nb: 'x y'\nc:\n  d: \"q\"\n  e: [1, {f: g}]\n";
+    const text = 'a: 1\nb: \'x y\'\nc:\n  d: "q"\n  e: [1, {f: g}]\n';
     const root = rootMap(text);
     assert.equal(slice(text, getPair(root, 'b')?.value), "'x y'");
     assert.equal(slice(text, getPair(root, 'b')?.key), 'b');
@@ -32,15 +32,54 @@ describe('parseYaml', () => {
   });
 
   it('resolves every core-schema spelling, whatever the first character, and leaves words as strings', () => {
-    const spellings = ['-7', '+7', '0o17', '0x1F', '.5', '-.inf', '.NaN', 'Null', 'NULL', 'False', 'TRUE', 'nope', 'tea', '_x', 'x1', '-a', '.x'];
+    const spellings = [
+      '-7',
+      '+7',
+      '0o17',
+      '0x1F',
+      '.5',
+      '-.inf',
+      '.NaN',
+      'Null',
+      'NULL',
+      'False',
+      'TRUE',
+      'nope',
+      'tea',
+      '_x',
+      'x1',
+      '-a',
+      '.x',
+    ];
     const root = rootMap(spellings.map((v, i) => `k${i}: ${v}`).join('\n'));
     const values = root.pairs.map((p) => (p.value.kind === 'scalar' ? p.value.value : 'not a scalar'));
-    assert.deepEqual(values, [-7, 7, 15, 31, 0.5, -Infinity, Number.NaN, null, null, false, true, 'nope', 'tea', '_x', 'x1', '-a', '.x']);
+    assert.deepEqual(values, [
+      -7,
+      7,
+      15,
+      31,
+      0.5,
+      -Infinity,
+      Number.NaN,
+      null,
+      null,
+      false,
+      true,
+      'nope',
+      'tea',
+      '_x',
+      'x1',
+      '-a',
+      '.x',
+    ]);
   });
 
   it('reports every repeated key, in small maps and in large ones', () => {
     const small = parseYaml('a: 1\nb: 2\na: 3\na: 4\n');
-    assert.deepEqual(small.problems.map((p) => p.range.start), [10, 15]);
+    assert.deepEqual(
+      small.problems.map((p) => p.range.start),
+      [10, 15],
+    );
     const keys = Array.from({ length: 20 }, (_, i) => `k${i % 15}: ${i}`);
     const large = parseYaml(keys.join('\n'));
     assert.equal(large.problems.filter((p) => p.code === 'yaml-duplicate-key').length, 5);
@@ -55,12 +94,22 @@ describe('parseYaml', () => {
 
   const problems: [string, string, string, 'error' | 'warning'][] = [
     ['a syntax error at its position', 'a:\n  b: 1\n |[|c: 2', 'yaml-syntax', 'error'],
-    ['a dangerous python tag, never constructed', 'a: |[|!!python/object/apply:os.system|]| [echo]', 'yaml-unsafe-tag', 'error'],
+    [
+      'a dangerous python tag, never constructed',
+      'a: |[|!!python/object/apply:os.system|]| [echo]',
+      'yaml-unsafe-tag',
+      'error',
+    ],
     ['a js tag', 'a: |[|!!js/function|]| "x"', 'yaml-unsafe-tag', 'error'],
     ['an unknown local tag', 'a: |[|!thing|]| x', 'yaml-unsafe-tag', 'error'],
     ['a duplicate key', 'a: 1\n|[|a|]|: 2', 'yaml-duplicate-key', 'warning'],
     ['a second document', 'a: 1|[|\n|]|---\nb: 2', 'yaml-multiple-documents', 'warning'],
-    ['a flow mapping closed in column 0 (PyYAML reads it)', 'a: {\n  "b": 1\n|[|}|]|\n', 'yaml-flow-indentation', 'warning'],
+    [
+      'a flow mapping closed in column 0 (PyYAML reads it)',
+      'a: {\n  "b": 1\n|[|}|]|\n',
+      'yaml-flow-indentation',
+      'warning',
+    ],
   ];
   for (const [name, marked, code, severity] of problems) {
     it(`reports ${name}`, () => {
@@ -103,21 +152,32 @@ describe('parseYaml on hostile input', () => {
   it('never expands an alias bomb and reports too many aliases', () => {
     const lines = ['a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x"]'];
     for (let i = 1; i < 12; i++) {
-      lines.push(`${'b'.repeat(i)}: &b${i} [${Array.from({ length: 10 }, () => (i === 1 ? '*a' : `*b${i - 1}`)).join(', ')}]`);
+      lines.push(
+        `${'b'.repeat(i)}: &b${i} [${Array.from({ length: 10 }, () => (i === 1 ? '*a' : `*b${i - 1}`)).join(', ')}]`,
+      );
     }
     const result = parseYaml(lines.join('\n'));
     assert.ok(result.root);
-    assert.deepEqual(result.problems.map((p) => p.code), ['yaml-aliases']);
+    assert.deepEqual(
+      result.problems.map((p) => p.code),
+      ['yaml-aliases'],
+    );
   });
 
   it('refuses binary garbage without parsing it', () => {
     const result = parseYaml('\u0000\u0001\u0002PK\u0003\u0004 binary');
-    assert.deepEqual(result.problems.map((p) => p.code), ['yaml-binary']);
+    assert.deepEqual(
+      result.problems.map((p) => p.code),
+      ['yaml-binary'],
+    );
   });
 
   it('refuses text over the size cap without parsing it', () => {
     const result = parseYaml('a: 1\n'.repeat(100), { maxLength: 100, maxDepth: 64, maxAliases: 100 });
-    assert.deepEqual(result.problems.map((p) => p.code), ['yaml-too-large']);
+    assert.deepEqual(
+      result.problems.map((p) => p.code),
+      ['yaml-too-large'],
+    );
     assert.equal(result.root, undefined);
   });
 

@@ -16,7 +16,7 @@ describe('scalarOffsets', () => {
   const cases: [string, string, string][] = [
     ['v: plain words here', 'w', 'w'],
     ["v: 'it''s here'", "'", "''"],
-    ["v: '[{\"a\":\n    1}, {\"b\": 2}]'", '2', '2'],
+    ['v: \'[{"a":\n    1}, {"b": 2}]\'', '2', '2'],
     ["v: 'first\n\n  second'", 's', 's'],
     ['v: "tab\\there"', '\t', '\\t'],
     ['v: "\\u0041BC"', 'A', '\\u0041'],
@@ -29,7 +29,7 @@ describe('scalarOffsets', () => {
     it(`maps ${JSON.stringify(char)} back into ${JSON.stringify(source)}`, () => {
       const scalar = scalarOf(source);
       const decoded = scalarOffsets(source, scalar);
-      assert.equal(decoded.text, scalar.text, 'decoded text must equal js-yaml\'s');
+      assert.equal(decoded.text, scalar.text, "decoded text must equal js-yaml's");
       assert.equal(decoded.offsets.length, decoded.text.length + 1);
       const index = decoded.text.lastIndexOf(char);
       assert.ok(index >= 0);
@@ -42,13 +42,19 @@ describe('scalarOffsets', () => {
     const source = 'v: "a\\tb\\u0041c"';
     const { text, offsets } = scalarOffsets(source, scalarOf(source));
     assert.equal(text, 'a\tbAc');
-    assert.deepEqual(Array.from({ length: text.length }, (_, i) => source.slice(offsets[i], offsets[i + 1])), ['a', '\\t', 'b', '\\u0041', 'c']);
+    assert.deepEqual(
+      Array.from({ length: text.length }, (_, i) => source.slice(offsets[i], offsets[i + 1])),
+      ['a', '\\t', 'b', '\\u0041', 'c'],
+    );
   });
 
   it('never goes backwards, whatever the style', () => {
     for (const [source] of cases) {
       const offsets = Array.from(scalarOffsets(source, scalarOf(source)).offsets);
-      assert.ok(offsets.every((o, i) => i === 0 || o >= (offsets[i - 1] ?? 0)), source);
+      assert.ok(
+        offsets.every((o, i) => i === 0 || o >= (offsets[i - 1] ?? 0)),
+        source,
+      );
     }
   });
 });
