@@ -54,23 +54,30 @@ export async function listLocalArtifacts(root: string, relPath: string | undefin
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** Read one artifact file under a local root, refusing paths that leave it and files over `maxBytes`. */
-export async function readLocalArtifact(root: string, relPath: string, maxBytes: number): Promise<Buffer> {
+/**
+ * Find one artifact file under a local root: its checked relative path (paths that leave the root
+ * are refused), its absolute path and its size; anything but a regular file is a 404.
+ */
+export async function statLocalArtifact(
+  root: string,
+  relPath: string,
+): Promise<{ readonly rel: string; readonly file: string; readonly size: number }> {
   const rel = checkArtifactPath(relPath);
   const file = path.join(root, rel);
-  let size: number;
   try {
     const info = await stat(file);
-    if (!info.isFile()) {
-      throw new Error('not a file');
+    if (info.isFile()) {
+      return { rel, file, size: info.size };
     }
-    size = info.size;
   } catch {
-    throw new StoreError('api', `No artifact at ${rel}`, {
-      errorCode: 'RESOURCE_DOES_NOT_EXIST',
-      status: 404,
-    });
+    // missing or unreadable: the same answer as a folder
   }
+  throw new StoreError('api', `No artifact at ${rel}`, { errorCode: 'RESOURCE_DOES_NOT_EXIST', status: 404 });
+}
+
+/** Read one artifact file under a local root, refusing paths that leave it and files over `maxBytes`. */
+export async function readLocalArtifact(root: string, relPath: string, maxBytes: number): Promise<Buffer> {
+  const { rel, file, size } = await statLocalArtifact(root, relPath);
   if (size > maxBytes) {
     throw new StoreError('too-large', `${rel} is ${size} bytes, over the ${maxBytes}-byte limit.`);
   }

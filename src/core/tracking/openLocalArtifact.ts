@@ -1,8 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import * as path from 'node:path';
-import { StoreError } from '../common/storeError';
-import { checkArtifactPath } from './artifactPath';
+import { statLocalArtifact } from './listLocalArtifacts';
 import type { ArtifactStream } from './trackingStore';
 
 /**
@@ -15,21 +12,7 @@ export async function openLocalArtifact(
   relPath: string,
   signal?: AbortSignal,
 ): Promise<ArtifactStream> {
-  const rel = checkArtifactPath(relPath);
-  const file = path.join(root, rel);
-  let size: number;
-  try {
-    const info = await stat(file);
-    if (!info.isFile()) {
-      throw new Error('not a file');
-    }
-    size = info.size;
-  } catch {
-    throw new StoreError('api', `No artifact at ${rel}`, {
-      errorCode: 'RESOURCE_DOES_NOT_EXIST',
-      status: 404,
-    });
-  }
+  const { file, size } = await statLocalArtifact(root, relPath);
   const body = createReadStream(file, { signal });
   return { body, size };
 }
