@@ -177,24 +177,25 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
       runCommand,
       statusItem: (text) => page.locator('.part.statusbar .statusbar-item', { hasText: text }),
       contextMenu: async (target, item) => {
-        for (let attempt = 1; ; attempt++) {
-          await target.click({ button: 'right' });
-          const entry = page.locator('.context-view .action-label', { hasText: item });
-          await entry.waitFor({ timeout: 20_000 });
-          await entry.hover();
-          await entry.click();
-          try {
-            // The menu closes once it has taken the click. Give a loaded machine time to close it: a
-            // retry after a click that was taken would run the command twice.
-            await page.locator('.context-view .monaco-menu').waitFor({ state: 'detached', timeout: 10_000 });
-            return;
-          } catch (err) {
-            if (attempt === 3) {
-              throw err;
-            }
-            await page.keyboard.press('Escape');
-          }
-        }
+        await target.click({ button: 'right' });
+        const entry = page.locator('.context-view a.action-menu-item', { hasText: item });
+        await entry.waitFor({ timeout: 20_000 });
+        // A menu item takes a mouse click only once it has been shown for 100 ms (so that releasing
+        // the right button that opened the menu picks nothing); a click sooner is dropped and the
+        // menu stays open, which a fast machine did for every retry. The keyboard has no such delay:
+        // point at the entry, wait until the menu has focused it, and press Enter.
+        await entry.hover();
+        const handle = await entry.elementHandle();
+        await page.waitForFunction(
+          (el) => {
+            const root = el.getRootNode();
+            return (root instanceof Document || root instanceof ShadowRoot) && root.activeElement === el;
+          },
+          handle,
+          { timeout: 10_000 },
+        );
+        await page.keyboard.press('Enter');
+        await page.locator('.context-view .monaco-menu').waitFor({ state: 'detached', timeout: 10_000 });
       },
       useLightTheme: async () => {
         await runCommand('Preferences: Color Theme');
