@@ -95,14 +95,8 @@ function run(key: string): void {
   vscode.post({ type: 'projectRun/run', ...formValues() });
 }
 
-function render(m: ProjectRunInit): void {
-  const key = `${m.file}#${m.entryPoint}`;
-  const saved = vscode.getState();
-  const state =
-    saved?.key === key
-      ? saved
-      : { key, values: { ...m.values }, experimentName: m.experimentName, envManager: m.envManager };
-  parameters = m.parameters;
+/** One labelled field per entry-point parameter, each checked as the user types. */
+function parameterGrid(key: string, state: ViewState): HTMLElement {
   fields.clear();
   const grid = el('div', { className: 'run-form', id: 'parameters' });
   parameters.forEach((p, i) => {
@@ -131,7 +125,11 @@ function render(m: ProjectRunInit): void {
   if (parameters.length === 0) {
     grid.append(el('p', { className: 'hint', text: 'This entry point takes no parameters.' }));
   }
+  return grid;
+}
 
+/** How the run is made: the experiment it logs to and the environment manager. */
+function runSettings(key: string, state: ViewState): HTMLElement {
   experimentInput = textfield('experiment', state.experimentName, 'blank: the default experiment');
   experimentHelper = helper('experiment-problem');
   experimentInput.addEventListener('input', () => {
@@ -156,7 +154,7 @@ function render(m: ProjectRunInit): void {
   const envLabel = el('vscode-label', { text: 'Environment' });
   envLabel.setAttribute('for', 'env-manager');
 
-  const settings = el(
+  return el(
     'div',
     { className: 'run-form', id: 'settings' },
     el('div', { className: 'run-label' }, experimentLabel),
@@ -164,6 +162,10 @@ function render(m: ProjectRunInit): void {
     el('div', { className: 'run-label' }, envLabel),
     el('div', { className: 'run-field' }, envSelect),
   );
+}
+
+/** The form around both sections, with the Run button; the Run button and Enter run it. */
+function runForm(key: string, grid: HTMLElement, settings: HTMLElement): HTMLElement {
   const button = el('vscode-button', { id: 'run', text: 'Run' });
   button.setAttribute('icon', 'play');
   button.addEventListener('click', () => {
@@ -190,6 +192,19 @@ function render(m: ProjectRunInit): void {
       run(key);
     }
   });
+  return form;
+}
+
+/** Show the form for one entry point, filled from the saved view state if it was this one's. */
+function render(m: ProjectRunInit): void {
+  const key = `${m.file}#${m.entryPoint}`;
+  const saved = vscode.getState();
+  const state: ViewState =
+    saved?.key === key
+      ? saved
+      : { key, values: { ...m.values }, experimentName: m.experimentName, envManager: m.envManager };
+  parameters = m.parameters;
+  const form = runForm(key, parameterGrid(key, state), runSettings(key, state));
   document.getElementById('app')?.replaceChildren(
     el('h1', { text: `Run ${m.project} · ${m.entryPoint}` }),
     el('p', {
