@@ -47,10 +47,11 @@ function runLink(runId: string, name: string): HTMLElement {
   return b;
 }
 
-function render(s: RunDetailSnapshot): void {
-  const family: HTMLElement[] = [];
+/** Links to the run's parent and children, and a button to compare the children. */
+function family(s: RunDetailSnapshot): HTMLElement[] {
+  const links: HTMLElement[] = [];
   if (s.parent) {
-    family.push(el('p', {}, document.createTextNode('Parent run: '), runLink(s.parent.runId, s.parent.name)));
+    links.push(el('p', {}, document.createTextNode('Parent run: '), runLink(s.parent.runId, s.parent.name)));
   }
   if (s.children.length > 0) {
     const compare = el('vscode-button', {
@@ -60,7 +61,7 @@ function render(s: RunDetailSnapshot): void {
     compare.addEventListener('click', () => {
       vscode.post({ type: 'runDetail/compareChildren' });
     });
-    family.push(
+    links.push(
       el(
         'p',
         {},
@@ -73,6 +74,11 @@ function render(s: RunDetailSnapshot): void {
       compare,
     );
   }
+  return links;
+}
+
+/** The run's note (Markdown, built as DOM by markdownToDom), or how to add one. */
+function noteOf(s: RunDetailSnapshot): HTMLElement {
   const note = el('div', { className: 'note', id: 'note' });
   if (s.note.trim() === '') {
     note.append(
@@ -84,10 +90,11 @@ function render(s: RunDetailSnapshot): void {
   } else {
     note.append(markdownToDom(s.note));
   }
-  const refresh = el('vscode-button', { id: 'refresh', text: 'Refresh' });
-  refresh.addEventListener('click', () => {
-    vscode.post({ type: 'runDetail/refresh' });
-  });
+  return note;
+}
+
+/** An empty chart card per metric; each is drawn when its series arrives. */
+function chartCards(s: RunDetailSnapshot): HTMLElement {
   const chartGrid = el('div', { className: 'chart-grid', id: 'charts' });
   for (const m of s.metrics) {
     const canvas = el('canvas');
@@ -102,13 +109,22 @@ function render(s: RunDetailSnapshot): void {
     card.dataset.metric = m.key;
     chartGrid.append(card);
   }
+  return chartGrid;
+}
+
+/** Show the whole run, then draw the series already held on the new canvases. */
+function render(s: RunDetailSnapshot): void {
+  const refresh = el('vscode-button', { id: 'refresh', text: 'Refresh' });
+  refresh.addEventListener('click', () => {
+    vscode.post({ type: 'runDetail/refresh' });
+  });
   document.getElementById('app')?.replaceChildren(
     el('h1', { id: 'title', text: s.name }),
     el('div', { className: 'toolbar' }, refresh),
     factList(s.facts, 'overview'),
-    ...family,
+    ...family(s),
     el('h2', { text: 'Note' }),
-    note,
+    noteOf(s),
     el('h2', { text: `Parameters (${String(s.params.length)})` }),
     tableOf(
       'params',
@@ -121,7 +137,7 @@ function render(s: RunDetailSnapshot): void {
       ['Name', 'Latest value', 'Step'],
       s.metrics.map((m) => [m.key, String(m.value), String(m.step)]),
     ),
-    chartGrid,
+    chartCards(s),
     el('h2', { text: 'Datasets' }),
     tableOf(
       'datasets',
