@@ -1,5 +1,6 @@
 import type { CompareTable } from '../core/compare/compareTable';
-import { hasOnlyKeys, isMessage, type Message, type ReadyMessage } from './ipc';
+import { hasOnlyKeys, isRecord } from './exactKeys';
+import { checkMessage, type Message, type MessageCheck, type MessageChecks, type ReadyMessage } from './ipc';
 import { PANEL_KINDS } from './panelKinds';
 import { isSeriesBatch, type SeriesBatch } from './seriesBatch';
 
@@ -166,83 +167,67 @@ function isStringList(v: unknown, max: number, each: (s: string) => boolean): v 
 
 const metricKeyOk = (s: string): boolean => s.length > 0 && s.length <= 250;
 
+/** True for a whole number within [min, max]. */
+function isIntIn(v: unknown, min: number, max: number): boolean {
+  return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+}
+
+const isRunIdMessage: MessageCheck = (m) => hasOnlyKeys(m, ['type', 'runId']) && isRunId(m.runId);
+
+/** What the compare webview may send, per type: exact keys, bounded sizes. */
+const WEBVIEW_CHECKS = {
+  ready: (m) => hasOnlyKeys(m, ['type']),
+  'compare/showMetrics': (m) =>
+    hasOnlyKeys(m, ['type', 'keys', 'maxPoints', 'times']) &&
+    isStringList(m.keys, MAX_SHOWN_METRICS, metricKeyOk) &&
+    typeof m.times === 'boolean' &&
+    isIntIn(m.maxPoints, 10, MAX_POINTS_PER_SERIES),
+  'compare/exportCsv': (m) =>
+    hasOnlyKeys(m, ['type', 'onlyDifferences', 'order']) &&
+    typeof m.onlyDifferences === 'boolean' &&
+    isStringList(m.order, MAX_COMPARED_RUNS, isRunId),
+  'compare/exportPng': (m) =>
+    hasOnlyKeys(m, ['type', 'name', 'dataUrl']) &&
+    typeof m.name === 'string' &&
+    m.name.length <= 200 &&
+    typeof m.dataUrl === 'string' &&
+    m.dataUrl.length <= MAX_PNG_DATA_URL &&
+    m.dataUrl.startsWith('data:image/png;base64,'),
+  'compare/drawn': (m) =>
+    hasOnlyKeys(m, ['type', ...DRAWN_FIELDS]) &&
+    DRAWN_FIELDS.every((k) => {
+      const x = m[k];
+      return typeof x === 'number' && Number.isFinite(x) && x >= 0;
+    }),
+  'compare/openRun': isRunIdMessage,
+  'compare/removeRun': isRunIdMessage,
+} satisfies MessageChecks<CompareWebviewMessage['type']>;
+
 /** Guard for everything the compare webview sends: exact keys, bounded sizes, known types. */
 export function isCompareWebviewMessage(v: unknown): v is CompareWebviewMessage {
-  if (!isMessage(v)) {
-    return false;
-  }
-  const m = v as unknown as Record<string, unknown>;
-  switch (v.type) {
-    case 'ready':
-      return hasOnlyKeys(v, ['type']);
-    case 'compare/showMetrics':
-      return (
-        hasOnlyKeys(v, ['type', 'keys', 'maxPoints', 'times']) &&
-        isStringList(m.keys, MAX_SHOWN_METRICS, metricKeyOk) &&
-        typeof m.times === 'boolean' &&
-        typeof m.maxPoints === 'number' &&
-        Number.isInteger(m.maxPoints) &&
-        m.maxPoints >= 10 &&
-        m.maxPoints <= MAX_POINTS_PER_SERIES
-      );
-    case 'compare/exportCsv':
-      return (
-        hasOnlyKeys(v, ['type', 'onlyDifferences', 'order']) &&
-        typeof m.onlyDifferences === 'boolean' &&
-        isStringList(m.order, MAX_COMPARED_RUNS, isRunId)
-      );
-    case 'compare/exportPng':
-      return (
-        hasOnlyKeys(v, ['type', 'name', 'dataUrl']) &&
-        typeof m.name === 'string' &&
-        m.name.length <= 200 &&
-        typeof m.dataUrl === 'string' &&
-        m.dataUrl.length <= MAX_PNG_DATA_URL &&
-        m.dataUrl.startsWith('data:image/png;base64,')
-      );
-    case 'compare/drawn':
-      return (
-        hasOnlyKeys(v, ['type', ...DRAWN_FIELDS]) &&
-        DRAWN_FIELDS.every((k) => typeof m[k] === 'number' && Number.isFinite(m[k]) && m[k] >= 0)
-      );
-    case 'compare/openRun':
-    case 'compare/removeRun':
-      return hasOnlyKeys(v, ['type', 'runId']) && isRunId(m.runId);
-    default:
-      return false;
-  }
+  return checkMessage(WEBVIEW_CHECKS, v);
 }
+
+const isOptString = (v: unknown): boolean => v === undefined || typeof v === 'string';
+
+/** What the host may send, per type: the fields the webview reads, of the types it reads them as. */
+const HOST_CHECKS = {
+  'compare/snapshot': (m) =>
+    Array.isArray(m.runs) &&
+    isRecord(m.table) &&
+    Array.isArray(m.metricKeys) &&
+    Array.isArray(m.paramKeys) &&
+    Array.isArray(m.missing),
+  'compare/series': (m) =>
+    typeof m.metricKey === 'string' &&
+    typeof m.reset === 'boolean' &&
+    typeof m.complete === 'boolean' &&
+    typeof m.postedAt === 'number' &&
+    isSeriesBatch(m.batch),
+  'compare/status': (m) => isOptString(m.busy) && isOptString(m.error),
+} satisfies MessageChecks<CompareHostMessage['type']>;
 
 /** Guard for what the host sends (the webview trusts nothing it has not checked). */
 export function isCompareHostMessage(v: unknown): v is CompareHostMessage {
-  if (!isMessage(v)) {
-    return false;
-  }
-  const m = v as unknown as Record<string, unknown>;
-  switch (v.type) {
-    case 'compare/snapshot':
-      return (
-        Array.isArray(m.runs) &&
-        typeof m.table === 'object' &&
-        m.table !== null &&
-        Array.isArray(m.metricKeys) &&
-        Array.isArray(m.paramKeys) &&
-        Array.isArray(m.missing)
-      );
-    case 'compare/series':
-      return (
-        typeof m.metricKey === 'string' &&
-        typeof m.reset === 'boolean' &&
-        typeof m.complete === 'boolean' &&
-        typeof m.postedAt === 'number' &&
-        isSeriesBatch(m.batch)
-      );
-    case 'compare/status':
-      return (
-        (m.busy === undefined || typeof m.busy === 'string') &&
-        (m.error === undefined || typeof m.error === 'string')
-      );
-    default:
-      return false;
-  }
+  return checkMessage(HOST_CHECKS, v);
 }

@@ -1,4 +1,5 @@
-import { hasOnlyKeys, isMessage, type Message, type ReadyMessage } from './ipc';
+import { hasOnlyKeys, isRecord } from './exactKeys';
+import { isMessage, type Message, type ReadyMessage } from './ipc';
 
 /** What the connection panel shows: a complete snapshot, never a delta. */
 export interface ConnectionSnapshot {
@@ -42,14 +43,13 @@ export function isConnectionWebviewMessage(value: unknown): value is ConnectionW
 
 /** Guard for messages arriving at the webview from the host. */
 export function isConnectionHostMessage(value: unknown): value is ConnectionHostMessage {
-  if (!isMessage(value) || value.type !== 'connection/snapshot') {
+  if (!isRecord(value) || value.type !== 'connection/snapshot') {
     return false;
   }
-  const snap = (value as { snapshot?: unknown }).snapshot;
-  if (typeof snap !== 'object' || snap === null) {
+  const s = value.snapshot;
+  if (!isRecord(s)) {
     return false;
   }
-  const s = snap as Record<string, unknown>;
   const optString = (k: string): boolean => s[k] === undefined || typeof s[k] === 'string';
   return (
     typeof s.connected === 'boolean' &&

@@ -1,6 +1,7 @@
 import { ENV_MANAGERS, type EnvManager } from '../core/cli/serveCommand';
 import type { EntryPointParameter } from '../core/mlproject/entryPoints';
-import { hasOnlyKeys, isMessage, type Message, type ReadyMessage } from './ipc';
+import { hasOnlyKeys, isRecord } from './exactKeys';
+import { checkMessage, type Message, type MessageChecks, type ReadyMessage } from './ipc';
 
 /** Bounds on what the form may send: far above any real MLproject, low enough to stay harmless. */
 export const PROJECT_RUN_LIMITS = {
@@ -62,63 +63,48 @@ function isEnvManager(v: unknown): v is EnvManager {
   return (ENV_MANAGERS as readonly unknown[]).includes(v);
 }
 
+/** What the form may send, per type: exact shapes, string values only, bounded sizes, a known env manager. */
+const WEBVIEW_CHECKS = {
+  ready: (m) => hasOnlyKeys(m, ['type']),
+  'projectRun/run': (m) =>
+    hasOnlyKeys(m, ['type', 'values', 'experimentName', 'envManager']) &&
+    isValues(m.values) &&
+    typeof m.experimentName === 'string' &&
+    m.experimentName.length <= PROJECT_RUN_LIMITS.experimentName &&
+    isEnvManager(m.envManager),
+} satisfies MessageChecks<ProjectRunWebviewMessage['type']>;
+
 /** Guard for what the webview sends: exact shapes, string values only, bounded sizes, a known env manager. */
 export function isProjectRunWebviewMessage(v: unknown): v is ProjectRunWebviewMessage {
-  if (!isMessage(v)) {
-    return false;
-  }
-  const m = v as unknown as Record<string, unknown>;
-  switch (v.type) {
-    case 'ready':
-      return hasOnlyKeys(v, ['type']);
-    case 'projectRun/run':
-      return (
-        hasOnlyKeys(v, ['type', 'values', 'experimentName', 'envManager']) &&
-        isValues(m.values) &&
-        typeof m.experimentName === 'string' &&
-        m.experimentName.length <= PROJECT_RUN_LIMITS.experimentName &&
-        isEnvManager(m.envManager)
-      );
-    default:
-      return false;
-  }
+  return checkMessage(WEBVIEW_CHECKS, v);
 }
 
 function isParameter(v: unknown): boolean {
-  const p = v as Record<string, unknown> | null;
   return (
-    typeof p === 'object' &&
-    p !== null &&
-    typeof p.name === 'string' &&
-    typeof p.type === 'string' &&
-    (p.default === undefined || typeof p.default === 'string')
+    isRecord(v) &&
+    typeof v.name === 'string' &&
+    typeof v.type === 'string' &&
+    (v.default === undefined || typeof v.default === 'string')
   );
 }
 
+const RUN_STATES: readonly unknown[] = ['refused', 'started', 'succeeded', 'failed'];
+
+/** What the host may send, per type, checked before the form renders it. */
+const HOST_CHECKS = {
+  'projectRun/init': (m) =>
+    typeof m.project === 'string' &&
+    typeof m.file === 'string' &&
+    typeof m.entryPoint === 'string' &&
+    Array.isArray(m.parameters) &&
+    m.parameters.every(isParameter) &&
+    isValues(m.values) &&
+    typeof m.experimentName === 'string' &&
+    isEnvManager(m.envManager),
+  'projectRun/status': (m) => RUN_STATES.includes(m.state) && typeof m.message === 'string',
+} satisfies MessageChecks<ProjectRunHostMessage['type']>;
+
 /** Guard for what the host sends, checked before the form renders it. */
 export function isProjectRunHostMessage(v: unknown): v is ProjectRunHostMessage {
-  if (!isMessage(v)) {
-    return false;
-  }
-  const m = v as unknown as Record<string, unknown>;
-  switch (v.type) {
-    case 'projectRun/init':
-      return (
-        typeof m.project === 'string' &&
-        typeof m.file === 'string' &&
-        typeof m.entryPoint === 'string' &&
-        Array.isArray(m.parameters) &&
-        m.parameters.every(isParameter) &&
-        isValues(m.values) &&
-        typeof m.experimentName === 'string' &&
-        isEnvManager(m.envManager)
-      );
-    case 'projectRun/status':
-      return (
-        ['refused', 'started', 'succeeded', 'failed'].includes(m.state as string) &&
-        typeof m.message === 'string'
-      );
-    default:
-      return false;
-  }
+  return checkMessage(HOST_CHECKS, v);
 }

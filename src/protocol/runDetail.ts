@@ -1,5 +1,6 @@
 import { isRunId, type SeriesPayload } from './compareRuns';
-import { hasOnlyKeys, isMessage, type Message, type ReadyMessage } from './ipc';
+import { hasOnlyKeys, isRecord } from './exactKeys';
+import { checkMessage, type Message, type MessageCheck, type MessageChecks, type ReadyMessage } from './ipc';
 import { PANEL_KINDS } from './panelKinds';
 
 /** The run detail panel's webview type (also the serializer's key). */
@@ -75,48 +76,35 @@ export interface RunDetailViewState {
   readonly runId: string;
 }
 
+const isBare: MessageCheck = (m) => hasOnlyKeys(m, ['type']);
+
+/** What the detail webview may send, per type: exact keys, a plausible run id. */
+const WEBVIEW_CHECKS = {
+  ready: isBare,
+  'runDetail/refresh': isBare,
+  'runDetail/compareChildren': isBare,
+  'runDetail/openRun': (m) => hasOnlyKeys(m, ['type', 'runId']) && isRunId(m.runId),
+} satisfies MessageChecks<RunDetailWebviewMessage['type']>;
+
 export function isRunDetailWebviewMessage(v: unknown): v is RunDetailWebviewMessage {
-  if (!isMessage(v)) {
-    return false;
-  }
-  switch (v.type) {
-    case 'ready':
-    case 'runDetail/refresh':
-    case 'runDetail/compareChildren':
-      return hasOnlyKeys(v, ['type']);
-    case 'runDetail/openRun':
-      return hasOnlyKeys(v, ['type', 'runId']) && isRunId((v as unknown as { runId?: unknown }).runId);
-    default:
-      return false;
-  }
+  return checkMessage(WEBVIEW_CHECKS, v);
 }
 
+/** What the host may send, per type: the fields the webview reads, of the types it reads them as. */
+const HOST_CHECKS = {
+  'runDetail/snapshot': (m) =>
+    typeof m.runId === 'string' &&
+    typeof m.name === 'string' &&
+    Array.isArray(m.facts) &&
+    Array.isArray(m.params) &&
+    Array.isArray(m.metrics) &&
+    Array.isArray(m.tags) &&
+    typeof m.note === 'string',
+  'runDetail/series': (m) =>
+    typeof m.metricKey === 'string' && isRecord(m.series) && m.series.values instanceof Float64Array,
+  'runDetail/error': (m) => typeof m.message === 'string',
+} satisfies MessageChecks<RunDetailHostMessage['type']>;
+
 export function isRunDetailHostMessage(v: unknown): v is RunDetailHostMessage {
-  if (!isMessage(v)) {
-    return false;
-  }
-  const m = v as unknown as Record<string, unknown>;
-  switch (v.type) {
-    case 'runDetail/snapshot':
-      return (
-        typeof m.runId === 'string' &&
-        typeof m.name === 'string' &&
-        Array.isArray(m.facts) &&
-        Array.isArray(m.params) &&
-        Array.isArray(m.metrics) &&
-        Array.isArray(m.tags) &&
-        typeof m.note === 'string'
-      );
-    case 'runDetail/series':
-      return (
-        typeof m.metricKey === 'string' &&
-        typeof m.series === 'object' &&
-        m.series !== null &&
-        (m.series as { values?: unknown }).values instanceof Float64Array
-      );
-    case 'runDetail/error':
-      return typeof m.message === 'string';
-    default:
-      return false;
-  }
+  return checkMessage(HOST_CHECKS, v);
 }

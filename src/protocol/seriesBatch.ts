@@ -1,3 +1,5 @@
+import { isRecord } from './exactKeys';
+
 /** One run's history of one metric as the host packs it: steps, epoch-ms timestamps and values, one index per point. */
 export interface SeriesArrays {
   readonly runId: string;
@@ -196,13 +198,46 @@ export function unpackSeries(batch: SeriesBatch): SeriesPayload[] {
   return out;
 }
 
+const isSafeInt = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x);
+
+/** Steps as deltas (Uint16) need each series' first step; steps in full must come without them. */
+function stepStartsFit(steps: unknown, stepStarts: unknown, runs: number): boolean {
+  return steps instanceof Uint16Array
+    ? Array.isArray(stepStarts) && stepStarts.length === runs && stepStarts.every(isSafeInt)
+    : stepStarts === undefined;
+}
+
+const isStepsArray = (v: unknown): v is SeriesBatch['steps'] =>
+  v instanceof Uint16Array || v instanceof Int32Array || v instanceof Float64Array;
+
+const isTimesArray = (v: unknown): v is SeriesBatch['times'] =>
+  v === undefined || v instanceof Int32Array || v instanceof Float64Array;
+
+const isValuesArray = (v: unknown): v is SeriesBatch['values'] =>
+  v instanceof Float32Array || v instanceof Float64Array;
+
+/** Only Int32 `times` are offsets from a base; any other form holds epoch ms itself (base 0). */
+const timeBaseFits = (timeBase: unknown, times: unknown): boolean =>
+  isSafeInt(timeBase) && (timeBase === 0 || times instanceof Int32Array);
+
+/** The points of every series together, or -1 when a length is not a count. */
+function totalPoints(lengths: readonly unknown[]): number {
+  let total = 0;
+  for (const n of lengths) {
+    if (!isSafeInt(n) || n < 0) {
+      return -1;
+    }
+    total += n;
+  }
+  return total;
+}
+
 /** Guard for a batch from the host: the allowed array types, one length per run, lengths that add up to every array's. */
 export function isSeriesBatch(v: unknown): v is SeriesBatch {
-  if (typeof v !== 'object' || v === null) {
+  if (!isRecord(v)) {
     return false;
   }
-  const b = v as Record<string, unknown>;
-  const { runIds, lengths, steps, stepStarts, times, values, timeBase } = b;
+  const { runIds, lengths, steps, stepStarts, times, values, timeBase } = v;
   if (
     !Array.isArray(runIds) ||
     !Array.isArray(lengths) ||
@@ -211,38 +246,15 @@ export function isSeriesBatch(v: unknown): v is SeriesBatch {
   ) {
     return false;
   }
-  const deltas = steps instanceof Uint16Array;
   if (
-    deltas
-      ? !(
-          Array.isArray(stepStarts) &&
-          stepStarts.length === runIds.length &&
-          stepStarts.every((x) => Number.isSafeInteger(x))
-        )
-      : stepStarts !== undefined
+    !stepStartsFit(steps, stepStarts, runIds.length) ||
+    !isStepsArray(steps) ||
+    !isTimesArray(times) ||
+    !isValuesArray(values) ||
+    !timeBaseFits(timeBase, times)
   ) {
     return false;
   }
-  if (
-    !(deltas || steps instanceof Int32Array || steps instanceof Float64Array) ||
-    !(times === undefined || times instanceof Int32Array || times instanceof Float64Array) ||
-    !(values instanceof Float32Array || values instanceof Float64Array)
-  ) {
-    return false;
-  }
-  if (
-    typeof timeBase !== 'number' ||
-    !Number.isSafeInteger(timeBase) ||
-    (timeBase !== 0 && !(times instanceof Int32Array))
-  ) {
-    return false;
-  }
-  let total = 0;
-  for (const n of lengths) {
-    if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
-      return false;
-    }
-    total += n;
-  }
+  const total = totalPoints(lengths);
   return steps.length === total && (times === undefined || times.length === total) && values.length === total;
 }

@@ -1,6 +1,7 @@
 import type { PredictionRow } from '../core/serving/comparePredictions';
 import type { ServingSignature } from '../core/serving/servingSignature';
-import { hasOnlyKeys, isMessage, type Message, type ReadyMessage } from './ipc';
+import { hasOnlyKeys, isRecord } from './exactKeys';
+import { checkMessage, type Message, type MessageCheck, type MessageChecks, type ReadyMessage } from './ipc';
 
 /** Content types MLflow's scoring server accepts (it matches `text/csv` exactly, not application/csv). */
 export const TRY_IT_CONTENT_TYPES = ['application/json', 'text/csv'] as const;
@@ -100,40 +101,33 @@ export interface TryItEdited extends Message<'tryIt/edited'> {
 
 export type TryItWebviewMessage = ReadyMessage | TryItSend | TryItCompare | TryItSave | TryItEdited;
 
-function isBody(m: Record<string, unknown>): boolean {
-  return (
-    typeof m.body === 'string' &&
-    m.body.length <= TRY_IT_MAX_BODY &&
-    (TRY_IT_CONTENT_TYPES as readonly unknown[]).includes(m.contentType)
-  );
+const isContentType = (v: unknown): boolean => (TRY_IT_CONTENT_TYPES as readonly unknown[]).includes(v);
+
+function isBody(m: Readonly<Record<'body' | 'contentType', unknown>>): boolean {
+  return typeof m.body === 'string' && m.body.length <= TRY_IT_MAX_BODY && isContentType(m.contentType);
 }
+
+const isBodyMessage: MessageCheck = (m) => hasOnlyKeys(m, ['type', 'body', 'contentType']) && isBody(m);
+
+/** What the panel may send, per type: exact shapes, bounded body, known content type, a plain server id. */
+const WEBVIEW_CHECKS = {
+  ready: (m) => hasOnlyKeys(m, ['type']),
+  'tryIt/send': isBodyMessage,
+  'tryIt/save': isBodyMessage,
+  'tryIt/edited': isBodyMessage,
+  'tryIt/compare': (m) =>
+    hasOnlyKeys(m, ['type', 'body', 'contentType', 'otherId']) &&
+    isBody(m) &&
+    typeof m.otherId === 'string' &&
+    /^\d{1,9}$/.test(m.otherId),
+} satisfies MessageChecks<TryItWebviewMessage['type']>;
 
 /** Guard for what the webview sends: exact shapes, bounded body, known content type, a plain server id. */
 export function isTryItWebviewMessage(v: unknown): v is TryItWebviewMessage {
-  if (!isMessage(v)) {
-    return false;
-  }
-  const m = v as unknown as Record<string, unknown>;
-  switch (v.type) {
-    case 'ready':
-      return hasOnlyKeys(v, ['type']);
-    case 'tryIt/send':
-    case 'tryIt/save':
-    case 'tryIt/edited':
-      return hasOnlyKeys(v, ['type', 'body', 'contentType']) && isBody(m);
-    case 'tryIt/compare':
-      return (
-        hasOnlyKeys(v, ['type', 'body', 'contentType', 'otherId']) &&
-        isBody(m) &&
-        typeof m.otherId === 'string' &&
-        /^\d{1,9}$/.test(m.otherId)
-      );
-    default:
-      return false;
-  }
+  return checkMessage(WEBVIEW_CHECKS, v);
 }
 
-function isAnswer(m: Record<string, unknown>): boolean {
+function isAnswer(m: Readonly<Record<string, unknown>>): boolean {
   return (
     typeof m.status === 'number' &&
     typeof m.statusText === 'string' &&
@@ -143,91 +137,60 @@ function isAnswer(m: Record<string, unknown>): boolean {
   );
 }
 
+/** One side of a comparison: an answer plus the label of the server that gave it. */
+function isLabelledAnswer(v: unknown): boolean {
+  return isRecord(v) && isAnswer(v) && typeof v.label === 'string';
+}
+
 function isChoices(v: unknown): boolean {
   return (
-    Array.isArray(v) &&
-    v.every(
-      (c) =>
-        typeof c === 'object' &&
-        c !== null &&
-        typeof (c as Record<string, unknown>).id === 'string' &&
-        typeof (c as Record<string, unknown>).label === 'string',
-    )
+    Array.isArray(v) && v.every((c) => isRecord(c) && typeof c.id === 'string' && typeof c.label === 'string')
   );
 }
 
 function isSignature(v: unknown): boolean {
-  if (v === undefined) {
-    return true;
-  }
-  const s = v as Record<string, unknown> | null;
-  return typeof s === 'object' && s !== null && Array.isArray(s.inputs) && Array.isArray(s.params);
+  return v === undefined || (isRecord(v) && Array.isArray(v.inputs) && Array.isArray(v.params));
 }
 
-function isRows(v: unknown): boolean {
+function isRow(v: unknown): boolean {
   return (
-    Array.isArray(v) &&
-    v.every((r) => {
-      const o = r as Record<string, unknown> | null;
-      return (
-        typeof o === 'object' &&
-        o !== null &&
-        typeof o.index === 'number' &&
-        typeof o.left === 'string' &&
-        typeof o.right === 'string' &&
-        typeof o.same === 'boolean'
-      );
-    })
+    isRecord(v) &&
+    typeof v.index === 'number' &&
+    typeof v.left === 'string' &&
+    typeof v.right === 'string' &&
+    typeof v.same === 'boolean'
   );
 }
 
+const isServerState = (v: unknown): boolean => (TRY_IT_SERVER_STATES as readonly unknown[]).includes(v);
+
+/** What the host may send, per type: the fields the panel reads, of the types it reads them as. */
+const HOST_CHECKS = {
+  'tryIt/init': (m) =>
+    typeof m.server === 'string' &&
+    typeof m.url === 'string' &&
+    typeof m.body === 'string' &&
+    typeof m.source === 'string' &&
+    isContentType(m.contentType) &&
+    isSignature(m.signature) &&
+    isChoices(m.others),
+  'tryIt/servers': (m) => isChoices(m.others),
+  'tryIt/response': isAnswer,
+  'tryIt/compared': (m) =>
+    isLabelledAnswer(m.left) &&
+    isLabelledAnswer(m.right) &&
+    Array.isArray(m.rows) &&
+    m.rows.every(isRow) &&
+    typeof m.differing === 'number',
+  'tryIt/error': (m) => typeof m.message === 'string',
+  'tryIt/serverState': (m) =>
+    typeof m.server === 'string' &&
+    typeof m.url === 'string' &&
+    typeof m.message === 'string' &&
+    isServerState(m.state),
+} satisfies MessageChecks<TryItHostMessage['type']>;
+
 /** Guard for what the host sends. */
 export function isTryItHostMessage(v: unknown): v is TryItHostMessage {
-  if (!isMessage(v)) {
-    return false;
-  }
-  const m = v as unknown as Record<string, unknown>;
-  switch (v.type) {
-    case 'tryIt/init':
-      return (
-        typeof m.server === 'string' &&
-        typeof m.url === 'string' &&
-        typeof m.body === 'string' &&
-        typeof m.source === 'string' &&
-        (TRY_IT_CONTENT_TYPES as readonly unknown[]).includes(m.contentType) &&
-        isSignature(m.signature) &&
-        isChoices(m.others)
-      );
-    case 'tryIt/servers':
-      return isChoices(m.others);
-    case 'tryIt/response':
-      return isAnswer(m);
-    case 'tryIt/compared': {
-      const l = m.left as Record<string, unknown> | null;
-      const r = m.right as Record<string, unknown> | null;
-      return (
-        typeof l === 'object' &&
-        l !== null &&
-        isAnswer(l) &&
-        typeof l.label === 'string' &&
-        typeof r === 'object' &&
-        r !== null &&
-        isAnswer(r) &&
-        typeof r.label === 'string' &&
-        isRows(m.rows) &&
-        typeof m.differing === 'number'
-      );
-    }
-    case 'tryIt/error':
-      return typeof m.message === 'string';
-    case 'tryIt/serverState':
-      return (
-        typeof m.server === 'string' &&
-        typeof m.url === 'string' &&
-        typeof m.message === 'string' &&
-        (TRY_IT_SERVER_STATES as readonly unknown[]).includes(m.state)
-      );
-    default:
-      return false;
-  }
+  return checkMessage(HOST_CHECKS, v);
 }

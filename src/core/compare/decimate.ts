@@ -54,6 +54,13 @@ export function pick(source: Float64Array, indices: Int32Array): Float64Array {
   return out;
 }
 
+/** The mean of a bucket's finite points, as sums and a count (reused across buckets: no allocation per bucket). */
+interface FiniteMean {
+  x: number;
+  y: number;
+  finite: number;
+}
+
 /** The plain LTTB pass: `count` ≥ 2 indices, first and last included, ascending. */
 function lttb(xs: Float64Array, ys: Float64Array, n: number, count: number): Int32Array {
   const out = new Int32Array(count);
@@ -66,54 +73,16 @@ function lttb(xs: Float64Array, ys: Float64Array, n: number, count: number): Int
   // Interior points 1..n-2 are split into `buckets` equal ranges.
   const size = (n - 2) / buckets;
   // The anchor is the last kept finite point; it starts at the first finite one.
-  let ax = NaN;
-  let ay = NaN;
-  if (Number.isFinite(ys[0] ?? NaN)) {
-    ax = xs[0] ?? NaN;
-    ay = ys[0] ?? NaN;
-  }
+  const first = ys[0] ?? NaN;
+  let ax = Number.isFinite(first) ? (xs[0] ?? NaN) : NaN;
+  let ay = Number.isFinite(first) ? first : NaN;
+  const next: FiniteMean = { x: 0, y: 0, finite: 0 };
   for (let b = 0; b < buckets; b++) {
     const start = 1 + Math.floor(b * size);
     const end = 1 + Math.floor((b + 1) * size);
     // The third triangle vertex: the mean of the next bucket's finite points (the last point for the last bucket).
-    const nextEnd = b + 1 < buckets ? 1 + Math.floor((b + 2) * size) : n;
-    let cx = 0;
-    let cy = 0;
-    let finite = 0;
-    for (let i = end; i < nextEnd; i++) {
-      const y = ys[i] ?? NaN;
-      if (Number.isFinite(y)) {
-        cx += xs[i] ?? NaN;
-        cy += y;
-        finite++;
-      }
-    }
-    let best = -1;
-    let bestArea = -1;
-    for (let i = start; i < end; i++) {
-      const y = ys[i] ?? NaN;
-      if (!Number.isFinite(y)) {
-        continue;
-      }
-      const x = xs[i] ?? NaN;
-      let area: number;
-      if (Number.isNaN(ay)) {
-        // No finite point before: prefer the point farthest from the next bucket's mean.
-        area = finite === 0 ? 0 : Math.abs(y - cy / finite);
-      } else if (finite === 0) {
-        // Nothing to aim at: prefer the point farthest from the anchor's level.
-        area = Math.abs(y - ay);
-      } else {
-        const mx = cx / finite;
-        const my = cy / finite;
-        area = Math.abs((ax - mx) * (y - ay) - (ax - x) * (my - ay));
-      }
-      // Overflow with values near ±1.8e308 gives Infinity or NaN; keep such a point rather than none.
-      if (best < 0 || area > bestArea || (Number.isNaN(bestArea) && !Number.isNaN(area))) {
-        best = i;
-        bestArea = area;
-      }
-    }
+    sumFinite(xs, ys, end, b + 1 < buckets ? 1 + Math.floor((b + 2) * size) : n, next);
+    const best = bucketPick(xs, ys, start, end, ax, ay, next);
     if (best < 0) {
       out[b + 1] = start;
     } else {
@@ -123,6 +92,63 @@ function lttb(xs: Float64Array, ys: Float64Array, n: number, count: number): Int
     }
   }
   return out;
+}
+
+/** Sums the finite points of `[from, to)` into `into` (x and y sums, and how many). */
+function sumFinite(xs: Float64Array, ys: Float64Array, from: number, to: number, into: FiniteMean): void {
+  into.x = 0;
+  into.y = 0;
+  into.finite = 0;
+  for (let i = from; i < to; i++) {
+    const y = ys[i] ?? NaN;
+    if (Number.isFinite(y)) {
+      into.x += xs[i] ?? NaN;
+      into.y += y;
+      into.finite++;
+    }
+  }
+}
+
+/** The index in `[start, end)` whose finite point makes the largest triangle, or -1 when none is finite. */
+function bucketPick(
+  xs: Float64Array,
+  ys: Float64Array,
+  start: number,
+  end: number,
+  ax: number,
+  ay: number,
+  next: Readonly<FiniteMean>,
+): number {
+  let best = -1;
+  let bestArea = -1;
+  for (let i = start; i < end; i++) {
+    const y = ys[i] ?? NaN;
+    if (!Number.isFinite(y)) {
+      continue;
+    }
+    const area = triangleArea(ax, ay, xs[i] ?? NaN, y, next);
+    // Overflow with values near ±1.8e308 gives Infinity or NaN; keep such a point rather than none.
+    if (best < 0 || area > bestArea || (Number.isNaN(bestArea) && !Number.isNaN(area))) {
+      best = i;
+      bestArea = area;
+    }
+  }
+  return best;
+}
+
+/** Twice the area of the triangle anchor, (x, y), next bucket's mean; a fallback when either end is missing. */
+function triangleArea(ax: number, ay: number, x: number, y: number, next: Readonly<FiniteMean>): number {
+  if (Number.isNaN(ay)) {
+    // No finite point before: prefer the point farthest from the next bucket's mean.
+    return next.finite === 0 ? 0 : Math.abs(y - next.y / next.finite);
+  }
+  if (next.finite === 0) {
+    // Nothing to aim at: prefer the point farthest from the anchor's level.
+    return Math.abs(y - ay);
+  }
+  const mx = next.x / next.finite;
+  const my = next.y / next.finite;
+  return Math.abs((ax - mx) * (y - ay) - (ax - x) * (my - ay));
 }
 
 /** Indices of the global minimum and maximum finite y (first occurrence), or -1 when there is none. */

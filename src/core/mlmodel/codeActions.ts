@@ -1,5 +1,5 @@
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
-import { getPair } from '../yaml/yamlAst';
+import { getPair, type YamlMap, type YamlScalar } from '../yaml/yamlAst';
 import { LineIndex } from '../yaml/lineIndex';
 import { parseYaml } from '../yaml/parseYaml';
 import { PYFUNC_DATA_KEY, PYFUNC_LOADER } from './knownFlavors';
@@ -34,31 +34,48 @@ function envToMap(text: string, lines: LineIndex, diagnostic: Diagnostic): TextE
   return [{ range: { start: lines.positionAt(colon + 1), end: diagnostic.range.end }, newText }];
 }
 
-function addPyfunc(text: string, lines: LineIndex, flavor: string): TextEdit[] {
+/** The MLmodel's `flavors` when it is a non-empty block map (the only kind a block can be inserted into). */
+function blockFlavors(text: string): YamlMap | undefined {
   const root = parseYaml(text).root;
   const flavors = root?.kind === 'map' ? getPair(root, 'flavors')?.value : undefined;
-  if (flavors?.kind !== 'map' || flavors.flow || flavors.pairs.length === 0) {
-    return [];
-  }
-  const first = flavors.pairs[0];
-  const indent = first ? indentOfLine(text, first.key.range.start) : '  ';
-  const step = indent.length > 0 ? indent : '  ';
-  const own = getPair(flavors, flavor)?.value;
-  const dataKey = PYFUNC_DATA_KEY[flavor];
-  const dataPath = own?.kind === 'map' && dataKey ? getPair(own, dataKey)?.value : undefined;
+  return flavors?.kind === 'map' && !flavors.flow && flavors.pairs.length > 0 ? flavors : undefined;
+}
+
+/** The lines under `python_function:` (each relative to it), sorted by key as MLflow writes them. */
+function pyfuncEntries(text: string, flavors: YamlMap, flavor: string, step: string): string[] {
   const entries: [string, string[]][] = [
     ['env', ['env:', `${step}conda: conda.yaml`, `${step}virtualenv: python_env.yaml`]],
     ['loader_module', [`loader_module: ${PYFUNC_LOADER[flavor] ?? 'mlflow.pyfunc.model'}`]],
   ];
-  if (dataPath?.kind === 'scalar' && typeof dataPath.value === 'string') {
+  const dataPath = flavorDataPath(flavors, flavor);
+  if (dataPath !== undefined) {
     // MLflow's sklearn flavour hands its pickle to pyfunc as model_path; the others use data.
     const key = flavor === 'sklearn' ? 'model_path' : 'data';
     entries.push([key, [`${key}: ${text.slice(dataPath.range.start, dataPath.range.end)}`]]);
   }
   entries.sort(([a], [b]) => a.localeCompare(b));
+  return entries.flatMap(([, lines]) => lines);
+}
+
+/** The flavor's own string entry naming its saved data (model.pkl, …), which pyfunc must point at too. */
+function flavorDataPath(flavors: YamlMap, flavor: string): YamlScalar | undefined {
+  const own = getPair(flavors, flavor)?.value;
+  const dataKey = PYFUNC_DATA_KEY[flavor];
+  const dataPath = own?.kind === 'map' && dataKey ? getPair(own, dataKey)?.value : undefined;
+  return dataPath?.kind === 'scalar' && typeof dataPath.value === 'string' ? dataPath : undefined;
+}
+
+function addPyfunc(text: string, lines: LineIndex, flavor: string): TextEdit[] {
+  const flavors = blockFlavors(text);
+  if (flavors === undefined) {
+    return [];
+  }
+  const first = flavors.pairs[0];
+  const indent = first ? indentOfLine(text, first.key.range.start) : '  ';
+  const step = indent.length > 0 ? indent : '  ';
   const block = [
     `${indent}python_function:`,
-    ...entries.flatMap(([, lines]) => lines.map((line) => `${indent}${step}${line}`)),
+    ...pyfuncEntries(text, flavors, flavor, step).map((line) => `${indent}${step}${line}`),
   ];
   // Keep keys sorted, as MLflow's yaml.safe_dump writes them.
   const after = flavors.pairs.find((p) => p.key.kind === 'scalar' && p.key.text > 'python_function');

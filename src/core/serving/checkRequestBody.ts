@@ -207,19 +207,40 @@ function checkParams(params: unknown, specs: readonly ParamSpec[], report: Repor
 }
 
 function checkJson(body: string, signature: ServingSignature | undefined, report: Report): void {
+  const obj = parseJsonObject(body, report);
+  if (obj === undefined) {
+    return;
+  }
+  const key = checkTopLevelKeys(obj, report);
+  if (signature) {
+    checkAgainstSignature(obj, key, signature, report);
+  }
+}
+
+/** The body as a JSON object, or undefined (reported) when it is not JSON or not an object. */
+function parseJsonObject(body: string, report: Report): Record<string, unknown> | undefined {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
   } catch (e) {
     report('error', `The body is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
-    return;
+    return undefined;
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     report('error', `The body must be a JSON object with one of ${SERVING_INPUT_KEYS.join(', ')}.`);
-    return;
+    return undefined;
   }
-  const obj = parsed as Record<string, unknown>;
-  const keys = Object.keys(obj).filter((k) => (SERVING_INPUT_KEYS as readonly string[]).includes(k));
+  return parsed as Record<string, unknown>;
+}
+
+const isInputKey = (k: string): boolean => (SERVING_INPUT_KEYS as readonly string[]).includes(k);
+
+/**
+ * Reports a missing or doubled input-format key and any key the server does not know; returns
+ * the (first) input-format key given, which decides how the rest is read.
+ */
+function checkTopLevelKeys(obj: Record<string, unknown>, report: Report): string | undefined {
+  const keys = Object.keys(obj).filter(isInputKey);
   if (keys.length !== 1) {
     report(
       'error',
@@ -229,19 +250,25 @@ function checkJson(body: string, signature: ServingSignature | undefined, report
     );
   }
   for (const k of Object.keys(obj)) {
-    if (k !== 'params' && !(SERVING_INPUT_KEYS as readonly string[]).includes(k)) {
+    if (k !== 'params' && !isInputKey(k)) {
       report('error', `Unknown key "${k}": the server accepts ${SERVING_INPUT_KEYS.join(', ')} and params.`);
     }
   }
-  if (!signature) {
-    return;
-  }
+  return keys[0];
+}
+
+/** The params, and the input under `key` read the way its format and the signature's kind say. */
+function checkAgainstSignature(
+  obj: Record<string, unknown>,
+  key: string | undefined,
+  signature: ServingSignature,
+  report: Report,
+): void {
   if ('params' in obj) {
     checkParams(obj.params, signature.params, report);
   }
   const tensors = signature.inputs.filter((i): i is TensorInput => i.kind === 'tensor');
   const columns = signature.inputs.filter((i): i is ColumnInput => i.kind === 'column');
-  const key = keys[0];
   if (tensors.length > 0 && (key === 'inputs' || key === 'instances')) {
     checkTensors(obj[key], tensors, report);
   } else if (columns.length > 0 && key === 'dataframe_split') {

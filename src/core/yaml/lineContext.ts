@@ -38,6 +38,27 @@ export function lineContext(text: string, offset: number): LineContext {
     /^(\s*)(-\s+)?([\w.-]+):\s+([^\s]*)$/.exec(linePrefix) ?? /^(\s*)(-\s+)?([\w.-]+):()$/.exec(linePrefix);
   const match = keyTyping ?? valueTyping;
   const indent = match ? (match[1]?.length ?? 0) + (match[2]?.length ?? 0) : indentOf(linePrefix);
+  const path = enclosingKeys(text, lineStart, indent);
+  const siblings = collectSiblings(text, lineStart, indent);
+  if (keyTyping) {
+    return { path, mode: 'key', prefix: keyTyping[3] ?? '', indent, siblings, linePrefix };
+  }
+  if (valueTyping) {
+    return {
+      path,
+      mode: 'value',
+      key: valueTyping[3] ?? '',
+      prefix: valueTyping[4] ?? '',
+      indent,
+      siblings,
+      linePrefix,
+    };
+  }
+  return { path, mode: 'value', prefix: '', indent, siblings, linePrefix };
+}
+
+/** Keys of the mappings enclosing a line indented by `indent`, outermost first: each less-indented key line above it. */
+function enclosingKeys(text: string, lineStart: number, indent: number): string[] {
   const before = text.slice(0, lineStart).split('\n');
   before.pop();
   const path: string[] = [];
@@ -57,22 +78,7 @@ export function lineContext(text: string, offset: number): LineContext {
       limit = column;
     }
   }
-  const siblings = collectSiblings(text, lineStart, indent);
-  if (keyTyping) {
-    return { path, mode: 'key', prefix: keyTyping[3] ?? '', indent, siblings, linePrefix };
-  }
-  if (valueTyping) {
-    return {
-      path,
-      mode: 'value',
-      key: valueTyping[3] ?? '',
-      prefix: valueTyping[4] ?? '',
-      indent,
-      siblings,
-      linePrefix,
-    };
-  }
-  return { path, mode: 'value', prefix: '', indent, siblings, linePrefix };
+  return path;
 }
 
 function collectSiblings(text: string, lineStart: number, indent: number): string[] {

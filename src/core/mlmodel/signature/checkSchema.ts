@@ -15,27 +15,40 @@ function checkTensorSpec(spec: JsonNode, problems: SignatureProblem[]): void {
     });
     return;
   }
-  const dtype = jsonProp(tensor.value, 'dtype');
+  checkTensorDtype(tensor.value, problems);
+  checkTensorShape(tensor.value, problems);
+}
+
+/** The tensor's "dtype": a numpy dtype name, not a sized flexible one (MLflow refuses "<U10"). */
+function checkTensorDtype(tensor: JsonNode, problems: SignatureProblem[]): void {
+  const dtype = jsonProp(tensor, 'dtype');
   if (dtype?.value.kind !== 'string') {
     problems.push({
-      range: dtype?.value.range ?? tensor.value.range,
+      range: dtype?.value.range ?? tensor.range,
       message: '"tensor-spec" needs a "dtype" string (a numpy dtype name).',
     });
-  } else if (FLEXIBLE_SIZED.test(dtype.value.value)) {
+    return;
+  }
+  const name = dtype.value.value;
+  if (FLEXIBLE_SIZED.test(name)) {
     problems.push({
       range: dtype.value.range,
-      message: `Sized flexible dtype "${clipForMessage(dtype.value.value)}" is not supported; use "str", "bytes" or "object".`,
+      message: `Sized flexible dtype "${clipForMessage(name)}" is not supported; use "str", "bytes" or "object".`,
     });
-  } else if (!isKnownDtype(dtype.value.value)) {
-    const suggestion = closestMatch(dtype.value.value, NUMPY_DTYPES);
+  } else if (!isKnownDtype(name)) {
+    const suggestion = closestMatch(name, NUMPY_DTYPES);
     const range = { start: dtype.value.range.start + 1, end: dtype.value.range.end - 1 };
-    const message = `Unknown numpy dtype "${clipForMessage(dtype.value.value)}"${suggestion ? `; did you mean "${suggestion}"?` : '.'}`;
+    const message = `Unknown numpy dtype "${clipForMessage(name)}"${suggestion ? `; did you mean "${suggestion}"?` : '.'}`;
     problems.push(suggestion ? { range, message, replacement: suggestion } : { range, message });
   }
-  const shape = jsonProp(tensor.value, 'shape');
+}
+
+/** The tensor's "shape": a list of dimensions, each a non-negative integer or -1. */
+function checkTensorShape(tensor: JsonNode, problems: SignatureProblem[]): void {
+  const shape = jsonProp(tensor, 'shape');
   if (shape?.value.kind !== 'array') {
     problems.push({
-      range: shape?.value.range ?? tensor.value.range,
+      range: shape?.value.range ?? tensor.range,
       message: '"tensor-spec" needs a "shape": a list of integers, -1 for a variable dimension.',
     });
     return;

@@ -39,15 +39,7 @@ function setText(items: Iterable<string>): string {
 
 /** The key and value checks MLflow makes while parsing one clause (identifier, then value). */
 function checkKeyAndValue(c: FilterClause): void {
-  const list = Array.isArray(c.value);
-  if (c.type === 'attributes' && !NUMERIC_ATTRIBUTES.has(c.key) && !STRING_ATTRIBUTES.has(c.key)) {
-    throw invalid(
-      `Invalid attribute key '${c.key}' specified. Valid keys are '${setText([...STRING_ATTRIBUTES, ...NUMERIC_ATTRIBUTES])}'`,
-    );
-  }
-  if (c.type === 'datasets' && !DATASET_KEYS.has(c.key)) {
-    throw invalid(`Invalid dataset key '${c.key}' specified. Valid keys are '${setText(DATASET_KEYS)}'`);
-  }
+  checkKey(c);
   if (c.value === null) {
     if (c.type !== 'tags' && c.type !== 'params') {
       throw invalid(
@@ -56,37 +48,59 @@ function checkKeyAndValue(c: FilterClause): void {
     }
     return;
   }
+  const problem = valueProblem(c);
+  if (problem !== undefined) {
+    throw invalid(problem);
+  }
+}
+
+/** Attributes and dataset fields are a closed set; metric, param and tag keys are free. */
+function checkKey(c: FilterClause): void {
+  if (c.type === 'attributes' && !NUMERIC_ATTRIBUTES.has(c.key) && !STRING_ATTRIBUTES.has(c.key)) {
+    throw invalid(
+      `Invalid attribute key '${c.key}' specified. Valid keys are '${setText([...STRING_ATTRIBUTES, ...NUMERIC_ATTRIBUTES])}'`,
+    );
+  }
+  if (c.type === 'datasets' && !DATASET_KEYS.has(c.key)) {
+    throw invalid(`Invalid dataset key '${c.key}' specified. Valid keys are '${setText(DATASET_KEYS)}'`);
+  }
+}
+
+/** Why a (non-null) value does not suit the clause's key type, in MLflow's words, or undefined. */
+function valueProblem(c: FilterClause): string | undefined {
   switch (c.type) {
     case 'metrics':
-      if (typeof c.value !== 'number') {
-        throw invalid(`Expected numeric value type for metric. Found ${c.valueText}`);
-      }
-      return;
+      return typeof c.value === 'number'
+        ? undefined
+        : `Expected numeric value type for metric. Found ${c.valueText}`;
     case 'params':
     case 'tags':
-      if (typeof c.value !== 'string') {
-        throw invalid(
-          `Expected a quoted string value for ${TYPE_NAMES[c.type]} (e.g. 'my-value'). Got value ${c.valueText}`,
-        );
-      }
-      return;
+      return typeof c.value === 'string'
+        ? undefined
+        : `Expected a quoted string value for ${TYPE_NAMES[c.type]} (e.g. 'my-value'). Got value ${c.valueText}`;
     case 'attributes':
-      if (NUMERIC_ATTRIBUTES.has(c.key)) {
-        if (typeof c.value !== 'number') {
-          throw invalid(`Expected numeric value type for numeric attribute: ${c.key}. Found ${c.valueText}`);
-        }
-      } else if (list && c.key !== 'run_id') {
-        throw invalid("Only the 'run_id' attribute supports comparison with a list of quoted string values.");
-      } else if (typeof c.value === 'number') {
-        throw invalid(`Expected a quoted string value for attributes. Got value ${c.valueText}`);
-      }
-      return;
+      return attributeValueProblem(c);
     case 'datasets':
-      if (typeof c.value === 'number') {
-        throw invalid(`Expected a quoted string value for dataset attributes. Got value ${c.valueText}`);
-      }
-      return;
+      return typeof c.value === 'number'
+        ? `Expected a quoted string value for dataset attributes. Got value ${c.valueText}`
+        : undefined;
   }
+  return undefined;
+}
+
+/** Numeric attributes take a number; of the string ones only run_id takes an IN list. */
+function attributeValueProblem(c: FilterClause): string | undefined {
+  if (NUMERIC_ATTRIBUTES.has(c.key)) {
+    return typeof c.value === 'number'
+      ? undefined
+      : `Expected numeric value type for numeric attribute: ${c.key}. Found ${c.valueText}`;
+  }
+  if (Array.isArray(c.value) && c.key !== 'run_id') {
+    return "Only the 'run_id' attribute supports comparison with a list of quoted string values.";
+  }
+  return typeof c.value === 'number'
+    ? `Expected a quoted string value for attributes. Got value ${c.valueText}`
+    : undefined;
 }
 
 function comparatorsFor(c: FilterClause): readonly Comparator[] {

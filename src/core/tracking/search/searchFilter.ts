@@ -84,80 +84,107 @@ export function parseSearchFilter(
   const clauses: FilterClause[] = [];
   let i = 0;
   for (;;) {
-    const ident = tokens[i++];
-    if (ident === undefined || (ident.kind !== 'word' && ident.kind !== 'quoted')) {
-      throw invalid(`Invalid filter "${filter}": expected an identifier.`);
-    }
-    let type = bareType;
-    let key: string;
-    if (ident.kind === 'quoted') {
-      key = ident.text.slice(1, -1);
-    } else {
-      const dot = ident.text.indexOf('.');
-      const prefix = dot < 0 ? undefined : TYPE_ALIASES[ident.text.slice(0, dot).toLowerCase()];
-      if (dot >= 0 && prefix === undefined && bareType === 'attributes') {
-        throw invalid(
-          `Invalid entity type '${ident.text.slice(0, dot)}'. Valid values are ['metric', 'parameter', 'tag', 'attribute', 'dataset']`,
-        );
-      }
-      type = prefix ?? bareType;
-      key = prefix === undefined ? ident.text : ident.text.slice(dot + 1);
-      // `metrics.` followed by a quoted key arrives as two tokens.
-      if (key === '' && tokens[i]?.kind === 'quoted') {
-        key = (tokens[i++]?.text ?? '').slice(1, -1);
-      }
-    }
-    const comparator = readComparator(tokens, i, filter);
-    i += comparator.width;
-    if (comparator.op === 'IS NULL' || comparator.op === 'IS NOT NULL') {
-      clauses.push({ type, key, comparator: comparator.op, value: null, valueText: '' });
-    } else {
-      const v = tokens[i++];
-      if (v === undefined) {
-        throw invalid(`Invalid filter "${filter}": missing value.`);
-      }
-      clauses.push({
-        type,
-        key,
-        comparator: comparator.op,
-        value: readValue(v, comparator.op, filter),
-        valueText: v.text,
-      });
-    }
-    const next = tokens[i];
+    const { clause, end } = readClause(tokens, i, filter, bareType);
+    clauses.push(clause);
+    const next = tokens[end];
     if (next === undefined) {
       return clauses;
     }
     if (next.kind !== 'word' || next.text.toUpperCase() !== 'AND') {
       throw invalid(`Invalid clause(s) in filter string: '${next.text}'`);
     }
-    i++;
+    i = end + 1;
   }
 }
 
-function readComparator(tokens: Token[], i: number, filter: string): { op: Comparator; width: number } {
+/** The clause whose identifier is `tokens[i]`, and the index of the token after it. */
+function readClause(
+  tokens: readonly Token[],
+  i: number,
+  filter: string,
+  bareType: FilterClause['type'],
+): { clause: FilterClause; end: number } {
+  const { type, key, end: afterIdent } = readIdentifier(tokens, i, filter, bareType);
+  const comparator = readComparator(tokens, afterIdent, filter);
+  const at = afterIdent + comparator.width;
+  if (comparator.op === 'IS NULL' || comparator.op === 'IS NOT NULL') {
+    return { clause: { type, key, comparator: comparator.op, value: null, valueText: '' }, end: at };
+  }
+  const v = tokens[at];
+  if (v === undefined) {
+    throw invalid(`Invalid filter "${filter}": missing value.`);
+  }
+  const value = readValue(v, comparator.op, filter);
+  return { clause: { type, key, comparator: comparator.op, value, valueText: v.text }, end: at + 1 };
+}
+
+/** The `type.key` at `tokens[i]` (a quoted key takes `bareType`), and the index of the token after it. */
+function readIdentifier(
+  tokens: readonly Token[],
+  i: number,
+  filter: string,
+  bareType: FilterClause['type'],
+): { type: FilterClause['type']; key: string; end: number } {
+  const ident = tokens[i];
+  if (ident === undefined || (ident.kind !== 'word' && ident.kind !== 'quoted')) {
+    throw invalid(`Invalid filter "${filter}": expected an identifier.`);
+  }
+  if (ident.kind === 'quoted') {
+    return { type: bareType, key: ident.text.slice(1, -1), end: i + 1 };
+  }
+  const { type, key } = splitTypedWord(ident.text, bareType);
+  // `metrics.` followed by a quoted key arrives as two tokens.
+  const quotedKey = tokens[i + 1];
+  if (key === '' && quotedKey?.kind === 'quoted') {
+    return { type, key: quotedKey.text.slice(1, -1), end: i + 2 };
+  }
+  return { type, key, end: i + 1 };
+}
+
+/** `prefix.key` with a known entity prefix, or a bare key of `bareType`; an unknown prefix is refused where the bare type is attributes. */
+function splitTypedWord(
+  text: string,
+  bareType: FilterClause['type'],
+): { type: FilterClause['type']; key: string } {
+  const dot = text.indexOf('.');
+  const prefix = dot < 0 ? undefined : TYPE_ALIASES[text.slice(0, dot).toLowerCase()];
+  if (prefix !== undefined) {
+    return { type: prefix, key: text.slice(dot + 1) };
+  }
+  if (dot >= 0 && bareType === 'attributes') {
+    throw invalid(
+      `Invalid entity type '${text.slice(0, dot)}'. Valid values are ['metric', 'parameter', 'tag', 'attribute', 'dataset']`,
+    );
+  }
+  return { type: bareType, key: text };
+}
+
+/** The comparators written as words, each as its words (case-insensitive) in the filter. */
+const WORD_COMPARATORS = [
+  'LIKE',
+  'ILIKE',
+  'IN',
+  'NOT IN',
+  'IS NULL',
+  'IS NOT NULL',
+] as const satisfies readonly Comparator[];
+
+const upperWord = (t: Token | undefined): string => (t?.kind === 'word' ? t.text.toUpperCase() : '');
+
+function readComparator(
+  tokens: readonly Token[],
+  i: number,
+  filter: string,
+): { op: Comparator; width: number } {
   const t = tokens[i];
   if (t?.kind === 'op') {
     return { op: t.text as Comparator, width: 1 };
   }
-  const word = t?.kind === 'word' ? t.text.toUpperCase() : '';
-  if (word === 'LIKE' || word === 'ILIKE' || word === 'IN') {
-    return { op: word, width: 1 };
-  }
-  if (word === 'NOT' && tokens[i + 1]?.text.toUpperCase() === 'IN') {
-    return { op: 'NOT IN', width: 2 };
-  }
-  const next = tokens[i + 1]?.kind === 'word' ? tokens[i + 1]?.text.toUpperCase() : '';
-  if (word === 'IS' && next === 'NULL') {
-    return { op: 'IS NULL', width: 2 };
-  }
-  if (
-    word === 'IS' &&
-    next === 'NOT' &&
-    tokens[i + 2]?.kind === 'word' &&
-    tokens[i + 2]?.text.toUpperCase() === 'NULL'
-  ) {
-    return { op: 'IS NOT NULL', width: 3 };
+  for (const op of WORD_COMPARATORS) {
+    const words = op.split(' ');
+    if (words.every((w, k) => upperWord(tokens[i + k]) === w)) {
+      return { op, width: words.length };
+    }
   }
   throw invalid(`Invalid comparator in filter "${filter}".`);
 }
