@@ -147,7 +147,9 @@ function splitTypedWord(
   bareType: FilterClause['type'],
 ): { type: FilterClause['type']; key: string } {
   const dot = text.indexOf('.');
-  const prefix = dot < 0 ? undefined : TYPE_ALIASES[text.slice(0, dot).toLowerCase()];
+  const word = text.slice(0, dot).toLowerCase();
+  // own keys only: `constructor.x` or `__proto__.x` must be an unknown prefix, not Object's own
+  const prefix = dot >= 0 && Object.hasOwn(TYPE_ALIASES, word) ? TYPE_ALIASES[word] : undefined;
   if (prefix !== undefined) {
     return { type: prefix, key: text.slice(dot + 1) };
   }

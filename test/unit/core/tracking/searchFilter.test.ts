@@ -58,6 +58,16 @@ describe("MLflow's search grammar", () => {
     assert.throws(() => parseSearchFilter("status IN 'x'"), invalid);
   });
 
+  it("refuses Object's own names as entity types instead of taking them for one", () => {
+    for (const word of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      assert.throws(
+        () => parseSearchFilter(`${word}.x = 'a'`),
+        (e: unknown) => invalid(e) && /Invalid entity type/.test((e as Error).message),
+        word,
+      );
+    }
+  });
+
   it('LIKE is case-sensitive, ILIKE not; % and _ are the only wildcards', () => {
     assert.equal(likeMatches('rf-100', 'rf-%', false), true);
     assert.equal(likeMatches('RF-100', 'rf-%', false), false);
