@@ -141,6 +141,12 @@ export class ServeManager implements vscode.Disposable {
     const proc = new LongRunningProcess(inv, {
       cwd,
       onOutput: (t) => {
+        // A stopped server's channel is disposed, and appending there throws in the host (it
+        // failed Restart on MLflow 3.11.1, whose workers print after their parent has exited):
+        // only the listed server writes, so late output of a stopped or replaced one is dropped.
+        if (this.servers.get(id) !== server) {
+          return;
+        }
         output.append(t);
         tail.add(t);
       },
