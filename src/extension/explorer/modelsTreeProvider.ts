@@ -7,7 +7,7 @@ import type { ModelVersion } from '../../core/registry/entities/modelVersion';
 import type { RegisteredModel } from '../../core/registry/entities/registeredModel';
 import type { StoreSession } from '../connection';
 import type { ExplorerNode, NodeOf } from './explorerNode';
-import { errorNode, messageItem } from './experimentsTreeProvider';
+import { errorNode, messageItem } from './messageNodes';
 import { plainTooltip } from './treeText';
 
 /** Superseded loads a request follows to the newest at most (each one a user action). */

@@ -4,11 +4,9 @@ import {
   buildDeployCommand,
   buildDeploymentGetCommand,
   buildDeployHelpCommand,
-  parseDeployConfig,
   parseDeploymentTargets,
-  targetUriProblem,
 } from '../../core/cli/deployCommand';
-import { modelDeploymentTargets } from '../../core/cli/deploymentTargets';
+import { modelDeploymentTargets, type DeploymentTarget } from '../../core/cli/deploymentTargets';
 import type { ConnectionManager } from '../connection';
 import type { CliTaskRunner } from '../shared/process/cliTaskRunner';
 import { runToCompletion } from '../shared/process/processRunner';
@@ -18,13 +16,7 @@ import { treeModelTargets } from './treeModelTarget';
 import { localModelFromUri, requireTrust } from './modelTarget';
 import { askForModelTarget } from './serveModel';
 import type { SecretCredentials } from '../connection';
-
-/** Answers given up front (by a caller or a test) instead of through the prompts. */
-interface DeployAnswers {
-  readonly target?: string;
-  readonly name?: string;
-  readonly config?: string;
-}
+import { askDeployChoice, type DeployAnswers } from './deployPrompts';
 
 function isAnswers(v: unknown): v is DeployAnswers {
   // Explorer and editor menus pass the selected resources (an array) as the second argument.
@@ -62,6 +54,31 @@ async function deploymentExists(inv: Parameters<typeof runToCompletion>[0]): Pro
 }
 
 /**
+ * The targets the installed MLflow (with its plugins) can deploy a model to, with their names;
+ * throws when none can take a model.
+ */
+async function deployableTargets(
+  python: string,
+): Promise<{ targets: DeploymentTarget[]; installed: string[] }> {
+  const help = await runToCompletion(buildDeployHelpCommand(python), { timeoutMs: 60_000 });
+  const listed = parseDeploymentTargets(help.stdout);
+  // MLflow lists its endpoint clients (databricks, http, https, openai) among the targets, but
+  // they cannot take a model: offer only the targets that can.
+  const targets = modelDeploymentTargets(listed);
+  const installed = targets.map((t) => t.name);
+  if (installed.length === 0) {
+    const endpointOnly =
+      listed.length > 0
+        ? ` (${listed.join(', ')} ${listed.length === 1 ? 'is an endpoint client' : 'are endpoint clients'}, which cannot create deployments)`
+        : '';
+    throw new Error(
+      `This MLflow installation has no target that can deploy a model${endpointOnly}. Install a deployment plugin such as azureml-mlflow.`,
+    );
+  }
+  return { targets, installed };
+}
+
+/**
  * "MLflow: Deploy Model…": target (discovered from the installed MLflow and its plugins), target
  * URI, deployment name and `-C` settings; `mlflow deployments get` tells whether the name exists,
  * then `mlflow deployments create` (or `update`) runs with its log streamed to the "MLflow CLI"
@@ -85,81 +102,17 @@ export async function deployModel(
     return undefined;
   }
   const mlflow = await findMlflow(deps.log);
-  const help = await runToCompletion(buildDeployHelpCommand(mlflow.python), { timeoutMs: 60_000 });
-  const listed = parseDeploymentTargets(help.stdout);
-  // MLflow lists its endpoint clients (databricks, http, https, openai) among the targets, but
-  // they cannot take a model: offer only the targets that can.
-  const targets = modelDeploymentTargets(listed);
-  const installed = targets.map((t) => t.name);
-  if (installed.length === 0) {
-    const endpointOnly =
-      listed.length > 0
-        ? ` (${listed.join(', ')} ${listed.length === 1 ? 'is an endpoint client' : 'are endpoint clients'}, which cannot create deployments)`
-        : '';
-    throw new Error(
-      `This MLflow installation has no target that can deploy a model${endpointOnly}. Install a deployment plugin such as azureml-mlflow.`,
-    );
-  }
-  const target =
-    answers.target ??
-    (await (async () => {
-      const picked = await vscode.window.showQuickPick(
-        targets.map((t) => ({ label: t.name, detail: t.needs, target: t })),
-        {
-          title: `Deploy ${model.label}: target`,
-          placeHolder: 'Targets of your MLflow and its plugins that can deploy a model',
-          matchOnDetail: true,
-        },
-      );
-      if (!picked) {
-        return undefined;
-      }
-      return vscode.window.showInputBox({
-        title: `Deploy ${model.label}: target URI`,
-        prompt: `The target URI: ${picked.target.uriHint}`,
-        value: picked.target.name,
-        validateInput: (v) => targetUriProblem(v.trim(), installed),
-      });
-    })());
-  if (!target) {
+  const { targets, installed } = await deployableTargets(mlflow.python);
+  const choice = await askDeployChoice(model.label, targets, installed, answers);
+  if (!choice) {
     return undefined;
-  }
-  const problem = targetUriProblem(target.trim(), installed);
-  if (problem) {
-    throw new Error(problem);
-  }
-  const name =
-    answers.name ??
-    (await vscode.window.showInputBox({
-      title: `Deploy ${model.label}: deployment name`,
-      value: model.label.replace(/[^\w.-]+/g, '-'),
-    }));
-  if (!name) {
-    return undefined;
-  }
-  const configText =
-    answers.config ??
-    (await vscode.window.showInputBox({
-      title: `Deploy ${model.label}: settings for ${target}`,
-      prompt: 'Optional target settings as key=value, separated by commas (passed as -C key=value)',
-      validateInput: (v) => {
-        const r = parseDeployConfig(v);
-        return r.ok ? undefined : r.error;
-      },
-    }));
-  if (configText === undefined) {
-    return undefined;
-  }
-  const config = parseDeployConfig(configText);
-  if (!config.ok) {
-    throw new Error(config.error);
   }
   const env = await childConnectionEnv(deps.connections, deps.secrets);
   const where = {
     python: mlflow.python,
-    target: target.trim(),
+    target: choice.target,
     installedTargets: installed,
-    name: name.trim(),
+    name: choice.name,
     trackingUri: env.trackingUri,
     credentialEnv: env.credentialEnv,
   };
@@ -175,7 +128,7 @@ export async function deployModel(
     }
   }
   const action = exists ? 'update' : 'create';
-  const inv = buildDeployCommand({ ...where, action, modelUri: model.uri, config: config.pairs });
+  const inv = buildDeployCommand({ ...where, action, modelUri: model.uri, config: choice.config });
   await deps.runner.run(
     `${exists ? 'Updating' : 'Deploying'} ${model.label} on ${where.target} as ${where.name}…`,
     inv,

@@ -12,6 +12,31 @@ export function interpretResponse(
   request: string,
   location?: string,
 ): Record<string, unknown> | StoreError {
+  const refused = statusProblem(status, body, request, location);
+  if (refused !== undefined) {
+    return refused;
+  }
+  const looksHtml = /text\/html/i.test(contentType ?? '') || /^\s*<(!doctype|html)/i.test(body);
+  if (looksHtml) {
+    return new StoreError(
+      'not-mlflow',
+      `${request} answered an HTML page (HTTP ${status}) instead of JSON: this address is not an MLflow API, the path prefix is wrong, or the server does not support this call.`,
+      { status, request },
+    );
+  }
+  return jsonAnswer(status, body, request);
+}
+
+/**
+ * The statuses that say, whatever the body holds, that this is not an MLflow answer: a redirect, a
+ * success other than 200, and MLflow 3.5+'s refusal of the Host header.
+ */
+function statusProblem(
+  status: number,
+  body: string,
+  request: string,
+  location: string | undefined,
+): StoreError | undefined {
   // Never followed: the Authorization header would go wherever it points (often an SSO login).
   if (status >= 300 && status < 400) {
     const where = location === undefined ? 'without saying where' : `to ${safeLocation(location)}`;
@@ -37,14 +62,11 @@ export function interpretResponse(
       { status, request },
     );
   }
-  const looksHtml = /text\/html/i.test(contentType ?? '') || /^\s*<(!doctype|html)/i.test(body);
-  if (looksHtml) {
-    return new StoreError(
-      'not-mlflow',
-      `${request} answered an HTML page (HTTP ${status}) instead of JSON: this address is not an MLflow API, the path prefix is wrong, or the server does not support this call.`,
-      { status, request },
-    );
-  }
+  return undefined;
+}
+
+/** A body that is not HTML: the JSON object of a success, or the MLflow error of a failure. */
+function jsonAnswer(status: number, body: string, request: string): Record<string, unknown> | StoreError {
   let parsed: unknown;
   try {
     parsed = body.trim() === '' ? {} : JSON.parse(body);
