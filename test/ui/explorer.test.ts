@@ -69,10 +69,11 @@ describe('MLflow in the workbench (Chromium + code-server + packaged .vsix)', ()
     await input.fill('http://127.0.0.1:5000');
     await wb.page.keyboard.press('Enter');
     await wb.statusItem('MLflow: 127.0.0.1:5000').waitFor({ timeout: 15_000 });
-    // Nothing listens on :5000, so the Experiments view says so in one node (click to retry).
+    // Nothing listens on :5000, so the Experiments and Models views each say so in one node
+    // (click to retry). Wait for both: the screenshot caught one view still reloading.
     await wb.page
       .locator('.part.sidebar .monaco-list-row', { hasText: 'Cannot reach the tracking server' })
-      .first()
+      .nth(1)
       .waitFor({ timeout: 30_000 });
     const facts = wb.webview().locator('#facts');
     await facts.filter({ hasText: 'MLflow tracking server (REST)' }).waitFor({ timeout: 15_000 });
