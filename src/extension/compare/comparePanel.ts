@@ -141,7 +141,7 @@ export class ComparePanel implements vscode.Disposable {
   });
 
   /** A message from the webview (its guard passed): failures are shown in the panel and logged. */
-  receive(message: CompareWebviewMessage): void {
+  onMessage(message: CompareWebviewMessage): void {
     void this.handle(message).catch((err: unknown) => {
       if (!this.hosted.signal.aborted) {
         const { summary, detail } = describeStoreError(err);

@@ -87,7 +87,7 @@ export class RunDetailPanel implements vscode.Disposable {
   }
 
   /** A message from the webview (its guard passed): a failure replaces the panel's content. */
-  receive(message: RunDetailWebviewMessage): void {
+  onMessage(message: RunDetailWebviewMessage): void {
     void this.handle(message).catch((err: unknown) => {
       if (!this.hosted.signal.aborted) {
         const { summary, detail } = describeStoreError(err);

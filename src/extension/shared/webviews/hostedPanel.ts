@@ -5,7 +5,12 @@ import type { PanelRecorder } from './panelProbe';
 
 /** What a panel class gives the host: what to do with a message its guard accepted. */
 export interface PanelController<K extends PanelKind> {
-  receive(message: WebviewMessageOf<K>): void | Promise<void>;
+  onMessage(message: WebviewMessageOf<K>): void | Promise<void>;
+}
+
+/** Anything a panel releases when it closes. */
+export interface OwnedDisposable {
+  dispose(): void;
 }
 
 /** Where a hosted panel reports what it ignored, and how it names itself there. */
@@ -22,7 +27,7 @@ export interface HostedPanelSite {
  */
 export class HostedPanel<K extends PanelKind> implements vscode.Disposable {
   private readonly abort = new AbortController();
-  private readonly owned: vscode.Disposable[] = [];
+  private readonly owned: OwnedDisposable[] = [];
   private controller: PanelController<K> | undefined;
 
   constructor(
@@ -51,8 +56,8 @@ export class HostedPanel<K extends PanelKind> implements vscode.Disposable {
     );
   }
 
-  /** Dispose these with the panel. */
-  own(...disposables: vscode.Disposable[]): void {
+  /** Dispose these with the panel (subscriptions, or a panel's own clean-up as `{ dispose }`). */
+  own(...disposables: OwnedDisposable[]): void {
     this.owned.push(...disposables);
   }
 
@@ -75,7 +80,7 @@ export class HostedPanel<K extends PanelKind> implements vscode.Disposable {
       return;
     }
     this.recorder.recordReceived(message);
-    await this.controller?.receive(message);
+    await this.controller?.onMessage(message);
   }
 
   /** Note the first time the panel reaches a phase of its work (the bench reads these). */
