@@ -55,7 +55,7 @@ const compares = new PanelHost<'compare', number, ComparePanel>({ kind: 'compare
 let nextKey = 0;
 
 /**
- * The compare panel host. It owns the data: the runs, the table and every series, which it loads
+ * The host side of a compare panel. It owns the data: the runs, the table and every series, which it loads
  * (decimated, in chunks, cancellable) and posts: the table as whole snapshots, the series as
  * deltas (each run's series of a key once); the webview keeps only view state. Closing the panel
  * aborts every request it still has in flight.
