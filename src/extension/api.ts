@@ -3,6 +3,7 @@ import type { ConnectionState } from './connection';
 import type { ComparePanels } from './compare';
 import type { Explorer } from './explorer';
 import type { ModelServerInfo } from './serving';
+import type { PanelProbe } from './shared/webviews/panelProbe';
 import type { OpenWebviewPanel } from './shared/webviews/webviewHtml';
 
 /**
@@ -30,4 +31,9 @@ export interface MlflowExtensionApi {
   readonly reportedCommands: () => readonly string[];
   /** Every webview panel of this extension open right now, with its kind (all panels are made by one host). */
   readonly webviewPanels: () => readonly OpenWebviewPanel[];
+  /**
+   * What each open panel's host posted to its webview, what the webview last reported, and the
+   * phases it marked (the bench times the compare panel's first load by them).
+   */
+  readonly panelProbe: PanelProbe;
 }

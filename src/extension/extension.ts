@@ -27,6 +27,7 @@ import { VERSION_DOC_SCHEME, versionDocuments } from './compare';
 import { forgetClosedResults, RESULT_DOC_SCHEME, resultDocuments } from './shared/resultDocuments';
 import { ConnectionStatusBar } from './connection';
 import { TerminalEnvironment } from './connection';
+import { panelProbe } from './shared/webviews/panelProbe';
 import { openWebviewPanels } from './shared/webviews/webviewHtml';
 
 /**
@@ -113,6 +114,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
     lastLoggedModelUri: scaffold.lastLoggedModelUri,
     reportedCommands: reportedCommandIds,
     webviewPanels: openWebviewPanels,
+    panelProbe,
   };
 }
 

@@ -46,6 +46,22 @@ describe('every webview panel goes through the one panel host and its registry o
     );
   });
 
+  it('posts to, listens to, registers and restores panels only in the panel host', () => {
+    const hostFiles = [
+      'src/extension/shared/webviews/hostedPanel.ts',
+      'src/extension/shared/webviews/panelHost.ts',
+    ];
+    for (const re of [
+      /\.webview\.postMessage\(/,
+      /\.onDidReceiveMessage\(/,
+      /registerWebviewPanelSerializer\(/,
+      /\b(createPanel|showPanelPage)\(/,
+    ]) {
+      const outside = sites(re).filter((s) => !hostFiles.includes(fileOf(s)) && fileOf(s) !== HOST);
+      assert.deepEqual(outside, [], `${String(re)} outside the panel host`);
+    }
+  });
+
   it('knows one kind per webview bundle, and each kind has its bundle', () => {
     const bundles = fs
       .readdirSync(path.join(ROOT, 'webview'), { withFileTypes: true })

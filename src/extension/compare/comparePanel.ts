@@ -1,26 +1,28 @@
-import * as vscode from 'vscode';
-import { onlyDifferences, type CompareTable } from '../../core/compare/compareTable';
+import type * as vscode from 'vscode';
+import type { CompareTable } from '../../core/compare/compareTable';
 import { loadMetricsSeries } from '../../core/compare/loadHistories';
 import type { MetricSeries } from '../../core/compare/metricSeries';
 import { runColor } from '../../core/compare/runColors';
 import { SentSeries } from '../../core/compare/sentSeries';
-import { tableToCsv } from '../../core/compare/tableCsv';
 import { sleep } from '../../core/common/cancellation';
 import { describeStoreError } from '../../core/explorer/describeStoreError';
 import { runLabel } from '../../core/explorer/runSummary';
 import type { Run } from '../../core/tracking/entities/run';
 import {
-  isCompareWebviewMessage,
-  type ChartsDrawn,
+  isRunId,
+  MAX_COMPARED_RUNS,
   type CompareHostMessage,
   type CompareRunHeader,
+  type CompareViewState,
   type CompareWebviewMessage,
 } from '../../protocol/compareRuns';
 import { packSeries } from '../../protocol/seriesBatch';
 import type { StoreSession } from '../connection';
-import { createPanel, showPanelPage } from '../shared/webviews/webviewHtml';
+import type { HostedPanel } from '../shared/webviews/hostedPanel';
+import { PanelHost } from '../shared/webviews/panelHost';
 import { readRuns } from '../../core/compare/readRuns';
 import { buildTableWithAggregates, type AggregateSource } from '../../core/compare/tableWithAggregates';
+import { exportChartPng, exportTableCsv } from './compareExport';
 
 /** What a compare panel needs from the rest of the extension. */
 export interface CompareDeps {
@@ -38,27 +40,27 @@ export interface CompareDeps {
  */
 const AGGREGATES_WAIT_MS = 5000;
 
-/** Epoch ms of the host's phases of one panel's first load, for the bench (unset until reached). */
-export interface CompareHostTimings {
-  opened: number;
-  ready?: number;
-  snapshotPosted?: number;
-  showMetrics?: number;
-  firstSeriesPosted?: number;
-  allSeriesPosted?: number;
-  aggregatesPosted?: number;
-}
+/** The phases of one panel's first load the bench times, in the order they come. */
+export type ComparePhase =
+  'ready' | 'snapshotPosted' | 'showMetrics' | 'firstSeriesPosted' | 'allSeriesPosted' | 'aggregatesPosted';
 
 /**
- * The compare panel host. It owns the data: the runs, the table and every series, which it loads
+ * Epoch ms of the host's phases of one panel's first load (unset until reached), as the panel's
+ * probe record holds them (`opened` when the host created it).
+ */
+export type CompareHostTimings = { opened: number } & Partial<Record<ComparePhase, number>>;
+
+/** Compare panels by a key of their own: comparing the same runs twice opens a second panel. */
+const compares = new PanelHost<'compare', number, ComparePanel>({ kind: 'compare', what: 'a compare panel' });
+let nextKey = 0;
+
+/**
+ * The host side of a compare panel. It owns the data: the runs, the table and every series, which it loads
  * (decimated, in chunks, cancellable) and posts: the table as whole snapshots, the series as
  * deltas (each run's series of a key once); the webview keeps only view state. Closing the panel
  * aborts every request it still has in flight.
  */
 export class ComparePanel implements vscode.Disposable {
-  private static readonly openPanels = new Set<ComparePanel>();
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly abort = new AbortController();
   private runs: Run[] = [];
   private table: CompareTable | undefined;
   /** Series already posted, per metric key and resolution, so re-showing a chart costs nothing. */
@@ -72,39 +74,45 @@ export class ComparePanel implements vscode.Disposable {
 
   /** Open a new compare panel for these runs. */
   static show(deps: CompareDeps, runIds: readonly string[]): ComparePanel {
-    const panel = createPanel('compare', `Compare ${String(runIds.length)} Runs`, deps.extensionUri);
-    return new ComparePanel(panel, deps, runIds);
+    return compares.show(nextKey++, `Compare ${String(runIds.length)} Runs`, deps, (hosted) => {
+      return new ComparePanel(hosted, deps, runIds);
+    });
   }
 
   /** Bring back a panel VS Code restored after a reload, from the run ids in its saved view state. */
   static revive(panel: vscode.WebviewPanel, deps: CompareDeps, runIds: readonly string[]): ComparePanel {
-    return new ComparePanel(panel, deps, runIds);
+    return compares.revive(nextKey++, panel, deps, (hosted) => new ComparePanel(hosted, deps, runIds));
+  }
+
+  /**
+   * Bring back compare panels after a reload, with the runs their webview saved in its view state
+   * (checked here: it comes from the webview), or the basket's when it saved none.
+   */
+  static registerSerializer(deps: CompareDeps, fallback: () => readonly string[]): vscode.Disposable {
+    return compares.registerSerializer((panel, state) => {
+      const ids = (state as Partial<CompareViewState> | undefined)?.runIds;
+      ComparePanel.revive(
+        panel,
+        deps,
+        Array.isArray(ids) ? ids.filter(isRunId).slice(0, MAX_COMPARED_RUNS) : fallback(),
+      );
+    });
   }
 
   static all(): readonly ComparePanel[] {
-    return [...ComparePanel.openPanels];
+    return compares.all();
   }
 
   static disposeAll(): void {
-    for (const p of [...ComparePanel.openPanels]) {
-      p.dispose();
-    }
+    compares.disposeAll();
   }
 
   private constructor(
-    readonly panel: vscode.WebviewPanel,
+    private readonly hosted: HostedPanel<'compare'>,
     private readonly deps: CompareDeps,
     private runIds: readonly string[],
   ) {
-    ComparePanel.openPanels.add(this);
-    showPanelPage('compare', panel, deps.extensionUri);
-    this.disposables.push(
-      panel.onDidDispose(() => {
-        this.dispose();
-      }),
-      panel.webview.onDidReceiveMessage((m: unknown) => {
-        this.onMessage(m);
-      }),
+    hosted.own(
       deps.session.onDidChange(() => {
         this.post({
           type: 'compare/status',
@@ -116,30 +124,26 @@ export class ComparePanel implements vscode.Disposable {
     );
   }
 
+  /** The VS Code panel this compare is shown in. */
+  get panel(): vscode.WebviewPanel {
+    return this.hosted.panel;
+  }
+
   /** The runs this panel compares, in column order. */
   get comparedRunIds(): readonly string[] {
     return this.runIds;
   }
 
-  /** Messages posted to the webview, kept for in-host tests that assert on what was sent. */
-  readonly sent: CompareHostMessage[] = [];
-  /** The webview's last report of charts drawn (bench and tests read it). */
-  lastDrawn: ChartsDrawn | undefined;
-  /** When the host reached each phase of the first load (bench reads it). */
-  readonly timings: CompareHostTimings = { opened: Date.now() };
   private markDrawn: () => void = () => undefined;
   /** Resolves at the webview's first report of every chart drawn. */
   private readonly chartsDrawn = new Promise<void>((resolve) => {
     this.markDrawn = resolve;
   });
 
-  private onMessage(message: unknown): void {
-    if (!isCompareWebviewMessage(message)) {
-      this.deps.log.warn('Ignored an unexpected message from a compare panel.');
-      return;
-    }
+  /** A message from the webview (its guard passed): failures are shown in the panel and logged. */
+  onMessage(message: CompareWebviewMessage): void {
     void this.handle(message).catch((err: unknown) => {
-      if (!this.abort.signal.aborted) {
+      if (!this.hosted.signal.aborted) {
         const { summary, detail } = describeStoreError(err);
         this.deps.log.warn(`Compare panel: ${detail}`);
         this.post({ type: 'compare/status', busy: undefined, error: summary });
@@ -150,26 +154,27 @@ export class ComparePanel implements vscode.Disposable {
   private async handle(m: CompareWebviewMessage): Promise<void> {
     switch (m.type) {
       case 'ready':
-        this.timings.ready ??= Date.now();
+        this.mark('ready');
         this.loaded.clear();
         this.sentSeries.clear();
         this.timesSent.clear();
         await this.loadRuns();
         return;
       case 'compare/showMetrics':
-        this.timings.showMetrics ??= Date.now();
+        this.mark('showMetrics');
         this.shownKeys = m.keys;
         this.loadChain = this.loadChain.then(() => this.loadSeries(m.keys, m.maxPoints, m.times));
         await this.loadChain;
         return;
       case 'compare/exportCsv':
-        await this.exportCsv(m.onlyDifferences, m.order);
+        if (this.table !== undefined) {
+          await exportTableCsv(this.table, this.runs, m.onlyDifferences, m.order);
+        }
         return;
       case 'compare/exportPng':
-        await this.exportPng(m.name, m.dataUrl);
+        await exportChartPng(m.name, m.dataUrl);
         return;
       case 'compare/drawn':
-        this.lastDrawn = m;
         this.markDrawn();
         this.deps.log.info(
           `Compare panel drew ${String(m.charts)} charts, ${String(m.points)} points, in ${String(Math.round(m.ms))} ms (last series to drawn: ${String(Math.round(m.drawMs))} ms).`,
@@ -196,10 +201,10 @@ export class ComparePanel implements vscode.Disposable {
       error: undefined,
     });
     const { tracking } = await this.deps.session.stores();
-    const { runs, missing } = await readRuns(tracking, this.runIds, this.abort.signal);
+    const { runs, missing } = await readRuns(tracking, this.runIds, this.hosted.signal);
     this.runs = runs;
     await this.postSnapshot(missing);
-    this.timings.snapshotPosted ??= Date.now();
+    this.mark('snapshotPosted');
     this.post({
       type: 'compare/status',
       busy: undefined,
@@ -275,7 +280,7 @@ export class ComparePanel implements vscode.Disposable {
     }
     await loadMetricsSeries(
       tracking,
-      { runIds, metricKeys: todo, maxPoints, signal: this.abort.signal },
+      { runIds, metricKeys: todo, maxPoints, signal: this.hosted.signal },
       (key, all, complete) => {
         const fresh = this.sentSeries.unsent(key, all);
         if (fresh.length > 0 || complete) {
@@ -295,16 +300,16 @@ export class ComparePanel implements vscode.Disposable {
         }
       },
     );
-    this.timings.allSeriesPosted ??= Date.now();
+    this.mark('allSeriesPosted');
     // min/max of the shown metrics come from the full histories, computed once and cached. Reading
     // them (5 M points for 100 runs × 5 metrics of 10,000 steps) keeps the extension host busy for
     // seconds, which held the last series back on their way to the webview: wait for the charts.
     const waited = new AbortController();
     await Promise.race([this.chartsDrawn, sleep(AGGREGATES_WAIT_MS, waited.signal).catch(() => undefined)]);
     waited.abort();
-    this.abort.signal.throwIfAborted();
+    this.hosted.signal.throwIfAborted();
     await this.postSnapshot();
-    this.timings.aggregatesPosted ??= Date.now();
+    this.mark('aggregatesPosted');
   }
 
   private postSeries(
@@ -314,7 +319,7 @@ export class ComparePanel implements vscode.Disposable {
     complete: boolean,
     withTimes: boolean,
   ): void {
-    this.timings.firstSeriesPosted ??= Date.now();
+    this.mark('firstSeriesPosted');
     this.post({
       type: 'compare/series',
       metricKey,
@@ -325,85 +330,15 @@ export class ComparePanel implements vscode.Disposable {
     });
   }
 
-  private async exportCsv(diffOnly: boolean, order: readonly string[]): Promise<void> {
-    if (this.table === undefined) {
-      return;
-    }
-    let table = diffOnly ? onlyDifferences(this.table) : this.table;
-    // The columns in the order the user sees them (they may have sorted by a row).
-    const rank = new Map(order.map((id, i) => [id, i]));
-    const idx = table.runIds
-      .map((id, i) => ({ id, i }))
-      .sort((a, b) => (rank.get(a.id) ?? 1e9) - (rank.get(b.id) ?? 1e9));
-    table = {
-      runIds: idx.map((x) => x.id),
-      rows: table.rows.map((r) => ({ ...r, cells: idx.map((x) => r.cells[x.i]) })),
-    };
-    const names = table.runIds.map((id) => {
-      const run = this.runs.find((r) => r.info.runId === id);
-      return run === undefined ? id : runLabel(run);
-    });
-    const target = await vscode.window.showSaveDialog({
-      filters: { CSV: ['csv'] },
-      saveLabel: 'Export',
-      title: 'Export the comparison table as CSV',
-      defaultUri: this.defaultUri('mlflow-comparison.csv'),
-    });
-    if (target === undefined) {
-      return;
-    }
-    await vscode.workspace.fs.writeFile(target, Buffer.from(tableToCsv(table, names), 'utf8'));
-    void vscode.window.showInformationMessage(
-      `Exported ${String(table.rows.length)} rows to ${vscode.workspace.asRelativePath(target)}.`,
-    );
-  }
-
-  private async exportPng(name: string, dataUrl: string): Promise<void> {
-    const safe = name.replace(/[^\w.-]+/g, '_').slice(0, 80) || 'chart';
-    const target = await vscode.window.showSaveDialog({
-      filters: { PNG: ['png'] },
-      saveLabel: 'Export',
-      title: 'Export the chart as PNG',
-      defaultUri: this.defaultUri(`${safe}.png`),
-    });
-    if (target === undefined) {
-      return;
-    }
-    const bytes = Buffer.from(dataUrl.slice('data:image/png;base64,'.length), 'base64');
-    // A PNG starts with its 8-byte signature; anything else is not what the webview should send.
-    if (bytes.length < 8 || bytes.readUInt32BE(0) !== 0x89504e47) {
-      throw new Error('The chart image is not a PNG.');
-    }
-    await vscode.workspace.fs.writeFile(target, bytes);
-    void vscode.window.showInformationMessage(
-      `Saved the chart to ${vscode.workspace.asRelativePath(target)}.`,
-    );
-  }
-
-  private defaultUri(file: string): vscode.Uri | undefined {
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    return folder === undefined ? undefined : vscode.Uri.joinPath(folder, file);
-  }
-
   private post(message: CompareHostMessage): void {
-    if (this.abort.signal.aborted) {
-      return;
-    }
-    this.sent.push(message);
-    if (this.sent.length > 200) {
-      this.sent.splice(0, this.sent.length - 200);
-    }
-    void this.panel.webview.postMessage(message);
+    this.hosted.post(message);
+  }
+
+  private mark(phase: ComparePhase): void {
+    this.hosted.mark(phase);
   }
 
   dispose(): void {
-    if (!ComparePanel.openPanels.delete(this)) {
-      return;
-    }
-    this.abort.abort(new Error('The compare panel was closed.'));
-    for (const d of this.disposables.splice(0)) {
-      d.dispose();
-    }
-    this.panel.dispose();
+    this.hosted.dispose();
   }
 }

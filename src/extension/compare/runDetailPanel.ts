@@ -6,14 +6,16 @@ import { listRunModels } from '../../core/explorer/runModels';
 import { PARENT_RUN_TAG, runLabel } from '../../core/explorer/runSummary';
 import { runOverview } from '../../core/runDetail/runOverview';
 import type { TrackingStore } from '../../core/tracking/trackingStore';
-import {
-  isRunDetailWebviewMessage,
-  type RunDetailHostMessage,
-  type RunDetailWebviewMessage,
-  type RunLink,
+import { isRunId } from '../../protocol/compareRuns';
+import type {
+  RunDetailHostMessage,
+  RunDetailViewState,
+  RunDetailWebviewMessage,
+  RunLink,
 } from '../../protocol/runDetail';
 import type { StoreSession } from '../connection';
-import { createPanel, showPanelPage } from '../shared/webviews/webviewHtml';
+import type { HostedPanel } from '../shared/webviews/hostedPanel';
+import { PanelHost } from '../shared/webviews/panelHost';
 
 /** Charts drawn per run at most (one per metric); a run with more shows the first ones by key. */
 const MAX_CHARTS = 30;
@@ -27,66 +29,67 @@ export interface RunDetailDeps {
   readonly compare: (runIds: readonly string[]) => void;
 }
 
+/** Run detail panels by run id: opening a run already shown reveals its panel. */
+const details = new PanelHost<'runDetail', string, RunDetailPanel>({
+  kind: 'runDetail',
+  what: 'a run detail panel',
+});
+
 /**
  * One run in a panel: overview, note, params, metrics, tags, datasets, models and a chart per
  * metric history. One panel per run id; opening the same run again reveals it.
  */
 export class RunDetailPanel implements vscode.Disposable {
-  private static readonly openPanels = new Map<string, RunDetailPanel>();
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly abort = new AbortController();
   private children: RunLink[] = [];
-  /** Messages posted to the webview, kept for in-host tests. */
-  readonly sent: RunDetailHostMessage[] = [];
 
   static show(deps: RunDetailDeps, runId: string): RunDetailPanel {
-    const existing = RunDetailPanel.openPanels.get(runId);
-    if (existing) {
-      existing.panel.reveal();
-      return existing;
-    }
-    const panel = createPanel('runDetail', `Run ${runId.slice(0, 8)}`, deps.extensionUri);
-    return new RunDetailPanel(panel, deps, runId);
-  }
-
-  static revive(panel: vscode.WebviewPanel, deps: RunDetailDeps, runId: string): RunDetailPanel {
-    return new RunDetailPanel(panel, deps, runId);
-  }
-
-  static get(runId: string): RunDetailPanel | undefined {
-    return RunDetailPanel.openPanels.get(runId);
-  }
-
-  static disposeAll(): void {
-    for (const p of [...RunDetailPanel.openPanels.values()]) {
-      p.dispose();
-    }
-  }
-
-  private constructor(
-    readonly panel: vscode.WebviewPanel,
-    private readonly deps: RunDetailDeps,
-    readonly runId: string,
-  ) {
-    RunDetailPanel.openPanels.set(runId, this);
-    showPanelPage('runDetail', panel, deps.extensionUri);
-    this.disposables.push(
-      panel.onDidDispose(() => {
-        this.dispose();
-      }),
-      panel.webview.onDidReceiveMessage((m: unknown) => {
-        this.onMessage(m);
-      }),
+    return details.show(
+      runId,
+      `Run ${runId.slice(0, 8)}`,
+      deps,
+      (hosted) => new RunDetailPanel(hosted, deps, runId),
     );
   }
 
-  private onMessage(message: unknown): void {
-    if (!isRunDetailWebviewMessage(message)) {
-      this.deps.log.warn('Ignored an unexpected message from a run detail panel.');
-      return;
-    }
+  static revive(panel: vscode.WebviewPanel, deps: RunDetailDeps, runId: string): RunDetailPanel {
+    return details.revive(runId, panel, deps, (hosted) => new RunDetailPanel(hosted, deps, runId));
+  }
+
+  /** Bring back run panels after a reload, for the run their webview saved (checked: it comes from there). */
+  static registerSerializer(deps: RunDetailDeps): vscode.Disposable {
+    return details.registerSerializer((panel, state) => {
+      const runId = (state as Partial<RunDetailViewState> | undefined)?.runId;
+      if (isRunId(runId)) {
+        RunDetailPanel.revive(panel, deps, runId);
+      } else {
+        panel.dispose();
+      }
+    });
+  }
+
+  static get(runId: string): RunDetailPanel | undefined {
+    return details.get(runId);
+  }
+
+  static disposeAll(): void {
+    details.disposeAll();
+  }
+
+  private constructor(
+    private readonly hosted: HostedPanel<'runDetail'>,
+    private readonly deps: RunDetailDeps,
+    readonly runId: string,
+  ) {}
+
+  /** The VS Code panel the run is shown in. */
+  get panel(): vscode.WebviewPanel {
+    return this.hosted.panel;
+  }
+
+  /** A message from the webview (its guard passed): a failure replaces the panel's content. */
+  onMessage(message: RunDetailWebviewMessage): void {
     void this.handle(message).catch((err: unknown) => {
-      if (!this.abort.signal.aborted) {
+      if (!this.hosted.signal.aborted) {
         const { summary, detail } = describeStoreError(err);
         this.deps.log.warn(`Run detail ${this.runId}: ${detail}`);
         this.post({ type: 'runDetail/error', message: `Cannot show run ${this.runId}: ${summary}.` });
@@ -112,7 +115,7 @@ export class RunDetailPanel implements vscode.Disposable {
   }
 
   private async load(): Promise<void> {
-    const signal = this.abort.signal;
+    const signal = this.hosted.signal;
     const { tracking } = await this.deps.session.stores();
     const run = await tracking.getRun(this.runId, { signal });
     const experiment = await tracking.getExperiment(run.info.experimentId, { signal }).catch(() => undefined);
@@ -179,23 +182,11 @@ export class RunDetailPanel implements vscode.Disposable {
   }
 
   private post(message: RunDetailHostMessage): void {
-    if (this.abort.signal.aborted) {
-      return;
-    }
-    this.sent.push(message);
-    void this.panel.webview.postMessage(message);
+    this.hosted.post(message);
   }
 
   dispose(): void {
-    if (RunDetailPanel.openPanels.get(this.runId) !== this) {
-      return;
-    }
-    RunDetailPanel.openPanels.delete(this.runId);
-    this.abort.abort(new Error('The run panel was closed.'));
-    for (const d of this.disposables.splice(0)) {
-      d.dispose();
-    }
-    this.panel.dispose();
+    this.hosted.dispose();
   }
 }
 

@@ -1,17 +1,17 @@
 import * as vscode from 'vscode';
-import {
-  isConnectionWebviewMessage,
-  type ConnectionHostMessage,
-  type ConnectionSnapshot,
-} from '../../protocol/connectionPanel';
+import type { ConnectionSnapshot, ConnectionWebviewMessage } from '../../protocol/connectionPanel';
 import { COMMANDS } from '../shared/commandIds/commandIds';
 import type { ConnectionManager } from './connectionManager';
 import { isReadOnly, type ConnectionState } from './connectionState';
 import { redactUri } from '../../core/connection/trackingUri';
-import { PANEL_KINDS } from '../../protocol/panelKinds';
-import { createPanel, showPanelPage } from '../shared/webviews/webviewHtml';
+import type { HostedPanel } from '../shared/webviews/hostedPanel';
+import { PanelHost } from '../shared/webviews/panelHost';
 
-export const CONNECTION_PANEL_VIEW_TYPE = PANEL_KINDS.connection.viewType;
+/** The one connection panel, under the one key. */
+const connectionPanels = new PanelHost<'connection', 'connection', ConnectionPanel>({
+  kind: 'connection',
+  what: 'the connection panel',
+});
 
 /**
  * The "MLflow Connection" panel: where data comes from, in which mode, and what is wrong when it
@@ -19,8 +19,6 @@ export const CONNECTION_PANEL_VIEW_TYPE = PANEL_KINDS.connection.viewType;
  * webview's `ready` and on every change.
  */
 export class ConnectionPanel implements vscode.Disposable {
-  private static current: ConnectionPanel | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
 
   static show(
@@ -28,55 +26,46 @@ export class ConnectionPanel implements vscode.Disposable {
     connections: ConnectionManager,
     log: vscode.LogOutputChannel,
   ): ConnectionPanel {
-    if (ConnectionPanel.current) {
-      ConnectionPanel.current.panel.reveal();
-      return ConnectionPanel.current;
-    }
-    const panel = createPanel('connection', 'MLflow Connection', extensionUri);
-    return new ConnectionPanel(panel, extensionUri, connections, log);
+    return connectionPanels.show('connection', 'MLflow Connection', { extensionUri, log }, (hosted) => {
+      return new ConnectionPanel(hosted, connections);
+    });
   }
 
-  /** Re-attach to a panel VS Code restored after a reload. */
-  static revive(
-    panel: vscode.WebviewPanel,
+  /** Bring the panel back after a reload (it shows the connection of now: no view state). */
+  static registerSerializer(
     extensionUri: vscode.Uri,
     connections: ConnectionManager,
     log: vscode.LogOutputChannel,
-  ): void {
-    ConnectionPanel.current?.dispose();
-    new ConnectionPanel(panel, extensionUri, connections, log);
+  ): vscode.Disposable {
+    return connectionPanels.registerSerializer((panel) => {
+      connectionPanels.revive('connection', panel, { extensionUri, log }, (hosted) => {
+        return new ConnectionPanel(hosted, connections);
+      });
+    });
   }
 
   static disposeCurrent(): void {
-    ConnectionPanel.current?.dispose();
+    connectionPanels.disposeAll();
   }
 
   private constructor(
-    readonly panel: vscode.WebviewPanel,
-    extensionUri: vscode.Uri,
+    private readonly hosted: HostedPanel<'connection'>,
     private readonly connections: ConnectionManager,
-    private readonly log: vscode.LogOutputChannel,
   ) {
-    ConnectionPanel.current = this;
-    showPanelPage('connection', panel, extensionUri);
-    this.disposables.push(
-      panel.onDidDispose(() => {
-        this.dispose();
-      }),
-      panel.webview.onDidReceiveMessage((m: unknown) => {
-        this.onMessage(m);
-      }),
+    hosted.own(
       connections.onDidChange(() => {
         this.post();
       }),
     );
   }
 
-  private onMessage(message: unknown): void {
-    if (!isConnectionWebviewMessage(message)) {
-      this.log.warn('Ignored an unexpected message from the connection panel.');
-      return;
-    }
+  /** The VS Code panel it is shown in. */
+  get panel(): vscode.WebviewPanel {
+    return this.hosted.panel;
+  }
+
+  /** A message the guard accepted. */
+  onMessage(message: ConnectionWebviewMessage): void {
     switch (message.type) {
       case 'ready':
         this.ready = true;
@@ -95,21 +84,11 @@ export class ConnectionPanel implements vscode.Disposable {
     if (!this.ready) {
       return;
     }
-    const msg: ConnectionHostMessage = {
-      type: 'connection/snapshot',
-      snapshot: toSnapshot(this.connections.state),
-    };
-    void this.panel.webview.postMessage(msg);
+    this.hosted.post({ type: 'connection/snapshot', snapshot: toSnapshot(this.connections.state) });
   }
 
   dispose(): void {
-    if (ConnectionPanel.current === this) {
-      ConnectionPanel.current = undefined;
-    }
-    for (const d of this.disposables.splice(0)) {
-      d.dispose();
-    }
-    this.panel.dispose();
+    this.hosted.dispose();
   }
 }
 

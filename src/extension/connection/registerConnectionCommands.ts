@@ -1,8 +1,8 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { COMMANDS } from '../shared/commandIds/commandIds';
 import { registerReported } from '../shared/errors/withErrorReport';
 import { connectServer } from './connectServer';
-import { CONNECTION_PANEL_VIEW_TYPE, ConnectionPanel } from './connectionPanel';
+import { ConnectionPanel } from './connectionPanel';
 import type { ConnectionManager } from './connectionManager';
 import type { ConnectionSecrets } from './connectionSecrets';
 import type { MicrosoftToken } from './microsoftToken';
@@ -54,17 +54,9 @@ export function registerConnectionCommands({
     },
     [COMMANDS.startLocalServer]: () => startLocalServer(connections, log),
   });
-  context.subscriptions.push(
-    vscode.window.registerWebviewPanelSerializer(CONNECTION_PANEL_VIEW_TYPE, {
-      deserializeWebviewPanel: (panel) => {
-        ConnectionPanel.revive(panel, context.extensionUri, connections, log);
-        return Promise.resolve();
-      },
-    }),
-    {
-      dispose: () => {
-        ConnectionPanel.disposeCurrent();
-      },
+  context.subscriptions.push(ConnectionPanel.registerSerializer(context.extensionUri, connections, log), {
+    dispose: () => {
+      ConnectionPanel.disposeCurrent();
     },
-  );
+  });
 }

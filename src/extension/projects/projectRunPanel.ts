@@ -1,13 +1,14 @@
 import type * as vscode from 'vscode';
 import type { EnvManager } from '../../core/cli/serveCommand';
 import type { EntryPoint } from '../../core/mlproject/entryPoints';
-import {
-  isProjectRunWebviewMessage,
-  type ProjectRunHostMessage,
-  type ProjectRunInit,
-  type ProjectRunRequest,
+import type {
+  ProjectRunHostMessage,
+  ProjectRunInit,
+  ProjectRunRequest,
+  ProjectRunWebviewMessage,
 } from '../../protocol/projectRun';
-import { createPanel, showPanelPage } from '../shared/webviews/webviewHtml';
+import type { HostedPanel } from '../shared/webviews/hostedPanel';
+import { PanelHost } from '../shared/webviews/panelHost';
 
 /** What the form shows first. */
 export interface ProjectRunFormContent {
@@ -26,59 +27,49 @@ export type SubmitRun = (
   report: (status: Omit<Extract<ProjectRunHostMessage, { type: 'projectRun/status' }>, 'type'>) => void,
 ) => Promise<void>;
 
+/** Forms by the content's key: asking for an entry point's form again reveals the open one. */
+const forms = new PanelHost<'projectRun', string, ProjectRunPanel>({
+  kind: 'projectRun',
+  what: 'a project run form',
+});
+
 /**
  * The parameter form of one entry point. The webview only edits and checks values as the user
  * types; every message it sends passes the protocol guard here, and the submit callback checks
  * the values again (and the argv builder once more) before anything runs.
  */
 export class ProjectRunPanel implements vscode.Disposable {
-  private static readonly open = new Map<string, ProjectRunPanel>();
-  private readonly disposables: vscode.Disposable[] = [];
-
   static show(
     extensionUri: vscode.Uri,
     log: vscode.LogOutputChannel,
     content: ProjectRunFormContent,
     submit: SubmitRun,
   ): ProjectRunPanel {
-    const existing = ProjectRunPanel.open.get(content.key);
-    if (existing) {
-      existing.content = content;
-      existing.sendInit();
-      existing.panel.reveal();
-      return existing;
-    }
-    const panel = createPanel(
-      'projectRun',
+    return forms.show(
+      content.key,
       `Run ${content.project} · ${content.entryPoint.name}`,
-      extensionUri,
+      { extensionUri, log },
+      (hosted) => new ProjectRunPanel(hosted, content, submit),
+      (existing) => {
+        existing.content = content;
+        existing.sendInit();
+      },
     );
-    return new ProjectRunPanel(panel, extensionUri, log, content, submit);
   }
 
   static disposeAll(): void {
-    for (const p of [...ProjectRunPanel.open.values()]) {
-      p.dispose();
-    }
+    forms.disposeAll();
   }
 
   private constructor(
-    readonly panel: vscode.WebviewPanel,
-    extensionUri: vscode.Uri,
-    private readonly log: vscode.LogOutputChannel,
+    private readonly hosted: HostedPanel<'projectRun'>,
     private content: ProjectRunFormContent,
     private readonly submit: SubmitRun,
-  ) {
-    ProjectRunPanel.open.set(content.key, this);
-    showPanelPage('projectRun', panel, extensionUri);
-    this.disposables.push(
-      panel.onDidDispose(() => {
-        this.dispose();
-      }),
-      panel.webview.onDidReceiveMessage((m: unknown) => {
-        void this.onMessage(m);
-      }),
-    );
+  ) {}
+
+  /** The VS Code panel the form is shown in. */
+  get panel(): vscode.WebviewPanel {
+    return this.hosted.panel;
   }
 
   private sendInit(): void {
@@ -96,11 +87,8 @@ export class ProjectRunPanel implements vscode.Disposable {
     this.post(init);
   }
 
-  private async onMessage(message: unknown): Promise<void> {
-    if (!isProjectRunWebviewMessage(message)) {
-      this.log.warn('Ignored an unexpected message from a project run form.');
-      return;
-    }
+  /** A message the guard accepted: the form is ready, or asks to run. */
+  async onMessage(message: ProjectRunWebviewMessage): Promise<void> {
     if (message.type === 'ready') {
       this.sendInit();
       return;
@@ -114,17 +102,10 @@ export class ProjectRunPanel implements vscode.Disposable {
   }
 
   private post(message: ProjectRunHostMessage): void {
-    void this.panel.webview.postMessage(message);
+    this.hosted.post(message);
   }
 
   dispose(): void {
-    if (ProjectRunPanel.open.get(this.content.key) === this) {
-      ProjectRunPanel.open.delete(this.content.key);
-    }
-    for (const d of this.disposables) {
-      d.dispose();
-    }
-    this.disposables.length = 0;
-    this.panel.dispose();
+    this.hosted.dispose();
   }
 }

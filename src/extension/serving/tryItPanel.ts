@@ -1,24 +1,25 @@
 import type * as vscode from 'vscode';
 import { comparePredictions } from '../../core/serving/comparePredictions';
 import { initialRequest } from '../../core/serving/initialRequest';
-import {
-  isTryItWebviewMessage,
-  type TryItAnswer,
-  type TryItContentType,
-  type TryItHostMessage,
-  type TryItServerChoice,
-  type TryItServerStateName,
+import type {
+  TryItAnswer,
+  TryItContentType,
+  TryItHostMessage,
+  TryItServerChoice,
+  TryItServerStateName,
+  TryItWebviewMessage,
 } from '../../protocol/tryIt';
 import type { StoreSession } from '../connection';
 import { modelFileReader } from './modelFileReader';
 import type { ModelServer } from './modelServer';
 import type { ServeManager } from './serveManager';
 import { saveRequestFile, type TryItRequest } from './saveRequestFile';
-import { createPanel, showPanelPage } from '../shared/webviews/webviewHtml';
+import type { HostedPanel } from '../shared/webviews/hostedPanel';
+import { PanelHost } from '../shared/webviews/panelHost';
 
 const MAX_RESPONSE_CHARS = 1_000_000;
 const REQUEST_TIMEOUT_MS = 120_000;
-/** How many of the last posted messages {@link TryItPanel.sent} keeps. */
+/** How many of a panel's last posted messages the panel probe keeps (responses can be large). */
 const SENT_KEPT = 50;
 
 /** POST a body to a server's /invocations and read the answer, bounded in size and time. */
@@ -53,6 +54,13 @@ export interface TryItDeps {
   readonly log: vscode.LogOutputChannel;
 }
 
+/** Try it panels by server id: one per model server. */
+const tryIts = new PanelHost<'tryIt', string, TryItPanel>({
+  kind: 'tryIt',
+  what: 'a Try it panel',
+  kept: SENT_KEPT,
+});
+
 /**
  * "Try it": a request panel for one running model server. The webview edits the body and checks
  * it against the signature; the host sends it to 127.0.0.1 (never the webview, whose origin the
@@ -60,8 +68,6 @@ export interface TryItDeps {
  * Everything the webview sends is checked by the protocol guard first.
  */
 export class TryItPanel implements vscode.Disposable {
-  private static readonly open = new Map<string, TryItPanel>();
-  private readonly disposables: vscode.Disposable[] = [];
   private inFlight: AbortController | undefined;
   /** The server instance whose process exit is watched; Restart replaces it under the same id. */
   private watched: ModelServer;
@@ -72,56 +78,50 @@ export class TryItPanel implements vscode.Disposable {
   private lastStatePost: TryItHostMessage | undefined;
   /** The request as last edited in the webview (the pre-filled one until then). */
   private request: TryItRequest | undefined;
-  /** The last messages posted to the webview, kept for in-host tests that assert on what was sent. */
-  readonly sent: TryItHostMessage[] = [];
 
   static show(deps: TryItDeps, server: ModelServer): TryItPanel {
-    const existing = TryItPanel.open.get(server.id);
-    if (existing) {
-      existing.panel.reveal();
-      return existing;
-    }
-    const panel = createPanel('tryIt', `Try ${server.label} (:${String(server.port)})`, deps.extensionUri);
-    return new TryItPanel(panel, deps, server);
+    const title = `Try ${server.label} (:${String(server.port)})`;
+    return tryIts.show(server.id, title, deps, (hosted) => new TryItPanel(hosted, deps, server));
   }
 
   /** The open panel for a server id, if any. */
   static forServer(id: string): TryItPanel | undefined {
-    return TryItPanel.open.get(id);
+    return tryIts.get(id);
   }
 
   /** Every open Try it panel. */
   static all(): readonly TryItPanel[] {
-    return [...TryItPanel.open.values()];
+    return tryIts.all();
   }
 
   static disposeAll(): void {
-    for (const p of [...TryItPanel.open.values()]) {
-      p.dispose();
-    }
+    tryIts.disposeAll();
   }
 
   private constructor(
-    readonly panel: vscode.WebviewPanel,
+    private readonly hosted: HostedPanel<'tryIt'>,
     private readonly deps: TryItDeps,
     private readonly server: ModelServer,
   ) {
-    TryItPanel.open.set(server.id, this);
     this.watched = server;
     this.exitWatch = this.watchExit(server);
-    showPanelPage('tryIt', panel, deps.extensionUri);
-    this.disposables.push(
-      panel.onDidDispose(() => {
-        this.dispose();
-      }),
-      panel.webview.onDidReceiveMessage((m: unknown) => {
-        void this.receive(m);
-      }),
+    hosted.own(
+      {
+        dispose: () => {
+          this.inFlight?.abort();
+          this.exitWatch.dispose();
+        },
+      },
       deps.manager.onDidChange(() => {
         this.follow();
         this.post({ type: 'tryIt/servers', others: this.others() });
       }),
     );
+  }
+
+  /** The VS Code panel of this server's requests. */
+  get panel(): vscode.WebviewPanel {
+    return this.hosted.panel;
   }
 
   private watchExit(s: ModelServer): vscode.Disposable {
@@ -185,15 +185,16 @@ export class TryItPanel implements vscode.Disposable {
   }
 
   /**
-   * Handle one message as the webview posts it (validated here, whoever sends it). Public so the
-   * in-host tests can press "Send" the way the panel's button does: the webview itself runs in
-   * the browser, out of their reach.
+   * Handle one message as the webview posts it: through the panel host, so its guard checks it
+   * whoever sends it. Public so the in-host tests can press "Send" the way the panel's button
+   * does: the webview itself runs in the browser, out of their reach.
    */
-  async receive(message: unknown): Promise<void> {
-    if (!isTryItWebviewMessage(message)) {
-      this.deps.log.warn('Ignored an unexpected message from a Try it panel.');
-      return;
-    }
+  receive(message: unknown): Promise<void> {
+    return this.hosted.deliver(message);
+  }
+
+  /** A message the guard accepted. */
+  async onMessage(message: TryItWebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready': {
         const first = await initialRequest(modelFileReader(this.server.modelUri, this.deps.stores));
@@ -299,20 +300,10 @@ export class TryItPanel implements vscode.Disposable {
   }
 
   private post(message: TryItHostMessage): void {
-    // bounded: responses can be large and a panel may stay open all day
-    if (this.sent.push(message) > SENT_KEPT) {
-      this.sent.shift();
-    }
-    void this.panel.webview.postMessage(message);
+    this.hosted.post(message);
   }
 
   dispose(): void {
-    this.inFlight?.abort();
-    this.exitWatch.dispose();
-    TryItPanel.open.delete(this.server.id);
-    for (const d of this.disposables.splice(0)) {
-      d.dispose();
-    }
-    this.panel.dispose();
+    this.hosted.dispose();
   }
 }

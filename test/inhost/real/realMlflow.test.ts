@@ -25,6 +25,7 @@ import {
   activeApi,
   clearTrackingUriSetting,
   mlflowLog,
+  probeOf,
   until,
   waitForConnection,
   workspaceRoot,
@@ -273,21 +274,22 @@ describe(`real MLflow ${version} (real extension host, real tracking server, rea
     assert.equal(info.modelUri, `models:/${summary.registeredModel}@${summary.alias}`);
     const panel = await vscode.commands.executeCommand<TryItPanel | undefined>(COMMANDS.serveTryIt, info.id);
     assert.ok(panel, 'Try it returns its panel');
+    const record = probeOf(await activeApi(), 'tryIt', panel.panel);
     const init = await until(
       'the Try it panel to load its request',
       () =>
-        panel.sent.find(
+        record.sent.find(
           (m): m is Extract<TryItHostMessage, { type: 'tryIt/init' }> => m.type === 'tryIt/init',
         ),
       60_000,
     );
     // MLflow writes serving_input_example.json since 2.14; older models have only input_example.json
     assert.equal(init.source, atLeast([2, 14]) ? 'serving_input_example.json' : 'input_example.json');
-    const from = panel.sent.length;
+    const from = record.sent.length;
     await panel.receive({ type: 'tryIt/send', body: init.body, contentType: init.contentType });
     const answer = await until(
       'the answer in the panel',
-      () => panel.sent.slice(from).find((m) => m.type === 'tryIt/response' || m.type === 'tryIt/error'),
+      () => record.sent.slice(from).find((m) => m.type === 'tryIt/response' || m.type === 'tryIt/error'),
       60_000,
     );
     assert.equal(answer.type, 'tryIt/response', JSON.stringify(answer));

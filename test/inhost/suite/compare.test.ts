@@ -10,8 +10,9 @@ import type { ComparePanel } from '../../../src/extension/compare/comparePanel';
 import type { CompareSeries, CompareSnapshot } from '../../../src/protocol/compareRuns';
 import { unpackSeries, type SeriesPayload } from '../../../src/protocol/seriesBatch';
 import type { RunDetailSnapshot } from '../../../src/protocol/runDetail';
+import type { PanelRecord } from '../../../src/extension/shared/webviews/panelProbe';
 import { startMlflowTestServer, type MlflowTestServer } from '../../support/mlflow/mlflowTestServer';
-import { closeEditorsAndDisconnect, connectTo, repoRoot, until } from './helpers';
+import { closeEditorsAndDisconnect, connectTo, probeOf, repoRoot, until } from './helpers';
 
 const fixtures = (...p: string[]): string =>
   path.join(repoRoot().fsPath, 'test', 'fixtures', 'mlflow-2.17.2', ...p);
@@ -28,14 +29,14 @@ const recordedQuery = (file: string): Array<[string, string]> =>
     }
   ).request.query;
 
-const snapshotOf = (p: ComparePanel): CompareSnapshot | undefined =>
+const snapshotOf = (p: PanelRecord<'compare'>): CompareSnapshot | undefined =>
   p.sent.filter((m): m is CompareSnapshot => m.type === 'compare/snapshot').at(-1);
 /**
  * A metric's series as the webview assembles them from the host's deltas: from the last message
  * that reset the key up to the one that completed it. Undefined until it is complete.
  */
 function completeSeries(
-  p: ComparePanel,
+  p: PanelRecord<'compare'>,
   key: string,
 ): { messages: CompareSeries[]; series: SeriesPayload[] } | undefined {
   const all = p.sent.filter((m): m is CompareSeries => m.type === 'compare/series' && m.metricKey === key);
@@ -74,7 +75,8 @@ describe('run detail and compare panels (real extension host, MLflow REST test d
     const iris = ['cc8c8745b34f45ada9edf6334e96c203', lossRun, 'd51fa9a8403e40a9a872d48d0643ce74'];
     const panel = await vscode.commands.executeCommand<ComparePanel>('mlflow.runs.compare', undefined, iris);
     assert.deepEqual(panel.comparedRunIds, iris);
-    const snap = await until('the table snapshot', () => snapshotOf(panel));
+    const record = probeOf(api, 'compare', panel.panel);
+    const snap = await until('the table snapshot', () => snapshotOf(record));
     assert.deepEqual(snap.table.runIds, iris, 'runs are columns, in the order chosen');
     assert.deepEqual(
       snap.runs.map((r) => r.runId),
@@ -91,7 +93,7 @@ describe('run detail and compare panels (real extension host, MLflow REST test d
     );
     assert.ok(keys.includes('loss'), 'the recorded runs log a loss history');
     // The webview asks for the first metrics itself; the loss series arrives complete.
-    const series = await until('the complete loss series', () => completeSeries(panel, 'loss'));
+    const series = await until('the complete loss series', () => completeSeries(record, 'loss'));
     const runsWithLoss = recordedRuns
       .filter((r) => r.data.metrics.some((m) => m.key === 'loss'))
       .map((r) => r.info.runId);
@@ -119,12 +121,12 @@ describe('run detail and compare panels (real extension host, MLflow REST test d
     assert.equal(mine.times, undefined);
     assert.ok(series.messages.every((m) => m.batch.times === undefined));
     // The webview reports what it drew: every chart, and never more than 4 points per canvas pixel.
-    const drawn = await until('the charts drawn report', () => panel.lastDrawn, 60_000);
+    const drawn = await until('the charts drawn report', () => record.lastReceived('compare/drawn'), 60_000);
     assert.ok(drawn.charts >= 1 && drawn.points > 0, JSON.stringify(drawn));
     assert.ok(drawn.maxDatasetPoints <= 4 * drawn.canvasWidth, JSON.stringify(drawn));
     // min/max rows of the shown metrics come from the full history.
     const finalSnap = await until('a snapshot with min/max rows', () => {
-      const s = snapshotOf(panel);
+      const s = snapshotOf(record);
       return s?.table.rows.some((r) => r.label === 'loss (min)') === true ? s : undefined;
     });
     const minRow = finalSnap.table.rows.find((r) => r.label === 'loss (min)');
@@ -182,8 +184,9 @@ describe('run detail and compare panels (real extension host, MLflow REST test d
     const runId = '5479c2e952464803bc764edb72ee0164';
     await vscode.commands.executeCommand('mlflow.runs.openById', runId);
     const panel = await until('the run panel', () => api.panels.runDetail(runId));
+    const record = probeOf(api, 'runDetail', panel.panel);
     const snap = await until('the run snapshot', () =>
-      panel.sent.find((m): m is RunDetailSnapshot => m.type === 'runDetail/snapshot'),
+      record.sent.find((m): m is RunDetailSnapshot => m.type === 'runDetail/snapshot'),
     );
     const run = await tracking.getRun(runId);
     assert.equal(snap.runId, runId);
@@ -201,7 +204,7 @@ describe('run detail and compare panels (real extension host, MLflow REST test d
       'the logged model is listed with its URI',
     );
     await until('a series per metric', () =>
-      panel.sent.filter((m) => m.type === 'runDetail/series').length === snap.metrics.length
+      record.sent.filter((m) => m.type === 'runDetail/series').length === snap.metrics.length
         ? true
         : undefined,
     );

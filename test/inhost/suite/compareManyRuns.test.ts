@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { MlflowExtensionApi } from '../../../src/extension/api';
 import { SqliteRegistryStore } from '../../../src/core/registry/sqliteRegistryStore';
 import { SqliteDatabase } from '../../../src/core/tracking/sqlite/sqliteDatabase';
 import { SqliteTrackingStore } from '../../../src/core/tracking/sqlite/sqliteTrackingStore';
@@ -9,7 +10,7 @@ import type { CompareSeries } from '../../../src/protocol/compareRuns';
 import { unpackSeries } from '../../../src/protocol/seriesBatch';
 import { GENERATED_METRICS, GeneratedHistoryStore } from '../../support/mlflow/generatedHistoryStore';
 import { startMlflowTestServer, type MlflowTestServer } from '../../support/mlflow/mlflowTestServer';
-import { closeEditorsAndDisconnect, connectTo, repoRoot, until } from './helpers';
+import { closeEditorsAndDisconnect, connectTo, probeOf, repoRoot, until } from './helpers';
 
 const RUNS = 300;
 
@@ -19,6 +20,7 @@ const RUNS = 300;
  * past VS Code's 253rd on the way and the charts drew 14 runs of each 100 (found by the bench).
  */
 describe('compare panel with 300 runs (real extension host and webview, generated histories)', () => {
+  let api: MlflowExtensionApi;
   let server: MlflowTestServer;
   let store: GeneratedHistoryStore;
 
@@ -33,7 +35,7 @@ describe('compare panel with 300 runs (real extension host and webview, generate
       metricKeys: GENERATED_METRICS,
     });
     server = await startMlflowTestServer(store, new SqliteRegistryStore(db));
-    await connectTo(server.baseUrl);
+    api = await connectTo(server.baseUrl);
   });
 
   after(async () => {
@@ -49,8 +51,9 @@ describe('compare panel with 300 runs (real extension host and webview, generate
       undefined,
       store.runIds,
     );
-    const drawn = await until('the charts drawn report', () => panel.lastDrawn, 150_000);
-    const messages = panel.sent.filter((m): m is CompareSeries => m.type === 'compare/series');
+    const record = probeOf(api, 'compare', panel.panel);
+    const drawn = await until('the charts drawn report', () => record.lastReceived('compare/drawn'), 150_000);
+    const messages = record.sent.filter((m): m is CompareSeries => m.type === 'compare/series');
     assert.ok(
       Math.max(...messages.map((m) => m.batch.runIds.length)) >= 100,
       'some message carries 100 runs',

@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { MlflowExtensionApi } from '../../../src/extension/api';
 import type { ConnectionState } from '../../../src/extension/connection/connectionState';
+import type { PanelRecord } from '../../../src/extension/shared/webviews/panelProbe';
+import type { PanelKind } from '../../../src/protocol/panelKinds';
 
 export const EXTENSION_ID = 'mlflow-tools.mlflow-vscode';
 
@@ -75,6 +77,22 @@ export function repoRoot(): vscode.Uri {
     throw new Error(`${EXTENSION_ID} is not loaded in this extension host`);
   }
   return ext.extensionUri;
+}
+
+/**
+ * What the extension's panel host posted to `panel` and heard from it, read through the test API's
+ * probe (the record is live: later messages show up in it).
+ */
+export function probeOf<K extends PanelKind>(
+  api: MlflowExtensionApi,
+  kind: K,
+  panel: vscode.WebviewPanel,
+): PanelRecord<K> {
+  const record = api.panelProbe.of(kind, panel);
+  if (!record) {
+    throw new Error(`the panel probe has no record of the ${kind} panel "${panel.title}"`);
+  }
+  return record;
 }
 
 /** Poll `probe` until it returns something, or fail naming `what` after `timeoutMs`. */

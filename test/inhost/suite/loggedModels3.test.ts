@@ -7,7 +7,7 @@ import { COMMANDS } from '../../../src/extension/shared/commandIds/commandIds';
 import type { ExplorerNode, NodeOf } from '../../../src/extension/explorer/explorerNode';
 import type { ModelServerInfo } from '../../../src/extension/serving/modelServer';
 import type { RunDetailSnapshot } from '../../../src/protocol/runDetail';
-import { activeApi, clearTrackingUriSetting, repoRoot, until, waitForConnection } from './helpers';
+import { activeApi, clearTrackingUriSetting, probeOf, repoRoot, until, waitForConnection } from './helpers';
 
 const fixtures3 = (...p: string[]): string =>
   path.join(repoRoot().fsPath, 'test', 'fixtures', 'mlflow-3.11.1', ...p);
@@ -112,7 +112,9 @@ describe('MLflow 3 logged models (real extension host, recorded 3.11.1 mlflow.db
     await vscode.commands.executeCommand('mlflow.runs.openById', RUN);
     const panel = await until('the run panel', () => api.panels.runDetail(RUN));
     const snap = await until('the run snapshot', () =>
-      panel.sent.find((m): m is RunDetailSnapshot => m.type === 'runDetail/snapshot'),
+      probeOf(api, 'runDetail', panel.panel).sent.find(
+        (m): m is RunDetailSnapshot => m.type === 'runDetail/snapshot',
+      ),
     );
     assert.deepEqual(
       snap.models.map((m) => [m.label, m.uri]),

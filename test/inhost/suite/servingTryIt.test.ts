@@ -7,7 +7,8 @@ import { COMMANDS } from '../../../src/extension/shared/commandIds/commandIds';
 import type { ModelServerInfo } from '../../../src/extension/serving/modelServer';
 import type { TryItPanel } from '../../../src/extension/serving/tryItPanel';
 import type { TryItHostMessage, TryItServerState } from '../../../src/protocol/tryIt';
-import { EXTENSION_ID, activeApi, until, workspaceRoot } from './helpers';
+import type { PanelRecord } from '../../../src/extension/shared/webviews/panelProbe';
+import { EXTENSION_ID, activeApi, probeOf, until, workspaceRoot } from './helpers';
 
 const standIn = (): string =>
   path.join(
@@ -46,7 +47,11 @@ describe('Try it panel (real extension host, mlflow CLI stand-in)', () => {
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  async function serveAndTry(): Promise<{ info: ModelServerInfo; panel: TryItPanel }> {
+  async function serveAndTry(): Promise<{
+    info: ModelServerInfo;
+    panel: TryItPanel;
+    record: PanelRecord<'tryIt'>;
+  }> {
     const info = await vscode.commands.executeCommand<ModelServerInfo | undefined>(
       COMMANDS.serveStart,
       modelFolder(),
@@ -55,21 +60,27 @@ describe('Try it panel (real extension host, mlflow CLI stand-in)', () => {
     assert.ok(info);
     const panel = await vscode.commands.executeCommand<TryItPanel | undefined>(COMMANDS.serveTryIt, info.id);
     assert.ok(panel, 'the Try it command returns its panel');
+    // what the host posts to it, through the test API's panel probe
+    const record = probeOf(await activeApi(), 'tryIt', panel.panel);
     // the webview loads and says ready; the host answers with the pre-filled request
-    await until('the panel to be initialised', () => panel.sent.find((m) => m.type === 'tryIt/init'), 60_000);
-    return { info, panel };
+    await until(
+      'the panel to be initialised',
+      () => record.sent.find((m) => m.type === 'tryIt/init'),
+      60_000,
+    );
+    return { info, panel, record };
   }
 
   it('follows a restarted server instead of saying it stopped, and says so when it is really stopped', async () => {
-    const { info, panel } = await serveAndTry();
-    const from = panel.sent.length;
+    const { info, panel, record } = await serveAndTry();
+    const from = record.sent.length;
     const again = await vscode.commands.executeCommand<ModelServerInfo | undefined>(
       COMMANDS.serveRestart,
       info.id,
     );
     assert.ok(again);
     assert.notEqual(again.pid, info.pid, 'a new process');
-    const afterRestart = panel.sent.slice(from);
+    const afterRestart = record.sent.slice(from);
     assert.equal(
       afterRestart.some((m) => m.type === 'tryIt/error'),
       false,
@@ -84,29 +95,29 @@ describe('Try it panel (real extension host, mlflow CLI stand-in)', () => {
     assert.equal(running?.url, `${again.url}/invocations`);
     assert.equal(panel.panel.title, `Try iris-logistic-regression (:${String(again.port)})`);
 
-    const stopAt = panel.sent.length;
+    const stopAt = record.sent.length;
     await vscode.commands.executeCommand(COMMANDS.serveStop, info.id);
     const stopped = await until('the stopped state', () =>
-      states(panel.sent.slice(stopAt)).find((m) => m.state === 'stopped'),
+      states(record.sent.slice(stopAt)).find((m) => m.state === 'stopped'),
     );
     assert.equal(stopped.message, `The model server on port ${String(info.port)} has stopped.`);
   });
 
   it('tells a panel that was hidden while its server stopped, once it is shown again', async () => {
-    const { info, panel } = await serveAndTry();
+    const { info, panel, record } = await serveAndTry();
     // another editor in the same group hides the panel; VS Code unloads a hidden webview
     const doc = await vscode.workspace.openTextDocument({ content: 'hide the panel' });
     await vscode.window.showTextDocument(doc, { viewColumn: panel.panel.viewColumn, preview: false });
     await until('the panel to be hidden', () => !panel.panel.visible || undefined);
     await vscode.commands.executeCommand(COMMANDS.serveStop, info.id);
-    await until('the stopped state', () => states(panel.sent).find((m) => m.state === 'stopped'));
-    const shownAt = panel.sent.length;
+    await until('the stopped state', () => states(record.sent).find((m) => m.state === 'stopped'));
+    const shownAt = record.sent.length;
     panel.panel.reveal();
     // the re-created webview says ready again; the host re-initialises it and repeats the state
     const again = await until(
       'the re-initialised panel to hear it stopped',
       () => {
-        const later = panel.sent.slice(shownAt);
+        const later = record.sent.slice(shownAt);
         const init = later.findIndex((m) => m.type === 'tryIt/init');
         return init >= 0 ? states(later.slice(init)).find((m) => m.state === 'stopped') : undefined;
       },
@@ -116,8 +127,8 @@ describe('Try it panel (real extension host, mlflow CLI stand-in)', () => {
   });
 
   it('saves the request being edited to a file given by URI, without a dialog', async () => {
-    const { info, panel } = await serveAndTry();
-    const init = panel.sent.find((m) => m.type === 'tryIt/init');
+    const { info, record } = await serveAndTry();
+    const init = record.sent.find((m) => m.type === 'tryIt/init');
     assert.equal(init?.type, 'tryIt/init');
     const target = vscode.Uri.file(path.join(tmp, 'request.json'));
     const written = await vscode.commands.executeCommand<vscode.Uri | undefined>(

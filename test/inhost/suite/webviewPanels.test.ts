@@ -16,7 +16,7 @@ import type { TryItPanel } from '../../../src/extension/serving/tryItPanel';
 import { PANEL_KIND_NAMES, PANEL_KINDS, type PanelKind } from '../../../src/protocol/panelKinds';
 import { startMlflowTestServer, type MlflowTestServer } from '../../support/mlflow/mlflowTestServer';
 import { auditWebviewHtml } from '../../support/webview/auditWebviewHtml';
-import { closeEditorsAndDisconnect, connectTo, repoRoot, until, workspaceRoot } from './helpers';
+import { closeEditorsAndDisconnect, connectTo, probeOf, repoRoot, until, workspaceRoot } from './helpers';
 
 const RUN = '5479c2e952464803bc764edb72ee0164';
 const OTHER_RUN = 'cc8c8745b34f45ada9edf6334e96c203';
@@ -91,7 +91,10 @@ describe('every webview panel: CSP, no command URIs, own roots only, no data in 
       );
       return {
         data: [RUN, OTHER_RUN, ...names],
-        posted: () => panel.sent.find((m) => m.type === 'compare/snapshot' && m.table.runIds.includes(RUN)),
+        posted: () =>
+          probeOf(api, 'compare', panel.panel).sent.find(
+            (m) => m.type === 'compare/snapshot' && m.table.runIds.includes(RUN),
+          ),
       };
     },
     runDetail: async () => {
@@ -100,7 +103,10 @@ describe('every webview panel: CSP, no command URIs, own roots only, no data in 
       const run = await tracking.getRun(RUN);
       return {
         data: [RUN, RUN.slice(0, 8), run.info.runName ?? ''],
-        posted: () => panel.sent.find((m) => m.type === 'runDetail/snapshot' && m.runId === RUN),
+        posted: () =>
+          probeOf(api, 'runDetail', panel.panel).sent.find(
+            (m) => m.type === 'runDetail/snapshot' && m.runId === RUN,
+          ),
       };
     },
     tryIt: async () => {
@@ -118,7 +124,7 @@ describe('every webview panel: CSP, no command URIs, own roots only, no data in 
       assert.ok(panel);
       return {
         data: ['iris-logistic-regression', `:${String(info.port)})`, info.url],
-        posted: () => panel.sent.find((m) => m.type === 'tryIt/init'),
+        posted: () => probeOf(api, 'tryIt', panel.panel).sent.find((m) => m.type === 'tryIt/init'),
       };
     },
     projectRun: async () => {
