@@ -131,5 +131,40 @@ describe('layer rule (DESIGN.md: only src/extension imports vscode)', () => {
       );
       assert.deepEqual(ext, []);
     });
+
+    it('rejects a file over 400 lines, a function over 100 and complexity over 20, in src and webview', async () => {
+      // 21 independent `if`s: complexity 22. 105 statements: a function of 108 lines. 101
+      // functions of 4 counted lines each: a file over 400 (blank lines and comments do not count).
+      const branches = Array.from(
+        { length: 21 },
+        (_, i) => `  if (n === ${String(i)}) {\n    return ${String(i)};\n  }`,
+      );
+      const complex = `export function complex(n: number): number {\n${branches.join('\n')}\n  return -1;\n}\n`;
+      const statements = Array.from({ length: 105 }, (_, i) => `  total += ${String(i)};`);
+      const long = `export function long(): number {\n  let total = 0;\n${statements.join('\n')}\n  return total;\n}\n`;
+      const many = Array.from(
+        { length: 101 },
+        (_, i) =>
+          `// why\n\nexport function f${String(i)}(): number {\n  const v = ${String(i)};\n  return v;\n}\n`,
+      ).join('\n');
+      const limits = new Set(['max-lines', 'max-lines-per-function', 'complexity']);
+      for (const [dir, text, rule] of [
+        ['src/core', complex, 'complexity'],
+        ['webview', complex, 'complexity'],
+        ['src/extension/help', long, 'max-lines-per-function'],
+        ['src/protocol', many, 'max-lines'],
+      ] as const) {
+        const file = path.join(ROOT, dir, 'zz-size-probe.ts');
+        probes.push(file);
+        fs.writeFileSync(file, text);
+        const [result] = await new ESLint({ cwd: ROOT }).lintFiles([file]);
+        const fired = (result?.messages ?? []).filter((m) => m.ruleId !== null && limits.has(m.ruleId));
+        assert.deepEqual(
+          fired.map((m) => m.ruleId),
+          [rule],
+          `${dir}: ${JSON.stringify(result?.messages.map((m) => m.message))}`,
+        );
+      }
+    });
   });
 });
