@@ -1,5 +1,4 @@
 import type { Page } from '../../common/paging';
-import { StoreError } from '../../common/storeError';
 import type { SqliteDatabase } from '../../tracking/sqlite/sqliteDatabase';
 import { text } from '../../tracking/sqlite/sqliteDatabase';
 import { sortSpans, type Span } from '../entities/span';
@@ -10,15 +9,8 @@ import { parseLosslessJson } from '../parse/losslessJson';
 import { parseMlflowSpan } from '../parse/parseMlflowSpan';
 import { searchTracesInMemory } from '../search/searchTracesInMemory';
 import type { SearchTracesRequest, TraceStore } from '../traceStore';
+import { traceNotFound } from '../traceNotFound';
 import { loadTraceInfos } from './loadTraceInfos';
-
-/** The answer MLflow gives for an unknown trace id. */
-export function traceNotFound(traceId: string): StoreError {
-  return new StoreError('api', `Trace with ID '${traceId}' not found.`, {
-    errorCode: 'RESOURCE_DOES_NOT_EXIST',
-    status: 404,
-  });
-}
 
 /**
  * {@link TraceStore} over an MLflow `mlflow.db` (read-only, through the same sql.js database the
