@@ -129,6 +129,45 @@ function sameBody(recorded: LosslessJson | undefined, sent: string): boolean {
 }
 
 /**
+ * What the server would answer for one trace's info, for every trace a recorded search returned,
+ * where that call itself was not recorded: `GET /api/3.0/mlflow/traces/<id>` → `{trace:{trace_info}}`
+ * after a v3 search (the same TraceInfoV3, assessments included), `GET /api/2.0/mlflow/traces/<id>/info`
+ * → `{trace_info}` after a v2 one. So a replayed client can read any trace it found.
+ */
+export function derivedInfoAnswers(exchanges: readonly TraceExchange[]): TraceExchange[] {
+  const recorded = new Set(exchanges.filter((e) => e.method === 'GET').map((e) => e.path));
+  const out = new Map<string, TraceExchange>();
+  for (const e of exchanges) {
+    const v3 = e.method === 'POST' && e.path === '/api/3.0/mlflow/traces/search';
+    const v2 = e.method === 'GET' && e.path === '/api/2.0/mlflow/traces';
+    if ((!v3 && !v2) || e.status !== 200) {
+      continue;
+    }
+    const traces = isJsonObject(e.json) && isJsonArray(e.json.traces) ? e.json.traces : [];
+    for (const t of traces) {
+      const raw = isJsonObject(t) ? (v3 ? t.trace_id : t.request_id) : undefined;
+      const id = typeof raw === 'string' ? raw : undefined;
+      const p = v3 ? `/api/3.0/mlflow/traces/${id ?? ''}` : `/api/2.0/mlflow/traces/${id ?? ''}/info`;
+      if (id !== undefined && !recorded.has(p) && !out.has(p)) {
+        const json: LosslessJson = v3 ? { trace: { trace_info: t } } : { trace_info: t };
+        out.set(p, {
+          file: `derived-from-${e.file}`,
+          method: 'GET',
+          path: p,
+          query: [],
+          body: undefined,
+          status: 200,
+          contentType: 'application/json',
+          text: losslessStringify(json),
+          json,
+        });
+      }
+    }
+  }
+  return [...out.values()];
+}
+
+/**
  * A loopback server answering every request with the recorded pair of the same method, path,
  * query and JSON body (null fields ignored), or Flask's HTML 404 when none was recorded, which is
  * what a real server says about a route it lacks.

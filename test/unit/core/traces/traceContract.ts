@@ -51,7 +51,10 @@ export function requestOf(e: TraceExchange, experimentId?: string): SearchTraces
   return {
     experimentId: experimentId ?? str(at(location, 'mlflow_experiment', 'experiment_id')) ?? '',
     filter: str(at(body, 'filter')),
-    orderBy: list(at(body, 'order_by')).flatMap((o) => (typeof o === 'string' ? [o] : [])),
+    orderBy:
+      at(body, 'order_by') === undefined
+        ? undefined
+        : list(at(body, 'order_by')).flatMap((o) => (typeof o === 'string' ? [o] : [])),
     maxResults: typeof maxResults === 'number' ? maxResults : undefined,
     pageToken: str(at(body, 'page_token')),
   };
