@@ -24,7 +24,11 @@ export class SqliteTraceStore implements TraceStore {
 
   constructor(
     private readonly db: SqliteDatabase,
-    private readonly options: { readonly artifactsDestination?: string } = {},
+    private readonly options: {
+      readonly artifactsDestination?: string;
+      /** Close the database on dispose: set when this store opened it alone. */
+      readonly ownsDatabase?: boolean;
+    } = {},
   ) {}
 
   searchTraces(r: SearchTracesRequest): Promise<Page<TraceInfo>> {
@@ -76,6 +80,9 @@ export class SqliteTraceStore implements TraceStore {
   }
 
   dispose(): void {
-    // The database belongs to whoever opened it (the tracking store beside this one may share it).
+    // A database shared with the tracking store beside this one is closed by its owner.
+    if (this.options.ownsDatabase === true) {
+      this.db.close();
+    }
   }
 }
