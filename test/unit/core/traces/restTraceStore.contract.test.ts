@@ -8,8 +8,10 @@ import { sortSpans } from '../../../../src/core/traces/entities/span';
 import { RestTraceStore } from '../../../../src/core/traces/rest/restTraceStore';
 import { isNoTraces } from '../../../../src/core/traces/traceStore';
 import { startScriptedServer, type ScriptedServer } from '../../../support/mlflow/scriptedServer';
+import type { LosslessJson } from '../../../../src/core/traces/parse/losslessJson';
 import {
   derivedInfoAnswers,
+  losslessStringify,
   loadTraceExchanges,
   SHARED_3,
   startReplayServer,
@@ -241,6 +243,27 @@ describe('RestTraceStore feature detection', () => {
   it('Azure ML (JSON 404s without an MLflow error code) has no traces either', async () => {
     server.script({ status: 404, body: '{"error":{"code":"UserError","message":"Route not found"}}' });
     assert.ok(isNoTraces(await storeAt(server).searchTraces({ experimentId: '0' })));
+  });
+
+  it('a trace whose spans are not in the tracking store (logged by 2.x) gets them from get-trace-artifact', async () => {
+    const info = at(traceExchange('rest', '049').json, 'trace', 'trace_info');
+    const tags = { ...(at(info, 'tags') as object) } as Record<string, unknown>;
+    delete tags['mlflow.trace.spansLocation'];
+    const artifact = traceExchange('rest', '069');
+    server.script((req) =>
+      req.path === '/api/3.0/mlflow/traces/get'
+        ? {
+            status: 200,
+            body: losslessStringify({ trace: { trace_info: { ...(info as object), tags } as LosslessJson } }),
+          }
+        : req.path === '/ajax-api/3.0/mlflow/get-trace-artifact'
+          ? { status: 200, contentType: 'text/plain', body: artifact.text }
+          : { status: 404, contentType: 'text/html', body: '<!doctype html>' },
+    );
+    const trace = await storeAt(server).getTrace('tr-34fab7e8213ba81c2cabe100e3b4e191');
+    assert.equal(trace.spans.length, 8);
+    assert.deepEqual(trace.spans, sortSpans(parseTraceDataJson(artifact.text)));
+    assert.equal(trace.spans.find((sp) => sp.parentSpanId === undefined)?.startTimeNs, 1796161527968951086n);
   });
 
   it('a real error on the v3 route is not mistaken for a missing one', async () => {
