@@ -33,7 +33,8 @@ export function parseTraceInfoV3(
     location.mlflow_experiment === undefined ? {} : asObject(location.mlflow_experiment, 'mlflow_experiment');
   return buildTraceInfo({
     traceId: reqString(o, 'trace_id'),
-    experimentId: reqId(experiment, 'experiment_id'),
+    // Databricks traces may live in a Unity Catalog schema instead of an experiment.
+    experimentId: experiment.experiment_id === undefined ? '' : reqId(experiment, 'experiment_id'),
     requestTimeMs: timestampMs(o.request_time, 'request_time'),
     executionDurationMs:
       o.execution_duration_ms !== undefined

@@ -190,6 +190,7 @@ export class RestTraceStore implements TraceStore {
           body: { trace_ids: ids },
           signal: o.signal,
         });
+        this.api = 'v3';
         return inOrder(
           ids,
           optArray(json, 'trace_infos', (t) => parseTraceInfoV3(t)),

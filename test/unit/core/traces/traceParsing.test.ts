@@ -178,6 +178,16 @@ describe('trace parsing (MLflow 3.11.1 recordings)', () => {
     );
   });
 
+  it('reads a trace kept outside an experiment (a Databricks Unity Catalog schema) with no experiment id', () => {
+    const info = field(traceExchange('rest', '049').json, 'trace', 'trace_info');
+    const uc = parseTraceInfoV3({
+      ...(info as object),
+      trace_location: { type: 'UC_SCHEMA', uc_schema: { catalog_name: 'main', schema_name: 'agents' } },
+    });
+    assert.equal(uc.experimentId, '');
+    assert.equal(uc.traceId, 'tr-34fab7e8213ba81c2cabe100e3b4e191');
+  });
+
   it('reads linked prompts, source runs, model ids and the ERROR state', () => {
     const prompt = parseTraceInfoV3(field(traceExchange('rest', '054').json, 'trace', 'trace_info'));
     assert.deepEqual(prompt.linkedPrompts, [{ name: 'summarize-ticket', version: '2' }]);
