@@ -81,6 +81,7 @@ describe('RestTraceStore against the replayed 3.11.1 sqlite-backed server', () =
       ['tr-c2e32c06106cfeedb6970f34b44aede0', '071'],
       ['tr-336f7d234261176a15b9e1c0407cbf4e', '072'],
       ['tr-34fab7e8213ba81c2cabe100e3b4e191', '069'],
+      ['tr-5d26e2d79fe9610fa67fd3ae043ff4f5', '073'],
     ] as const) {
       const spans = (await storeAt(server).getTrace(id)).spans;
       assert.deepEqual(spans, sortSpans(parseTraceDataJson(traceExchange('rest', artifact).text)));
@@ -216,6 +217,14 @@ describe('RestTraceStore feature detection', () => {
       assert.equal(trace.info.state, 'ERROR');
       assert.deepEqual(trace.spans, sortSpans(parseTraceDataJson(traceExchange('rest', '070').text)));
       assert.ok(trace.spans.some((s) => s.statusCode === 'ERROR'));
+      // 056 and 171: one v2 info, and an unknown id.
+      assert.deepEqual(
+        await store.getTraceInfo('tr-34fab7e8213ba81c2cabe100e3b4e191'),
+        parseTraceInfoV2(at(traceExchange('rest', '056').json, 'trace_info')),
+      );
+      await assert.rejects(store.getTraceInfo('tr-00000000000000000000000000000000'), {
+        errorCode: 'RESOURCE_DOES_NOT_EXIST',
+      });
     } finally {
       await replay.close();
     }
@@ -264,6 +273,22 @@ describe('RestTraceStore feature detection', () => {
     assert.equal(trace.spans.length, 8);
     assert.deepEqual(trace.spans, sortSpans(parseTraceDataJson(artifact.text)));
     assert.equal(trace.spans.find((sp) => sp.parentSpanId === undefined)?.startTimeNs, 1796161527968951086n);
+  });
+
+  it('172: a trace whose artifact is gone is RESOURCE_DOES_NOT_EXIST from get-trace-artifact', async () => {
+    const missing = traceExchange('rest', '172');
+    const info = at(traceExchange('rest-filestore', '006').json, 'trace');
+    server.script((req) =>
+      req.path === '/api/3.0/mlflow/traces/get'
+        ? { status: 501, body: '{"error_code":"NOT_IMPLEMENTED","message":""}' }
+        : req.path.startsWith('/api/3.0/mlflow/traces/tr-')
+          ? { status: 200, body: losslessStringify({ trace: info ?? null }) }
+          : { status: missing.status, body: missing.text },
+    );
+    await assert.rejects(storeAt(server).getTrace('tr-30994ba2cbeddcd68e7b19f299ffe882'), {
+      errorCode: 'RESOURCE_DOES_NOT_EXIST',
+      status: 404,
+    });
   });
 
   it('a real error on the v3 route is not mistaken for a missing one', async () => {
