@@ -23,6 +23,8 @@ export interface TraceExchange {
   readonly path: string;
   readonly query: ReadonlyArray<readonly [string, string]>;
   readonly body: LosslessJson | undefined;
+  /** Extra headers the request carried (`X-MLFLOW-WORKSPACE: team-a`), when the recording says. */
+  readonly headers: ReadonlyArray<readonly [string, string]>;
   readonly status: number;
   readonly contentType: string;
   readonly text: string;
@@ -72,6 +74,10 @@ export function loadTraceExchanges(folder: string): TraceExchange[] {
             (q: LosslessJson) => [str(isJsonArray(q) ? q[0] : ''), str(isJsonArray(q) ? q[1] : '')] as const,
           )
         : [];
+      const headers = (isJsonArray(req.headers) ? req.headers : []).map((h: LosslessJson) => {
+        const [name = '', ...value] = str(h).split(':');
+        return [name.trim().toLowerCase(), value.join(':').trim()] as const;
+      });
       const isJson = res.body_kind === 'json';
       const body = res.body ?? null;
       return {
@@ -80,6 +86,7 @@ export function loadTraceExchanges(folder: string): TraceExchange[] {
         path: str(req.path),
         query,
         body: req.body === null ? undefined : req.body,
+        headers,
         status: Number(res.status),
         contentType: str(res.content_type),
         text: isJson ? losslessStringify(body) : str(body),
@@ -156,6 +163,7 @@ export function derivedInfoAnswers(exchanges: readonly TraceExchange[]): TraceEx
           path: p,
           query: [],
           body: undefined,
+          headers: [],
           status: 200,
           contentType: 'application/json',
           text: losslessStringify(json),
@@ -177,6 +185,7 @@ export async function startReplayServer(exchanges: readonly TraceExchange[]): Pr
   server.script((req: ReceivedRequest) => {
     const hit = exchanges.find(
       (e) =>
+        e.headers.every(([name, value]) => req.headers[name] === value) &&
         e.method === req.method &&
         e.path === req.path &&
         sameQuery(e.query, req.query) &&

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { RestClient } from '../../../../src/core/tracking/rest/restClient';
+import { SqliteDatabase } from '../../../../src/core/tracking/sqlite/sqliteDatabase';
+import { SqliteTraceStore } from '../../../../src/core/traces/sqlite/sqliteTraceStore';
 import { FileTraceStore } from '../../../../src/core/traces/file/fileTraceStore';
 import { parseTraceDataJson } from '../../../../src/core/traces/parse/parseMlflowSpan';
 import { parseTraceInfoV2 } from '../../../../src/core/traces/parse/parseTraceInfo';
@@ -174,6 +176,31 @@ describe('RestTraceStore against the replayed 3.11.1 file-store server', () => {
   it('005: span filters are refused by the file-store server too', async () => {
     const r = requestOf(traceExchange('rest-filestore', '005'));
     await assert.rejects(storeAt(server).searchTraces(r), isRefusal);
+  });
+});
+
+describe('RestTraceStore in a workspace of the replayed --enable-workspaces server', () => {
+  it("014: sends X-MLFLOW-WORKSPACE with the search and reads the workspace's traces, as its mlflow.db holds them", async () => {
+    const e = traceExchange('rest-workspaces', '014');
+    const replay = await startReplayServer([e]);
+    const db = await SqliteDatabase.open(path.join(SHARED_3, 'sqlite-workspaces/mlflow.db'));
+    try {
+      const store = new RestTraceStore(
+        new RestClient({
+          baseUrl: replay.baseUrl,
+          maxRetries: 0,
+          headers: { 'X-MLFLOW-WORKSPACE': 'team-a' },
+        }),
+      );
+      const remote = page(await store.searchTraces(requestOf(e)));
+      assert.equal(remote.items.length, 2);
+      assert.deepEqual(remote, recordedPage(e));
+      assert.equal(replay.received[0]?.headers['x-mlflow-workspace'], 'team-a');
+      assert.deepEqual(page(await new SqliteTraceStore(db).searchTraces(requestOf(e))), remote);
+    } finally {
+      db.close();
+      await replay.close();
+    }
   });
 });
 
