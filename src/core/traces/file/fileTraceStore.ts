@@ -7,7 +7,7 @@ import { TRACE_KEYS, type TraceInfo } from '../entities/traceInfo';
 import { searchTracesInMemory } from '../search/searchTracesInMemory';
 import { traceNotFound } from '../traceNotFound';
 import type { SearchTracesRequest, TraceStore } from '../traceStore';
-import { readTraceDataFile, traceArtifactFolder } from './readTraceArtifact';
+import { readLocalTraceSpans } from './readTraceArtifact';
 import { readTraceFolder } from './readTraceFolder';
 
 /** A trace id that can only name a folder directly under `traces/`. */
@@ -88,11 +88,11 @@ export class FileTraceStore implements TraceStore {
   }
 
   private async withSpans(info: TraceInfo, folder: string): Promise<Trace> {
-    const tagged = traceArtifactFolder(
+    const spans = await readLocalTraceSpans(
+      [path.join(folder, 'artifacts')],
       info.tags[TRACE_KEYS.artifactLocation],
       this.options.artifactsDestination,
     );
-    const folders = [path.join(folder, 'artifacts'), ...(tagged === undefined ? [] : [tagged])];
-    return { info, spans: sortSpans((await readTraceDataFile(folders)) ?? []) };
+    return { info, spans: sortSpans(spans) };
   }
 }

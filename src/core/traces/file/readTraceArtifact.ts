@@ -36,12 +36,29 @@ export async function readTraceDataFile(folders: readonly string[]): Promise<Spa
   return undefined;
 }
 
-/** The local folder of a trace's `mlflow.artifactLocation` tag, when it is on this machine. */
-export function traceArtifactFolder(
+/**
+ * The spans of a trace a local store holds, from its own folders first (`ownFolders`), then from
+ * its `mlflow.artifactLocation` tag when that is on this machine (`file:`, a path, or
+ * `mlflow-artifacts:` under the server's artifacts destination). None found is no spans (a trace
+ * still running); a location only a server can read (`s3://`, `gs://`, …) is an `unsupported`
+ * error that says so, rather than a trace that silently looks empty.
+ */
+export async function readLocalTraceSpans(
+  ownFolders: readonly string[],
   artifactLocation: string | undefined,
   artifactsDestination: string | undefined,
-): string | undefined {
-  return artifactLocation === undefined
-    ? undefined
-    : localArtifactRoot(artifactLocation, artifactsDestination);
+): Promise<Span[]> {
+  const tagged =
+    artifactLocation === undefined ? undefined : localArtifactRoot(artifactLocation, artifactsDestination);
+  const spans = await readTraceDataFile([...ownFolders, ...(tagged === undefined ? [] : [tagged])]);
+  if (spans !== undefined) {
+    return spans;
+  }
+  if (artifactLocation !== undefined && tagged === undefined) {
+    throw new StoreError(
+      'unsupported',
+      `The spans of this trace are stored at ${artifactLocation}, which only a tracking server can read: connect to the server that logged it.`,
+    );
+  }
+  return [];
 }

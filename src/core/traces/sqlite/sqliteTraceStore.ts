@@ -4,7 +4,7 @@ import { text } from '../../tracking/sqlite/sqliteDatabase';
 import { sortSpans, type Span } from '../entities/span';
 import type { Trace } from '../entities/trace';
 import { TRACE_KEYS, type TraceInfo } from '../entities/traceInfo';
-import { readTraceDataFile, traceArtifactFolder } from '../file/readTraceArtifact';
+import { readLocalTraceSpans } from '../file/readTraceArtifact';
 import { parseLosslessJson } from '../parse/losslessJson';
 import { parseMlflowSpan } from '../parse/parseMlflowSpan';
 import { searchTracesInMemory } from '../search/searchTracesInMemory';
@@ -72,11 +72,13 @@ export class SqliteTraceStore implements TraceStore {
     if (rows.length > 0 || info.tags[TRACE_KEYS.spansLocation] === 'TRACKING_STORE') {
       return sortSpans(rows.map((row) => parseMlflowSpan(parseLosslessJson(text(row.content) ?? 'null'))));
     }
-    const folder = traceArtifactFolder(
-      info.tags[TRACE_KEYS.artifactLocation],
-      this.options.artifactsDestination,
+    return sortSpans(
+      await readLocalTraceSpans(
+        [],
+        info.tags[TRACE_KEYS.artifactLocation],
+        this.options.artifactsDestination,
+      ),
     );
-    return sortSpans((await readTraceDataFile(folder === undefined ? [] : [folder])) ?? []);
   }
 
   dispose(): void {
