@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { sortSpans, type Span } from '../../../../src/core/traces/entities/span';
 import {
   isJsonObject,
@@ -11,7 +13,7 @@ import { parseOtlpSpan } from '../../../../src/core/traces/parse/parseOtlpSpan';
 import { parseTraceInfoV2, parseTraceInfoV3 } from '../../../../src/core/traces/parse/parseTraceInfo';
 import { spanIdHex } from '../../../../src/core/traces/parse/spanId';
 import { durationMs } from '../../../../src/core/traces/parse/traceTimes';
-import { traceExchange, type TraceExchange } from '../../../support/mlflow/traceFixtures';
+import { SHARED_3, traceExchange, type TraceExchange } from '../../../support/mlflow/traceFixtures';
 
 function field(v: LosslessJson | undefined, ...keys: string[]): LosslessJson | undefined {
   let cur = v;
@@ -52,6 +54,19 @@ describe('trace parsing (MLflow 3.11.1 recordings)', () => {
       assert.deepEqual(Object.keys(v), ['a', '__proto__', 'n']);
       assert.deepEqual(v.n, [-0.5, 1000, 12345678901234567890n, -9007199254740993n]);
       assert.deepEqual(toJsonValue(v.n), [-0.5, 1000, 12345678901234567000, -9007199254740992]);
+    });
+
+    it('agrees with JSON.parse on every recorded 3.11.1 file but for the big integers it keeps', () => {
+      let files = 0;
+      for (const folder of ['rest', 'rest-filestore', 'rest-workspaces']) {
+        const dir = path.join(SHARED_3, folder);
+        for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+          const text = fs.readFileSync(path.join(dir, name), 'utf8');
+          assert.deepEqual(toJsonValue(parseLosslessJson(text)), JSON.parse(text), name);
+          files++;
+        }
+      }
+      assert.ok(files > 200, String(files));
     });
 
     it('refuses bad JSON, trailing text and hostile nesting with an invalid-response error', () => {
