@@ -7,16 +7,18 @@ import {
   type JsonValue,
   type LosslessJson,
 } from './losslessJson';
+import { fromSchema2Span } from './legacySpan';
 import { buildSpan, nanos, objectField } from './spanFields';
 import { StoreError } from '../../common/storeError';
 
 /**
  * A span in MLflow's own span JSON: `traces.json` artifacts (`{"spans": [...]}`), the UI's
- * `get-trace-artifact` answer, sqlite's `spans.content`. Attribute values are JSON-encoded
- * strings (`"\"AGENT\""`); event attributes are plain values.
+ * `get-trace-artifact` answer, sqlite's `spans.content`, in trace schema 3 or 2 (MLflow 2.x, see
+ * fromSchema2Span). Attribute values are JSON-encoded strings (`"\"AGENT\""`); event
+ * attributes are plain values.
  */
 export function parseMlflowSpan(raw: LosslessJson): Span {
-  const o = objectField(raw, 'span');
+  const o = fromSchema2Span(objectField(raw, 'span'));
   const attributes: Record<string, JsonValue> = Object.fromEntries(
     Object.entries(isJsonObject(o.attributes) ? o.attributes : {}).map(([k, v]) => [
       k,
