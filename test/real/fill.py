@@ -8,6 +8,9 @@ model as version 1 of "iris-real" with the alias "champion", downloads the logge
 DIR (the workspace's MLmodel folder) and writes FILE: the ids, names and URIs the in-host suite
 looks for, and the predictions the model gives for its input example (what every serve path must
 answer). The model is logged by the same MLflow that serves it, so no step mixes versions.
+On MLflow 2.14 and later it also logs three traces in an experiment of their own (two OK traces
+of a CHAIN span around a TOOL span, one ERROR trace whose span raised) and writes what the
+client reads back of them: the tier checks that the extension's trace stores read the same.
 """
 import argparse
 import json
@@ -28,6 +31,45 @@ warnings.filterwarnings("ignore")
 MAJOR = int(mlflow.__version__.split(".")[0])
 EXPERIMENT = "vscode-real-tier"
 MODEL_NAME = "iris-real"
+TRACE_EXPERIMENT = "vscode-real-tier-traces"
+
+
+def log_traces():
+    """Three traces through the version's own tracing API, and what its client reads of them."""
+    experiment_id = mlflow.create_experiment(TRACE_EXPERIMENT)
+    mlflow.set_experiment(experiment_id=experiment_id)
+
+    @mlflow.trace(name="answer", span_type="CHAIN")
+    def answer(question):
+        with mlflow.start_span(name="lookup", span_type="TOOL") as span:
+            span.set_inputs({"q": question})
+            span.set_outputs({"a": question.upper()})
+        return question.upper()
+
+    @mlflow.trace(name="broken", span_type="TOOL")
+    def broken():
+        raise KeyError("order 1 not found")
+
+    answer("first <b>question</b>")
+    answer("second ‮question")
+    try:
+        broken()
+    except KeyError:
+        pass
+    client = MlflowClient()
+    deadline = time.time() + 60
+    while True:
+        found = client.search_traces(experiment_ids=[experiment_id], max_results=100)
+        if len(found) >= 3 or time.time() > deadline:
+            break
+        time.sleep(0.5)
+    traces = []
+    for t in found:
+        info = t.info
+        trace_id = getattr(info, "trace_id", None) or info.request_id
+        state = getattr(info, "state", None) or info.status
+        traces.append({"id": trace_id, "state": str(getattr(state, "value", state)), "spans": len(t.data.spans)})
+    return {"experimentId": experiment_id, "experimentName": TRACE_EXPERIMENT, "traces": traces}
 
 
 def main():
@@ -86,6 +128,7 @@ def main():
         "columns": list(example.columns),
         "exampleRows": example.values.tolist(),
         "expectedPredictions": expected,
+        "traces": log_traces() if tuple(int(v) for v in mlflow.__version__.split(".")[:2]) >= (2, 14) else None,
         "seconds": round(time.time() - t0, 2),
     }
     with open(a.summary, "w") as f:

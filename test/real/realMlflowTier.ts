@@ -27,6 +27,7 @@ import * as path from 'node:path';
 import { runInHost } from '../harness/runInHost';
 import { Group, tail } from './processGroup';
 import { startRealTrackingServer } from './realTrackingServer';
+import { checkRealTraces } from './realTraces';
 import { TIER_ENV, type FillSummary, type ServeBench, type TierReport } from './tierProtocol';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -225,6 +226,19 @@ async function runVersion(venv: Venv, token: string, cleanPath: string): Promise
       throw new Error(`the venv's MLflow is ${summary.mlflowVersion}, not ${venv.version}`);
     }
     console.log(`  step filled by the real client         ${seconds(Date.now() - t)}`);
+    for (const check of await checkRealTraces(
+      trackingUri,
+      path.join(store, 'mlflow.db'),
+      summary.traces,
+      summary.experimentName,
+    )) {
+      if (check.problem === undefined) {
+        outcome.passed++;
+        console.log(`  ok   ${check.title}`);
+      } else {
+        fail(`${check.title}: ${check.problem}`);
+      }
+    }
     fs.cpSync(path.join(__dirname, 'project'), path.join(workspace, 'projects', 'tiny'), { recursive: true });
 
     t = Date.now();

@@ -38,7 +38,16 @@ export interface FillSummary {
   readonly exampleRows: readonly (readonly number[])[];
   /** The model's own predictions for its input example, computed in Python at logging time. */
   readonly expectedPredictions: readonly number[];
+  /** The traces fill.py logged and its client read back (MLflow 2.14+), else null. */
+  readonly traces: FilledTraces | null;
   readonly seconds: number;
+}
+
+/** Traces logged by fill.py, as the version's own client reads them. */
+export interface FilledTraces {
+  readonly experimentId: string;
+  readonly experimentName: string;
+  readonly traces: readonly { readonly id: string; readonly state: string; readonly spans: number }[];
 }
 
 export interface StepTime {
