@@ -16,6 +16,7 @@ import { compareDrawn } from './benchCompareWebview';
 import { explorerFirstPage } from './benchExplorer';
 import { runListing } from './benchRunListing';
 import { serveReady } from './benchServeReady';
+import { traceListing } from './benchTraces';
 import { Group } from '../test/real/processGroup';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -148,6 +149,7 @@ async function main(): Promise<void> {
     ['mlmodelValidation', mlmodelValidation],
     ['mlmodelCorpus', mlmodelCorpusTiming],
     ['runListing', runListing],
+    ['traceListing', traceListing],
     ['compareDataPath', compareSeries],
     ['compareDrawnInWebview', compareDrawn],
     ['explorerFirstPageInHost', explorerFirstPage],
