@@ -7,6 +7,7 @@ import { readKeyValueDir, subfolders } from '../tracking/file/readKeyValueDir';
 import { searchEntities } from '../tracking/search/searchEntities';
 import type { ModelVersion } from './entities/modelVersion';
 import type { ModelAlias, RegisteredModel } from './entities/registeredModel';
+import { fileStorePromptScope } from './promptScope';
 import { latestVersions, modelVersionValue } from './registrySearch';
 import type {
   RegistryStore,
@@ -24,7 +25,9 @@ export class FileRegistryStore implements RegistryStore {
   constructor(private readonly mlrunsRoot: string) {}
 
   async searchRegisteredModels(r: SearchRegisteredModelsRequest): Promise<Page<RegisteredModel>> {
-    const found = searchEntities(await this.models(), r.filter, r.orderBy, {
+    const scope = fileStorePromptScope(r.filter);
+    const models = (await this.models()).filter((m) => scope.keep(m.tags));
+    const found = searchEntities(models, r.filter, r.orderBy, {
       valueOf: (m, type, key) =>
         type === 'tags' ? m.tags.find((t) => t.key === key)?.value : key === 'name' ? m.name : undefined,
       tieBreakers: [{ type: 'attributes', key: 'name', ascending: true }],
@@ -48,14 +51,20 @@ export class FileRegistryStore implements RegistryStore {
     for (const name of await subfolders(this.modelsDir())) {
       all.push(...(await this.versions(name)));
     }
-    const found = searchEntities(all, r.filter, r.orderBy, {
-      valueOf: modelVersionValue,
-      tieBreakers: [
-        { type: 'attributes', key: 'last_updated_timestamp', ascending: false },
-        { type: 'attributes', key: 'name', ascending: true },
-        { type: 'attributes', key: 'version_number', ascending: false },
-      ],
-    });
+    const scope = fileStorePromptScope(r.filter);
+    const found = searchEntities(
+      all.filter((v) => scope.keep(v.tags)),
+      r.filter,
+      r.orderBy,
+      {
+        valueOf: modelVersionValue,
+        tieBreakers: [
+          { type: 'attributes', key: 'last_updated_timestamp', ascending: false },
+          { type: 'attributes', key: 'name', ascending: true },
+          { type: 'attributes', key: 'version_number', ascending: false },
+        ],
+      },
+    );
     return pageOf(found, r.maxResults ?? 10_000, r.pageToken, 200_000);
   }
 

@@ -6,6 +6,7 @@ import { searchEntities } from '../tracking/search/searchEntities';
 import { int, text, type SqlRow, type SqliteDatabase } from '../tracking/sqlite/sqliteDatabase';
 import type { ModelVersion } from './entities/modelVersion';
 import type { ModelAlias, RegisteredModel } from './entities/registeredModel';
+import { sqlStorePromptScope } from './promptScope';
 import { latestVersions, modelVersionValue } from './registrySearch';
 import type {
   RegistryStore,
@@ -21,11 +22,14 @@ export class SqliteRegistryStore implements RegistryStore {
   constructor(private readonly db: SqliteDatabase) {}
 
   searchRegisteredModels(r: SearchRegisteredModelsRequest): Promise<Page<RegisteredModel>> {
-    const found = searchEntities(this.models(), r.filter, r.orderBy, {
+    const scope = sqlStorePromptScope(r.filter, 'attributes');
+    const models = this.models().filter((m) => scope.keep(m.tags));
+    const found = searchEntities(models, r.filter, r.orderBy, {
       bareType: 'attributes',
       valueOf: (m, type, key) =>
         type === 'tags' ? m.tags.find((t) => t.key === key)?.value : key === 'name' ? m.name : undefined,
       tieBreakers: [{ type: 'attributes', key: 'name', ascending: true }],
+      matches: (_, c) => (scope.ignores(c) ? true : undefined),
     });
     return Promise.resolve(pageOf(found, r.maxResults ?? 100, r.pageToken, 1000));
   }
@@ -39,10 +43,12 @@ export class SqliteRegistryStore implements RegistryStore {
 
   searchModelVersions(r: SearchModelVersionsRequest): Promise<Page<ModelVersion>> {
     // Search results carry no aliases, as the server's do.
-    const all = this.versions(false).filter((v) => v.currentStage !== DELETED_STAGE);
+    const scope = sqlStorePromptScope(r.filter, 'attributes');
+    const all = this.versions(false).filter((v) => v.currentStage !== DELETED_STAGE && scope.keep(v.tags));
     const found = searchEntities(all, r.filter, r.orderBy, {
       bareType: 'attributes',
       valueOf: modelVersionValue,
+      matches: (_, c) => (scope.ignores(c) ? true : undefined),
       tieBreakers: [
         { type: 'attributes', key: 'last_updated_timestamp', ascending: false },
         { type: 'attributes', key: 'name', ascending: true },
