@@ -1,6 +1,6 @@
-// `npm run inspect -- --tracking-uri URI [--experiment NAME] [--json]`: print what the explorer
-// will show for a tracking URI (experiments, newest runs with key metrics, registered models with
-// versions and aliases). Answers "why don't I see my runs" without VS Code, and feeds benchmarks.
+// `npm run inspect -- --tracking-uri URI [--experiment NAME] [--traces] [--json]`: print what the
+// explorer will show for a tracking URI (experiments, newest runs with key metrics, registered
+// models with versions and aliases; with --traces, every trace of each experiment). Answers "why don't I see my runs" without VS Code, and feeds benchmarks.
 import { readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import { parseTrackingUri, redactUri } from '../src/core/connection/trackingUri';
@@ -9,6 +9,10 @@ import { resolveCredentials } from '../src/core/tracking/rest/hostCredentials';
 import { loadCredentialsFile } from '../src/core/tracking/rest/loadCredentialsFile';
 import { tlsOptionsFromEnv } from '../src/core/tracking/rest/tlsOptionsFromEnv';
 import { openStores, type Stores } from '../src/core/stores/openStores';
+import { openTraceStore } from '../src/core/stores/openTraceStore';
+import { collectTraceOverview } from '../src/core/traces/collectTraceOverview';
+import type { TraceStore } from '../src/core/traces/traceStore';
+import { formatTraceOverview } from './inspectTraces';
 import { collectOverview, type StoreOverview } from '../src/core/stores/storeOverview';
 import type { Run } from '../src/core/tracking/entities/run';
 import { safeForTerminal as safe } from '../src/core/common/safeForTerminal';
@@ -18,9 +22,11 @@ export interface InspectArgs {
   readonly trackingUri: string;
   readonly experiment: string | undefined;
   readonly json: boolean;
+  /** List traces instead of runs and models (present only when asked). */
+  readonly traces?: true;
 }
 
-const USAGE = 'usage: npm run inspect -- --tracking-uri URI [--experiment NAME] [--json]\n';
+const USAGE = 'usage: npm run inspect -- --tracking-uri URI [--experiment NAME] [--traces] [--json]\n';
 
 const HELP = `Print what the MLflow explorer shows for a tracking URI: experiments, their newest runs with key
 metrics, registered models with versions and aliases.
@@ -29,6 +35,7 @@ ${USAGE}
   --tracking-uri URI   http(s)://host[:port][/prefix], sqlite:///path/mlflow.db, file:///path/mlruns
                        or a plain path (default: MLFLOW_TRACKING_URI)
   --experiment NAME    only this experiment
+  --traces             every trace of each experiment instead (id, state, name, span count)
   --json               the same as JSON (NaN and infinities as MLflow writes them)
   -h, --help           this text
 `;
@@ -38,10 +45,13 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Insp
   let trackingUri = env.MLFLOW_TRACKING_URI;
   let experiment: string | undefined;
   let json = false;
+  let traces = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') {
       json = true;
+    } else if (a === '--traces') {
+      traces = true;
     } else if (a === '--tracking-uri' || a === '--experiment') {
       const v = argv[++i];
       if (v === undefined) {
@@ -58,7 +68,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Insp
   }
   return trackingUri === undefined || trackingUri === ''
     ? 'give --tracking-uri URI (or set MLFLOW_TRACKING_URI)'
-    : { trackingUri, experiment, json };
+    : { trackingUri, experiment, json, ...(traces ? { traces: true as const } : {}) };
 }
 
 /** JSON has no NaN/Infinity: write them as MLflow's REST API does, as strings. */
@@ -142,11 +152,28 @@ export async function main(
   }
   // Opening is inside the try: a corrupt mlflow.db or a bad TLS variable is reported like any other failure.
   let stores: Stores | undefined;
+  let traceStore: TraceStore | undefined;
   try {
     const credentials = resolveCredentials(env, await loadCredentialsFile(os.homedir()));
     stores = await openStores(parsed.target, {
       rest: { credentials: () => credentials, tls: tlsOptionsFromEnv(env, (p) => readFileSync(p)) },
     });
+    if (args.traces === true) {
+      traceStore = await openTraceStore(parsed.target, {
+        rest: { credentials: () => credentials, tls: tlsOptionsFromEnv(env, (p) => readFileSync(p)) },
+      });
+      const found = await collectTraceOverview(
+        stores.tracking,
+        traceStore,
+        args.experiment === undefined ? {} : { experimentName: args.experiment },
+      );
+      write(
+        args.json
+          ? `${JSON.stringify({ trackingUri: redactUri(args.trackingUri), ...found }, jsonNumber, 2)}\n`
+          : `${safe(parsed.target.display, 1000)}\n${formatTraceOverview(found)}`,
+      );
+      return 0;
+    }
     const overview = await collectOverview(
       stores.tracking,
       stores.registry,
@@ -163,6 +190,7 @@ export async function main(
     write(`inspect: ${safe(StoreError.is(err) || err instanceof Error ? err.message : String(err), 1000)}\n`);
     return 1;
   } finally {
+    traceStore?.dispose();
     stores?.dispose();
   }
 }
