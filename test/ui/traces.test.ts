@@ -53,14 +53,21 @@ describe('Traces in the Experiments view (Chromium + code-server + the 3.11.1 sq
       await wb.page.mouse.up();
     }
     // The one failed trace (the 23rd, newest first) shows with the error icon.
-    await wb.page
+    const failed = wb.page
       .locator('.part.sidebar .monaco-list-row', { hasText: 'support_agent' })
       .filter({ has: wb.page.locator('.codicon-error') })
-      .first()
-      .waitFor({ timeout: 10_000 });
+      .first();
+    await failed.waitFor({ timeout: 10_000 });
     // Keep the pointer off the rows so that no tooltip covers them.
     await wb.page.mouse.move(1200, 700);
     await wb.page.locator('.monaco-hover').first().waitFor({ state: 'hidden', timeout: 10_000 });
     await wb.shot('60-traces-list');
+    // The failed trace's tooltip: plain text, its id and state among the lines.
+    await failed.hover();
+    await wb.page
+      .locator('.monaco-hover', { hasText: 'Trace ID: tr-f73be9a00575257de08694e2c271d08a' })
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await wb.shot('61-trace-tooltip');
   });
 });
