@@ -12,6 +12,8 @@ import {
   type OpenStoresOptions,
   type Stores,
 } from '../../core/stores/openStores';
+import { openTraceStore } from '../../core/stores/openTraceStore';
+import type { TraceStore } from '../../core/traces/traceStore';
 import type { RestClient, RestClientOptions } from '../../core/tracking/rest/restClient';
 import { tlsOptionsFromEnv } from '../../core/tracking/rest/tlsOptionsFromEnv';
 import { httpSettings } from '../shared/config';
@@ -32,6 +34,7 @@ export class StoreSession implements vscode.Disposable {
   /** Fires after the active connection changed; stores opened before are disposed. */
   readonly onDidChange = this.changed.event;
   private opening: Promise<Stores> | undefined;
+  private tracesOpening: Promise<TraceStore> | undefined;
   private gen = 0;
   private readonly subscription: vscode.Disposable;
 
@@ -83,18 +86,51 @@ export class StoreSession implements vscode.Disposable {
     return this.opening;
   }
 
+  /**
+   * The trace store of the active connection, opened on first use beside `stores()` (its own
+   * database handle for sqlite) and disposed with them on every connection change.
+   */
+  traces(): Promise<TraceStore> {
+    if (this.tracesOpening === undefined) {
+      const state = this.connections.state;
+      if (state.status !== 'ready') {
+        return Promise.reject(
+          new Error(state.status === 'none' ? 'No MLflow tracking server is configured.' : state.problem),
+        );
+      }
+      const target = state.target;
+      const opening = this.openOptions(target).then((options) => openTraceStore(target, options));
+      opening.catch(() => {
+        if (this.tracesOpening === opening) {
+          this.tracesOpening = undefined;
+        }
+      });
+      this.tracesOpening = opening;
+    }
+    return this.tracesOpening;
+  }
+
   /** Drop the open stores and tell everyone to reload (the Refresh command, a changed credential). */
   reset(): void {
-    const old = this.opening;
-    this.opening = undefined;
+    this.closeStores();
     this.gen++;
-    old?.then(
-      (s) => {
-        s.dispose();
-      },
-      () => undefined,
-    );
     this.changed.fire();
+  }
+
+  /** Dispose what is open (or opening) and forget it. */
+  private closeStores(): void {
+    const old = this.opening;
+    const oldTraces = this.tracesOpening;
+    this.opening = undefined;
+    this.tracesOpening = undefined;
+    for (const store of [old, oldTraces]) {
+      store?.then(
+        (s) => {
+          s.dispose();
+        },
+        () => undefined,
+      );
+    }
   }
 
   /**
@@ -136,13 +172,7 @@ export class StoreSession implements vscode.Disposable {
 
   dispose(): void {
     this.subscription.dispose();
-    this.opening?.then(
-      (s) => {
-        s.dispose();
-      },
-      () => undefined,
-    );
-    this.opening = undefined;
+    this.closeStores();
     this.changed.dispose();
   }
 }

@@ -7,6 +7,7 @@ import { formatTimestamp, runDescription, runTooltipLines, statusLook } from '..
 import type { ExplorerNode, NodeOf, RunSection } from './explorerNode';
 import { messageItem } from './messageNodes';
 import { runSections, SECTION_LABELS } from './sectionChildren';
+import { traceItem, tracesItem, tracesMoreItem } from './traceTreeItems';
 import { plainTooltip } from './treeText';
 
 const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
@@ -31,6 +32,12 @@ export function experimentsTreeItem(node: ExplorerNode): vscode.TreeItem {
       return loadMoreItem(node);
     case 'message':
       return messageItem(node);
+    case 'traces':
+      return tracesItem(node);
+    case 'trace':
+      return traceItem(node);
+    case 'tracesMore':
+      return tracesMoreItem(node);
     default:
       return new vscode.TreeItem('');
   }

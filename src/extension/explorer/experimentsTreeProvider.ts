@@ -10,6 +10,8 @@ import type { ExperimentRuns, ExperimentsModel } from './experimentsModel';
 import { experimentsTreeItem } from './experimentTreeItems';
 import { errorNode, rejectedFilterNode } from './messageNodes';
 import { modelNodes, runSections, sectionValues } from './sectionChildren';
+import { traceNodes, withTracesNode } from './traceChildren';
+import type { TracesModel } from './tracesModel';
 
 /** Superseded loads a request follows to the newest at most (each one a user action). */
 const MAX_SUPERSEDED_RETRIES = 5;
@@ -28,14 +30,25 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
   private readonly nodes = new Map<string, ExplorerNode>();
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly model: ExperimentsModel) {
-    this.subscription = model.onDidChange((experimentId) => {
-      const node = experimentId === undefined ? undefined : this.nodes.get(`exp:${experimentId}`);
-      if (experimentId === undefined) {
-        this.nodes.clear();
-      }
-      this.changed.fire(node);
-    });
+  constructor(
+    private readonly model: ExperimentsModel,
+    private readonly traces: TracesModel,
+  ) {
+    this.subscription = vscode.Disposable.from(
+      model.onDidChange((experimentId) => {
+        const node = experimentId === undefined ? undefined : this.nodes.get(`exp:${experimentId}`);
+        if (experimentId === undefined) {
+          this.nodes.clear();
+        }
+        this.changed.fire(node);
+      }),
+      traces.onDidChange((experimentId) => {
+        const node = this.nodes.get(`exp:${experimentId}/traces`);
+        if (node !== undefined) {
+          this.changed.fire(node);
+        }
+      }),
+    );
   }
 
   /** A node shown in the view, by id (`exp:<id>`, `run:<id>`, …). */
@@ -78,7 +91,9 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
     }
     switch (node.kind) {
       case 'experiment':
-        return this.runsOf(node);
+        return withTracesNode(node, await this.runsOf(node), this.model.query.filter !== undefined);
+      case 'traces':
+        return this.tracesOf(node);
       case 'run':
         return [
           ...node.childRuns,
@@ -126,6 +141,14 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
       }
       return this.runNodes(node, state);
     });
+  }
+
+  private async tracesOf(node: NodeOf<'traces'>): Promise<ExplorerNode[]> {
+    const state = this.traces.tracesOf(node.experimentId);
+    if (state.loaded.length === 0 && state.loading !== undefined) {
+      await state.loading;
+    }
+    return traceNodes(node, state);
   }
 
   private runNodes(node: NodeOf<'experiment'>, state: ExperimentRuns): ExplorerNode[] {

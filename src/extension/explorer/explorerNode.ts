@@ -4,6 +4,7 @@ import type { RegisteredModel } from '../../core/registry/entities/registeredMod
 import type { ArtifactFile } from '../../core/tracking/entities/artifactFile';
 import type { Experiment } from '../../core/tracking/entities/experiment';
 import type { Run } from '../../core/tracking/entities/run';
+import type { TraceInfo } from '../../core/traces/entities/traceInfo';
 
 /** What a run's expandable sections are. */
 export type RunSection = 'params' | 'metrics' | 'tags' | 'datasets' | 'artifacts' | 'models';
@@ -58,6 +59,27 @@ export type ExplorerNode =
     }
   | {
       readonly kind: 'loadMore';
+      readonly id: string;
+      readonly experimentId: string;
+      readonly loaded: number;
+      readonly parentId: string;
+    }
+  | {
+      readonly kind: 'traces';
+      readonly id: string;
+      readonly experimentId: string;
+      readonly parentId: string;
+    }
+  | {
+      readonly kind: 'trace';
+      readonly id: string;
+      readonly traceId: string;
+      readonly experimentId: string;
+      readonly info: TraceInfo;
+      readonly parentId: string;
+    }
+  | {
+      readonly kind: 'tracesMore';
       readonly id: string;
       readonly experimentId: string;
       readonly loaded: number;

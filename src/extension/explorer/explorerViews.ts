@@ -6,6 +6,7 @@ import { ExperimentsModel } from './experimentsModel';
 import { ExperimentsTreeProvider } from './experimentsTreeProvider';
 import { ModelsTreeProvider } from './modelsTreeProvider';
 import { RunPoller } from './runPoller';
+import { TracesModel } from './tracesModel';
 
 /**
  * What the explorer's commands act on: the runs model, the Experiments and Models views with their
@@ -14,6 +15,7 @@ import { RunPoller } from './runPoller';
 export interface ExplorerViews {
   readonly session: StoreSession;
   readonly model: ExperimentsModel;
+  readonly traces: TracesModel;
   readonly experiments: ExperimentsTreeProvider;
   readonly models: ModelsTreeProvider;
   readonly artifacts: ArtifactFileSystem;
@@ -25,7 +27,8 @@ export interface ExplorerViews {
 /** Creates the views and what feeds them; nothing loads until a view is shown and expanded. */
 export function createExplorerViews(session: StoreSession): ExplorerViews {
   const model = new ExperimentsModel(session);
-  const experiments = new ExperimentsTreeProvider(model);
+  const traces = new TracesModel(session, model);
+  const experiments = new ExperimentsTreeProvider(model, traces);
   const models = new ModelsTreeProvider(session);
   const artifacts = new ArtifactFileSystem(session);
   const experimentsView = vscode.window.createTreeView('mlflow.experiments', {
@@ -39,7 +42,7 @@ export function createExplorerViews(session: StoreSession): ExplorerViews {
     canSelectMany: true,
   });
   const poller = new RunPoller(model, experimentsView);
-  return { session, model, experiments, models, artifacts, experimentsView, modelsView, poller };
+  return { session, model, traces, experiments, models, artifacts, experimentsView, modelsView, poller };
 }
 
 /**
@@ -50,6 +53,7 @@ export function registerExplorerViews(context: vscode.ExtensionContext, views: E
   const { session, artifacts } = views;
   context.subscriptions.push(
     views.model,
+    views.traces,
     views.experiments,
     views.models,
     views.experimentsView,

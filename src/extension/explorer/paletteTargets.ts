@@ -26,6 +26,9 @@ export function currentExperimentId(
         return selected.experiment.experimentId;
       case 'run':
       case 'loadMore':
+      case 'traces':
+      case 'trace':
+      case 'tracesMore':
         return selected.experimentId;
       case 'section':
         return selected.run.info.experimentId;

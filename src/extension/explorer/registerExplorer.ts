@@ -9,6 +9,7 @@ import type { ModelsTreeProvider } from './modelsTreeProvider';
 import { registerArtifactCommands } from './registerArtifactCommands';
 import { registerModelCommands } from './registerModelCommands';
 import { registerRunCommands } from './registerRunCommands';
+import { registerTraceCommands } from './registerTraceCommands';
 import { registerViewCommands, runFilterKeys } from './registerViewCommands';
 import { revealRun } from './revealRun';
 import type { RunPoller } from './runPoller';
@@ -42,6 +43,7 @@ export function registerExplorer(
   const kit = explorerCommandKit(context, log, views);
   registerViewCommands(kit);
   registerRunCommands(kit);
+  registerTraceCommands(kit);
   registerArtifactCommands(kit);
   registerModelCommands(kit, reveal);
   registerExplorerViews(context, views);

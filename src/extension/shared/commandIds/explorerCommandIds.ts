@@ -19,4 +19,6 @@ export const EXPLORER_COMMANDS = {
   setAlias: 'mlflow.models.setAlias',
   deleteAlias: 'mlflow.models.deleteAlias',
   showSourceRun: 'mlflow.models.showSourceRun',
+  loadMoreTraces: 'mlflow.traces.loadMore',
+  copyTraceId: 'mlflow.traces.copyId',
 } as const;

@@ -1,0 +1,206 @@
+import * as assert from 'node:assert/strict';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { SqliteRegistryStore } from '../../../src/core/registry/sqliteRegistryStore';
+import { SqliteDatabase } from '../../../src/core/tracking/sqlite/sqliteDatabase';
+import { SqliteTrackingStore } from '../../../src/core/tracking/sqlite/sqliteTrackingStore';
+import type { MlflowExtensionApi } from '../../../src/extension/api';
+import type { ExplorerNode, NodeOf } from '../../../src/extension/explorer/explorerNode';
+import { startMlflowTestServer, type MlflowTestServer } from '../../support/mlflow/mlflowTestServer';
+import { clearTrackingUriSetting, connectTo, repoRoot } from './helpers';
+
+const fixture = (version: string, ...p: string[]): string =>
+  path.join(repoRoot().fsPath, 'test', 'fixtures', `mlflow-${version}`, ...p);
+
+/** The one failed trace of the recorded 3.11.1 store's support-agent experiment. */
+const ERROR_TRACE = 'tr-f73be9a00575257de08694e2c271d08a';
+
+const children = (api: MlflowExtensionApi, node?: ExplorerNode): Promise<ExplorerNode[]> =>
+  api.explorer.experiments.getChildren(node);
+
+async function experiment(api: MlflowExtensionApi, name: string): Promise<NodeOf<'experiment'>> {
+  const found = (await children(api)).find(
+    (n): n is NodeOf<'experiment'> => n.kind === 'experiment' && n.experiment.name === name,
+  );
+  assert.ok(found, `experiment ${name} is listed`);
+  return found;
+}
+
+const tracesNode = (nodes: readonly ExplorerNode[]): NodeOf<'traces'> => {
+  const found = nodes.find((n): n is NodeOf<'traces'> => n.kind === 'traces');
+  assert.ok(found, 'the experiment has a Traces node');
+  return found;
+};
+
+const texts = (nodes: readonly ExplorerNode[]): string[] =>
+  nodes.map((n) => (n.kind === 'message' ? n.text : n.kind));
+
+const iconOf = (item: vscode.TreeItem): string | undefined =>
+  item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : undefined;
+
+/** A proxy to `target` that refuses trace searches, as a server whose token may not read traces. */
+async function refusingTraces(target: string): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+  const upstream = new URL(target);
+  const server = http.createServer((req, res) => {
+    if ((req.url ?? '').startsWith('/api/3.0/mlflow/traces/search')) {
+      res
+        .writeHead(403, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ error_code: 'PERMISSION_DENIED', message: 'No permission to read traces.' }));
+      return;
+    }
+    const forward = http.request(
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        path: req.url,
+        method: req.method,
+        headers: req.headers,
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    req.pipe(forward);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          resolve();
+        });
+      }),
+  };
+}
+
+describe('Traces in the Experiments view (real extension host)', () => {
+  const disposers: Array<() => void | Promise<void>> = [];
+
+  before(async () => {
+    // Pages of 10, so that the 43 recorded traces take five pages and four *Load more*s.
+    await vscode.workspace
+      .getConfiguration('mlflow')
+      .update('runs.pageSize', 10, vscode.ConfigurationTarget.Workspace);
+  });
+
+  after(async () => {
+    await vscode.workspace
+      .getConfiguration('mlflow')
+      .update('runs.pageSize', undefined, vscode.ConfigurationTarget.Workspace);
+    await clearTrackingUriSetting();
+    for (const d of disposers) {
+      await d();
+    }
+  });
+
+  it('lists the 43 traces of the 3.11.1 GenAI experiment under a Traces node shown first, over pages', async () => {
+    const api = await connectTo(`sqlite:///${fixture('3.11.1', 'sqlite', 'mlflow.db')}`);
+    const top = await children(api, await experiment(api, 'support-agent'));
+    assert.equal(top[0]?.kind, 'traces', 'a GenAI experiment shows its traces first');
+    const node = tracesNode(top);
+    assert.equal(labelOf(api.explorer.experiments.getTreeItem(node)), 'Traces');
+
+    let nodes = await children(api, node);
+    let pages = 1;
+    for (;;) {
+      const more = nodes.find((n): n is NodeOf<'tracesMore'> => n.kind === 'tracesMore');
+      if (more === undefined) {
+        break;
+      }
+      assert.equal(more.loaded, pages * 10);
+      await vscode.commands.executeCommand('mlflow.traces.loadMore', more);
+      nodes = await children(api, node);
+      pages++;
+    }
+    const traces = nodes.filter((n): n is NodeOf<'trace'> => n.kind === 'trace');
+    assert.equal(traces.length, 43);
+    assert.equal(pages, 5);
+    assert.equal(new Set(traces.map((t) => t.traceId)).size, 43, 'no trace twice');
+    const times = traces.map((t) => t.info.requestTimeMs);
+    assert.deepEqual(
+      times,
+      [...times].sort((a, b) => b - a),
+      'newest first',
+    );
+
+    const items = traces.map((t) => api.explorer.experiments.getTreeItem(t));
+    const failed = traces.findIndex((t) => t.traceId === ERROR_TRACE);
+    assert.ok(failed >= 0, 'the ERROR trace is listed');
+    assert.equal(iconOf(items[failed] ?? new vscode.TreeItem('')), 'error');
+    assert.ok(items.filter((_, i) => i !== failed).every((i) => iconOf(i) === 'pass'));
+    assert.ok(
+      items.some((i) => typeof i.description === 'string' && /\d tokens/.test(i.description)),
+      'a description carries the token count',
+    );
+    assert.ok(items.every((i) => i.contextValue === 'mlflow.trace'));
+    const tooltip = items[failed]?.tooltip;
+    assert.ok(tooltip instanceof vscode.MarkdownString);
+    assert.equal(tooltip.isTrusted, false);
+    assert.equal(tooltip.supportHtml, false);
+    // appendText escapes Markdown and keeps spaces as &nbsp;: read it back as the text it shows.
+    const shown = tooltip.value.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
+    assert.ok(shown.includes(`Trace ID: ${ERROR_TRACE}`), shown);
+    assert.ok(shown.includes('State: error'), shown);
+
+    const copied = await vscode.commands.executeCommand<string>('mlflow.traces.copyId', traces[0]);
+    assert.equal(copied, traces[0]?.traceId);
+    assert.equal(await vscode.env.clipboard.readText(), traces[0]?.traceId);
+  });
+
+  it('shows a classic experiment\'s Traces node after its runs, saying "No traces"', async () => {
+    const api = await connectTo(`sqlite:///${fixture('3.11.1', 'sqlite', 'mlflow.db')}`);
+    const top = await children(api, await experiment(api, 'churn-prediction'));
+    assert.ok(top.some((n) => n.kind === 'run'));
+    assert.equal(top.at(-1)?.kind, 'traces', 'after the runs');
+    assert.deepEqual(texts(await children(api, tracesNode(top))), ['No traces']);
+  });
+
+  it('says "This server has no traces" for a server without trace routes (HTML 404), not an error', async () => {
+    const db = await SqliteDatabase.open(fixture('2.17.2', 'sqlite', 'mlflow.db'));
+    const tracking = new SqliteTrackingStore(db);
+    const server: MlflowTestServer = await startMlflowTestServer(tracking, new SqliteRegistryStore(db));
+    disposers.push(
+      () => server.close(),
+      () => {
+        tracking.dispose();
+      },
+    );
+    const api = await connectTo(server.baseUrl);
+    const top = await children(api, await experiment(api, 'iris-classification'));
+    const nodes = await children(api, tracesNode(top));
+    assert.deepEqual(texts(nodes), ['This server has no traces']);
+    assert.equal(nodes[0]?.kind === 'message' ? nodes[0].severity : undefined, 'info');
+  });
+
+  it("shows a refused trace search as the explorer's error node, whose click retries", async () => {
+    const db = await SqliteDatabase.open(fixture('2.17.2', 'sqlite', 'mlflow.db'));
+    const tracking = new SqliteTrackingStore(db);
+    const server = await startMlflowTestServer(tracking, new SqliteRegistryStore(db));
+    const proxy = await refusingTraces(server.baseUrl);
+    disposers.push(
+      () => proxy.close(),
+      () => server.close(),
+      () => {
+        tracking.dispose();
+      },
+    );
+    const api = await connectTo(proxy.baseUrl);
+    const top = await children(api, await experiment(api, 'iris-classification'));
+    const nodes = await children(api, tracesNode(top));
+    assert.equal(nodes.length, 1);
+    const error = nodes[0];
+    assert.ok(error?.kind === 'message' && error.severity === 'error' && error.retry);
+    const item = api.explorer.experiments.getTreeItem(error);
+    assert.equal(item.command?.command, 'mlflow.experiments.refresh');
+    assert.equal(item.contextValue, 'mlflow.error');
+  });
+});
+
+function labelOf(item: vscode.TreeItem): string {
+  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+}
