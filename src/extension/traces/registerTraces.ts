@@ -38,6 +38,7 @@ export function registerTraces(
     extensionUri: context.extensionUri,
     log,
     openTraces: () => openSessionTraces(session, context.extensionPath),
+    onConnectionChange: session.onDidChange,
   };
   registerReported(context, log, {
     [TRACE_COMMANDS.openTrace]: async (arg) => {

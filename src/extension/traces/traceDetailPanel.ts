@@ -16,6 +16,8 @@ export interface TraceDetailDeps {
   readonly log: vscode.LogOutputChannel;
   /** Opens a trace store for the active connection; the panel disposes it when it closes. */
   readonly openTraces: () => Promise<TraceStore>;
+  /** Fires when the active connection changed: the store opened before is for the old one. */
+  readonly onConnectionChange: vscode.Event<void>;
 }
 
 /** Trace panels by trace id: opening a trace already shown reveals its panel. */
@@ -66,16 +68,28 @@ export class TraceDetailPanel implements vscode.Disposable {
     private readonly deps: TraceDetailDeps,
     readonly traceId: string,
   ) {
-    hosted.own({
-      dispose: () => {
-        void this.store?.then(
-          (s) => {
-            s.dispose();
-          },
-          () => undefined,
-        );
+    hosted.own(
+      {
+        dispose: () => {
+          this.dropStore();
+        },
       },
-    });
+      deps.onConnectionChange(() => {
+        // The next load (a refresh) opens the new connection's store.
+        this.dropStore();
+      }),
+    );
+  }
+
+  private dropStore(): void {
+    const old = this.store;
+    this.store = undefined;
+    void old?.then(
+      (s) => {
+        s.dispose();
+      },
+      () => undefined,
+    );
   }
 
   get panel(): vscode.WebviewPanel {
