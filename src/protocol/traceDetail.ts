@@ -32,6 +32,8 @@ export interface TraceDetailSnapshot extends Message<'traceDetail/snapshot'> {
   /** Request time, duration, tokens and cost (the last two when the trace has them). */
   readonly facts: readonly TraceFact[];
   readonly spans: readonly SpanRow[];
+  /** The row to select when the panel opens: where the first error started, else the root. */
+  readonly initialSpan: number;
   /** One per span, in the order of `spans`. */
   readonly details: readonly SpanDetail[];
   readonly metadata: readonly TraceFact[];
@@ -81,6 +83,7 @@ const HOST_CHECKS = {
     typeof m.state === 'string' &&
     Array.isArray(m.facts) &&
     Array.isArray(m.spans) &&
+    typeof m.initialSpan === 'number' &&
     Array.isArray(m.details) &&
     m.details.length === m.spans.length &&
     Array.isArray(m.metadata) &&

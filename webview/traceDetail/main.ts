@@ -56,29 +56,7 @@ function render(s: TraceDetailSnapshot): void {
       el('h2', { text: `Tags (${String(s.tags.length)})` }),
       factTable(s.tags, 'tags'),
     );
-  tree.select(firstLook(s.spans));
-}
-
-/**
- * The span a reader opening the trace looks at first: where the first error started (a failed
- * span none of whose descendants failed; an exception propagates up to the root), else the root.
- */
-function firstLook(rows: TraceDetailSnapshot['spans']): number {
-  for (let i = 0; i < rows.length; i++) {
-    const depth = rows[i]?.depth ?? 0;
-    if (rows[i]?.statusCode !== 'ERROR') {
-      continue;
-    }
-    let j = i + 1;
-    let failedBelow = false;
-    for (; j < rows.length && (rows[j]?.depth ?? 0) > depth; j++) {
-      failedBelow ||= rows[j]?.statusCode === 'ERROR';
-    }
-    if (!failedBelow) {
-      return i;
-    }
-  }
-  return 0;
+  tree.select(s.initialSpan);
 }
 
 function onMessage(m: TraceDetailHostMessage): void {

@@ -90,3 +90,24 @@ function rowOf(span: Span, depth: number, childCount: number, start: bigint, tot
 export function msBetween(fromNs: bigint, toNs: bigint): number {
   return Number(((toNs - fromNs) * 1000n) / NS_PER_MS) / 1000;
 }
+
+/**
+ * The row a reader opening the trace looks at first: where the first error started (a failed span
+ * none of whose descendants failed; an exception propagates up to the root), else the root.
+ */
+export function firstLook(rows: readonly SpanRow[]): number {
+  for (let i = 0; i < rows.length; i++) {
+    const depth = rows[i]?.depth ?? 0;
+    if (rows[i]?.statusCode !== 'ERROR') {
+      continue;
+    }
+    let failedBelow = false;
+    for (let j = i + 1; j < rows.length && (rows[j]?.depth ?? 0) > depth; j++) {
+      failedBelow ||= rows[j]?.statusCode === 'ERROR';
+    }
+    if (!failedBelow) {
+      return i;
+    }
+  }
+  return 0;
+}

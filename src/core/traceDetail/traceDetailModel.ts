@@ -4,7 +4,7 @@ import { exceptionOf, SPAN_ATTRIBUTES, type Span } from '../traces/entities/span
 import type { Trace } from '../traces/entities/trace';
 import type { TraceInfo } from '../traces/entities/traceInfo';
 import { spanPayload } from './chatTurns';
-import { msBetween, spanRows } from './spanTree';
+import { firstLook, msBetween, spanRows } from './spanTree';
 import type { AssessmentView, SpanDetail, SpanRow, TraceFact } from './traceView';
 
 /** Everything the trace panel shows, built from one trace. */
@@ -14,6 +14,8 @@ export interface TraceDetailModel {
   readonly state: string;
   readonly facts: readonly TraceFact[];
   readonly spans: readonly SpanRow[];
+  /** The row selected when the panel opens (see {@link firstLook}). */
+  readonly initialSpan: number;
   readonly details: readonly SpanDetail[];
   readonly metadata: readonly TraceFact[];
   readonly tags: readonly TraceFact[];
@@ -108,6 +110,7 @@ export function traceDetailModel(trace: Trace): TraceDetailModel {
     state: info.state,
     facts: headerFacts(info),
     spans: rows,
+    initialSpan: firstLook(rows),
     details: rows.flatMap((r) => {
       const span = byId.get(r.spanId);
       return span ? [detailOf(span, info.assessments)] : [];

@@ -28,6 +28,7 @@ describe('trace detail protocol guards', () => {
       state: 'OK',
       facts: [],
       spans: [],
+      initialSpan: 0,
       details: [],
       metadata: [],
       tags: [],
@@ -36,6 +37,7 @@ describe('trace detail protocol guards', () => {
     assert.ok(isTraceDetailHostMessage(snapshot));
     assert.ok(!isTraceDetailHostMessage({ ...snapshot, details: [{}] }), 'one detail per span');
     assert.ok(!isTraceDetailHostMessage({ ...snapshot, spans: 'x' }));
+    assert.ok(!isTraceDetailHostMessage({ ...snapshot, initialSpan: '0' }));
     assert.ok(isTraceDetailHostMessage({ type: 'traceDetail/error', message: 'm' }));
     assert.ok(!isTraceDetailHostMessage({ type: 'traceDetail/error' }));
   });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { chatTurns, spanPayload } from '../../../../src/core/traceDetail/chatTurns';
-import { nsToMs, spanRows } from '../../../../src/core/traceDetail/spanTree';
+import { firstLook, nsToMs, spanRows } from '../../../../src/core/traceDetail/spanTree';
 import { traceDetailModel } from '../../../../src/core/traceDetail/traceDetailModel';
 import type { Span } from '../../../../src/core/traces/entities/span';
 import { SqliteTraceStore } from '../../../../src/core/traces/sqlite/sqliteTraceStore';
@@ -48,6 +48,25 @@ describe('trace detail model: span tree, timeline, chat messages', () => {
     assert.equal(rows[0]?.type, 'AGENT');
     assert.equal(rows[1]?.type, 'UNKNOWN');
     assert.equal(rows.find((r) => r.name === 's4')?.statusCode, 'ERROR');
+    assert.equal(firstLook(rows), 3, 'the failed span is looked at first');
+  });
+
+  it('looks first at where the first error started, not at the ancestors it propagated to', () => {
+    const failed = (depth: number, statusCode: 'OK' | 'ERROR') => ({
+      spanId: String(depth),
+      depth,
+      name: '',
+      type: 'UNKNOWN',
+      statusCode,
+      durationMs: 1,
+      offset: 0,
+      width: 0,
+      childCount: 0,
+    });
+    assert.equal(firstLook([failed(0, 'ERROR'), failed(1, 'OK'), failed(1, 'ERROR'), failed(2, 'ERROR')]), 3);
+    assert.equal(firstLook([failed(0, 'ERROR'), failed(1, 'OK')]), 0);
+    assert.equal(firstLook([failed(0, 'OK'), failed(1, 'OK')]), 0);
+    assert.equal(firstLook([]), 0);
   });
 
   it('computes timeline offsets and widths from exact bigint nanoseconds', () => {
@@ -127,6 +146,7 @@ describe('trace detail model: span tree, timeline, chat messages', () => {
       assert.equal(m.state, 'ERROR');
       const i = m.spans.findIndex((r) => r.statusCode === 'ERROR' && r.type === 'TOOL');
       assert.ok(i >= 0);
+      assert.equal(m.initialSpan, i, 'the panel opens on the TOOL span that raised');
       const exception = m.details[i]?.events.find((e) => e.exception)?.exception;
       assert.equal(exception?.type, 'KeyError');
       assert.ok((exception.stackTrace ?? '').includes('Traceback'));
