@@ -6,6 +6,7 @@ import { openWorkbench, type Workbench } from './workbench';
 
 const CHAT_TRACE = 'tr-62271419f50102fb4152e17dcc52f6c6';
 const ERROR_TRACE = 'tr-f73be9a00575257de08694e2c271d08a';
+const MANY_SPANS = 'tr-c2e32c06106cfeedb6970f34b44aede0';
 
 describe('Trace panel in the workbench (Chromium + code-server, recorded 3.11.1 mlflow.db)', () => {
   let wb: Workbench;
@@ -60,6 +61,24 @@ describe('Trace panel in the workbench (Chromium + code-server, recorded 3.11.1 
     await wb.page.keyboard.press('Enter');
     await view.locator('#span-title', { hasText: 'CHAT_MODEL' }).waitFor({ timeout: 10_000 });
     await wb.shot('61-trace-chat-dark');
+  });
+
+  it('renders the 211-span trace and collapses and expands it from the keyboard', async () => {
+    await openTrace(MANY_SPANS);
+    const view = wb.webview();
+    const rows = view.locator('#span-tree .span-row');
+    assert.equal(await rows.count(), 211);
+    const root = rows.first();
+    await root.focus();
+    await wb.page.keyboard.press('ArrowLeft');
+    await view
+      .locator('#span-tree .span-row:not([hidden])')
+      .nth(1)
+      .waitFor({ state: 'detached', timeout: 10_000 });
+    assert.equal(await root.getAttribute('aria-expanded'), 'false');
+    await wb.page.keyboard.press('ArrowRight');
+    await view.locator('#span-tree .span-row:not([hidden])').nth(210).waitFor({ timeout: 10_000 });
+    await wb.shot('63-trace-many-spans-dark');
   });
 
   it('shows the ERROR trace with its exception (light)', async () => {
