@@ -23,6 +23,7 @@ import { registerProjectRun } from './projects';
 import { registerExplorer } from './explorer';
 import { registerCompare } from './compare';
 import { registerScaffold } from './scaffold';
+import { registerTraces } from './traces';
 import { VERSION_DOC_SCHEME, versionDocuments } from './compare';
 import { forgetClosedResults, RESULT_DOC_SCHEME, resultDocuments } from './shared/resultDocuments';
 import { ConnectionStatusBar } from './connection';
@@ -89,6 +90,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   registerHelp(context, log);
   const explorer = registerExplorer(context, stores, log);
   const panels = registerCompare(context, stores, explorer, log);
+  registerTraces(context, stores, log);
   registerProjectRun(context, { connections, secrets: typed, explorer, log });
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(VERSION_DOC_SCHEME, versionDocuments),

@@ -10,6 +10,7 @@ export const PANEL_KINDS = {
   connection: { viewType: 'mlflow.connectionDetails', script: 'connection', pageTitle: 'MLflow Connection' },
   compare: { viewType: 'mlflow.compareRuns', script: 'compare', pageTitle: 'MLflow Run Comparison' },
   runDetail: { viewType: 'mlflow.runDetail', script: 'runDetail', pageTitle: 'MLflow Run Details' },
+  traceDetail: { viewType: 'mlflow.traceDetail', script: 'traceDetail', pageTitle: 'MLflow Trace' },
   tryIt: { viewType: 'mlflow.tryIt', script: 'tryIt', pageTitle: 'MLflow Try It' },
   projectRun: {
     viewType: 'mlflow.projectRun',

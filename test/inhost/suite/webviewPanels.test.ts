@@ -10,6 +10,8 @@ import { COMMANDS } from '../../../src/extension/shared/commandIds/commandIds';
 import { COMPARE_COMMANDS } from '../../../src/extension/shared/commandIds/compareCommandIds';
 import type { ComparePanel } from '../../../src/extension/compare/comparePanel';
 import { PROJECT_COMMANDS } from '../../../src/extension/shared/commandIds/projectCommandIds';
+import { TRACE_COMMANDS } from '../../../src/extension/shared/commandIds/traceCommandIds';
+import type { TraceDetailPanel } from '../../../src/extension/traces/traceDetailPanel';
 import type { ModelServerInfo } from '../../../src/extension/serving/modelServer';
 import type { OpenWebviewPanel } from '../../../src/extension/shared/webviews/webviewHtml';
 import type { TryItPanel } from '../../../src/extension/serving/tryItPanel';
@@ -107,6 +109,15 @@ describe('every webview panel: CSP, no command URIs, own roots only, no data in 
           probeOf(api, 'runDetail', panel.panel).sent.find(
             (m) => m.type === 'runDetail/snapshot' && m.runId === RUN,
           ),
+      };
+    },
+    traceDetail: async () => {
+      // This 2.17.2 stand-in has no such trace: the panel shows why, by message, never in its HTML.
+      const traceId = 'tr-0123456789abcdef0123456789abcdef';
+      const panel = await vscode.commands.executeCommand<TraceDetailPanel>(TRACE_COMMANDS.openTrace, traceId);
+      return {
+        data: [traceId],
+        posted: () => probeOf(api, 'traceDetail', panel.panel).sent[0],
       };
     },
     tryIt: async () => {

@@ -4,6 +4,7 @@ import { MLMODEL_COMMANDS } from './mlmodelCommandIds';
 import { SCAFFOLD_COMMANDS } from './scaffoldCommandIds';
 import { PROJECT_COMMANDS } from './projectCommandIds';
 import { COMMANDS } from './commandIds';
+import { TRACE_COMMANDS } from './traceCommandIds';
 
 /** Every command id this build registers, for the contribution check and the activation test. */
 export const IMPLEMENTED_COMMANDS: readonly string[] = [
@@ -13,4 +14,5 @@ export const IMPLEMENTED_COMMANDS: readonly string[] = [
   ...Object.values(MLMODEL_COMMANDS),
   ...Object.values(SCAFFOLD_COMMANDS),
   ...Object.values(PROJECT_COMMANDS),
+  ...Object.values(TRACE_COMMANDS),
 ];

@@ -20,6 +20,11 @@ import {
   type RunDetailWebviewMessage,
 } from '../../../protocol/runDetail';
 import {
+  isTraceDetailWebviewMessage,
+  type TraceDetailHostMessage,
+  type TraceDetailWebviewMessage,
+} from '../../../protocol/traceDetail';
+import {
   isTryItWebviewMessage,
   type TryItHostMessage,
   type TryItWebviewMessage,
@@ -34,6 +39,7 @@ interface PanelMessageMap {
   connection: { host: ConnectionHostMessage; webview: ConnectionWebviewMessage };
   compare: { host: CompareHostMessage; webview: CompareWebviewMessage };
   runDetail: { host: RunDetailHostMessage; webview: RunDetailWebviewMessage };
+  traceDetail: { host: TraceDetailHostMessage; webview: TraceDetailWebviewMessage };
   tryIt: { host: TryItHostMessage; webview: TryItWebviewMessage };
   projectRun: { host: ProjectRunHostMessage; webview: ProjectRunWebviewMessage };
 }
@@ -52,6 +58,7 @@ export const WEBVIEW_GUARDS: { readonly [K in PanelKind]: WebviewGuard<K> } = {
   connection: isConnectionWebviewMessage,
   compare: isCompareWebviewMessage,
   runDetail: isRunDetailWebviewMessage,
+  traceDetail: isTraceDetailWebviewMessage,
   tryIt: isTryItWebviewMessage,
   projectRun: isProjectRunWebviewMessage,
 };

@@ -85,6 +85,7 @@ class PanelProbeRegistry implements PanelProbe {
     connection: new WeakMap(),
     compare: new WeakMap(),
     runDetail: new WeakMap(),
+    traceDetail: new WeakMap(),
     tryIt: new WeakMap(),
     projectRun: new WeakMap(),
   };

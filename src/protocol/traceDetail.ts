@@ -1,0 +1,97 @@
+import type { AssessmentView, SpanDetail, SpanRow, TraceFact } from '../core/traceDetail/traceView';
+import { hasOnlyKeys } from './exactKeys';
+import { checkMessage, type Message, type MessageCheck, type MessageChecks, type ReadyMessage } from './ipc';
+import { PANEL_KINDS } from './panelKinds';
+
+export type {
+  AssessmentView,
+  ChatTurn,
+  SpanDetail,
+  SpanEventView,
+  SpanPayload,
+  SpanRow,
+  TraceFact,
+} from '../core/traceDetail/traceView';
+
+/** The trace detail panel's webview type (also the serializer's key). */
+export const TRACE_DETAIL_VIEW_TYPE = PANEL_KINDS.traceDetail.viewType;
+
+/** `tr-` + 32 hex digits (MLflow 3), or a v2 request id: letters, digits, - and _. */
+const TRACE_ID_SHAPE = /^[A-Za-z0-9_-]{1,80}$/;
+
+/** A plausible trace id, checked before it reaches a store. */
+export function isTraceId(v: unknown): v is string {
+  return typeof v === 'string' && TRACE_ID_SHAPE.test(v);
+}
+
+/** Everything the panel shows about one trace, sent whole. */
+export interface TraceDetailSnapshot extends Message<'traceDetail/snapshot'> {
+  readonly traceId: string;
+  readonly name: string;
+  readonly state: string;
+  /** Request time, duration, tokens and cost (the last two when the trace has them). */
+  readonly facts: readonly TraceFact[];
+  readonly spans: readonly SpanRow[];
+  /** The row to select when the panel opens: where the first error started, else the root. */
+  readonly initialSpan: number;
+  /** One per span, in the order of `spans`. */
+  readonly details: readonly SpanDetail[];
+  readonly metadata: readonly TraceFact[];
+  readonly tags: readonly TraceFact[];
+  /** Assessments of the whole trace (those of a span are in its detail). */
+  readonly assessments: readonly AssessmentView[];
+}
+
+export interface TraceDetailError extends Message<'traceDetail/error'> {
+  readonly message: string;
+}
+
+export type TraceDetailHostMessage = TraceDetailSnapshot | TraceDetailError;
+
+export type TraceDetailRefresh = Message<'traceDetail/refresh'>;
+
+/** The span the user selected, so tests and a later reload can see it. */
+export interface TraceDetailSelect extends Message<'traceDetail/select'> {
+  readonly spanId: string;
+}
+
+export type TraceDetailWebviewMessage = ReadyMessage | TraceDetailRefresh | TraceDetailSelect;
+
+/** What the webview persists: the trace to reopen after a reload. */
+export interface TraceDetailViewState {
+  readonly traceId: string;
+}
+
+const isBare: MessageCheck = (m) => hasOnlyKeys(m, ['type']);
+const SPAN_ID = /^[0-9a-f]{16}$/;
+
+const WEBVIEW_CHECKS = {
+  ready: isBare,
+  'traceDetail/refresh': isBare,
+  'traceDetail/select': (m) =>
+    hasOnlyKeys(m, ['type', 'spanId']) && typeof m.spanId === 'string' && SPAN_ID.test(m.spanId),
+} satisfies MessageChecks<TraceDetailWebviewMessage['type']>;
+
+export function isTraceDetailWebviewMessage(v: unknown): v is TraceDetailWebviewMessage {
+  return checkMessage(WEBVIEW_CHECKS, v);
+}
+
+const HOST_CHECKS = {
+  'traceDetail/snapshot': (m) =>
+    typeof m.traceId === 'string' &&
+    typeof m.name === 'string' &&
+    typeof m.state === 'string' &&
+    Array.isArray(m.facts) &&
+    Array.isArray(m.spans) &&
+    typeof m.initialSpan === 'number' &&
+    Array.isArray(m.details) &&
+    m.details.length === m.spans.length &&
+    Array.isArray(m.metadata) &&
+    Array.isArray(m.tags) &&
+    Array.isArray(m.assessments),
+  'traceDetail/error': (m) => typeof m.message === 'string',
+} satisfies MessageChecks<TraceDetailHostMessage['type']>;
+
+export function isTraceDetailHostMessage(v: unknown): v is TraceDetailHostMessage {
+  return checkMessage(HOST_CHECKS, v);
+}

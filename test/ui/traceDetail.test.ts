@@ -1,0 +1,96 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { SHARED_3 } from '../support/mlflow/traceFixtures';
+import { openWorkbench, type Workbench } from './workbench';
+
+const CHAT_TRACE = 'tr-62271419f50102fb4152e17dcc52f6c6';
+const ERROR_TRACE = 'tr-f73be9a00575257de08694e2c271d08a';
+const MANY_SPANS = 'tr-c2e32c06106cfeedb6970f34b44aede0';
+
+describe('Trace panel in the workbench (Chromium + code-server, recorded 3.11.1 mlflow.db)', () => {
+  let wb: Workbench;
+
+  before(async () => {
+    wb = await openWorkbench();
+    // A copy of the recorded store in the sandbox's workspace, made the workspace's tracking URI.
+    const store = path.join(wb.dirs.workspace, 'genai-store');
+    fs.mkdirSync(store, { recursive: true });
+    fs.copyFileSync(path.join(SHARED_3, 'sqlite', 'mlflow.db'), path.join(store, 'mlflow.db'));
+    fs.mkdirSync(path.join(wb.dirs.workspace, '.vscode'), { recursive: true });
+    fs.writeFileSync(
+      path.join(wb.dirs.workspace, '.vscode', 'settings.json'),
+      JSON.stringify({ 'mlflow.trackingUri': `sqlite:///${path.join(store, 'mlflow.db')}` }),
+    );
+    await wb.statusItem(/MLflow: (?!not connected)/).waitFor({ timeout: 60_000 });
+  });
+
+  after(async () => {
+    await wb.close();
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      await wb.shot(`zz-failed-trace-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 60)}`);
+    }
+  });
+
+  async function openTrace(traceId: string): Promise<void> {
+    await wb.runCommand('MLflow: Open Trace…');
+    const input = wb.page.locator('.quick-input-widget input.input');
+    await input.fill(traceId);
+    await wb.page.keyboard.press('Enter');
+    await wb.webview().locator('#span-tree .span-row').first().waitFor({ timeout: 60_000 });
+  }
+
+  it('shows a chat trace: the CHAT_MODEL span as a conversation (dark)', async () => {
+    await openTrace(CHAT_TRACE);
+    const view = wb.webview();
+    const chatRow = view.locator('#span-tree .span-row', { hasText: 'CHAT_MODEL' }).first();
+    await chatRow.click();
+    await view.locator('#span-title', { hasText: 'CHAT_MODEL' }).waitFor({ timeout: 10_000 });
+    const turns = view.locator('#span-inputs .turn');
+    assert.ok((await turns.count()) >= 1, 'the inputs read as chat turns');
+    assert.ok((await view.locator('#span-inputs .role').allTextContents()).some((r) => r === 'user'));
+    // Keyboard: down selects nothing by itself, Enter does.
+    await chatRow.focus();
+    await wb.page.keyboard.press('ArrowUp');
+    await wb.page.keyboard.press('Enter');
+    await view.locator('#span-title:not(:has-text("CHAT_MODEL"))').waitFor({ timeout: 10_000 });
+    await wb.page.keyboard.press('ArrowDown');
+    await wb.page.keyboard.press('Enter');
+    await view.locator('#span-title', { hasText: 'CHAT_MODEL' }).waitFor({ timeout: 10_000 });
+    await wb.shot('61-trace-chat-dark');
+  });
+
+  it('renders the 211-span trace and collapses and expands it from the keyboard', async () => {
+    await openTrace(MANY_SPANS);
+    const view = wb.webview();
+    const rows = view.locator('#span-tree .span-row');
+    assert.equal(await rows.count(), 211);
+    const root = rows.first();
+    await root.focus();
+    await wb.page.keyboard.press('ArrowLeft');
+    await view
+      .locator('#span-tree .span-row:not([hidden])')
+      .nth(1)
+      .waitFor({ state: 'detached', timeout: 10_000 });
+    assert.equal(await root.getAttribute('aria-expanded'), 'false');
+    await wb.page.keyboard.press('ArrowRight');
+    await view.locator('#span-tree .span-row:not([hidden])').nth(210).waitFor({ timeout: 10_000 });
+    await wb.shot('63-trace-many-spans-dark');
+  });
+
+  it('shows the ERROR trace with its exception (light)', async () => {
+    await wb.runCommand('View: Close All Editors');
+    await wb.useLightTheme();
+    await openTrace(ERROR_TRACE);
+    const view = wb.webview();
+    await view.locator('#trace-state', { hasText: 'ERROR' }).waitFor({ timeout: 10_000 });
+    // The first failed span is selected on open, its exception shown with the stack trace.
+    await view.locator('.span-row.selected.error').waitFor({ timeout: 10_000 });
+    await view.locator('.event.exception .problem', { hasText: 'KeyError' }).waitFor({ timeout: 10_000 });
+    assert.match((await view.locator('pre.stack').first().textContent()) ?? '', /Traceback/);
+    await wb.shot('62-trace-error-light');
+  });
+});

@@ -1,0 +1,51 @@
+import * as assert from 'node:assert/strict';
+import {
+  isTraceDetailHostMessage,
+  isTraceDetailWebviewMessage,
+  isTraceId,
+} from '../../../src/protocol/traceDetail';
+
+describe('trace detail protocol guards', () => {
+  it('accepts what the webview sends, with exact keys', () => {
+    assert.ok(isTraceDetailWebviewMessage({ type: 'ready' }));
+    assert.ok(isTraceDetailWebviewMessage({ type: 'traceDetail/refresh' }));
+    assert.ok(isTraceDetailWebviewMessage({ type: 'traceDetail/select', spanId: '0123456789abcdef' }));
+  });
+
+  it('refuses extra keys, bad span ids and unknown types', () => {
+    assert.ok(!isTraceDetailWebviewMessage({ type: 'ready', x: 1 }));
+    assert.ok(!isTraceDetailWebviewMessage({ type: 'traceDetail/select', spanId: '<img>' }));
+    assert.ok(!isTraceDetailWebviewMessage({ type: 'traceDetail/select' }));
+    assert.ok(!isTraceDetailWebviewMessage({ type: 'toString' }));
+    assert.ok(!isTraceDetailWebviewMessage({ type: 'traceDetail/snapshot' }));
+  });
+
+  it('checks the host messages the webview reads', () => {
+    const snapshot = {
+      type: 'traceDetail/snapshot',
+      traceId: 'tr-1',
+      name: 'n',
+      state: 'OK',
+      facts: [],
+      spans: [],
+      initialSpan: 0,
+      details: [],
+      metadata: [],
+      tags: [],
+      assessments: [],
+    };
+    assert.ok(isTraceDetailHostMessage(snapshot));
+    assert.ok(!isTraceDetailHostMessage({ ...snapshot, details: [{}] }), 'one detail per span');
+    assert.ok(!isTraceDetailHostMessage({ ...snapshot, spans: 'x' }));
+    assert.ok(!isTraceDetailHostMessage({ ...snapshot, initialSpan: '0' }));
+    assert.ok(isTraceDetailHostMessage({ type: 'traceDetail/error', message: 'm' }));
+    assert.ok(!isTraceDetailHostMessage({ type: 'traceDetail/error' }));
+  });
+
+  it('knows a trace id by its shape', () => {
+    assert.ok(isTraceId('tr-c2e32c06106cfeedb6970f34b44aede0'));
+    assert.ok(!isTraceId('tr-1 OR 1=1'));
+    assert.ok(!isTraceId(''));
+    assert.ok(!isTraceId(3));
+  });
+});

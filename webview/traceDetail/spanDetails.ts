@@ -1,0 +1,142 @@
+import type {
+  AssessmentView,
+  SpanDetail,
+  SpanPayload,
+  SpanRow,
+  TraceFact,
+} from '../../src/protocol/traceDetail';
+import { el } from '../shared/host';
+import { foldedText, jsonTree } from './jsonTree';
+
+export function factTable(facts: readonly TraceFact[], id?: string): HTMLElement {
+  if (facts.length === 0) {
+    return el('p', { className: 'hint', text: 'None.' });
+  }
+  return el(
+    'table',
+    { className: 'compare detail', id },
+    el(
+      'tbody',
+      {},
+      ...facts.map((f) =>
+        el('tr', {}, el('th', { text: f.label }), el('td', {}, foldedText(f.value, 'fact'))),
+      ),
+    ),
+  );
+}
+
+/** Inputs or outputs: a chat as role-labelled turns (plus the rest as JSON), else a JSON tree. */
+function payload(title: string, p: SpanPayload | undefined, id: string): HTMLElement[] {
+  const head = el('h3', { text: title });
+  if (p === undefined) {
+    return [head, el('p', { className: 'hint', text: 'None.' })];
+  }
+  if (p.kind === 'json') {
+    return [head, el('div', { className: 'json', id }, jsonTree(p.value))];
+  }
+  const chat = el(
+    'div',
+    { className: 'chat', id },
+    ...p.turns.map((t) =>
+      el(
+        'div',
+        { className: `turn role-${t.role.replace(/[^a-z]/g, '')}` },
+        el('div', { className: 'role', text: t.role }),
+        el('div', { className: 'turn-text' }, foldedText(t.text, 'turn-body')),
+      ),
+    ),
+  );
+  return [head, chat, ...(p.rest === undefined ? [] : [el('div', { className: 'json' }, jsonTree(p.rest))])];
+}
+
+/** Assessments with their value, source, rationale and error; overridden or invalid ones marked. */
+export function assessmentList(list: readonly AssessmentView[], id: string): HTMLElement {
+  if (list.length === 0) {
+    return el('p', { className: 'hint', text: 'None.' });
+  }
+  return el(
+    'ul',
+    { className: 'assessments', id },
+    ...list.map((a) => {
+      const marks = [
+        a.kind === 'expectation' ? 'expectation' : '',
+        a.valid ? '' : 'overridden',
+        a.overrides ? 'overrides another' : '',
+      ].filter((m) => m !== '');
+      const item = el(
+        'li',
+        { className: a.valid ? 'assessment' : 'assessment invalid' },
+        el('strong', { text: a.name }),
+        document.createTextNode(a.value === '' ? '' : ` = ${a.value}`),
+        el('span', { className: 'source', text: ` (${a.sourceType})` }),
+        ...marks.map((m) => el('span', { className: 'badge', text: m })),
+      );
+      if (a.rationale !== undefined) {
+        item.append(el('div', { className: 'rationale' }, foldedText(a.rationale)));
+      }
+      if (a.error !== undefined) {
+        item.append(el('div', { className: 'problem', text: a.error }));
+      }
+      return item;
+    }),
+  );
+}
+
+function events(d: SpanDetail): HTMLElement[] {
+  if (d.events.length === 0) {
+    return [];
+  }
+  return [
+    el('h3', { text: `Events (${String(d.events.length)})` }),
+    ...d.events.map((e) => {
+      const box = el(
+        'div',
+        { className: e.exception ? 'event exception' : 'event' },
+        el('div', { className: 'event-head', text: `${e.name} at +${e.atMs.toFixed(3)} ms` }),
+      );
+      if (e.exception) {
+        box.append(
+          el('div', { className: 'problem', text: `${e.exception.type}: ${e.exception.message}` }),
+          el('pre', { className: 'stack', text: e.exception.stackTrace ?? '' }),
+        );
+      } else {
+        box.append(factTable(e.attributes));
+      }
+      return box;
+    }),
+  ];
+}
+
+/** The details pane of one span. */
+export function spanDetails(row: SpanRow, d: SpanDetail): HTMLElement {
+  const status =
+    row.statusCode === 'ERROR'
+      ? [
+          el('p', {
+            className: 'problem',
+            id: 'span-status',
+            text: `ERROR${d.statusMessage ? `: ${d.statusMessage}` : ''}`,
+          }),
+        ]
+      : d.statusMessage
+        ? [el('p', { id: 'span-status', text: d.statusMessage })]
+        : [];
+  return el(
+    'div',
+    { className: 'span-details' },
+    el('h2', { id: 'span-title', text: `${row.name} (${row.type})` }),
+    el('p', {
+      className: 'hint',
+      text: `Span ${row.spanId}${row.durationMs === undefined ? ', still open' : `, ${row.durationMs.toFixed(3)} ms`}`,
+    }),
+    ...status,
+    ...payload('Inputs', d.inputs, 'span-inputs'),
+    ...payload('Outputs', d.outputs, 'span-outputs'),
+    ...events(d),
+    ...(d.assessments.length > 0
+      ? [el('h3', { text: 'Assessments' }), assessmentList(d.assessments, 'span-assessments')]
+      : []),
+    el('h3', { text: `Attributes (${String(d.attributes.length)})` }),
+    factTable(d.attributes, 'span-attributes'),
+  );
+}
