@@ -8,6 +8,7 @@ import {
   traceTooltipLines,
 } from '../../core/explorer/traceSummary';
 import { EXPLORER_COMMANDS } from '../shared/commandIds/explorerCommandIds';
+import { TRACE_COMMANDS } from '../shared/commandIds/traceCommandIds';
 import type { NodeOf } from './explorerNode';
 import { plainTooltip } from './treeText';
 
@@ -35,6 +36,8 @@ export function traceItem(node: NodeOf<'trace'>): vscode.TreeItem {
   item.accessibilityInformation = {
     label: `Trace ${traceLabel(info)}, ${look.label}${item.description ? `, ${item.description}` : ''}`,
   };
+  // A click opens the trace panel (its span tree and details), as a click on an artifact opens it.
+  item.command = { command: TRACE_COMMANDS.openTrace, title: 'Open Trace', arguments: [info.traceId] };
   item.contextValue = 'mlflow.trace';
   return item;
 }

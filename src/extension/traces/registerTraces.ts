@@ -3,7 +3,6 @@ import type { StoreSession } from '../connection';
 import { TRACE_COMMANDS } from '../shared/commandIds/traceCommandIds';
 import { registerReported } from '../shared/errors/withErrorReport';
 import { isTraceId } from '../../protocol/traceDetail';
-import { openSessionTraces } from './openSessionTraces';
 import { TraceDetailPanel, type TraceDetailDeps } from './traceDetailPanel';
 
 /** A trace id given as a string or as a node carrying `traceId` (the Traces view's items). */
@@ -37,7 +36,7 @@ export function registerTraces(
   const deps: TraceDetailDeps = {
     extensionUri: context.extensionUri,
     log,
-    openTraces: () => openSessionTraces(session, context.extensionPath),
+    openTraces: () => session.traces(),
     onConnectionChange: session.onDidChange,
   };
   registerReported(context, log, {

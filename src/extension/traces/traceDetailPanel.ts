@@ -14,7 +14,7 @@ import { PanelHost } from '../shared/webviews/panelHost';
 export interface TraceDetailDeps {
   readonly extensionUri: vscode.Uri;
   readonly log: vscode.LogOutputChannel;
-  /** Opens a trace store for the active connection; the panel disposes it when it closes. */
+  /** The active connection's trace store; the store session owns it (and disposes it). */
   readonly openTraces: () => Promise<TraceStore>;
   /** Fires when the active connection changed: the store opened before is for the old one. */
   readonly onConnectionChange: vscode.Event<void>;
@@ -69,26 +69,10 @@ export class TraceDetailPanel implements vscode.Disposable {
     readonly traceId: string,
   ) {
     hosted.own(
-      {
-        dispose: () => {
-          this.dropStore();
-        },
-      },
       deps.onConnectionChange(() => {
-        // The next load (a refresh) opens the new connection's store.
-        this.dropStore();
+        // The session disposed the old connection's store: the next load (a refresh) asks again.
+        this.store = undefined;
       }),
-    );
-  }
-
-  private dropStore(): void {
-    const old = this.store;
-    this.store = undefined;
-    void old?.then(
-      (s) => {
-        s.dispose();
-      },
-      () => undefined,
     );
   }
 

@@ -147,6 +147,18 @@ describe('Traces in the Experiments view (real extension host)', () => {
     assert.ok(shown.includes(`Trace ID: ${ERROR_TRACE}`), shown);
     assert.ok(shown.includes('State: error'), shown);
 
+    // A click on a trace opens its panel, for the connection's own trace store.
+    const click = items[failed]?.command;
+    assert.equal(click?.command, 'mlflow.traces.open');
+    assert.deepEqual(click.arguments, [ERROR_TRACE]);
+    const panel = await vscode.commands.executeCommand<{ traceId: string; whenLoaded(): Promise<void> }>(
+      click.command,
+      ...(click.arguments ?? []),
+    );
+    assert.equal(panel.traceId, ERROR_TRACE);
+    await panel.whenLoaded();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+
     const copied = await vscode.commands.executeCommand<string>('mlflow.traces.copyId', traces[0]);
     assert.equal(copied, traces[0]?.traceId);
     assert.equal(await vscode.env.clipboard.readText(), traces[0]?.traceId);
