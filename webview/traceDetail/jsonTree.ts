@@ -1,5 +1,6 @@
 import type { JsonValue } from '../../src/core/traces/parse/losslessJson';
 import { el } from '../shared/host';
+import { stringShown } from './stringShown';
 
 /** Strings longer than this are folded behind "show more". */
 const FOLD_AT = 400;
@@ -24,8 +25,9 @@ export function foldedText(text: string, className = 'json-string'): HTMLElement
 
 function scalar(v: string | number | boolean | null): HTMLElement {
   if (typeof v === 'string') {
-    // The text itself (pre-wrapped by the stylesheet), so a multi-line string reads as lines.
-    return foldedText(v);
+    // The text itself (pre-wrapped by the stylesheet), so a multi-line string reads as lines;
+    // quoted where it would read as a number, a boolean or null.
+    return foldedText(stringShown(v));
   }
   return el('span', { className: `json-${v === null ? 'null' : typeof v}`, text: String(v) });
 }
