@@ -130,6 +130,9 @@ for (const theme of ['dark', 'light'] as const) {
       await sidebar().locator('.pane-header', { hasText: 'Experiments' }).hover();
       await sidebar().locator('.action-label[aria-label^="Clear Run Filter"]').click();
       await row('logreg-lr-too-high').waitFor({ timeout: 15_000 });
+      // The unfiltered list ends with the experiment's Traces node (left out under a filter):
+      // once it is there, the reload the cleared filter started has been drawn.
+      await row(/^Traces/).waitFor({ timeout: 15_000 });
     });
 
     it("opens a run's artifact read-only in an editor tab", async () => {

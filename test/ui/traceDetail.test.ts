@@ -36,6 +36,10 @@ describe('Trace panel in the workbench (Chromium + code-server, recorded 3.11.1 
   });
 
   async function openTrace(traceId: string): Promise<void> {
+    // One trace panel at a time: with the last test's panel still open, the webview frame the
+    // locators read could be the old one while the new one loads.
+    await wb.runCommand('View: Close All Editors');
+    await wb.webview().locator('#span-tree').waitFor({ state: 'detached', timeout: 30_000 });
     await wb.runCommand('MLflow: Open Trace…');
     const input = wb.page.locator('.quick-input-widget input.input');
     await input.fill(traceId);
@@ -67,6 +71,8 @@ describe('Trace panel in the workbench (Chromium + code-server, recorded 3.11.1 
     await openTrace(MANY_SPANS);
     const view = wb.webview();
     const rows = view.locator('#span-tree .span-row');
+    // The rows come in one snapshot; wait for the last before counting them.
+    await rows.nth(210).waitFor({ timeout: 30_000 });
     assert.equal(await rows.count(), 211);
     const root = rows.first();
     await root.focus();
