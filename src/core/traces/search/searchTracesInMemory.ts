@@ -1,4 +1,5 @@
 import { pageOf } from '../../common/offsetPageToken';
+import { compareValue } from '../../tracking/search/matchClause';
 import type { Page } from '../../common/paging';
 import type { TraceInfo } from '../entities/traceInfo';
 import { MAX_TRACES_PAGE, type SearchTracesRequest } from '../traceStore';
@@ -41,56 +42,9 @@ function attributeOf(t: TraceInfo, key: TraceAttribute | 'trace_id'): string | n
   }
 }
 
-/** SQL LIKE: `%` any run, `_` one character; ILIKE ignores case. */
-function like(value: string, pattern: string, ignoreCase: boolean): boolean {
-  const source = Array.from(pattern, (c) =>
-    c === '%' ? '.*' : c === '_' ? '.' : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
-  ).join('');
-  return new RegExp(`^${source}$`, ignoreCase ? 'is' : 's').test(value);
-}
-
+/** One clause, compared as run filters are (missing values, NaN, LIKE, lists). */
 function matches(t: TraceInfo, c: TraceClause): boolean {
-  const v = valueOf(t, c.subject);
-  switch (c.comparator) {
-    case 'IS NULL':
-      return v === undefined;
-    case 'IS NOT NULL':
-      return v !== undefined;
-    case 'IN':
-    case 'NOT IN':
-      return (
-        v !== undefined && Array.isArray(c.value) && c.value.includes(String(v)) === (c.comparator === 'IN')
-      );
-    case 'LIKE':
-    case 'ILIKE':
-      return (
-        typeof v === 'string' && typeof c.value === 'string' && like(v, c.value, c.comparator === 'ILIKE')
-      );
-    default:
-      return v !== undefined && compare(v, c.value, c.comparator);
-  }
-}
-
-function compare(v: string | number, target: TraceClause['value'], op: string): boolean {
-  if (target === null || Array.isArray(target)) {
-    return false;
-  }
-  const a = typeof target === 'number' ? Number(v) : String(v);
-  const b = target;
-  switch (op) {
-    case '=':
-      return a === b;
-    case '!=':
-      return a !== b;
-    case '<':
-      return a < b;
-    case '<=':
-      return a <= b;
-    case '>':
-      return a > b;
-    default:
-      return a >= b;
-  }
+  return compareValue(valueOf(t, c.subject), c.comparator, c.value);
 }
 
 /** One `key [ASC|DESC]` order term over the attributes a local store sorts on. */
