@@ -29,6 +29,12 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
   readonly onDidChangeTreeData = this.changed.event;
   private readonly nodes = new Map<string, ExplorerNode>();
   private readonly subscription: vscode.Disposable;
+  /**
+   * Nodes whose `getChildren` is waiting for their first page: that answer already holds the
+   * page, so the change the page fires is not passed on. Passing it on made VS Code ask for the
+   * same children again a moment later and redraw rows under the user's pointer.
+   */
+  private readonly awaitingFirstPage = new Set<string>();
 
   constructor(
     private readonly model: ExperimentsModel,
@@ -36,19 +42,34 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
   ) {
     this.subscription = vscode.Disposable.from(
       model.onDidChange((experimentId) => {
-        const node = experimentId === undefined ? undefined : this.nodes.get(`exp:${experimentId}`);
         if (experimentId === undefined) {
           this.nodes.clear();
+          this.changed.fire(undefined);
+          return;
         }
-        this.changed.fire(node);
+        this.refresh(`exp:${experimentId}`);
       }),
       traces.onDidChange((experimentId) => {
-        const node = this.nodes.get(`exp:${experimentId}/traces`);
-        if (node !== undefined) {
-          this.changed.fire(node);
-        }
+        this.refresh(`exp:${experimentId}/traces`);
       }),
     );
+  }
+
+  private refresh(nodeId: string): void {
+    const node = this.nodes.get(nodeId);
+    if (node !== undefined && !this.awaitingFirstPage.has(nodeId)) {
+      this.changed.fire(node);
+    }
+  }
+
+  /** Wait for the first page of a node's children without the redraw its arrival would cause. */
+  private async firstPage(nodeId: string, loading: Promise<void>): Promise<void> {
+    this.awaitingFirstPage.add(nodeId);
+    try {
+      await loading;
+    } finally {
+      this.awaitingFirstPage.delete(nodeId);
+    }
   }
 
   /** A node shown in the view, by id (`exp:<id>`, `run:<id>`, …). */
@@ -137,7 +158,7 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
     return this.latest(async () => {
       const state = this.model.runsOf(node.experiment.experimentId);
       if (state.pager.loaded.length === 0 && state.loading !== undefined) {
-        await state.loading;
+        await this.firstPage(node.id, state.loading);
       }
       return this.runNodes(node, state);
     });
@@ -146,7 +167,7 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
   private async tracesOf(node: NodeOf<'traces'>): Promise<ExplorerNode[]> {
     const state = this.traces.tracesOf(node.experimentId);
     if (state.loaded.length === 0 && state.loading !== undefined) {
-      await state.loading;
+      await this.firstPage(node.id, state.loading);
     }
     return traceNodes(node, state);
   }

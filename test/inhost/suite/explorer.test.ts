@@ -263,6 +263,34 @@ describe('Experiments and Models views (real extension host)', () => {
     );
   });
 
+  it('gives a first page once: no change event for the experiment whose children are being answered, one after Load more', async () => {
+    const api = await activeApi();
+    await useTrackingUri(api, generatedServer.baseUrl);
+    // Forget the pages an earlier test may have loaded, so the first page is fetched again.
+    await vscode.commands.executeCommand('mlflow.experiments.refresh');
+    const exp = await experiment(api, generated.experimentName);
+    const changed: Array<string | undefined> = [];
+    const sub = api.explorer.experiments.onDidChangeTreeData((node) => {
+      changed.push(node === undefined ? undefined : node.id);
+    });
+    try {
+      // The view asks for the experiment's children, and that answer waits for the first page.
+      // Telling the view the experiment changed as well made it ask again and redraw the rows
+      // under the pointer (a UI test's click once landed on another run).
+      const first = await children(api, exp);
+      assert.equal(runIds(first).length, 100);
+      assert.deepEqual(changed, [], 'the first page answered the request that waited for it');
+      const more = first.find((n): n is NodeOf<'loadMore'> => n.kind === 'loadMore');
+      assert.ok(more);
+      await vscode.commands.executeCommand('mlflow.runs.loadMore', more);
+      // A page nobody was waiting for has to redraw the experiment, or Load more would show nothing.
+      assert.deepEqual(changed, [exp.id]);
+      assert.equal(runIds(await children(api, exp)).length, 200);
+    } finally {
+      sub.dispose();
+    }
+  });
+
   it('pages a 1,000-run experiment 100 at a time with "Load more", and keeps hostile names as text', async () => {
     const api = await activeApi();
     await useTrackingUri(api, generatedServer.baseUrl);
