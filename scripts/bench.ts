@@ -16,6 +16,7 @@ import { compareDrawn } from './benchCompareWebview';
 import { explorerFirstPage } from './benchExplorer';
 import { runListing } from './benchRunListing';
 import { serveReady } from './benchServeReady';
+import { tracePanelDrawn } from './benchTracePanel';
 import { traceListing } from './benchTraces';
 import { Group } from '../test/real/processGroup';
 
@@ -150,6 +151,7 @@ async function main(): Promise<void> {
     ['mlmodelCorpus', mlmodelCorpusTiming],
     ['runListing', runListing],
     ['traceListing', traceListing],
+    ['tracePanelInWebview', tracePanelDrawn],
     ['compareDataPath', compareSeries],
     ['compareDrawnInWebview', compareDrawn],
     ['explorerFirstPageInHost', explorerFirstPage],

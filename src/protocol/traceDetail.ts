@@ -55,7 +55,17 @@ export interface TraceDetailSelect extends Message<'traceDetail/select'> {
   readonly spanId: string;
 }
 
-export type TraceDetailWebviewMessage = ReadyMessage | TraceDetailRefresh | TraceDetailSelect;
+/**
+ * The webview's report once a snapshot is on screen (after the next frame): how many span rows it
+ * built and how long that took from the snapshot's arrival. The bench times the panel by it.
+ */
+export interface TraceDetailDrawn extends Message<'traceDetail/drawn'> {
+  readonly rows: number;
+  readonly ms: number;
+}
+
+export type TraceDetailWebviewMessage =
+  ReadyMessage | TraceDetailRefresh | TraceDetailSelect | TraceDetailDrawn;
 
 /** What the webview persists: the trace to reopen after a reload. */
 export interface TraceDetailViewState {
@@ -70,6 +80,11 @@ const WEBVIEW_CHECKS = {
   'traceDetail/refresh': isBare,
   'traceDetail/select': (m) =>
     hasOnlyKeys(m, ['type', 'spanId']) && typeof m.spanId === 'string' && SPAN_ID.test(m.spanId),
+  'traceDetail/drawn': (m) =>
+    hasOnlyKeys(m, ['type', 'rows', 'ms']) &&
+    Number.isSafeInteger(m.rows) &&
+    typeof m.ms === 'number' &&
+    Number.isFinite(m.ms),
 } satisfies MessageChecks<TraceDetailWebviewMessage['type']>;
 
 export function isTraceDetailWebviewMessage(v: unknown): v is TraceDetailWebviewMessage {

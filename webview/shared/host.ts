@@ -1,3 +1,5 @@
+import { inertText } from './inertText';
+
 /**
  * The one wrapper around `acquireVsCodeApi()` (it may be called only once per page). Panels post
  * typed messages through it and persist only their view state; the host owns all data.
@@ -41,7 +43,7 @@ export function onHostMessage<T>(guard: (v: unknown) => v is T, handler: (m: T) 
   });
 }
 
-/** Create an element with text content only: data never becomes markup. */
+/** Create an element with text content only: data never becomes markup, nor reorders (inertText). */
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   props: { readonly className?: string; readonly text?: string; readonly id?: string } = {},
@@ -55,7 +57,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(
     node.id = props.id;
   }
   if (props.text !== undefined) {
-    node.textContent = props.text;
+    node.textContent = inertText(props.text);
   }
   node.append(...children);
   return node;

@@ -1,6 +1,7 @@
 import type { JsonValue } from '../../src/core/traces/parse/losslessJson';
 import { el } from '../shared/host';
 import { stringShown } from './stringShown';
+import { inertText } from '../shared/inertText';
 
 /** Strings longer than this are folded behind "show more". */
 const FOLD_AT = 400;
@@ -17,7 +18,7 @@ export function foldedText(text: string, className = 'json-string'): HTMLElement
   let open = false;
   toggle.addEventListener('click', () => {
     open = !open;
-    span.textContent = open ? text : `${text.slice(0, FOLD_AT)}…`;
+    span.textContent = inertText(open ? text : `${text.slice(0, FOLD_AT)}…`);
     toggle.textContent = open ? 'show less' : 'show more';
   });
   return el('span', {}, span, document.createTextNode(' '), toggle);

@@ -59,12 +59,25 @@ function render(s: TraceDetailSnapshot): void {
   tree.select(s.initialSpan);
 }
 
+/** Say when the rendered snapshot is on screen: the frame after it was built has been painted. */
+function reportDrawn(arrived: number): void {
+  requestAnimationFrame(() => {
+    setTimeout(() => {
+      const rows = document.querySelectorAll('#span-tree .span-row').length;
+      vscode.post({ type: 'traceDetail/drawn', rows, ms: performance.now() - arrived });
+    }, 0);
+  });
+}
+
 function onMessage(m: TraceDetailHostMessage): void {
   switch (m.type) {
-    case 'traceDetail/snapshot':
+    case 'traceDetail/snapshot': {
+      const arrived = performance.now();
       vscode.setState({ traceId: m.traceId });
       render(m);
+      reportDrawn(arrived);
       return;
+    }
     case 'traceDetail/error':
       document
         .getElementById('app')

@@ -7,6 +7,7 @@ import type {
 } from '../../src/protocol/traceDetail';
 import { el } from '../shared/host';
 import { foldedText, jsonTree } from './jsonTree';
+import { inertText } from '../shared/inertText';
 
 export function factTable(facts: readonly TraceFact[], id?: string): HTMLElement {
   if (facts.length === 0) {
@@ -67,7 +68,7 @@ export function assessmentList(list: readonly AssessmentView[], id: string): HTM
         'li',
         { className: a.valid ? 'assessment' : 'assessment invalid' },
         el('strong', { text: a.name }),
-        document.createTextNode(a.value === '' ? '' : ` = ${a.value}`),
+        document.createTextNode(a.value === '' ? '' : ` = ${inertText(a.value)}`),
         el('span', { className: 'source', text: ` (${a.sourceType})` }),
         ...marks.map((m) => el('span', { className: 'badge', text: m })),
       );
@@ -96,7 +97,11 @@ function events(d: SpanDetail): HTMLElement[] {
       );
       if (e.exception) {
         box.append(
-          el('div', { className: 'problem', text: `${e.exception.type}: ${e.exception.message}` }),
+          el('div', {
+            className: 'problem',
+            // An exception recorded without a type shows its message alone, not ": message".
+            text: [e.exception.type, e.exception.message].filter((t) => t !== '').join(': '),
+          }),
           el('pre', { className: 'stack', text: e.exception.stackTrace ?? '' }),
         );
       } else {

@@ -13,6 +13,7 @@ import {
   type TryItWebviewMessage,
 } from '../../src/protocol/tryIt';
 import { el, host, onHostMessage } from '../shared/host';
+import { inertText } from '../shared/inertText';
 
 interface HistoryEntry {
   readonly at: string;
@@ -281,7 +282,7 @@ function onMessage(m: TryItHostMessage): void {
     case 'tryIt/response': {
       status.textContent = `${String(m.status)} ${m.statusText} · ${String(m.timeMs)} ms${m.truncated ? ' · response truncated' : ''}`;
       status.className = m.status < 400 ? 'status ok' : 'status failed';
-      response.textContent = pretty(m.body);
+      response.textContent = inertText(pretty(m.body));
       diffSummary.textContent = '';
       diffTable.replaceChildren();
       remember(m.status, m.timeMs);

@@ -44,6 +44,10 @@ export function registerTraces(
       const traceId = traceIdOf(arg) ?? (arg === undefined ? await askTraceId() : undefined);
       return traceId === undefined || traceId === '' ? undefined : TraceDetailPanel.show(deps, traceId);
     },
+    [TRACE_COMMANDS.openTraceInNewPanel]: (arg) => {
+      const traceId = traceIdOf(arg);
+      return traceId === undefined ? undefined : TraceDetailPanel.show(deps, traceId, { newPanel: true });
+    },
   });
   context.subscriptions.push(TraceDetailPanel.registerSerializer(deps), {
     dispose: () => {

@@ -20,11 +20,18 @@ export interface TraceDetailDeps {
   readonly onConnectionChange: vscode.Event<void>;
 }
 
-/** Trace panels by trace id: opening a trace already shown reveals its panel. */
+/**
+ * Trace panels by key: `main` is the panel a trace opens in by default (opening another trace
+ * shows it there, as a preview editor is reused, so clicking down the trace list keeps one tab
+ * and skips the second or so a new webview takes to start); `side-<n>` are panels opened with
+ * "Open Trace in New Panel", which keep their trace. A trace already shown is revealed.
+ */
 const traces = new PanelHost<'traceDetail', string, TraceDetailPanel>({
   kind: 'traceDetail',
   what: 'a trace panel',
 });
+const MAIN = 'main';
+let sidePanels = 0;
 
 /**
  * One trace in a panel: its header, span tree with timeline, and the selected span's details.
@@ -33,11 +40,29 @@ const traces = new PanelHost<'traceDetail', string, TraceDetailPanel>({
 export class TraceDetailPanel implements vscode.Disposable {
   private store: Promise<TraceStore> | undefined;
   private loaded: Promise<void> | undefined;
+  /** Increases when the panel is given another trace: a load for the one before is dropped. */
+  private generation = 0;
 
-  static show(deps: TraceDetailDeps, traceId: string): TraceDetailPanel {
+  static show(
+    deps: TraceDetailDeps,
+    traceId: string,
+    options: { newPanel?: boolean } = {},
+  ): TraceDetailPanel {
+    const shown = TraceDetailPanel.get(traceId);
+    if (shown !== undefined) {
+      shown.panel.reveal();
+      return shown;
+    }
+    const main = traces.get(MAIN);
+    if (options.newPanel !== true && main !== undefined) {
+      main.showTrace(traceId);
+      main.panel.reveal();
+      return main;
+    }
+    const key = main === undefined ? MAIN : `side-${String(++sidePanels)}`;
     return traces.show(
-      traceId,
-      `Trace ${traceId.slice(0, 11)}`,
+      key,
+      panelTitle(traceId),
       deps,
       (hosted) => new TraceDetailPanel(hosted, deps, traceId),
     );
@@ -48,15 +73,17 @@ export class TraceDetailPanel implements vscode.Disposable {
     return traces.registerSerializer((panel, state) => {
       const traceId = (state as Partial<TraceDetailViewState> | undefined)?.traceId;
       if (isTraceId(traceId)) {
-        traces.revive(traceId, panel, deps, (hosted) => new TraceDetailPanel(hosted, deps, traceId));
+        const key = traces.get(MAIN) === undefined ? MAIN : `side-${String(++sidePanels)}`;
+        traces.revive(key, panel, deps, (hosted) => new TraceDetailPanel(hosted, deps, traceId));
       } else {
         panel.dispose();
       }
     });
   }
 
+  /** The open panel showing this trace, if any. */
   static get(traceId: string): TraceDetailPanel | undefined {
-    return traces.get(traceId);
+    return traces.all().find((p) => p.traceId === traceId);
   }
 
   static disposeAll(): void {
@@ -66,7 +93,7 @@ export class TraceDetailPanel implements vscode.Disposable {
   private constructor(
     private readonly hosted: HostedPanel<'traceDetail'>,
     private readonly deps: TraceDetailDeps,
-    readonly traceId: string,
+    private current: string,
   ) {
     hosted.own(
       deps.onConnectionChange(() => {
@@ -74,6 +101,19 @@ export class TraceDetailPanel implements vscode.Disposable {
         this.store = undefined;
       }),
     );
+  }
+
+  /** The trace this panel shows. */
+  get traceId(): string {
+    return this.current;
+  }
+
+  /** Show another trace in this panel (the webview stays; only the snapshot changes). */
+  private showTrace(traceId: string): void {
+    this.current = traceId;
+    this.generation++;
+    this.panel.title = panelTitle(traceId);
+    this.loaded = this.load();
   }
 
   get panel(): vscode.WebviewPanel {
@@ -89,24 +129,27 @@ export class TraceDetailPanel implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
       case 'traceDetail/refresh':
+        this.hosted.mark('ready');
         this.loaded = this.load();
         return;
       case 'traceDetail/select':
-        // Recorded by the panel probe; the host keeps no selection of its own.
+      case 'traceDetail/drawn':
+        // Recorded by the panel probe; the host keeps no selection or timing of its own.
         return;
     }
   }
 
   /** Load with progress in the status bar; a failure replaces the panel's content with its reason. */
   private load(): Promise<void> {
+    const generation = this.generation;
     return Promise.resolve(
       vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: `Loading trace ${this.traceId}` },
         async () => {
           try {
-            await this.show();
+            await this.show(generation);
           } catch (err: unknown) {
-            if (!this.hosted.signal.aborted) {
+            if (!this.hosted.signal.aborted && generation === this.generation) {
               const { summary, detail } = describeStoreError(err);
               this.deps.log.warn(`Trace ${this.traceId}: ${detail}`);
               this.post({
@@ -120,7 +163,7 @@ export class TraceDetailPanel implements vscode.Disposable {
     );
   }
 
-  private async show(): Promise<void> {
+  private async show(generation: number): Promise<void> {
     this.store ??= this.deps.openTraces();
     // A failed open is retried on the next refresh rather than remembered.
     const store = await this.store.catch((err: unknown) => {
@@ -128,6 +171,10 @@ export class TraceDetailPanel implements vscode.Disposable {
       throw err;
     });
     const trace = await store.getTrace(this.traceId, { signal: this.hosted.signal });
+    if (generation !== this.generation) {
+      return; // the panel was given another trace meanwhile; that trace's own load posts it
+    }
+    this.hosted.mark('read');
     const model = traceDetailModel(trace);
     this.panel.title = `Trace ${model.name}`;
     this.post({ type: 'traceDetail/snapshot', ...model });
@@ -141,4 +188,8 @@ export class TraceDetailPanel implements vscode.Disposable {
   dispose(): void {
     this.hosted.dispose();
   }
+}
+
+function panelTitle(traceId: string): string {
+  return `Trace ${traceId.slice(0, 11)}`;
 }

@@ -36,13 +36,17 @@ describe('trace detail panel (real extension host, recorded 3.11.1 mlflow.db)', 
       arg,
     );
     assert.ok(panel, 'the command returns its panel');
+    // The panel may have shown another trace before: wait for this trace's snapshot.
+    const want = typeof arg === 'string' ? arg : (arg as { traceId: string }).traceId;
     const snapshot = await until(
       'the trace snapshot',
       () => {
         const sent = probeOf(api, 'traceDetail', panel.panel).sent;
         const error = sent.find((m) => m.type === 'traceDetail/error');
         assert.equal(error, undefined, 'no error was posted');
-        return sent.find((m): m is TraceDetailSnapshot => m.type === 'traceDetail/snapshot');
+        return sent.find(
+          (m): m is TraceDetailSnapshot => m.type === 'traceDetail/snapshot' && m.traceId === want,
+        );
       },
       60_000,
     );
@@ -82,6 +86,27 @@ describe('trace detail panel (real extension host, recorded 3.11.1 mlflow.db)', 
     assert.equal(snapshot.spans[i].statusCode, 'ERROR');
     const exception = snapshot.details[i]?.events.find((e) => e.exception !== undefined)?.exception;
     assert.equal(exception?.type, 'KeyError');
+  });
+
+  it('shows the next trace in the same panel, and Open Trace in New Panel keeps both', async function () {
+    this.timeout(90_000);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const api = await activeApi();
+    const first = await open(MANY_SPANS);
+    const next = await open(ERROR_TRACE);
+    // One webview, given the second trace: no second tab, and no second start of a webview.
+    assert.equal(next.panel, first.panel);
+    assert.equal(next.panel.traceId, ERROR_TRACE);
+    assert.equal(api.webviewPanels().filter((p) => p.kind === 'traceDetail').length, 1);
+    const side = await vscode.commands.executeCommand<TraceDetailPanel>(TRACE_COMMANDS.openTraceInNewPanel, {
+      traceId: MANY_SPANS,
+    });
+    assert.notEqual(side, first.panel);
+    assert.equal(side.traceId, MANY_SPANS);
+    assert.equal(api.webviewPanels().filter((p) => p.kind === 'traceDetail').length, 2);
+    // Opening a trace a panel already shows reveals that panel rather than replacing another.
+    assert.equal(await vscode.commands.executeCommand(TRACE_COMMANDS.openTrace, MANY_SPANS), side);
+    assert.equal(first.panel.traceId, ERROR_TRACE);
   });
 
   it('opening the same trace again reveals its panel', async () => {

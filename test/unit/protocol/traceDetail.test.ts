@@ -10,12 +10,16 @@ describe('trace detail protocol guards', () => {
     assert.ok(isTraceDetailWebviewMessage({ type: 'ready' }));
     assert.ok(isTraceDetailWebviewMessage({ type: 'traceDetail/refresh' }));
     assert.ok(isTraceDetailWebviewMessage({ type: 'traceDetail/select', spanId: '0123456789abcdef' }));
+    assert.ok(isTraceDetailWebviewMessage({ type: 'traceDetail/drawn', rows: 211, ms: 12.5 }));
   });
 
   it('refuses extra keys, bad span ids and unknown types', () => {
     assert.ok(!isTraceDetailWebviewMessage({ type: 'ready', x: 1 }));
     assert.ok(!isTraceDetailWebviewMessage({ type: 'traceDetail/select', spanId: '<img>' }));
     assert.ok(!isTraceDetailWebviewMessage({ type: 'traceDetail/select' }));
+    assert.ok(!isTraceDetailWebviewMessage({ type: 'traceDetail/drawn', rows: 1.5, ms: 1 }));
+    assert.ok(!isTraceDetailWebviewMessage({ type: 'traceDetail/drawn', rows: 1, ms: Infinity }));
+    assert.ok(!isTraceDetailWebviewMessage({ type: 'traceDetail/drawn', rows: 1, ms: '1' }));
     assert.ok(!isTraceDetailWebviewMessage({ type: 'toString' }));
     assert.ok(!isTraceDetailWebviewMessage({ type: 'traceDetail/snapshot' }));
   });

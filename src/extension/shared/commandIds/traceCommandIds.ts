@@ -1,4 +1,6 @@
 /** Commands of the trace detail panel (registered in traces/registerTraces.ts). */
 export const TRACE_COMMANDS = {
   openTrace: 'mlflow.traces.open',
+  /** Keeps the trace panels open and shows this trace beside them (for side-by-side reading). */
+  openTraceInNewPanel: 'mlflow.traces.openInNewPanel',
 } as const;

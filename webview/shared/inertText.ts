@@ -1,0 +1,13 @@
+/** Bidi embedding, override and isolate controls, and C0/C1 controls other than tab and line breaks. */
+// eslint-disable-next-line no-control-regex
+const UNSHOWN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text from a server, a trace or a workspace file as a webview shows it. It is never markup
+ * (textContent only), but a bidi override would still let `invoice\u202egpj.exe` read as
+ * something it is not ("Trojan Source"), and control characters would lay out as nothing: each
+ * becomes the visible U+241F. Tabs and line breaks stay, for multi-line values.
+ */
+export function inertText(text: string): string {
+  return text.replace(UNSHOWN, '\u241f');
+}
