@@ -96,9 +96,26 @@ export async function findMlflow(log: vscode.LogOutputChannel): Promise<FoundMlf
     [
       {
         title: 'Open Setting',
-        run: () =>
-          vscode.commands.executeCommand('workbench.action.openSettings', `mlflow.${SETTINGS.pythonPath}`),
+        run: openPythonPathSetting,
       },
     ],
   );
+}
+
+/**
+ * Open the Settings editor on `mlflow.pythonPath`, on the tab where its value is set. It is a
+ * machine-overridable setting, so in a remote window (code-server, SSH, containers) the User tab
+ * never lists it ("No Settings Found"): a workspace value opens the Workspace tab, a remote
+ * window the Remote tab, and only a local window the User tab.
+ */
+function openPythonPathSetting(): Thenable<unknown> {
+  const key = `mlflow.${SETTINGS.pythonPath}`;
+  const set = vscode.workspace.getConfiguration('mlflow').inspect<string>(SETTINGS.pythonPath);
+  if (set?.workspaceFolderValue !== undefined || set?.workspaceValue !== undefined) {
+    return vscode.commands.executeCommand('workbench.action.openWorkspaceSettings', key);
+  }
+  if (vscode.env.remoteName !== undefined) {
+    return vscode.commands.executeCommand('workbench.action.openRemoteSettings', key);
+  }
+  return vscode.commands.executeCommand('workbench.action.openSettings', key);
 }
