@@ -7,6 +7,8 @@ import type { ExperimentsModel } from './experimentsModel';
 
 /** The traces of one experiment whose Traces node was expanded. */
 export interface ExperimentTraces {
+  /** The trace filter these pages were searched with (undefined: all traces). */
+  readonly filter: string | undefined;
   readonly loaded: TraceInfo[];
   nextToken: string | undefined;
   /** False once a page came without a next token. */
@@ -20,15 +22,19 @@ export interface ExperimentTraces {
 
 /**
  * The data behind the Traces nodes of the Experiments view: per experiment, the pages of traces
- * loaded so far (newest first, `mlflow.runs.pageSize` per page, at most the server's 500). It
- * forgets everything whenever the experiments model does (refresh, a new connection or filter),
- * and drops answers that arrive after that by comparing generations.
+ * loaded so far (newest first, `mlflow.runs.pageSize` per page, at most the server's 500), each
+ * experiment's trace filter and whether its traces are grouped by session. It forgets the loaded
+ * traces whenever the experiments model does (refresh, a new connection or filter) and when an
+ * experiment's trace filter changes, and drops answers that arrive after that.
  */
 export class TracesModel implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<string>();
   /** Fires with the experiment id whose traces changed. */
   readonly onDidChange = this.changed.event;
   private readonly traces = new Map<string, ExperimentTraces>();
+  /** Kept across refreshes and connections, as the run filter is. */
+  private readonly filters = new Map<string, string>();
+  private readonly grouped = new Set<string>();
   private gen = 0;
   private readonly subscription: vscode.Disposable;
 
@@ -48,6 +54,7 @@ export class TracesModel implements vscode.Disposable {
     let state = this.traces.get(experimentId);
     if (state === undefined) {
       state = {
+        filter: this.filters.get(experimentId),
         loaded: [],
         nextToken: undefined,
         hasMore: true,
@@ -72,6 +79,8 @@ export class TracesModel implements vscode.Disposable {
       return state.loading ?? Promise.resolve();
     }
     const generation = this.gen;
+    // A new filter replaces the experiment's state: an answer for the old one is dropped too.
+    const current = (): boolean => generation === this.gen && this.traces.get(experimentId) === state;
     const controller = new AbortController();
     state.controller = controller;
     state.error = undefined;
@@ -82,9 +91,10 @@ export class TracesModel implements vscode.Disposable {
           experimentId,
           maxResults: Math.min(runsPageSize(), MAX_TRACES_PAGE),
           pageToken: state.nextToken,
+          filter: state.filter,
           signal: controller.signal,
         });
-        if (generation !== this.gen) {
+        if (!current()) {
           return;
         }
         if (isNoTraces(page)) {
@@ -98,18 +108,79 @@ export class TracesModel implements vscode.Disposable {
           state.nextToken = next;
         }
       } catch (err) {
-        if (generation === this.gen && !controller.signal.aborted) {
+        if (current() && !controller.signal.aborted) {
           state.error = err;
         }
       } finally {
         state.loading = undefined;
         state.controller = undefined;
-        if (generation === this.gen) {
+        if (current()) {
           this.changed.fire(experimentId);
         }
       }
     })();
     return state.loading;
+  }
+
+  /** The trace filter of an experiment's Traces node, undefined when it lists every trace. */
+  filterOf(experimentId: string): string | undefined {
+    return this.filters.get(experimentId);
+  }
+
+  /** Filter an experiment's traces (undefined or '' lists all): its pages load again when asked. */
+  setFilter(experimentId: string, filter: string | undefined): void {
+    const next = filter === undefined || filter.trim() === '' ? undefined : filter.trim();
+    if (next === this.filters.get(experimentId)) {
+      return;
+    }
+    if (next === undefined) {
+      this.filters.delete(experimentId);
+    } else {
+      this.filters.set(experimentId, next);
+    }
+    this.traces.get(experimentId)?.controller?.abort();
+    this.traces.delete(experimentId);
+    this.changed.fire(experimentId);
+  }
+
+  /** Whether an experiment's Traces node groups its traces under their sessions. */
+  isGrouped(experimentId: string): boolean {
+    return this.grouped.has(experimentId);
+  }
+
+  setGrouped(experimentId: string, grouped: boolean): void {
+    if (grouped === this.grouped.has(experimentId)) {
+      return;
+    }
+    if (grouped) {
+      this.grouped.add(experimentId);
+    } else {
+      this.grouped.delete(experimentId);
+    }
+    this.changed.fire(experimentId);
+  }
+
+  /** Every loaded trace, of every experiment whose Traces node was expanded. */
+  loadedTraces(): TraceInfo[] {
+    return [...this.traces.values()].flatMap((t) => t.loaded);
+  }
+
+  /** The loaded traces of one experiment (those the filter box completes keys from). */
+  loadedTracesOf(experimentId: string): readonly TraceInfo[] {
+    return this.traces.get(experimentId)?.loaded ?? [];
+  }
+
+  /** Replace a loaded trace by a fresher copy (a polled in-progress trace); false when it is not loaded. */
+  updateTrace(info: TraceInfo): boolean {
+    for (const [experimentId, state] of this.traces) {
+      const i = state.loaded.findIndex((t) => t.traceId === info.traceId);
+      if (i >= 0) {
+        state.loaded[i] = info;
+        this.changed.fire(experimentId);
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Forget every loaded trace, cancelling what is in flight. */
