@@ -88,7 +88,7 @@ export function traceNodes(
           })
         : errorNode(node.id, error, node.id),
     );
-  } else if (state.hasMore && (state.loaded.length > 0 || state.loading === undefined)) {
+  } else if (state.cursor.hasMore && (state.loaded.length > 0 || state.loading === undefined)) {
     out.push({
       kind: 'tracesMore',
       id: `${node.id}/more`,
@@ -98,6 +98,9 @@ export function traceNodes(
     });
   } else if (state.loaded.length === 0 && state.loading === undefined) {
     out.push(message('empty', state.filter === undefined ? 'No traces' : 'No traces match the filter'));
+  }
+  if (state.cursor.stoppedOnRepeatedToken) {
+    out.push({ ...message('repeat', 'The server repeated a page token; stopped paging'), severity: 'error' });
   }
   return out;
 }

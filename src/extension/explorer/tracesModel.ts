@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { TraceInfo } from '../../core/traces/entities/traceInfo';
+import { PageCursor } from '../../core/explorer/pageCursor';
 import { isNoTraces, MAX_TRACES_PAGE } from '../../core/traces/traceStore';
 import type { StoreSession } from '../connection';
 import { runsPageSize } from '../shared/config';
@@ -10,9 +11,8 @@ export interface ExperimentTraces {
   /** The trace filter these pages were searched with (undefined: all traces). */
   readonly filter: string | undefined;
   readonly loaded: TraceInfo[];
-  nextToken: string | undefined;
-  /** False once a page came without a next token. */
-  hasMore: boolean;
+  /** The next page's token, and whether there is one (a repeated token ends the paging). */
+  readonly cursor: PageCursor;
   /** Why the server has no traces at all (a server without trace routes): not an error. */
   noTraces: string | undefined;
   error: unknown;
@@ -56,8 +56,7 @@ export class TracesModel implements vscode.Disposable {
       state = {
         filter: this.filters.get(experimentId),
         loaded: [],
-        nextToken: undefined,
-        hasMore: true,
+        cursor: new PageCursor(),
         noTraces: undefined,
         error: undefined,
         loading: undefined,
@@ -75,7 +74,7 @@ export class TracesModel implements vscode.Disposable {
     if (state === undefined) {
       return this.tracesOf(experimentId).loading ?? Promise.resolve();
     }
-    if (state.loading !== undefined || !state.hasMore) {
+    if (state.loading !== undefined || !state.cursor.hasMore) {
       return state.loading ?? Promise.resolve();
     }
     const generation = this.gen;
@@ -90,7 +89,7 @@ export class TracesModel implements vscode.Disposable {
         const page = await store.searchTraces({
           experimentId,
           maxResults: Math.min(runsPageSize(), MAX_TRACES_PAGE),
-          pageToken: state.nextToken,
+          pageToken: state.cursor.nextToken,
           filter: state.filter,
           signal: controller.signal,
         });
@@ -99,13 +98,12 @@ export class TracesModel implements vscode.Disposable {
         }
         if (isNoTraces(page)) {
           state.noTraces = page.reason;
-          state.hasMore = false;
+          state.cursor.end();
         } else {
-          state.loaded.push(...page.items);
-          // A repeated token would page for ever: stop rather than ask again.
-          const next = page.nextPageToken;
-          state.hasMore = next !== undefined && next !== '' && next !== state.nextToken;
-          state.nextToken = next;
+          // A trace seen twice (the list shifted while paging: new traces came in) is kept once.
+          const seen = new Set(state.loaded.map((t) => t.traceId));
+          state.loaded.push(...page.items.filter((t) => !seen.has(t.traceId)));
+          state.cursor.advance(page.nextPageToken);
         }
       } catch (err) {
         if (current() && !controller.signal.aborted) {
