@@ -1,6 +1,8 @@
 // What the trace filter box completes, and how loaded traces group by session: pure, so the keys a
 // server's traces turn into are tested without VS Code.
 import { TRACE_KEYS, type TraceInfo } from '../traces/entities/traceInfo';
+import { parseTraceFilter } from '../traces/search/parseTraceFilter';
+import type { TraceStore } from '../traces/traceStore';
 
 /** The keys of MLflow's trace filter grammar that every trace has (they need no traces to offer). */
 const TRACE_ATTRIBUTES = [
@@ -89,4 +91,21 @@ export function groupBySession(traces: readonly TraceInfo[]): TraceSession[] {
   }
   const out: TraceSession[] = [...groups].map(([sessionId, list]) => ({ sessionId, traces: list }));
   return none.length === 0 ? out : [...out, { sessionId: undefined, traces: none }];
+}
+
+/**
+ * What is wrong with a trace filter before the store sees it, for the local stores, whose parser
+ * is the one that will read it; a server's grammar is wider (spans, assessments, full text) and
+ * answers for itself, a refusal showing as a node under the Traces node.
+ */
+export function traceFilterProblem(kind: TraceStore['kind'], value: string): string | undefined {
+  if (kind === 'rest' || value.trim() === '') {
+    return undefined;
+  }
+  try {
+    parseTraceFilter(value);
+    return undefined;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
 }

@@ -4,6 +4,7 @@ import {
   groupBySession,
   traceFilterKey,
   traceFilterKeys,
+  traceFilterProblem,
 } from '../../../../src/core/explorer/traceFilterKeys';
 import type { Assessment } from '../../../../src/core/traces/entities/assessment';
 import type { TraceInfo } from '../../../../src/core/traces/entities/traceInfo';
@@ -139,5 +140,25 @@ describe('groupBySession: the Traces node grouped by session', () => {
       ['s'],
     );
     assert.deepEqual(groupBySession([]), []);
+  });
+});
+
+describe('traceFilterProblem: what the filter box says before the store sees the filter', () => {
+  it('names what a local store cannot filter on, and keeps the box open for it', () => {
+    assert.match(
+      traceFilterProblem('sqlite', "span.type = 'TOOL'") ?? '',
+      /not supported by this local store/,
+    );
+    assert.match(traceFilterProblem('file', "trace.status = 'OK' OR trace.status = 'ERROR'") ?? '', /OR/);
+    assert.equal(
+      traceFilterProblem('sqlite', "trace.status = 'ERROR' AND tags.`agent.version` = '1.4.0'"),
+      undefined,
+    );
+  });
+
+  it("leaves a server's wider grammar (spans, assessments, full text) and an empty box to the server", () => {
+    assert.equal(traceFilterProblem('rest', "span.type = 'TOOL'"), undefined);
+    assert.equal(traceFilterProblem('rest', "trace.text LIKE '%refund%'"), undefined);
+    assert.equal(traceFilterProblem('sqlite', '  '), undefined);
   });
 });
