@@ -53,6 +53,12 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
       traces.onDidChange((experimentId) => {
         this.refresh(`exp:${experimentId}/traces`);
       }),
+      traces.onDidChangeView((experimentId) => {
+        const node = this.nodes.get(`exp:${experimentId}/traces`);
+        if (node !== undefined) {
+          this.changed.fire(node);
+        }
+      }),
     );
   }
 

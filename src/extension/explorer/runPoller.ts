@@ -57,6 +57,9 @@ export class RunPoller implements vscode.Disposable {
       traces.onDidChange(() => {
         this.schedule.update();
       }),
+      traces.onDidChangeView(() => {
+        this.schedule.update();
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(`mlflow.${SETTINGS.autoRefreshSeconds}`)) {
           this.schedule.setBounds(bounds());

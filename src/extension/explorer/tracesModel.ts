@@ -31,6 +31,12 @@ export class TracesModel implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<string>();
   /** Fires with the experiment id whose traces changed. */
   readonly onDidChange = this.changed.event;
+  private readonly viewChanged = new vscode.EventEmitter<string>();
+  /**
+   * Fires with the experiment id whose trace filter or grouping changed: the Traces node itself
+   * reads differently, so it is redrawn even while its first page is on its way.
+   */
+  readonly onDidChangeView = this.viewChanged.event;
   private readonly traces = new Map<string, ExperimentTraces>();
   /** Kept across refreshes and connections, as the run filter is. */
   private readonly filters = new Map<string, string>();
@@ -138,7 +144,7 @@ export class TracesModel implements vscode.Disposable {
     }
     this.traces.get(experimentId)?.controller?.abort();
     this.traces.delete(experimentId);
-    this.changed.fire(experimentId);
+    this.viewChanged.fire(experimentId);
   }
 
   /** Whether an experiment's Traces node groups its traces under their sessions. */
@@ -155,7 +161,7 @@ export class TracesModel implements vscode.Disposable {
     } else {
       this.grouped.delete(experimentId);
     }
-    this.changed.fire(experimentId);
+    this.viewChanged.fire(experimentId);
   }
 
   /** Every loaded trace, of every experiment whose Traces node was expanded. */
@@ -194,5 +200,6 @@ export class TracesModel implements vscode.Disposable {
     this.subscription.dispose();
     this.reset();
     this.changed.dispose();
+    this.viewChanged.dispose();
   }
 }

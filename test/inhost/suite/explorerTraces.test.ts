@@ -324,6 +324,42 @@ describe('Trace filter, sessions and in-progress traces in the Experiments view 
     assert.ok((await children(api, node)).every((n) => n.kind === 'trace'));
   });
 
+  it('redraws the Traces node for a filter set while its first page is on its way, then lists the filtered traces', async () => {
+    const server = await adjustableServer();
+    const api = await connectTo(server.baseUrl);
+    const node = tracesNode(await children(api, await experiment(api, 'support-agent')));
+    let open = (): void => undefined;
+    server.searchGate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const changes: string[] = [];
+    const listening = api.explorer.experiments.onDidChangeTreeData((n) => {
+      changes.push(n?.id ?? 'root');
+    });
+    try {
+      // Expanded: the server holds its first page.
+      const waiting = children(api, node);
+      await until('the search to reach the server', () => (server.filters.length > 0 ? true : undefined));
+      await vscode.commands.executeCommand('mlflow.traces.filter', node, "trace.status = 'ERROR'");
+      assert.deepEqual(changes, [node.id], 'the node is redrawn for its new filter');
+      server.searchGate = undefined;
+      open();
+      const nodes = await waiting;
+      assert.deepEqual(
+        nodes.map((n) => (n.kind === 'trace' ? n.traceId : n.kind)),
+        [ERROR_TRACE],
+        'the request that waited answers with the filtered list, not the cancelled page',
+      );
+      assert.deepEqual(changes, [node.id], "the filtered page's arrival redraws nothing more");
+      assert.equal(api.explorer.experiments.getTreeItem(node).description, "filter: trace.status = 'ERROR'");
+    } finally {
+      listening.dispose();
+      server.searchGate = undefined;
+      open();
+    }
+    await vscode.commands.executeCommand('mlflow.traces.clearFilter', node);
+  });
+
   it('sends the filter to a server, and shows its refusal as a node that reopens the filter', async () => {
     const server = await adjustableServer();
     const api = await connectTo(server.baseUrl);

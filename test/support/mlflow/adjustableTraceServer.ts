@@ -17,14 +17,16 @@ export interface TraceOverride {
 
 /** A running adjustable trace server. */
 export interface AdjustableTraceServer {
-  readonly baseUrl: string;
+  baseUrl: string;
   /** trace id → what the server reports from now on. */
   readonly overrides: Map<string, TraceOverride>;
   /** `GET` trace ids the server was asked for, in order. */
   readonly infoReads: string[];
   /** The `filter` of every search, in order (undefined when none was sent). */
   readonly filters: Array<string | undefined>;
-  close(): Promise<void>;
+  /** While set, searches wait for it before answering (a slow server, to act while a page is on its way). */
+  searchGate: Promise<void> | undefined;
+  close: () => Promise<void>;
 }
 
 /** A TraceInfo as MLflow 3 sends it (TraceInfoV3; assessments left out). */
@@ -68,6 +70,14 @@ export async function startAdjustableTraceServer(
   const overrides = new Map<string, TraceOverride>();
   const infoReads: string[] = [];
   const filters: Array<string | undefined> = [];
+  const result: AdjustableTraceServer = {
+    baseUrl: '',
+    overrides,
+    infoReads,
+    filters,
+    searchGate: undefined,
+    close: () => Promise.resolve(),
+  };
   const adjusted = (t: TraceInfo): TraceInfo => {
     const o = overrides.get(t.traceId);
     return o === undefined ? t : { ...t, state: o.state, executionDurationMs: o.executionDurationMs };
@@ -76,6 +86,7 @@ export async function startAdjustableTraceServer(
     if (method === 'POST' && path === '/api/3.0/mlflow/traces/search') {
       const r = JSON.parse(body) as SearchBody;
       filters.push(r.filter);
+      await result.searchGate;
       const page = await traces.searchTraces({
         experimentId: r.locations?.[0]?.mlflow_experiment?.experiment_id ?? '',
         filter: r.filter,
@@ -134,17 +145,13 @@ export async function startAdjustableTraceServer(
       );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    overrides,
-    infoReads,
-    filters,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => {
-          resolve();
-        });
-      }),
-  };
+  result.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  result.close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => {
+        resolve();
+      });
+    });
+  return result;
 }
