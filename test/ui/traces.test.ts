@@ -83,6 +83,7 @@ describe('Traces in the Experiments view (Chromium + code-server + the 3.11.1 sq
       .locator('.quick-input-widget .monaco-list-row', { hasText: 'tags.channel' })
       .first()
       .waitFor({ timeout: 10_000 });
+    await wb.shot('62-traces-filter-completion');
     const filter = "tags.channel = 'web'";
     await input.fill(filter);
     await wb.page
@@ -98,6 +99,6 @@ describe('Traces in the Experiments view (Chromium + code-server + the 3.11.1 sq
     await row('sess-model-v1').click();
     await wb.page.mouse.move(1200, 700);
     await wb.page.locator('.monaco-hover').first().waitFor({ state: 'hidden', timeout: 10_000 });
-    await wb.shot('62-traces-filtered-by-session');
+    await wb.shot('63-traces-filtered-by-session');
   });
 });
