@@ -70,4 +70,35 @@ describe('Traces in the Experiments view (Chromium + code-server + the 3.11.1 sq
       .waitFor({ timeout: 15_000 });
     await wb.shot('61-trace-tooltip');
   });
+
+  it('filters the traces with completion, groups them by session and shows the filter on the node', async () => {
+    const traces = row(/^Traces/);
+    await traces.hover();
+    await traces.locator('.action-label[aria-label^="Filter Traces"]').click();
+    const input = wb.page.locator('.quick-input-widget input.input');
+    await input.waitFor({ timeout: 10_000 });
+    // The keys come from the loaded traces: their user tags complete by name.
+    await input.fill('cha');
+    await wb.page
+      .locator('.quick-input-widget .monaco-list-row', { hasText: 'tags.channel' })
+      .first()
+      .waitFor({ timeout: 10_000 });
+    await wb.shot('62-traces-filter-completion');
+    const filter = "tags.channel = 'web'";
+    await input.fill(filter);
+    await wb.page
+      .locator('.quick-input-widget .monaco-list-row', { hasText: `Apply filter: ${filter}` })
+      .waitFor({ timeout: 10_000 });
+    await wb.page.keyboard.press('Enter');
+    await row(`filter: ${filter}`).waitFor({ timeout: 15_000 });
+    await traces.hover();
+    await traces.locator('.action-label[aria-label^="Group Traces by Session"]').click();
+    // Of the 15 web traces, 4 are in sess-model-v1 and one has no session.
+    await row(/sess-model-v1\s*4 traces/).waitFor({ timeout: 15_000 });
+    await row(/No session\s*1 trace/).waitFor({ timeout: 15_000 });
+    await row('sess-model-v1').click();
+    await wb.page.mouse.move(1200, 700);
+    await wb.page.locator('.monaco-hover').first().waitFor({ state: 'hidden', timeout: 10_000 });
+    await wb.shot('63-traces-filtered-by-session');
+  });
 });

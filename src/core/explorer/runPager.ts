@@ -1,5 +1,6 @@
 import type { Page } from '../common/paging';
 import type { Run } from '../tracking/entities/run';
+import { PageCursor } from './pageCursor';
 import { PARENT_RUN_TAG } from './runSummary';
 
 /** A run with the child runs nested under it (those whose parent is loaded). */
@@ -16,26 +17,23 @@ export interface RunNode {
 export class RunPager {
   private readonly runs: Run[] = [];
   private readonly ids = new Set<string>();
-  private readonly tokens = new Set<string>();
-  private token: string | undefined;
-  private started = false;
-  private repeated = false;
+  private readonly cursor = new PageCursor();
   private ahead:
     { readonly token: string | undefined; readonly page: Promise<Page<Run> | undefined> } | undefined;
 
   /** True before the first page and while the server has more. */
   get hasMore(): boolean {
-    return !this.started || (this.token !== undefined && !this.repeated);
+    return this.cursor.hasMore;
   }
 
   /** The token for the next page (undefined for the first). */
   get nextToken(): string | undefined {
-    return this.token;
+    return this.cursor.nextToken;
   }
 
   /** True when the server handed back a token it had already given. */
   get stoppedOnRepeatedToken(): boolean {
-    return this.repeated;
+    return this.cursor.stoppedOnRepeatedToken;
   }
 
   get loaded(): readonly Run[] {
@@ -43,21 +41,13 @@ export class RunPager {
   }
 
   append(page: Page<Run>): void {
-    this.started = true;
     for (const run of page.items) {
       if (!this.ids.has(run.info.runId)) {
         this.ids.add(run.info.runId);
         this.runs.push(run);
       }
     }
-    const next = page.nextPageToken === '' ? undefined : page.nextPageToken;
-    if (next !== undefined && this.tokens.has(next)) {
-      this.repeated = true;
-    }
-    if (next !== undefined) {
-      this.tokens.add(next);
-    }
-    this.token = next;
+    this.cursor.advance(page.nextPageToken);
   }
 
   /**
@@ -71,14 +61,14 @@ export class RunPager {
 
   /** Keep the page at the current token, fetched ahead (undefined when that fetch failed), for the next load. */
   peek(page: Promise<Page<Run> | undefined>): void {
-    this.ahead = { token: this.token, page };
+    this.ahead = { token: this.nextToken, page };
   }
 
   /** The page fetched ahead for the current token, handed out once; undefined when there is none. */
   takePeeked(): Promise<Page<Run> | undefined> | undefined {
     const ahead = this.ahead;
     this.ahead = undefined;
-    return ahead !== undefined && ahead.token === this.token ? ahead.page : undefined;
+    return ahead !== undefined && ahead.token === this.nextToken ? ahead.page : undefined;
   }
 
   /**
@@ -86,7 +76,7 @@ export class RunPager {
    * *Load more* is offered; true when it did. A page with runs waits for the user to ask.
    */
   peekArrived(token: string | undefined, page: Page<Run>): boolean {
-    if (token !== this.token || page.items.length > 0 || (page.nextPageToken ?? '') !== '') {
+    if (token !== this.nextToken || page.items.length > 0 || (page.nextPageToken ?? '') !== '') {
       return false;
     }
     this.ahead = undefined;

@@ -7,7 +7,7 @@ import { formatTimestamp, runDescription, runTooltipLines, statusLook } from '..
 import type { ExplorerNode, NodeOf, RunSection } from './explorerNode';
 import { messageItem } from './messageNodes';
 import { runSections, SECTION_LABELS } from './sectionChildren';
-import { traceItem, tracesItem, tracesMoreItem } from './traceTreeItems';
+import { traceItem, traceSessionItem, tracesItem, tracesMoreItem } from './traceTreeItems';
 import { plainTooltip } from './treeText';
 
 const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
@@ -36,6 +36,8 @@ export function experimentsTreeItem(node: ExplorerNode): vscode.TreeItem {
       return tracesItem(node);
     case 'trace':
       return traceItem(node);
+    case 'traceSession':
+      return traceSessionItem(node);
     case 'tracesMore':
       return tracesMoreItem(node);
     default:

@@ -10,7 +10,8 @@ import type { ExperimentRuns, ExperimentsModel } from './experimentsModel';
 import { experimentsTreeItem } from './experimentTreeItems';
 import { errorNode, rejectedFilterNode } from './messageNodes';
 import { modelNodes, runSections, sectionValues } from './sectionChildren';
-import { traceNodes, withTracesNode } from './traceChildren';
+import { sessionTraceNodes, traceNodes, withTracesNode } from './traceChildren';
+import { tracesItem } from './traceTreeItems';
 import type { TracesModel } from './tracesModel';
 
 /** Superseded loads a request follows to the newest at most (each one a user action). */
@@ -51,6 +52,12 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
       }),
       traces.onDidChange((experimentId) => {
         this.refresh(`exp:${experimentId}/traces`);
+      }),
+      traces.onDidChangeView((experimentId) => {
+        const node = this.nodes.get(`exp:${experimentId}/traces`);
+        if (node !== undefined) {
+          this.changed.fire(node);
+        }
       }),
     );
   }
@@ -115,6 +122,8 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
         return withTracesNode(node, await this.runsOf(node), this.model.query.filter !== undefined);
       case 'traces':
         return this.tracesOf(node);
+      case 'traceSession':
+        return sessionTraceNodes(node, this.traces.tracesOf(node.experimentId));
       case 'run':
         return [
           ...node.childRuns,
@@ -164,12 +173,20 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
     });
   }
 
+  /**
+   * The Traces node's children. When a refresh or a new trace filter replaced the state this
+   * request waited for (its change not passed on while waiting), answer with the newest instead.
+   */
   private async tracesOf(node: NodeOf<'traces'>): Promise<ExplorerNode[]> {
-    const state = this.traces.tracesOf(node.experimentId);
-    if (state.loaded.length === 0 && state.loading !== undefined) {
-      await this.firstPage(node.id, state.loading);
+    for (let attempt = 0; ; attempt++) {
+      const state = this.traces.tracesOf(node.experimentId);
+      if (state.loaded.length === 0 && state.loading !== undefined) {
+        await this.firstPage(node.id, state.loading);
+      }
+      if (state === this.traces.tracesOf(node.experimentId) || attempt >= MAX_SUPERSEDED_RETRIES) {
+        return traceNodes(node, state, this.traces.isGrouped(node.experimentId));
+      }
     }
-    return traceNodes(node, state);
   }
 
   private runNodes(node: NodeOf<'experiment'>, state: ExperimentRuns): ExplorerNode[] {
@@ -296,7 +313,12 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    return experimentsTreeItem(node);
+    return node.kind === 'traces'
+      ? tracesItem(node, {
+          filter: this.traces.filterOf(node.experimentId),
+          grouped: this.traces.isGrouped(node.experimentId),
+        })
+      : experimentsTreeItem(node);
   }
 
   dispose(): void {

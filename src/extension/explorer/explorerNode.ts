@@ -79,6 +79,15 @@ export type ExplorerNode =
       readonly parentId: string;
     }
   | {
+      readonly kind: 'traceSession';
+      readonly id: string;
+      readonly experimentId: string;
+      /** undefined for the group of traces without a session. */
+      readonly sessionId: string | undefined;
+      readonly count: number;
+      readonly parentId: string;
+    }
+  | {
       readonly kind: 'tracesMore';
       readonly id: string;
       readonly experimentId: string;
@@ -95,6 +104,8 @@ export type ExplorerNode =
       readonly parentId: string | undefined;
       readonly signIn?: boolean;
       readonly editFilter?: boolean;
+      /** The command a click on a refused filter opens, when it is not the run filter's. */
+      readonly editFilterCommand?: { readonly command: string; readonly arguments: readonly unknown[] };
     }
   | { readonly kind: 'registeredModel'; readonly id: string; readonly model: RegisteredModel }
   | {

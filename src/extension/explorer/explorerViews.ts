@@ -41,7 +41,7 @@ export function createExplorerViews(session: StoreSession): ExplorerViews {
     showCollapseAll: true,
     canSelectMany: true,
   });
-  const poller = new RunPoller(model, experimentsView);
+  const poller = new RunPoller(model, experimentsView, traces);
   return { session, model, traces, experiments, models, artifacts, experimentsView, modelsView, poller };
 }
 

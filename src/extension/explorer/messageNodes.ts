@@ -27,7 +27,12 @@ export function errorNode(scope: string, err: unknown, parentId: string | undefi
  * The server refused the filter (400 INVALID_PARAMETER_VALUE): say so with the server's words, and
  * open the filter box, still holding the refused filter, on click: retrying the same filter cannot help.
  */
-export function rejectedFilterNode(parentId: string, filter: string, err: StoreError): NodeOf<'message'> {
+export function rejectedFilterNode(
+  parentId: string,
+  filter: string,
+  err: StoreError,
+  editFilterCommand?: NodeOf<'message'>['editFilterCommand'],
+): NodeOf<'message'> {
   const { detail } = describeStoreError(err);
   return {
     kind: 'message',
@@ -38,6 +43,7 @@ export function rejectedFilterNode(parentId: string, filter: string, err: StoreE
     retry: false,
     editFilter: true,
     parentId,
+    ...(editFilterCommand === undefined ? {} : { editFilterCommand }),
   };
 }
 
@@ -60,7 +66,11 @@ export function messageItem(node: NodeOf<'message'>): vscode.TreeItem {
     item.tooltip = plainTooltip([...node.detail.split('\n'), ...hint]);
   }
   if (node.editFilter === true) {
-    item.command = { command: 'mlflow.runs.filter', title: 'Edit Filter…' };
+    const edit = node.editFilterCommand;
+    item.command =
+      edit === undefined
+        ? { command: 'mlflow.runs.filter', title: 'Edit Filter…' }
+        : { command: edit.command, title: 'Edit Filter…', arguments: [...edit.arguments] };
     item.contextValue = 'mlflow.error.filter';
   } else if (node.signIn === true) {
     // Retrying without credentials cannot help; signing in stores them and reloads the views.

@@ -28,6 +28,7 @@ export function currentExperimentId(
       case 'loadMore':
       case 'traces':
       case 'trace':
+      case 'traceSession':
       case 'tracesMore':
         return selected.experimentId;
       case 'section':

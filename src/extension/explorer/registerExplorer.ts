@@ -13,6 +13,7 @@ import { registerTraceCommands } from './registerTraceCommands';
 import { registerViewCommands, runFilterKeys } from './registerViewCommands';
 import { revealRun } from './revealRun';
 import type { RunPoller } from './runPoller';
+import type { TracesModel } from './tracesModel';
 
 /** What the explorer hands to the rest of the extension (and to in-host tests through the API). */
 export interface Explorer {
@@ -21,7 +22,9 @@ export interface Explorer {
   readonly models: ModelsTreeProvider;
   readonly experimentsView: vscode.TreeView<ExplorerNode>;
   readonly modelsView: vscode.TreeView<ExplorerNode>;
-  /** Keeps running runs fresh while the Experiments view is visible. */
+  /** The loaded traces of each expanded Traces node, with its trace filter and grouping. */
+  readonly traces: TracesModel;
+  /** Keeps running runs and in-progress traces fresh while the Experiments view is visible. */
   readonly poller: RunPoller;
   /** Select a run in the Experiments view, loading pages of its experiment until it appears. */
   revealRun(runId: string): Promise<boolean>;
@@ -47,9 +50,10 @@ export function registerExplorer(
   registerArtifactCommands(kit);
   registerModelCommands(kit, reveal);
   registerExplorerViews(context, views);
-  const { model, experiments, models, experimentsView, modelsView, poller } = views;
+  const { model, traces, experiments, models, experimentsView, modelsView, poller } = views;
   return {
     model,
+    traces,
     experiments,
     models,
     experimentsView,

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { AdaptivePoll } from '../../core/explorer/adaptivePoll';
 import { autoRefreshMs, SETTINGS } from '../shared/config';
 import type { ExperimentsModel } from './experimentsModel';
+import { inProgressTraceIds, pollInProgressTraces } from './tracePolling';
+import type { TracesModel } from './tracesModel';
 
 /** The fastest pace of the poll; `mlflow.autoRefreshSeconds` bounds the slowest (and 0 turns it off). */
 const FASTEST_MS = 5_000;
@@ -16,26 +18,28 @@ const realClock = {
 };
 
 /**
- * Keeps running runs fresh while the Experiments view is visible: it re-reads the loaded runs
- * that are RUNNING on the schedule of {@link AdaptivePoll} (every 5 s, backing off while nothing
- * changes up to `mlflow.autoRefreshSeconds`), and stops when the view is hidden or no loaded run
- * is running.
+ * Keeps running runs and in-progress traces fresh while the Experiments view is visible: it
+ * re-reads the loaded runs that are RUNNING and the loaded traces that are IN_PROGRESS on the
+ * schedule of {@link AdaptivePoll} (every 5 s, backing off while nothing changes up to
+ * `mlflow.autoRefreshSeconds`), and stops when the view is hidden or nothing loaded is running.
  */
 export class RunPoller implements vscode.Disposable {
   private visible: boolean;
   private readonly subscriptions: vscode.Disposable[] = [];
   private cursor = 0;
+  private traceCursor = 0;
   private readonly schedule: AdaptivePoll;
 
   constructor(
     private readonly model: ExperimentsModel,
     view: vscode.TreeView<unknown>,
+    private readonly traces: TracesModel,
   ) {
     this.visible = view.visible;
     this.schedule = new AdaptivePoll(
       realClock,
       bounds(),
-      () => this.visible && this.running().length > 0,
+      () => this.visible && (this.running().length > 0 || inProgressTraceIds(traces).length > 0),
       () => this.tick(),
     );
     this.subscriptions.push(
@@ -48,6 +52,12 @@ export class RunPoller implements vscode.Disposable {
         }
       }),
       model.onDidChange(() => {
+        this.schedule.update();
+      }),
+      traces.onDidChange(() => {
+        this.schedule.update();
+      }),
+      traces.onDidChangeView(() => {
         this.schedule.update();
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -71,9 +81,20 @@ export class RunPoller implements vscode.Disposable {
       .map((r) => r.info.runId);
   }
 
-  /** Re-read a batch of running runs; true when one of them changed. */
+  /** Re-read a batch of running runs, then of in-progress traces; true when one of them changed. */
   private async tick(): Promise<boolean> {
+    // A failed read counts as no change, and one kind's failure does not keep the other waiting.
+    const runs = await this.pollRuns().catch(() => false);
+    const traces = await pollInProgressTraces(this.traces, this.model.session, this.traceCursor);
+    this.traceCursor = traces.cursor;
+    return runs || traces.changed;
+  }
+
+  private async pollRuns(): Promise<boolean> {
     const ids = this.running();
+    if (ids.length === 0) {
+      return false;
+    }
     const start = this.cursor % ids.length;
     const batch = [...ids.slice(start), ...ids.slice(0, start)].slice(0, MAX_RUNS_PER_TICK);
     this.cursor += batch.length;

@@ -7,17 +7,57 @@ import {
   traceStateLook,
   traceTooltipLines,
 } from '../../core/explorer/traceSummary';
+import { displayText } from '../../core/explorer/displayText';
 import { EXPLORER_COMMANDS } from '../shared/commandIds/explorerCommandIds';
 import { TRACE_COMMANDS } from '../shared/commandIds/traceCommandIds';
 import type { NodeOf } from './explorerNode';
 import { plainTooltip } from './treeText';
 
-export function tracesItem(node: NodeOf<'traces'>): vscode.TreeItem {
+/** How a Traces node lists its traces: the trace filter and the grouping by session. */
+export interface TracesView {
+  readonly filter: string | undefined;
+  readonly grouped: boolean;
+}
+
+/**
+ * The Traces node. Its context value carries `.filtered` and `.grouped` so that the menus offer
+ * *Clear Trace Filter* and *Ungroup* only where they do something.
+ */
+export function tracesItem(
+  node: NodeOf<'traces'>,
+  view: TracesView = { filter: undefined, grouped: false },
+): vscode.TreeItem {
   const item = new vscode.TreeItem('Traces', vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
-  item.iconPath = new vscode.ThemeIcon('pulse');
-  item.tooltip = plainTooltip(['The traces of this experiment, newest first.']);
-  item.contextValue = 'mlflow.traces';
+  item.iconPath = new vscode.ThemeIcon(view.filter === undefined ? 'pulse' : 'filter');
+  const parts = [
+    view.filter === undefined ? undefined : `filter: ${displayText(view.filter, 80)}`,
+    view.grouped ? 'by session' : undefined,
+  ].filter((p) => p !== undefined);
+  item.description = parts.length === 0 ? undefined : parts.join(' · ');
+  item.tooltip = plainTooltip([
+    'The traces of this experiment, newest first.',
+    ...(view.filter === undefined ? [] : [`Filtered by: ${displayText(view.filter, 500)}`]),
+    ...(view.grouped ? ['Grouped by session (metadata mlflow.trace.session).'] : []),
+  ]);
+  item.contextValue = `mlflow.traces${view.filter === undefined ? '' : '.filtered'}${view.grouped ? '.grouped' : ''}`;
+  return item;
+}
+
+/** A session of the grouped Traces node, with its trace count. */
+export function traceSessionItem(node: NodeOf<'traceSession'>): vscode.TreeItem {
+  const label = node.sessionId === undefined ? 'No session' : displayText(node.sessionId, 120);
+  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = node.id;
+  item.description = `${node.count} ${node.count === 1 ? 'trace' : 'traces'}`;
+  item.iconPath = new vscode.ThemeIcon(node.sessionId === undefined ? 'circle-slash' : 'comment-discussion');
+  item.tooltip = plainTooltip([
+    node.sessionId === undefined
+      ? 'The loaded traces without a session (no mlflow.trace.session metadata).'
+      : `Session: ${displayText(node.sessionId, 300)}`,
+    `${item.description} loaded`,
+  ]);
+  item.contextValue = 'mlflow.traceSession';
   return item;
 }
 

@@ -8,8 +8,10 @@ import { SqliteDatabase } from '../../../src/core/tracking/sqlite/sqliteDatabase
 import { SqliteTrackingStore } from '../../../src/core/tracking/sqlite/sqliteTrackingStore';
 import type { MlflowExtensionApi } from '../../../src/extension/api';
 import type { ExplorerNode, NodeOf } from '../../../src/extension/explorer/explorerNode';
+import { SqliteTraceStore } from '../../../src/core/traces/sqlite/sqliteTraceStore';
+import { startAdjustableTraceServer } from '../../support/mlflow/adjustableTraceServer';
 import { startMlflowTestServer, type MlflowTestServer } from '../../support/mlflow/mlflowTestServer';
-import { clearTrackingUriSetting, connectTo, repoRoot } from './helpers';
+import { clearTrackingUriSetting, connectTo, repoRoot, until } from './helpers';
 
 const fixture = (version: string, ...p: string[]): string =>
   path.join(repoRoot().fsPath, 'test', 'fixtures', `mlflow-${version}`, ...p);
@@ -33,6 +35,19 @@ const tracesNode = (nodes: readonly ExplorerNode[]): NodeOf<'traces'> => {
   assert.ok(found, 'the experiment has a Traces node');
   return found;
 };
+
+/** Every trace of a Traces node: its children after a *Load more* per page. */
+async function allTraces(api: MlflowExtensionApi, node: NodeOf<'traces'>): Promise<ExplorerNode[]> {
+  let nodes = await children(api, node);
+  for (;;) {
+    const more = nodes.find((n): n is NodeOf<'tracesMore'> => n.kind === 'tracesMore');
+    if (more === undefined) {
+      return nodes;
+    }
+    await vscode.commands.executeCommand('mlflow.traces.loadMore', more);
+    nodes = await children(api, node);
+  }
+}
 
 const texts = (nodes: readonly ExplorerNode[]): string[] =>
   nodes.map((n) => (n.kind === 'message' ? n.text : n.kind));
@@ -210,6 +225,197 @@ describe('Traces in the Experiments view (real extension host)', () => {
     const item = api.explorer.experiments.getTreeItem(error);
     assert.equal(item.command?.command, 'mlflow.experiments.refresh');
     assert.equal(item.contextValue, 'mlflow.error');
+  });
+});
+
+describe('Trace filter, sessions and in-progress traces in the Experiments view (real extension host)', () => {
+  const disposers: Array<() => void | Promise<void>> = [];
+
+  after(async () => {
+    await clearTrackingUriSetting();
+    for (const d of disposers) {
+      await d();
+    }
+  });
+
+  /** The 3.11.1 store behind the MLflow test server, its trace routes answered by an adjustable server. */
+  async function adjustableServer(): Promise<Awaited<ReturnType<typeof startAdjustableTraceServer>>> {
+    const db = await SqliteDatabase.open(fixture('3.11.1', 'sqlite', 'mlflow.db'));
+    const tracking = new SqliteTrackingStore(db);
+    const traceStore = new SqliteTraceStore(db);
+    const upstream = await startMlflowTestServer(tracking, new SqliteRegistryStore(db));
+    const server = await startAdjustableTraceServer(traceStore, upstream.baseUrl);
+    disposers.push(
+      () => server.close(),
+      () => upstream.close(),
+      () => {
+        tracking.dispose();
+      },
+    );
+    return server;
+  }
+
+  it("filters a local store's traces by status, says so on the node, and clears the filter", async () => {
+    const api = await connectTo(`sqlite:///${fixture('3.11.1', 'sqlite', 'mlflow.db')}`);
+    const node = tracesNode(await children(api, await experiment(api, 'support-agent')));
+    await children(api, node);
+    const changes: string[] = [];
+    const listening = api.explorer.experiments.onDidChangeTreeData((n) => {
+      changes.push(n?.id ?? 'root');
+    });
+    try {
+      const applied = await vscode.commands.executeCommand(
+        'mlflow.traces.filter',
+        node,
+        "trace.status = 'ERROR'",
+      );
+      assert.equal(applied, "trace.status = 'ERROR'");
+      const filtered = await children(api, node);
+      assert.deepEqual(
+        filtered.map((n) => (n.kind === 'trace' ? n.traceId : n.kind)),
+        [ERROR_TRACE],
+        'only the failed trace, and no Load more',
+      );
+      // One redraw for the new filter; the first page it loads answers the waiting request only.
+      assert.deepEqual(changes, [node.id]);
+    } finally {
+      listening.dispose();
+    }
+    const item = api.explorer.experiments.getTreeItem(node);
+    assert.equal(item.description, "filter: trace.status = 'ERROR'");
+    assert.equal(item.contextValue, 'mlflow.traces.filtered');
+
+    await vscode.commands.executeCommand('mlflow.traces.filter', node, "tags.channel = 'no-such-channel'");
+    assert.deepEqual(texts(await children(api, node)), ['No traces match the filter']);
+
+    await vscode.commands.executeCommand('mlflow.traces.clearFilter', node);
+    const all = await children(api, node);
+    assert.equal(all.filter((n) => n.kind === 'trace').length, 43, 'every trace again');
+    assert.equal(api.explorer.experiments.getTreeItem(node).description, undefined);
+    assert.equal(api.explorer.experiments.getTreeItem(node).contextValue, 'mlflow.traces');
+  });
+
+  it('groups the loaded traces under their sessions, with counts, and "No session" last', async () => {
+    const api = await connectTo(`sqlite:///${fixture('3.11.1', 'sqlite', 'mlflow.db')}`);
+    const node = tracesNode(await children(api, await experiment(api, 'support-agent')));
+    await allTraces(api, node);
+    await vscode.commands.executeCommand('mlflow.traces.groupBySession', node);
+    const groups = (await children(api, node)).filter(
+      (n): n is NodeOf<'traceSession'> => n.kind === 'traceSession',
+    );
+    const look = groups.map((g) => {
+      const item = api.explorer.experiments.getTreeItem(g);
+      return `${labelOf(item)}: ${String(item.description)}`;
+    });
+    // The recorded store: 8 sessions over 28 traces, 15 traces without one.
+    assert.equal(groups.length, 9, look.join('\n'));
+    assert.ok(look.includes('sess-c04e12: 5 traces'), look.join('\n'));
+    assert.ok(look.includes('sess-debug: 1 trace'), look.join('\n'));
+    assert.equal(look.at(-1), 'No session: 15 traces');
+    const session = groups.find((g) => g.sessionId === 'sess-c04e12');
+    assert.ok(session);
+    const inSession = await children(api, session);
+    assert.equal(inSession.length, 5);
+    assert.ok(inSession.every((n) => n.kind === 'trace' && n.info.sessionId === 'sess-c04e12'));
+    assert.equal(api.explorer.experiments.getParent(inSession[0] ?? node)?.id, session.id);
+    assert.equal(api.explorer.experiments.getTreeItem(node).contextValue, 'mlflow.traces.grouped');
+
+    await vscode.commands.executeCommand('mlflow.traces.ungroup', node);
+    assert.ok((await children(api, node)).every((n) => n.kind === 'trace'));
+  });
+
+  it('redraws the Traces node for a filter set while its first page is on its way, then lists the filtered traces', async () => {
+    const server = await adjustableServer();
+    const api = await connectTo(server.baseUrl);
+    const node = tracesNode(await children(api, await experiment(api, 'support-agent')));
+    let open = (): void => undefined;
+    server.searchGate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const changes: string[] = [];
+    const listening = api.explorer.experiments.onDidChangeTreeData((n) => {
+      changes.push(n?.id ?? 'root');
+    });
+    try {
+      // Expanded: the server holds its first page.
+      const waiting = children(api, node);
+      await until('the search to reach the server', () => (server.filters.length > 0 ? true : undefined));
+      await vscode.commands.executeCommand('mlflow.traces.filter', node, "trace.status = 'ERROR'");
+      assert.deepEqual(changes, [node.id], 'the node is redrawn for its new filter');
+      server.searchGate = undefined;
+      open();
+      const nodes = await waiting;
+      assert.deepEqual(
+        nodes.map((n) => (n.kind === 'trace' ? n.traceId : n.kind)),
+        [ERROR_TRACE],
+        'the request that waited answers with the filtered list, not the cancelled page',
+      );
+      assert.deepEqual(changes, [node.id], "the filtered page's arrival redraws nothing more");
+      assert.equal(api.explorer.experiments.getTreeItem(node).description, "filter: trace.status = 'ERROR'");
+    } finally {
+      listening.dispose();
+      server.searchGate = undefined;
+      open();
+    }
+    await vscode.commands.executeCommand('mlflow.traces.clearFilter', node);
+  });
+
+  it('sends the filter to a server, and shows its refusal as a node that reopens the filter', async () => {
+    const server = await adjustableServer();
+    const api = await connectTo(server.baseUrl);
+    const node = tracesNode(await children(api, await experiment(api, 'support-agent')));
+    // The server's store cannot filter on spans: it answers 400 INVALID_PARAMETER_VALUE.
+    const refused = "span.type = 'TOOL'";
+    await vscode.commands.executeCommand('mlflow.traces.filter', node, refused);
+    const nodes = await children(api, node);
+    assert.ok(server.filters.includes(refused), 'the filter went to traces/search');
+    assert.equal(nodes.length, 1);
+    const error = nodes[0];
+    assert.ok(error?.kind === 'message' && error.severity === 'error', texts(nodes).join());
+    assert.match(error.text, /^The server rejected the filter: /);
+    const item = api.explorer.experiments.getTreeItem(error);
+    assert.equal(item.contextValue, 'mlflow.error.filter');
+    assert.equal(item.command?.command, 'mlflow.traces.filter');
+    assert.equal((item.command.arguments?.[0] as ExplorerNode | undefined)?.id, node.id);
+    await vscode.commands.executeCommand('mlflow.traces.clearFilter', node);
+  });
+
+  it('re-reads an IN_PROGRESS trace while the view is visible and redraws it once it finished', async function () {
+    this.timeout(120_000);
+    const server = await adjustableServer();
+    server.overrides.set(ERROR_TRACE, { state: 'IN_PROGRESS', executionDurationMs: undefined });
+    const api = await connectTo(server.baseUrl);
+    await vscode.commands.executeCommand('mlflow.experiments.focus');
+    await until('the Experiments view to be visible', () =>
+      api.explorer.experimentsView.visible ? true : undefined,
+    );
+    const node = tracesNode(await children(api, await experiment(api, 'support-agent')));
+    await vscode.commands.executeCommand('mlflow.traces.filter', node, "trace.status = 'ERROR'");
+    const first = (await children(api, node)).find((n): n is NodeOf<'trace'> => n.kind === 'trace');
+    assert.equal(first?.info.state, 'IN_PROGRESS');
+    assert.equal(iconOf(api.explorer.experiments.getTreeItem(first)), 'sync~spin');
+    await until('the poll to start', () => (api.explorer.poller.active ? true : undefined));
+
+    const redrawn = new Promise<void>((resolve) => {
+      const listening = api.explorer.experiments.onDidChangeTreeData((n) => {
+        if (n?.id === node.id) {
+          listening.dispose();
+          resolve();
+        }
+      });
+    });
+    server.overrides.set(ERROR_TRACE, { state: 'ERROR', executionDurationMs: 4321 });
+    await redrawn;
+    assert.ok(server.infoReads.includes(ERROR_TRACE), 'the trace was re-read by id');
+    const fresh = (await children(api, node)).find((n): n is NodeOf<'trace'> => n.kind === 'trace');
+    assert.equal(fresh?.info.state, 'ERROR');
+    const item = api.explorer.experiments.getTreeItem(fresh);
+    assert.equal(iconOf(item), 'error');
+    assert.match(String(item.description), /^4\.3 s/);
+    await until('the poll to stop with nothing in progress', () =>
+      api.explorer.poller.active ? undefined : true,
+    );
+    await vscode.commands.executeCommand('mlflow.traces.clearFilter', node);
   });
 });
 

@@ -21,4 +21,8 @@ export const EXPLORER_COMMANDS = {
   showSourceRun: 'mlflow.models.showSourceRun',
   loadMoreTraces: 'mlflow.traces.loadMore',
   copyTraceId: 'mlflow.traces.copyId',
+  filterTraces: 'mlflow.traces.filter',
+  clearTraceFilter: 'mlflow.traces.clearFilter',
+  groupTracesBySession: 'mlflow.traces.groupBySession',
+  ungroupTraces: 'mlflow.traces.ungroup',
 } as const;
