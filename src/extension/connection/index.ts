@@ -4,6 +4,7 @@ export { childConnectionEnv } from './childEnvironment';
 export { ConnectionManager } from './connectionManager';
 export { ConnectionSecrets } from './connectionSecrets';
 export { type ConnectionState } from './connectionState';
+export { ConnectionWorkspaces } from './connectionWorkspaces';
 export { ConnectionStatusBar } from './connectionStatusBar';
 export { MicrosoftToken } from './microsoftToken';
 export { registerConnectionCommands } from './registerConnectionCommands';

@@ -367,7 +367,10 @@ export async function startMlflowTestServer(
     table.set(key, handler);
   }
   const workspaceTables = new Map(
-    (options.workspaces ?? []).map((w) => [w.name, { table: routes(w.tracking, w.registry), tracking: w.tracking }]),
+    (options.workspaces ?? []).map((w) => [
+      w.name,
+      { table: routes(w.tracking, w.registry), tracking: w.tracking },
+    ]),
   );
   const received: ReceivedCall[] = [];
   const prefix = (options.pathPrefix ?? '').replace(/\/+$/, '');
@@ -390,7 +393,11 @@ export async function startMlflowTestServer(
       const url = req.url ?? '/';
       const header = req.headers['x-mlflow-workspace'];
       const workspaceHeader = Array.isArray(header) ? header[0] : header;
-      received.push({ method: req.method ?? 'GET', path: url.split('?')[0] ?? url, workspace: workspaceHeader });
+      received.push({
+        method: req.method ?? 'GET',
+        path: url.split('?')[0] ?? url,
+        workspace: workspaceHeader,
+      });
       if (prefix !== '' && !url.startsWith(`${prefix}/`)) {
         res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end(HTML(404, 'Not Found'));
         return;
@@ -405,7 +412,8 @@ export async function startMlflowTestServer(
         res.writeHead(decision.status, { 'Content-Type': decision.type }).end(decision.body);
         return;
       }
-      const scoped = decision.workspace === undefined ? undefined : workspaceTables.get(decision.workspace.name);
+      const scoped =
+        decision.workspace === undefined ? undefined : workspaceTables.get(decision.workspace.name);
       const bytes = artifactBytes(url.slice(prefix.length), scoped?.tracking ?? tracking);
       if (bytes !== undefined) {
         void bytes.then(
@@ -425,11 +433,9 @@ export async function startMlflowTestServer(
         url.slice(prefix.length),
         Buffer.concat(chunks).toString('utf8'),
         scoped?.table ?? table,
-      ).then(
-        ({ status, type, body }) => {
-          res.writeHead(status, { 'Content-Type': type }).end(body);
-        },
-      );
+      ).then(({ status, type, body }) => {
+        res.writeHead(status, { 'Content-Type': type }).end(body);
+      });
     });
   };
   const server =

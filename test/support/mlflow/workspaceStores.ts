@@ -18,14 +18,12 @@ export async function openWorkspaceStores(
   sqlJs?: SqlJsLoadOptions,
 ): Promise<{ readonly workspaces: TestWorkspace[]; close(): void }> {
   const db = await SqliteDatabase.open(dbPath, sqlJs);
-  const workspaces = sqliteWorkspaces(db).map(
-    (w): TestWorkspace => ({
-      name: w.name,
-      description: w.description,
-      tracking: new SqliteTrackingStore(db, { workspace: w.name }),
-      registry: new SqliteRegistryStore(db, w.name),
-    }),
-  );
+  const workspaces = sqliteWorkspaces(db).map((w): TestWorkspace => ({
+    name: w.name,
+    description: w.description,
+    tracking: new SqliteTrackingStore(db, { workspace: w.name }),
+    registry: new SqliteRegistryStore(db, w.name),
+  }));
   return {
     workspaces,
     close: () => {

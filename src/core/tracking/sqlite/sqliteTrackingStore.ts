@@ -236,7 +236,9 @@ export class SqliteTrackingStore implements TrackingStore {
       const id = String(t.experiment_id);
       tags.set(id, [...(tags.get(id) ?? []), { key: String(t.key), value: text(t.value) ?? '' }]);
     }
-    const rows = this.db.all('SELECT * FROM experiments').filter((row) => inWorkspace(row, this.options.workspace));
+    const rows = this.db
+      .all('SELECT * FROM experiments')
+      .filter((row) => inWorkspace(row, this.options.workspace));
     return rows.map((row): Experiment => {
       const id = String(row.experiment_id);
       return {

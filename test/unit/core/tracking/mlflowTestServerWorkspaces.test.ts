@@ -89,7 +89,9 @@ describe('MLflow REST test double: workspaces as the real 3.11.1 server answered
       db.close();
     });
     for (const file of ['003', '004', '005', '006', '007', '008']) {
-      it(loadExchange('rest', file, FIXTURES_3).file, () => replay(server, loadExchange('rest', file, FIXTURES_3)));
+      it(loadExchange('rest', file, FIXTURES_3).file, () =>
+        replay(server, loadExchange('rest', file, FIXTURES_3)),
+      );
     }
     it('records which requests carried the header', () => {
       const withHeader = server.received.filter((r) => r.workspace !== undefined).map((r) => r.path);

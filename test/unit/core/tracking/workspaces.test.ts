@@ -9,7 +9,12 @@ import {
   workspaceHeaders,
   WORKSPACE_HEADER,
 } from '../../../../src/core/tracking/rest/workspaces';
-import { FIXTURES, FIXTURES_3, loadExchange, type RecordedExchange } from '../../../support/mlflow/recordedExchange';
+import {
+  FIXTURES,
+  FIXTURES_3,
+  loadExchange,
+  type RecordedExchange,
+} from '../../../support/mlflow/recordedExchange';
 import { startScriptedServer, type ScriptedServer } from '../../../support/mlflow/scriptedServer';
 
 const ws = (file: string): RecordedExchange => loadExchange('rest-workspaces', file, FIXTURES_3);
@@ -100,7 +105,10 @@ describe('MLflow workspaces (REST, recorded 3.11.1 answers)', () => {
     assert.deepEqual(workspaceHeaders('team-a', { workspacesEnabled: false, storeType: 'SqlStore' }), {});
     assert.deepEqual(workspaceHeaders('team-a', undefined), {});
     assert.deepEqual(workspaceHeaders(undefined, { workspacesEnabled: true, storeType: undefined }), {});
-    assert.deepEqual(workspaceHeaders('a\r\nX-Evil: 1', { workspacesEnabled: true, storeType: undefined }), {});
+    assert.deepEqual(
+      workspaceHeaders('a\r\nX-Evil: 1', { workspacesEnabled: true, storeType: undefined }),
+      {},
+    );
   });
 
   it("explains a 404 for another workspace's experiment instead of a bare not-found", async () => {
@@ -112,7 +120,10 @@ describe('MLflow workspaces (REST, recorded 3.11.1 answers)', () => {
     assert.ok(StoreError.isNotFound(err));
     const d = describeStoreError(err);
     assert.equal(d.summary, 'Not found in workspace "team-b"; it may be in another workspace');
-    assert.match(d.detail, /No Experiment with id=1 exists.*: not found in workspace "team-b"; it may be in another workspace/);
+    assert.match(
+      d.detail,
+      /No Experiment with id=1 exists.*: not found in workspace "team-b"; it may be in another workspace/,
+    );
   });
 
   it('says when the chosen workspace itself no longer exists', async () => {
@@ -131,9 +142,10 @@ describe('MLflow workspaces (REST, recorded 3.11.1 answers)', () => {
 
   it('keeps a plain not-found plain on a connection without a workspace', async () => {
     server.script(reply(ws('013')));
-    const err = await new RestTrackingStore(client())
-      .getExperiment('1')
-      .then(() => assert.fail('expected a 404'), (e: unknown) => e);
+    const err = await new RestTrackingStore(client()).getExperiment('1').then(
+      () => assert.fail('expected a 404'),
+      (e: unknown) => e,
+    );
     assert.match(describeStoreError(err).summary, /^No Experiment with id=1 exists/);
     assert.doesNotMatch(describeStoreError(err).summary, /workspace/);
   });
