@@ -39,6 +39,8 @@ export interface MlflowTestServerOptions {
    * server refuses the header with 500, as MLflow 3.11.1 does.
    */
   readonly workspaces?: readonly TestWorkspace[];
+  /** Listen on this port (default: an ephemeral one), e.g. to restart "the same server" differently. */
+  readonly port?: number;
 }
 
 /** One request the server got: what a test checks the header against. */
@@ -508,7 +510,7 @@ export async function startMlflowTestServer(
       };
     }
   }
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   return {
     received,
     baseUrl: `${options.tls === undefined ? 'http' : 'https'}://127.0.0.1:${(server.address() as AddressInfo).port}${prefix}`,
