@@ -28,6 +28,7 @@ import { VERSION_DOC_SCHEME, versionDocuments } from './compare';
 import { forgetClosedResults, RESULT_DOC_SCHEME, resultDocuments } from './shared/resultDocuments';
 import { ConnectionStatusBar } from './connection';
 import { ConnectionWorkspaces } from './connection';
+import { childConnectionEnv } from './connection';
 import { TerminalEnvironment } from './connection';
 import { panelProbe } from './shared/webviews/panelProbe';
 import { openWebviewPanels } from './shared/webviews/webviewHtml';
@@ -61,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   // The active connection's stores, opened on first use by the views and panels.
   const typed = userCredentials(secrets, microsoft);
   const stores = new StoreSession(connections, context.extensionPath, typed, workspaces);
+  connections.provideChildEnv(() => stores.childWorkspaceEnv());
   context.subscriptions.push(
     stores,
     secrets,
@@ -112,6 +114,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   return {
     connection: () => connections.state,
     stores: () => stores.stores(),
+    childEnvironment: () => childConnectionEnv(connections, typed),
     explorer,
     panels,
     servers: () => servers.list().map(serverInfo),

@@ -221,6 +221,19 @@ export class StoreSession implements vscode.Disposable {
     return info.workspacesEnabled ? listWorkspaces(client, signal) : undefined;
   }
 
+  /**
+   * `MLFLOW_WORKSPACE` for a child `mlflow` process of the active server, under the same rule as
+   * the header: only a chosen workspace, only on a server whose server-info says it has them.
+   */
+  async childWorkspaceEnv(): Promise<Readonly<Record<string, string>>> {
+    const state = this.connections.state;
+    if (state.status !== 'ready' || state.target.kind !== 'rest') {
+      return {};
+    }
+    const workspace = (await this.openOptions(state.target)).rest?.workspace;
+    return workspace === undefined ? {} : { MLFLOW_WORKSPACE: workspace };
+  }
+
   /** Whether a target is the active connection's (another address being checked gets no workspace). */
   private isActive(target: TrackingTarget): boolean {
     const state = this.connections.state;

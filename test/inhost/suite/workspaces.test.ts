@@ -71,6 +71,7 @@ describe('MLflow workspaces (real extension host, REST test double over the reco
       [],
       'no workspace chosen: no header',
     );
+    assert.equal((await api.childEnvironment()).credentialEnv.MLFLOW_WORKSPACE, undefined);
   });
 
   it('Switch Workspace → the Experiments view lists that workspace, every request scoped', async function () {
@@ -79,6 +80,8 @@ describe('MLflow workspaces (real extension host, REST test double over the reco
     server.received.length = 0;
     assert.equal(await vscode.commands.executeCommand(COMMANDS.switchWorkspace, 'team-a'), 'team-a');
     await waitForExperiments(api, ['team-a-agent']);
+    // A child `mlflow` (serve, predict, mlflow run) resolves models:/ and runs:/ in the same workspace.
+    assert.equal((await api.childEnvironment()).credentialEnv.MLFLOW_WORKSPACE, 'team-a');
     const browsed = server.received.filter((r) => r.path.startsWith('/api/2.0/'));
     assert.ok(browsed.length > 0, 'the view reloaded from the server');
     for (const r of browsed) {
@@ -113,6 +116,7 @@ describe('MLflow workspaces (real extension host, REST test double over the reco
       [],
       'a server without workspaces answers 500 to the header: it must never be sent',
     );
+    assert.equal((await api.childEnvironment()).credentialEnv.MLFLOW_WORKSPACE, undefined);
     // Asking for its workspaces says there are none and forgets the stale choice.
     assert.equal(await vscode.commands.executeCommand(COMMANDS.switchWorkspace), undefined);
     assert.deepEqual(
