@@ -118,8 +118,9 @@ export class SqliteRegistryStore implements RegistryStore {
     }
     const tags = this.tags('model_version_tags', (r) => `${String(r.name)}\n${String(r.version)}`);
     const aliases = withAliases ? this.aliases() : new Map<string, ModelAlias[]>();
-    const rows = this.db.all('SELECT * FROM model_versions ORDER BY rowid');
-    return rows.filter((row) => inWorkspace(row, this.workspace)).map((row): ModelVersion => {
+    const all = this.db.all('SELECT * FROM model_versions ORDER BY rowid');
+    const rows = all.filter((row) => inWorkspace(row, this.workspace));
+    return rows.map((row): ModelVersion => {
       const name = String(row.name);
       const version = String(row.version);
       return {
@@ -148,8 +149,9 @@ export class SqliteRegistryStore implements RegistryStore {
     const tags = this.tags('registered_model_tags', (r) => String(r.name));
     const aliases = this.aliases();
     const versions = this.versions(false);
-    const rows = this.db.all('SELECT * FROM registered_models');
-    return rows.filter((row) => inWorkspace(row, this.workspace)).map((row): RegisteredModel => {
+    const all = this.db.all('SELECT * FROM registered_models');
+    const rows = all.filter((row) => inWorkspace(row, this.workspace));
+    return rows.map((row): RegisteredModel => {
       const name = String(row.name);
       return {
         name,
