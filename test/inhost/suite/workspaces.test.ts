@@ -124,4 +124,14 @@ describe('MLflow workspaces (real extension host, REST test double over the reco
       [],
     );
   });
+
+  it('a local mlflow.db of such a server switches workspace too (read-only, no server involved)', async function () {
+    this.timeout(30_000);
+    const uri = `sqlite:///${fixtures3('sqlite-workspaces', 'mlflow.db')}`;
+    const api = await connectTo(uri);
+    await waitForExperiments(api, ['shared-sandbox', 'Default']);
+    assert.equal(await vscode.commands.executeCommand(COMMANDS.switchWorkspace, 'team-b'), 'team-b');
+    await waitForExperiments(api, ['team-b-churn']);
+    assert.equal((await api.childEnvironment()).credentialEnv.MLFLOW_WORKSPACE, undefined);
+  });
 });
