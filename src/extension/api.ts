@@ -1,5 +1,5 @@
 import type { Stores } from '../core/stores/openStores';
-import type { ConnectionState } from './connection';
+import type { ChildConnectionEnv, ConnectionState } from './connection';
 import type { ComparePanels } from './compare';
 import type { Explorer } from './explorer';
 import type { ModelServerInfo } from './serving';
@@ -15,6 +15,8 @@ export interface MlflowExtensionApi {
   readonly connection: () => ConnectionState;
   /** The active connection's tracking and registry stores (read-only for local stores). */
   readonly stores: () => Promise<Stores>;
+  /** What a child `mlflow` process of the active connection gets: its tracking URI and env vars. */
+  readonly childEnvironment: () => Promise<ChildConnectionEnv>;
   /** The Experiments and Models views: their data, trees and a way to reveal a run. */
   readonly explorer: Explorer;
   /** The run detail and compare panels and the comparison basket. */

@@ -27,6 +27,8 @@ import { registerTraces } from './traces';
 import { VERSION_DOC_SCHEME, versionDocuments } from './compare';
 import { forgetClosedResults, RESULT_DOC_SCHEME, resultDocuments } from './shared/resultDocuments';
 import { ConnectionStatusBar } from './connection';
+import { ConnectionWorkspaces } from './connection';
+import { childConnectionEnv } from './connection';
 import { TerminalEnvironment } from './connection';
 import { panelProbe } from './shared/webviews/panelProbe';
 import { openWebviewPanels } from './shared/webviews/webviewHtml';
@@ -40,10 +42,13 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('MLflow', { log: true });
   const connections = new ConnectionManager(log);
+  // The MLflow workspace chosen per connection (3.10+ servers with --enable-workspaces).
+  const workspaces = new ConnectionWorkspaces(context.globalState);
   context.subscriptions.push(
     log,
     connections,
-    new ConnectionStatusBar(connections),
+    workspaces,
+    new ConnectionStatusBar(connections, workspaces),
     new TerminalEnvironment(context.environmentVariableCollection, connections),
   );
   // Credentials the user typed live in SecretStorage only; Azure ML may use VS Code's Microsoft session.
@@ -56,7 +61,8 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   const saved = new SavedConnections(context.globalState);
   // The active connection's stores, opened on first use by the views and panels.
   const typed = userCredentials(secrets, microsoft);
-  const stores = new StoreSession(connections, context.extensionPath, typed);
+  const stores = new StoreSession(connections, context.extensionPath, typed, workspaces);
+  connections.provideChildEnv(() => stores.childWorkspaceEnv());
   context.subscriptions.push(
     stores,
     secrets,
@@ -85,7 +91,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
     runner,
     registerTrustedCodeLenses({ language: 'mlmodel', scheme: 'file' }, mlmodelCodeLenses),
   );
-  registerConnectionCommands({ context, connections, stores, saved, secrets, microsoft, log });
+  registerConnectionCommands({ context, connections, stores, saved, secrets, microsoft, log, workspaces });
   registerServingCommands({ context, connections, stores, secrets: typed, log, servers, runner });
   registerHelp(context, log);
   const explorer = registerExplorer(context, stores, log);
@@ -108,6 +114,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   return {
     connection: () => connections.state,
     stores: () => stores.stores(),
+    childEnvironment: () => childConnectionEnv(connections, typed),
     explorer,
     panels,
     servers: () => servers.list().map(serverInfo),

@@ -13,6 +13,10 @@ export interface ConnectionSnapshot {
   readonly readOnly: boolean;
   /** Why the configured URI could not be used, when it could not. */
   readonly problem: string | undefined;
+  /** The MLflow workspace chosen for this connection (3.10+ servers), when one is. */
+  readonly workspace: string | undefined;
+  /** Whether Switch Workspace applies (a server or an mlflow.db; an mlruns folder has none). */
+  readonly canSwitchWorkspace: boolean;
 }
 
 export interface SnapshotMessage extends Message<'connection/snapshot'> {
@@ -23,13 +27,16 @@ export type ConnectionHostMessage = SnapshotMessage;
 
 export type SwitchMessage = Message<'connection/switch'>;
 export type ShowLogsMessage = Message<'connection/showLogs'>;
+export type SwitchWorkspaceMessage = Message<'connection/switchWorkspace'>;
 
-export type ConnectionWebviewMessage = ReadyMessage | SwitchMessage | ShowLogsMessage;
+export type ConnectionWebviewMessage =
+  ReadyMessage | SwitchMessage | ShowLogsMessage | SwitchWorkspaceMessage;
 
 const FROM_WEBVIEW: readonly ConnectionWebviewMessage['type'][] = [
   'ready',
   'connection/switch',
   'connection/showLogs',
+  'connection/switchWorkspace',
 ];
 
 /** Guard for messages arriving at the host from the connection panel: exact type, no extra fields. */
@@ -54,6 +61,8 @@ export function isConnectionHostMessage(value: unknown): value is ConnectionHost
   return (
     typeof s.connected === 'boolean' &&
     typeof s.readOnly === 'boolean' &&
+    typeof s.canSwitchWorkspace === 'boolean' &&
+    optString('workspace') &&
     optString('kind') &&
     optString('display') &&
     optString('source') &&

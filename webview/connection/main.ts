@@ -34,6 +34,9 @@ function render(s: ConnectionSnapshot): void {
   if (s.source) {
     rows.push(['From', connectionSourceLabel(s.source)]);
   }
+  if (s.workspace) {
+    rows.push(['Workspace', s.workspace]);
+  }
   if (s.connected) {
     rows.push([
       'Mode',
@@ -57,7 +60,17 @@ function render(s: ConnectionSnapshot): void {
   logsButton.addEventListener('click', () => {
     vscode.post({ type: 'connection/showLogs' });
   });
-  children.push(el('div', { className: 'actions' }, switchButton, logsButton));
+  const buttons: Node[] = [switchButton];
+  if (s.canSwitchWorkspace) {
+    const workspaceButton = el('vscode-button', { id: 'switch-workspace', text: 'Switch Workspace…' });
+    workspaceButton.setAttribute('secondary', '');
+    workspaceButton.addEventListener('click', () => {
+      vscode.post({ type: 'connection/switchWorkspace' });
+    });
+    buttons.push(workspaceButton);
+  }
+  buttons.push(logsButton);
+  children.push(el('div', { className: 'actions' }, ...buttons));
   app.replaceChildren(...children);
 }
 

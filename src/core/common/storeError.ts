@@ -27,6 +27,8 @@ export interface StoreErrorDetails {
   /** `METHOD /path` of the failed request, without query string or headers. */
   readonly request?: string;
   readonly cause?: unknown;
+  /** The MLflow workspace the request was scoped to (`X-MLFLOW-WORKSPACE`), when one was. */
+  readonly workspace?: string;
 }
 
 /**
@@ -38,6 +40,7 @@ export class StoreError extends Error {
   readonly errorCode: string | undefined;
   readonly status: number | undefined;
   readonly request: string | undefined;
+  readonly workspace: string | undefined;
   private readonly storeErrorBrand = true;
 
   constructor(kind: StoreErrorKind, message: string, details: StoreErrorDetails = {}) {
@@ -47,6 +50,7 @@ export class StoreError extends Error {
     this.errorCode = details.errorCode;
     this.status = details.status;
     this.request = details.request;
+    this.workspace = details.workspace;
   }
 
   /** True for a StoreError (optionally of one kind), from this or another copy of the module. */

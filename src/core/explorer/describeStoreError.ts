@@ -41,6 +41,10 @@ export function describeStoreError(err: unknown): ErrorDescription {
     default:
       break;
   }
+  const workspace = workspaceProblem(err);
+  if (workspace !== undefined) {
+    return { summary: workspace, detail };
+  }
   if (err.status === 401) {
     return { summary: 'The server asks for credentials (401)', detail, signIn: true };
   }
@@ -51,4 +55,21 @@ export function describeStoreError(err: unknown): ErrorDescription {
     return { summary: `Rejected: ${displayText(err.message, 120)}`, detail };
   }
   return { summary: displayText(err.message, 120), detail };
+}
+
+/**
+ * MLflow 3.10+ workspaces: ids are global, so an entity of another workspace answers a bare 404;
+ * say where it was looked for. A chosen workspace the server no longer has is said as such.
+ */
+function workspaceProblem(err: StoreError): string | undefined {
+  if (!StoreError.isNotFound(err)) {
+    return undefined;
+  }
+  const gone = /^Workspace '([^']{1,100})' not found/.exec(err.message)?.[1];
+  if (gone !== undefined) {
+    return `Workspace "${displayText(gone, 60)}" does not exist on this server: switch workspace`;
+  }
+  return err.workspace === undefined
+    ? undefined
+    : `Not found in workspace "${displayText(err.workspace, 60)}"; it may be in another workspace`;
 }

@@ -4,6 +4,7 @@ import { StoreError } from '../common/storeError';
 import type { Tag } from '../tracking/entities/tag';
 import { searchEntities } from '../tracking/search/searchEntities';
 import { int, text, type SqlRow, type SqliteDatabase } from '../tracking/sqlite/sqliteDatabase';
+import { inWorkspace } from '../tracking/sqlite/sqliteWorkspaces';
 import type { ModelVersion } from './entities/modelVersion';
 import type { ModelAlias, RegisteredModel } from './entities/registeredModel';
 import { sqlStorePromptScope } from './promptScope';
@@ -19,7 +20,11 @@ const DELETED_STAGE = 'Deleted_Internal';
 
 /** {@link RegistryStore} over the registry tables of an MLflow `mlflow.db`, read-only. */
 export class SqliteRegistryStore implements RegistryStore {
-  constructor(private readonly db: SqliteDatabase) {}
+  constructor(
+    private readonly db: SqliteDatabase,
+    /** The MLflow workspace whose models to show (3.10+ stores); default `default`, as the server. */
+    private readonly workspace?: string,
+  ) {}
 
   searchRegisteredModels(r: SearchRegisteredModelsRequest): Promise<Page<RegisteredModel>> {
     const scope = sqlStorePromptScope(r.filter, 'attributes');
@@ -113,7 +118,9 @@ export class SqliteRegistryStore implements RegistryStore {
     }
     const tags = this.tags('model_version_tags', (r) => `${String(r.name)}\n${String(r.version)}`);
     const aliases = withAliases ? this.aliases() : new Map<string, ModelAlias[]>();
-    return this.db.all('SELECT * FROM model_versions ORDER BY rowid').map((row): ModelVersion => {
+    const all = this.db.all('SELECT * FROM model_versions ORDER BY rowid');
+    const rows = all.filter((row) => inWorkspace(row, this.workspace));
+    return rows.map((row): ModelVersion => {
       const name = String(row.name);
       const version = String(row.version);
       return {
@@ -142,7 +149,9 @@ export class SqliteRegistryStore implements RegistryStore {
     const tags = this.tags('registered_model_tags', (r) => String(r.name));
     const aliases = this.aliases();
     const versions = this.versions(false);
-    return this.db.all('SELECT * FROM registered_models').map((row): RegisteredModel => {
+    const all = this.db.all('SELECT * FROM registered_models');
+    const rows = all.filter((row) => inWorkspace(row, this.workspace));
+    return rows.map((row): RegisteredModel => {
       const name = String(row.name);
       return {
         name,

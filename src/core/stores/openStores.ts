@@ -30,6 +30,11 @@ export interface OpenStoresOptions {
   readonly artifactsDestination?: string;
   /** Where Databricks settings come from (`DATABRICKS_*` and the home folder of `~/.databrickscfg`). */
   readonly databricks?: { readonly env: DatabricksEnv; readonly homeDir: string };
+  /**
+   * The MLflow workspace a local `mlflow.db` is read in (3.10+; default `default`, as the server).
+   * REST stores take theirs as `rest.workspace`, set only once server-info said workspaces are on.
+   */
+  readonly workspace?: string;
 }
 
 /**
@@ -78,10 +83,11 @@ export async function openStores(target: TrackingTarget, options: OpenStoresOpti
       const tracking = new SqliteTrackingStore(db, {
         artifactsDestination:
           options.artifactsDestination ?? path.join(path.dirname(target.path), 'mlartifacts'),
+        workspace: options.workspace,
       });
       return {
         tracking,
-        registry: new SqliteRegistryStore(db),
+        registry: new SqliteRegistryStore(db, options.workspace),
         dispose: () => {
           tracking.dispose();
         },

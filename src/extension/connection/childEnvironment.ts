@@ -9,7 +9,7 @@ import { terminalTrackingUri } from './terminalEnvironment';
 /** What a child `mlflow` process needs to reach the active connection. */
 export interface ChildConnectionEnv {
   readonly trackingUri: string | undefined;
-  /** Credential env vars; never put on a command line or logged. */
+  /** Credential env vars, and `MLFLOW_WORKSPACE` when one applies; never put on a command line or logged. */
   readonly credentialEnv: Readonly<Record<string, string>>;
 }
 
@@ -34,5 +34,7 @@ export async function childConnectionEnv(
   const creds =
     (await secrets?.(state.target)) ??
     resolveCredentials(process.env, await loadCredentialsFile(os.homedir()));
-  return { trackingUri, credentialEnv: credentialsToEnv(creds) };
+  // MLflow's client sends X-MLFLOW-WORKSPACE from MLFLOW_WORKSPACE: a registered model or run of a
+  // workspace resolves in the child as it does in the views.
+  return { trackingUri, credentialEnv: { ...credentialsToEnv(creds), ...(await connections.childEnv()) } };
 }

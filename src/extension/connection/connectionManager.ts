@@ -25,6 +25,7 @@ export class ConnectionManager implements vscode.Disposable {
   private dotenvWatcher: vscode.FileSystemWatcher | undefined;
   private discovery: vscode.CancellationTokenSource | undefined;
   private current: ConnectionState = { status: 'none' };
+  private childEnvExtras: () => Promise<Readonly<Record<string, string>>> = () => Promise.resolve({});
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     this.disposables.push(
@@ -45,6 +46,20 @@ export class ConnectionManager implements vscode.Disposable {
 
   get state(): ConnectionState {
     return this.current;
+  }
+
+  /**
+   * What a child `mlflow` process needs beyond the URI and credentials: `MLFLOW_WORKSPACE`, which
+   * only the store session can tell (it asked the server). Set once by the composition root, which
+   * creates the session after this manager.
+   */
+  provideChildEnv(provider: () => Promise<Readonly<Record<string, string>>>): void {
+    this.childEnvExtras = provider;
+  }
+
+  /** See {@link provideChildEnv}. */
+  childEnv(): Promise<Readonly<Record<string, string>>> {
+    return this.childEnvExtras();
   }
 
   /**

@@ -2,10 +2,17 @@ import * as vscode from 'vscode';
 import type { ConnectionSnapshot, ConnectionWebviewMessage } from '../../protocol/connectionPanel';
 import { COMMANDS } from '../shared/commandIds/commandIds';
 import type { ConnectionManager } from './connectionManager';
+import type { ConnectionWorkspaces } from './connectionWorkspaces';
 import { isReadOnly, type ConnectionState } from './connectionState';
 import { redactUri } from '../../core/connection/trackingUri';
 import type { HostedPanel } from '../shared/webviews/hostedPanel';
 import { PanelHost } from '../shared/webviews/panelHost';
+
+/** What the panel shows: the active connection and the workspace chosen for it. */
+export interface ConnectionPanelDeps {
+  readonly connections: ConnectionManager;
+  readonly workspaces?: ConnectionWorkspaces;
+}
 
 /** The one connection panel, under the one key. */
 const connectionPanels = new PanelHost<'connection', 'connection', ConnectionPanel>({
@@ -23,23 +30,23 @@ export class ConnectionPanel implements vscode.Disposable {
 
   static show(
     extensionUri: vscode.Uri,
-    connections: ConnectionManager,
+    deps: ConnectionPanelDeps,
     log: vscode.LogOutputChannel,
   ): ConnectionPanel {
     return connectionPanels.show('connection', 'MLflow Connection', { extensionUri, log }, (hosted) => {
-      return new ConnectionPanel(hosted, connections);
+      return new ConnectionPanel(hosted, deps);
     });
   }
 
   /** Bring the panel back after a reload (it shows the connection of now: no view state). */
   static registerSerializer(
     extensionUri: vscode.Uri,
-    connections: ConnectionManager,
+    deps: ConnectionPanelDeps,
     log: vscode.LogOutputChannel,
   ): vscode.Disposable {
     return connectionPanels.registerSerializer((panel) => {
       connectionPanels.revive('connection', panel, { extensionUri, log }, (hosted) => {
-        return new ConnectionPanel(hosted, connections);
+        return new ConnectionPanel(hosted, deps);
       });
     });
   }
@@ -50,13 +57,20 @@ export class ConnectionPanel implements vscode.Disposable {
 
   private constructor(
     private readonly hosted: HostedPanel<'connection'>,
-    private readonly connections: ConnectionManager,
+    private readonly deps: ConnectionPanelDeps,
   ) {
     hosted.own(
-      connections.onDidChange(() => {
+      deps.connections.onDidChange(() => {
         this.post();
       }),
     );
+    if (deps.workspaces !== undefined) {
+      hosted.own(
+        deps.workspaces.onDidChange(() => {
+          this.post();
+        }),
+      );
+    }
   }
 
   /** The VS Code panel it is shown in. */
@@ -74,6 +88,9 @@ export class ConnectionPanel implements vscode.Disposable {
       case 'connection/switch':
         void vscode.commands.executeCommand(COMMANDS.pickConnection);
         return;
+      case 'connection/switchWorkspace':
+        void vscode.commands.executeCommand(COMMANDS.switchWorkspace);
+        return;
       case 'connection/showLogs':
         void vscode.commands.executeCommand(COMMANDS.showLogs);
         return;
@@ -84,7 +101,9 @@ export class ConnectionPanel implements vscode.Disposable {
     if (!this.ready) {
       return;
     }
-    this.hosted.post({ type: 'connection/snapshot', snapshot: toSnapshot(this.connections.state) });
+    const state = this.deps.connections.state;
+    const workspace = state.status === 'ready' ? this.deps.workspaces?.get(state.uri) : undefined;
+    this.hosted.post({ type: 'connection/snapshot', snapshot: toSnapshot(state, workspace) });
   }
 
   dispose(): void {
@@ -92,7 +111,7 @@ export class ConnectionPanel implements vscode.Disposable {
   }
 }
 
-export function toSnapshot(state: ConnectionState): ConnectionSnapshot {
+export function toSnapshot(state: ConnectionState, workspace?: string): ConnectionSnapshot {
   switch (state.status) {
     case 'none':
       return {
@@ -102,6 +121,8 @@ export function toSnapshot(state: ConnectionState): ConnectionSnapshot {
         source: undefined,
         readOnly: false,
         problem: undefined,
+        workspace: undefined,
+        canSwitchWorkspace: false,
       };
     case 'invalid':
       return {
@@ -111,6 +132,8 @@ export function toSnapshot(state: ConnectionState): ConnectionSnapshot {
         source: state.source,
         readOnly: false,
         problem: state.problem,
+        workspace: undefined,
+        canSwitchWorkspace: false,
       };
     case 'ready':
       return {
@@ -120,6 +143,8 @@ export function toSnapshot(state: ConnectionState): ConnectionSnapshot {
         source: state.source,
         readOnly: isReadOnly(state),
         problem: undefined,
+        workspace,
+        canSwitchWorkspace: state.target.kind !== 'file',
       };
   }
 }

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { redactUri } from '../../core/connection/trackingUri';
 import { saveTrackingUri, trackingUriSetting } from '../shared/config';
 import type { ConnectionManager } from './connectionManager';
-import { connectionLabel } from './connectionState';
+import type { ConnectionWorkspaces } from './connectionWorkspaces';
+import { connectionLabel, type ConnectionState } from './connectionState';
 import type { SavedConnections } from './savedConnections';
 import { COMMANDS } from '../shared/commandIds/commandIds';
 
@@ -10,11 +11,29 @@ interface Choice extends vscode.QuickPickItem {
   readonly run?: () => Thenable<unknown>;
 }
 
+/** "Switch Workspace…" where workspaces can exist: a server, or an mlflow.db (an mlruns folder has none). */
+function workspaceChoice(state: ConnectionState, workspaces: ConnectionWorkspaces | undefined): Choice[] {
+  if (state.status !== 'ready' || state.target.kind === 'file') {
+    return [];
+  }
+  return [
+    {
+      label: '$(layers) Switch Workspace…',
+      detail: `MLflow 3.10+ workspaces · now: ${workspaces?.get(state.uri) ?? 'default'}`,
+      run: () => vscode.commands.executeCommand(COMMANDS.switchWorkspace),
+    },
+  ];
+}
+
 /**
  * The status bar's menu: the saved connections (the active one checked) to switch to, then
  * connect, open a local store, test, sign in, manage the list, fall back to the environment, or inspect.
  */
-export async function pickConnection(connections: ConnectionManager, saved: SavedConnections): Promise<void> {
+export async function pickConnection(
+  connections: ConnectionManager,
+  saved: SavedConnections,
+  workspaces?: ConnectionWorkspaces,
+): Promise<void> {
   const state = connections.state;
   const activeUri = state.status === 'none' ? undefined : state.uri;
   const list = saved.list();
@@ -44,6 +63,7 @@ export async function pickConnection(connections: ConnectionManager, saved: Save
       run: () => vscode.commands.executeCommand(COMMANDS.openLocalStore),
     },
   );
+  choices.push(...workspaceChoice(state, workspaces));
   if (state.status !== 'none') {
     choices.push({
       label: '$(pulse) Test Connection',

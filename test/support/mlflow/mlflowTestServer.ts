@@ -9,6 +9,7 @@ import { StoreError } from '../../../src/core/common/storeError';
 import type { RegistryStore } from '../../../src/core/registry/registryStore';
 import type { TrackingStore, ViewType } from '../../../src/core/tracking/trackingStore';
 import type { OverlayWrites } from './writableOverlay';
+import { decideWorkspace, type TestWorkspace } from './workspaceRouting';
 import {
   artifactJson,
   experimentJson,
@@ -32,11 +33,29 @@ export interface MlflowTestServerOptions {
   readonly writes?: OverlayWrites;
   /** Serve https with this PEM certificate and key (Azure ML endpoints are https only). */
   readonly tls?: { readonly cert: string; readonly key: string };
+  /**
+   * Answer as a server started with `--enable-workspaces` (see workspaceRouting.ts): each
+   * workspace with its own stores, chosen by X-MLFLOW-WORKSPACE (none: `default`). Without it the
+   * server refuses the header with 500, as MLflow 3.11.1 does.
+   */
+  readonly workspaces?: readonly TestWorkspace[];
+  /** Listen on this port (default: an ephemeral one), e.g. to restart "the same server" differently. */
+  readonly port?: number;
+}
+
+/** One request the server got: what a test checks the header against. */
+export interface ReceivedCall {
+  readonly method: string;
+  readonly path: string;
+  /** The X-MLFLOW-WORKSPACE header, when the request carried one. */
+  readonly workspace: string | undefined;
 }
 
 /** A running test server. */
 export interface MlflowTestServer {
   readonly baseUrl: string;
+  /** Every request so far, in order. */
+  readonly received: ReceivedCall[];
   close(): Promise<void>;
 }
 
@@ -349,6 +368,13 @@ export async function startMlflowTestServer(
   for (const [key, handler] of options.writes === undefined ? [] : writeRoutes(options.writes, tracking)) {
     table.set(key, handler);
   }
+  const workspaceTables = new Map(
+    (options.workspaces ?? []).map((w) => [
+      w.name,
+      { table: routes(w.tracking, w.registry), tracking: w.tracking },
+    ]),
+  );
+  const received: ReceivedCall[] = [];
   const prefix = (options.pathPrefix ?? '').replace(/\/+$/, '');
   const handle = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const chunks: Buffer[] = [];
@@ -367,11 +393,30 @@ export async function startMlflowTestServer(
         return;
       }
       const url = req.url ?? '/';
+      const header = req.headers['x-mlflow-workspace'];
+      const workspaceHeader = Array.isArray(header) ? header[0] : header;
+      received.push({
+        method: req.method ?? 'GET',
+        path: url.split('?')[0] ?? url,
+        workspace: workspaceHeader,
+      });
       if (prefix !== '' && !url.startsWith(`${prefix}/`)) {
         res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end(HTML(404, 'Not Found'));
         return;
       }
-      const bytes = artifactBytes(url.slice(prefix.length));
+      const decision = decideWorkspace(
+        options.workspaces,
+        req.method ?? 'GET',
+        new URL(url.slice(prefix.length), 'http://127.0.0.1').pathname,
+        workspaceHeader,
+      );
+      if (decision.kind === 'answer') {
+        res.writeHead(decision.status, { 'Content-Type': decision.type }).end(decision.body);
+        return;
+      }
+      const scoped =
+        decision.workspace === undefined ? undefined : workspaceTables.get(decision.workspace.name);
+      const bytes = artifactBytes(url.slice(prefix.length), scoped?.tracking ?? tracking);
       if (bytes !== undefined) {
         void bytes.then(
           (b) => res.writeHead(200, { 'Content-Type': 'application/octet-stream' }).end(b),
@@ -385,11 +430,14 @@ export async function startMlflowTestServer(
         );
         return;
       }
-      void answer(req.method ?? 'GET', url.slice(prefix.length), Buffer.concat(chunks).toString('utf8')).then(
-        ({ status, type, body }) => {
-          res.writeHead(status, { 'Content-Type': type }).end(body);
-        },
-      );
+      void answer(
+        req.method ?? 'GET',
+        url.slice(prefix.length),
+        Buffer.concat(chunks).toString('utf8'),
+        scoped?.table ?? table,
+      ).then(({ status, type, body }) => {
+        res.writeHead(status, { 'Content-Type': type }).end(body);
+      });
     });
   };
   const server =
@@ -397,19 +445,19 @@ export async function startMlflowTestServer(
       ? http.createServer(handle)
       : https.createServer({ cert: options.tls.cert, key: options.tls.key }, handle);
   /** Artifact downloads: the `mlflow-artifacts` proxy (`<exp>/<run>/artifacts/<path>`) and `/get-artifact`. */
-  function artifactBytes(rawUrl: string): Promise<Uint8Array> | undefined {
+  function artifactBytes(rawUrl: string, store: TrackingStore): Promise<Uint8Array> | undefined {
     const url = new URL(rawUrl, 'http://127.0.0.1');
     const proxied = /^\/api\/2\.0\/mlflow-artifacts\/artifacts\/[^/]+\/([^/]+)\/artifacts\/(.+)$/.exec(
       url.pathname,
     );
     if (proxied !== null) {
-      return tracking.readArtifact({
+      return store.readArtifact({
         runId: decodeURIComponent(proxied[1] ?? ''),
         path: (proxied[2] ?? '').split('/').map(decodeURIComponent).join('/'),
       });
     }
     if (url.pathname === '/get-artifact') {
-      return tracking.readArtifact({
+      return store.readArtifact({
         runId: url.searchParams.get('run_uuid') ?? '',
         path: url.searchParams.get('path') ?? '',
       });
@@ -420,6 +468,7 @@ export async function startMlflowTestServer(
     method: string,
     rawUrl: string,
     body: string,
+    table: Map<string, Handler>,
   ): Promise<{ status: number; type: string; body: string }> {
     const url = new URL(rawUrl, 'http://127.0.0.1');
     const route = /^\/(?:ajax-)?api\/2\.0\/mlflow\/(.+)$/.exec(url.pathname)?.[1];
@@ -461,8 +510,9 @@ export async function startMlflowTestServer(
       };
     }
   }
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   return {
+    received,
     baseUrl: `${options.tls === undefined ? 'http' : 'https'}://127.0.0.1:${(server.address() as AddressInfo).port}${prefix}`,
     close: () =>
       new Promise<void>((resolve) => {

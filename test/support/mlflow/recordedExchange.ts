@@ -18,6 +18,8 @@ export interface RecordedExchange {
     readonly path: string;
     readonly query: ReadonlyArray<readonly [string, string | number]>;
     readonly body: unknown;
+    /** Extra request headers, as `Name: value` (only where the request sent some, e.g. X-MLFLOW-WORKSPACE). */
+    readonly headers?: readonly string[];
   };
   readonly response: {
     readonly status: number;
@@ -40,7 +42,13 @@ export function loadExchange(folder: string, file: string, root: string = FIXTUR
   }
   const raw = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as {
     name: string;
-    request: { method: string; path: string; query: Array<[string, string | number]>; body: unknown };
+    request: {
+      method: string;
+      path: string;
+      query: Array<[string, string | number]>;
+      body: unknown;
+      headers?: string[];
+    };
     response: { status: number; content_type: string; body_kind: string; body: unknown };
   };
   const text =

@@ -6,12 +6,14 @@ describe('connection panel protocol guards', () => {
     assert.ok(isConnectionWebviewMessage({ type: 'ready' }));
     assert.ok(isConnectionWebviewMessage({ type: 'connection/switch' }));
     assert.ok(isConnectionWebviewMessage({ type: 'connection/showLogs' }));
+    assert.ok(isConnectionWebviewMessage({ type: 'connection/switchWorkspace' }));
     for (const bad of [
       null,
       'ready',
       {},
       { type: 'connection/run', command: 'rm -rf /' },
       { type: 'ready', extra: 1 },
+      { type: 'connection/switchWorkspace', name: 'team-a' },
       { type: 7 },
     ]) {
       assert.equal(isConnectionWebviewMessage(bad), false, JSON.stringify(bad));
@@ -26,6 +28,8 @@ describe('connection panel protocol guards', () => {
       source: 'workspace',
       readOnly: true,
       problem: undefined,
+      workspace: 'team-a',
+      canSwitchWorkspace: true,
     };
     assert.ok(isConnectionHostMessage({ type: 'connection/snapshot', snapshot }));
     assert.equal(
@@ -34,6 +38,17 @@ describe('connection panel protocol guards', () => {
     );
     assert.equal(
       isConnectionHostMessage({ type: 'connection/snapshot', snapshot: { ...snapshot, display: 3 } }),
+      false,
+    );
+    assert.equal(
+      isConnectionHostMessage({ type: 'connection/snapshot', snapshot: { ...snapshot, workspace: 1 } }),
+      false,
+    );
+    assert.equal(
+      isConnectionHostMessage({
+        type: 'connection/snapshot',
+        snapshot: { ...snapshot, canSwitchWorkspace: undefined },
+      }),
       false,
     );
     assert.equal(isConnectionHostMessage({ type: 'connection/snapshot' }), false);

@@ -12,6 +12,7 @@ import { guardedBody } from './guardedBody';
 import { retryDelay } from './retryDelay';
 import { seconds } from './seconds';
 import { toStoreError } from './toStoreError';
+import { scopedNotFound, WORKSPACE_HEADER } from './workspaces';
 
 /** TLS settings, as MLflow's `MLFLOW_TRACKING_INSECURE_TLS` / `..._SERVER_CERT_PATH` / `..._CLIENT_CERT_PATH` define them. */
 export interface TlsOptions {
@@ -43,8 +44,14 @@ export interface RestClientOptions {
   /** Largest response body accepted. Default 100 MB. Streamed downloads ({@link RestClient.openDownload}) have none. */
   readonly maxContentLength?: number;
   readonly tls?: TlsOptions;
-  /** Extra headers on every request (e.g. `X-MLFLOW-WORKSPACE`). */
+  /** Extra headers on every request. */
   readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * The MLflow workspace every request is scoped to (`X-MLFLOW-WORKSPACE`, MLflow 3.10+). Set it
+   * only for a server whose server-info says it has workspaces: others answer 500 to the header.
+   * Its "does not exist" answers then say which workspace was searched.
+   */
+  readonly workspace?: string;
 }
 
 /** Query parameters; arrays repeat the key (`run_ids=a&run_ids=b`), as MLflow expects. */
@@ -289,7 +296,9 @@ export class RestClient {
       const retryable =
         outcome.status === undefined ? outcome.error.kind === 'network' : RETRY_STATUSES.has(outcome.status);
       if (!retryable || n >= maxRetries) {
-        throw outcome.error;
+        throw this.options.workspace === undefined
+          ? outcome.error
+          : scopedNotFound(outcome.error, this.options.workspace);
       }
       // A wait the server asks for counts against the same deadline: past it, fail now.
       const remaining = deadline.expiresAt - Date.now();
@@ -330,6 +339,9 @@ export class RestClient {
   /** Headers of every request, with fresh credentials. */
   private async headers(body: unknown): Promise<Record<string, string>> {
     const headers: Record<string, string> = { Accept: 'application/json', ...this.options.headers };
+    if (this.options.workspace !== undefined) {
+      headers[WORKSPACE_HEADER] = this.options.workspace;
+    }
     const creds = await this.options.credentials?.();
     if (creds !== undefined) {
       headers.Authorization = authorizationHeader(creds);

@@ -30,11 +30,14 @@ import type {
 import { loadLoggedModels } from './loadLoggedModels';
 import { loadRuns, metricFromRow } from './loadRuns';
 import { int, text, type SqliteDatabase } from './sqliteDatabase';
+import { inWorkspace } from './sqliteWorkspaces';
 
 /** Options of the local stores. */
 export interface LocalStoreOptions {
   /** Where `mlflow-artifacts:/` URIs point (the server's `--artifacts-destination`). */
   readonly artifactsDestination?: string;
+  /** The MLflow workspace to show (3.10+ stores keep one per experiment); default `default`, as the server. */
+  readonly workspace?: string;
 }
 
 /** {@link TrackingStore} over an MLflow `mlflow.db`, read-only, in the server's answer order. */
@@ -233,7 +236,10 @@ export class SqliteTrackingStore implements TrackingStore {
       const id = String(t.experiment_id);
       tags.set(id, [...(tags.get(id) ?? []), { key: String(t.key), value: text(t.value) ?? '' }]);
     }
-    return this.db.all('SELECT * FROM experiments').map((row): Experiment => {
+    const rows = this.db
+      .all('SELECT * FROM experiments')
+      .filter((row) => inWorkspace(row, this.options.workspace));
+    return rows.map((row): Experiment => {
       const id = String(row.experiment_id);
       return {
         experimentId: id,

@@ -15,6 +15,7 @@ export const COMMANDS = {
   renameConnection: 'mlflow.connection.rename',
   removeConnection: 'mlflow.connection.remove',
   startLocalServer: 'mlflow.connection.startLocalServer',
+  switchWorkspace: 'mlflow.connection.switchWorkspace',
   showLogs: 'mlflow.output.show',
   openDocs: 'mlflow.help.openDocs',
   serveStart: 'mlflow.serve.start',
