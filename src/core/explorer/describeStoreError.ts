@@ -19,7 +19,8 @@ export function describeStoreError(err: unknown): ErrorDescription {
     return { summary: message, detail: message };
   }
   // Most transport and HTTP errors already name the request in their message: say it once.
-  const where = err.request === undefined || err.message.includes(err.request) ? '' : ` (${err.request})`;
+  // The shown message may be cut (500 characters): name the request unless what is shown names it.
+  const where = err.request === undefined || message.includes(err.request) ? '' : ` (${err.request})`;
   const detail = `${message}${where}`;
   switch (err.kind) {
     case 'network':

@@ -163,6 +163,8 @@ describe('describeStoreError (one tree node per failure)', () => {
         '{"error_code": "INVALID_PARAMETER_VALUE", "message": "bad"}',
         request,
       ),
+      // A long message that names the request only past the 500 characters the detail keeps.
+      new StoreError('api', `${'x'.repeat(600)} ${request}`, { request }),
     ];
     for (const err of errors) {
       const { detail } = describeStoreError(err);
