@@ -78,9 +78,10 @@ describe('comparing two evaluation runs of the recorded 3.11.1 store', () => {
     );
     const down = compareEvaluations(a, worse);
     const row = down.rows.find((r) => r.request.includes('How long do refunds take?'));
-    assert.equal(row?.change, 'regressed');
-    assert.equal(row?.cells[down.scorers.indexOf('exact_match')]?.change, 'regressed');
-    assert.equal(row?.cells[down.scorers.indexOf('keyword_coverage')]?.change, 'same');
+    assert.ok(row);
+    assert.equal(row.change, 'regressed');
+    assert.equal(row.cells[down.scorers.indexOf('exact_match')].change, 'regressed');
+    assert.equal(row.cells[down.scorers.indexOf('keyword_coverage')].change, 'same');
     assert.equal(down.counts.regressed, 1);
     const up = compareEvaluations(a, better);
     assert.equal(up.rows.find((r) => r.request.includes('Do you price match?'))?.change, 'improved');
@@ -122,7 +123,9 @@ describe('comparing two evaluation runs of the recorded 3.11.1 store', () => {
     const withError = items.filter((t) => t.assessments.some((x) => x.error !== undefined));
     assert.equal(withError.length, 1, 'the recorded groundedness error');
     const table = buildEvaluationTable('no-run', withError);
-    const cell = withError[0] && table.rows[0]?.cells[table.scorers.indexOf('groundedness')];
+    const row = table.rows[0];
+    assert.ok(row);
+    const cell = row.cells[table.scorers.indexOf('groundedness')];
     assert.equal(cell?.verdict, 'error');
     assert.ok((cell?.value ?? '').length > 0);
   });

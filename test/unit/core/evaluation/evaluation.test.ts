@@ -41,9 +41,10 @@ describe('evaluation runs over the recorded 3.11.1 mlflow.db', () => {
       [...byScorer.keys()],
       ['exact_match', 'keyword_coverage', 'mentions_source', 'response_chars'],
     );
-    const exact = byScorer.get('exact_match')?.[0];
-    assert.equal(exact?.aggregation, 'mean');
-    assert.ok(Math.abs((exact?.value ?? 0) - 1 / 6) < 1e-9);
+    const exact = byScorer.get('exact_match');
+    assert.ok(exact);
+    assert.equal(exact[0].aggregation, 'mean');
+    assert.ok(Math.abs(exact[0].value - 1 / 6) < 1e-9);
   });
 
   it("lists the run's traces (mlflow.sourceRun), oldest first, and no other run's", async () => {
@@ -94,7 +95,8 @@ describe('evaluation runs over the recorded 3.11.1 mlflow.db', () => {
     );
     const chars = scorers.find((s) => s.scorer === 'response_chars');
     assert.equal(chars?.values, 6);
-    assert.ok(Math.abs((chars?.metrics[0]?.value ?? 0) - 86.8333) < 1e-3);
+    assert.ok(chars);
+    assert.ok(Math.abs(chars.metrics[0].value - 86.8333) < 1e-3);
   });
 
   it('refuses a run that is not an evaluation run, saying why', async () => {
