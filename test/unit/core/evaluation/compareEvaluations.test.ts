@@ -126,7 +126,8 @@ describe('comparing two evaluation runs of the recorded 3.11.1 store', () => {
     const row = table.rows[0];
     assert.ok(row);
     const cell = row.cells[table.scorers.indexOf('groundedness')];
-    assert.equal(cell?.verdict, 'error');
-    assert.ok((cell?.value ?? '').length > 0);
+    assert.ok(cell);
+    assert.equal(cell.verdict, 'error');
+    assert.ok(cell.value.length > 0);
   });
 });
