@@ -110,3 +110,8 @@ export function buildEvaluationTable(runId: string, traces: readonly TraceInfo[]
   });
   return { runId, scorers, rows };
 }
+
+/** A table with no rows or scorers (a run whose traces could not be read). */
+export function emptyEvaluationTable(runId: string): EvaluationTable {
+  return { runId, scorers: [], rows: [] };
+}

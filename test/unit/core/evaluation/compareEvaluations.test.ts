@@ -80,8 +80,8 @@ describe('comparing two evaluation runs of the recorded 3.11.1 store', () => {
     const row = down.rows.find((r) => r.request.includes('How long do refunds take?'));
     assert.ok(row);
     assert.equal(row.change, 'regressed');
-    assert.equal(row.cells[down.scorers.indexOf('exact_match')].change, 'regressed');
-    assert.equal(row.cells[down.scorers.indexOf('keyword_coverage')].change, 'same');
+    assert.equal(row.cells[down.scorers.indexOf('exact_match')]?.change, 'regressed');
+    assert.equal(row.cells[down.scorers.indexOf('keyword_coverage')]?.change, 'same');
     assert.equal(down.counts.regressed, 1);
     const up = compareEvaluations(a, better);
     assert.equal(up.rows.find((r) => r.request.includes('Do you price match?'))?.change, 'improved');

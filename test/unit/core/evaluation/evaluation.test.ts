@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { isEvaluationRun, scorerMetrics } from '../../../../src/core/evaluation/evaluationRun';
 import { buildEvaluationTable } from '../../../../src/core/evaluation/evaluationTable';
 import { listEvaluationTraces } from '../../../../src/core/evaluation/evaluationTraces';
+import { findEvaluationRuns } from '../../../../src/core/evaluation/findEvaluationRuns';
 import { loadEvaluation } from '../../../../src/core/evaluation/loadEvaluation';
 import { SqliteDatabase } from '../../../../src/core/tracking/sqlite/sqliteDatabase';
 import { SqliteTrackingStore } from '../../../../src/core/tracking/sqlite/sqliteTrackingStore';
@@ -34,6 +35,14 @@ describe('evaluation runs over the recorded 3.11.1 mlflow.db', () => {
     assert.ok(runs.items.length > 10, 'the other runs were read too');
   });
 
+  it('finds every evaluation run of the store for the pick list, newest first', async () => {
+    const found = await findEvaluationRuns(tracking);
+    assert.deepEqual(
+      found.map((r) => r.info.runId),
+      [EVAL_LIST_RUN, EVAL_DATASET_RUN],
+    );
+  });
+
   it('groups the run metrics by scorer (`<scorer>/mean`)', async () => {
     const run = await tracking.getRun(EVAL_DATASET_RUN);
     const byScorer = scorerMetrics(run);
@@ -41,10 +50,10 @@ describe('evaluation runs over the recorded 3.11.1 mlflow.db', () => {
       [...byScorer.keys()],
       ['exact_match', 'keyword_coverage', 'mentions_source', 'response_chars'],
     );
-    const exact = byScorer.get('exact_match');
+    const exact = byScorer.get('exact_match')?.at(0);
     assert.ok(exact);
-    assert.equal(exact[0].aggregation, 'mean');
-    assert.ok(Math.abs(exact[0].value - 1 / 6) < 1e-9);
+    assert.equal(exact.aggregation, 'mean');
+    assert.ok(Math.abs(exact.value - 1 / 6) < 1e-9);
   });
 
   it("lists the run's traces (mlflow.sourceRun), oldest first, and no other run's", async () => {
@@ -94,9 +103,11 @@ describe('evaluation runs over the recorded 3.11.1 mlflow.db', () => {
       { pass: 1, fail: 5, errors: 0, missing: 0 },
     );
     const chars = scorers.find((s) => s.scorer === 'response_chars');
-    assert.equal(chars?.values, 6);
     assert.ok(chars);
-    assert.ok(Math.abs(chars.metrics[0].value - 86.8333) < 1e-3);
+    assert.equal(chars.values, 6);
+    const mean = chars.metrics.at(0);
+    assert.ok(mean);
+    assert.ok(Math.abs(mean.value - 86.8333) < 1e-3);
   });
 
   it('refuses a run that is not an evaluation run, saying why', async () => {
