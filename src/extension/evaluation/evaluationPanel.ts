@@ -113,7 +113,8 @@ export class EvaluationPanel implements vscode.Disposable {
     const { tracking } = await this.deps.session.stores();
     const traces = await this.deps.session.traces();
     const loaded = await Promise.all(this.runIds.map((id) => loadEvaluation(tracking, traces, id, signal)));
-    const [first, second] = loaded;
+    // The older run is the baseline, whichever order the runs were picked or selected in.
+    const [first, second] = loaded.sort((a, b) => (a.run.info.startTime ?? 0) - (b.run.info.startTime ?? 0));
     if (first === undefined) {
       return;
     }

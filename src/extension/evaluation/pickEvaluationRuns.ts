@@ -39,7 +39,7 @@ export async function pickEvaluationRuns(
   }
   const many = await vscode.window.showQuickPick(items, {
     title: 'Compare Evaluation Runs',
-    placeHolder: 'Pick two evaluation runs (the first picked is the baseline)',
+    placeHolder: 'Pick two evaluation runs (the older one is the baseline)',
     canPickMany: true,
     matchOnDescription: true,
   });
