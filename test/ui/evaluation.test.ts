@@ -79,13 +79,20 @@ describe('Evaluation results in the workbench (Chromium + code-server, recorded 
     await wb.runCommand('MLflow: Compare Evaluation Runs');
     const rows = wb.page.locator('.quick-input-widget .monaco-list-row');
     await rows.nth(1).waitFor({ timeout: 60_000 });
-    for (const name of ['eval-support-agent-v2', DATASET_RUN_NAME]) {
-      await rows
-        .filter({ hasText: name })
-        .first()
-        .locator('input[type=checkbox], .monaco-checkbox')
-        .first()
-        .click();
+    const count = wb.page.locator('.quick-input-widget .quick-input-count');
+    for (const [i, name] of ['eval-support-agent-v2', DATASET_RUN_NAME].entries()) {
+      const row = rows.filter({ hasText: name }).first();
+      const picked = `${String(i + 1)} Selected`;
+      // A click can land while the list redraws after the previous one: click again until the
+      // picker counts this row as picked.
+      for (let attempt = 0; !((await count.textContent()) ?? '').includes(picked); attempt++) {
+        assert.ok(attempt < 5, `${name} could not be picked`);
+        await row.locator('.monaco-checkbox, input[type=checkbox]').first().click();
+        await count
+          .filter({ hasText: picked })
+          .waitFor({ timeout: 5_000 })
+          .catch(() => undefined);
+      }
     }
     await wb.page.keyboard.press('Enter');
     await wb.webview().locator('#comparison tbody tr').nth(5).waitFor({ timeout: 60_000 });
@@ -106,7 +113,10 @@ describe('Evaluation results in the workbench (Chromium + code-server, recorded 
     assert.equal(await view.locator('#results td.verdict-pass', { hasText: 'true' }).count(), 1);
     assert.equal(await view.locator('#results td.verdict-fail', { hasText: 'false' }).count(), 5);
     // The hostile response is one cell of text: no element was made from it.
-    assert.equal(await view.locator('#results td.response', { hasText: 'onerror' }).textContent(), HOSTILE);
+    assert.equal(
+      await view.locator('#results td.response-preview', { hasText: 'onerror' }).textContent(),
+      HOSTILE,
+    );
     assert.equal(await view.locator('#results img, #results script, #results strong').count(), 0);
     assert.match(
       await view.locator('#scorers tr[data-scorer="exact_match"]').innerText(),
@@ -120,7 +130,7 @@ describe('Evaluation results in the workbench (Chromium + code-server, recorded 
     assert.equal(await view.locator('#comparison tr.change-regressed').count(), 1);
     assert.equal(await view.locator('#comparison tr.change-improved').count(), 1);
     assert.match(
-      (await view.locator('#comparison tr.change-regressed td.request').textContent()) ?? '',
+      (await view.locator('#comparison tr.change-regressed td.request-preview').textContent()) ?? '',
       /How long do refunds take\?/,
     );
     assert.equal(

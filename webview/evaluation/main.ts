@@ -83,8 +83,8 @@ function renderResults(m: EvaluationResults): void {
     const tr = el(
       'tr',
       { className: `result-row state-${row.state.toLowerCase()}` },
-      previewCell(row.request, undefined, 'request'),
-      previewCell(row.response, undefined, 'response'),
+      previewCell(row.request, undefined, 'request-preview'),
+      previewCell(row.response, undefined, 'response-preview'),
       ...row.cells.map((c) => verdictCell(c, undefined)),
     );
     tr.dataset.traceId = row.traceId;
@@ -121,6 +121,13 @@ function renderResults(m: EvaluationResults): void {
   );
 }
 
+/** A run's name over its column, cut to fit; the whole name in the tooltip. */
+function runHead(name: string): HTMLTableCellElement {
+  const th = el('th', { className: 'run-name', text: name });
+  th.title = name;
+  return th;
+}
+
 function comparisonHead(m: EvaluationCompared): HTMLTableSectionElement {
   const { scorers } = m.comparison;
   const top = el(
@@ -139,10 +146,7 @@ function comparisonHead(m: EvaluationCompared): HTMLTableSectionElement {
     {},
     el('th'),
     el('th'),
-    ...scorers.flatMap(() => [
-      el('th', { className: 'run-name', text: m.first.name }),
-      el('th', { className: 'run-name', text: m.second.name }),
-    ]),
+    ...scorers.flatMap(() => [runHead(m.first.name), runHead(m.second.name)]),
   );
   return el('thead', {}, top, runs);
 }
@@ -157,7 +161,7 @@ function renderComparison(m: EvaluationCompared): void {
       'tr',
       { className: `compared-row change-${row.change}` },
       el('td', { className: 'change', text: changeLabel(row.change, m.first.name, m.second.name) }),
-      previewCell(row.request, undefined, 'request'),
+      previewCell(row.request, undefined, 'request-preview'),
       ...row.cells.flatMap((cell) => {
         const a = verdictCell(cell.first, firstId);
         const b = verdictCell(cell.second, secondId);

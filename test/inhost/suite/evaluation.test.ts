@@ -10,7 +10,13 @@ import type {
   EvaluationHostMessage,
   EvaluationResults,
 } from '../../../src/protocol/evaluation';
+import { SqliteRegistryStore } from '../../../src/core/registry/sqliteRegistryStore';
+import { SqliteDatabase } from '../../../src/core/tracking/sqlite/sqliteDatabase';
+import { SqliteTrackingStore } from '../../../src/core/tracking/sqlite/sqliteTrackingStore';
+import { SqliteTraceStore } from '../../../src/core/traces/sqlite/sqliteTraceStore';
 import type { RunDetailEvaluation } from '../../../src/protocol/runDetail';
+import { startMlflowTestServer } from '../../support/mlflow/mlflowTestServer';
+import { startTraceSearchServer } from '../../support/mlflow/traceSearchServer';
 import { clearTrackingUriSetting, connectTo, probeOf, repoRoot, until } from './helpers';
 
 /** The two `mlflow.genai.evaluate` runs of the recorded 3.11.1 store. */
@@ -22,8 +28,9 @@ interface EvaluationPanelLike {
   onMessage(m: { type: 'evaluation/openTrace'; traceId: string }): Promise<void>;
 }
 
-const storeUri = (): string =>
-  `sqlite:///${path.join(repoRoot().fsPath, 'test', 'fixtures', 'mlflow-3.11.1', 'sqlite', 'mlflow.db')}`;
+const dbPath = (): string =>
+  path.join(repoRoot().fsPath, 'test', 'fixtures', 'mlflow-3.11.1', 'sqlite', 'mlflow.db');
+const storeUri = (): string => `sqlite:///${dbPath()}`;
 
 async function runNodes(api: MlflowExtensionApi): Promise<Array<NodeOf<'run'>>> {
   const top = await api.explorer.experiments.getChildren();
@@ -188,5 +195,39 @@ describe('evaluation runs (real extension host, recorded 3.11.1 mlflow.db)', () 
       60_000,
     );
     assert.ok(!probeOf(api, 'runDetail', other.panel).sent.some((m) => m.type === 'runDetail/evaluation'));
+  });
+
+  it('over REST: a test server answering from the recorded mlflow.db gives the same table, asked by trace.run_id', async function () {
+    this.timeout(90_000);
+    const db = await SqliteDatabase.open(dbPath());
+    const tracking = new SqliteTrackingStore(db);
+    const server = await startMlflowTestServer(tracking, new SqliteRegistryStore(db));
+    const front = await startTraceSearchServer(server.baseUrl, new SqliteTraceStore(db));
+    try {
+      const rest = await connectTo(front.baseUrl);
+      const panel = await vscode.commands.executeCommand<EvaluationPanelLike>(
+        EVALUATION_COMMANDS.showResults,
+        EVAL_DATASET_RUN,
+      );
+      const results = await sentTo<EvaluationResults>(rest, panel, 'evaluation/results');
+      assert.equal(results.table.rows.length, 6);
+      assert.deepEqual(results.table.scorers, [
+        'exact_match',
+        'keyword_coverage',
+        'mentions_source',
+        'response_chars',
+      ]);
+      const exact = results.scorers.find((x) => x.scorer === 'exact_match');
+      assert.deepEqual([exact?.pass, exact?.fail], [1, 5]);
+      const search = front.searches.find((b) => b.filter === `trace.run_id = '${EVAL_DATASET_RUN}'`);
+      assert.ok(search, 'the traces were searched by run');
+      assert.equal(search.max_results, 500);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await connectTo(storeUri());
+      await front.close();
+      await server.close();
+      tracking.dispose();
+    }
   });
 });
