@@ -204,6 +204,9 @@ describe('evaluation runs (real extension host, recorded 3.11.1 mlflow.db)', () 
     const server = await startMlflowTestServer(tracking, new SqliteRegistryStore(db));
     const front = await startTraceSearchServer(server.baseUrl, new SqliteTraceStore(db));
     try {
+      // The panels the sqlite tests opened would be revealed instead of loading over REST.
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await until('no evaluation panel open', () => (api.evaluations.all().length === 0 ? true : undefined));
       const rest = await connectTo(front.baseUrl);
       const panel = await vscode.commands.executeCommand<EvaluationPanelLike>(
         EVALUATION_COMMANDS.showResults,
