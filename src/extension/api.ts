@@ -1,6 +1,7 @@
 import type { Stores } from '../core/stores/openStores';
 import type { ChildConnectionEnv, ConnectionState } from './connection';
 import type { ComparePanels } from './compare';
+import type { EvaluationPanels } from './evaluation';
 import type { Explorer } from './explorer';
 import type { ModelServerInfo } from './serving';
 import type { PanelProbe } from './shared/webviews/panelProbe';
@@ -21,6 +22,7 @@ export interface MlflowExtensionApi {
   readonly explorer: Explorer;
   /** The run detail and compare panels and the comparison basket. */
   readonly panels: ComparePanels;
+  readonly evaluations: EvaluationPanels;
   /** The local model servers this window started. */
   readonly servers: () => readonly ModelServerInfo[];
   /** Resolves once the first search of the workspace for a local store has finished. */

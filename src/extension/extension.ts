@@ -24,6 +24,7 @@ import { registerExplorer } from './explorer';
 import { registerCompare } from './compare';
 import { registerScaffold } from './scaffold';
 import { registerTraces } from './traces';
+import { registerEvaluation } from './evaluation';
 import { VERSION_DOC_SCHEME, versionDocuments } from './compare';
 import { forgetClosedResults, RESULT_DOC_SCHEME, resultDocuments } from './shared/resultDocuments';
 import { ConnectionStatusBar } from './connection';
@@ -97,6 +98,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   const explorer = registerExplorer(context, stores, log);
   const panels = registerCompare(context, stores, explorer, log);
   registerTraces(context, stores, log);
+  const evaluations = registerEvaluation(context, stores, log);
   registerProjectRun(context, { connections, secrets: typed, explorer, log });
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(VERSION_DOC_SCHEME, versionDocuments),
@@ -117,6 +119,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
     childEnvironment: () => childConnectionEnv(connections, typed),
     explorer,
     panels,
+    evaluations,
     servers: () => servers.list().map(serverInfo),
     discovered,
     activationMs,

@@ -11,6 +11,11 @@ export const PANEL_KINDS = {
   compare: { viewType: 'mlflow.compareRuns', script: 'compare', pageTitle: 'MLflow Run Comparison' },
   runDetail: { viewType: 'mlflow.runDetail', script: 'runDetail', pageTitle: 'MLflow Run Details' },
   traceDetail: { viewType: 'mlflow.traceDetail', script: 'traceDetail', pageTitle: 'MLflow Trace' },
+  evaluation: {
+    viewType: 'mlflow.evaluationResults',
+    script: 'evaluation',
+    pageTitle: 'MLflow Evaluation Results',
+  },
   tryIt: { viewType: 'mlflow.tryIt', script: 'tryIt', pageTitle: 'MLflow Try It' },
   projectRun: {
     viewType: 'mlflow.projectRun',

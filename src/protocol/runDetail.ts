@@ -1,3 +1,4 @@
+import type { ScorerSummary } from '../core/evaluation/scorerSummary';
 import { isRunId, type SeriesPayload } from './compareRuns';
 import { hasOnlyKeys, isRecord } from './exactKeys';
 import { checkMessage, type Message, type MessageCheck, type MessageChecks, type ReadyMessage } from './ipc';
@@ -59,7 +60,18 @@ export interface RunDetailError extends Message<'runDetail/error'> {
   readonly message: string;
 }
 
-export type RunDetailHostMessage = RunDetailSnapshot | RunDetailSeries | RunDetailError;
+/**
+ * For an evaluation run (`mlflow.runType` = `genai_evaluate`): each scorer's aggregates and its
+ * verdict counts over the traces the run produced. `problem` says why the counts are missing
+ * (the traces could not be read); the aggregates are then still shown.
+ */
+export interface RunDetailEvaluation extends Message<'runDetail/evaluation'> {
+  readonly scorers: readonly ScorerSummary[];
+  readonly traces: number;
+  readonly problem: string | undefined;
+}
+
+export type RunDetailHostMessage = RunDetailSnapshot | RunDetailSeries | RunDetailError | RunDetailEvaluation;
 
 export interface RunDetailOpenRun extends Message<'runDetail/openRun'> {
   readonly runId: string;
@@ -67,9 +79,11 @@ export interface RunDetailOpenRun extends Message<'runDetail/openRun'> {
 
 export type RunDetailRefresh = Message<'runDetail/refresh'>;
 export type RunDetailCompareChildren = Message<'runDetail/compareChildren'>;
+/** Open the evaluation results panel for this (evaluation) run. */
+export type RunDetailShowEvaluation = Message<'runDetail/showEvaluation'>;
 
 export type RunDetailWebviewMessage =
-  ReadyMessage | RunDetailOpenRun | RunDetailRefresh | RunDetailCompareChildren;
+  ReadyMessage | RunDetailOpenRun | RunDetailRefresh | RunDetailCompareChildren | RunDetailShowEvaluation;
 
 /** What the detail webview persists: the run to reopen after a reload. */
 export interface RunDetailViewState {
@@ -83,6 +97,7 @@ const WEBVIEW_CHECKS = {
   ready: isBare,
   'runDetail/refresh': isBare,
   'runDetail/compareChildren': isBare,
+  'runDetail/showEvaluation': isBare,
   'runDetail/openRun': (m) => hasOnlyKeys(m, ['type', 'runId']) && isRunId(m.runId),
 } satisfies MessageChecks<RunDetailWebviewMessage['type']>;
 
@@ -103,6 +118,10 @@ const HOST_CHECKS = {
   'runDetail/series': (m) =>
     typeof m.metricKey === 'string' && isRecord(m.series) && m.series.values instanceof Float64Array,
   'runDetail/error': (m) => typeof m.message === 'string',
+  'runDetail/evaluation': (m) =>
+    Array.isArray(m.scorers) &&
+    typeof m.traces === 'number' &&
+    (m.problem === undefined || typeof m.problem === 'string'),
 } satisfies MessageChecks<RunDetailHostMessage['type']>;
 
 export function isRunDetailHostMessage(v: unknown): v is RunDetailHostMessage {

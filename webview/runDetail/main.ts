@@ -3,6 +3,7 @@ import type { CompareRunHeader, SeriesPayload } from '../../src/protocol/compare
 import {
   isRunDetailHostMessage,
   type Fact,
+  type RunDetailEvaluation,
   type RunDetailHostMessage,
   type RunDetailSnapshot,
   type RunDetailViewState,
@@ -11,10 +12,12 @@ import {
 import { el, host, onHostMessage } from '../shared/host';
 import { onThemeChange } from '../compare/chartTheme';
 import { drawLineChart, type LineChart } from '../compare/lineCharts';
+import { evaluationSection } from './evaluationSection';
 import { markdownToDom } from './markdownToDom';
 
 const vscode = host<RunDetailWebviewMessage, RunDetailViewState>();
 let snapshot: RunDetailSnapshot | undefined;
+let evaluation: RunDetailEvaluation | undefined;
 const series = new Map<string, SeriesPayload>();
 const charts = new Map<string, LineChart>();
 
@@ -123,6 +126,7 @@ function render(s: RunDetailSnapshot): void {
     el('div', { className: 'toolbar' }, refresh),
     factList(s.facts, 'overview'),
     ...family(s),
+    el('div', { id: 'evaluation-slot' }),
     el('h2', { text: 'Note' }),
     noteOf(s),
     el('h2', { text: `Parameters (${String(s.params.length)})` }),
@@ -165,6 +169,18 @@ function render(s: RunDetailSnapshot): void {
   for (const key of series.keys()) {
     draw(key);
   }
+  showEvaluation();
+}
+
+/** The evaluation section, once its message came (only evaluation runs get one). */
+function showEvaluation(): void {
+  if (evaluation !== undefined) {
+    document.getElementById('evaluation-slot')?.replaceChildren(
+      evaluationSection(evaluation, () => {
+        vscode.post({ type: 'runDetail/showEvaluation' });
+      }),
+    );
+  }
 }
 
 function draw(key: string): void {
@@ -198,7 +214,14 @@ function draw(key: string): void {
 
 function onMessage(m: RunDetailHostMessage): void {
   switch (m.type) {
+    case 'runDetail/evaluation':
+      evaluation = m;
+      showEvaluation();
+      return;
     case 'runDetail/snapshot':
+      if (m.runId !== snapshot?.runId) {
+        evaluation = undefined;
+      }
       snapshot = m;
       vscode.setState({ runId: m.runId });
       render(m);

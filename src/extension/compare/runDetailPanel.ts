@@ -1,10 +1,15 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { decimate } from '../../core/compare/decimate';
+import { emptyEvaluationTable } from '../../core/evaluation/evaluationTable';
+import { isEvaluationRun, scorerMetrics } from '../../core/evaluation/evaluationRun';
+import { evaluationOfRun } from '../../core/evaluation/loadEvaluation';
+import { summariseScorers } from '../../core/evaluation/scorerSummary';
 import { toSeries } from '../../core/compare/metricSeries';
 import { describeStoreError } from '../../core/explorer/describeStoreError';
 import { listRunModels } from '../../core/explorer/runModels';
 import { PARENT_RUN_TAG, runLabel } from '../../core/explorer/runSummary';
 import { runOverview } from '../../core/runDetail/runOverview';
+import type { Run } from '../../core/tracking/entities/run';
 import type { TrackingStore } from '../../core/tracking/trackingStore';
 import { isRunId } from '../../protocol/compareRuns';
 import type {
@@ -14,6 +19,7 @@ import type {
   RunLink,
 } from '../../protocol/runDetail';
 import type { StoreSession } from '../connection';
+import { EVALUATION_COMMANDS } from '../shared/commandIds/evaluationCommandIds';
 import type { HostedPanel } from '../shared/webviews/hostedPanel';
 import { PanelHost } from '../shared/webviews/panelHost';
 
@@ -111,6 +117,9 @@ export class RunDetailPanel implements vscode.Disposable {
           this.deps.compare(this.children.map((c) => c.runId));
         }
         return;
+      case 'runDetail/showEvaluation':
+        await vscode.commands.executeCommand(EVALUATION_COMMANDS.showResults, this.runId);
+        return;
     }
   }
 
@@ -146,6 +155,9 @@ export class RunDetailPanel implements vscode.Disposable {
       datasets: overview.datasets,
       models: overview.models,
     });
+    if (isEvaluationRun(run)) {
+      await this.postEvaluation(run, signal);
+    }
     for (const m of overview.metrics.slice(0, MAX_CHARTS)) {
       const history = await tracking.getMetricHistory({ runId: this.runId, metricKey: m.key, signal });
       const s = toSeries(this.runId, m.key, history);
@@ -156,6 +168,28 @@ export class RunDetailPanel implements vscode.Disposable {
         type: 'runDetail/series',
         metricKey: m.key,
         series: { runId: this.runId, steps: kept.xs, times, values: kept.ys },
+      });
+    }
+  }
+
+  /** An evaluation run's scorers; their verdict counts need its traces, whose failure is only noted. */
+  private async postEvaluation(run: Run, signal: AbortSignal): Promise<void> {
+    try {
+      const evaluation = await evaluationOfRun(await this.deps.session.traces(), run, signal);
+      this.post({
+        type: 'runDetail/evaluation',
+        scorers: evaluation.scorers,
+        traces: evaluation.table.rows.length,
+        problem: undefined,
+      });
+    } catch (err: unknown) {
+      const { summary, detail } = describeStoreError(err);
+      this.deps.log.warn(`Run detail ${this.runId}: cannot read its evaluation traces: ${detail}`);
+      this.post({
+        type: 'runDetail/evaluation',
+        scorers: summariseScorers(scorerMetrics(run), emptyEvaluationTable(this.runId)),
+        traces: 0,
+        problem: `The verdicts need the run's traces, which could not be read: ${summary}.`,
       });
     }
   }

@@ -2,6 +2,7 @@
 // tooltip and context value (which the menus in package.json match) of one kind read in one place.
 import * as vscode from 'vscode';
 import { formatBytes } from '../../core/common/formatBytes';
+import { isEvaluationRun } from '../../core/evaluation/evaluationRun';
 import { displayText } from '../../core/explorer/displayText';
 import { formatTimestamp, runDescription, runTooltipLines, statusLook } from '../../core/explorer/runSummary';
 import type { ExplorerNode, NodeOf, RunSection } from './explorerNode';
@@ -75,7 +76,9 @@ export function runItem(node: NodeOf<'run'>): vscode.TreeItem {
   item.accessibilityInformation = {
     label: `Run ${node.name}, ${look.label}${item.description ? `, ${item.description}` : ''}`,
   };
-  item.contextValue = `mlflow.run.${run.info.status.toLowerCase()}${run.info.lifecycleStage === 'deleted' ? '.deleted' : ''}`;
+  // `.eval` marks evaluation runs (mlflow.genai.evaluate) for their menu items.
+  const evaluation = isEvaluationRun(run) ? '.eval' : '';
+  item.contextValue = `mlflow.run.${run.info.status.toLowerCase()}${evaluation}${run.info.lifecycleStage === 'deleted' ? '.deleted' : ''}`;
   return item;
 }
 

@@ -8,6 +8,7 @@ import { SqliteTrackingStore } from '../../../src/core/tracking/sqlite/sqliteTra
 import type { MlflowExtensionApi } from '../../../src/extension/api';
 import { COMMANDS } from '../../../src/extension/shared/commandIds/commandIds';
 import { COMPARE_COMMANDS } from '../../../src/extension/shared/commandIds/compareCommandIds';
+import { EVALUATION_COMMANDS } from '../../../src/extension/shared/commandIds/evaluationCommandIds';
 import type { ComparePanel } from '../../../src/extension/compare/comparePanel';
 import { PROJECT_COMMANDS } from '../../../src/extension/shared/commandIds/projectCommandIds';
 import { TRACE_COMMANDS } from '../../../src/extension/shared/commandIds/traceCommandIds';
@@ -118,6 +119,15 @@ describe('every webview panel: CSP, no command URIs, own roots only, no data in 
       return {
         data: [traceId],
         posted: () => probeOf(api, 'traceDetail', panel.panel).sent[0],
+      };
+    },
+    evaluation: async () => {
+      // The 2.17.2 stand-in has no evaluation run: the panel says so, by message, never in its HTML.
+      await vscode.commands.executeCommand(EVALUATION_COMMANDS.showResults, RUN);
+      const panel = await until('the evaluation panel', () => api.evaluations.all().at(-1));
+      return {
+        data: [RUN],
+        posted: () => probeOf(api, 'evaluation', panel.panel).sent.find((m) => m.type === 'evaluation/error'),
       };
     },
     tryIt: async () => {

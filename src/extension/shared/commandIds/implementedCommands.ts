@@ -1,4 +1,5 @@
 import { COMPARE_COMMANDS } from './compareCommandIds';
+import { EVALUATION_COMMANDS } from './evaluationCommandIds';
 import { EXPLORER_COMMANDS } from './explorerCommandIds';
 import { MLMODEL_COMMANDS } from './mlmodelCommandIds';
 import { SCAFFOLD_COMMANDS } from './scaffoldCommandIds';
@@ -15,4 +16,5 @@ export const IMPLEMENTED_COMMANDS: readonly string[] = [
   ...Object.values(SCAFFOLD_COMMANDS),
   ...Object.values(PROJECT_COMMANDS),
   ...Object.values(TRACE_COMMANDS),
+  ...Object.values(EVALUATION_COMMANDS),
 ];

@@ -8,6 +8,11 @@ import {
   type ConnectionHostMessage,
   type ConnectionWebviewMessage,
 } from '../../../protocol/connectionPanel';
+import {
+  isEvaluationWebviewMessage,
+  type EvaluationHostMessage,
+  type EvaluationWebviewMessage,
+} from '../../../protocol/evaluation';
 import type { PanelKind } from '../../../protocol/panelKinds';
 import {
   isProjectRunWebviewMessage,
@@ -40,6 +45,7 @@ interface PanelMessageMap {
   compare: { host: CompareHostMessage; webview: CompareWebviewMessage };
   runDetail: { host: RunDetailHostMessage; webview: RunDetailWebviewMessage };
   traceDetail: { host: TraceDetailHostMessage; webview: TraceDetailWebviewMessage };
+  evaluation: { host: EvaluationHostMessage; webview: EvaluationWebviewMessage };
   tryIt: { host: TryItHostMessage; webview: TryItWebviewMessage };
   projectRun: { host: ProjectRunHostMessage; webview: ProjectRunWebviewMessage };
 }
@@ -59,6 +65,7 @@ export const WEBVIEW_GUARDS: { readonly [K in PanelKind]: WebviewGuard<K> } = {
   compare: isCompareWebviewMessage,
   runDetail: isRunDetailWebviewMessage,
   traceDetail: isTraceDetailWebviewMessage,
+  evaluation: isEvaluationWebviewMessage,
   tryIt: isTryItWebviewMessage,
   projectRun: isProjectRunWebviewMessage,
 };

@@ -86,6 +86,7 @@ class PanelProbeRegistry implements PanelProbe {
     compare: new WeakMap(),
     runDetail: new WeakMap(),
     traceDetail: new WeakMap(),
+    evaluation: new WeakMap(),
     tryIt: new WeakMap(),
     projectRun: new WeakMap(),
   };
