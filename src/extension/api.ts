@@ -2,6 +2,7 @@ import type { Stores } from '../core/stores/openStores';
 import type { ConnectionState } from './connection';
 import type { ComparePanels } from './compare';
 import type { Explorer } from './explorer';
+import type { Prompts } from './prompts';
 import type { ModelServerInfo } from './serving';
 import type { PanelProbe } from './shared/webviews/panelProbe';
 import type { OpenWebviewPanel } from './shared/webviews/webviewHtml';
@@ -17,6 +18,8 @@ export interface MlflowExtensionApi {
   readonly stores: () => Promise<Stores>;
   /** The Experiments and Models views: their data, trees and a way to reveal a run. */
   readonly explorer: Explorer;
+  /** The Prompts view: its tree of prompts, versions and their details. */
+  readonly prompts: Prompts;
   /** The run detail and compare panels and the comparison basket. */
   readonly panels: ComparePanels;
   /** The local model servers this window started. */

@@ -24,6 +24,7 @@ import { registerExplorer } from './explorer';
 import { registerCompare } from './compare';
 import { registerScaffold } from './scaffold';
 import { registerTraces } from './traces';
+import { registerPrompts } from './prompts';
 import { VERSION_DOC_SCHEME, versionDocuments } from './compare';
 import { forgetClosedResults, RESULT_DOC_SCHEME, resultDocuments } from './shared/resultDocuments';
 import { ConnectionStatusBar } from './connection';
@@ -91,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   const explorer = registerExplorer(context, stores, log);
   const panels = registerCompare(context, stores, explorer, log);
   registerTraces(context, stores, log);
+  const prompts = registerPrompts(context, stores, log);
   registerProjectRun(context, { connections, secrets: typed, explorer, log });
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(VERSION_DOC_SCHEME, versionDocuments),
@@ -109,6 +111,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
     connection: () => connections.state,
     stores: () => stores.stores(),
     explorer,
+    prompts,
     panels,
     servers: () => servers.list().map(serverInfo),
     discovered,
