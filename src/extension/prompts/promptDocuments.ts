@@ -3,7 +3,7 @@ import { getPromptVersion } from '../../core/prompts/promptReader';
 import { versionDocument } from '../../core/prompts/templateText';
 import type { StoreSession } from '../connection';
 
-/** The scheme of prompt templates opened from the Prompts view (read-only: a content provider's). */
+/** The scheme of prompt templates opened from the Prompts view (a read-only file system). */
 export const PROMPT_DOC_SCHEME = 'mlflow-prompt';
 
 /** The language of those documents: `syntaxes/mlflow-prompt.tmLanguage.json` marks `{{variables}}`. */
@@ -35,39 +35,70 @@ export function promptOfDocument(uri: vscode.Uri): { name: string; version: stri
 }
 
 /**
- * Serves each version's template from the active connection's registry. When the connection
+ * Serves each version's template from the active connection's registry as a read-only file
+ * system: the editor says "cannot edit" and nothing can be saved there. When the connection
  * changes, open documents are read again (they may now say that the version is not there).
  */
-export class PromptDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
+export class PromptDocuments implements vscode.FileSystemProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.changed.event;
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly session: StoreSession) {
     this.subscription = session.onDidChange(() => {
-      for (const doc of vscode.workspace.textDocuments) {
-        if (doc.uri.scheme === PROMPT_DOC_SCHEME) {
-          this.changed.fire(doc.uri);
-        }
+      const open = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === PROMPT_DOC_SCHEME);
+      if (open.length > 0) {
+        this.changed.fire(open.map((d) => ({ type: vscode.FileChangeType.Changed, uri: d.uri })));
       }
     });
   }
 
-  async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
+  async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    return new TextEncoder().encode(await this.text(uri));
+  }
+
+  async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
+    const size = (await this.readFile(uri)).byteLength;
+    return {
+      type: vscode.FileType.File,
+      ctime: 0,
+      mtime: 0,
+      size,
+      permissions: vscode.FilePermission.Readonly,
+    };
+  }
+
+  private async text(uri: vscode.Uri): Promise<string> {
     const which = promptOfDocument(uri);
     if (which === undefined) {
-      throw new Error(`Not a prompt version: ${uri.toString()}`);
+      throw vscode.FileSystemError.FileNotFound(uri);
     }
-    const controller = new AbortController();
-    const cancel = token.onCancellationRequested(() => {
-      controller.abort();
-    });
-    try {
-      const { registry } = await this.session.stores();
-      return versionDocument(await getPromptVersion(registry, which.name, which.version, controller.signal));
-    } finally {
-      cancel.dispose();
-    }
+    const { registry } = await this.session.stores();
+    return versionDocument(await getPromptVersion(registry, which.name, which.version));
+  }
+
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
+
+  readDirectory(uri: vscode.Uri): never {
+    throw vscode.FileSystemError.FileNotADirectory(uri);
+  }
+
+  createDirectory(uri: vscode.Uri): never {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  writeFile(uri: vscode.Uri): never {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  delete(uri: vscode.Uri): never {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  rename(uri: vscode.Uri): never {
+    throw vscode.FileSystemError.NoPermissions(uri);
   }
 
   dispose(): void {

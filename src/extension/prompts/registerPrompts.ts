@@ -35,7 +35,10 @@ export function registerPrompts(
     tree,
     view,
     documents,
-    vscode.workspace.registerTextDocumentContentProvider(PROMPT_DOC_SCHEME, documents),
+    vscode.workspace.registerFileSystemProvider(PROMPT_DOC_SCHEME, documents, {
+      isReadonly: true,
+      isCaseSensitive: true,
+    }),
   );
   const aliases = {
     session,
