@@ -55,7 +55,7 @@ describe('activation and contributions (real extension host)', () => {
     );
   });
 
-  it('contributes the MLflow container with the Experiments, Models and Serving views', async () => {
+  it('contributes the MLflow container with the Experiments, Models, Prompts and Serving views', async () => {
     const all = new Set(await vscode.commands.getCommands(true));
     for (const view of ['mlflow.experiments', 'mlflow.models', 'mlflow.prompts', 'mlflow.serving']) {
       assert.ok(all.has(`${view}.focus`), `${view} is a registered view`);
