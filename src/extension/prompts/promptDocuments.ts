@@ -43,9 +43,16 @@ export class PromptDocuments implements vscode.FileSystemProvider, vscode.Dispos
   private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  /**
+   * Templates read on this connection. A prompt version is immutable in MLflow (a new template is
+   * a new version), so what was read stays true until the connection changes; VS Code asks for
+   * `stat` and then `readFile`, which would otherwise be two requests per open.
+   */
+  private readonly texts = new Map<string, Promise<string>>();
 
   constructor(private readonly session: StoreSession) {
     this.subscription = session.onDidChange(() => {
+      this.texts.clear();
       const open = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === PROMPT_DOC_SCHEME);
       if (open.length > 0) {
         this.changed.fire(open.map((d) => ({ type: vscode.FileChangeType.Changed, uri: d.uri })));
@@ -68,7 +75,20 @@ export class PromptDocuments implements vscode.FileSystemProvider, vscode.Dispos
     };
   }
 
-  private async text(uri: vscode.Uri): Promise<string> {
+  private text(uri: vscode.Uri): Promise<string> {
+    const key = uri.toString();
+    const known = this.texts.get(key);
+    if (known !== undefined) {
+      return known;
+    }
+    const read = this.read(uri);
+    this.texts.set(key, read);
+    // A failed read (the server was down) is asked again next time.
+    read.catch(() => this.texts.delete(key));
+    return read;
+  }
+
+  private async read(uri: vscode.Uri): Promise<string> {
     const which = promptOfDocument(uri);
     if (which === undefined) {
       throw vscode.FileSystemError.FileNotFound(uri);
