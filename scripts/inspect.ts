@@ -1,6 +1,6 @@
-// `npm run inspect -- --tracking-uri URI [--experiment NAME] [--traces] [--json]`: print what the
+// `npm run inspect -- --tracking-uri URI [--experiment NAME] [--traces] [--prompts] [--json]`: print what the
 // explorer will show for a tracking URI (experiments, newest runs with key metrics, registered
-// models with versions and aliases; with --traces, every trace of each experiment). Answers "why don't I see my runs" without VS Code, and feeds benchmarks.
+// models with versions and aliases; with --traces, every trace of each experiment; with --prompts, the prompt registry). Answers "why don't I see my runs" without VS Code, and feeds benchmarks.
 import { readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import { parseTrackingUri, redactUri } from '../src/core/connection/trackingUri';
@@ -13,6 +13,8 @@ import { openTraceStore } from '../src/core/stores/openTraceStore';
 import { collectTraceOverview } from '../src/core/traces/collectTraceOverview';
 import type { TraceStore } from '../src/core/traces/traceStore';
 import { formatTraceOverview } from './inspectTraces';
+import { formatPromptOverview } from './inspectPrompts';
+import { collectPromptOverview } from '../src/core/prompts/promptOverview';
 import { collectOverview, type StoreOverview } from '../src/core/stores/storeOverview';
 import type { Run } from '../src/core/tracking/entities/run';
 import { safeForTerminal as safe } from '../src/core/common/safeForTerminal';
@@ -24,9 +26,12 @@ export interface InspectArgs {
   readonly json: boolean;
   /** List traces instead of runs and models (present only when asked). */
   readonly traces?: true;
+  /** List the prompt registry instead of runs and models (present only when asked). */
+  readonly prompts?: true;
 }
 
-const USAGE = 'usage: npm run inspect -- --tracking-uri URI [--experiment NAME] [--traces] [--json]\n';
+const USAGE =
+  'usage: npm run inspect -- --tracking-uri URI [--experiment NAME] [--traces] [--prompts] [--json]\n';
 
 const HELP = `Print what the MLflow explorer shows for a tracking URI: experiments, their newest runs with key
 metrics, registered models with versions and aliases.
@@ -36,6 +41,9 @@ ${USAGE}
                        or a plain path (default: MLFLOW_TRACKING_URI)
   --experiment NAME    only this experiment
   --traces             every trace of each experiment instead (id, state, name, span count)
+  --prompts            the prompt registry instead: prompts with their aliases, versions with
+                       type, aliases, commit message and {{variables}} (with --json: templates,
+                       model config and response format too)
   --json               the same as JSON (NaN and infinities as MLflow writes them)
   -h, --help           this text
 `;
@@ -46,12 +54,15 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Insp
   let experiment: string | undefined;
   let json = false;
   let traces = false;
+  let prompts = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') {
       json = true;
     } else if (a === '--traces') {
       traces = true;
+    } else if (a === '--prompts') {
+      prompts = true;
     } else if (a === '--tracking-uri' || a === '--experiment') {
       const v = argv[++i];
       if (v === undefined) {
@@ -68,7 +79,13 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Insp
   }
   return trackingUri === undefined || trackingUri === ''
     ? 'give --tracking-uri URI (or set MLFLOW_TRACKING_URI)'
-    : { trackingUri, experiment, json, ...(traces ? { traces: true as const } : {}) };
+    : {
+        trackingUri,
+        experiment,
+        json,
+        ...(traces ? { traces: true as const } : {}),
+        ...(prompts ? { prompts: true as const } : {}),
+      };
 }
 
 /** JSON has no NaN/Infinity: write them as MLflow's REST API does, as strings. */
@@ -158,6 +175,15 @@ export async function main(
     stores = await openStores(parsed.target, {
       rest: { credentials: () => credentials, tls: tlsOptionsFromEnv(env, (p) => readFileSync(p)) },
     });
+    if (args.prompts === true) {
+      const found = await collectPromptOverview(stores.registry);
+      write(
+        args.json
+          ? `${JSON.stringify({ trackingUri: redactUri(args.trackingUri), ...found }, jsonNumber, 2)}\n`
+          : `${safe(parsed.target.display, 1000)}\n${formatPromptOverview(found)}`,
+      );
+      return 0;
+    }
     if (args.traces === true) {
       traceStore = await openTraceStore(parsed.target, {
         rest: { credentials: () => credentials, tls: tlsOptionsFromEnv(env, (p) => readFileSync(p)) },

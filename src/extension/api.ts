@@ -3,6 +3,7 @@ import type { ChildConnectionEnv, ConnectionState } from './connection';
 import type { ComparePanels } from './compare';
 import type { EvaluationPanels } from './evaluation';
 import type { Explorer } from './explorer';
+import type { Prompts } from './prompts';
 import type { ModelServerInfo } from './serving';
 import type { PanelProbe } from './shared/webviews/panelProbe';
 import type { OpenWebviewPanel } from './shared/webviews/webviewHtml';
@@ -20,6 +21,8 @@ export interface MlflowExtensionApi {
   readonly childEnvironment: () => Promise<ChildConnectionEnv>;
   /** The Experiments and Models views: their data, trees and a way to reveal a run. */
   readonly explorer: Explorer;
+  /** The Prompts view: its tree of prompts, versions and their details. */
+  readonly prompts: Prompts;
   /** The run detail and compare panels and the comparison basket. */
   readonly panels: ComparePanels;
   readonly evaluations: EvaluationPanels;

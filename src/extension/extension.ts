@@ -25,6 +25,7 @@ import { registerCompare } from './compare';
 import { registerScaffold } from './scaffold';
 import { registerTraces } from './traces';
 import { registerEvaluation } from './evaluation';
+import { registerPrompts } from './prompts';
 import { VERSION_DOC_SCHEME, versionDocuments } from './compare';
 import { forgetClosedResults, RESULT_DOC_SCHEME, resultDocuments } from './shared/resultDocuments';
 import { ConnectionStatusBar } from './connection';
@@ -99,6 +100,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   const panels = registerCompare(context, stores, explorer, log);
   registerTraces(context, stores, log);
   const evaluations = registerEvaluation(context, stores, log);
+  const prompts = registerPrompts(context, stores, log);
   registerProjectRun(context, { connections, secrets: typed, explorer, log });
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(VERSION_DOC_SCHEME, versionDocuments),
@@ -118,6 +120,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
     stores: () => stores.stores(),
     childEnvironment: () => childConnectionEnv(connections, typed),
     explorer,
+    prompts,
     panels,
     evaluations,
     servers: () => servers.list().map(serverInfo),

@@ -10,7 +10,9 @@ looks for, and the predictions the model gives for its input example (what every
 answer). The model is logged by the same MLflow that serves it, so no step mixes versions.
 On MLflow 2.14 and later it also logs three traces in an experiment of their own (two OK traces
 of a CHAIN span around a TOOL span, one ERROR trace whose span raised) and writes what the
-client reads back of them: the tier checks that the extension's trace stores read the same.
+client reads back of them: the tier checks that the extension's trace stores read the same. On
+MLflow 3 it registers a prompt (a text and a chat version, an alias) and writes what the client
+loads back, for the same check of the prompt registry.
 """
 import argparse
 import json
@@ -72,6 +74,29 @@ def log_traces():
     return {"experimentId": experiment_id, "experimentName": TRACE_EXPERIMENT, "traces": traces}
 
 
+PROMPT = "vscode-real-tier-prompt"
+
+
+def log_prompts():
+    """A text then a chat version of a prompt with an alias (MLflow 3), and what the client reads back."""
+    mlflow.genai.register_prompt(name=PROMPT, template="Hello {{ name }}!", commit_message="first")
+    mlflow.genai.register_prompt(
+        name=PROMPT,
+        template=[{"role": "system", "content": "Be {{ tone }}."}, {"role": "user", "content": "{{ q }}"}],
+        commit_message="chat now",
+        model_config={"temperature": 0.1},
+    )
+    mlflow.genai.set_prompt_alias(PROMPT, alias="prod", version=1)
+    versions = []
+    for v in (1, 2):
+        p = mlflow.genai.load_prompt(f"prompts:/{PROMPT}/{v}")
+        versions.append(
+            {"version": str(p.version), "type": "text" if isinstance(p.template, str) else "chat", "commitMessage": p.commit_message}
+        )
+    prod = mlflow.genai.load_prompt(f"prompts:/{PROMPT}@prod")
+    return {"name": PROMPT, "versions": versions, "aliases": {"prod": str(prod.version)}}
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--tracking-uri", required=True)
@@ -129,6 +154,7 @@ def main():
         "exampleRows": example.values.tolist(),
         "expectedPredictions": expected,
         "traces": log_traces() if tuple(int(v) for v in mlflow.__version__.split(".")[:2]) >= (2, 14) else None,
+        "prompts": log_prompts() if MAJOR >= 3 else None,
         "seconds": round(time.time() - t0, 2),
     }
     with open(a.summary, "w") as f:

@@ -28,6 +28,7 @@ import { runInHost } from '../harness/runInHost';
 import { Group, tail } from './processGroup';
 import { startRealTrackingServer } from './realTrackingServer';
 import { checkRealTraces } from './realTraces';
+import { checkRealPrompts } from './realPrompts';
 import { TIER_ENV, type FillSummary, type ServeBench, type TierReport } from './tierProtocol';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -226,12 +227,11 @@ async function runVersion(venv: Venv, token: string, cleanPath: string): Promise
       throw new Error(`the venv's MLflow is ${summary.mlflowVersion}, not ${venv.version}`);
     }
     console.log(`  step filled by the real client         ${seconds(Date.now() - t)}`);
-    for (const check of await checkRealTraces(
-      trackingUri,
-      path.join(store, 'mlflow.db'),
-      summary.traces,
-      summary.experimentName,
-    )) {
+    const db = path.join(store, 'mlflow.db');
+    for (const check of [
+      ...(await checkRealTraces(trackingUri, db, summary.traces, summary.experimentName)),
+      ...(await checkRealPrompts(trackingUri, db, summary.prompts)),
+    ]) {
       if (check.problem === undefined) {
         outcome.passed++;
         console.log(`  ok   ${check.title}`);

@@ -40,7 +40,20 @@ export interface FillSummary {
   readonly expectedPredictions: readonly number[];
   /** The traces fill.py logged and its client read back (MLflow 2.14+), else null. */
   readonly traces: FilledTraces | null;
+  /** The prompt fill.py registered and its client loaded back (MLflow 3), else null. */
+  readonly prompts: FilledPrompts | null;
   readonly seconds: number;
+}
+
+/** A prompt registered by fill.py, as the version's own client loads it. */
+export interface FilledPrompts {
+  readonly name: string;
+  readonly versions: readonly {
+    readonly version: string;
+    readonly type: string;
+    readonly commitMessage: string;
+  }[];
+  readonly aliases: Readonly<Record<string, string>>;
 }
 
 /** Traces logged by fill.py, as the version's own client reads them. */

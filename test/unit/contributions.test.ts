@@ -38,7 +38,7 @@ describe('package.json contributions', () => {
     );
   });
 
-  it('declares the activity-bar container, its three views and the MLmodel language', () => {
+  it('declares the activity-bar container, its four views and the MLmodel language', () => {
     const pkg = JSON.parse(manifest) as {
       contributes: {
         viewsContainers: { activitybar: { id: string }[] };
@@ -53,7 +53,7 @@ describe('package.json contributions', () => {
     );
     assert.deepEqual(
       pkg.contributes.views.mlflow?.map((v) => v.id),
-      ['mlflow.experiments', 'mlflow.models', 'mlflow.serving'],
+      ['mlflow.experiments', 'mlflow.models', 'mlflow.prompts', 'mlflow.serving'],
     );
     assert.deepEqual(pkg.contributes.languages.find((l) => l.id === 'mlmodel')?.filenames, ['MLmodel']);
     assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');

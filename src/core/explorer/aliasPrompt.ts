@@ -7,6 +7,11 @@ export interface AliasPrompt {
   readonly detail: string;
 }
 
+/** The URI that loads by an alias: `models:/<name>@<alias>` unless told (prompts use `prompts:/`). */
+export type AliasUri = (name: string, alias: string) => string;
+
+const modelAliasUri: AliasUri = (name, alias) => registryModelUri(name, { alias });
+
 /**
  * The confirmation for pointing `@alias` at a version. It names the version that holds the alias
  * now (read from the server just before asking), because moving `@champion` changes what loads.
@@ -16,9 +21,10 @@ export function setAliasPrompt(
   alias: string,
   version: string,
   holder: string | undefined,
+  uriOf: AliasUri = modelAliasUri,
 ): AliasPrompt {
   const name = displayText(model, 200);
-  const uri = displayText(registryModelUri(model, { alias }), 300);
+  const uri = displayText(uriOf(model, alias), 300);
   return {
     message:
       holder === undefined
@@ -32,9 +38,14 @@ export function setAliasPrompt(
  * The confirmation for removing `@alias`: which version holds it now on the server (it may have
  * moved since the view was drawn), and that loading by the alias stops working.
  */
-export function deleteAliasPrompt(model: string, alias: string, holder: string | undefined): AliasPrompt {
+export function deleteAliasPrompt(
+  model: string,
+  alias: string,
+  holder: string | undefined,
+  uriOf: AliasUri = modelAliasUri,
+): AliasPrompt {
   const name = displayText(model, 200);
-  const uri = displayText(registryModelUri(model, { alias }), 300);
+  const uri = displayText(uriOf(model, alias), 300);
   return {
     message:
       holder === undefined

@@ -2,3 +2,4 @@
 // from its files (test/unit/importGraph.test.ts and the lint rule keep it so).
 export { nodeOf } from './explorerNode';
 export { registerExplorer, type Explorer } from './registerExplorer';
+export { writers } from './writeAccess';

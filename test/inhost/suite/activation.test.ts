@@ -55,9 +55,9 @@ describe('activation and contributions (real extension host)', () => {
     );
   });
 
-  it('contributes the MLflow container with the Experiments, Models and Serving views', async () => {
+  it('contributes the MLflow container with the Experiments, Models, Prompts and Serving views', async () => {
     const all = new Set(await vscode.commands.getCommands(true));
-    for (const view of ['mlflow.experiments', 'mlflow.models', 'mlflow.serving']) {
+    for (const view of ['mlflow.experiments', 'mlflow.models', 'mlflow.prompts', 'mlflow.serving']) {
       assert.ok(all.has(`${view}.focus`), `${view} is a registered view`);
     }
     await vscode.commands.executeCommand('workbench.view.extension.mlflow');
@@ -65,7 +65,7 @@ describe('activation and contributions (real extension host)', () => {
     const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as Manifest;
     assert.deepEqual(
       manifest.contributes.views.mlflow?.map((v) => v.id),
-      ['mlflow.experiments', 'mlflow.models', 'mlflow.serving'],
+      ['mlflow.experiments', 'mlflow.models', 'mlflow.prompts', 'mlflow.serving'],
     );
   });
 

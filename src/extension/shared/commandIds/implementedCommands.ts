@@ -4,6 +4,7 @@ import { EXPLORER_COMMANDS } from './explorerCommandIds';
 import { MLMODEL_COMMANDS } from './mlmodelCommandIds';
 import { SCAFFOLD_COMMANDS } from './scaffoldCommandIds';
 import { PROJECT_COMMANDS } from './projectCommandIds';
+import { PROMPT_COMMANDS } from './promptCommandIds';
 import { COMMANDS } from './commandIds';
 import { TRACE_COMMANDS } from './traceCommandIds';
 
@@ -17,4 +18,5 @@ export const IMPLEMENTED_COMMANDS: readonly string[] = [
   ...Object.values(PROJECT_COMMANDS),
   ...Object.values(TRACE_COMMANDS),
   ...Object.values(EVALUATION_COMMANDS),
+  ...Object.values(PROMPT_COMMANDS),
 ];

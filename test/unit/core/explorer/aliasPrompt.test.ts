@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { deleteAliasPrompt, setAliasPrompt } from '../../../../src/core/explorer/aliasPrompt';
+import { promptUri } from '../../../../src/core/prompts/promptUri';
 
 describe('alias confirmations say what holds the alias now', () => {
   it('names the version a moved alias leaves, and the URI that changes meaning', () => {
@@ -23,5 +24,19 @@ describe('alias confirmations say what holds the alias now', () => {
     const p = deleteAliasPrompt(`evil\n${'x'.repeat(5000)}`, 'a', '1');
     assert.ok(!p.message.includes('\n'));
     assert.ok(p.message.length < 400);
+  });
+
+  it('says prompts:/ for a prompt alias, with the same wording', () => {
+    const uri = (name: string, alias: string): string => promptUri(name, { alias });
+    const moved = setAliasPrompt('support-system-prompt', 'production', '3', '2', uri);
+    assert.equal(moved.message, 'Move @production of support-system-prompt from version 2 to version 3?');
+    assert.equal(
+      moved.detail,
+      'Anything loading prompts:/support-system-prompt@production will get version 3.',
+    );
+    assert.equal(
+      deleteAliasPrompt('support-system-prompt', 'staging', '3', uri).detail,
+      'Anything loading prompts:/support-system-prompt@staging will fail until the alias is set again.',
+    );
   });
 });

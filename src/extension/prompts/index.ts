@@ -1,0 +1,4 @@
+// What the prompts feature offers the rest of the extension: other folders import it from here, never
+// from its files (test/unit/importGraph.test.ts and the lint rule keep it so).
+export type { PromptNode } from './promptNode';
+export { registerPrompts, type Prompts } from './registerPrompts';
