@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { describeStoreError } from '../../core/explorer/describeStoreError';
-import { traceDetailModel } from '../../core/traceDetail/traceDetailModel';
+import { traceDetailModel, type TraceDetailModel } from '../../core/traceDetail/traceDetailModel';
 import type { TraceStore } from '../../core/traces/traceStore';
 import {
   isTraceId,
+  type AssessmentView,
   type TraceDetailHostMessage,
   type TraceDetailViewState,
   type TraceDetailWebviewMessage,
@@ -18,7 +19,15 @@ export interface TraceDetailDeps {
   readonly openTraces: () => Promise<TraceStore>;
   /** Fires when the active connection changed: the store opened before is for the old one. */
   readonly onConnectionChange: vscode.Event<void>;
+  /** The panel's Add feedback / Add expectation / Override buttons (see assessmentActions.ts). */
+  readonly onAssessmentAction: (panel: TraceDetailPanel, message: AssessmentActionMessage) => void;
 }
+
+/** The webview's assessment requests, handed to the host's actions. */
+export type AssessmentActionMessage = Extract<
+  TraceDetailWebviewMessage,
+  { type: 'traceDetail/addAssessment' | 'traceDetail/overrideFeedback' }
+>;
 
 /** Trace panels by trace id: opening a trace already shown reveals its panel. */
 const traces = new PanelHost<'traceDetail', string, TraceDetailPanel>({
@@ -33,6 +42,7 @@ const traces = new PanelHost<'traceDetail', string, TraceDetailPanel>({
 export class TraceDetailPanel implements vscode.Disposable {
   private store: Promise<TraceStore> | undefined;
   private loaded: Promise<void> | undefined;
+  private shown: TraceDetailModel | undefined;
 
   static show(deps: TraceDetailDeps, traceId: string): TraceDetailPanel {
     return traces.show(
@@ -57,6 +67,11 @@ export class TraceDetailPanel implements vscode.Disposable {
 
   static get(traceId: string): TraceDetailPanel | undefined {
     return traces.get(traceId);
+  }
+
+  /** The trace panel in front, for commands run from the palette while it has focus. */
+  static active(): TraceDetailPanel | undefined {
+    return traces.all().find((p) => p.panel.active);
   }
 
   static disposeAll(): void {
@@ -85,6 +100,27 @@ export class TraceDetailPanel implements vscode.Disposable {
     return this.loaded ?? Promise.resolve();
   }
 
+  /** Load the trace again (after a write) and resolve once the new snapshot was posted. */
+  reload(): Promise<void> {
+    this.loaded = this.load();
+    return this.loaded;
+  }
+
+  /** The name of one of the shown trace's spans, for confirmations. */
+  spanName(spanId: string): string | undefined {
+    return this.shown?.spans.find((r) => r.spanId === spanId)?.name;
+  }
+
+  /** The shown trace's feedback that can be overridden (valid ones, trace and span level). */
+  feedbackChoices(): AssessmentView[] {
+    const m = this.shown;
+    return m === undefined
+      ? []
+      : [...m.assessments, ...m.details.flatMap((d) => d.assessments)].filter(
+          (a) => a.kind === 'feedback' && a.valid,
+        );
+  }
+
   onMessage(message: TraceDetailWebviewMessage): void {
     switch (message.type) {
       case 'ready':
@@ -93,6 +129,10 @@ export class TraceDetailPanel implements vscode.Disposable {
         return;
       case 'traceDetail/select':
         // Recorded by the panel probe; the host keeps no selection of its own.
+        return;
+      case 'traceDetail/addAssessment':
+      case 'traceDetail/overrideFeedback':
+        this.deps.onAssessmentAction(this, message);
         return;
     }
   }
@@ -129,6 +169,7 @@ export class TraceDetailPanel implements vscode.Disposable {
     });
     const trace = await store.getTrace(this.traceId, { signal: this.hosted.signal });
     const model = traceDetailModel(trace);
+    this.shown = model;
     this.panel.title = `Trace ${model.name}`;
     this.post({ type: 'traceDetail/snapshot', ...model });
     this.hosted.mark('snapshot');

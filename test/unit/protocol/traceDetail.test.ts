@@ -10,6 +10,20 @@ describe('trace detail protocol guards', () => {
     assert.ok(isTraceDetailWebviewMessage({ type: 'ready' }));
     assert.ok(isTraceDetailWebviewMessage({ type: 'traceDetail/refresh' }));
     assert.ok(isTraceDetailWebviewMessage({ type: 'traceDetail/select', spanId: '0123456789abcdef' }));
+    assert.ok(isTraceDetailWebviewMessage({ type: 'traceDetail/addAssessment', kind: 'feedback' }));
+    assert.ok(
+      isTraceDetailWebviewMessage({
+        type: 'traceDetail/addAssessment',
+        kind: 'expectation',
+        spanId: '0123456789abcdef',
+      }),
+    );
+    assert.ok(
+      isTraceDetailWebviewMessage({
+        type: 'traceDetail/overrideFeedback',
+        assessmentId: 'a-030343bb16d844348d6179cd486ae9e7',
+      }),
+    );
   });
 
   it('refuses extra keys, bad span ids and unknown types', () => {
@@ -18,6 +32,16 @@ describe('trace detail protocol guards', () => {
     assert.ok(!isTraceDetailWebviewMessage({ type: 'traceDetail/select' }));
     assert.ok(!isTraceDetailWebviewMessage({ type: 'toString' }));
     assert.ok(!isTraceDetailWebviewMessage({ type: 'traceDetail/snapshot' }));
+    // Assessment requests carry intent only: no value, no name, nothing the host would write as is.
+    assert.ok(!isTraceDetailWebviewMessage({ type: 'traceDetail/addAssessment', kind: 'issue' }));
+    assert.ok(
+      !isTraceDetailWebviewMessage({ type: 'traceDetail/addAssessment', kind: 'feedback', value: 1 }),
+    );
+    assert.ok(
+      !isTraceDetailWebviewMessage({ type: 'traceDetail/addAssessment', kind: 'feedback', spanId: 'x' }),
+    );
+    assert.ok(!isTraceDetailWebviewMessage({ type: 'traceDetail/overrideFeedback', assessmentId: '../a' }));
+    assert.ok(!isTraceDetailWebviewMessage({ type: 'traceDetail/overrideFeedback' }));
   });
 
   it('checks the host messages the webview reads', () => {
