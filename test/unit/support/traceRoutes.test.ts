@@ -59,15 +59,16 @@ describe('MLflow REST test double: trace and assessment routes answer as the rea
   }
 
   it('rest-added/006–012: the writes, in the order they were recorded, answer as MLflow did', async () => {
+    const added = (n: string): RecordedExchange => loadExchange('rest-added', n, FIXTURES_3);
     const [created, expectation, overrideGet, override, overridden, patched, unknown] = [
-      '006',
-      '007',
-      '008',
-      '009',
-      '010',
-      '011',
-      '012',
-    ].map((n) => loadExchange('rest-added', n, FIXTURES_3));
+      added('006'),
+      added('007'),
+      added('008'),
+      added('009'),
+      added('010'),
+      added('011'),
+      added('012'),
+    ] as const;
     const write = async (e: RecordedExchange): Promise<void> => {
       const got = await replay(server, e);
       assert.equal(got.status, 200, e.name);
