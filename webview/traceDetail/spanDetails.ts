@@ -122,7 +122,7 @@ export function assessmentList(
         item.append(override);
       }
       if (a.rationale !== undefined) {
-        item.append(el('div', { className: 'rationale' }, foldedText(a.rationale)));
+        item.append(el('div', { className: 'rationale' }, foldedText(a.rationale, 'rationale-text')));
       }
       if (a.error !== undefined) {
         item.append(el('div', { className: 'problem', text: a.error }));
