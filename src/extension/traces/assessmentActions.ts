@@ -91,13 +91,13 @@ async function askValue(
   );
 }
 
-async function askRationale(
-  title: string,
-  given: string | undefined,
-  answers: AssessmentAnswers,
-): Promise<string | null> {
-  if (given !== undefined || answers.value !== undefined) {
-    return given ?? '';
+/**
+ * The rationale: as given, else none when the value was given too (a scripted call answers every
+ * question it means to), else asked. Null when the user dismissed the box (cancel the action).
+ */
+async function askRationale(title: string, answers: AssessmentAnswers): Promise<string | null> {
+  if (answers.rationale !== undefined || answers.value !== undefined) {
+    return answers.rationale ?? '';
   }
   const typed = await vscode.window.showInputBox({ title, prompt: 'Rationale (optional): why this value' });
   return typed ?? null;
@@ -152,8 +152,7 @@ export async function addAssessment(
   if (parsed === undefined || !parsed.ok) {
     return undefined;
   }
-  const rationale =
-    kind === 'feedback' ? await askRationale(`${title}: rationale`, answers.rationale, answers) : '';
+  const rationale = kind === 'feedback' ? await askRationale(`${title}: rationale`, answers) : '';
   if (rationale === null) {
     return undefined;
   }
@@ -219,7 +218,7 @@ export async function overrideFeedback(
     if (parsed === undefined || !parsed.ok) {
       return undefined;
     }
-    const rationale = await askRationale(`Override ${old.name}: rationale`, answers.rationale, answers);
+    const rationale = await askRationale(`Override ${old.name}: rationale`, answers);
     if (rationale === null) {
       return undefined;
     }
