@@ -64,8 +64,27 @@ export interface TraceDetailDrawn extends Message<'traceDetail/drawn'> {
   readonly ms: number;
 }
 
+/**
+ * "Add feedback" / "Add expectation" on the trace (no `spanId`) or on the selected span. The host
+ * asks for the name and value itself and confirms before writing: the webview sends only intent.
+ */
+export interface TraceDetailAddAssessment extends Message<'traceDetail/addAssessment'> {
+  readonly kind: 'feedback' | 'expectation';
+  readonly spanId?: string;
+}
+
+/** "Override…" on a feedback: a new value that replaces it (the old one is kept, marked invalid). */
+export interface TraceDetailOverrideFeedback extends Message<'traceDetail/overrideFeedback'> {
+  readonly assessmentId: string;
+}
+
 export type TraceDetailWebviewMessage =
-  ReadyMessage | TraceDetailRefresh | TraceDetailSelect | TraceDetailDrawn;
+  | ReadyMessage
+  | TraceDetailRefresh
+  | TraceDetailSelect
+  | TraceDetailDrawn
+  | TraceDetailAddAssessment
+  | TraceDetailOverrideFeedback;
 
 /** What the webview persists: the trace to reopen after a reload. */
 export interface TraceDetailViewState {
@@ -74,17 +93,34 @@ export interface TraceDetailViewState {
 
 const isBare: MessageCheck = (m) => hasOnlyKeys(m, ['type']);
 const SPAN_ID = /^[0-9a-f]{16}$/;
+/** `a-` + 32 hex digits on MLflow 3; any plain id up to 100 characters (it goes into a URL path). */
+const ASSESSMENT_ID = /^[A-Za-z0-9_-]{1,100}$/;
+
+/** A plausible assessment id, checked before it reaches a store. */
+export function isAssessmentId(v: unknown): v is string {
+  return typeof v === 'string' && ASSESSMENT_ID.test(v);
+}
+
+/** A span id as the panel sends it: 16 lowercase hex digits. */
+export function isSpanIdHex(v: unknown): v is string {
+  return typeof v === 'string' && SPAN_ID.test(v);
+}
 
 const WEBVIEW_CHECKS = {
   ready: isBare,
   'traceDetail/refresh': isBare,
-  'traceDetail/select': (m) =>
-    hasOnlyKeys(m, ['type', 'spanId']) && typeof m.spanId === 'string' && SPAN_ID.test(m.spanId),
+  'traceDetail/select': (m) => hasOnlyKeys(m, ['type', 'spanId']) && isSpanIdHex(m.spanId),
   'traceDetail/drawn': (m) =>
     hasOnlyKeys(m, ['type', 'rows', 'ms']) &&
     Number.isSafeInteger(m.rows) &&
     typeof m.ms === 'number' &&
     Number.isFinite(m.ms),
+  'traceDetail/addAssessment': (m) =>
+    hasOnlyKeys(m, ['type', 'kind', 'spanId']) &&
+    (m.kind === 'feedback' || m.kind === 'expectation') &&
+    (m.spanId === undefined || isSpanIdHex(m.spanId)),
+  'traceDetail/overrideFeedback': (m) =>
+    hasOnlyKeys(m, ['type', 'assessmentId']) && isAssessmentId(m.assessmentId),
 } satisfies MessageChecks<TraceDetailWebviewMessage['type']>;
 
 export function isTraceDetailWebviewMessage(v: unknown): v is TraceDetailWebviewMessage {

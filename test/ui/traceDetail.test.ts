@@ -1,7 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { SqliteRegistryStore } from '../../src/core/registry/sqliteRegistryStore';
+import { SqliteDatabase } from '../../src/core/tracking/sqlite/sqliteDatabase';
+import { SqliteTrackingStore } from '../../src/core/tracking/sqlite/sqliteTrackingStore';
+import { assessmentOverlay } from '../support/mlflow/assessmentOverlay';
+import { startMlflowTestServer, type MlflowTestServer } from '../support/mlflow/mlflowTestServer';
 import { SHARED_3 } from '../support/mlflow/traceFixtures';
+import { sqliteServerTraces } from '../support/mlflow/traceRoutes';
 import { openWorkbench, type Workbench } from './workbench';
 
 const CHAT_TRACE = 'tr-62271419f50102fb4152e17dcc52f6c6';
@@ -98,5 +104,56 @@ describe('Trace panel in the workbench (Chromium + code-server, recorded 3.11.1 
     await view.locator('.event.exception .problem', { hasText: 'KeyError' }).waitFor({ timeout: 10_000 });
     assert.match((await view.locator('pre.stack').first().textContent()) ?? '', /Traceback/);
     await wb.shot('62-trace-error-light');
+  });
+
+  it('adds feedback from the panel on a REST server: input boxes, a confirmation, then the new row (light)', async () => {
+    // The REST test double over the same recorded store, taking assessment writes in memory.
+    const db = await SqliteDatabase.open(path.join(SHARED_3, 'sqlite', 'mlflow.db'));
+    const server: MlflowTestServer = await startMlflowTestServer(
+      new SqliteTrackingStore(db),
+      new SqliteRegistryStore(db),
+      { traces: sqliteServerTraces(db, assessmentOverlay()) },
+    );
+    try {
+      await wb.runCommand('View: Close All Editors');
+      fs.writeFileSync(
+        path.join(wb.dirs.workspace, '.vscode', 'settings.json'),
+        JSON.stringify({ 'mlflow.trackingUri': server.baseUrl }),
+      );
+      await wb.statusItem(`MLflow: ${new URL(server.baseUrl).host}`).waitFor({ timeout: 60_000 });
+      await openTrace(CHAT_TRACE);
+      const view = wb.webview();
+      const judge = view.locator('#trace-assessments li', { hasText: 'relevance' });
+      await judge
+        .locator('.source', { hasText: 'LLM_JUDGE openai:/gpt-4o-mini' })
+        .waitFor({ timeout: 10_000 });
+      // Keyboard: the button takes focus and Enter presses it.
+      await view.locator('#add-feedback').focus();
+      await wb.page.keyboard.press('Enter');
+      const input = wb.page.locator('.quick-input-widget input.input');
+      for (const answer of ['helpful', 'true', 'Solved it in one reply']) {
+        await input.waitFor({ timeout: 10_000 });
+        await input.fill(answer);
+        await wb.page.keyboard.press('Enter');
+      }
+      const dialog = wb.page.locator('.monaco-dialog-box');
+      await dialog
+        .filter({ hasText: `Add feedback to trace ${CHAT_TRACE}?` })
+        .filter({ hasText: 'Feedback helpful = true' })
+        .waitFor({ timeout: 15_000 });
+      await wb.shot('64-trace-add-feedback-confirm-light');
+      await dialog.locator('.monaco-button', { hasText: 'Add Feedback' }).click();
+      const added = view.locator('#trace-assessments li', { hasText: 'helpful' });
+      await added.waitFor({ timeout: 20_000 });
+      assert.match(
+        (await added.textContent()) ?? '',
+        /helpful = true \(HUMAN .+\)Override…Solved it in one reply/,
+      );
+      await view.locator('#assessments-title').scrollIntoViewIfNeeded();
+      await wb.shot('65-trace-assessments-after-feedback-light');
+    } finally {
+      await server.close();
+      db.close();
+    }
   });
 });

@@ -7,10 +7,24 @@ import {
   type TraceDetailWebviewMessage,
 } from '../../src/protocol/traceDetail';
 import { el, host, onHostMessage } from '../shared/host';
-import { assessmentList, factTable, spanDetails } from './spanDetails';
+import { addButtons, assessmentList, factTable, spanDetails, type AssessmentActions } from './spanDetails';
 import { SpanTree } from './spanTree';
 
 const vscode = host<TraceDetailWebviewMessage, TraceDetailViewState>();
+
+/** The host asks for the value and confirms; the webview only says what the user clicked. */
+const actions: AssessmentActions = {
+  add: (kind, spanId) => {
+    vscode.post(
+      spanId === undefined
+        ? { type: 'traceDetail/addAssessment', kind }
+        : { type: 'traceDetail/addAssessment', kind, spanId },
+    );
+  },
+  override: (assessmentId) => {
+    vscode.post({ type: 'traceDetail/overrideFeedback', assessmentId });
+  },
+};
 
 function header(s: TraceDetailSnapshot): HTMLElement[] {
   const refresh = el('vscode-button', { id: 'refresh', text: 'Refresh' });
@@ -40,7 +54,7 @@ function render(s: TraceDetailSnapshot): void {
     const row = s.spans[i];
     const detail = s.details[i];
     if (row && detail) {
-      pane.replaceChildren(spanDetails(row, detail));
+      pane.replaceChildren(spanDetails(row, detail, actions));
       vscode.post({ type: 'traceDetail/select', spanId: row.spanId });
     }
   });
@@ -49,8 +63,9 @@ function render(s: TraceDetailSnapshot): void {
     ?.replaceChildren(
       ...header(s),
       el('div', { className: 'trace-split' }, tree.element, pane),
-      el('h2', { text: `Assessments (${String(s.assessments.length)})` }),
-      assessmentList(s.assessments, 'trace-assessments'),
+      el('h2', { id: 'assessments-title', text: `Assessments (${String(s.assessments.length)})` }),
+      assessmentList(s.assessments, 'trace-assessments', actions),
+      addButtons(actions, undefined, ''),
       el('h2', { text: `Metadata (${String(s.metadata.length)})` }),
       factTable(s.metadata, 'metadata'),
       el('h2', { text: `Tags (${String(s.tags.length)})` }),

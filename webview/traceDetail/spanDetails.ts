@@ -7,7 +7,6 @@ import type {
 } from '../../src/protocol/traceDetail';
 import { el } from '../shared/host';
 import { foldedText, jsonTree } from './jsonTree';
-import { inertText } from '../shared/inertText';
 
 export function factTable(facts: readonly TraceFact[], id?: string): HTMLElement {
   if (facts.length === 0) {
@@ -50,10 +49,49 @@ function payload(title: string, p: SpanPayload | undefined, id: string): HTMLEle
   return [head, chat, ...(p.rest === undefined ? [] : [el('div', { className: 'json' }, jsonTree(p.rest))])];
 }
 
-/** Assessments with their value, source, rationale and error; overridden or invalid ones marked. */
-export function assessmentList(list: readonly AssessmentView[], id: string): HTMLElement {
+/** What the assessment controls ask the host for: a new one here, or an override of one. */
+export interface AssessmentActions {
+  add(kind: 'feedback' | 'expectation', spanId: string | undefined): void;
+  override(assessmentId: string): void;
+}
+
+/** "Add feedback" and "Add expectation" for the trace (no span) or one span. */
+export function addButtons(
+  actions: AssessmentActions,
+  spanId: string | undefined,
+  idPrefix: string,
+): HTMLElement {
+  const bar = el('div', { className: 'toolbar assessment-actions' });
+  for (const kind of ['feedback', 'expectation'] as const) {
+    const button = el('vscode-button', {
+      id: `${idPrefix}add-${kind}`,
+      text: kind === 'feedback' ? 'Add feedback…' : 'Add expectation…',
+    });
+    button.setAttribute('secondary', '');
+    button.addEventListener('click', () => {
+      actions.add(kind, spanId);
+    });
+    bar.append(button);
+  }
+  return bar;
+}
+
+/** ` = value` (the host quotes a string that would read as a number, boolean or null). */
+function shownValue(a: AssessmentView): string {
+  return a.value === '' ? '' : ` = ${a.value}`;
+}
+
+/**
+ * Assessments with their value, source (type and id), rationale and error; overridden (invalid)
+ * ones struck through and marked, overriding ones marked; valid feedback has "Override…".
+ */
+export function assessmentList(
+  list: readonly AssessmentView[],
+  id: string,
+  actions: AssessmentActions,
+): HTMLElement {
   if (list.length === 0) {
-    return el('p', { className: 'hint', text: 'None.' });
+    return el('p', { className: 'hint', id, text: 'None.' });
   }
   return el(
     'ul',
@@ -64,16 +102,27 @@ export function assessmentList(list: readonly AssessmentView[], id: string): HTM
         a.valid ? '' : 'overridden',
         a.overrides ? 'overrides another' : '',
       ].filter((m) => m !== '');
+      const source = [a.sourceType, a.sourceId].filter((x) => x !== undefined).join(' ');
       const item = el(
         'li',
         { className: a.valid ? 'assessment' : 'assessment invalid' },
-        el('strong', { text: a.name }),
-        document.createTextNode(a.value === '' ? '' : ` = ${inertText(a.value)}`),
-        el('span', { className: 'source', text: ` (${a.sourceType})` }),
+        el('strong', { className: 'assessment-name', text: a.name }),
+        el('span', { className: 'assessment-value', text: shownValue(a) }),
+        el('span', { className: 'source', text: ` (${source})` }),
         ...marks.map((m) => el('span', { className: 'badge', text: m })),
       );
+      item.dataset.assessmentId = a.assessmentId;
+      if (a.kind === 'feedback' && a.valid) {
+        const override = el('vscode-button', { className: 'override', text: 'Override…' });
+        override.setAttribute('secondary', '');
+        override.setAttribute('aria-label', `Override ${a.name}`);
+        override.addEventListener('click', () => {
+          actions.override(a.assessmentId);
+        });
+        item.append(override);
+      }
       if (a.rationale !== undefined) {
-        item.append(el('div', { className: 'rationale' }, foldedText(a.rationale)));
+        item.append(el('div', { className: 'rationale' }, foldedText(a.rationale, 'rationale-text')));
       }
       if (a.error !== undefined) {
         item.append(el('div', { className: 'problem', text: a.error }));
@@ -113,7 +162,7 @@ function events(d: SpanDetail): HTMLElement[] {
 }
 
 /** The details pane of one span. */
-export function spanDetails(row: SpanRow, d: SpanDetail): HTMLElement {
+export function spanDetails(row: SpanRow, d: SpanDetail, actions: AssessmentActions): HTMLElement {
   const status =
     row.statusCode === 'ERROR'
       ? [
@@ -138,9 +187,9 @@ export function spanDetails(row: SpanRow, d: SpanDetail): HTMLElement {
     ...payload('Inputs', d.inputs, 'span-inputs'),
     ...payload('Outputs', d.outputs, 'span-outputs'),
     ...events(d),
-    ...(d.assessments.length > 0
-      ? [el('h3', { text: 'Assessments' }), assessmentList(d.assessments, 'span-assessments')]
-      : []),
+    el('h3', { text: `Assessments of this span (${String(d.assessments.length)})` }),
+    assessmentList(d.assessments, 'span-assessments', actions),
+    addButtons(actions, row.spanId, 'span-'),
     el('h3', { text: `Attributes (${String(d.attributes.length)})` }),
     factTable(d.attributes, 'span-attributes'),
   );

@@ -41,14 +41,28 @@ function factsOf(record: Readonly<Record<string, JsonValue>>, skip?: ReadonlySet
     .map(([k, v]) => ({ label: k, value: jsonText(v) }));
 }
 
+/** A string that would read as a number, true/false or null if shown bare. */
+const LOOKS_LIKE_ANOTHER_VALUE = /^(?:-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null)$/;
+
+/** An assessment's value as text: JSON, strings bare unless they would read as another value. */
+function assessmentValueText(v: JsonValue): string {
+  return v === null
+    ? ''
+    : typeof v === 'string' && LOOKS_LIKE_ANOTHER_VALUE.test(v)
+      ? JSON.stringify(v)
+      : jsonText(v);
+}
+
 export function assessmentView(a: Assessment): AssessmentView {
   const error =
     a.error === undefined ? undefined : [a.error.code, a.error.message].filter(Boolean).join(': ');
   return {
+    assessmentId: a.assessmentId,
     name: a.name,
     kind: a.kind,
-    value: a.value === null ? '' : jsonText(a.value),
+    value: assessmentValueText(a.value),
     sourceType: a.sourceType,
+    sourceId: a.sourceId,
     rationale: a.rationale,
     error: error === '' ? undefined : error,
     overrides: a.overrides !== undefined,

@@ -51,11 +51,15 @@ export interface SpanEventView {
 
 /** An assessment as the panel lists it. */
 export interface AssessmentView {
+  /** `a-` + 32 hex digits: what an override names. */
+  readonly assessmentId: string;
   readonly name: string;
   readonly kind: 'feedback' | 'expectation';
   /** The value as JSON text ('' when the assessment carries only an error). */
   readonly value: string;
   readonly sourceType: string;
+  /** Who exactly: a user, a judge model (`openai:/gpt-4o-mini`), a scorer's name. */
+  readonly sourceId: string | undefined;
   readonly rationale: string | undefined;
   readonly error: string | undefined;
   /** This one replaces another. */

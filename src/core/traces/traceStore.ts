@@ -1,6 +1,7 @@
 import type { Page, PageRequest } from '../common/paging';
 import type { Trace } from './entities/trace';
 import type { TraceInfo } from './entities/traceInfo';
+import type { AssessmentWriter } from './write/assessmentWriter';
 
 /** Arguments of {@link TraceStore.searchTraces}. */
 export interface SearchTracesRequest extends PageRequest {
@@ -40,7 +41,7 @@ export function isNoTraces(value: Page<TraceInfo> | NoTraces): value is NoTraces
 export const MAX_TRACES_PAGE = 500;
 
 /**
- * Read access to MLflow traces (GenAI observability: a request's tree of spans, with assessments),
+ * Access to MLflow traces (GenAI observability: a request's tree of spans, with assessments),
  * over REST, sqlite and the file store, giving identical entities for the same data.
  */
 export interface TraceStore {
@@ -55,5 +56,10 @@ export interface TraceStore {
   batchGetTraceInfos(traceIds: readonly string[], options?: TraceReadOptions): Promise<TraceInfo[]>;
   /** Several full traces in the order asked; unknown ids are left out. */
   batchGetTraces(traceIds: readonly string[], options?: TraceReadOptions): Promise<Trace[]>;
+  /**
+   * Assessment writes, on a tracking server only: local stores leave this out (read-only, as
+   * everywhere here; see `assessmentWriterOf`).
+   */
+  readonly assessments?: AssessmentWriter;
   dispose(): void;
 }

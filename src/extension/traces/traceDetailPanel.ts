@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { describeStoreError } from '../../core/explorer/describeStoreError';
-import { traceDetailModel } from '../../core/traceDetail/traceDetailModel';
+import { traceDetailModel, type TraceDetailModel } from '../../core/traceDetail/traceDetailModel';
 import type { TraceStore } from '../../core/traces/traceStore';
 import {
   isTraceId,
+  type AssessmentView,
   type TraceDetailHostMessage,
   type TraceDetailViewState,
   type TraceDetailWebviewMessage,
@@ -18,7 +19,15 @@ export interface TraceDetailDeps {
   readonly openTraces: () => Promise<TraceStore>;
   /** Fires when the active connection changed: the store opened before is for the old one. */
   readonly onConnectionChange: vscode.Event<void>;
+  /** The panel's Add feedback / Add expectation / Override buttons (see assessmentActions.ts). */
+  readonly onAssessmentAction: (panel: TraceDetailPanel, message: AssessmentActionMessage) => void;
 }
+
+/** The webview's assessment requests, handed to the host's actions. */
+export type AssessmentActionMessage = Extract<
+  TraceDetailWebviewMessage,
+  { type: 'traceDetail/addAssessment' | 'traceDetail/overrideFeedback' }
+>;
 
 /**
  * Trace panels by key: `main` is the panel a trace opens in by default (opening another trace
@@ -42,6 +51,7 @@ export class TraceDetailPanel implements vscode.Disposable {
   private loaded: Promise<void> | undefined;
   /** Increases when the panel is given another trace: a load for the one before is dropped. */
   private generation = 0;
+  private shown: TraceDetailModel | undefined;
 
   static show(
     deps: TraceDetailDeps,
@@ -86,6 +96,11 @@ export class TraceDetailPanel implements vscode.Disposable {
     return traces.all().find((p) => p.traceId === traceId);
   }
 
+  /** The trace panel in front, for commands run from the palette while it has focus. */
+  static active(): TraceDetailPanel | undefined {
+    return traces.all().find((p) => p.panel.active);
+  }
+
   static disposeAll(): void {
     traces.disposeAll();
   }
@@ -112,6 +127,7 @@ export class TraceDetailPanel implements vscode.Disposable {
   private showTrace(traceId: string): void {
     this.current = traceId;
     this.generation++;
+    this.shown = undefined;
     this.panel.title = panelTitle(traceId);
     this.loaded = this.load();
   }
@@ -125,6 +141,27 @@ export class TraceDetailPanel implements vscode.Disposable {
     return this.loaded ?? Promise.resolve();
   }
 
+  /** Load the trace again (after a write) and resolve once the new snapshot was posted. */
+  reload(): Promise<void> {
+    this.loaded = this.load();
+    return this.loaded;
+  }
+
+  /** The name of one of the shown trace's spans, for confirmations. */
+  spanName(spanId: string): string | undefined {
+    return this.shown?.spans.find((r) => r.spanId === spanId)?.name;
+  }
+
+  /** The shown trace's feedback that can be overridden (valid ones, trace and span level). */
+  feedbackChoices(): AssessmentView[] {
+    const m = this.shown;
+    return m === undefined
+      ? []
+      : [...m.assessments, ...m.details.flatMap((d) => d.assessments)].filter(
+          (a) => a.kind === 'feedback' && a.valid,
+        );
+  }
+
   onMessage(message: TraceDetailWebviewMessage): void {
     switch (message.type) {
       case 'ready':
@@ -135,6 +172,10 @@ export class TraceDetailPanel implements vscode.Disposable {
       case 'traceDetail/select':
       case 'traceDetail/drawn':
         // Recorded by the panel probe; the host keeps no selection or timing of its own.
+        return;
+      case 'traceDetail/addAssessment':
+      case 'traceDetail/overrideFeedback':
+        this.deps.onAssessmentAction(this, message);
         return;
     }
   }
@@ -176,6 +217,7 @@ export class TraceDetailPanel implements vscode.Disposable {
     }
     this.hosted.mark('read');
     const model = traceDetailModel(trace);
+    this.shown = model;
     this.panel.title = `Trace ${model.name}`;
     this.post({ type: 'traceDetail/snapshot', ...model });
     this.hosted.mark('snapshot');

@@ -1,13 +1,76 @@
 import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { SqliteRegistryStore } from '../../../src/core/registry/sqliteRegistryStore';
+import { SqliteDatabase } from '../../../src/core/tracking/sqlite/sqliteDatabase';
+import { SqliteTrackingStore } from '../../../src/core/tracking/sqlite/sqliteTrackingStore';
+import type { Assessment } from '../../../src/core/traces/entities/assessment';
+import { assessmentOverlay } from '../../support/mlflow/assessmentOverlay';
+import { startMlflowTestServer, type MlflowTestServer } from '../../support/mlflow/mlflowTestServer';
+import { sqliteServerTraces } from '../../support/mlflow/traceRoutes';
 import { TRACE_COMMANDS } from '../../../src/extension/shared/commandIds/traceCommandIds';
+import type { MlflowExtensionApi } from '../../../src/extension/api';
 import type { TraceDetailPanel } from '../../../src/extension/traces/traceDetailPanel';
 import type { TraceDetailSnapshot } from '../../../src/protocol/traceDetail';
-import { activeApi, clearTrackingUriSetting, probeOf, repoRoot, until, waitForConnection } from './helpers';
+import {
+  activeApi,
+  clearTrackingUriSetting,
+  connectTo,
+  probeOf,
+  repoRoot,
+  until,
+  waitForConnection,
+} from './helpers';
 
 const MANY_SPANS = 'tr-c2e32c06106cfeedb6970f34b44aede0';
 const ERROR_TRACE = 'tr-f73be9a00575257de08694e2c271d08a';
+/** The agent trace with a HUMAN, an LLM_JUDGE and a CODE feedback and two expectations. */
+const CHAT_TRACE = 'tr-62271419f50102fb4152e17dcc52f6c6';
+const JUDGE_RELEVANCE = 'a-030343bb16d844348d6179cd486ae9e7';
+const recordedDb = (): string =>
+  path.join(repoRoot().fsPath, 'test', 'fixtures', 'mlflow-3.11.1', 'sqlite', 'mlflow.db');
+
+async function openPanel(arg: unknown): Promise<{ panel: TraceDetailPanel; snapshot: TraceDetailSnapshot }> {
+  const api = await activeApi();
+  const panel = await vscode.commands.executeCommand<TraceDetailPanel | undefined>(
+    TRACE_COMMANDS.openTrace,
+    arg,
+  );
+  assert.ok(panel, 'the command returns its panel');
+  // The panel may have shown other traces before (one panel is reused): this trace's last snapshot.
+  const want = typeof arg === 'string' ? arg : (arg as { traceId: string }).traceId;
+  const snapshot = await until(
+    'the trace snapshot',
+    () => {
+      const sent = probeOf(api, 'traceDetail', panel.panel).sent;
+      assert.equal(
+        sent.find((m) => m.type === 'traceDetail/error'),
+        undefined,
+        'no error was posted',
+      );
+      return [...sent]
+        .reverse()
+        .find((m): m is TraceDetailSnapshot => m.type === 'traceDetail/snapshot' && m.traceId === want);
+    },
+    60_000,
+  );
+  return { panel, snapshot };
+}
+
+/** Every snapshot the panel was sent so far. */
+function snapshotsOf(api: MlflowExtensionApi, panel: TraceDetailPanel): TraceDetailSnapshot[] {
+  return probeOf(api, 'traceDetail', panel.panel).sent.filter(
+    (m): m is TraceDetailSnapshot => m.type === 'traceDetail/snapshot',
+  );
+}
+
+async function snapshots(panel: TraceDetailPanel): Promise<TraceDetailSnapshot[]> {
+  return snapshotsOf(await activeApi(), panel);
+}
+
+const sha = (file: string): string => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 /**
  * The trace panel on the recorded 3.11.1 store opened as a local `sqlite:` store: what the host
@@ -16,7 +79,7 @@ const ERROR_TRACE = 'tr-f73be9a00575257de08694e2c271d08a';
 describe('trace detail panel (real extension host, recorded 3.11.1 mlflow.db)', () => {
   before(async function () {
     this.timeout(60_000);
-    const uri = `sqlite:///${path.join(repoRoot().fsPath, 'test', 'fixtures', 'mlflow-3.11.1', 'sqlite', 'mlflow.db')}`;
+    const uri = `sqlite:///${recordedDb()}`;
     const api = await activeApi();
     await vscode.workspace
       .getConfiguration('mlflow')
@@ -29,29 +92,7 @@ describe('trace detail panel (real extension host, recorded 3.11.1 mlflow.db)', 
     await clearTrackingUriSetting();
   });
 
-  async function open(arg: unknown): Promise<{ panel: TraceDetailPanel; snapshot: TraceDetailSnapshot }> {
-    const api = await activeApi();
-    const panel = await vscode.commands.executeCommand<TraceDetailPanel | undefined>(
-      TRACE_COMMANDS.openTrace,
-      arg,
-    );
-    assert.ok(panel, 'the command returns its panel');
-    // The panel may have shown another trace before: wait for this trace's snapshot.
-    const want = typeof arg === 'string' ? arg : (arg as { traceId: string }).traceId;
-    const snapshot = await until(
-      'the trace snapshot',
-      () => {
-        const sent = probeOf(api, 'traceDetail', panel.panel).sent;
-        const error = sent.find((m) => m.type === 'traceDetail/error');
-        assert.equal(error, undefined, 'no error was posted');
-        return sent.find(
-          (m): m is TraceDetailSnapshot => m.type === 'traceDetail/snapshot' && m.traceId === want,
-        );
-      },
-      60_000,
-    );
-    return { panel, snapshot };
-  }
+  const open = openPanel;
 
   it('sends the 211-span trace whole, in tree order, with its timeline', async function () {
     this.timeout(90_000);
@@ -119,5 +160,122 @@ describe('trace detail panel (real extension host, recorded 3.11.1 mlflow.db)', 
       MANY_SPANS,
     );
     assert.equal(again, first);
+  });
+
+  it('a local store refuses to add feedback before anything is asked or written', async function () {
+    this.timeout(90_000);
+    const { panel } = await openPanel(CHAT_TRACE);
+    const before = sha(recordedDb());
+    const shown = (await snapshots(panel)).length;
+    const result = await vscode.commands.executeCommand<Assessment | undefined>(
+      TRACE_COMMANDS.addFeedback,
+      { traceId: CHAT_TRACE },
+      { name: 'helpful', value: 'true', confirmed: true },
+    );
+    assert.equal(result, undefined, 'nothing was written');
+    assert.equal(sha(recordedDb()), before, 'mlflow.db is unchanged');
+    assert.equal((await snapshots(panel)).length, shown, 'the panel was not reloaded');
+  });
+});
+
+/**
+ * Writes on a writable REST server: the test double over the recorded 3.11.1 store, its
+ * assessment routes taking writes into memory. Each write goes through the command path, then
+ * the panel is sent a new snapshot that shows it.
+ */
+describe('trace detail panel: assessment writes (REST test double over the recorded 3.11.1 store)', () => {
+  let server: MlflowTestServer;
+  let db: SqliteDatabase;
+  before(async function () {
+    this.timeout(60_000);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    db = await SqliteDatabase.open(recordedDb());
+    server = await startMlflowTestServer(new SqliteTrackingStore(db), new SqliteRegistryStore(db), {
+      traces: sqliteServerTraces(db, assessmentOverlay()),
+    });
+    await connectTo(server.baseUrl);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await clearTrackingUriSetting();
+    await server.close();
+    db.close();
+  });
+
+  /** The next snapshot after `count`, once the write's reload posted it. */
+  async function nextSnapshot(panel: TraceDetailPanel, count: number): Promise<TraceDetailSnapshot> {
+    const api = await activeApi();
+    return until('the snapshot after the write', () => {
+      const all = snapshotsOf(api, panel);
+      return all.length > count ? all[all.length - 1] : undefined;
+    });
+  }
+
+  it('adds feedback to the trace; the panel then shows it with its source', async function () {
+    this.timeout(90_000);
+    const { panel, snapshot } = await openPanel(CHAT_TRACE);
+    assert.ok(!snapshot.assessments.some((a) => a.name === 'helpful'));
+    const count = (await snapshots(panel)).length;
+    const created = await vscode.commands.executeCommand<Assessment | undefined>(
+      TRACE_COMMANDS.addFeedback,
+      { traceId: CHAT_TRACE },
+      { name: 'helpful', value: 'true', rationale: 'Solved it', confirmed: true },
+    );
+    assert.equal(created?.name, 'helpful');
+    assert.equal(created.sourceType, 'HUMAN');
+    const after = await nextSnapshot(panel, count);
+    const shown = after.assessments.find((a) => a.name === 'helpful');
+    assert.deepEqual(
+      shown && {
+        value: shown.value,
+        source: shown.sourceType,
+        rationale: shown.rationale,
+        valid: shown.valid,
+      },
+      { value: 'true', source: 'HUMAN', rationale: 'Solved it', valid: true },
+    );
+    assert.equal(shown?.sourceId, created.sourceId);
+  });
+
+  it("overrides the judge's feedback: the old one is marked overridden, the new one overrides it", async function () {
+    this.timeout(90_000);
+    const { panel } = await openPanel(CHAT_TRACE);
+    const count = (await snapshots(panel)).length;
+    const created = await vscode.commands.executeCommand<Assessment | undefined>(
+      TRACE_COMMANDS.overrideFeedback,
+      { traceId: CHAT_TRACE, assessmentId: JUDGE_RELEVANCE },
+      { value: '0.9', rationale: 'The judge missed the cited policy', confirmed: true },
+    );
+    assert.equal(created?.overrides, JUDGE_RELEVANCE);
+    const after = await nextSnapshot(panel, count);
+    const relevance = after.assessments.filter((a) => a.name === 'relevance');
+    assert.deepEqual(
+      relevance.map((a) => [a.sourceType, a.value, a.valid, a.overrides]),
+      [
+        ['LLM_JUDGE', '0.55', false, false],
+        ['HUMAN', '0.9', true, true],
+      ],
+    );
+  });
+
+  it('adds an expectation to a span: it is listed under that span', async function () {
+    this.timeout(90_000);
+    const { panel, snapshot } = await openPanel(CHAT_TRACE);
+    const i = snapshot.spans.findIndex((r) => r.type === 'CHAT_MODEL');
+    const spanId = snapshot.spans[i]?.spanId;
+    assert.ok(spanId);
+    const count = (await snapshots(panel)).length;
+    await vscode.commands.executeCommand(
+      TRACE_COMMANDS.addExpectation,
+      { traceId: CHAT_TRACE, spanId },
+      { name: 'expected_topics', value: '["refunds", "returns"]', confirmed: true },
+    );
+    const after = await nextSnapshot(panel, count);
+    assert.deepEqual(
+      after.details[i]?.assessments.map((a) => [a.name, a.kind, a.value]),
+      [['expected_topics', 'expectation', '["refunds","returns"]']],
+    );
+    assert.ok(!after.assessments.some((a) => a.name === 'expected_topics'), 'not listed on the trace');
   });
 });

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { StoreError } from '../../../src/core/common/storeError';
 import type { RegistryStore } from '../../../src/core/registry/registryStore';
 import type { TrackingStore, ViewType } from '../../../src/core/tracking/trackingStore';
+import { answerTraceRoute, type TestServerTraces } from './traceRoutes';
 import type { OverlayWrites } from './writableOverlay';
 import { decideWorkspace, type TestWorkspace } from './workspaceRouting';
 import {
@@ -31,6 +32,11 @@ export interface MlflowTestServerOptions {
   readonly bearerToken?: string;
   /** Accept the extension's writes into this in-memory overlay (see writableOverlay.ts). */
   readonly writes?: OverlayWrites;
+  /**
+   * Serve MLflow 3's trace routes from this store (trace info, spans, assessments; see
+   * traceRoutes.ts). Without it the server has no trace routes, as MLflow before 2.14.
+   */
+  readonly traces?: TestServerTraces;
   /** Serve https with this PEM certificate and key (Azure ML endpoints are https only). */
   readonly tls?: { readonly cert: string; readonly key: string };
   /**
@@ -355,6 +361,24 @@ function writeRoutes(w: OverlayWrites, t: TrackingStore): Array<[string, Handler
   ];
 }
 
+/** A failure as MLflow words it: `{error_code, message}` with the status its code implies. */
+function errorAnswer(err: unknown): { status: number; type: string; body: string } {
+  const e = StoreError.is(err)
+    ? err
+    : new StoreError('api', err instanceof Error ? err.message : String(err), {
+        errorCode: 'INTERNAL_ERROR',
+        status: 500,
+      });
+  const status =
+    e.status ??
+    (e.errorCode === 'RESOURCE_DOES_NOT_EXIST' ? 404 : e.errorCode === 'INVALID_PARAMETER_VALUE' ? 400 : 500);
+  return {
+    status,
+    type: 'application/json',
+    body: JSON.stringify({ error_code: e.errorCode ?? 'INTERNAL_ERROR', message: e.message }),
+  };
+}
+
 const HTML = (status: number, title: string): string =>
   `<!doctype html>\n<html lang=en>\n<title>${status} ${title}</title>\n<h1>${title}</h1>\n<p>This MLflow test double has no such route.</p>\n`;
 
@@ -471,6 +495,16 @@ export async function startMlflowTestServer(
     table: Map<string, Handler>,
   ): Promise<{ status: number; type: string; body: string }> {
     const url = new URL(rawUrl, 'http://127.0.0.1');
+    if (options.traces !== undefined) {
+      try {
+        const traced = await answerTraceRoute(options.traces, method, url, body);
+        if (traced !== undefined) {
+          return traced;
+        }
+      } catch (err: unknown) {
+        return errorAnswer(err);
+      }
+    }
     const route = /^\/(?:ajax-)?api\/2\.0\/mlflow\/(.+)$/.exec(url.pathname)?.[1];
     const handler = route === undefined ? undefined : table.get(`${method} ${route}`);
     if (route === undefined || handler === undefined) {
@@ -490,24 +524,7 @@ export async function startMlflowTestServer(
       Object.assign(params, method === 'GET' || body === '' ? {} : (JSON.parse(body) as Params));
       return { status: 200, type: 'application/json', body: JSON.stringify(await handler(params)) };
     } catch (err: unknown) {
-      const e = StoreError.is(err)
-        ? err
-        : new StoreError('api', err instanceof Error ? err.message : String(err), {
-            errorCode: 'INTERNAL_ERROR',
-            status: 500,
-          });
-      const status =
-        e.status ??
-        (e.errorCode === 'RESOURCE_DOES_NOT_EXIST'
-          ? 404
-          : e.errorCode === 'INVALID_PARAMETER_VALUE'
-            ? 400
-            : 500);
-      return {
-        status,
-        type: 'application/json',
-        body: JSON.stringify({ error_code: e.errorCode ?? 'INTERNAL_ERROR', message: e.message }),
-      };
+      return errorAnswer(err);
     }
   }
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));

@@ -11,6 +11,20 @@ describe('trace detail protocol guards', () => {
     assert.ok(isTraceDetailWebviewMessage({ type: 'traceDetail/refresh' }));
     assert.ok(isTraceDetailWebviewMessage({ type: 'traceDetail/select', spanId: '0123456789abcdef' }));
     assert.ok(isTraceDetailWebviewMessage({ type: 'traceDetail/drawn', rows: 211, ms: 12.5 }));
+    assert.ok(isTraceDetailWebviewMessage({ type: 'traceDetail/addAssessment', kind: 'feedback' }));
+    assert.ok(
+      isTraceDetailWebviewMessage({
+        type: 'traceDetail/addAssessment',
+        kind: 'expectation',
+        spanId: '0123456789abcdef',
+      }),
+    );
+    assert.ok(
+      isTraceDetailWebviewMessage({
+        type: 'traceDetail/overrideFeedback',
+        assessmentId: 'a-030343bb16d844348d6179cd486ae9e7',
+      }),
+    );
   });
 
   it('refuses extra keys, bad span ids and unknown types', () => {
@@ -22,6 +36,16 @@ describe('trace detail protocol guards', () => {
     assert.ok(!isTraceDetailWebviewMessage({ type: 'traceDetail/drawn', rows: 1, ms: '1' }));
     assert.ok(!isTraceDetailWebviewMessage({ type: 'toString' }));
     assert.ok(!isTraceDetailWebviewMessage({ type: 'traceDetail/snapshot' }));
+    // Assessment requests carry intent only: no value, no name, nothing the host would write as is.
+    assert.ok(!isTraceDetailWebviewMessage({ type: 'traceDetail/addAssessment', kind: 'issue' }));
+    assert.ok(
+      !isTraceDetailWebviewMessage({ type: 'traceDetail/addAssessment', kind: 'feedback', value: 1 }),
+    );
+    assert.ok(
+      !isTraceDetailWebviewMessage({ type: 'traceDetail/addAssessment', kind: 'feedback', spanId: 'x' }),
+    );
+    assert.ok(!isTraceDetailWebviewMessage({ type: 'traceDetail/overrideFeedback', assessmentId: '../a' }));
+    assert.ok(!isTraceDetailWebviewMessage({ type: 'traceDetail/overrideFeedback' }));
   });
 
   it('checks the host messages the webview reads', () => {

@@ -12,6 +12,7 @@ import { parseOtlpSpan } from '../parse/parseOtlpSpan';
 import { parseTraceInfoV2, parseTraceInfoV3 } from '../parse/parseTraceInfo';
 import type { NoTraces, SearchTracesRequest, TraceReadOptions, TraceStore } from '../traceStore';
 import { isMissingRoute } from './missingRoute';
+import { RestAssessmentWriter } from './restAssessmentWriter';
 import { TRACE_ENDPOINTS as E } from './traceEndpoints';
 
 /** Which trace API a server has: MLflow 3's, 2.14–2.x's, or none (older, Azure ML). */
@@ -61,7 +62,12 @@ export class RestTraceStore implements TraceStore {
   /** Set once `traces/get` (or batchGet) answered 501 or was missing: the artifact route it is. */
   private noTraceGet = false;
 
-  constructor(private readonly client: RestClient) {}
+  /** Feedback and expectations written through MLflow 3's assessment routes. */
+  readonly assessments: RestAssessmentWriter;
+
+  constructor(private readonly client: RestClient) {
+    this.assessments = new RestAssessmentWriter(client, () => this.api);
+  }
 
   /** The trace API this server answered with, once a call found out (undefined before). */
   get detectedApi(): TraceApi | undefined {

@@ -1,11 +1,13 @@
 import type { Endpoint } from '../../tracking/rest/endpoints';
 
 const read = (method: Endpoint['method'], path: string): Endpoint => ({ method, path, idempotent: true });
+const write = (method: Endpoint['method'], path: string): Endpoint => ({ method, path, idempotent: false });
 
 /**
  * The trace routes, from MLflow 3.11's `service.proto` and its Flask rules (rest/ENDPOINTS.txt of
  * the recording). The v2 ones are what 2.14–2.x servers have; `get-trace-artifact` exists only
- * under `/ajax-api/` and answers MLflow span JSON as a file download. Every one is a read.
+ * under `/ajax-api/` and answers MLflow span JSON as a file download. All but the assessment
+ * writes are reads.
  */
 export const TRACE_ENDPOINTS = {
   searchV3: read('POST', '/api/3.0/mlflow/traces/search'),
@@ -21,4 +23,10 @@ export const TRACE_ENDPOINTS = {
   /** Followed by `/<request id>/info`. */
   getInfoV2: read('GET', '/api/2.0/mlflow/traces'),
   traceArtifactV2: read('GET', '/ajax-api/2.0/mlflow/get-trace-artifact'),
+  /** Followed by `/<trace id>/assessments/<assessment id>` (MLflow 3.0+). */
+  getAssessment: read('GET', '/api/3.0/mlflow/traces'),
+  /** Followed by `/<trace id>/assessments`: `CreateAssessment`. */
+  createAssessment: write('POST', '/api/3.0/mlflow/traces'),
+  /** Followed by `/<trace id>/assessments/<assessment id>`: `UpdateAssessment` (PATCH). */
+  updateAssessment: write('PATCH', '/api/3.0/mlflow/traces'),
 } as const satisfies Record<string, Endpoint>;

@@ -3,4 +3,7 @@ export const TRACE_COMMANDS = {
   openTrace: 'mlflow.traces.open',
   /** Keeps the trace panels open and shows this trace beside them (for side-by-side reading). */
   openTraceInNewPanel: 'mlflow.traces.openInNewPanel',
+  addFeedback: 'mlflow.traces.addFeedback',
+  addExpectation: 'mlflow.traces.addExpectation',
+  overrideFeedback: 'mlflow.traces.overrideFeedback',
 } as const;

@@ -160,5 +160,32 @@ describe('trace detail model: span tree, timeline, chat messages', () => {
       assert.ok(m.assessments.some((a) => a.name === 'user_satisfaction'));
       assert.ok(m.facts.some((f) => f.label === 'Tokens'));
     });
+
+    it('assessments: source type and id, overridden and overriding marked, expectations decoded, errors, span-level', async () => {
+      const m = traceDetailModel(await store.getTrace('tr-54837b8bfde1ec40cccdbbb74819d1bf'));
+      const judge = m.assessments.find((a) => a.name === 'relevance' && a.sourceType === 'LLM_JUDGE');
+      assert.deepEqual(
+        judge && { id: judge.assessmentId, by: judge.sourceId, value: judge.value, valid: judge.valid },
+        { id: 'a-4d26c1050990493089d0a698198c5d78', by: 'openai:/gpt-4o-mini', value: '0.7', valid: false },
+      );
+      const human = m.assessments.find((a) => a.name === 'relevance' && a.sourceType === 'HUMAN');
+      assert.equal(human?.sourceId, 'bob@example.com');
+      assert.equal(human.overrides, true);
+      assert.equal(human.valid, true);
+      const guidelines = m.assessments.find((a) => a.name === 'guidelines');
+      assert.equal(guidelines?.kind, 'expectation');
+      assert.equal(guidelines.value, '{"must":["be polite"],"must_not":["promise dates"]}');
+      const failed = traceDetailModel(await store.getTrace('tr-72922d3401b261bde2185252c062ed39'));
+      const groundedness = failed.assessments.find((a) => a.name === 'groundedness');
+      assert.equal(groundedness?.value, '');
+      assert.ok((groundedness.error ?? '').length > 0);
+      // A scorer's string "yes" reads as a word; a span-level one is listed under its span only.
+      const evaluated = traceDetailModel(await store.getTrace('tr-0c030a296680e520f030e16a6cfe5742'));
+      const i = evaluated.spans.findIndex((r) => r.spanId === '820f6388d1108711');
+      const onSpan = evaluated.details[i]?.assessments ?? [];
+      assert.equal(onSpan.find((a) => a.name === 'mentions_source')?.value, 'yes');
+      assert.equal(onSpan.find((a) => a.name === 'mentions_source')?.sourceId, 'default');
+      assert.ok(!evaluated.assessments.some((a) => a.name === 'mentions_source'));
+    });
   });
 });
