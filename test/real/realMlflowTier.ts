@@ -29,6 +29,10 @@ import { Group, tail } from './processGroup';
 import { startRealTrackingServer } from './realTrackingServer';
 import { checkRealTraces } from './realTraces';
 import { checkRealPrompts } from './realPrompts';
+import { checkPopulatedStore } from './realPopulate3';
+
+/** The version whose fixture script (populate3.py) the tier also runs: the recorded 3.11.1 store's. */
+const POPULATE3_VERSION = '3.11.1';
 import { TIER_ENV, type FillSummary, type ServeBench, type TierReport } from './tierProtocol';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -291,6 +295,20 @@ async function runVersion(venv: Venv, token: string, cleanPath: string): Promise
         `${String(left.length)} process(es) outlived the extension host (killed now): ${left.map((p) => `${String(p.pid)} ${p.cmd.slice(0, 160)}`).join('; ')}`,
       );
     }
+    // Last, so the in-host suite saw only what fill.py logged: the fixture script of the recorded
+    // 3.11.1 store fills the same server, and every trace it logged must read back.
+    if (venv.version === POPULATE3_VERSION) {
+      const populated = await checkPopulatedStore(venv.python, trackingUri, db, tmp, childEnv('populate3'));
+      console.log(`  step filled by populate3.py (fixture script) ${seconds(populated.fillMs)}`);
+      for (const check of populated.checks) {
+        if (check.problem === undefined) {
+          outcome.passed++;
+          console.log(`  ok   ${check.title}`);
+        } else {
+          fail(`${check.title}: ${check.problem}`);
+        }
+      }
+    }
   } catch (err) {
     fail(err instanceof Error ? err.message : String(err));
     keep = true;
@@ -298,6 +316,7 @@ async function runVersion(venv: Venv, token: string, cleanPath: string): Promise
     await server?.stop();
     await sweep(`${token}-server`, 5000);
     await sweep(`${token}-fill`, 0);
+    await sweep(`${token}-populate3`, 0);
     if (keep) {
       console.log(`  (kept ${tmp})`);
     } else {

@@ -48,6 +48,11 @@ describe('Prompts view (Chromium + code-server + the 3.11.1 sqlite store)', () =
     for (const pane of ['Experiments', 'Models']) {
       await wb.page.locator('.part.sidebar .pane-header', { hasText: pane }).first().click();
     }
+    // The Prompts view starts folded (most experiments have none): unfold it.
+    const prompts = wb.page.locator('.part.sidebar .pane-header', { hasText: 'Prompts' }).first();
+    if ((await prompts.getAttribute('aria-expanded')) !== 'true') {
+      await prompts.click();
+    }
     const bar = await wb.page.locator('.part.sidebar').boundingBox();
     if (bar !== null) {
       await wb.page.mouse.move(bar.x + bar.width - 1, bar.y + bar.height / 2);
@@ -65,8 +70,9 @@ describe('Prompts view (Chromium + code-server + the 3.11.1 sqlite store)', () =
     await wb.page
       .locator('.part.editor .view-line', { hasText: 'concise and friendly' })
       .waitFor({ timeout: 30_000 });
-    await row('@production · text').click();
-    await wb.page.keyboard.press('ArrowRight');
+    // Unfold its details by the twistie: a click on the row opens the template again and gives the
+    // editor the focus, so an arrow key would move the editor's cursor instead.
+    await row('@production · text').locator('.monaco-tl-twistie').click();
     await row('Model config').waitFor({ timeout: 30_000 });
     await row('summarize-ticket').click();
     // The chat version's template: a `## role` heading above each message.

@@ -101,4 +101,14 @@ describe('Traces in the Experiments view (Chromium + code-server + the 3.11.1 sq
     await wb.page.locator('.monaco-hover').first().waitFor({ state: 'hidden', timeout: 10_000 });
     await wb.shot('63-traces-filtered-by-session');
   });
+
+  it('shows the filtered, grouped list in the light theme too', async () => {
+    await wb.useLightTheme();
+    await wb.page.locator('.monaco-workbench.vs').waitFor({ timeout: 15_000 });
+    // The same rows, drawn again in the light theme: the session group and the failed icon's colour.
+    await row(/sess-model-v1\s*4 traces/).waitFor({ timeout: 15_000 });
+    await wb.page.mouse.move(1200, 700);
+    await wb.page.locator('.monaco-hover').first().waitFor({ state: 'hidden', timeout: 10_000 });
+    await wb.shot('64-traces-filtered-light');
+  });
 });
