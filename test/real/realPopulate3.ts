@@ -5,13 +5,8 @@
 // whole, over REST and from the server's own mlflow.db, and find every trace the script names.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { openStores, type Stores } from '../../src/core/stores/openStores';
-import { openTraceStore } from '../../src/core/stores/openTraceStore';
-import { parseTrackingUri } from '../../src/core/connection/trackingUri';
-import { collectTraceOverview } from '../../src/core/traces/collectTraceOverview';
-import type { TraceStore } from '../../src/core/traces/traceStore';
 import { Group } from './processGroup';
-import type { TraceCheck } from './realTraces';
+import { overviewOf, type TraceCheck } from './realTraces';
 
 /** Where the recorded 3.11.1 fixtures (and the script that made them) live, beside the repository. */
 const POPULATE3 = path.resolve(__dirname, '../../../shared/fixtures/mlflow-3.11.1/scripts/populate3.py');
@@ -32,26 +27,13 @@ function traceIdsIn(v: unknown, out = new Set<string>()): Set<string> {
 
 /** `id state spans` for every trace of every experiment, each trace read whole to count spans. */
 async function everyTrace(uri: string): Promise<string[]> {
-  const parsed = parseTrackingUri(uri, process.cwd());
-  if (!parsed.ok) {
-    throw new Error(parsed.error);
+  const overview = await overviewOf(uri);
+  if (overview.noTraces !== undefined) {
+    throw new Error(`the store says it has no traces: ${overview.noTraces}`);
   }
-  let stores: Stores | undefined;
-  let traces: TraceStore | undefined;
-  try {
-    stores = await openStores(parsed.target);
-    traces = await openTraceStore(parsed.target);
-    const overview = await collectTraceOverview(stores.tracking, traces);
-    if (overview.noTraces !== undefined) {
-      throw new Error(`the store says it has no traces: ${overview.noTraces}`);
-    }
-    return overview.experiments
-      .flatMap((e) => e.traces.map((t) => `${t.traceId} ${t.state} ${String(t.spanCount)}`))
-      .sort();
-  } finally {
-    traces?.dispose();
-    stores?.dispose();
-  }
+  return overview.experiments
+    .flatMap((e) => e.traces.map((t) => `${t.traceId} ${t.state} ${String(t.spanCount)}`))
+    .sort();
 }
 
 /** Run populate3.py against the tier's server (cwd `tmp`), then check the trace stores. */

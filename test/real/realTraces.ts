@@ -15,7 +15,8 @@ export interface TraceCheck {
   readonly problem: string | undefined;
 }
 
-async function overviewOf(uri: string, experimentName: string): Promise<TraceOverview> {
+/** Every trace of the experiment named (or of every experiment) in the store at `uri`. */
+export async function overviewOf(uri: string, experimentName?: string): Promise<TraceOverview> {
   const parsed = parseTrackingUri(uri, process.cwd());
   if (!parsed.ok) {
     throw new Error(parsed.error);

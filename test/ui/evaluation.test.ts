@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import initSqlJs from 'sql.js';
 import { SHARED_3 } from '../support/mlflow/traceFixtures';
-import { openWorkbench, type Workbench } from './workbench';
+import { openWorkbench, useLocalStore, type Workbench } from './workbench';
 
 /** The two evaluate runs of the recorded store: the dataset one (older) and `eval-support-agent-v2`. */
 const DATASET_RUN_NAME = 'valuable-donkey-629';
@@ -43,15 +43,7 @@ describe('Evaluation results in the workbench (Chromium + code-server, recorded 
 
   before(async () => {
     wb = await openWorkbench();
-    const store = path.join(wb.dirs.workspace, 'genai-store');
-    fs.mkdirSync(store, { recursive: true });
-    await writeStore(path.join(store, 'mlflow.db'));
-    fs.mkdirSync(path.join(wb.dirs.workspace, '.vscode'), { recursive: true });
-    fs.writeFileSync(
-      path.join(wb.dirs.workspace, '.vscode', 'settings.json'),
-      JSON.stringify({ 'mlflow.trackingUri': `sqlite:///${path.join(store, 'mlflow.db')}` }),
-    );
-    await wb.statusItem(/MLflow: (?!not connected)/).waitFor({ timeout: 60_000 });
+    await useLocalStore(wb, 'genai-store', writeStore);
   });
 
   after(async () => {
@@ -112,10 +104,11 @@ describe('Evaluation results in the workbench (Chromium + code-server, recorded 
     ]);
     assert.equal(await view.locator('#results td.verdict-pass', { hasText: 'true' }).count(), 1);
     assert.equal(await view.locator('#results td.verdict-fail', { hasText: 'false' }).count(), 5);
-    // The hostile response is one cell of text: no element was made from it.
+    // The hostile response is one cell of text: no element was made from it, and its bidi
+    // override and pop show as the visible U+241F instead of reordering the cell.
     assert.equal(
       await view.locator('#results td.response-preview', { hasText: 'onerror' }).textContent(),
-      HOSTILE,
+      HOSTILE.replace(/[\u202a-\u202e]/g, '\u241f'),
     );
     assert.equal(await view.locator('#results img, #results script, #results strong').count(), 0);
     assert.match(

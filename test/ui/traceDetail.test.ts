@@ -8,7 +8,7 @@ import { assessmentOverlay } from '../support/mlflow/assessmentOverlay';
 import { startMlflowTestServer, type MlflowTestServer } from '../support/mlflow/mlflowTestServer';
 import { SHARED_3 } from '../support/mlflow/traceFixtures';
 import { sqliteServerTraces } from '../support/mlflow/traceRoutes';
-import { openWorkbench, type Workbench } from './workbench';
+import { openWorkbench, useLocalStore, type Workbench } from './workbench';
 
 const CHAT_TRACE = 'tr-62271419f50102fb4152e17dcc52f6c6';
 const ERROR_TRACE = 'tr-f73be9a00575257de08694e2c271d08a';
@@ -20,15 +20,9 @@ describe('Trace panel in the workbench (Chromium + code-server, recorded 3.11.1 
   before(async () => {
     wb = await openWorkbench();
     // A copy of the recorded store in the sandbox's workspace, made the workspace's tracking URI.
-    const store = path.join(wb.dirs.workspace, 'genai-store');
-    fs.mkdirSync(store, { recursive: true });
-    fs.copyFileSync(path.join(SHARED_3, 'sqlite', 'mlflow.db'), path.join(store, 'mlflow.db'));
-    fs.mkdirSync(path.join(wb.dirs.workspace, '.vscode'), { recursive: true });
-    fs.writeFileSync(
-      path.join(wb.dirs.workspace, '.vscode', 'settings.json'),
-      JSON.stringify({ 'mlflow.trackingUri': `sqlite:///${path.join(store, 'mlflow.db')}` }),
-    );
-    await wb.statusItem(/MLflow: (?!not connected)/).waitFor({ timeout: 60_000 });
+    await useLocalStore(wb, 'genai-store', (db) => {
+      fs.copyFileSync(path.join(SHARED_3, 'sqlite', 'mlflow.db'), db);
+    });
   });
 
   after(async () => {

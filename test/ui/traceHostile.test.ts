@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { HOSTILE_TRACE_ID, writeHostileTraceDb } from '../support/mlflow/hostileTraceDb';
 import { SHARED_3 } from '../support/mlflow/traceFixtures';
-import { openWorkbench, type Workbench } from './workbench';
+import { openWorkbench, useLocalStore, type Workbench } from './workbench';
 
 // A trace whose names, attributes, events, tags and inputs/outputs carry markup, a Markdown command
 // link, control characters, a bidi override and 1 MB strings (test/support/mlflow/hostileTraceDb.ts),
@@ -18,15 +17,9 @@ describe('Trace panel with hostile span content (Chromium + code-server, recorde
       dialogs.push(d.message());
       void d.dismiss();
     });
-    const store = path.join(wb.dirs.workspace, 'hostile-store');
-    fs.mkdirSync(store, { recursive: true });
-    await writeHostileTraceDb(path.join(SHARED_3, 'sqlite', 'mlflow.db'), path.join(store, 'mlflow.db'), 1);
-    fs.mkdirSync(path.join(wb.dirs.workspace, '.vscode'), { recursive: true });
-    fs.writeFileSync(
-      path.join(wb.dirs.workspace, '.vscode', 'settings.json'),
-      JSON.stringify({ 'mlflow.trackingUri': `sqlite:///${path.join(store, 'mlflow.db')}` }),
+    await useLocalStore(wb, 'hostile-store', (db) =>
+      writeHostileTraceDb(path.join(SHARED_3, 'sqlite', 'mlflow.db'), db, 1),
     );
-    await wb.statusItem(/MLflow: (?!not connected)/).waitFor({ timeout: 60_000 });
   });
 
   after(async () => {

@@ -113,6 +113,26 @@ export function packageVsix(): string {
 }
 
 /** The colour themes the UI tests take screenshots in: VS Code's default dark and light ones. */
+/**
+ * Make an `mlflow.db` in `<workspace>/<folder>/` (written by `write`) the workspace's tracking
+ * store through its settings, and wait until the extension has connected to it.
+ */
+export async function useLocalStore(
+  wb: Workbench,
+  folder: string,
+  write: (dbPath: string) => unknown,
+): Promise<void> {
+  const db = path.join(wb.dirs.workspace, folder, 'mlflow.db');
+  fs.mkdirSync(path.dirname(db), { recursive: true });
+  await write(db);
+  fs.mkdirSync(path.join(wb.dirs.workspace, '.vscode'), { recursive: true });
+  fs.writeFileSync(
+    path.join(wb.dirs.workspace, '.vscode', 'settings.json'),
+    JSON.stringify({ 'mlflow.trackingUri': `sqlite:///${db}` }),
+  );
+  await wb.statusItem(/MLflow: (?!not connected)/).waitFor({ timeout: 60_000 });
+}
+
 export const THEMES = { dark: 'Default Dark Modern', light: 'Default Light Modern' } as const;
 
 export interface WorkbenchOptions {
