@@ -125,8 +125,16 @@ describe('Trace panel in the workbench (Chromium + code-server, recorded 3.11.1 
       await view.locator('#add-feedback').focus();
       await wb.page.keyboard.press('Enter');
       const input = wb.page.locator('.quick-input-widget input.input');
-      for (const answer of ['helpful', 'true', 'Solved it in one reply']) {
-        await input.waitFor({ timeout: 10_000 });
+      // One input box after another in the same widget: wait for each box's own title, or an
+      // answer typed while the last box is still closing is lost (a loaded CI machine did).
+      for (const [title, answer] of [
+        ['Add Feedback: name', 'helpful'],
+        ['Add Feedback: value of helpful', 'true'],
+        ['Add Feedback: rationale', 'Solved it in one reply'],
+      ] as const) {
+        await wb.page
+          .locator('.quick-input-widget .quick-input-title', { hasText: title })
+          .waitFor({ timeout: 15_000 });
         await input.fill(answer);
         await wb.page.keyboard.press('Enter');
       }
