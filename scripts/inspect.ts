@@ -1,6 +1,6 @@
-// `npm run inspect -- --tracking-uri URI [--experiment NAME] [--traces] [--prompts] [--json]`: print what the
+// `npm run inspect -- --tracking-uri URI [--experiment NAME] [--logged-models] [--traces] [--prompts] [--json]`: print what the
 // explorer will show for a tracking URI (experiments, newest runs with key metrics, registered
-// models with versions and aliases; with --traces, every trace of each experiment; with --prompts, the prompt registry). Answers "why don't I see my runs" without VS Code, and feeds benchmarks.
+// models with versions and aliases; with --logged-models, each experiment's MLflow 3 logged models; with --traces, every trace of each experiment; with --prompts, the prompt registry). Answers "why don't I see my runs" without VS Code, and feeds benchmarks.
 import { readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import { parseTrackingUri, redactUri } from '../src/core/connection/trackingUri';
@@ -15,7 +15,11 @@ import type { TraceStore } from '../src/core/traces/traceStore';
 import { formatTraceOverview } from './inspectTraces';
 import { formatPromptOverview } from './inspectPrompts';
 import { collectPromptOverview } from '../src/core/prompts/promptOverview';
-import { collectOverview, type StoreOverview } from '../src/core/stores/storeOverview';
+import {
+  collectOverview,
+  type ExperimentOverview,
+  type StoreOverview,
+} from '../src/core/stores/storeOverview';
 import type { Run } from '../src/core/tracking/entities/run';
 import { safeForTerminal as safe } from '../src/core/common/safeForTerminal';
 
@@ -28,10 +32,12 @@ export interface InspectArgs {
   readonly traces?: true;
   /** List the prompt registry instead of runs and models (present only when asked). */
   readonly prompts?: true;
+  /** Also list each experiment's logged models (present only when asked). */
+  readonly loggedModels?: true;
 }
 
 const USAGE =
-  'usage: npm run inspect -- --tracking-uri URI [--experiment NAME] [--traces] [--prompts] [--json]\n';
+  'usage: npm run inspect -- --tracking-uri URI [--experiment NAME] [--logged-models] [--traces] [--prompts] [--json]\n';
 
 const HELP = `Print what the MLflow explorer shows for a tracking URI: experiments, their newest runs with key
 metrics, registered models with versions and aliases.
@@ -40,6 +46,9 @@ ${USAGE}
   --tracking-uri URI   http(s)://host[:port][/prefix], sqlite:///path/mlflow.db, file:///path/mlruns
                        or a plain path (default: MLFLOW_TRACKING_URI)
   --experiment NAME    only this experiment
+  --logged-models      also each experiment's MLflow 3 logged models (id, name, status, source
+                       run; up to 100 each). Not in the default output: it costs one more request
+                       per experiment, and servers before 3.0 have no logged models to list
   --traces             every trace of each experiment instead (id, state, name, span count)
   --prompts            the prompt registry instead: prompts with their aliases, versions with
                        type, aliases, commit message and {{variables}} (with --json: templates,
@@ -55,6 +64,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Insp
   let json = false;
   let traces = false;
   let prompts = false;
+  let loggedModels = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') {
@@ -63,6 +73,8 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Insp
       traces = true;
     } else if (a === '--prompts') {
       prompts = true;
+    } else if (a === '--logged-models') {
+      loggedModels = true;
     } else if (a === '--tracking-uri' || a === '--experiment') {
       const v = argv[++i];
       if (v === undefined) {
@@ -85,6 +97,7 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): Insp
         json,
         ...(traces ? { traces: true as const } : {}),
         ...(prompts ? { prompts: true as const } : {}),
+        ...(loggedModels ? { loggedModels: true as const } : {}),
       };
 }
 
@@ -107,6 +120,23 @@ function keyMetrics(run: Run): string {
     .join(' ');
 }
 
+/** The logged-models lines of one experiment (none unless --logged-models asked for them). */
+function loggedModelLines(e: ExperimentOverview): string[] {
+  const lm = e.loggedModels;
+  if (lm === undefined) {
+    return [];
+  }
+  if (lm.error !== undefined) {
+    return [`    logged models: unavailable (${safe(lm.error, 1000)})`];
+  }
+  return [
+    `    logged models (${lm.models.length}${lm.more ? '+' : ''})`,
+    ...lm.models.map((m) =>
+      `      ${safe(m.modelId)}  ${safe(m.name)}  ${safe(m.status ?? '-')}  run ${safe(m.sourceRunId ?? '-')}`.trimEnd(),
+    ),
+  ];
+}
+
 /**
  * The human-readable report. Every string in it comes from the store (a server, or files anyone
  * may have written), so each goes through {@link safe}: a run named with escape sequences must not
@@ -127,6 +157,7 @@ export function formatOverview(o: StoreOverview): string {
     if (e.moreRuns) {
       lines.push('    … more runs');
     }
+    lines.push(...loggedModelLines(e));
   }
   lines.push(
     o.modelsError === undefined
@@ -200,11 +231,10 @@ export async function main(
       );
       return 0;
     }
-    const overview = await collectOverview(
-      stores.tracking,
-      stores.registry,
-      args.experiment === undefined ? {} : { experimentName: args.experiment },
-    );
+    const overview = await collectOverview(stores.tracking, stores.registry, {
+      ...(args.experiment === undefined ? {} : { experimentName: args.experiment }),
+      loggedModels: args.loggedModels === true,
+    });
     write(
       args.json
         ? `${JSON.stringify({ trackingUri: redactUri(args.trackingUri), ...overview }, jsonNumber, 2)}\n`

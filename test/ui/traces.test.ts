@@ -39,12 +39,25 @@ describe('Traces in the Experiments view (Chromium + code-server + the 3.11.1 sq
       JSON.stringify({ 'mlflow.trackingUri': `sqlite:///${store}` }),
     );
     await wb.page.locator('.part.activitybar a.action-label[aria-label^="MLflow"]').click();
+    // Its kind (mlflow.experimentKind = genai_development) shows as the icon and in the description.
+    await wb.page
+      .locator('.part.sidebar .monaco-list-row', { hasText: 'GenAI apps & agents' })
+      .filter({ hasText: 'support-agent', has: wb.page.locator('.codicon-sparkle') })
+      .first()
+      .waitFor({ timeout: 30_000 });
     await row('support-agent').click({ timeout: 30_000 });
     await row(/^Traces/).click({ timeout: 30_000 });
     // A trace row's description carries its token count once the first page has arrived.
     await row(/\d tokens/).waitFor({ timeout: 30_000 });
     // Room for the whole list and its descriptions: fold the Models view, widen the side bar.
     await wb.page.locator('.part.sidebar .pane-header', { hasText: 'Models' }).first().click();
+    // The Prompts view (expanded once it lists prompts) would squeeze the list as well.
+    const prompts = wb.page.locator('.part.sidebar .pane-header[aria-expanded="true"]', {
+      hasText: 'Prompts',
+    });
+    if ((await prompts.count()) > 0) {
+      await prompts.first().click();
+    }
     const bar = await wb.page.locator('.part.sidebar').boundingBox();
     if (bar !== null) {
       await wb.page.mouse.move(bar.x + bar.width - 1, bar.y + bar.height / 2);

@@ -3,6 +3,7 @@
 // string goes through `displayText`; the tooltip builder escapes Markdown on top.
 import type { TraceInfo, TraceState } from '../traces/entities/traceInfo';
 import { displayText } from './displayText';
+import { experimentKindOf, isGenAiKind } from './experimentKind';
 import { formatDuration, formatTimestamp } from './runSummary';
 
 /** A codicon id, a theme colour id and a word for screen readers. */
@@ -86,7 +87,10 @@ export function traceTooltipLines(info: TraceInfo): string[] {
   ];
 }
 
-/** A GenAI experiment (`mlflow.experimentKind` = `genai_development`) shows its traces before its runs. */
+/**
+ * A GenAI experiment (`mlflow.experimentKind` = `genai_development`, or its inferred form) shows its
+ * traces before its runs.
+ */
 export function isGenAiExperiment(tags: ReadonlyArray<{ key: string; value: string }>): boolean {
-  return tags.some((t) => t.key === 'mlflow.experimentKind' && t.value === 'genai_development');
+  return isGenAiKind(experimentKindOf(tags));
 }

@@ -7,12 +7,31 @@ import type { Experiment } from '../tracking/entities/experiment';
 import type { Run } from '../tracking/entities/run';
 import type { TrackingStore } from '../tracking/trackingStore';
 
-/** One experiment with its newest runs. */
+/** One experiment with its newest runs (and, when asked, its MLflow 3 logged models). */
 export interface ExperimentOverview {
   readonly experiment: Experiment;
   readonly runs: readonly Run[];
   /** True when the experiment has more runs than were fetched. */
   readonly moreRuns: boolean;
+  /** Present with `loggedModels`: the experiment's logged models, or why they could not be read. */
+  readonly loggedModels?: LoggedModelsOverview;
+}
+
+/** A logged model as the overview lists it: what tells it apart and where it came from. */
+export interface LoggedModelSummary {
+  readonly modelId: string;
+  readonly name: string;
+  readonly modelUri: string;
+  readonly status: string | undefined;
+  readonly sourceRunId: string | undefined;
+}
+
+/** The logged models of one experiment (first page), or the store's reason for none. */
+export interface LoggedModelsOverview {
+  readonly models: readonly LoggedModelSummary[];
+  readonly more: boolean;
+  /** Why they could not be listed (a 2.x server has no logged-models route), if so. */
+  readonly error: string | undefined;
 }
 
 /** One registered model with its versions (aliases are on the model). */
@@ -35,7 +54,44 @@ export interface OverviewOptions {
   readonly experimentName?: string;
   /** Runs fetched per experiment (one page, newest first). Default 10. */
   readonly runsPerExperiment?: number;
+  /** Also list each experiment's logged models (one more request per experiment). */
+  readonly loggedModels?: boolean;
+  /** Logged models fetched per experiment. Default 100. */
+  readonly loggedModelsPerExperiment?: number;
   readonly signal?: AbortSignal;
+}
+
+/** One page of an experiment's logged models; a store without them answers its error instead. */
+async function loggedModelsOf(
+  tracking: TrackingStore,
+  experiment: Experiment,
+  shown: number,
+  signal: AbortSignal | undefined,
+): Promise<LoggedModelsOverview> {
+  try {
+    const page = await tracking.searchLoggedModels({
+      experimentIds: [experiment.experimentId],
+      maxResults: shown + 1,
+      signal,
+    });
+    return {
+      models: page.items.slice(0, shown).map((m) => ({
+        modelId: m.modelId,
+        name: m.name,
+        modelUri: `models:/${m.modelId}`,
+        status: m.status,
+        // A model logged outside a run (git-versioned ones) has an empty source run in sqlite.
+        sourceRunId: m.sourceRunId === '' ? undefined : m.sourceRunId,
+      })),
+      more: page.items.length > shown,
+      error: undefined,
+    };
+  } catch (err: unknown) {
+    if (StoreError.is(err, 'cancelled')) {
+      throw err;
+    }
+    return { models: [], more: false, error: err instanceof Error ? err.message : String(err) };
+  }
 }
 
 /**
@@ -71,7 +127,21 @@ export async function collectOverview(
       maxResults: shown + 1,
       signal,
     });
-    overviews.push({ experiment, runs: page.items.slice(0, shown), moreRuns: page.items.length > shown });
+    overviews.push({
+      experiment,
+      runs: page.items.slice(0, shown),
+      moreRuns: page.items.length > shown,
+      ...(o.loggedModels === true
+        ? {
+            loggedModels: await loggedModelsOf(
+              tracking,
+              experiment,
+              o.loggedModelsPerExperiment ?? 100,
+              signal,
+            ),
+          }
+        : {}),
+    });
   }
   try {
     const models = await collectPages(

@@ -12,6 +12,8 @@ export interface TrackingWriter {
   setRunNote(runId: string, markdown: string, options?: ReadOptions): Promise<void>;
   /** Set an experiment's description (its `mlflow.note.content` tag). */
   setExperimentNote(experimentId: string, markdown: string, options?: ReadOptions): Promise<void>;
+  /** Set one tag of an experiment (its kind is the `mlflow.experimentKind` tag). */
+  setExperimentTag(experimentId: string, key: string, value: string, options?: ReadOptions): Promise<void>;
   deleteRun(runId: string, options?: ReadOptions): Promise<void>;
   restoreRun(runId: string, options?: ReadOptions): Promise<void>;
 }

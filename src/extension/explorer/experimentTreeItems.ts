@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { formatBytes } from '../../core/common/formatBytes';
 import { isEvaluationRun } from '../../core/evaluation/evaluationRun';
 import { displayText } from '../../core/explorer/displayText';
+import { experimentKindLook, experimentKindOf } from '../../core/explorer/experimentKind';
 import { formatTimestamp, runDescription, runTooltipLines, statusLook } from '../../core/explorer/runSummary';
 import type { ExplorerNode, NodeOf, RunSection } from './explorerNode';
 import { messageItem } from './messageNodes';
@@ -48,17 +49,23 @@ export function experimentsTreeItem(node: ExplorerNode): vscode.TreeItem {
 
 export function experimentItem(node: NodeOf<'experiment'>): vscode.TreeItem {
   const e = node.experiment;
+  const deleted = e.lifecycleStage === 'deleted';
+  // The kind (MLflow 3's `mlflow.experimentKind`) picks the icon and joins the description.
+  const kind = experimentKindLook(experimentKindOf(e.tags));
   const item = new vscode.TreeItem(displayText(e.name, 120), Collapsed);
   item.id = node.id;
-  item.iconPath = new vscode.ThemeIcon(e.lifecycleStage === 'deleted' ? 'trash' : 'beaker');
-  item.description = e.lifecycleStage === 'deleted' ? `#${e.experimentId} · deleted` : `#${e.experimentId}`;
+  item.iconPath = new vscode.ThemeIcon(deleted ? 'trash' : (kind?.icon ?? 'beaker'));
+  item.description = [`#${e.experimentId}`, kind?.label, deleted ? 'deleted' : undefined]
+    .filter((p) => p !== undefined)
+    .join(' · ');
   item.tooltip = plainTooltip([
     displayText(e.name, 300),
     `Experiment ID: ${e.experimentId}`,
+    ...(kind === undefined ? [] : [`Kind: ${kind.label} (${displayText(kind.kind, 60)})`]),
     `Created: ${formatTimestamp(e.creationTime) || 'unknown'}`,
     `Artifacts: ${displayText(e.artifactLocation ?? 'unknown', 300)}`,
   ]);
-  item.contextValue = `mlflow.experiment${e.lifecycleStage === 'deleted' ? '.deleted' : ''}`;
+  item.contextValue = `mlflow.experiment${deleted ? '.deleted' : ''}`;
   return item;
 }
 

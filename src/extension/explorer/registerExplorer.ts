@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { StoreSession } from '../connection';
 import type { ExperimentsModel } from './experimentsModel';
 import type { ExperimentsTreeProvider } from './experimentsTreeProvider';
+import { registerExperimentKindCommand } from './experimentKindCommand';
 import { explorerCommandKit } from './explorerCommandKit';
 import type { ExplorerNode } from './explorerNode';
 import { createExplorerViews, registerExplorerViews } from './explorerViews';
@@ -46,6 +47,7 @@ export function registerExplorer(
   const kit = explorerCommandKit(context, log, views);
   registerViewCommands(kit);
   registerRunCommands(kit);
+  registerExperimentKindCommand(kit);
   registerTraceCommands(kit);
   registerArtifactCommands(kit);
   registerModelCommands(kit, reveal);

@@ -246,6 +246,76 @@ describe('Explorer actions against the MLflow REST test server (real extension h
     );
   });
 
+  it('sets an experiment kind: the server holds the tag, the item shows it and GenAI leads with Traces', async () => {
+    const api = await activeApi();
+    const iris = ids().experiments['iris-classification'] ?? '';
+    const kindTag = async (): Promise<string | undefined> =>
+      (await served.getExperiment(iris)).tags.find((t) => t.key === 'mlflow.experimentKind')?.value;
+    const before = await experiment(api, iris);
+    assert.equal((api.explorer.experiments.getTreeItem(before).iconPath as vscode.ThemeIcon).id, 'beaker');
+    assert.equal((await api.explorer.experiments.getChildren(before)).at(-1)?.kind, 'traces');
+
+    assert.equal(
+      await vscode.commands.executeCommand('mlflow.experiments.setKind', before, 'genai_development', true),
+      true,
+    );
+    assert.equal(await kindTag(), 'genai_development', 'the server holds the kind tag');
+    const genai = await experiment(api, iris);
+    const item = api.explorer.experiments.getTreeItem(genai);
+    assert.equal((item.iconPath as vscode.ThemeIcon).id, 'sparkle');
+    assert.equal(item.description, `#${iris} · GenAI apps & agents`);
+    const tooltip = (item.tooltip as vscode.MarkdownString).value.replace(/\\/g, '').replace(/&nbsp;/g, ' ');
+    assert.ok(tooltip.includes('Kind: GenAI apps') && tooltip.includes('(genai_development)'), tooltip);
+    assert.equal((await api.explorer.experiments.getChildren(genai))[0]?.kind, 'traces', 'Traces lead');
+
+    assert.equal(
+      await vscode.commands.executeCommand(
+        'mlflow.experiments.setKind',
+        genai,
+        'custom_model_development',
+        true,
+      ),
+      true,
+    );
+    assert.equal(await kindTag(), 'custom_model_development');
+    const ml = await experiment(api, iris);
+    assert.equal((api.explorer.experiments.getTreeItem(ml).iconPath as vscode.ThemeIcon).id, 'graph');
+    assert.equal((await api.explorer.experiments.getChildren(ml)).at(-1)?.kind, 'traces', 'runs lead again');
+    assert.equal(
+      await vscode.commands.executeCommand(
+        'mlflow.experiments.setKind',
+        ml,
+        'custom_model_development',
+        true,
+      ),
+      false,
+      'setting the kind it has is a no-op',
+    );
+
+    // A local store refuses, as every write does: the warning is dismissed, nothing is written.
+    await clearTrackingUriSetting();
+    await waitForConnection(
+      api,
+      (s) => s.status === 'ready' && s.source === 'workspace',
+      'the workspace store',
+    );
+    const local = (await api.explorer.experiments.getChildren()).find(
+      (n): n is NodeOf<'experiment'> => n.kind === 'experiment',
+    );
+    assert.ok(local);
+    const state = { done: false };
+    const pending = Promise.resolve(
+      vscode.commands.executeCommand<boolean>('mlflow.experiments.setKind', local, 'genai_development', true),
+    ).finally(() => {
+      state.done = true;
+    });
+    while (!state.done) {
+      await new Promise((r) => setTimeout(r, 300));
+      await vscode.commands.executeCommand('notifications.clearAll');
+    }
+    assert.equal(await pending, false, 'refused on the read-only store');
+  });
+
   it('deletes an alias: the version loses it in the view and on the server', async () => {
     const api = await activeApi();
     const rec = ids().models['wine-quality-regressor'];

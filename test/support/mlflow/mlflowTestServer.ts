@@ -345,6 +345,13 @@ function writeRoutes(w: OverlayWrites, t: TrackingStore): Array<[string, Handler
       },
     ],
     [
+      'POST experiments/set-experiment-tag',
+      (p) => {
+        w.setExperimentTag(required(p, 'experiment_id'), required(p, 'key'), str(p, 'value') ?? '');
+        return ok();
+      },
+    ],
+    [
       'POST runs/delete',
       (p) => {
         w.setRunDeleted(required(p, 'run_id'), true);

@@ -23,6 +23,7 @@ export interface OverlayWrites {
   setRunTag(runId: string, key: string, value: string): void;
   deleteRunTag(runId: string, key: string): void;
   setRunDeleted(runId: string, deleted: boolean): void;
+  setExperimentTag(experimentId: string, key: string, value: string): void;
   /** A new experiment; returns its id. */
   createExperiment(name: string): string;
   /** A new RUNNING run; returns it. */
@@ -49,6 +50,18 @@ export function overlayStores(tracking: TrackingStore, registry: RegistryStore):
   const names = new Map<string, string>();
   const tags = new Map<string, Map<string, string | undefined>>();
   const lifecycle = new Map<string, 'active' | 'deleted'>();
+  const experimentTags = new Map<string, Map<string, string>>();
+  const experiment = (e: Experiment): Experiment => {
+    const edits = experimentTags.get(e.experimentId);
+    if (edits === undefined) {
+      return e;
+    }
+    const all = new Map(e.tags.map((t) => [t.key, t.value]));
+    for (const [k, v] of edits) {
+      all.set(k, v);
+    }
+    return { ...e, tags: [...all].map(([key, value]) => ({ key, value })) };
+  };
 
   const aliasMap = (
     model: string,
@@ -128,14 +141,22 @@ export function overlayStores(tracking: TrackingStore, registry: RegistryStore):
     // Created experiments come after the recorded ones, on the last page.
     searchExperiments: async (r) => {
       const page = await tracking.searchExperiments(r);
-      return page.nextPageToken === undefined && r.viewType !== 'DELETED_ONLY'
-        ? { ...page, items: [...page.items, ...createdExperiments] }
-        : page;
+      return mapPage(
+        page.nextPageToken === undefined && r.viewType !== 'DELETED_ONLY'
+          ? { ...page, items: [...page.items, ...createdExperiments] }
+          : page,
+        experiment,
+      );
     },
     getExperiment: async (id, o) =>
-      createdExperiments.find((e) => e.experimentId === id) ?? tracking.getExperiment(id, o),
-    getExperimentByName: async (n, o) =>
-      createdExperiments.find((e) => e.name === n) ?? tracking.getExperimentByName(n, o),
+      experiment(
+        createdExperiments.find((e) => e.experimentId === id) ?? (await tracking.getExperiment(id, o)),
+      ),
+    getExperimentByName: async (n, o) => {
+      const found =
+        createdExperiments.find((e) => e.name === n) ?? (await tracking.getExperimentByName(n, o));
+      return found === undefined ? undefined : experiment(found);
+    },
     // Deleting changes which runs a view shows, so searches ask for all and filter here.
     searchRuns: async (r) => {
       const page = await tracking.searchRuns({
@@ -214,6 +235,7 @@ export function overlayStores(tracking: TrackingStore, registry: RegistryStore):
       setRunTag: (id, k, v) => edit(tags, id).set(k, v),
       deleteRunTag: (id, k) => edit(tags, id).set(k, undefined),
       setRunDeleted: (id, deleted) => lifecycle.set(id, deleted ? 'deleted' : 'active'),
+      setExperimentTag: (id, k, v) => edit(experimentTags, id).set(k, v),
       createExperiment: (name) => {
         const experimentId = String(900_000 + createdExperiments.length);
         createdExperiments.push({

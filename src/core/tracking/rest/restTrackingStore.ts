@@ -328,9 +328,18 @@ export class RestTrackingStore implements TrackingStore, TrackingWriter {
     return this.setRunTag(runId, NOTE_TAG, markdown, o);
   }
 
-  async setExperimentNote(experimentId: string, markdown: string, o: ReadOptions = {}): Promise<void> {
+  setExperimentNote(experimentId: string, markdown: string, o: ReadOptions = {}): Promise<void> {
+    return this.setExperimentTag(experimentId, NOTE_TAG, markdown, o);
+  }
+
+  async setExperimentTag(
+    experimentId: string,
+    key: string,
+    value: string,
+    o: ReadOptions = {},
+  ): Promise<void> {
     await this.client.call(ENDPOINTS.setExperimentTag, {
-      body: { experiment_id: experimentId, key: NOTE_TAG, value: markdown },
+      body: { experiment_id: experimentId, key, value },
       signal: o.signal,
     });
   }

@@ -3,6 +3,7 @@ export const EXPLORER_COMMANDS = {
   refreshExperiments: 'mlflow.experiments.refresh',
   refreshModels: 'mlflow.models.refresh',
   showDeleted: 'mlflow.experiments.showDeleted',
+  setExperimentKind: 'mlflow.experiments.setKind',
   filterRuns: 'mlflow.runs.filter',
   clearFilter: 'mlflow.runs.clearFilter',
   sortRuns: 'mlflow.runs.sort',

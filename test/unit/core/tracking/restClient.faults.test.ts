@@ -250,6 +250,7 @@ describe('RestClient faults', () => {
     await s.deleteRunTag('r1', 'k');
     await s.setRunNote('r1', '# note');
     await s.setExperimentNote('7', 'about');
+    await s.setExperimentTag('7', 'mlflow.experimentKind', 'genai_development');
     await s.deleteRun('r1');
     await s.restoreRun('r1');
     assert.deepEqual(
@@ -267,6 +268,11 @@ describe('RestClient faults', () => {
           'POST',
           'experiments/set-experiment-tag',
           { experiment_id: '7', key: 'mlflow.note.content', value: 'about' },
+        ],
+        [
+          'POST',
+          'experiments/set-experiment-tag',
+          { experiment_id: '7', key: 'mlflow.experimentKind', value: 'genai_development' },
         ],
         ['POST', 'runs/delete', { run_id: 'r1' }],
         ['POST', 'runs/restore', { run_id: 'r1' }],
