@@ -1,4 +1,10 @@
-import type { AssessmentView, SpanDetail, SpanRow, TraceFact } from '../core/traceDetail/traceView';
+import type {
+  AssessmentView,
+  SpanDetail,
+  SpanRow,
+  TraceFact,
+  TraceLinksView,
+} from '../core/traceDetail/traceView';
 import { hasOnlyKeys } from './exactKeys';
 import { checkMessage, type Message, type MessageCheck, type MessageChecks, type ReadyMessage } from './ipc';
 import { PANEL_KINDS } from './panelKinds';
@@ -6,11 +12,13 @@ import { PANEL_KINDS } from './panelKinds';
 export type {
   AssessmentView,
   ChatTurn,
+  FileLinkView,
   SpanDetail,
   SpanEventView,
   SpanPayload,
   SpanRow,
   TraceFact,
+  TraceLinksView,
 } from '../core/traceDetail/traceView';
 
 /** The trace detail panel's webview type (also the serializer's key). */
@@ -40,6 +48,8 @@ export interface TraceDetailSnapshot extends Message<'traceDetail/snapshot'> {
   readonly tags: readonly TraceFact[];
   /** Assessments of the whole trace (those of a span are in its detail). */
   readonly assessments: readonly AssessmentView[];
+  /** Source run, logged model, linked prompt versions, workspace files (only those that exist). */
+  readonly links: TraceLinksView;
 }
 
 export interface TraceDetailError extends Message<'traceDetail/error'> {
@@ -78,13 +88,34 @@ export interface TraceDetailOverrideFeedback extends Message<'traceDetail/overri
   readonly assessmentId: string;
 }
 
+/** What a link opens: the run panel, a copy of the model URI, a prompt template, a workspace file. */
+export type TraceLinkKind = 'sourceRun' | 'loggedModel' | 'prompt' | 'file';
+const LINK_KINDS: readonly string[] = ['sourceRun', 'loggedModel', 'prompt', 'file'];
+
+/** A link clicked: which kind and which of them (an index into the snapshot's list; 0 for one). */
+export interface TraceDetailOpenLink extends Message<'traceDetail/openLink'> {
+  readonly link: TraceLinkKind;
+  readonly index: number;
+}
+
+/** A link kind as a message or a command names it. */
+export function isTraceLinkKind(v: unknown): v is TraceLinkKind {
+  return typeof v === 'string' && LINK_KINDS.includes(v);
+}
+
+/** An index into one of the snapshot's link lists (they are capped at 50). */
+export function isLinkIndex(v: unknown): v is number {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v < 1000;
+}
+
 export type TraceDetailWebviewMessage =
   | ReadyMessage
   | TraceDetailRefresh
   | TraceDetailSelect
   | TraceDetailDrawn
   | TraceDetailAddAssessment
-  | TraceDetailOverrideFeedback;
+  | TraceDetailOverrideFeedback
+  | TraceDetailOpenLink;
 
 /** What the webview persists: the trace to reopen after a reload. */
 export interface TraceDetailViewState {
@@ -121,6 +152,8 @@ const WEBVIEW_CHECKS = {
     (m.spanId === undefined || isSpanIdHex(m.spanId)),
   'traceDetail/overrideFeedback': (m) =>
     hasOnlyKeys(m, ['type', 'assessmentId']) && isAssessmentId(m.assessmentId),
+  'traceDetail/openLink': (m) =>
+    hasOnlyKeys(m, ['type', 'link', 'index']) && isTraceLinkKind(m.link) && isLinkIndex(m.index),
 } satisfies MessageChecks<TraceDetailWebviewMessage['type']>;
 
 export function isTraceDetailWebviewMessage(v: unknown): v is TraceDetailWebviewMessage {
@@ -139,7 +172,9 @@ const HOST_CHECKS = {
     m.details.length === m.spans.length &&
     Array.isArray(m.metadata) &&
     Array.isArray(m.tags) &&
-    Array.isArray(m.assessments),
+    Array.isArray(m.assessments) &&
+    typeof m.links === 'object' &&
+    m.links !== null,
   'traceDetail/error': (m) => typeof m.message === 'string',
 } satisfies MessageChecks<TraceDetailHostMessage['type']>;
 

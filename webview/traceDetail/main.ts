@@ -9,6 +9,7 @@ import {
 import { el, host, onHostMessage } from '../shared/host';
 import { addButtons, assessmentList, factTable, spanDetails, type AssessmentActions } from './spanDetails';
 import { SpanTree } from './spanTree';
+import { traceLinkList } from './traceLinks';
 
 const vscode = host<TraceDetailWebviewMessage, TraceDetailViewState>();
 
@@ -44,7 +45,15 @@ function header(s: TraceDetailSnapshot): HTMLElement[] {
   for (const f of s.facts) {
     facts.append(el('dt', { text: f.label }), el('dd', { text: f.value }));
   }
-  return [el('h1', { id: 'title', text: s.name }), el('div', { className: 'toolbar' }, refresh), facts];
+  const links = traceLinkList(s.links, (link, index) => {
+    vscode.post({ type: 'traceDetail/openLink', link, index });
+  });
+  const shown = [
+    el('h1', { id: 'title', text: s.name }),
+    el('div', { className: 'toolbar' }, refresh),
+    facts,
+  ];
+  return links === undefined ? shown : [...shown, el('h2', { text: 'Links' }), links];
 }
 
 /** The whole trace: header, tree beside the details pane, then the trace's assessments, metadata, tags. */

@@ -79,3 +79,18 @@ export interface SpanDetail {
   readonly events: readonly SpanEventView[];
   readonly assessments: readonly AssessmentView[];
 }
+
+/** A workspace file a trace names, as the panel lists it (the host keeps the real path). */
+export interface FileLinkView {
+  /** The path relative to its workspace folder, and the line. */
+  readonly label: string;
+  readonly line: number;
+}
+
+/** The trace's links, each opened by index through `traceDetail/openLink` (the host has the targets). */
+export interface TraceLinksView {
+  readonly sourceRun: string | undefined;
+  readonly loggedModel: string | undefined;
+  readonly prompts: readonly { readonly name: string; readonly version: string }[];
+  readonly files: readonly FileLinkView[];
+}

@@ -2,3 +2,4 @@
 // from its files (test/unit/importGraph.test.ts and the lint rule keep it so).
 export type { PromptNode } from './promptNode';
 export { registerPrompts, type Prompts } from './registerPrompts';
+export { promptDocumentUri } from './promptDocuments';

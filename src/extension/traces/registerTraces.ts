@@ -3,7 +3,13 @@ import type { StoreSession } from '../connection';
 import { TRACE_COMMANDS } from '../shared/commandIds/traceCommandIds';
 import { reportFailure } from '../shared/errors/reportFailure';
 import { registerReported } from '../shared/errors/withErrorReport';
-import { isAssessmentId, isSpanIdHex, isTraceId } from '../../protocol/traceDetail';
+import {
+  isAssessmentId,
+  isLinkIndex,
+  isSpanIdHex,
+  isTraceId,
+  isTraceLinkKind,
+} from '../../protocol/traceDetail';
 import {
   addAssessment,
   overrideFeedback,
@@ -11,6 +17,7 @@ import {
   type AssessmentAnswers,
 } from './assessmentActions';
 import { TraceDetailPanel, type TraceDetailDeps } from './traceDetailPanel';
+import { openTraceLink, pickTraceLink } from './traceLinkActions';
 
 /** A trace id given as a string or as a node carrying `traceId` (the Traces view's items). */
 function traceIdOf(arg: unknown): string | undefined {
@@ -118,6 +125,14 @@ export function registerTraces(
         reportFailure('Writing the assessment', err, log);
       });
     },
+    onLink: (panel, m) => {
+      const targets = panel.links();
+      if (targets !== undefined) {
+        openTraceLink(targets, m.link, m.index).catch((err: unknown) => {
+          reportFailure('Opening the link', err, log);
+        });
+      }
+    },
   };
   registerReported(context, log, {
     [TRACE_COMMANDS.openTrace]: async (arg) => {
@@ -127,6 +142,20 @@ export function registerTraces(
     [TRACE_COMMANDS.openTraceInNewPanel]: (arg) => {
       const traceId = traceIdOf(arg);
       return traceId === undefined ? undefined : TraceDetailPanel.show(deps, traceId, { newPanel: true });
+    },
+    // The panel's links as a command: (traceId, kind, index) as the webview's click gives them, or
+    // from the palette a pick among the links of the trace panel in front.
+    [TRACE_COMMANDS.openLink]: async (traceId, link, index) => {
+      const id = traceIdOf(traceId);
+      const panel = traceId === undefined ? TraceDetailPanel.active() : id && TraceDetailPanel.get(id);
+      const targets = panel ? panel.links() : undefined;
+      if (targets === undefined) {
+        return undefined;
+      }
+      const chosen = link === undefined ? await pickTraceLink(targets) : { link, index: index ?? 0 };
+      return chosen === undefined || !isTraceLinkKind(chosen.link) || !isLinkIndex(chosen.index)
+        ? undefined
+        : openTraceLink(targets, chosen.link, chosen.index);
     },
     [TRACE_COMMANDS.addFeedback]: add('feedback'),
     [TRACE_COMMANDS.addExpectation]: add('expectation'),

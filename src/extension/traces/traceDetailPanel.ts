@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { describeStoreError } from '../../core/explorer/describeStoreError';
 import { traceDetailModel, type TraceDetailModel } from '../../core/traceDetail/traceDetailModel';
+import { traceLinks } from '../../core/traceDetail/traceLinks';
 import type { TraceStore } from '../../core/traces/traceStore';
 import {
   isTraceId,
@@ -11,6 +12,7 @@ import {
 } from '../../protocol/traceDetail';
 import type { HostedPanel } from '../shared/webviews/hostedPanel';
 import { PanelHost } from '../shared/webviews/panelHost';
+import { linksView, workspaceFiles, type LinkTargets } from './traceLinkActions';
 
 export interface TraceDetailDeps {
   readonly extensionUri: vscode.Uri;
@@ -21,6 +23,11 @@ export interface TraceDetailDeps {
   readonly onConnectionChange: vscode.Event<void>;
   /** The panel's Add feedback / Add expectation / Override buttons (see assessmentActions.ts). */
   readonly onAssessmentAction: (panel: TraceDetailPanel, message: AssessmentActionMessage) => void;
+  /** A link clicked in the panel (see traceLinkActions.ts). */
+  readonly onLink: (
+    panel: TraceDetailPanel,
+    message: Extract<TraceDetailWebviewMessage, { type: 'traceDetail/openLink' }>,
+  ) => void;
 }
 
 /** The webview's assessment requests, handed to the host's actions. */
@@ -52,6 +59,7 @@ export class TraceDetailPanel implements vscode.Disposable {
   /** Increases when the panel is given another trace: a load for the one before is dropped. */
   private generation = 0;
   private shown: TraceDetailModel | undefined;
+  private targets: LinkTargets | undefined;
 
   static show(
     deps: TraceDetailDeps,
@@ -128,6 +136,7 @@ export class TraceDetailPanel implements vscode.Disposable {
     this.current = traceId;
     this.generation++;
     this.shown = undefined;
+    this.targets = undefined;
     this.panel.title = panelTitle(traceId);
     this.loaded = this.load();
   }
@@ -150,6 +159,11 @@ export class TraceDetailPanel implements vscode.Disposable {
   /** The name of one of the shown trace's spans, for confirmations. */
   spanName(spanId: string): string | undefined {
     return this.shown?.spans.find((r) => r.spanId === spanId)?.name;
+  }
+
+  /** The shown trace's links (undefined until its snapshot was posted). */
+  links(): LinkTargets | undefined {
+    return this.targets;
   }
 
   /** The shown trace's feedback that can be overridden (valid ones, trace and span level). */
@@ -176,6 +190,9 @@ export class TraceDetailPanel implements vscode.Disposable {
       case 'traceDetail/addAssessment':
       case 'traceDetail/overrideFeedback':
         this.deps.onAssessmentAction(this, message);
+        return;
+      case 'traceDetail/openLink':
+        this.deps.onLink(this, message);
         return;
     }
   }
@@ -212,14 +229,17 @@ export class TraceDetailPanel implements vscode.Disposable {
       throw err;
     });
     const trace = await store.getTrace(this.traceId, { signal: this.hosted.signal });
+    const { frames, ...links } = traceLinks(trace);
+    const files = await workspaceFiles(frames);
     if (generation !== this.generation) {
       return; // the panel was given another trace meanwhile; that trace's own load posts it
     }
     this.hosted.mark('read');
     const model = traceDetailModel(trace);
     this.shown = model;
+    this.targets = { ...links, files };
     this.panel.title = `Trace ${model.name}`;
-    this.post({ type: 'traceDetail/snapshot', ...model });
+    this.post({ type: 'traceDetail/snapshot', ...model, links: linksView(this.targets) });
     this.hosted.mark('snapshot');
   }
 

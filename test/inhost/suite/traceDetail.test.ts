@@ -279,3 +279,89 @@ describe('trace detail panel: assessment writes (REST test double over the recor
     assert.ok(!after.assessments.some((a) => a.name === 'expected_topics'), 'not listed on the trace');
   });
 });
+
+/** A trace made in a run by a logged model; the other links the prompt `summarize-ticket` v2. */
+const IN_RUN_TRACE = 'tr-0c030a296680e520f030e16a6cfe5742';
+const SOURCE_RUN = 'e356c244f214446dba9d6f16aad460c4';
+const PROMPT_TRACE = 'tr-a9329f5255bb62b9f80492865ab99208';
+
+describe('trace detail panel: links (source run, logged model, prompt version, workspace file)', () => {
+  let script: string;
+  before(async function () {
+    this.timeout(60_000);
+    // The traces name `populate3.py` (mlflow.source.name): give the sandbox workspace that file.
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    assert.ok(folder, 'the in-host run opens a workspace');
+    script = path.join(folder, 'populate3.py');
+    fs.writeFileSync(script, Array.from({ length: 200 }, (_, i) => `# line ${String(i + 1)}`).join('\n'));
+    const uri = `sqlite:///${recordedDb()}`;
+    const api = await activeApi();
+    await vscode.workspace
+      .getConfiguration('mlflow')
+      .update('trackingUri', uri, vscode.ConfigurationTarget.Workspace);
+    await waitForConnection(api, (s) => s.status === 'ready' && s.uri === uri, uri);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await clearTrackingUriSetting();
+    fs.rmSync(script, { force: true });
+  });
+
+  it('the snapshot carries the source run and model; the link opens the run panel', async function () {
+    this.timeout(90_000);
+    const { snapshot } = await openPanel(IN_RUN_TRACE);
+    assert.equal(snapshot.links.sourceRun, SOURCE_RUN);
+    assert.equal(snapshot.links.loggedModel, 'models:/m-92f7cb2d35cf41a6b8527ddd10132494');
+    assert.deepEqual(snapshot.links.files, [{ label: 'populate3.py', line: 1 }]);
+    const api = await activeApi();
+    assert.equal(api.panels.runDetail(SOURCE_RUN), undefined, 'no run panel before the click');
+    await vscode.commands.executeCommand(TRACE_COMMANDS.openLink, IN_RUN_TRACE, 'sourceRun', 0);
+    const runPanel = await until('the run panel', () => api.panels.runDetail(SOURCE_RUN));
+    assert.ok(runPanel.panel.visible);
+  });
+
+  it('copies the logged model URI', async function () {
+    this.timeout(90_000);
+    await openPanel(IN_RUN_TRACE);
+    await vscode.env.clipboard.writeText('before');
+    await vscode.commands.executeCommand(TRACE_COMMANDS.openLink, IN_RUN_TRACE, 'loggedModel', 0);
+    assert.equal(await vscode.env.clipboard.readText(), 'models:/m-92f7cb2d35cf41a6b8527ddd10132494');
+  });
+
+  it('opens the workspace file at its line; a stack frame outside the workspace is no link', async function () {
+    this.timeout(90_000);
+    // The ERROR trace's frames are /home/user/project/…: outside the workspace, so only the
+    // relative `mlflow.source.name` resolves (to the file written above).
+    const { snapshot } = await openPanel(ERROR_TRACE);
+    assert.deepEqual(snapshot.links.files, [{ label: 'populate3.py', line: 1 }]);
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>(
+      TRACE_COMMANDS.openLink,
+      ERROR_TRACE,
+      'file',
+      0,
+    );
+    assert.equal(editor?.document.uri.fsPath, fs.realpathSync(script));
+    assert.equal(editor.selection.active.line, 0);
+    assert.equal(
+      await vscode.commands.executeCommand(TRACE_COMMANDS.openLink, ERROR_TRACE, 'file', 5),
+      undefined,
+      'an index the trace does not have opens nothing',
+    );
+  });
+
+  it("opens the linked prompt version's template", async function () {
+    this.timeout(90_000);
+    const { snapshot } = await openPanel(PROMPT_TRACE);
+    assert.deepEqual(snapshot.links.prompts, [{ name: 'summarize-ticket', version: '2' }]);
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor | undefined>(
+      TRACE_COMMANDS.openLink,
+      PROMPT_TRACE,
+      'prompt',
+      0,
+    );
+    assert.ok(editor, 'an editor opened');
+    assert.ok(editor.document.uri.path.includes('summarize-ticket v2'), editor.document.uri.toString());
+    assert.ok(editor.document.getText().length > 0, 'the template was read');
+  });
+});

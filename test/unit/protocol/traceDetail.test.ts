@@ -61,13 +61,33 @@ describe('trace detail protocol guards', () => {
       metadata: [],
       tags: [],
       assessments: [],
+      links: { sourceRun: undefined, loggedModel: undefined, prompts: [], files: [] },
     };
     assert.ok(isTraceDetailHostMessage(snapshot));
     assert.ok(!isTraceDetailHostMessage({ ...snapshot, details: [{}] }), 'one detail per span');
     assert.ok(!isTraceDetailHostMessage({ ...snapshot, spans: 'x' }));
     assert.ok(!isTraceDetailHostMessage({ ...snapshot, initialSpan: '0' }));
+    assert.ok(!isTraceDetailHostMessage({ ...snapshot, links: null }));
     assert.ok(isTraceDetailHostMessage({ type: 'traceDetail/error', message: 'm' }));
     assert.ok(!isTraceDetailHostMessage({ type: 'traceDetail/error' }));
+  });
+
+  it('a link click names a kind and an index, nothing the host would open as given', () => {
+    assert.ok(isTraceDetailWebviewMessage({ type: 'traceDetail/openLink', link: 'sourceRun', index: 0 }));
+    assert.ok(isTraceDetailWebviewMessage({ type: 'traceDetail/openLink', link: 'file', index: 3 }));
+    assert.ok(!isTraceDetailWebviewMessage({ type: 'traceDetail/openLink', link: 'command', index: 0 }));
+    assert.ok(!isTraceDetailWebviewMessage({ type: 'traceDetail/openLink', link: 'file', index: -1 }));
+    assert.ok(!isTraceDetailWebviewMessage({ type: 'traceDetail/openLink', link: 'file', index: 0.5 }));
+    assert.ok(!isTraceDetailWebviewMessage({ type: 'traceDetail/openLink', link: 'file', index: '0' }));
+    assert.ok(
+      !isTraceDetailWebviewMessage({
+        type: 'traceDetail/openLink',
+        link: 'file',
+        index: 0,
+        path: '/etc/passwd',
+      }),
+    );
+    assert.ok(!isTraceDetailWebviewMessage({ type: 'traceDetail/openLink', link: 'sourceRun' }));
   });
 
   it('knows a trace id by its shape', () => {

@@ -6,4 +6,6 @@ export const TRACE_COMMANDS = {
   addFeedback: 'mlflow.traces.addFeedback',
   addExpectation: 'mlflow.traces.addExpectation',
   overrideFeedback: 'mlflow.traces.overrideFeedback',
+  /** A link of a trace panel (source run, logged model, prompt version, workspace file); internal. */
+  openLink: 'mlflow.traces.openLink',
 } as const;
