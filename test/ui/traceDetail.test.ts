@@ -13,6 +13,9 @@ import { openWorkbench, useLocalStore, type Workbench } from './workbench';
 const CHAT_TRACE = 'tr-62271419f50102fb4152e17dcc52f6c6';
 const ERROR_TRACE = 'tr-f73be9a00575257de08694e2c271d08a';
 const MANY_SPANS = 'tr-c2e32c06106cfeedb6970f34b44aede0';
+/** A trace of the recorded evaluation run e356c244… (its metadata names the source run). */
+const IN_RUN_TRACE = 'tr-0c030a296680e520f030e16a6cfe5742';
+const SOURCE_RUN = 'e356c244f214446dba9d6f16aad460c4';
 
 describe('Trace panel in the workbench (Chromium + code-server, recorded 3.11.1 mlflow.db)', () => {
   let wb: Workbench;
@@ -157,5 +160,25 @@ describe('Trace panel in the workbench (Chromium + code-server, recorded 3.11.1 
       await server.close();
       db.close();
     }
+  });
+
+  it('links an evaluation trace to its source run: a click opens the run detail panel (light)', async () => {
+    // Back to the recorded store (the test before stopped its REST server).
+    const db = path.join(wb.dirs.workspace, 'genai-store', 'mlflow.db');
+    fs.writeFileSync(
+      path.join(wb.dirs.workspace, '.vscode', 'settings.json'),
+      JSON.stringify({ 'mlflow.trackingUri': `sqlite:///${db}` }),
+    );
+    await wb.statusItem('MLflow: genai-store/mlflow.db').waitFor({ timeout: 60_000 });
+    await openTrace(IN_RUN_TRACE);
+    const view = wb.webview();
+    const link = view.locator('#trace-links #link-source-run');
+    await link.waitFor({ timeout: 10_000 });
+    assert.equal(await link.textContent(), SOURCE_RUN);
+    // A button that posts an intent, never an anchor with a URL.
+    assert.equal(await view.locator('#trace-links a').count(), 0);
+    await wb.shot('66-trace-links-light');
+    await link.click();
+    await wb.page.locator('.tabs-container .tab', { hasText: /^Run / }).first().waitFor({ timeout: 30_000 });
   });
 });
