@@ -6,6 +6,12 @@ import { isEvaluationRun } from '../../core/evaluation/evaluationRun';
 import { displayText } from '../../core/explorer/displayText';
 import { formatTimestamp, runDescription, runTooltipLines, statusLook } from '../../core/explorer/runSummary';
 import type { ExplorerNode, NodeOf, RunSection } from './explorerNode';
+import {
+  experimentLoggedModelItem,
+  loggedModelSectionItem,
+  loggedModelsItem,
+  loggedModelsMoreItem,
+} from './loggedModelTreeItems';
 import { messageItem } from './messageNodes';
 import { runSections, SECTION_LABELS } from './sectionChildren';
 import { traceItem, traceSessionItem, tracesItem, tracesMoreItem } from './traceTreeItems';
@@ -28,7 +34,13 @@ export function experimentsTreeItem(node: ExplorerNode): vscode.TreeItem {
     case 'artifact':
       return artifactItem(node);
     case 'loggedModel':
-      return loggedModelItem(node);
+      return node.logged === undefined ? loggedModelItem(node) : experimentLoggedModelItem(node, node.logged);
+    case 'loggedModels':
+      return loggedModelsItem(node);
+    case 'loggedModelSection':
+      return loggedModelSectionItem(node);
+    case 'loggedModelsMore':
+      return loggedModelsMoreItem(node);
     case 'loadMore':
       return loadMoreItem(node);
     case 'message':
