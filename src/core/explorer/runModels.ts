@@ -48,7 +48,8 @@ function fromTag(runId: string, m: LoggedModelEntry): RunModel {
   };
 }
 
-function fromLoggedModel(m: LoggedModel): RunModel {
+/** A logged model as the commands on a model node take it (URI, label, status, artifacts). */
+export function fromLoggedModel(m: LoggedModel): RunModel {
   return {
     label: m.name || m.modelId,
     modelUri: loggedModelUri(m.modelId),

@@ -7,6 +7,12 @@ import { displayText } from '../../core/explorer/displayText';
 import { experimentKindLook, experimentKindOf } from '../../core/explorer/experimentKind';
 import { formatTimestamp, runDescription, runTooltipLines, statusLook } from '../../core/explorer/runSummary';
 import type { ExplorerNode, NodeOf, RunSection } from './explorerNode';
+import {
+  experimentLoggedModelItem,
+  loggedModelSectionItem,
+  loggedModelsItem,
+  loggedModelsMoreItem,
+} from './loggedModelTreeItems';
 import { messageItem } from './messageNodes';
 import { runSections, SECTION_LABELS } from './sectionChildren';
 import { traceItem, traceSessionItem, tracesItem, tracesMoreItem } from './traceTreeItems';
@@ -29,7 +35,13 @@ export function experimentsTreeItem(node: ExplorerNode): vscode.TreeItem {
     case 'artifact':
       return artifactItem(node);
     case 'loggedModel':
-      return loggedModelItem(node);
+      return node.logged === undefined ? loggedModelItem(node) : experimentLoggedModelItem(node, node.logged);
+    case 'loggedModels':
+      return loggedModelsItem(node);
+    case 'loggedModelSection':
+      return loggedModelSectionItem(node);
+    case 'loggedModelsMore':
+      return loggedModelsMoreItem(node);
     case 'loadMore':
       return loadMoreItem(node);
     case 'message':

@@ -8,6 +8,13 @@ import type { Run } from '../../core/tracking/entities/run';
 import type { ExplorerNode, NodeOf } from './explorerNode';
 import type { ExperimentRuns, ExperimentsModel } from './experimentsModel';
 import { experimentsTreeItem } from './experimentTreeItems';
+import {
+  loggedModelSections,
+  loggedModelSectionValues,
+  loggedModelsNodes,
+  withLoggedModelsNode,
+} from './loggedModelChildren';
+import type { LoggedModelsModel } from './loggedModelsModel';
 import { errorNode, rejectedFilterNode } from './messageNodes';
 import { modelNodes, runSections, sectionValues } from './sectionChildren';
 import { sessionTraceNodes, traceNodes, withTracesNode } from './traceChildren';
@@ -40,6 +47,7 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
   constructor(
     private readonly model: ExperimentsModel,
     private readonly traces: TracesModel,
+    private readonly loggedModels: LoggedModelsModel,
   ) {
     this.subscription = vscode.Disposable.from(
       model.onDidChange((experimentId) => {
@@ -52,6 +60,11 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
       }),
       traces.onDidChange((experimentId) => {
         this.refresh(`exp:${experimentId}/traces`);
+      }),
+      loggedModels.onDidChange((experimentId) => {
+        // The experiment shows the node only once it has a model: its first page may add it.
+        const node = this.nodes.get(`exp:${experimentId}/loggedModels`);
+        this.refresh(node === undefined ? `exp:${experimentId}` : node.id);
       }),
       traces.onDidChangeView((experimentId) => {
         const node = this.nodes.get(`exp:${experimentId}/traces`);
@@ -120,6 +133,12 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
     switch (node.kind) {
       case 'experiment':
         return withTracesNode(node, await this.runsOf(node), this.model.query.filter !== undefined);
+      case 'loggedModels':
+        return this.loggedModelsOf(node);
+      case 'loggedModel':
+        return loggedModelSections(node);
+      case 'loggedModelSection':
+        return loggedModelSectionValues(node);
       case 'traces':
         return this.tracesOf(node);
       case 'traceSession':
@@ -163,14 +182,41 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
     }
   }
 
+  /**
+   * The experiment's runs, then its Logged Models node when it has any: both first pages are
+   * asked for together and waited for, so the node is there when the experiment opens.
+   */
   private runsOf(node: NodeOf<'experiment'>): Promise<ExplorerNode[]> {
     return this.latest(async () => {
-      const state = this.model.runsOf(node.experiment.experimentId);
-      if (state.pager.loaded.length === 0 && state.loading !== undefined) {
-        await this.firstPage(node.id, state.loading);
+      const id = node.experiment.experimentId;
+      const state = this.model.runsOf(id);
+      const models = this.loggedModels.modelsOf(id);
+      const waits = [
+        state.pager.loaded.length === 0 ? state.loading : undefined,
+        models.loaded.length === 0 ? models.loading : undefined,
+      ].filter((w) => w !== undefined);
+      if (waits.length > 0) {
+        await this.firstPage(
+          node.id,
+          Promise.all(waits).then(() => undefined),
+        );
       }
-      return this.runNodes(node, state);
+      return withLoggedModelsNode(
+        node,
+        this.runNodes(node, state),
+        this.loggedModels.modelsOf(id),
+        this.model.query.filter !== undefined,
+      );
     });
+  }
+
+  /** The Logged Models node's children: loaded with the experiment, so waited for only after a refresh. */
+  private async loggedModelsOf(node: NodeOf<'loggedModels'>): Promise<ExplorerNode[]> {
+    const state = this.loggedModels.modelsOf(node.experimentId);
+    if (state.loaded.length === 0 && state.loading !== undefined) {
+      await this.firstPage(node.id, state.loading);
+    }
+    return loggedModelsNodes(node, this.loggedModels.modelsOf(node.experimentId));
   }
 
   /**

@@ -3,11 +3,15 @@ import type { ModelVersion } from '../../core/registry/entities/modelVersion';
 import type { RegisteredModel } from '../../core/registry/entities/registeredModel';
 import type { ArtifactFile } from '../../core/tracking/entities/artifactFile';
 import type { Experiment } from '../../core/tracking/entities/experiment';
+import type { LoggedModel } from '../../core/tracking/entities/loggedModel';
 import type { Run } from '../../core/tracking/entities/run';
 import type { TraceInfo } from '../../core/traces/entities/traceInfo';
 
 /** What a run's expandable sections are. */
 export type RunSection = 'params' | 'metrics' | 'tags' | 'datasets' | 'artifacts' | 'models';
+
+/** What an experiment's logged model shows when expanded. */
+export type LoggedModelSection = 'params' | 'metrics' | 'tags';
 
 /**
  * The nodes of the Experiments and Models views. They are plain data so that commands receive
@@ -53,8 +57,31 @@ export type ExplorerNode =
   | {
       readonly kind: 'loggedModel';
       readonly id: string;
+      /** The source run; '' for a logged model of an experiment made outside any run. */
       readonly runId: string;
       readonly model: RunModel;
+      readonly parentId: string;
+      /** The whole MLflow 3 model, on the nodes under an experiment's Logged Models node. */
+      readonly logged?: LoggedModel;
+    }
+  | {
+      readonly kind: 'loggedModels';
+      readonly id: string;
+      readonly experimentId: string;
+      readonly parentId: string;
+    }
+  | {
+      readonly kind: 'loggedModelSection';
+      readonly id: string;
+      readonly section: LoggedModelSection;
+      readonly model: LoggedModel;
+      readonly parentId: string;
+    }
+  | {
+      readonly kind: 'loggedModelsMore';
+      readonly id: string;
+      readonly experimentId: string;
+      readonly loaded: number;
       readonly parentId: string;
     }
   | {

@@ -6,6 +6,7 @@ import { ExperimentsModel } from './experimentsModel';
 import { ExperimentsTreeProvider } from './experimentsTreeProvider';
 import { ModelsTreeProvider } from './modelsTreeProvider';
 import { RunPoller } from './runPoller';
+import { LoggedModelsModel } from './loggedModelsModel';
 import { TracesModel } from './tracesModel';
 
 /**
@@ -16,6 +17,7 @@ export interface ExplorerViews {
   readonly session: StoreSession;
   readonly model: ExperimentsModel;
   readonly traces: TracesModel;
+  readonly loggedModels: LoggedModelsModel;
   readonly experiments: ExperimentsTreeProvider;
   readonly models: ModelsTreeProvider;
   readonly artifacts: ArtifactFileSystem;
@@ -28,7 +30,8 @@ export interface ExplorerViews {
 export function createExplorerViews(session: StoreSession): ExplorerViews {
   const model = new ExperimentsModel(session);
   const traces = new TracesModel(session, model);
-  const experiments = new ExperimentsTreeProvider(model, traces);
+  const loggedModels = new LoggedModelsModel(session, model);
+  const experiments = new ExperimentsTreeProvider(model, traces, loggedModels);
   const models = new ModelsTreeProvider(session);
   const artifacts = new ArtifactFileSystem(session);
   const experimentsView = vscode.window.createTreeView('mlflow.experiments', {
@@ -42,7 +45,18 @@ export function createExplorerViews(session: StoreSession): ExplorerViews {
     canSelectMany: true,
   });
   const poller = new RunPoller(model, experimentsView, traces);
-  return { session, model, traces, experiments, models, artifacts, experimentsView, modelsView, poller };
+  return {
+    session,
+    model,
+    traces,
+    loggedModels,
+    experiments,
+    models,
+    artifacts,
+    experimentsView,
+    modelsView,
+    poller,
+  };
 }
 
 /**
@@ -54,6 +68,7 @@ export function registerExplorerViews(context: vscode.ExtensionContext, views: E
   context.subscriptions.push(
     views.model,
     views.traces,
+    views.loggedModels,
     views.experiments,
     views.models,
     views.experimentsView,

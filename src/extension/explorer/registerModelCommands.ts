@@ -7,13 +7,18 @@ import { pickModelVersion } from './paletteTargets';
 
 /**
  * The commands on a registered model's version: copy its URI, set or delete an alias, and show the
- * run it came from (`revealRun` selects that run in the Experiments view).
+ * run it came from (`revealRun` selects that run in the Experiments view); the same Show Source
+ * Run on an experiment's logged model, and the next page of an experiment's logged models.
  */
 export function registerModelCommands(
   { register, guarded, versionArg, views, log }: ExplorerCommandKit,
   revealRun: (runId: string) => Promise<boolean>,
 ): void {
-  const { session, model, models, modelsView } = views;
+  const { session, model, models, modelsView, loggedModels } = views;
+  register(EXPLORER_COMMANDS.loadMoreLoggedModels, (arg) => {
+    const node = nodeOf(arg, 'loggedModelsMore');
+    return node === undefined ? undefined : loggedModels.loadMore(node.experimentId);
+  });
   register(EXPLORER_COMMANDS.copyModelUri, (arg, alias) =>
     guarded(
       'Copying the model URI',
@@ -61,8 +66,11 @@ export function registerModelCommands(
             undefined,
           )
         : arg;
+    const logged = nodeOf(picked, 'loggedModel');
     const runId =
-      nodeOf(picked, 'modelVersion')?.modelVersion.runId ?? (typeof picked === 'string' ? picked : undefined);
+      nodeOf(picked, 'modelVersion')?.modelVersion.runId ??
+      (logged === undefined || logged.runId === '' ? undefined : logged.runId) ??
+      (typeof picked === 'string' ? picked : undefined);
     if (runId === undefined) {
       return false;
     }

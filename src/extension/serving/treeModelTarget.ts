@@ -28,7 +28,11 @@ export function treeModelTargets(arg: unknown): ModelUriTarget[] | undefined {
     return [
       checked({
         modelUri: logged.model.modelUri,
-        label: `${logged.model.label} (run ${logged.runId.slice(0, 8)})`,
+        // An experiment's logged model made outside a run has no run to name.
+        label:
+          logged.runId === ''
+            ? `${logged.model.label} (${logged.model.modelId ?? 'logged model'})`
+            : `${logged.model.label} (run ${logged.runId.slice(0, 8)})`,
       }),
     ];
   }
