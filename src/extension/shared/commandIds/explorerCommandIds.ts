@@ -26,5 +26,5 @@ export const EXPLORER_COMMANDS = {
   clearTraceFilter: 'mlflow.traces.clearFilter',
   groupTracesBySession: 'mlflow.traces.groupBySession',
   ungroupTraces: 'mlflow.traces.ungroup',
-  loadMoreLoggedModels: 'mlflow.loggedModels.loadMore',
+  loadMoreLoggedModels: 'mlflow.experiments.loadMoreLoggedModels',
 } as const;
