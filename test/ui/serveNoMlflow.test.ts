@@ -40,6 +40,16 @@ describe('Serve Model Locally without a Python that has MLflow (Chromium + code-
       .locator('.explorer-folders-view .monaco-list-row', { hasText: /^MLmodel$/ })
       .first();
     await mlmodel.waitFor({ timeout: 20_000 });
+    // The folder's last file is drawn once the expansion has settled: a right-click sooner can
+    // land on a row that is still moving (CI once got a file's menu without the MLmodel entries).
+    await wb.page
+      .locator('.explorer-folders-view .monaco-list-row', { hasText: 'serving_input_example.json' })
+      .waitFor({ timeout: 20_000 });
+    // Select the MLmodel row first, so the menu is the MLmodel's whichever row the pointer meets.
+    await mlmodel.click();
+    await wb.page
+      .locator('.explorer-folders-view .monaco-list-row.selected', { hasText: /^MLmodel$/ })
+      .waitFor({ timeout: 20_000 });
     await wb.contextMenu(mlmodel, 'Serve Model Locally');
     const toast = wb.page.locator('.notifications-toasts .notification-toast', {
       hasText: 'No Python interpreter at /nonexistent/bin/python',
