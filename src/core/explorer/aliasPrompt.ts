@@ -54,3 +54,16 @@ export function deleteAliasPrompt(
     detail: `Anything loading ${uri} will fail until the alias is set again.`,
   };
 }
+
+/**
+ * Why MLflow would refuse `alias` as an alias name (models and prompts alike), or undefined:
+ * letters, digits, `-` and `_`, at most 255, and not `latest` or `v<digits>`, which MLflow keeps.
+ */
+export function aliasNameProblem(alias: string): string | undefined {
+  if (!/^[A-Za-z0-9_-]{1,255}$/.test(alias)) {
+    return 'Letters, digits, "-" and "_" only.';
+  }
+  return /^v\d+$/i.test(alias) || alias.toLowerCase() === 'latest'
+    ? `"${alias}" is reserved by MLflow.`
+    : undefined;
+}

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { deleteAliasPrompt, setAliasPrompt } from '../../core/explorer/aliasPrompt';
+import { aliasNameProblem, deleteAliasPrompt, setAliasPrompt } from '../../core/explorer/aliasPrompt';
 import { registryModelUri } from '../../core/explorer/loggedModelHistory';
 import type { StoreSession } from '../connection';
 import { nodeOf } from './explorerNode';
@@ -69,12 +69,7 @@ export async function setAlias(
     (await vscode.window.showInputBox({
       title: `Set an alias on ${node.name} version ${node.version}`,
       placeHolder: 'champion',
-      validateInput: (v) =>
-        /^[A-Za-z0-9_-]{1,255}$/.test(v)
-          ? /^v\d+$/i.test(v) || v.toLowerCase() === 'latest'
-            ? `"${v}" is reserved by MLflow.`
-            : undefined
-          : 'Letters, digits, "-" and "_" only.',
+      validateInput: aliasNameProblem,
     }));
   if (alias === undefined) {
     return false;

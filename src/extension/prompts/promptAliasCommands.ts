@@ -1,5 +1,10 @@
 import * as vscode from 'vscode';
-import { deleteAliasPrompt, setAliasPrompt, type AliasPrompt } from '../../core/explorer/aliasPrompt';
+import {
+  aliasNameProblem,
+  deleteAliasPrompt,
+  setAliasPrompt,
+  type AliasPrompt,
+} from '../../core/explorer/aliasPrompt';
 import { getPrompt } from '../../core/prompts/promptReader';
 import { promptUri } from '../../core/prompts/promptUri';
 import type { StoreSession } from '../connection';
@@ -62,12 +67,7 @@ export async function setPromptAlias(
     (await vscode.window.showInputBox({
       title: `Set an alias on ${name} version ${version}`,
       placeHolder: 'production',
-      validateInput: (v) =>
-        /^[A-Za-z0-9_-]{1,255}$/.test(v)
-          ? /^v\d+$/i.test(v) || v.toLowerCase() === 'latest'
-            ? `"${v}" is reserved by MLflow.`
-            : undefined
-          : 'Letters, digits, "-" and "_" only.',
+      validateInput: aliasNameProblem,
     }));
   if (alias === undefined) {
     return false;

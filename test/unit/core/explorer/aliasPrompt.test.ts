@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { deleteAliasPrompt, setAliasPrompt } from '../../../../src/core/explorer/aliasPrompt';
+import {
+  aliasNameProblem,
+  deleteAliasPrompt,
+  setAliasPrompt,
+} from '../../../../src/core/explorer/aliasPrompt';
 import { promptUri } from '../../../../src/core/prompts/promptUri';
 
 describe('alias confirmations say what holds the alias now', () => {
@@ -38,5 +42,17 @@ describe('alias confirmations say what holds the alias now', () => {
       deleteAliasPrompt('support-system-prompt', 'staging', '3', uri).detail,
       'Anything loading prompts:/support-system-prompt@staging will fail until the alias is set again.',
     );
+  });
+});
+
+describe('aliasNameProblem (the alias box of models and prompts)', () => {
+  it('accepts MLflow alias names and refuses others with the reason', () => {
+    assert.equal(aliasNameProblem('champion'), undefined);
+    assert.equal(aliasNameProblem('prod_2-eu'), undefined);
+    assert.equal(aliasNameProblem('v2'), '"v2" is reserved by MLflow.');
+    assert.equal(aliasNameProblem('Latest'), '"Latest" is reserved by MLflow.');
+    assert.equal(aliasNameProblem('a b'), 'Letters, digits, "-" and "_" only.');
+    assert.equal(aliasNameProblem(''), 'Letters, digits, "-" and "_" only.');
+    assert.equal(aliasNameProblem('x'.repeat(256)), 'Letters, digits, "-" and "_" only.');
   });
 });
