@@ -12,7 +12,7 @@ export type { MlflowTool, ToolCall, ToolInput, ToolInputSchema, ToolStores } fro
 export { ToolInputError } from './toolTypes';
 export { MAX_TOOL_OUTPUT, clip, toolText } from './toolOutput';
 export { experimentJson } from './experimentTools';
-export { runDetailJson } from './runJson';
+export { runDetailJson, runSummaryJson } from './runJson';
 
 /** Every MLflow tool, read-only ones first; the editor and the MCP server offer the same list. */
 export const MLFLOW_TOOLS: readonly MlflowTool[] = [

@@ -1,0 +1,2 @@
+export { registerAiTools, type AiTools } from './registerAiTools';
+export { toolStoresOf } from './mlflowLanguageModelTool';
