@@ -102,7 +102,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   registerTraces(context, stores, log);
   const evaluations = registerEvaluation(context, stores, log);
   const prompts = registerPrompts(context, stores, log);
-  const aiTools = registerAiTools(context, stores, log);
+  const aiTools = registerAiTools(context, { stores, connections, secrets: typed }, log);
   registerProjectRun(context, { connections, secrets: typed, explorer, log });
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(VERSION_DOC_SCHEME, versionDocuments),

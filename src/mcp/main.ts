@@ -18,12 +18,19 @@ import { createMlflowMcpServer } from './mcpServer';
 /** Set by esbuild from package.json; absent when run from source. */
 declare const MLFLOW_MCP_VERSION: string | undefined;
 
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
+}
+
 /** How stores open here: credentials and TLS from the environment, sql.js beside the bundle. */
 async function storeOptions(): Promise<OpenStoresOptions> {
   const file = await loadCredentialsFile(os.homedir());
   const wasm = path.join(__dirname, 'sql-wasm.wasm');
   return {
+    // MLflow's client sends X-MLFLOW-WORKSPACE from MLFLOW_WORKSPACE (3.10+ servers with workspaces).
+    workspace: nonEmpty(process.env.MLFLOW_WORKSPACE),
     rest: {
+      workspace: nonEmpty(process.env.MLFLOW_WORKSPACE),
       // Read per request, as MLflow does, so a rotated token in the environment applies at once.
       credentials: () => resolveCredentials(process.env, file),
       tls: tlsOptionsFromEnv(process.env, (p) => fs.readFileSync(p)),

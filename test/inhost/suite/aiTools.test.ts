@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { SqliteRegistryStore } from '../../../src/core/registry/sqliteRegistryStore';
 import { MLFLOW_TOOLS } from '../../../src/core/tools';
 import { SqliteDatabase } from '../../../src/core/tracking/sqlite/sqliteDatabase';
@@ -133,7 +135,7 @@ describe('MLflow language model tools (real extension host, vscode.lm.invokeTool
   it('set_model_alias asks first, naming the change, then moves the alias on the server', async function () {
     this.timeout(30_000);
     const api = await activeApi();
-    const tool = api.aiTools.get('set_model_alias');
+    const tool = api.aiTools.tools.get('set_model_alias');
     assert.ok(tool);
     const input = { name: 'churn-classifier', alias: 'champion', version: '2' };
     const prepared = tool.prepareInvocation({ input });
@@ -154,9 +156,22 @@ describe('MLflow language model tools (real extension host, vscode.lm.invokeTool
     );
   });
 
+  it('offers the MCP server to VS Code only where the API exists (1.101+); a no-op here otherwise', async () => {
+    const api = await activeApi();
+    const [major = 0, minor = 0] = vscode.version.split('.').map(Number);
+    const state = api.aiTools.mcpProvider;
+    if (major > 1 || minor >= 101) {
+      assert.deepEqual(state, { registered: true });
+    } else {
+      assert.ok(!state.registered);
+      // 1.100 has the function only for its proposal (its contribution point had another name).
+      assert.match(state.reason, /modelContextServerCollections|mcpConfigurationProvider|proposed|1\.101/i);
+    }
+  });
+
   it('read tools need no confirmation', async () => {
     const api = await activeApi();
-    const prepared = api.aiTools.get('search_runs')?.prepareInvocation({ input: {} });
+    const prepared = api.aiTools.tools.get('search_runs')?.prepareInvocation({ input: {} });
     assert.equal(prepared?.confirmationMessages, undefined);
   });
 });
@@ -182,9 +197,43 @@ describe('MLflow language model tools on a local mlflow.db (read-only)', () => {
     assert.ok(Array.isArray((out.signature as Json).inputs));
   });
 
+  it('the MCP launch VS Code would get starts dist/mcp.js on this connection (SDK client over stdio)', async function () {
+    this.timeout(60_000);
+    const api = await activeApi();
+    const launch = await api.aiTools.mcpLaunch();
+    assert.ok(launch);
+    assert.equal(launch.args[0], path.join(repoRoot().fsPath, 'dist', 'mcp.js'));
+    assert.deepEqual(launch.args.slice(1), [
+      '--tracking-uri',
+      `sqlite:///${fixtures('sqlite', 'mlflow.db')}`,
+    ]);
+    const client = new Client({ name: 'inhost', version: '1.0.0' });
+    await client.connect(
+      new StdioClientTransport({
+        command: launch.command,
+        args: [...launch.args],
+        env: { PATH: process.env.PATH ?? '', ...launch.env },
+        stderr: 'pipe',
+      }),
+    );
+    try {
+      const result = await client.callTool({
+        name: 'search_experiments',
+        arguments: { filter: "name = 'churn-prediction'" },
+      });
+      const text = (result.content as Array<{ type: string; text?: string }>)[0]?.text ?? '';
+      assert.deepEqual(
+        (JSON.parse(text) as { experiments: Json[] }).experiments.map((e) => e.experiment_id),
+        ['2'],
+      );
+    } finally {
+      await client.close();
+    }
+  });
+
   it('a write on a local store says it is read-only', async () => {
     const api = await activeApi();
-    const tool = api.aiTools.get('set_run_tag');
+    const tool = api.aiTools.tools.get('set_run_tag');
     assert.ok(tool);
     const result = await tool.invoke(
       { input: { run_id: CHURN_RUNS[0], key: 'reviewed', value: 'yes' }, toolInvocationToken: undefined },
