@@ -44,7 +44,9 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     loader: { '.wasm': 'file' },
-    define: { MLFLOW_MCP_VERSION: JSON.stringify(JSON.parse(fs.readFileSync('package.json', 'utf8')).version) },
+    define: {
+      MLFLOW_MCP_VERSION: JSON.stringify(JSON.parse(fs.readFileSync('package.json', 'utf8')).version),
+    },
   },
   {
     ...common,
