@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { SqliteRegistryStore } from '../../../src/core/registry/sqliteRegistryStore';
-import { MLFLOW_TOOLS } from '../../../src/core/tools';
+import { MAX_TOOL_OUTPUT, MLFLOW_TOOLS } from '../../../src/core/tools';
 import { SqliteDatabase } from '../../../src/core/tracking/sqlite/sqliteDatabase';
 import { SqliteTrackingStore } from '../../../src/core/tracking/sqlite/sqliteTrackingStore';
 import { assessmentOverlay } from '../../support/mlflow/assessmentOverlay';
@@ -167,6 +167,19 @@ describe('MLflow language model tools (real extension host, vscode.lm.invokeTool
       // 1.100 has the function only for its proposal (its contribution point had another name).
       assert.match(state.reason, /modelContextServerCollections|mcpConfigurationProvider|proposed|1\.101/i);
     }
+  });
+
+  it('a 1 MB experiment name with markup and a bidi override comes back bounded and inert', async function () {
+    this.timeout(30_000);
+    const hostile = `<script>alert(1)</script>\u202e${'z'.repeat(1024 * 1024)}`;
+    const id = stores.writes.createExperiment(hostile);
+    const text = await invoke('search_experiments', { filter: "name LIKE '<script>%'" });
+    assert.ok(text.length <= MAX_TOOL_OUTPUT, `${String(text.length)} characters`);
+    assert.ok(!text.includes('z'.repeat(1000)) && !text.includes('\u202e'));
+    const found = (JSON.parse(text) as { experiments: Json[] }).experiments.find(
+      (e) => e.experiment_id === id,
+    );
+    assert.match(String(found?.name), /^<script>alert\(1\)<\/script>\u241fz+…$/);
   });
 
   it('read tools need no confirmation', async () => {
