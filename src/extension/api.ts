@@ -1,5 +1,6 @@
 import type { Stores } from '../core/stores/openStores';
 import type { ChildConnectionEnv, ConnectionState } from './connection';
+import type { AiTools } from './aiTools';
 import type { ComparePanels } from './compare';
 import type { EvaluationPanels } from './evaluation';
 import type { Explorer } from './explorer';
@@ -43,4 +44,6 @@ export interface MlflowExtensionApi {
    * phases it marked (the bench times the compare panel's first load by them).
    */
   readonly panelProbe: PanelProbe;
+  /** The MLflow language model tools this window registered, by name (empty without the lm API). */
+  readonly aiTools: AiTools;
 }

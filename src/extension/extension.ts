@@ -26,6 +26,7 @@ import { registerScaffold } from './scaffold';
 import { registerTraces } from './traces';
 import { registerEvaluation } from './evaluation';
 import { registerPrompts } from './prompts';
+import { registerAiTools } from './aiTools';
 import { VERSION_DOC_SCHEME, versionDocuments } from './compare';
 import { forgetClosedResults, RESULT_DOC_SCHEME, resultDocuments } from './shared/resultDocuments';
 import { ConnectionStatusBar } from './connection';
@@ -101,6 +102,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   registerTraces(context, stores, log);
   const evaluations = registerEvaluation(context, stores, log);
   const prompts = registerPrompts(context, stores, log);
+  const aiTools = registerAiTools(context, { stores, connections, secrets: typed }, log);
   registerProjectRun(context, { connections, secrets: typed, explorer, log });
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(VERSION_DOC_SCHEME, versionDocuments),
@@ -130,6 +132,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
     reportedCommands: reportedCommandIds,
     webviewPanels: openWebviewPanels,
     panelProbe,
+    aiTools,
   };
 }
 
