@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { StoreError } from '../../../src/core/common/storeError';
 import type { RegistryStore } from '../../../src/core/registry/registryStore';
 import type { TrackingStore, ViewType } from '../../../src/core/tracking/trackingStore';
+import { answerLoggedModelRoute, loggedModelFileRequest } from './loggedModelRoutes';
 import { answerTraceRoute, type TestServerTraces } from './traceRoutes';
 import type { OverlayWrites } from './writableOverlay';
 import { decideWorkspace, type TestWorkspace } from './workspaceRouting';
@@ -466,6 +467,7 @@ export async function startMlflowTestServer(
         url.slice(prefix.length),
         Buffer.concat(chunks).toString('utf8'),
         scoped?.table ?? table,
+        scoped?.tracking ?? tracking,
       ).then(({ status, type, body }) => {
         res.writeHead(status, { 'Content-Type': type }).end(body);
       });
@@ -487,6 +489,10 @@ export async function startMlflowTestServer(
         path: (proxied[2] ?? '').split('/').map(decodeURIComponent).join('/'),
       });
     }
+    const loggedModelFile = loggedModelFileRequest(url);
+    if (loggedModelFile !== undefined) {
+      return store.readLoggedModelArtifact(loggedModelFile);
+    }
     if (url.pathname === '/get-artifact') {
       return store.readArtifact({
         runId: url.searchParams.get('run_uuid') ?? '',
@@ -500,6 +506,7 @@ export async function startMlflowTestServer(
     rawUrl: string,
     body: string,
     table: Map<string, Handler>,
+    store: TrackingStore,
   ): Promise<{ status: number; type: string; body: string }> {
     const url = new URL(rawUrl, 'http://127.0.0.1');
     if (options.traces !== undefined) {
@@ -511,6 +518,14 @@ export async function startMlflowTestServer(
       } catch (err: unknown) {
         return errorAnswer(err);
       }
+    }
+    try {
+      const logged = await answerLoggedModelRoute(store, method, url, body);
+      if (logged !== undefined) {
+        return logged;
+      }
+    } catch (err: unknown) {
+      return errorAnswer(err);
     }
     const route = /^\/(?:ajax-)?api\/2\.0\/mlflow\/(.+)$/.exec(url.pathname)?.[1];
     const handler = route === undefined ? undefined : table.get(`${method} ${route}`);
