@@ -45,8 +45,7 @@ const values = async (tree: Tree, parent: ExplorerNode): Promise<Array<[string, 
 
 /**
  * The experiments' Logged Models nodes (MLflow 3's Models tab) on the recorded 3.11.1 store,
- * opened as a local `sqlite:` store. Local only: the loopback MLflow test server answers no
- * `logged-models/search`, so over REST the node is absent as on a 2.x server.
+ * opened as a local `sqlite:` store; loggedModelsRest.test.ts browses the same over REST.
  */
 describe('Logged Models node (real extension host, recorded 3.11.1 mlflow.db)', () => {
   let tmp: string;
@@ -126,6 +125,7 @@ describe('Logged Models node (real extension host, recorded 3.11.1 mlflow.db)', 
         ['Parameters', '5'],
         ['Metrics', String(v1.logged?.metrics.length)],
         ['Tags', String(v1.logged?.tags.length)],
+        ['Artifacts', undefined],
       ],
     );
     const [params, metrics] = sections;

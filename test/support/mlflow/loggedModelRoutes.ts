@@ -65,7 +65,7 @@ function parseFilter(filter: unknown): { sourceRunId?: string; name?: string } {
   if (filter === undefined || filter === null || filter === '') {
     return {};
   }
-  const m = /^\s*(source_run_id|name)\s*=\s*'([^']*)'\s*$/.exec(String(filter));
+  const m = typeof filter === 'string' ? /^\s*(source_run_id|name)\s*=\s*'([^']*)'\s*$/.exec(filter) : null;
   if (m === null) {
     throw invalid(`The MLflow test double does not evaluate the filter ${JSON.stringify(filter)}.`);
   }

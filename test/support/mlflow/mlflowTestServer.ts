@@ -477,9 +477,23 @@ export async function startMlflowTestServer(
     options.tls === undefined
       ? http.createServer(handle)
       : https.createServer({ cert: options.tls.cert, key: options.tls.key }, handle);
-  /** Artifact downloads: the `mlflow-artifacts` proxy (`<exp>/<run>/artifacts/<path>`) and `/get-artifact`. */
+  /**
+   * Artifact downloads: the `mlflow-artifacts` proxy (`<exp>/<run>/artifacts/<path>`, and a logged
+   * model's `<exp>/models/<m-id>/artifacts/<path>`), `/get-artifact` and the logged-model file route.
+   */
   function artifactBytes(rawUrl: string, store: TrackingStore): Promise<Uint8Array> | undefined {
     const url = new URL(rawUrl, 'http://127.0.0.1');
+    // A logged model's files sit under its experiment (`<exp>/models/<m-id>/artifacts/…`).
+    const model =
+      /^\/api\/2\.0\/mlflow-artifacts\/artifacts\/[^/]+\/models\/(m-[0-9a-f]{32})\/artifacts\/(.+)$/.exec(
+        url.pathname,
+      );
+    if (model !== null) {
+      return store.readLoggedModelArtifact({
+        modelId: model[1] ?? '',
+        path: (model[2] ?? '').split('/').map(decodeURIComponent).join('/'),
+      });
+    }
     const proxied = /^\/api\/2\.0\/mlflow-artifacts\/artifacts\/[^/]+\/([^/]+)\/artifacts\/(.+)$/.exec(
       url.pathname,
     );

@@ -13,7 +13,7 @@ import { RestTrackingStore } from '../../../src/core/tracking/rest/restTrackingS
 import { SqliteTrackingStore } from '../../../src/core/tracking/sqlite/sqliteTrackingStore';
 import { startMlflowTestServer, type MlflowTestServer } from '../../support/mlflow/mlflowTestServer';
 import { normaliseOrder } from '../../support/mlflow/normaliseEntities';
-import { loadExchange, type RecordedExchange } from '../../support/mlflow/recordedExchange';
+import { FIXTURES_3, loadExchange, type RecordedExchange } from '../../support/mlflow/recordedExchange';
 import { SHARED_3 } from '../../support/mlflow/traceFixtures';
 
 /** Recorded requests whose filter or ordering the double refuses (400) instead of evaluating. */
@@ -114,6 +114,13 @@ describe('MLflow REST test double answers the recorded 3.11.1 logged-model reque
         ),
       ),
     );
+  });
+
+  it("serves a logged model's file through the mlflow-artifacts proxy as recorded (rest-added/005)", async () => {
+    const ex = loadExchange('rest-added', '005', FIXTURES_3);
+    const res = await fetch(`${server.baseUrl}${ex.request.path}`);
+    assert.equal(res.status, ex.response.status);
+    assert.equal(await res.text(), ex.response.text);
   });
 
   it('answers the same id with 404 on the file route when the model does not exist', async () => {
