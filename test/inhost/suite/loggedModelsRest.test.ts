@@ -5,8 +5,10 @@ import { SqliteRegistryStore } from '../../../src/core/registry/sqliteRegistrySt
 import { SqliteDatabase } from '../../../src/core/tracking/sqlite/sqliteDatabase';
 import { SqliteTrackingStore } from '../../../src/core/tracking/sqlite/sqliteTrackingStore';
 import type { ExplorerNode, NodeOf } from '../../../src/extension/explorer/explorerNode';
+import type { ModelServerInfo } from '../../../src/extension/serving/modelServer';
+import { COMMANDS } from '../../../src/extension/shared/commandIds/commandIds';
 import { startMlflowTestServer, type MlflowTestServer } from '../../support/mlflow/mlflowTestServer';
-import { type activeApi, closeEditorsAndDisconnect, connectTo, repoRoot } from './helpers';
+import { activeApi, closeEditorsAndDisconnect, connectTo, repoRoot } from './helpers';
 
 const FIXTURE = (): string => path.join(repoRoot().fsPath, 'test', 'fixtures', 'mlflow-3.11.1', 'sqlite');
 const V1 = 'm-92f7cb2d35cf41a6b8527ddd10132494';
@@ -40,12 +42,26 @@ describe('Logged Models node over REST (real extension host, test server over th
   let tracking: SqliteTrackingStore;
 
   before(async () => {
+    await vscode.workspace
+      .getConfiguration('mlflow')
+      .update(
+        'pythonPath',
+        path.join(repoRoot().fsPath, 'test', 'support', 'cli', 'python'),
+        vscode.ConfigurationTarget.Global,
+      );
     const db = await SqliteDatabase.open(path.join(FIXTURE(), 'mlflow.db'));
     tracking = new SqliteTrackingStore(db, { artifactsDestination: path.join(FIXTURE(), 'mlartifacts') });
     server = await startMlflowTestServer(tracking, new SqliteRegistryStore(db));
   });
 
   after(async () => {
+    const api = await activeApi();
+    for (const s of api.servers()) {
+      await vscode.commands.executeCommand(COMMANDS.serveStop, s.id);
+    }
+    await vscode.workspace
+      .getConfiguration('mlflow')
+      .update('pythonPath', undefined, vscode.ConfigurationTarget.Global);
     await closeEditorsAndDisconnect();
     await server.close();
     tracking.dispose();
@@ -132,5 +148,30 @@ describe('Logged Models node over REST (real extension host, test server over th
     assert.equal(editor.document.languageId, 'mlmodel');
     const stat = await vscode.workspace.fs.stat(editor.document.uri);
     assert.equal(stat.permissions, vscode.FilePermission.Readonly);
+  });
+
+  it('serves the logged model by models:/m-<id>: the CLI stand-in resolves it through the server as MLflow 3 does', async function () {
+    this.timeout(90_000);
+    const api = await connectTo(server.baseUrl);
+    const v1 = (await loggedModels(api.explorer.experiments)).find((n) => n.logged?.modelId === V1);
+    assert.ok(v1);
+    server.received.length = 0;
+    const info = await vscode.commands.executeCommand<ModelServerInfo | undefined>(COMMANDS.serveStart, v1, {
+      envManager: 'local',
+    });
+    assert.ok(info, 'Serve Locally started a server');
+    assert.equal(info.modelUri, `models:/${V1}`);
+    // The child got the connection as MLFLOW_TRACKING_URI and looked the model up there.
+    assert.ok(
+      server.received.some((r) => r.method === 'GET' && r.path === `/api/2.0/mlflow/logged-models/${V1}`),
+      'the CLI asked the server for the logged model',
+    );
+    assert.ok(
+      server.received.some(
+        (r) => r.path === `/api/2.0/mlflow-artifacts/artifacts/1/models/${V1}/artifacts/MLmodel`,
+      ),
+      "and fetched its MLmodel from the model's own artifact location",
+    );
+    await vscode.commands.executeCommand(COMMANDS.serveStop, info.id);
   });
 });
