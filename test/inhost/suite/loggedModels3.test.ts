@@ -159,4 +159,24 @@ describe('MLflow 3 logged models (real extension host, recorded 3.11.1 mlflow.db
       assert.match(text, /flavors:/);
     }
   });
+
+  it('a version registered from a logged model (source models:/m-<id>) links to it: Show Logged Model selects it', async function () {
+    this.timeout(60_000);
+    const api = await activeApi();
+    const registered = (await api.explorer.models.getChildren()).find(
+      (n) => n.kind === 'registeredModel' && n.model.name === 'churn-classifier',
+    );
+    assert.ok(registered, 'churn-classifier is listed');
+    const v1 = (await api.explorer.models.getChildren(registered)).find(
+      (n) => n.kind === 'modelVersion' && n.version === '1',
+    );
+    assert.ok(v1 && v1.kind === 'modelVersion');
+    assert.equal(v1.modelVersion.source, `models:/${MODEL}`);
+    assert.match(String(api.explorer.models.getTreeItem(v1).contextValue), /\.fromLoggedModel$/);
+    assert.equal(await vscode.commands.executeCommand('mlflow.models.showLoggedModel', v1), true);
+    assert.deepEqual(
+      api.explorer.experimentsView.selection.map((n) => n.id),
+      [`lm:${MODEL}`],
+    );
+  });
 });
