@@ -160,7 +160,11 @@ export function loggedModelItem(node: NodeOf<'loggedModel'>): vscode.TreeItem {
   item.description =
     m.modelId === undefined
       ? flavors
-      : [m.modelId, m.status === 'LOGGED_MODEL_PENDING' ? 'pending' : undefined]
+      : [
+          m.used === true ? 'used' : undefined,
+          m.modelId,
+          m.status === 'LOGGED_MODEL_PENDING' ? 'pending' : undefined,
+        ]
           .filter((x) => x !== undefined)
           .join(' · ');
   item.iconPath = new vscode.ThemeIcon('package');
@@ -170,6 +174,7 @@ export function loggedModelItem(node: NodeOf<'loggedModel'>): vscode.TreeItem {
       ? [`Flavors: ${flavors || 'unknown'}`]
       : [
           `Logged model ${m.modelId}`,
+          ...(m.used === true ? ['Used by this run (its inputs name it), logged by another'] : []),
           `Status: ${displayText(m.status ?? 'unknown', 60)}`,
           `Artifacts: ${displayText(m.artifactUri ?? 'unknown', 300)}`,
         ]),

@@ -303,7 +303,7 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
   private async models(run: Run, parentId: string): Promise<ExplorerNode[]> {
     try {
       const stores = await this.model.session.stores();
-      const models = await listRunModels(stores.tracking, run);
+      const models = await listRunModels(stores.tracking, run, undefined, { includeUsed: true });
       if (models.length === 0) {
         return [
           {
