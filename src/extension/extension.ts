@@ -47,12 +47,13 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   const connections = new ConnectionManager(log);
   // The MLflow workspace chosen per connection (3.10+ servers with --enable-workspaces).
   const workspaces = new ConnectionWorkspaces(context.globalState);
+  const terminalEnvironment = new TerminalEnvironment(context.environmentVariableCollection, connections);
   context.subscriptions.push(
     log,
     connections,
     workspaces,
     new ConnectionStatusBar(connections, workspaces),
-    new TerminalEnvironment(context.environmentVariableCollection, connections),
+    terminalEnvironment,
   );
   // Credentials the user typed live in SecretStorage only; Azure ML may use VS Code's Microsoft session.
   // A keychain that fails (no keyring) is said once; credentials are then kept for the session.
@@ -66,6 +67,13 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   const typed = userCredentials(secrets, microsoft);
   const stores = new StoreSession(connections, context.extensionPath, typed, workspaces);
   connections.provideChildEnv(() => stores.childWorkspaceEnv());
+  // Reopened stores may mean another workspace: new terminals get its MLFLOW_WORKSPACE.
+  context.subscriptions.push(
+    stores.onDidChange(() => {
+      terminalEnvironment.refresh();
+    }),
+  );
+  terminalEnvironment.refresh();
   context.subscriptions.push(
     stores,
     secrets,
