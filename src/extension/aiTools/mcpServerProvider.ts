@@ -6,28 +6,6 @@ import { mcpLaunch, type McpLaunch } from './mcpLaunch';
 /** The id package.json declares under `contributes.mcpServerDefinitionProviders`. */
 export const MCP_PROVIDER_ID = 'mlflow.mcpServer';
 
-/** VS Code 1.101's stdio server definition, declared here: @types/vscode stays at the engine (1.100). */
-interface StdioDefinition {
-  readonly label: string;
-  env: Record<string, string | number | null>;
-}
-type StdioDefinitionCtor = new (
-  label: string,
-  command: string,
-  args?: string[],
-  env?: Record<string, string | number | null>,
-  version?: string,
-) => StdioDefinition;
-interface DefinitionProvider {
-  readonly onDidChangeMcpServerDefinitions?: vscode.Event<void>;
-  provideMcpServerDefinitions(token: vscode.CancellationToken): vscode.ProviderResult<StdioDefinition[]>;
-  resolveMcpServerDefinition?(
-    server: StdioDefinition,
-    token: vscode.CancellationToken,
-  ): vscode.ProviderResult<StdioDefinition>;
-}
-type RegisterProvider = (id: string, provider: DefinitionProvider) => vscode.Disposable;
-
 /** Whether VS Code took the provider, and if not, why (for the log and the tests). */
 export type McpProviderState =
   { readonly registered: true } | { readonly registered: false; readonly reason: string };
@@ -57,32 +35,27 @@ export async function activeMcpLaunch(
 }
 
 /**
- * Offer dist/mcp.js to VS Code's MCP support (1.101+) for the active connection, so agent mode
- * and any MCP-aware feature can use it. The definition follows the connection; credentials are
- * added only when VS Code starts the server (`resolveMcpServerDefinition`), in its environment.
- * On an older VS Code the API is missing, or is a proposal this extension may not use: a no-op.
+ * Offer dist/mcp.js to VS Code's MCP support (1.101+, the engine) for the active connection, so
+ * agent mode and any MCP-aware feature can use it. The definition follows the connection;
+ * credentials are added only when VS Code starts the server (`resolveMcpServerDefinition`), in its
+ * environment, so a listing of servers never carries them.
  */
 export function registerMcpServerProvider(
   context: vscode.ExtensionContext,
   connections: ConnectionManager,
   secrets: SecretCredentials,
 ): McpProviderState {
-  const lm = vscode.lm as unknown as { registerMcpServerDefinitionProvider?: RegisterProvider };
-  const Definition = (vscode as unknown as { McpStdioServerDefinition?: StdioDefinitionCtor })
-    .McpStdioServerDefinition;
-  if (typeof lm.registerMcpServerDefinitionProvider !== 'function' || Definition === undefined) {
-    return {
-      registered: false,
-      reason: 'this VS Code has no MCP server definition API (it needs 1.101 or later)',
-    };
-  }
   const changed = new vscode.EventEmitter<void>();
-  /** The launch for the active connection; with credentials only when VS Code is about to start it. */
-  const launchFor = async (withCredentials: boolean): Promise<StdioDefinition | undefined> => {
+  const launchFor = async (
+    withCredentials: boolean,
+  ): Promise<vscode.McpStdioServerDefinition | undefined> => {
     const launch = await activeMcpLaunch(context.extensionPath, connections, secrets, withCredentials);
-    return launch && new Definition(launch.label, launch.command, [...launch.args], { ...launch.env });
+    return (
+      launch &&
+      new vscode.McpStdioServerDefinition(launch.label, launch.command, [...launch.args], { ...launch.env })
+    );
   };
-  const provider: DefinitionProvider = {
+  const provider: vscode.McpServerDefinitionProvider<vscode.McpStdioServerDefinition> = {
     onDidChangeMcpServerDefinitions: changed.event,
     provideMcpServerDefinitions: async () => {
       const definition = await launchFor(false);
@@ -96,11 +69,12 @@ export function registerMcpServerProvider(
       connections.onDidChange(() => {
         changed.fire();
       }),
-      lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, provider),
+      vscode.lm.registerMcpServerDefinitionProvider(MCP_PROVIDER_ID, provider),
     );
     return { registered: true };
   } catch (err) {
-    // VS Code 1.100 has the function behind the `mcpConfigurationProvider` proposal and throws.
+    // A host that disabled MCP (policy) may refuse; the tools and dist/mcp.js work without it.
+    changed.dispose();
     return { registered: false, reason: err instanceof Error ? err.message : String(err) };
   }
 }

@@ -156,17 +156,9 @@ describe('MLflow language model tools (real extension host, vscode.lm.invokeTool
     );
   });
 
-  it('offers the MCP server to VS Code only where the API exists (1.101+); a no-op here otherwise', async () => {
+  it('offers the MCP server to VS Code through its MCP server definition API (1.101+)', async () => {
     const api = await activeApi();
-    const [major = 0, minor = 0] = vscode.version.split('.').map(Number);
-    const state = api.aiTools.mcpProvider;
-    if (major > 1 || minor >= 101) {
-      assert.deepEqual(state, { registered: true });
-    } else {
-      assert.ok(!state.registered);
-      // 1.100 has the function only for its proposal (its contribution point had another name).
-      assert.match(state.reason, /modelContextServerCollections|mcpConfigurationProvider|proposed|1\.101/i);
-    }
+    assert.deepEqual(api.aiTools.mcpProvider, { registered: true });
   });
 
   it('a 1 MB experiment name with markup and a bidi override comes back bounded and inert', async function () {
