@@ -11,7 +11,9 @@ import { childConnectionEnv } from '../connection';
 import { configuredEnvManager } from '../shared/modelEnv';
 import { openResultDocument } from '../shared/resultDocuments';
 import { requireTrust, resolveLocalModel } from './modelTarget';
-import type { SecretCredentials } from '../connection';
+import type { SecretCredentials, StoreSession } from '../connection';
+import { nodeOf } from '../explorer';
+import { predictTreeModel } from './predictTreeModel';
 
 /** The example a model was logged with, as `mlflow models predict` needs it (see predictExample). */
 export function exampleInput(folder: string): PredictExample | undefined {
@@ -27,8 +29,9 @@ export function exampleInput(folder: string): PredictExample | undefined {
 }
 
 /**
- * "MLflow: Predict with Example": `mlflow models predict` on the model's own input example, with
- * the predictions opened in a read-only editor. Returns the predictions text (for callers and tests).
+ * "MLflow: Predict with Example": `mlflow models predict` on the model's own input example (a
+ * workspace model folder, or a model of the Experiments view: see predictTreeModel), with the
+ * predictions opened in a read-only editor. Returns the predictions text (for callers and tests).
  */
 export async function predictWithExample(
   deps: {
@@ -36,10 +39,14 @@ export async function predictWithExample(
     readonly connections: ConnectionManager;
     readonly log: vscode.LogOutputChannel;
     readonly secrets?: SecretCredentials;
+    readonly stores: StoreSession;
   },
   arg?: unknown,
 ): Promise<string | undefined> {
   requireTrust('Predicting');
+  if (nodeOf(arg, 'loggedModel')) {
+    return predictTreeModel(deps, arg);
+  }
   const model = await resolveLocalModel(arg, 'Predict with Example');
   if (!model) {
     return undefined;

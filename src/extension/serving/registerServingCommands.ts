@@ -35,7 +35,7 @@ export function registerServingCommands({
   servers,
   runner,
 }: ServingCommandDeps): void {
-  const task = { runner, connections, log, secrets };
+  const task = { runner, connections, log, secrets, stores };
   registerReported(context, log, {
     [COMMANDS.serveStart]: (arg, answers) => serveModel(servers, context.workspaceState, arg, answers),
     [COMMANDS.serveStop]: (arg) => stopServer(servers, arg),

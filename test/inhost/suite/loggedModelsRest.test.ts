@@ -174,4 +174,25 @@ describe('Logged Models node over REST (real extension host, test server over th
     );
     await vscode.commands.executeCommand(COMMANDS.serveStop, info.id);
   });
+
+  it('Predict with Example on the logged model: its serving example read from the server, `models predict -m models:/m-<id>`', async function () {
+    this.timeout(90_000);
+    const api = await connectTo(server.baseUrl);
+    const v1 = (await loggedModels(api.explorer.experiments)).find((n) => n.logged?.modelId === V1);
+    assert.ok(v1);
+    server.received.length = 0;
+    const text = await vscode.commands.executeCommand<string | undefined>(COMMANDS.predict, v1);
+    // The stand-in writes the recorded prediction of `mlflow models predict` (its header says so).
+    assert.match(text ?? '', /"predictions"/);
+    assert.ok(
+      server.received.some((r) => r.url.includes(V1) && r.url.includes('serving_input_example.json')),
+      `the example came from the logged model's own artifacts: ${server.received.map((r) => r.path).join(', ')}`,
+    );
+    assert.ok(
+      server.received.some((r) => r.method === 'GET' && r.path === `/api/2.0/mlflow/logged-models/${V1}`),
+      'the CLI resolved models:/m-<id> through the server before predicting',
+    );
+    const doc = vscode.window.activeTextEditor?.document;
+    assert.equal(doc?.getText(), text, 'the predictions opened in an editor');
+  });
 });

@@ -54,6 +54,8 @@ export interface MlflowTestServerOptions {
 export interface ReceivedCall {
   readonly method: string;
   readonly path: string;
+  /** The whole request target, query included (which artifact file a route was asked for). */
+  readonly url: string;
   /** The X-MLFLOW-WORKSPACE header, when the request carried one. */
   readonly workspace: string | undefined;
 }
@@ -430,6 +432,7 @@ export async function startMlflowTestServer(
       received.push({
         method: req.method ?? 'GET',
         path: url.split('?')[0] ?? url,
+        url,
         workspace: workspaceHeader,
       });
       if (prefix !== '' && !url.startsWith(`${prefix}/`)) {

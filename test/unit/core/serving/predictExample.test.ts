@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { predictExample } from '../../../../src/core/serving/predictExample';
+import { fetchedPredictRequest, predictExample } from '../../../../src/core/serving/predictExample';
 
 // The example part of an MLmodel and its input_example.json exactly as real MLflow 2.8.0 wrote
 // them for an sklearn model logged with a 2-row pandas input example (no serving_input_example.json:
@@ -68,5 +68,55 @@ describe('predictExample', () => {
     assert.deepEqual(got && got.kind === 'wrapped' ? JSON.parse(got.body) : got, {
       dataframe_records: [{ a: 1 }],
     });
+  });
+});
+
+describe('fetchedPredictRequest (a model on a tracking server)', () => {
+  const reader =
+    (files: Record<string, string>, asked: string[] = []) =>
+    (name: string): Promise<string | undefined> => {
+      asked.push(name);
+      return Promise.resolve(files[name]);
+    };
+
+  it('reads the MLmodel, then only the two files it names, and gives the serving payload as it is', async () => {
+    const asked: string[] = [];
+    const got = await fetchedPredictRequest(
+      reader(
+        {
+          MLmodel: MLMODEL_2_8,
+          'serving_input_example.json': '{"dataframe_split": {"columns": ["a"], "data": [[1]]}}',
+        },
+        asked,
+      ),
+    );
+    assert.deepEqual(got, {
+      body: '{"dataframe_split": {"columns": ["a"], "data": [[1]]}}',
+      from: 'serving_input_example.json',
+    });
+    assert.deepEqual(asked, ['MLmodel', 'serving_input_example.json', 'input_example.json']);
+  });
+
+  it('wraps a raw 2.8 example as the local reader does, and gives undefined without one', async () => {
+    const got = await fetchedPredictRequest(
+      reader({ MLmodel: MLMODEL_2_8, 'input_example.json': INPUT_EXAMPLE_2_8 }),
+    );
+    assert.equal(got?.from, 'input_example.json');
+    assert.deepEqual(JSON.parse(got.body), { dataframe_split: JSON.parse(INPUT_EXAMPLE_2_8) as unknown });
+    assert.equal(await fetchedPredictRequest(reader({ MLmodel: MLMODEL_2_8 })), undefined);
+  });
+
+  it('never asks for a path out of the model folder, whatever the MLmodel names', async () => {
+    const asked: string[] = [];
+    await fetchedPredictRequest(
+      reader(
+        {
+          MLmodel:
+            'saved_input_example_info:\n  artifact_path: ../../etc/passwd\n  serving_input_path: /abs.json\n',
+        },
+        asked,
+      ),
+    );
+    assert.deepEqual(asked, ['MLmodel', 'serving_input_example.json', 'input_example.json']);
   });
 });

@@ -1,0 +1,88 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type * as vscode from 'vscode';
+import { buildPredictCommand } from '../../core/cli/modelCommands';
+import { StoreError } from '../../core/common/storeError';
+import { readOwnerArtifact } from '../../core/explorer/artifactOwner';
+import { fetchedPredictRequest } from '../../core/serving/predictExample';
+import {
+  childConnectionEnv,
+  type ConnectionManager,
+  type SecretCredentials,
+  type StoreSession,
+} from '../connection';
+import { nodeOf } from '../explorer';
+import type { CliTaskRunner } from '../shared/process/cliTaskRunner';
+import { configuredEnvManager } from '../shared/modelEnv';
+import { findMlflow } from '../shared/python/findMlflow';
+import { openResultDocument } from '../shared/resultDocuments';
+
+/** An example file is a small JSON request; anything bigger is not one. */
+const MAX_EXAMPLE_BYTES = 5 * 1024 * 1024;
+
+export interface TreePredictDeps {
+  readonly runner: CliTaskRunner;
+  readonly connections: ConnectionManager;
+  readonly stores: StoreSession;
+  readonly log: vscode.LogOutputChannel;
+  readonly secrets?: SecretCredentials;
+}
+
+/**
+ * "Predict with Example" on a model in the Experiments view (a run's model or an MLflow 3 logged
+ * model): its example is read from the tracking store (a logged model's own artifacts, or the
+ * model folder under the run's), written to a temporary file, and `mlflow models predict` is
+ * given the model's URI (`models:/m-<id>`, `runs:/<id>/<path>`), which MLflow downloads itself.
+ * Undefined when `arg` is no such node.
+ */
+export async function predictTreeModel(deps: TreePredictDeps, arg: unknown): Promise<string | undefined> {
+  const node = nodeOf(arg, 'loggedModel');
+  if (!node) {
+    return undefined;
+  }
+  const { model } = node;
+  const { tracking } = await deps.stores.stores();
+  const owner = model.modelId ?? node.runId;
+  const prefix = model.modelId === undefined ? `${model.artifactPath ?? model.label}/` : '';
+  const request = await fetchedPredictRequest(async (name) => {
+    try {
+      const bytes = await readOwnerArtifact(tracking, owner, `${prefix}${name}`, MAX_EXAMPLE_BYTES);
+      return new TextDecoder().decode(bytes);
+    } catch (err: unknown) {
+      if (StoreError.is(err, 'not-found')) {
+        return undefined;
+      }
+      throw err;
+    }
+  });
+  if (request === undefined) {
+    throw new Error(
+      `${model.label} was logged without an input example (no serving_input_example.json or input_example.json beside its MLmodel).`,
+    );
+  }
+  const mlflow = await findMlflow(deps.log);
+  const env = await childConnectionEnv(deps.connections, deps.secrets);
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlflow-predict-'));
+  try {
+    const input = path.join(outDir, 'input.json');
+    const output = path.join(outDir, 'predictions.json');
+    fs.writeFileSync(input, request.body);
+    const inv = buildPredictCommand({
+      python: mlflow.python,
+      modelUri: model.modelUri,
+      inputPath: input,
+      contentType: 'json',
+      outputPath: output,
+      envManager: configuredEnvManager(),
+      trackingUri: env.trackingUri,
+      credentialEnv: env.credentialEnv,
+    });
+    await deps.runner.run(`Predicting with ${model.label}’s example…`, inv, outDir);
+    const text = fs.readFileSync(output, 'utf8');
+    await openResultDocument(`${model.label} predictions.json`, text);
+    return text;
+  } finally {
+    fs.rmSync(outDir, { recursive: true, force: true });
+  }
+}
