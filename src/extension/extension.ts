@@ -26,6 +26,7 @@ import { registerScaffold } from './scaffold';
 import { registerTraces } from './traces';
 import { registerEvaluation } from './evaluation';
 import { registerPrompts } from './prompts';
+import { registerCode } from './code';
 import { VERSION_DOC_SCHEME, versionDocuments } from './compare';
 import { forgetClosedResults, RESULT_DOC_SCHEME, resultDocuments } from './shared/resultDocuments';
 import { ConnectionStatusBar } from './connection';
@@ -101,6 +102,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   registerTraces(context, stores, log);
   const evaluations = registerEvaluation(context, stores, log);
   const prompts = registerPrompts(context, stores, log);
+  const code = registerCode(context, stores, explorer, log);
   registerProjectRun(context, { connections, secrets: typed, explorer, log });
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(VERSION_DOC_SCHEME, versionDocuments),
@@ -123,6 +125,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
     prompts,
     panels,
     evaluations,
+    code,
     servers: () => servers.list().map(serverInfo),
     discovered,
     activationMs,
