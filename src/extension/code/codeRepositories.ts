@@ -1,3 +1,4 @@
+import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseNameStatus, type ChangedFile } from '../../core/code/changedFiles';
@@ -49,6 +50,10 @@ export class CodeRepositories {
       const top = await git(folder.uri.fsPath, ['rev-parse', '--show-toplevel']);
       if (top.ok && top.stdout.trim() !== '') {
         found.add(path.resolve(top.stdout.trim()));
+      }
+      // Repositories one level down, as the Git extension finds them (git.repositoryScanMaxDepth 1).
+      for (const child of await childRepositories(folder.uri.fsPath)) {
+        found.add(child);
       }
     }
     return [...found];
@@ -144,6 +149,26 @@ export class CodeRepositories {
     }
     return codeDocumentUri(root, commit, relPath);
   }
+}
+
+/** Folders directly inside `folder` that hold a `.git` (at most the first 500 entries are looked at). */
+async function childRepositories(folder: string): Promise<string[]> {
+  const entries = await fs.readdir(folder, { withFileTypes: true }).catch(() => []);
+  const out: string[] = [];
+  for (const entry of entries.slice(0, 500)) {
+    if (entry.isDirectory() && !entry.name.startsWith('.')) {
+      const dir = path.join(folder, entry.name);
+      if (
+        await fs.stat(path.join(dir, '.git')).then(
+          () => true,
+          () => false,
+        )
+      ) {
+        out.push(dir);
+      }
+    }
+  }
+  return out;
 }
 
 /** Scheme of the read-only documents served by running `git show` when the Git extension is missing. */
