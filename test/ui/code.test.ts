@@ -95,7 +95,7 @@ describe('Runs and their code in the workbench (Chromium + code-server + package
     await lens('loss: last 0.27').waitFor({ timeout: 60_000 });
     const texts = await wb.page
       .locator('.editor-group-container.active .codelens-decoration')
-      .evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+      .evaluateAll((els) => els.map((e) => e.textContent));
     assert.ok(
       texts.some((t) => t.startsWith('MLflow: 2 runs · latest tuned-run: finished')),
       texts.join('\n'),
