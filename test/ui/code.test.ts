@@ -93,21 +93,21 @@ describe('Runs and their code in the workbench (Chromium + code-server + package
   it('shows metric lenses above the MLflow calls of the training script', async () => {
     await openTrainPy();
     await lens('loss: last 0.27').waitFor({ timeout: 60_000 });
-    const texts = await wb.page
-      .locator('.editor-group-container.active .codelens-decoration')
-      .evaluateAll((els) => els.map((e) => e.textContent));
-    assert.ok(
-      texts.some((t) => t.startsWith('MLflow: 2 runs · latest tuned-run: finished')),
-      texts.join('\n'),
-    );
-    assert.ok(
-      texts.some((t) => t.startsWith('accuracy: last 0.95 · best 0.95 (2 runs)')),
-      texts.join('\n'),
-    );
-    assert.ok(
-      texts.some((t) => t.startsWith('f1: last 0.94')),
-      texts.join('\n'),
-    );
+    // lenses on one line share a decoration, separated by ' | '
+    const texts = (
+      await wb.page
+        .locator('.editor-group-container.active .codelens-decoration')
+        .evaluateAll((els) => els.map((e) => e.textContent))
+    ).flatMap((t) => t.split(/\s\|\s/));
+    for (const expected of [
+      'MLflow: 2 runs · latest tuned-run: finished · Open Experiment',
+      'MLflow autolog: latest tuned-run finished · Compare Latest 2 Runs',
+      'loss: last 0.27 · best 0.27 (2 runs) · Compare Latest Runs',
+      'accuracy: last 0.95 · best 0.95 (2 runs) · Compare Latest Runs',
+      'f1: last 0.94 · best 0.94 (1 run) · Compare Latest Runs',
+    ]) {
+      assert.ok(texts.includes(expected), `${expected}\nnot in\n${texts.join('\n')}`);
+    }
     await wb.shot('70-code-lenses-dark');
   });
 

@@ -161,7 +161,7 @@ function metricLens(offset: number, key: string, data: FileLensData | undefined)
   const direction = lowerIsBetter(key) ? 'lowest' : 'highest';
   return {
     offset,
-    title: `${shown}: last ${formatMetric(summary.last)} · best ${formatMetric(summary.best)} (${String(summary.runs)} runs) · Compare Latest Runs`,
+    title: `${shown}: last ${formatMetric(summary.last)} · best ${formatMetric(summary.best)} (${String(summary.runs)} run${summary.runs === 1 ? '' : 's'}) · Compare Latest Runs`,
     tooltip: `Last: ${runLabel(summary.lastRun)}. Best (${direction}): ${runLabel(summary.bestRun)}.`,
     action: 'compareLatest',
   };

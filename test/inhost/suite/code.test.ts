@@ -205,6 +205,35 @@ describe('Runs and their code (real git repository, file store and REST test ser
     ]);
   });
 
+  it('shows the experiment lens in a notebook cell', async () => {
+    const file = path.join(repo.root, 'explore.ipynb');
+    const cell = (source: string): Record<string, unknown> => ({
+      cell_type: 'code',
+      metadata: {},
+      outputs: [],
+      execution_count: null,
+      source: [source],
+    });
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        cells: [cell('import mlflow\nmlflow.set_experiment("code-lens-test")\n'), cell('print(1)\n')],
+        metadata: { language_info: { name: 'python' } },
+        nbformat: 4,
+        nbformat_minor: 5,
+      }),
+    );
+    const notebook = await vscode.workspace.openNotebookDocument(vscode.Uri.file(file));
+    await vscode.window.showNotebookDocument(notebook);
+    const [first, second] = notebook.getCells();
+    assert.ok(first && second);
+    assert.equal(first.document.uri.scheme, 'vscode-notebook-cell');
+    assert.deepEqual(await lensTitles(first.document.uri), [
+      '1: MLflow: 3 runs · latest elsewhere: finished · Open Experiment',
+    ]);
+    assert.deepEqual(await lensTitles(second.document.uri), []);
+  });
+
   it('shows the same lenses through the REST test server, and none when turned off', async () => {
     server = await startMlflowTestServer(new FileTrackingStore(mlruns), new FileRegistryStore(mlruns));
     await useTrackingUri(api, server.baseUrl);
