@@ -130,7 +130,8 @@ describe('Runs and their code (real git repository, file store and REST test ser
         : undefined,
     );
     assert.equal(editor.document.getText(), TRAIN_V1);
-    assert.notEqual(editor.document.uri.scheme, 'file', 'a history document, not the working file');
+    // the test workbench turns the Git extension off (git.enabled false): git show serves it
+    assert.equal(editor.document.uri.scheme, 'mlflow-git', 'a history document, not the working file');
   });
 
   it("diffs the run's commit against the working file and says the run was dirty", async () => {
@@ -176,6 +177,48 @@ describe('Runs and their code (real git repository, file store and REST test ser
       result.message,
       /^elsewhere: Commit deadbeef of https:\/\/example\.invalid\/team\/other\.git is not in any repository open in this workspace\.$/,
     );
+  });
+
+  it("opens the commit's version as the Git extension's git: document once it is enabled", async () => {
+    const git = vscode.extensions.getExtension<{ enabled: boolean }>('vscode.git');
+    assert.ok(git, 'code-server ships the Git extension');
+    await vscode.workspace
+      .getConfiguration('git')
+      .update('enabled', true, vscode.ConfigurationTarget.Workspace);
+    try {
+      const exports = git.isActive ? git.exports : await git.activate();
+      await until('the Git extension is enabled', () => (exports.enabled ? true : undefined));
+      const runs = await runNodes(api);
+      const result = await vscode.commands.executeCommand<{ opened: string }>(
+        'mlflow.code.openAtCommit',
+        runs.get('first'),
+      );
+      const uri = vscode.Uri.parse(result.opened);
+      assert.equal(uri.scheme, 'git', result.opened);
+      assert.equal(await textOf(uri), TRAIN_V1);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace
+        .getConfiguration('git')
+        .update('enabled', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('serves mlflow-git: documents (the fallback without the Git extension) only for resolved repositories', async () => {
+    const [c1 = ''] = repo.commits;
+    const doc = (root: string, commit: string, file: string): vscode.Uri =>
+      vscode.Uri.from({ scheme: 'mlflow-git', path: `/${file}`, query: JSON.stringify({ root, commit }) });
+    assert.ok(api.code.repositories.isKnownRoot(repo.root), 'resolved by the tests above');
+    assert.equal(await textOf(doc(repo.root, c1, 'train.py')), TRAIN_V1);
+    const refused = async (uri: vscode.Uri): Promise<void> => {
+      await assert.rejects(
+        () => vscode.workspace.openTextDocument(uri).then((d) => d.getText()),
+        uri.toString(),
+      );
+    };
+    await refused(doc(os.tmpdir(), c1, 'train.py'));
+    await refused(doc(repo.root, '--output=/tmp/x', 'train.py'));
+    await refused(doc(repo.root, c1, '../../etc/passwd'));
   });
 
   it('refuses a commit tag that is not a hash without running git', async () => {
