@@ -31,7 +31,12 @@ export async function codeSubject(arg: unknown, session: StoreSession): Promise<
       source: runSource(fetched.data.tags),
     };
   }
-  const model = nodeOf(arg, 'loggedModel')?.logged;
+  const modelNode = nodeOf(arg, 'loggedModel');
+  const model = modelNode?.logged;
+  if (modelNode !== undefined && model === undefined && RUN_ID.test(modelNode.runId)) {
+    // a run's model (2.x, or 3.x without its entity loaded): the code is its source run's
+    return codeSubject(modelNode.runId, session);
+  }
   if (model !== undefined) {
     return {
       label: displayText(model.name, 120),

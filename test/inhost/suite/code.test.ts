@@ -212,7 +212,7 @@ describe('Runs and their code (real git repository, file store and REST test ser
     assert.equal(await textOf(doc(repo.root, c1, 'train.py')), TRAIN_V1);
     const refused = async (uri: vscode.Uri): Promise<void> => {
       await assert.rejects(
-        () => vscode.workspace.openTextDocument(uri).then((d) => d.getText()),
+        async () => (await vscode.workspace.openTextDocument(uri)).getText(),
         uri.toString(),
       );
     };
