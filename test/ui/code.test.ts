@@ -135,14 +135,39 @@ describe('Runs and their code in the workbench (Chromium + code-server + package
     await wb.shot('71-code-diff-two-runs-dark');
   });
 
-  it('looks right in the light theme', async () => {
+  it("links the run detail panel's source line to the run's code", async () => {
     await wb.page.keyboard.press('Escape');
+    const target = row(/^tuned-run/);
+    await target.hover();
+    await target.locator('.action-label[aria-label^="Open Run Details"]').click();
+    const frame = wb.webview();
+    await frame.locator('#overview').waitFor({ timeout: 30_000 });
+    const overview = (await frame.locator('#overview').textContent()) ?? '';
+    assert.match(overview, /Source\s*train\.py — Open at run's commit · Compare with workspace/);
+    await wb.shot('74-run-detail-source-links-dark');
+    await frame.locator('#compare-with-workspace').click();
+    await wb.page
+      .locator('.tabs-container .tab', { hasText: /train\.py \([0-9a-f]{8} ↔ workspace\)/ })
+      .first()
+      .waitFor({ timeout: 30_000 });
+  });
+
+  it('looks right in the light theme', async () => {
     await wb.useLightTheme();
+    // the two runs' diff again (it is behind the workspace diff the last test opened), with its list
+    await row(/^baseline-run/).click({ timeout: 30_000 });
+    await row(/^tuned-run/).click({ modifiers: ['Control'] });
+    await wb.contextMenu(row(/^tuned-run/), "Compare Runs' Code");
+    await wb.page
+      .locator('.quick-input-widget .monaco-list-row', { hasText: 'data.py' })
+      .first()
+      .waitFor({ timeout: 20_000 });
     await wb.page
       .locator('.editor-group-container.active .monaco-diff-editor .line-insert')
       .first()
       .waitFor({ timeout: 20_000 });
     await wb.shot('72-code-diff-two-runs-light');
+    await wb.page.keyboard.press('Escape');
     await wb.page
       .locator('.tabs-container .tab', { hasText: /^train\.py$/ })
       .first()
