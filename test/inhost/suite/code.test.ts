@@ -18,6 +18,16 @@ const TRAIN_V2 =
 const WORKING =
   'import mlflow as mf\n\nmf.set_experiment("code-lens-test")\nmf.autolog()\nwith mf.start_run():\n    mf.log_metric("loss", 1)\n    mf.log_metrics({\n        "accuracy": 0.5,\n        "f1": 0.1,\n    })\n';
 
+/** The lenses of WORKING over the runs below: each call form, by line. */
+const EXPECTED_LENSES = [
+  '2: MLflow: 3 runs · latest elsewhere: finished · Open Experiment',
+  '3: MLflow autolog: latest second finished · Compare Latest 2 Runs',
+  '4: MLflow run: latest second finished · Compare Latest 2 Runs',
+  '5: loss: last 0.5 · best 0.5 (2 runs) · Compare Latest Runs',
+  '7: accuracy: last 0.7 · best 0.7 (2 runs) · Compare Latest Runs',
+  "8: f1: not logged by this file's latest runs yet",
+];
+
 const runIdOf = (n: number): string => `${String(n).padStart(2, '0')}${'c0de'.repeat(7)}00ff`.slice(0, 32);
 
 async function useTrackingUri(api: MlflowExtensionApi, uri: string): Promise<void> {
@@ -238,14 +248,7 @@ describe('Runs and their code (real git repository, file store and REST test ser
     const file = vscode.Uri.file(path.join(repo.root, 'train.py'));
     await vscode.window.showTextDocument(file);
     api.code.lenses.invalidate();
-    assert.deepEqual(await lensTitles(file), [
-      '2: MLflow: 3 runs · latest elsewhere: finished · Open Experiment',
-      '3: MLflow autolog: latest second finished · Compare Latest 2 Runs',
-      '4: MLflow run: latest second finished · Compare Latest 2 Runs',
-      '5: loss: last 0.5 · best 0.5 (2 runs) · Compare Latest Runs',
-      '7: accuracy: last 0.7 · best 0.7 (2 runs) · Compare Latest Runs',
-      "8: f1: not logged by this file's latest runs yet",
-    ]);
+    assert.deepEqual(await lensTitles(file), EXPECTED_LENSES);
   });
 
   it('shows the experiment lens in a notebook cell', async () => {
@@ -282,8 +285,7 @@ describe('Runs and their code (real git repository, file store and REST test ser
     await useTrackingUri(api, server.baseUrl);
     const file = vscode.Uri.file(path.join(repo.root, 'train.py'));
     const before = server.received.length;
-    const titles = await lensTitles(file);
-    assert.equal(titles[3], '5: loss: last 0.5 · best 0.5 (2 runs) · Compare Latest Runs');
+    assert.deepEqual(await lensTitles(file), EXPECTED_LENSES);
     assert.ok(
       server.received.slice(before).some((c) => c.path.endsWith('runs/search')),
       'read from the server',
