@@ -1,3 +1,6 @@
+/** Longer recorded names are no file of a repository (and would not fit in git's argument list). */
+const MAX_PATH = 4096;
+
 /**
  * Repository-relative paths a recorded `mlflow.source.name` may stand for, longest first. MLflow
  * records the path the script was started with: relative (`train.py`, `src/train.py`) or absolute
@@ -9,6 +12,9 @@
  * empty segment, so a hostile tag cannot point git (or an editor) outside the repository.
  */
 export function candidatePaths(sourceName: string, repoRoot?: string): string[] {
+  if (sourceName.length > MAX_PATH) {
+    return [];
+  }
   const name = sourceName.replace(/\\/g, '/');
   if (repoRoot !== undefined) {
     const root = repoRoot.replace(/\\/g, '/').replace(/\/+$/, '');

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parseNameStatus, type ChangedFile } from '../../core/code/changedFiles';
 import { candidatePaths } from '../../core/code/repoPaths';
+import { displayText } from '../../core/explorer/displayText';
 import { isCommitHash, normalizeRepoUrl, type RunSource } from '../../core/code/runSource';
 import { git } from './gitCli';
 import { gitExtensionApi, type GitApiLike } from './gitExtensionApi';
@@ -87,10 +88,10 @@ export class CodeRepositories {
       }
       return {
         problem: 'noFile',
-        message: `Commit ${commit.slice(0, 8)} is in ${path.basename(root)}, but the run's source file (${source.sourceName ?? 'none recorded'}) is not in it.`,
+        message: `Commit ${commit.slice(0, 8)} is in ${path.basename(root)}, but the run's source file (${displayText(source.sourceName ?? 'none recorded', 200)}) is not in it.`,
       };
     }
-    const where = source.repoUrl === undefined ? '' : ` of ${source.repoUrl}`;
+    const where = source.repoUrl === undefined ? '' : ` of ${displayText(source.repoUrl, 200)}`;
     return {
       problem: 'notInWorkspace',
       message: `Commit ${commit.slice(0, 8)}${where} is not in any repository open in this workspace.`,

@@ -61,6 +61,7 @@ describe('repository paths', () => {
 
   it('never leaves the repository', () => {
     assert.deepEqual(candidatePaths('../../etc/passwd'), []);
+    assert.deepEqual(candidatePaths('a'.repeat(1_000_000)), [], 'a 1 MB name is no path');
     assert.deepEqual(candidatePaths('/ws/proj/../secret', '/ws/proj'), []);
     assert.equal(repoRelativePath('a/../../b'), undefined);
     assert.equal(repoRelativePath('/abs/x'), 'abs/x');
