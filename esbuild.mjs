@@ -1,5 +1,5 @@
-// Two bundles (DESIGN.md): dist/extension.js for the Node extension host (cjs, `vscode` external)
-// and dist/webview/<panel>.js for the browser. `--production` minifies and drops source maps;
+// Three bundles (DESIGN.md): dist/extension.js for the Node extension host (cjs, `vscode` external),
+// dist/mcp.js (the stdio MCP server over src/core) and dist/webview/<panel>.js for the browser. `--production` minifies and drops source maps;
 // `--watch` rebuilds on change; `--tests` also compiles the in-host test suite to out/test.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
@@ -34,6 +34,19 @@ const builds = [
     external: ['vscode'],
     // sql.js loads its .wasm at run time from next to the bundle
     loader: { '.wasm': 'file' },
+  },
+  {
+    // The MCP server (stdio) over src/core: its own bundle, since the extension does not need the SDK.
+    ...common,
+    entryPoints: ['src/mcp/main.ts'],
+    outfile: 'dist/mcp.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    loader: { '.wasm': 'file' },
+    define: {
+      MLFLOW_MCP_VERSION: JSON.stringify(JSON.parse(fs.readFileSync('package.json', 'utf8')).version),
+    },
   },
   {
     ...common,
@@ -101,6 +114,6 @@ if (watch) {
   await Promise.all(builds.map((b) => esbuild.build(b)));
   const size = (f) => `${(fs.statSync(f).size / 1024).toFixed(0)} KB`;
   console.log(
-    `esbuild: dist/extension.js ${size('dist/extension.js')}; webview: ${panels.map((p) => `${p}.js ${size(`dist/webview/${p}.js`)}`).join(', ')}${production ? ' (production)' : ''}`,
+    `esbuild: dist/extension.js ${size('dist/extension.js')}; dist/mcp.js ${size('dist/mcp.js')}; webview: ${panels.map((p) => `${p}.js ${size(`dist/webview/${p}.js`)}`).join(', ')}${production ? ' (production)' : ''}`,
   );
 }

@@ -79,6 +79,19 @@ export default tseslint.config(
     },
   },
   {
+    // The MCP server (dist/mcp.js) is built from src/core alone: no vscode, no extension code.
+    files: ['src/mcp/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [vscodeBan, ...spawnBan],
+          patterns: [upward(['**/extension/**', '**/protocol/**', '**/webview/**'])],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/extension/*/*.ts'],
     ignores: ['src/extension/shared/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [intoFeature, intoRoot] }] },

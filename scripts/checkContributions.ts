@@ -65,9 +65,11 @@ export function checkContributions(
   }
   const engine = pkg.engines?.vscode ?? '';
   const [major = 0, minor = 0] = (/\^?(\d+)\.(\d+)/.exec(engine) ?? []).slice(1).map(Number);
-  if (major !== 1 || minor > 100) {
+  // The test workbench must be able to install what we package, and the MCP server definition
+  // provider API is VS Code 1.101's.
+  if (major !== 1 || minor > 103 || minor < 101) {
     problems.push(
-      `engines.vscode ${engine} must be no newer than ^1.100.0 (code-server 4.100.3 is VS Code 1.100.3)`,
+      `engines.vscode ${engine} must be between ^1.101.0 (the MCP server definition API) and ^1.103.0 (code-server 4.103.2 is VS Code 1.103.2)`,
     );
   }
   return problems;

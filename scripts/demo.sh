@@ -19,7 +19,7 @@ if command -v code >/dev/null 2>&1; then
   exec code --new-window --extensionDevelopmentPath="$ROOT" "$WORK/workspace"
 fi
 
-# No desktop VS Code: code-server (VS Code 1.100.3 in the browser), installed under tools/.
+# No desktop VS Code: code-server (VS Code 1.103.2 in the browser), installed under tools/.
 # Whatever it writes (config.yaml, logs, user data) stays under .demo/, not in your home.
 tools/code-server/install.sh
 npx vsce package --no-dependencies --no-rewrite-relative-links --out "$WORK/mlflow-vscode.vsix" >/dev/null

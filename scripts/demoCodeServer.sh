@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The code-server half of scripts/demo.sh: start code-server (VS Code 1.100.3 in the browser) on
+# The code-server half of scripts/demo.sh: start code-server (VS Code 1.103.2 in the browser) on
 # 127.0.0.1 for the demo folder WORK, with everything code-server writes kept under WORK — its
 # config.yaml (--config), its data and logs (XDG_DATA_HOME), user data and extensions — and
 # nothing in the user's home (~/.config/code-server, ~/.local/share/code-server).
@@ -9,7 +9,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="$(cd "$1" && pwd)"
 VSIX="${2:-}"
-CS="$ROOT/tools/code-server/node_modules/.bin/code-server"
+CS="$ROOT/tools/code-server/code-server"
 export XDG_CONFIG_HOME="$WORK/xdg-config" XDG_DATA_HOME="$WORK/xdg-data"
 CONFIG="$WORK/code-server.yaml"
 mkdir -p "$WORK/user-data/User" "$WORK/workspace"

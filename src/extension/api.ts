@@ -1,6 +1,7 @@
 import type { Stores } from '../core/stores/openStores';
 import type { ChildConnectionEnv, ConnectionState } from './connection';
 import type { CodeFeature } from './code';
+import type { AiTools } from './aiTools';
 import type { ComparePanels } from './compare';
 import type { EvaluationPanels } from './evaluation';
 import type { Explorer } from './explorer';
@@ -46,4 +47,6 @@ export interface MlflowExtensionApi {
    * phases it marked (the bench times the compare panel's first load by them).
    */
   readonly panelProbe: PanelProbe;
+  /** The MLflow language model tools this window registered, by name (empty without the lm API). */
+  readonly aiTools: AiTools;
 }

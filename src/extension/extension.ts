@@ -27,6 +27,7 @@ import { registerTraces } from './traces';
 import { registerEvaluation } from './evaluation';
 import { registerPrompts } from './prompts';
 import { registerCode } from './code';
+import { registerAiTools } from './aiTools';
 import { VERSION_DOC_SCHEME, versionDocuments } from './compare';
 import { forgetClosedResults, RESULT_DOC_SCHEME, resultDocuments } from './shared/resultDocuments';
 import { ConnectionStatusBar } from './connection';
@@ -47,12 +48,13 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   const connections = new ConnectionManager(log);
   // The MLflow workspace chosen per connection (3.10+ servers with --enable-workspaces).
   const workspaces = new ConnectionWorkspaces(context.globalState);
+  const terminalEnvironment = new TerminalEnvironment(context.environmentVariableCollection, connections);
   context.subscriptions.push(
     log,
     connections,
     workspaces,
     new ConnectionStatusBar(connections, workspaces),
-    new TerminalEnvironment(context.environmentVariableCollection, connections),
+    terminalEnvironment,
   );
   // Credentials the user typed live in SecretStorage only; Azure ML may use VS Code's Microsoft session.
   // A keychain that fails (no keyring) is said once; credentials are then kept for the session.
@@ -66,6 +68,13 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   const typed = userCredentials(secrets, microsoft);
   const stores = new StoreSession(connections, context.extensionPath, typed, workspaces);
   connections.provideChildEnv(() => stores.childWorkspaceEnv());
+  // Reopened stores may mean another workspace: new terminals get its MLFLOW_WORKSPACE.
+  context.subscriptions.push(
+    stores.onDidChange(() => {
+      terminalEnvironment.refresh();
+    }),
+  );
+  terminalEnvironment.refresh();
   context.subscriptions.push(
     stores,
     secrets,
@@ -103,6 +112,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   const evaluations = registerEvaluation(context, stores, log);
   const prompts = registerPrompts(context, stores, log);
   const code = registerCode(context, stores, explorer, log);
+  const aiTools = registerAiTools(context, { stores, connections, secrets: typed }, log);
   registerProjectRun(context, { connections, secrets: typed, explorer, log });
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(VERSION_DOC_SCHEME, versionDocuments),
@@ -133,6 +143,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
     reportedCommands: reportedCommandIds,
     webviewPanels: openWebviewPanels,
     panelProbe,
+    aiTools,
   };
 }
 

@@ -50,6 +50,11 @@ export interface TraceDetailSnapshot extends Message<'traceDetail/snapshot'> {
   readonly assessments: readonly AssessmentView[];
   /** Source run, logged model, linked prompt versions, workspace files (only those that exist). */
   readonly links: TraceLinksView;
+  /**
+   * Why assessments cannot be written to this store (a local store is opened read-only); absent
+   * where they can. The panel then shows this instead of buttons that could only refuse.
+   */
+  readonly readOnly?: string;
 }
 
 export interface TraceDetailError extends Message<'traceDetail/error'> {
@@ -174,7 +179,8 @@ const HOST_CHECKS = {
     Array.isArray(m.tags) &&
     Array.isArray(m.assessments) &&
     typeof m.links === 'object' &&
-    m.links !== null,
+    m.links !== null &&
+    (m.readOnly === undefined || typeof m.readOnly === 'string'),
   'traceDetail/error': (m) => typeof m.message === 'string',
 } satisfies MessageChecks<TraceDetailHostMessage['type']>;
 

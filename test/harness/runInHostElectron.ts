@@ -3,7 +3,7 @@
 // update.code.visualstudio.com, which machines without internet (such as our CI) cannot reach;
 // there, test/harness/runInHost.ts runs the very same suite in code-server instead.
 //
-// CLI: tsx test/harness/runInHostElectron.ts [--suite suite] [--version 1.100.3]
+// CLI: tsx test/harness/runInHostElectron.ts [--suite suite] [--version 1.103.2]
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -25,7 +25,7 @@ async function main(): Promise<number> {
   let exitCode: number;
   try {
     exitCode = await runTests({
-      version: opt('--version', '1.100.3'),
+      version: opt('--version', '1.103.2'),
       extensionDevelopmentPath: REPO_ROOT,
       extensionTestsPath: path.join(REPO_ROOT, 'out', 'test', 'inhost', 'index.js'),
       launchArgs: [

@@ -72,20 +72,18 @@ describe('Evaluation results in the workbench (Chromium + code-server, recorded 
     const rows = wb.page.locator('.quick-input-widget .monaco-list-row');
     await rows.nth(1).waitFor({ timeout: 60_000 });
     const count = wb.page.locator('.quick-input-widget .quick-input-count');
-    for (const [i, name] of ['eval-support-agent-v2', DATASET_RUN_NAME].entries()) {
+    for (const name of ['eval-support-agent-v2', DATASET_RUN_NAME]) {
       const row = rows.filter({ hasText: name }).first();
-      const picked = `${String(i + 1)} Selected`;
-      // A click can land while the list redraws after the previous one: click again until the
-      // picker counts this row as picked.
-      for (let attempt = 0; !((await count.textContent()) ?? '').includes(picked); attempt++) {
+      const checked = row.locator('.monaco-checkbox.checked, input[type=checkbox]:checked').first();
+      // A click can land while the list redraws after the previous one and be lost: click again,
+      // but only while the row is still unchecked (a second click on a checked row would untick it).
+      for (let attempt = 0; (await checked.count()) === 0; attempt++) {
         assert.ok(attempt < 5, `${name} could not be picked`);
         await row.locator('.monaco-checkbox, input[type=checkbox]').first().click();
-        await count
-          .filter({ hasText: picked })
-          .waitFor({ timeout: 5_000 })
-          .catch(() => undefined);
+        await checked.waitFor({ timeout: 10_000 }).catch(() => undefined);
       }
     }
+    await count.filter({ hasText: '2 Selected' }).waitFor({ timeout: 30_000 });
     await wb.page.keyboard.press('Enter');
     await wb.webview().locator('#comparison tbody tr').nth(5).waitFor({ timeout: 60_000 });
   }

@@ -67,6 +67,9 @@ describe('Trace panel in the workbench (Chromium + code-server, recorded 3.11.1 
     await wb.page.keyboard.press('ArrowDown');
     await wb.page.keyboard.press('Enter');
     await view.locator('#span-title', { hasText: 'CHAT_MODEL' }).waitFor({ timeout: 10_000 });
+    // The local store is read-only: the reason stands where Add feedback would, and no button is offered.
+    await view.locator('#span-assessments-read-only', { hasText: 'read-only' }).waitFor({ timeout: 10_000 });
+    assert.equal(await view.locator('#add-feedback, #span-add-feedback, .override').count(), 0);
     await wb.shot('61-trace-chat-dark');
   });
 

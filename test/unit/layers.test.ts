@@ -25,8 +25,13 @@ function importsOf(file: string): string[] {
 }
 
 describe('layer rule (DESIGN.md: only src/extension imports vscode)', () => {
-  it('no file in src/core, src/protocol or webview imports vscode', () => {
-    const offenders = [...tsFiles('src/core'), ...tsFiles('src/protocol'), ...tsFiles('webview')]
+  it('no file in src/core, src/mcp, src/protocol or webview imports vscode', () => {
+    const offenders = [
+      ...tsFiles('src/core'),
+      ...tsFiles('src/mcp'),
+      ...tsFiles('src/protocol'),
+      ...tsFiles('webview'),
+    ]
       .filter((f) => importsOf(f).includes('vscode'))
       .map((f) => path.relative(ROOT, f));
     assert.deepEqual(offenders, []);

@@ -7,6 +7,8 @@ const ROOT = path.resolve(__dirname, '../..');
 /** What may ship in the .vsix: the bundles, static assets, the manifest and the docs. */
 const ALLOWED = [
   /^dist\/extension\.js$/,
+  // The MCP server the extension offers to VS Code (and users run from any MCP client).
+  /^dist\/mcp\.js$/,
   /^dist\/webview\/[\w-]+\.js$/,
   /^dist\/webview\/codicon\.(css|ttf)$/,
   /^dist\/[\w-]+\.wasm$/,
@@ -34,6 +36,7 @@ describe('the .vsix file list (vsce ls)', function () {
       'media/mlflow.svg',
       'syntaxes/mlmodel.tmLanguage.json',
       'LICENSE',
+      'dist/mcp.js',
     ]) {
       assert.ok(files.includes(required), `${required} is packaged`);
     }

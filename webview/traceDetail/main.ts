@@ -58,12 +58,14 @@ function header(s: TraceDetailSnapshot): HTMLElement[] {
 
 /** The whole trace: header, tree beside the details pane, then the trace's assessments, metadata, tags. */
 function render(s: TraceDetailSnapshot): void {
+  // On a read-only store the assessment controls are replaced by the reason (clicks could only refuse).
+  const writes: AssessmentActions | string = s.readOnly ?? actions;
   const pane = el('div', { className: 'span-pane', id: 'span-pane' });
   const tree = new SpanTree(s.spans, (i) => {
     const row = s.spans[i];
     const detail = s.details[i];
     if (row && detail) {
-      pane.replaceChildren(spanDetails(row, detail, actions));
+      pane.replaceChildren(spanDetails(row, detail, writes));
       vscode.post({ type: 'traceDetail/select', spanId: row.spanId });
     }
   });
@@ -73,8 +75,8 @@ function render(s: TraceDetailSnapshot): void {
       ...header(s),
       el('div', { className: 'trace-split' }, tree.element, pane),
       el('h2', { id: 'assessments-title', text: `Assessments (${String(s.assessments.length)})` }),
-      assessmentList(s.assessments, 'trace-assessments', actions),
-      addButtons(actions, undefined, ''),
+      assessmentList(s.assessments, 'trace-assessments', writes),
+      addButtons(writes, undefined, ''),
       el('h2', { text: `Metadata (${String(s.metadata.length)})` }),
       factTable(s.metadata, 'metadata'),
       el('h2', { text: `Tags (${String(s.tags.length)})` }),

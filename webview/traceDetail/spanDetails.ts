@@ -55,12 +55,18 @@ export interface AssessmentActions {
   override(assessmentId: string): void;
 }
 
-/** "Add feedback" and "Add expectation" for the trace (no span) or one span. */
+/**
+ * "Add feedback" and "Add expectation" for the trace (no span) or one span; without actions (a
+ * read-only store) the reason they are absent.
+ */
 export function addButtons(
-  actions: AssessmentActions,
+  actions: AssessmentActions | string,
   spanId: string | undefined,
   idPrefix: string,
 ): HTMLElement {
+  if (typeof actions === 'string') {
+    return el('p', { className: 'hint read-only', id: `${idPrefix}assessments-read-only`, text: actions });
+  }
   const bar = el('div', { className: 'toolbar assessment-actions' });
   for (const kind of ['feedback', 'expectation'] as const) {
     const button = el('vscode-button', {
@@ -88,7 +94,7 @@ function shownValue(a: AssessmentView): string {
 export function assessmentList(
   list: readonly AssessmentView[],
   id: string,
-  actions: AssessmentActions,
+  actions: AssessmentActions | string,
 ): HTMLElement {
   if (list.length === 0) {
     return el('p', { className: 'hint', id, text: 'None.' });
@@ -112,7 +118,7 @@ export function assessmentList(
         ...marks.map((m) => el('span', { className: 'badge', text: m })),
       );
       item.dataset.assessmentId = a.assessmentId;
-      if (a.kind === 'feedback' && a.valid) {
+      if (a.kind === 'feedback' && a.valid && typeof actions !== 'string') {
         const override = el('vscode-button', { className: 'override', text: 'Override…' });
         override.setAttribute('secondary', '');
         override.setAttribute('aria-label', `Override ${a.name}`);
@@ -162,7 +168,7 @@ function events(d: SpanDetail): HTMLElement[] {
 }
 
 /** The details pane of one span. */
-export function spanDetails(row: SpanRow, d: SpanDetail, actions: AssessmentActions): HTMLElement {
+export function spanDetails(row: SpanRow, d: SpanDetail, actions: AssessmentActions | string): HTMLElement {
   const status =
     row.statusCode === 'ERROR'
       ? [

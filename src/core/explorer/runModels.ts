@@ -31,6 +31,11 @@ export interface RunModel {
   readonly artifactUri: string | undefined;
   /** `LOGGED_MODEL_READY`, `LOGGED_MODEL_PENDING`… (3.x). */
   readonly status: string | undefined;
+  /**
+   * True for a model the run used without logging it: named in its MLflow 3 `inputs.model_inputs`
+   * (an evaluation run's model), not in its outputs.
+   */
+  readonly used?: boolean;
 }
 
 /** At most this many logged models are read for one run (a run logging more is a loop gone wrong). */
@@ -66,21 +71,28 @@ function outputIds(run: Run): string[] {
   return [...new Set(run.outputs.modelOutputs.map((o) => o.modelId))];
 }
 
+/** Model ids the run's inputs name and its outputs do not: the models it used. */
+function usedIds(run: Run): string[] {
+  const outputs = new Set(outputIds(run));
+  return [...new Set(run.inputs.modelInputs.map((i) => i.modelId))].filter((id) => !outputs.has(id));
+}
+
 /**
  * How many models a run shows without asking the store: its 2.x tag entries plus the logged
- * models its outputs name (an entry whose `model_uuid` is one of those ids counted once). The
- * tree decides from it, without a request per run, whether a run has a Models section.
+ * models its outputs and inputs name (an entry whose `model_uuid` is one of those ids counted
+ * once). The tree decides from it, without a request per run, whether a run has a Models section.
  */
 export function runModelCount(run: Run): number {
   const ids = outputIds(run);
   return (
     loggedModelHistory(run).filter((m) => m.modelUuid === undefined || !ids.includes(m.modelUuid)).length +
-    ids.length
+    ids.length +
+    usedIds(run).length
   );
 }
 
 /**
- * The models a run logged, oldest first: 2.x tag entries, then MLflow 3 logged models found by
+ * The models a run logged, oldest first (and, with `includeUsed`, then those it only used): 2.x tag entries, then MLflow 3 logged models found by
  * `source_run_id` in the run's experiment, plus any model the run's outputs name that the search
  * did not return (a model created elsewhere, then logged as this run's output). Each model once.
  * A store that cannot search (an old server answers an empty page already) or fails to, for a run
@@ -90,6 +102,7 @@ export async function listRunModels(
   store: TrackingStore,
   run: Run,
   signal?: AbortSignal,
+  options: { readonly includeUsed?: boolean } = {},
 ): Promise<RunModel[]> {
   const runId = run.info.runId;
   const ids = outputIds(run);
@@ -127,5 +140,20 @@ export async function listRunModels(
     (a, b) => (a.creationTimestampMs ?? 0) - (b.creationTimestampMs ?? 0) || (a.modelId < b.modelId ? -1 : 1),
   );
   const tagged = loggedModelHistory(run).filter((m) => m.modelUuid === undefined || !byId.has(m.modelUuid));
-  return [...tagged.map((m) => fromTag(runId, m)), ...logged.map(fromLoggedModel)];
+  const own = [...tagged.map((m) => fromTag(runId, m)), ...logged.map(fromLoggedModel)];
+  if (options.includeUsed !== true) {
+    return own;
+  }
+  // With includeUsed, the models named only in the run's inputs follow, marked as used.
+  const used: RunModel[] = [];
+  for (const id of usedIds(run).filter((i) => !byId.has(i))) {
+    try {
+      used.push({ ...fromLoggedModel(await store.getLoggedModel(id, { signal })), used: true });
+    } catch (err) {
+      if (!StoreError.isNotFound(err)) {
+        throw err;
+      }
+    }
+  }
+  return [...own, ...used];
 }

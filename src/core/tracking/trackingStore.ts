@@ -105,6 +105,15 @@ export interface ReadLoggedModelArtifactRequest {
   readonly signal?: AbortSignal;
 }
 
+/** Arguments of {@link TrackingStore.listLoggedModelArtifacts}. */
+export interface ListLoggedModelArtifactsRequest {
+  /** `m-<32 hex>`. */
+  readonly modelId: string;
+  /** A folder relative to the logged model's artifact root; its root when omitted. */
+  readonly path?: string;
+  readonly signal?: AbortSignal;
+}
+
 /** Options every single-object read accepts. */
 export interface ReadOptions {
   readonly signal?: AbortSignal;
@@ -146,6 +155,11 @@ export interface TrackingStore {
    * cannot reach them.
    */
   readLoggedModelArtifact(request: ReadLoggedModelArtifactRequest): Promise<Uint8Array>;
+  /**
+   * One folder of an MLflow 3 logged model's artifacts (MLflow's `listLoggedModelArtifacts`), paths
+   * relative to the model's artifact root as {@link listArtifacts} gives them for a run.
+   */
+  listLoggedModelArtifacts(request: ListLoggedModelArtifactsRequest): Promise<ArtifactListing>;
   /** Release resources (a database handle); the store must not be used afterwards. */
   dispose(): void;
 }

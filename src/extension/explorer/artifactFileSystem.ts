@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { collectPages } from '../../core/common/paging';
+import { listOwnerArtifacts, readOwnerArtifact } from '../../core/explorer/artifactOwner';
 import { StoreError } from '../../core/common/storeError';
 import type { ArtifactFile } from '../../core/tracking/entities/artifactFile';
 import type { StoreSession } from '../connection';
@@ -13,7 +14,10 @@ export function tooLargeMessage(artifactPath: string): string {
   return `${artifactPath} is larger than 50 MB, too large to open in an editor; use "Download Artifacts…" instead.`;
 }
 
-/** `mlflow-artifact:/<run id>/<path>` for a run's artifact. */
+/**
+ * `mlflow-artifact:/<owner id>/<path>` for an artifact of a run, or of an MLflow 3 logged model
+ * when the owner is its `m-…` id.
+ */
 export function artifactUri(runId: string, artifactPath: string): vscode.Uri {
   return vscode.Uri.from({ scheme: ARTIFACT_SCHEME, path: `/${runId}/${artifactPath}` });
 }
@@ -24,7 +28,7 @@ function parse(uri: vscode.Uri): { runId: string; path: string } {
 }
 
 /**
- * Run artifacts as a read-only file system, so that an artifact opens in a normal editor tab
+ * Run and logged-model artifacts as a read-only file system, so that an artifact opens in a normal editor tab
  * (text, JSON, YAML, images) with VS Code's own viewers. Nothing is executed: bytes are read
  * through the store and handed to the editor as a document.
  */
@@ -75,7 +79,7 @@ export class ArtifactFileSystem implements vscode.FileSystemProvider {
     }
     const stores = await this.session.stores();
     try {
-      return await stores.tracking.readArtifact({ runId, path, maxBytes: MAX_PREVIEW_BYTES });
+      return await readOwnerArtifact(stores.tracking, runId, path, MAX_PREVIEW_BYTES);
     } catch (err) {
       if (StoreError.is(err, 'too-large')) {
         throw vscode.FileSystemError.Unavailable(tooLargeMessage(path));
@@ -97,7 +101,7 @@ export class ArtifactFileSystem implements vscode.FileSystemProvider {
     let listing = this.listings.get(key);
     if (listing === undefined) {
       listing = this.session.stores().then((s) =>
-        collectPages((pageToken) => s.tracking.listArtifacts({ runId, path: folder, pageToken }), {
+        collectPages((pageToken) => listOwnerArtifacts(s.tracking, runId, folder, pageToken), {
           maxItems: 10_000,
         }),
       );

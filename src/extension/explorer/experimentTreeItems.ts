@@ -2,6 +2,7 @@
 // tooltip and context value (which the menus in package.json match) of one kind read in one place.
 import * as vscode from 'vscode';
 import { formatBytes } from '../../core/common/formatBytes';
+import { isLoggedModelOwner } from '../../core/explorer/artifactOwner';
 import { isEvaluationRun } from '../../core/evaluation/evaluationRun';
 import { displayText } from '../../core/explorer/displayText';
 import { experimentKindLook, experimentKindOf } from '../../core/explorer/experimentKind';
@@ -141,7 +142,9 @@ export function artifactItem(node: NodeOf<'artifact'>): vscode.TreeItem {
   item.iconPath = node.file.isDir ? vscode.ThemeIcon.Folder : vscode.ThemeIcon.File;
   item.description =
     node.file.isDir || node.file.fileSize === undefined ? undefined : formatBytes(node.file.fileSize);
-  item.contextValue = node.file.isDir ? 'mlflow.artifact.dir' : 'mlflow.artifact.file';
+  // A logged model's files open like a run's; the run-only actions (download by run) stay off them.
+  const owner = isLoggedModelOwner(node.runId) ? 'mlflow.loggedModelArtifact' : 'mlflow.artifact';
+  item.contextValue = `${owner}.${node.file.isDir ? 'dir' : 'file'}`;
   if (!node.file.isDir) {
     item.command = { command: 'mlflow.artifacts.open', title: 'Open Artifact', arguments: [node] };
   }
@@ -157,7 +160,11 @@ export function loggedModelItem(node: NodeOf<'loggedModel'>): vscode.TreeItem {
   item.description =
     m.modelId === undefined
       ? flavors
-      : [m.modelId, m.status === 'LOGGED_MODEL_PENDING' ? 'pending' : undefined]
+      : [
+          m.used === true ? 'used' : undefined,
+          m.modelId,
+          m.status === 'LOGGED_MODEL_PENDING' ? 'pending' : undefined,
+        ]
           .filter((x) => x !== undefined)
           .join(' · ');
   item.iconPath = new vscode.ThemeIcon('package');
@@ -167,6 +174,7 @@ export function loggedModelItem(node: NodeOf<'loggedModel'>): vscode.TreeItem {
       ? [`Flavors: ${flavors || 'unknown'}`]
       : [
           `Logged model ${m.modelId}`,
+          ...(m.used === true ? ['Used by this run (its inputs name it), logged by another'] : []),
           `Status: ${displayText(m.status ?? 'unknown', 60)}`,
           `Artifacts: ${displayText(m.artifactUri ?? 'unknown', 300)}`,
         ]),

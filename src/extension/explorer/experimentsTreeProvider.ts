@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { listOwnerArtifacts } from '../../core/explorer/artifactOwner';
 import { collectPages } from '../../core/common/paging';
 import { StoreError } from '../../core/common/storeError';
 import { listRunModels } from '../../core/explorer/runModels';
@@ -138,7 +139,9 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
       case 'loggedModel':
         return loggedModelSections(node);
       case 'loggedModelSection':
-        return loggedModelSectionValues(node);
+        return node.section === 'artifacts'
+          ? this.artifacts(node.model.modelId, undefined, node.id)
+          : loggedModelSectionValues(node);
       case 'traces':
         return this.tracesOf(node);
       case 'traceSession':
@@ -300,7 +303,7 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
   private async models(run: Run, parentId: string): Promise<ExplorerNode[]> {
     try {
       const stores = await this.model.session.stores();
-      const models = await listRunModels(stores.tracking, run);
+      const models = await listRunModels(stores.tracking, run, undefined, { includeUsed: true });
       if (models.length === 0) {
         return [
           {
@@ -328,7 +331,7 @@ export class ExperimentsTreeProvider implements vscode.TreeDataProvider<Explorer
     try {
       const stores = await this.model.session.stores();
       const files = await collectPages(
-        (pageToken) => stores.tracking.listArtifacts({ runId, path: folder, pageToken }).then((l) => l),
+        (pageToken) => listOwnerArtifacts(stores.tracking, runId, folder, pageToken),
         { maxItems: MAX_ARTIFACTS_PER_FOLDER },
       );
       if (files.length === 0) {

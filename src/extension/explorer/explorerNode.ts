@@ -11,7 +11,8 @@ import type { TraceInfo } from '../../core/traces/entities/traceInfo';
 export type RunSection = 'params' | 'metrics' | 'tags' | 'datasets' | 'artifacts' | 'models';
 
 /** What an experiment's logged model shows when expanded. */
-export type LoggedModelSection = 'params' | 'metrics' | 'tags';
+/** A logged model's child folders; `artifacts` lists its own artifact folder (MLflow 3). */
+export type LoggedModelSection = 'params' | 'metrics' | 'tags' | 'artifacts';
 
 /**
  * The nodes of the Experiments and Models views. They are plain data so that commands receive
@@ -50,6 +51,7 @@ export type ExplorerNode =
   | {
       readonly kind: 'artifact';
       readonly id: string;
+      /** The owner: a run id, or the `m-…` id of the MLflow 3 logged model the file belongs to. */
       readonly runId: string;
       readonly file: ArtifactFile;
       readonly parentId: string;

@@ -70,55 +70,66 @@ export const LOGGED_MODEL_SECTION_LABELS: Readonly<Record<LoggedModelSection, st
   params: 'Parameters',
   metrics: 'Metrics',
   tags: 'Tags',
+  artifacts: 'Artifacts',
 };
 
-const ROWS: Readonly<Record<LoggedModelSection, (m: LoggedModel) => LoggedModelRow[]>> = {
+type ValueSection = Exclude<LoggedModelSection, 'artifacts'>;
+
+const ROWS: Readonly<Record<ValueSection, (m: LoggedModel) => LoggedModelRow[]>> = {
   params: paramRows,
   metrics: metricRows,
   tags: tagRows,
 };
 
-const ICONS: Readonly<Record<LoggedModelSection, string>> = {
+const ICONS: Readonly<Record<ValueSection, string>> = {
   params: 'symbol-parameter',
   metrics: 'graph-line',
   tags: 'tag',
 };
 
 /**
- * A logged model's sections, those with entries. Its artifacts are not listed: no store lists a
- * logged model's folder (`logged-models/<id>/artifacts/directories` is not read yet), and the
- * artifact file system addresses files by run.
+ * A logged model's sections, those with entries, then its Artifacts folder (read through the
+ * artifact file system with the model's id as owner). A model still PENDING has written no
+ * artifacts (MLflow's git-versioned models stay so), so it has no Artifacts folder.
  */
 export function loggedModelSections(node: NodeOf<'loggedModel'>): ExplorerNode[] {
   const m = node.logged;
   if (m === undefined) {
     return [];
   }
-  const counts: Record<LoggedModelSection, number> = {
+  const counts: Record<ValueSection, number> = {
     params: m.params.length,
     metrics: m.metrics.length,
     tags: m.tags.length,
   };
-  return (['params', 'metrics', 'tags'] as const)
-    .filter((section) => counts[section] > 0)
-    .map((section) => ({
-      kind: 'loggedModelSection',
-      id: `${node.id}/${section}`,
-      section,
-      model: m,
-      parentId: node.id,
-    }));
+  const sections: LoggedModelSection[] = (['params', 'metrics', 'tags'] as const).filter(
+    (section) => counts[section] > 0,
+  );
+  if (m.status !== 'LOGGED_MODEL_PENDING') {
+    sections.push('artifacts');
+  }
+  return sections.map((section) => ({
+    kind: 'loggedModelSection',
+    id: `${node.id}/${section}`,
+    section,
+    model: m,
+    parentId: node.id,
+  }));
 }
 
 /** The rows of one section of a logged model. */
 export function loggedModelSectionValues(node: NodeOf<'loggedModelSection'>): ExplorerNode[] {
-  return ROWS[node.section](node.model).map((r) => ({
+  const section = node.section;
+  if (section === 'artifacts') {
+    return [];
+  }
+  return ROWS[section](node.model).map((r) => ({
     kind: 'value',
     id: `${node.id}/${r.key}`,
     label: r.label,
     description: r.description,
     tooltip: r.tooltip,
-    icon: ICONS[node.section],
+    icon: ICONS[section],
     copy: r.copy,
     parentId: node.id,
   }));

@@ -6,7 +6,7 @@ import { loggedModelDescription, loggedModelLook, sourceRunOf } from '../../core
 import { formatTimestamp } from '../../core/explorer/runSummary';
 import type { LoggedModel } from '../../core/tracking/entities/loggedModel';
 import { EXPLORER_COMMANDS } from '../shared/commandIds/explorerCommandIds';
-import type { NodeOf } from './explorerNode';
+import type { LoggedModelSection, NodeOf } from './explorerNode';
 import { LOGGED_MODEL_SECTION_LABELS } from './loggedModelChildren';
 import { plainTooltip } from './treeText';
 
@@ -48,6 +48,13 @@ export function experimentLoggedModelItem(node: NodeOf<'loggedModel'>, m: Logged
   return item;
 }
 
+const SECTION_ICONS: Readonly<Record<LoggedModelSection, string>> = {
+  params: 'symbol-parameter',
+  metrics: 'graph-line',
+  tags: 'tag',
+  artifacts: 'files',
+};
+
 export function loggedModelSectionItem(node: NodeOf<'loggedModelSection'>): vscode.TreeItem {
   const m = node.model;
   const count =
@@ -55,13 +62,13 @@ export function loggedModelSectionItem(node: NodeOf<'loggedModelSection'>): vsco
       ? m.params.length
       : node.section === 'metrics'
         ? m.metrics.length
-        : m.tags.length;
+        : node.section === 'tags'
+          ? m.tags.length
+          : undefined;
   const item = new vscode.TreeItem(LOGGED_MODEL_SECTION_LABELS[node.section], Collapsed);
   item.id = node.id;
-  item.description = String(count);
-  item.iconPath = new vscode.ThemeIcon(
-    node.section === 'params' ? 'symbol-parameter' : node.section === 'metrics' ? 'graph-line' : 'tag',
-  );
+  item.description = count === undefined ? undefined : String(count);
+  item.iconPath = new vscode.ThemeIcon(SECTION_ICONS[node.section]);
   item.contextValue = `mlflow.loggedModelSection.${node.section}`;
   return item;
 }

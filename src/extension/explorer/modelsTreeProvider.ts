@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { loggedModelOfSource } from './revealLoggedModel';
 import { collectPages } from '../../core/common/paging';
 import { displayText } from '../../core/explorer/displayText';
 import { registryModelUri } from '../../core/explorer/loggedModelHistory';
@@ -205,9 +206,10 @@ function versionItem(node: NodeOf<'modelVersion'>): vscode.TreeItem {
     `Status: ${v.status ?? 'unknown'}${v.statusMessage ? ` — ${displayText(v.statusMessage, 300)}` : ''}`,
     ...(stage === undefined ? [] : [`Stage: ${stage}`]),
     `Source run: ${v.runId ?? 'none'}`,
-    `Source: ${displayText(v.source ?? 'unknown', 300)}`,
+    `Source: ${displayText(v.source ?? 'unknown', 300)}${loggedModelOfSource(v.source) === undefined ? '' : ' (an MLflow 3 logged model: Show Logged Model)'}`,
     `Created: ${formatTimestamp(v.creationTimestamp)}`,
   ]);
-  item.contextValue = `mlflow.modelVersion${v.runId === undefined ? '' : '.withRun'}${v.aliases.length > 0 ? '.aliased' : ''}`;
+  const logged = loggedModelOfSource(v.source) === undefined ? '' : '.fromLoggedModel';
+  item.contextValue = `mlflow.modelVersion${v.runId === undefined ? '' : '.withRun'}${v.aliases.length > 0 ? '.aliased' : ''}${logged}`;
   return item;
 }

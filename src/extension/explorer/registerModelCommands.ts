@@ -4,11 +4,13 @@ import type { ExplorerCommandKit } from './explorerCommandKit';
 import { nodeOf } from './explorerNode';
 import { copyModelUri, deleteAlias, setAlias } from './modelCommands';
 import { pickModelVersion } from './paletteTargets';
+import { loggedModelOfSource, revealLoggedModel } from './revealLoggedModel';
 
 /**
  * The commands on a registered model's version: copy its URI, set or delete an alias, and show the
  * run it came from (`revealRun` selects that run in the Experiments view); the same Show Source
- * Run on an experiment's logged model, and the next page of an experiment's logged models.
+ * Run on an experiment's logged model, and the next page of an experiment's logged models; *Show
+ * Logged Model* on a version registered from an MLflow 3 logged model (source `models:/m-<id>`).
  */
 export function registerModelCommands(
   { register, guarded, versionArg, views, log }: ExplorerCommandKit,
@@ -76,5 +78,27 @@ export function registerModelCommands(
     }
     await vscode.commands.executeCommand('mlflow.experiments.focus');
     return revealRun(runId);
+  });
+  register(EXPLORER_COMMANDS.showLoggedModel, async (arg) => {
+    const picked =
+      arg === undefined
+        ? await guarded(
+            'Finding the version',
+            () => pickModelVersion(model, modelsView.selection, 'Show Logged Model'),
+            undefined,
+          )
+        : arg;
+    const modelId =
+      loggedModelOfSource(nodeOf(picked, 'modelVersion')?.modelVersion.source) ??
+      (typeof picked === 'string' ? loggedModelOfSource(`models:/${picked}`) : undefined);
+    if (modelId === undefined) {
+      if (picked !== undefined) {
+        void vscode.window.showInformationMessage(
+          'This version was not registered from an MLflow 3 logged model (its source is not models:/m-<id>).',
+        );
+      }
+      return false;
+    }
+    return revealLoggedModel(views, log, modelId);
   });
 }

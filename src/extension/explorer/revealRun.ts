@@ -5,14 +5,14 @@ import type { ExplorerViews } from './explorerViews';
 /** Pages loaded at most while looking for a run to reveal (`mlflow.runs.pageSize` runs each). */
 const MAX_REVEAL_PAGES = 50;
 /** How long the tree's data must stay unchanged before a reveal, and the longest wait for that. */
-const SETTLE_MS = 300;
-const SETTLE_CAP_MS = 3_000;
+export const SETTLE_MS = 300;
+export const SETTLE_CAP_MS = 3_000;
 
 /**
  * Resolves once `event` has been silent for `quietMs` (or after `capMs` at most). A reveal sent
  * while the workbench is still redrawing after a refresh can be folded away by that redraw.
  */
-function whenQuiet(event: vscode.Event<unknown>, quietMs: number, capMs: number): Promise<void> {
+export function whenQuiet(event: vscode.Event<unknown>, quietMs: number, capMs: number): Promise<void> {
   return new Promise((resolve) => {
     let quiet = setTimeout(done, quietMs);
     const cap = setTimeout(done, capMs);
@@ -30,7 +30,7 @@ function whenQuiet(event: vscode.Event<unknown>, quietMs: number, capMs: number)
 }
 
 /** Resolves once `view` becomes visible (or after `capMs` at most). */
-function whenShown(view: vscode.TreeView<unknown>, capMs: number): Promise<void> {
+export function whenShown(view: vscode.TreeView<unknown>, capMs: number): Promise<void> {
   return new Promise<void>((resolve) => {
     const done = (): void => {
       clearTimeout(cap);

@@ -6,6 +6,7 @@ import type { InterpreterVersion } from '../../core/cli/interpreterVersion';
 import { validate, type ValidateOptions } from '../../core/mlmodel/validate';
 import { toDiagnostic } from './lspToVscode';
 import { DocumentDebouncer } from './documentDebouncer';
+import { languageDocumentEvents } from './languageDocumentEvents';
 
 const LANGUAGE_ID = 'mlmodel';
 const DEBOUNCE_MS = 250;
@@ -34,25 +35,7 @@ export class MlmodelDiagnostics implements vscode.Disposable {
     private readonly interpreter?: InterpreterVersion,
   ) {
     this.subscriptions.push(
-      vscode.workspace.onDidOpenTextDocument((d) => {
-        this.schedule(d, 0);
-      }),
-      vscode.workspace.onDidChangeTextDocument((e) => {
-        this.schedule(e.document, DEBOUNCE_MS);
-      }),
-      vscode.workspace.onDidCloseTextDocument((d) => {
-        this.forget(d.uri);
-      }),
-      // Files the MLmodel names may appear or vanish (a quick fix creates python_env.yaml).
-      vscode.workspace.onDidCreateFiles(() => {
-        this.revalidateAll();
-      }),
-      vscode.workspace.onDidDeleteFiles(() => {
-        this.revalidateAll();
-      }),
-      vscode.workspace.onDidRenameFiles(() => {
-        this.revalidateAll();
-      }),
+      ...languageDocumentEvents(this, DEBOUNCE_MS),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (
           e.affectsConfiguration('mlflow.pythonPath') ||
@@ -110,7 +93,7 @@ export class MlmodelDiagnostics implements vscode.Disposable {
     return pythonVersion === undefined ? {} : { pythonVersion };
   }
 
-  private schedule(document: vscode.TextDocument, delay: number): void {
+  schedule(document: vscode.TextDocument, delay: number): void {
     if (document.languageId !== LANGUAGE_ID) {
       return;
     }
@@ -205,7 +188,7 @@ export class MlmodelDiagnostics implements vscode.Disposable {
     this.collection.set(uri, diagnostics.map(toDiagnostic));
   }
 
-  private forget(uri: vscode.Uri): void {
+  forget(uri: vscode.Uri): void {
     const key = uri.toString();
     this.pending.cancel(key);
     this.latest.delete(key);

@@ -4,6 +4,7 @@ import { missingEnvironmentFiles } from '../../core/mlproject/missingEnvironment
 import { validateMlproject } from '../../core/mlproject/validate';
 import { toDiagnostic } from './lspToVscode';
 import { DocumentDebouncer } from './documentDebouncer';
+import { languageDocumentEvents } from './languageDocumentEvents';
 
 const LANGUAGE_ID = 'mlproject';
 const DEBOUNCE_MS = 250;
@@ -19,27 +20,7 @@ export class MlprojectDiagnostics implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly log: vscode.LogOutputChannel) {
-    this.subscriptions.push(
-      vscode.workspace.onDidOpenTextDocument((d) => {
-        this.schedule(d, 0);
-      }),
-      vscode.workspace.onDidChangeTextDocument((e) => {
-        this.schedule(e.document, DEBOUNCE_MS);
-      }),
-      vscode.workspace.onDidCloseTextDocument((d) => {
-        this.forget(d.uri);
-      }),
-      // The environment files the MLproject names may appear or vanish.
-      vscode.workspace.onDidCreateFiles(() => {
-        this.revalidateAll();
-      }),
-      vscode.workspace.onDidDeleteFiles(() => {
-        this.revalidateAll();
-      }),
-      vscode.workspace.onDidRenameFiles(() => {
-        this.revalidateAll();
-      }),
-    );
+    this.subscriptions.push(...languageDocumentEvents(this, DEBOUNCE_MS));
     this.revalidateAll();
   }
 
@@ -50,7 +31,7 @@ export class MlprojectDiagnostics implements vscode.Disposable {
     }
   }
 
-  private schedule(document: vscode.TextDocument, delay: number): void {
+  schedule(document: vscode.TextDocument, delay: number): void {
     if (document.languageId !== LANGUAGE_ID) {
       return;
     }
@@ -88,7 +69,7 @@ export class MlprojectDiagnostics implements vscode.Disposable {
     }
   }
 
-  private forget(uri: vscode.Uri): void {
+  forget(uri: vscode.Uri): void {
     this.pending.cancel(uri.toString());
     this.collection.delete(uri);
   }

@@ -3,6 +3,8 @@ import { describeStoreError } from '../../core/explorer/describeStoreError';
 import { traceDetailModel, type TraceDetailModel } from '../../core/traceDetail/traceDetailModel';
 import { traceLinks } from '../../core/traceDetail/traceLinks';
 import type { TraceStore } from '../../core/traces/traceStore';
+import { assessmentWriterOf } from '../../core/traces/write/assessmentWriter';
+import { StoreError } from '../../core/common/storeError';
 import {
   isTraceId,
   type AssessmentView,
@@ -239,7 +241,13 @@ export class TraceDetailPanel implements vscode.Disposable {
     this.shown = model;
     this.targets = { ...links, files };
     this.panel.title = `Trace ${model.name}`;
-    this.post({ type: 'traceDetail/snapshot', ...model, links: linksView(this.targets) });
+    const readOnly = readOnlyReason(store);
+    this.post({
+      type: 'traceDetail/snapshot',
+      ...model,
+      links: linksView(this.targets),
+      ...(readOnly === undefined ? {} : { readOnly }),
+    });
     this.hosted.mark('snapshot');
   }
 
@@ -254,4 +262,17 @@ export class TraceDetailPanel implements vscode.Disposable {
 
 function panelTitle(traceId: string): string {
   return `Trace ${traceId.slice(0, 11)}`;
+}
+
+/** Why this store takes no assessments (a local store is read-only), or undefined where it does. */
+function readOnlyReason(store: TraceStore): string | undefined {
+  try {
+    assessmentWriterOf(store);
+    return undefined;
+  } catch (err: unknown) {
+    if (StoreError.is(err, 'read-only')) {
+      return err.message;
+    }
+    throw err;
+  }
 }

@@ -268,6 +268,42 @@ describe(`real MLflow ${version} (real extension host, real tracking server, rea
     await vscode.commands.executeCommand(COMMANDS.serveStop, info.id);
   });
 
+  it("MLflow 3: the experiment's Logged Models node lists the model, browses its own artifacts and serves it as models:/m-<id>", async function () {
+    if (major < 3) {
+      this.skip();
+    }
+    const experiment = (await childNodes('experiments')).find(
+      (n) => n.kind === 'experiment' && n.experiment.name === summary.experimentName,
+    );
+    assert.ok(experiment);
+    const node = (await childNodes('experiments', experiment)).find((n) => n.kind === 'loggedModels');
+    assert.ok(node, 'the experiment has a Logged Models node');
+    const logged = (await childNodes('experiments', node)).find(
+      (n): n is NodeOf<'loggedModel'> =>
+        n.kind === 'loggedModel' && n.logged?.modelId === summary.loggedModelId,
+    );
+    assert.ok(logged, `the node lists ${String(summary.loggedModelId)}`);
+    const artifacts = (await childNodes('experiments', logged)).find(
+      (n) => n.kind === 'loggedModelSection' && n.section === 'artifacts',
+    );
+    assert.ok(artifacts, 'the model has an Artifacts folder');
+    // Listed by the real server's logged-models/<id>/artifacts/directories.
+    const files = (await childNodes('experiments', artifacts)).flatMap((n) =>
+      n.kind === 'artifact' ? [n.file.path] : [],
+    );
+    assert.ok(files.includes('MLmodel'), `MLmodel among ${files.join(', ')}`);
+    const mlmodel = new TextDecoder().decode(
+      await vscode.workspace.fs.readFile(
+        vscode.Uri.from({ scheme: 'mlflow-artifact', path: `/${String(summary.loggedModelId)}/MLmodel` }),
+      ),
+    );
+    assert.match(mlmodel, new RegExp(`^model_id: ${String(summary.loggedModelId)}$`, 'm'));
+    const info = await serve(logged, {});
+    assert.equal(info.modelUri, `models:/${String(summary.loggedModelId)}`);
+    assert.deepEqual(await predictionsOf(info.url), summary.expectedPredictions);
+    await vscode.commands.executeCommand(COMMANDS.serveStop, info.id);
+  });
+
   it('serves the registered version @alias from the Models view, and Try it answers the real predictions', async () => {
     const champion = await championNode();
     const info = await serve(champion, { alias: summary.alias });

@@ -57,7 +57,7 @@ describe('MLflow 3 logged models (real extension host, recorded 3.11.1 mlflow.db
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  it("shows a 3.x run's logged model under Models and serves it as models:/m-<id>", async function () {
+  it("shows a 3.x run's logged model under Models and serves it as models:/m-<id> (failing from a local store, as MLflow does)", async function () {
     this.timeout(60_000);
     const api = await activeApi();
     const tree = api.explorer.experiments;
@@ -92,8 +92,10 @@ describe('MLflow 3 logged models (real extension host, recorded 3.11.1 mlflow.db
       node,
       { envManager: 'local' },
     );
-    assert.ok(info, 'Serve Locally started a server');
-    assert.equal(info.modelUri, `models:/${MODEL}`);
+    // Real MLflow 3.11.1 cannot serve it from a local store: its artifacts are mlflow-artifacts:,
+    // which only a tracking server reaches; the CLI stand-in fails as it does (over REST it serves:
+    // loggedModelsRest.test.ts). The command went out with the models:/m-<id> URI all the same.
+    assert.equal(info, undefined, 'the CLI failed as MLflow 3.11.1 does');
     const argv = fs
       .readFileSync(argvLog, 'utf8')
       .trim()
@@ -103,7 +105,6 @@ describe('MLflow 3 logged models (real extension host, recorded 3.11.1 mlflow.db
     assert.ok(argv);
     // `python -m mlflow models serve -m <uri> …`: the second `-m` is the model's.
     assert.equal(argv[argv.indexOf('-m', argv.indexOf('serve')) + 1], `models:/${MODEL}`);
-    await vscode.commands.executeCommand(COMMANDS.serveStop, info.id);
   });
 
   it('lists the logged model in Run Details', async function () {
@@ -157,5 +158,25 @@ describe('MLflow 3 logged models (real extension host, recorded 3.11.1 mlflow.db
       assert.match(text, new RegExp(`^model_id: ${id}$`, 'm'), text.slice(0, 200));
       assert.match(text, /flavors:/);
     }
+  });
+
+  it('a version registered from a logged model (source models:/m-<id>) links to it: Show Logged Model selects it', async function () {
+    this.timeout(60_000);
+    const api = await activeApi();
+    const registered = (await api.explorer.models.getChildren()).find(
+      (n) => n.kind === 'registeredModel' && n.model.name === 'churn-classifier',
+    );
+    assert.ok(registered, 'churn-classifier is listed');
+    const v1 = (await api.explorer.models.getChildren(registered)).find(
+      (n) => n.kind === 'modelVersion' && n.version === '1',
+    );
+    assert.ok(v1 && v1.kind === 'modelVersion');
+    assert.equal(v1.modelVersion.source, `models:/${MODEL}`);
+    assert.match(String(api.explorer.models.getTreeItem(v1).contextValue), /\.fromLoggedModel$/);
+    assert.equal(await vscode.commands.executeCommand('mlflow.models.showLoggedModel', v1), true);
+    assert.deepEqual(
+      api.explorer.experimentsView.selection.map((n) => n.id),
+      [`lm:${MODEL}`],
+    );
   });
 });

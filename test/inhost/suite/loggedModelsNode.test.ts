@@ -45,8 +45,7 @@ const values = async (tree: Tree, parent: ExplorerNode): Promise<Array<[string, 
 
 /**
  * The experiments' Logged Models nodes (MLflow 3's Models tab) on the recorded 3.11.1 store,
- * opened as a local `sqlite:` store. Local only: the loopback MLflow test server answers no
- * `logged-models/search`, so over REST the node is absent as on a 2.x server.
+ * opened as a local `sqlite:` store; loggedModelsRest.test.ts browses the same over REST.
  */
 describe('Logged Models node (real extension host, recorded 3.11.1 mlflow.db)', () => {
   let tmp: string;
@@ -126,6 +125,7 @@ describe('Logged Models node (real extension host, recorded 3.11.1 mlflow.db)', 
         ['Parameters', '5'],
         ['Metrics', String(v1.logged?.metrics.length)],
         ['Tags', String(v1.logged?.tags.length)],
+        ['Artifacts', undefined],
       ],
     );
     const [params, metrics] = sections;
@@ -151,7 +151,7 @@ describe('Logged Models node (real extension host, recorded 3.11.1 mlflow.db)', 
     );
   });
 
-  it('copies models:/m-<id>, reveals the source run and serves the model through the CLI stand-in', async function () {
+  it('copies models:/m-<id>, reveals the source run; serving it from a local store fails as MLflow 3.11.1 does', async function () {
     this.timeout(90_000);
     const api = await activeApi();
     const tree = api.explorer.experiments;
@@ -166,11 +166,18 @@ describe('Logged Models node (real extension host, recorded 3.11.1 mlflow.db)', 
       [V1_RUN],
     );
 
+    // Real MLflow 3.11.1 cannot serve it from here: the model's artifacts are mlflow-artifacts:,
+    // which only a tracking server reaches (the CLI stand-in fails as the real CLI does; over REST
+    // it serves: loggedModelsRest.test.ts). The failure is reported.
     const info = await vscode.commands.executeCommand<ModelServerInfo | undefined>(COMMANDS.serveStart, v1, {
       envManager: 'local',
     });
-    assert.ok(info, 'Serve Locally started a server');
-    assert.equal(info.modelUri, `models:/${V1}`);
+    assert.equal(info, undefined, 'no server started');
+    // The failed server stays listed with its log, stopped, as any server whose CLI exited.
+    assert.deepEqual(
+      api.servers().map((s) => [s.modelUri, s.status]),
+      [[`models:/${V1}`, 'failed']],
+    );
     const argv = fs
       .readFileSync(argvLog, 'utf8')
       .trim()
@@ -179,6 +186,5 @@ describe('Logged Models node (real extension host, recorded 3.11.1 mlflow.db)', 
       .find((a) => a.includes('serve'));
     assert.ok(argv);
     assert.equal(argv[argv.indexOf('-m', argv.indexOf('serve')) + 1], `models:/${V1}`);
-    await vscode.commands.executeCommand(COMMANDS.serveStop, info.id);
   });
 });

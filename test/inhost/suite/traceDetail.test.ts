@@ -164,7 +164,9 @@ describe('trace detail panel (real extension host, recorded 3.11.1 mlflow.db)', 
 
   it('a local store refuses to add feedback before anything is asked or written', async function () {
     this.timeout(90_000);
-    const { panel } = await openPanel(CHAT_TRACE);
+    const { panel, snapshot } = await openPanel(CHAT_TRACE);
+    // The panel is told why, so it shows the reason instead of Add/Override buttons.
+    assert.match(snapshot.readOnly ?? '', /mlflow\.db is opened read-only/);
     const before = sha(recordedDb());
     const shown = (await snapshots(panel)).length;
     const result = await vscode.commands.executeCommand<Assessment | undefined>(
@@ -215,6 +217,7 @@ describe('trace detail panel: assessment writes (REST test double over the recor
   it('adds feedback to the trace; the panel then shows it with its source', async function () {
     this.timeout(90_000);
     const { panel, snapshot } = await openPanel(CHAT_TRACE);
+    assert.equal(snapshot.readOnly, undefined, 'a writable server shows the assessment buttons');
     assert.ok(!snapshot.assessments.some((a) => a.name === 'helpful'));
     const count = (await snapshots(panel)).length;
     const created = await vscode.commands.executeCommand<Assessment | undefined>(

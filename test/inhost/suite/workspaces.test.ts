@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { SqliteRegistryStore } from '../../../src/core/registry/sqliteRegistryStore';
 import { SqliteDatabase } from '../../../src/core/tracking/sqlite/sqliteDatabase';
@@ -32,6 +34,37 @@ async function waitForExperiments(api: MlflowExtensionApi, names: readonly strin
     await new Promise((r) => setTimeout(r, 100));
   }
   assert.fail(`the Experiments view lists ${last.join(', ')}, not ${names.join(', ')}`);
+}
+
+/** What a new integrated terminal (a real pty) has in MLFLOW_WORKSPACE, or 'unset'. */
+async function workspaceSeenByNewTerminal(): Promise<string> {
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mlflow-ws-term-')), 'ws.txt');
+  const terminal = vscode.window.createTerminal({ name: 'mlflow-ws-probe', shellPath: '/bin/sh' });
+  try {
+    terminal.sendText(`printf '%s' "\${MLFLOW_WORKSPACE-unset}" > '${out}.tmp' && mv '${out}.tmp' '${out}'`);
+    const deadline = Date.now() + 20_000;
+    while (!fs.existsSync(out)) {
+      if (Date.now() > deadline) {
+        throw new Error('the terminal never wrote its environment');
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return fs.readFileSync(out, 'utf8');
+  } finally {
+    terminal.dispose();
+  }
+}
+
+/** The environment reaches new terminals after the stores reopen: probe until it says `want`. */
+async function waitForTerminalWorkspace(want: string): Promise<void> {
+  let seen = '';
+  for (let i = 0; i < 10; i++) {
+    seen = await workspaceSeenByNewTerminal();
+    if (seen === want) {
+      return;
+    }
+  }
+  assert.fail(`new terminals get MLFLOW_WORKSPACE=${seen}, not ${want}`);
 }
 
 /**
@@ -82,6 +115,8 @@ describe('MLflow workspaces (real extension host, REST test double over the reco
     await waitForExperiments(api, ['team-a-agent']);
     // A child `mlflow` (serve, predict, mlflow run) resolves models:/ and runs:/ in the same workspace.
     assert.equal((await api.childEnvironment()).credentialEnv.MLFLOW_WORKSPACE, 'team-a');
+    // ...and so does `python train.py` in a new integrated terminal.
+    await waitForTerminalWorkspace('team-a');
     const browsed = server.received.filter((r) => r.path.startsWith('/api/2.0/'));
     assert.ok(browsed.length > 0, 'the view reloaded from the server');
     for (const r of browsed) {
@@ -133,5 +168,7 @@ describe('MLflow workspaces (real extension host, REST test double over the reco
     assert.equal(await vscode.commands.executeCommand(COMMANDS.switchWorkspace, 'team-b'), 'team-b');
     await waitForExperiments(api, ['team-b-churn']);
     assert.equal((await api.childEnvironment()).credentialEnv.MLFLOW_WORKSPACE, undefined);
+    // A local store is read directly: nothing for a terminal's client to send.
+    await waitForTerminalWorkspace('unset');
   });
 });

@@ -88,6 +88,7 @@ export function adjustableTrackingStore(tracking: TrackingStore): {
     searchLoggedModels: (r) => tracking.searchLoggedModels(r),
     getLoggedModel: (id, o) => tracking.getLoggedModel(id, o),
     readLoggedModelArtifact: (r) => tracking.readLoggedModelArtifact(r),
+    listLoggedModelArtifacts: (r) => tracking.listLoggedModelArtifacts(r),
     dispose: () => {
       tracking.dispose();
     },

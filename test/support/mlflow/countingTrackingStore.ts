@@ -14,6 +14,7 @@ import type {
   MetricHistoryRequest,
   ReadArtifactRequest,
   ReadLoggedModelArtifactRequest,
+  ListLoggedModelArtifactsRequest,
   ReadOptions,
   SampledHistoryRequest,
   SearchExperimentsRequest,
@@ -99,6 +100,10 @@ export class CountingTrackingStore implements TrackingStore {
   readLoggedModelArtifact(r: ReadLoggedModelArtifactRequest): Promise<Uint8Array> {
     this.record('readLoggedModelArtifact', r);
     return this.inner.readLoggedModelArtifact(r);
+  }
+  listLoggedModelArtifacts(r: ListLoggedModelArtifactsRequest): Promise<ArtifactListing> {
+    this.record('listLoggedModelArtifacts', r);
+    return this.inner.listLoggedModelArtifacts(r);
   }
   dispose(): void {
     this.inner.dispose();

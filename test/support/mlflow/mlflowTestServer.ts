@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { StoreError } from '../../../src/core/common/storeError';
 import type { RegistryStore } from '../../../src/core/registry/registryStore';
 import type { TrackingStore, ViewType } from '../../../src/core/tracking/trackingStore';
+import { answerLoggedModelRoute, loggedModelFileRequest } from './loggedModelRoutes';
 import { answerTraceRoute, type TestServerTraces } from './traceRoutes';
 import type { OverlayWrites } from './writableOverlay';
 import { decideWorkspace, type TestWorkspace } from './workspaceRouting';
@@ -466,6 +467,7 @@ export async function startMlflowTestServer(
         url.slice(prefix.length),
         Buffer.concat(chunks).toString('utf8'),
         scoped?.table ?? table,
+        scoped?.tracking ?? tracking,
       ).then(({ status, type, body }) => {
         res.writeHead(status, { 'Content-Type': type }).end(body);
       });
@@ -475,9 +477,23 @@ export async function startMlflowTestServer(
     options.tls === undefined
       ? http.createServer(handle)
       : https.createServer({ cert: options.tls.cert, key: options.tls.key }, handle);
-  /** Artifact downloads: the `mlflow-artifacts` proxy (`<exp>/<run>/artifacts/<path>`) and `/get-artifact`. */
+  /**
+   * Artifact downloads: the `mlflow-artifacts` proxy (`<exp>/<run>/artifacts/<path>`, and a logged
+   * model's `<exp>/models/<m-id>/artifacts/<path>`), `/get-artifact` and the logged-model file route.
+   */
   function artifactBytes(rawUrl: string, store: TrackingStore): Promise<Uint8Array> | undefined {
     const url = new URL(rawUrl, 'http://127.0.0.1');
+    // A logged model's files sit under its experiment (`<exp>/models/<m-id>/artifacts/…`).
+    const model =
+      /^\/api\/2\.0\/mlflow-artifacts\/artifacts\/[^/]+\/models\/(m-[0-9a-f]{32})\/artifacts\/(.+)$/.exec(
+        url.pathname,
+      );
+    if (model !== null) {
+      return store.readLoggedModelArtifact({
+        modelId: model[1] ?? '',
+        path: (model[2] ?? '').split('/').map(decodeURIComponent).join('/'),
+      });
+    }
     const proxied = /^\/api\/2\.0\/mlflow-artifacts\/artifacts\/[^/]+\/([^/]+)\/artifacts\/(.+)$/.exec(
       url.pathname,
     );
@@ -486,6 +502,10 @@ export async function startMlflowTestServer(
         runId: decodeURIComponent(proxied[1] ?? ''),
         path: (proxied[2] ?? '').split('/').map(decodeURIComponent).join('/'),
       });
+    }
+    const loggedModelFile = loggedModelFileRequest(url);
+    if (loggedModelFile !== undefined) {
+      return store.readLoggedModelArtifact(loggedModelFile);
     }
     if (url.pathname === '/get-artifact') {
       return store.readArtifact({
@@ -500,6 +520,7 @@ export async function startMlflowTestServer(
     rawUrl: string,
     body: string,
     table: Map<string, Handler>,
+    store: TrackingStore,
   ): Promise<{ status: number; type: string; body: string }> {
     const url = new URL(rawUrl, 'http://127.0.0.1');
     if (options.traces !== undefined) {
@@ -511,6 +532,14 @@ export async function startMlflowTestServer(
       } catch (err: unknown) {
         return errorAnswer(err);
       }
+    }
+    try {
+      const logged = await answerLoggedModelRoute(store, method, url, body);
+      if (logged !== undefined) {
+        return logged;
+      }
+    } catch (err: unknown) {
+      return errorAnswer(err);
     }
     const route = /^\/(?:ajax-)?api\/2\.0\/mlflow\/(.+)$/.exec(url.pathname)?.[1];
     const handler = route === undefined ? undefined : table.get(`${method} ${route}`);

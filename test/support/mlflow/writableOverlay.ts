@@ -185,6 +185,7 @@ export function overlayStores(tracking: TrackingStore, registry: RegistryStore):
     searchLoggedModels: (r) => tracking.searchLoggedModels(r),
     getLoggedModel: (id, o) => tracking.getLoggedModel(id, o),
     readLoggedModelArtifact: (r) => tracking.readLoggedModelArtifact(r),
+    listLoggedModelArtifacts: (r) => tracking.listLoggedModelArtifacts(r),
     dispose: () => {
       tracking.dispose();
     },

@@ -68,6 +68,8 @@ describe('trace detail protocol guards', () => {
     assert.ok(!isTraceDetailHostMessage({ ...snapshot, spans: 'x' }));
     assert.ok(!isTraceDetailHostMessage({ ...snapshot, initialSpan: '0' }));
     assert.ok(!isTraceDetailHostMessage({ ...snapshot, links: null }));
+    assert.ok(isTraceDetailHostMessage({ ...snapshot, readOnly: 'The local mlflow.db is opened read-only' }));
+    assert.ok(!isTraceDetailHostMessage({ ...snapshot, readOnly: true }), 'the reason is text');
     assert.ok(isTraceDetailHostMessage({ type: 'traceDetail/error', message: 'm' }));
     assert.ok(!isTraceDetailHostMessage({ type: 'traceDetail/error' }));
   });

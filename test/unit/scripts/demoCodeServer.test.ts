@@ -7,7 +7,17 @@ import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const SCRIPT = path.join(ROOT, 'scripts', 'demoCodeServer.sh');
-const CODE_SERVER = path.join(ROOT, 'tools', 'code-server', 'node_modules', '.bin', 'code-server');
+// What the wrapper tools/code-server/code-server starts (installed by tools/code-server/install.sh).
+const CODE_SERVER = path.join(
+  ROOT,
+  'tools',
+  'code-server',
+  'node_modules',
+  'code-server',
+  'out',
+  'node',
+  'entry.js',
+);
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

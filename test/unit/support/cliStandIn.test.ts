@@ -383,3 +383,92 @@ describe('mlflow CLI stand-in (test double) against the real recordings', () => 
     });
   });
 });
+
+describe('mlflow CLI stand-in: `models serve -m models:/m-<id>` resolves the logged model as MLflow 3.11.1 does', () => {
+  const FIXTURES_3 = path.join(ROOT, 'test', 'fixtures', 'mlflow-3.11.1', 'sqlite');
+  const V1 = 'm-92f7cb2d35cf41a6b8527ddd10132494';
+  const UNKNOWN = 'm-00000000000000000000000000000000';
+  let db: SqliteDatabase;
+  let server: Awaited<ReturnType<typeof startMlflowTestServer>>;
+  before(async () => {
+    db = await SqliteDatabase.open(path.join(FIXTURES_3, 'mlflow.db'));
+    server = await startMlflowTestServer(
+      new SqliteTrackingStore(db, { artifactsDestination: path.join(FIXTURES_3, 'mlartifacts') }),
+      new SqliteRegistryStore(db),
+    );
+  });
+  after(async () => {
+    await server.close();
+    db.close();
+  });
+
+  const serveArgs = (id: string, port: number): string[] =>
+    ['-m', 'mlflow', 'models', 'serve', '-m', `models:/${id}`, '--env-manager', 'local'].concat([
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(port),
+    ]);
+
+  function run(id: string, trackingUri: string): Promise<{ code: number | null; stderr: string }> {
+    return new Promise((resolve) => {
+      const child = spawn(STAND_IN, serveArgs(id, 5999), {
+        env: { ...process.env, MLFLOW_TRACKING_URI: trackingUri },
+      });
+      let stderr = '';
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+      child.on('close', (code) => {
+        resolve({ code, stderr });
+      });
+    });
+  }
+
+  it('over REST: an unknown id ends with the RestException the real CLI prints, exit 1', async () => {
+    const r = await run(UNKNOWN, server.baseUrl);
+    assert.equal(r.code, 1);
+    assert.equal(
+      r.stderr.trim(),
+      `mlflow.exceptions.RestException: RESOURCE_DOES_NOT_EXIST: Logged model with ID '${UNKNOWN}' not found.`,
+    );
+  });
+
+  it('over REST: a known id is looked up, its MLmodel fetched through the artifact proxy, then served', async function () {
+    this.timeout(30_000);
+    server.received.length = 0;
+    const port = await freePort();
+    const env = withInterpreterOnPath(
+      STAND_IN,
+      { ...process.env, MLFLOW_TRACKING_URI: server.baseUrl },
+      process.platform,
+    );
+    const child = spawn(STAND_IN, serveArgs(V1, port), { stdio: 'ignore', env, detached: true });
+    try {
+      await waitUp(`http://127.0.0.1:${String(port)}/ping`);
+      assert.deepEqual(
+        server.received.map((r) => r.path),
+        [
+          `/api/2.0/mlflow/logged-models/${V1}`,
+          `/api/2.0/mlflow-artifacts/artifacts/1/models/${V1}/artifacts/MLmodel`,
+        ],
+      );
+    } finally {
+      process.kill(-(child.pid ?? 0), 'SIGTERM');
+    }
+  });
+
+  it('over sqlite: unknown ids and mlflow-artifacts: locations fail as the real 3.11.1 CLI fails', async () => {
+    const uri = `sqlite:///${path.join(FIXTURES_3, 'mlflow.db')}`;
+    const unknown = await run(UNKNOWN, uri);
+    assert.equal(unknown.code, 1);
+    assert.equal(
+      unknown.stderr.trim(),
+      `mlflow.exceptions.MlflowException: Logged model with ID '${UNKNOWN}' not found.`,
+    );
+    const proxied = await run(V1, uri);
+    assert.equal(proxied.code, 1);
+    assert.match(
+      proxied.stderr,
+      /^mlflow\.exceptions\.MlflowException: When an mlflow-artifacts URI was supplied, the tracking URI must be a valid http or https URI/,
+    );
+  });
+});

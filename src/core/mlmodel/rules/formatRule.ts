@@ -20,9 +20,10 @@ const CHECKS: readonly FormatCheck[] = [
   },
   {
     key: 'model_uuid',
-    pattern: /^[0-9a-f]{32}$/,
+    // MLflow 3 writes the logged model's id here (`model_uuid: m-<id>`, recorded from 3.11.1).
+    pattern: /^(m-)?[0-9a-f]{32}$/,
     code: 'id-format',
-    expected: '32 lowercase hexadecimal characters',
+    expected: '32 lowercase hexadecimal characters (MLflow 3: the logged model\'s "m-" id)',
   },
   {
     key: 'model_id',

@@ -20,6 +20,7 @@ import type {
   ArtifactListing,
   ArtifactStream,
   ListArtifactsRequest,
+  ListLoggedModelArtifactsRequest,
   OpenArtifactStreamRequest,
   MetricHistoryRequest,
   ReadArtifactRequest,
@@ -230,9 +231,23 @@ export class FileTrackingStore implements TrackingStore {
    * machine (a copied mlruns), the model's own `artifacts/` folder next to its meta.yaml.
    */
   async readLoggedModelArtifact(r: ReadLoggedModelArtifactRequest): Promise<Uint8Array> {
-    const found = await this.loggedModelDir(r.modelId);
+    const { root } = await this.loggedModelRoot(r.modelId);
+    return readLocalArtifact(root, r.path, r.maxBytes ?? DEFAULT_MAX_ARTIFACT_BYTES);
+  }
+
+  async listLoggedModelArtifacts(r: ListLoggedModelArtifactsRequest): Promise<ArtifactListing> {
+    const { rootUri, root } = await this.loggedModelRoot(r.modelId);
+    return { rootUri, items: await listLocalArtifacts(root, r.path), nextPageToken: undefined };
+  }
+
+  /**
+   * Files under the model's artifact location; when that is an absolute `file://` URI of another
+   * machine (a copied mlruns), the model's own `artifacts/` folder next to its meta.yaml.
+   */
+  private async loggedModelRoot(modelId: string): Promise<{ rootUri: string | undefined; root: string }> {
+    const found = await this.loggedModelDir(modelId);
     if (found === undefined) {
-      throw loggedModelNotFound(r.modelId);
+      throw loggedModelNotFound(modelId);
     }
     const uri = found.model.artifactUri;
     let root = uri === undefined ? undefined : localArtifactRoot(uri, this.options.artifactsDestination);
@@ -245,7 +260,7 @@ export class FileTrackingStore implements TrackingStore {
         `Artifacts at ${uri ?? '(none)'} can only be read through a tracking server.`,
       );
     }
-    return readLocalArtifact(root, r.path, r.maxBytes ?? DEFAULT_MAX_ARTIFACT_BYTES);
+    return { rootUri: uri, root };
   }
 
   private async loggedModelDir(modelId: string): Promise<{ dir: string; model: LoggedModel } | undefined> {

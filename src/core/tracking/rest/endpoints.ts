@@ -27,6 +27,8 @@ export const ENDPOINTS = {
   searchLoggedModels: read('POST', '/api/2.0/mlflow/logged-models/search'),
   /** Followed by `/<m-id>` (MLflow 3). */
   getLoggedModel: read('GET', '/api/2.0/mlflow/logged-models'),
+  /** Followed by `/<m-id>/artifacts/directories?artifact_directory_path=` (MLflow 3). */
+  listLoggedModelArtifacts: read('GET', '/api/2.0/mlflow/logged-models'),
   /**
    * Followed by `/<m-id>/artifacts/files?artifact_file_path=`: the UI's route that reads a logged
    * model's file wherever its artifacts are (MLflow 3 has no `/api/` twin of it).

@@ -14,6 +14,7 @@ import type {
   ArtifactListing,
   ArtifactStream,
   ListArtifactsRequest,
+  ListLoggedModelArtifactsRequest,
   OpenArtifactStreamRequest,
   MetricHistoryRequest,
   ReadArtifactRequest,
@@ -307,6 +308,26 @@ export class RestTrackingStore implements TrackingStore, TrackingWriter {
       [['artifact_file_path', rel]],
       options,
     );
+  }
+
+  /**
+   * `logged-models/<id>/artifacts/directories`, which lists any artifact store the server can
+   * reach; a file's path answers an empty listing, as for runs.
+   */
+  async listLoggedModelArtifacts(r: ListLoggedModelArtifactsRequest): Promise<ArtifactListing> {
+    const rel = checkArtifactPath(r.path);
+    const json = await this.client.call(
+      {
+        ...ENDPOINTS.listLoggedModelArtifacts,
+        path: `${ENDPOINTS.listLoggedModelArtifacts.path}/${checkedModelId(r.modelId)}/artifacts/directories`,
+      },
+      { query: rel === '' ? [] : [['artifact_directory_path', rel]], signal: r.signal },
+    );
+    return {
+      rootUri: optString(json, 'root_uri'),
+      items: optArray(json, 'files', parseArtifactFile),
+      nextPageToken: token(json),
+    };
   }
 
   async renameRun(runId: string, name: string, o: ReadOptions = {}): Promise<void> {

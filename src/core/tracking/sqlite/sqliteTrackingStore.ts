@@ -17,6 +17,7 @@ import type {
   ArtifactListing,
   ArtifactStream,
   ListArtifactsRequest,
+  ListLoggedModelArtifactsRequest,
   OpenArtifactStreamRequest,
   MetricHistoryRequest,
   ReadArtifactRequest,
@@ -212,18 +213,26 @@ export class SqliteTrackingStore implements TrackingStore {
   }
 
   async readLoggedModelArtifact(r: ReadLoggedModelArtifactRequest): Promise<Uint8Array> {
-    const model = await this.getLoggedModel(r.modelId);
+    const { root } = await this.loggedModelRoot(r.modelId);
+    return readLocalArtifact(root, r.path, r.maxBytes ?? DEFAULT_MAX_ARTIFACT_BYTES);
+  }
+
+  async listLoggedModelArtifacts(r: ListLoggedModelArtifactsRequest): Promise<ArtifactListing> {
+    const { rootUri, root } = await this.loggedModelRoot(r.modelId);
+    return { rootUri, items: await listLocalArtifacts(root, r.path), nextPageToken: undefined };
+  }
+
+  private async loggedModelRoot(modelId: string): Promise<{ rootUri: string | undefined; root: string }> {
+    const rootUri = (await this.getLoggedModel(modelId)).artifactUri;
     const root =
-      model.artifactUri === undefined
-        ? undefined
-        : localArtifactRoot(model.artifactUri, this.options.artifactsDestination);
+      rootUri === undefined ? undefined : localArtifactRoot(rootUri, this.options.artifactsDestination);
     if (root === undefined) {
       throw new StoreError(
         'unsupported',
-        `Artifacts at ${model.artifactUri ?? '(none)'} can only be read through a tracking server.`,
+        `Artifacts at ${rootUri ?? '(none)'} can only be read through a tracking server.`,
       );
     }
-    return readLocalArtifact(root, r.path, r.maxBytes ?? DEFAULT_MAX_ARTIFACT_BYTES);
+    return { rootUri, root };
   }
 
   dispose(): void {

@@ -20,6 +20,7 @@ export const EXPLORER_COMMANDS = {
   setAlias: 'mlflow.models.setAlias',
   deleteAlias: 'mlflow.models.deleteAlias',
   showSourceRun: 'mlflow.models.showSourceRun',
+  showLoggedModel: 'mlflow.models.showLoggedModel',
   loadMoreTraces: 'mlflow.traces.loadMore',
   copyTraceId: 'mlflow.traces.copyId',
   filterTraces: 'mlflow.traces.filter',

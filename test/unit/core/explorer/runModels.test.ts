@@ -176,3 +176,27 @@ describe("listRunModels: a run's models from the 2.x tag and MLflow 3 logged mod
     }
   });
 });
+
+describe('listRunModels: the models an MLflow 3 run only used (inputs.model_inputs)', () => {
+  const EVAL_RUN = 'e356c244f214446dba9d6f16aad460c4';
+  let sqlite: SqliteTrackingStore;
+  before(async () => {
+    sqlite = new SqliteTrackingStore(await SqliteDatabase.open(path.join(FIXTURES_3, 'sqlite', 'mlflow.db')));
+  });
+  after(() => {
+    sqlite.dispose();
+  });
+
+  it('an evaluation run lists the model it evaluated as used, only when asked (the tree asks; Run Details does not)', async () => {
+    const run = await sqlite.getRun(EVAL_RUN);
+    const inputs = run.inputs.modelInputs.map((i) => i.modelId);
+    assert.ok(inputs.length > 0, 'the recorded evaluation run names its model in inputs.model_inputs');
+    assert.deepEqual(await listRunModels(sqlite, run), []);
+    assert.equal(runModelCount(run), inputs.length);
+    const used = await listRunModels(sqlite, run, undefined, { includeUsed: true });
+    assert.deepEqual(
+      used.map((m) => [m.modelUri, m.used]),
+      inputs.map((id) => [`models:/${id}`, true]),
+    );
+  });
+});

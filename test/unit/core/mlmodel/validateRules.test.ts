@@ -330,3 +330,20 @@ describe('validate: small files', () => {
     });
   }
 });
+
+describe('validate: an MLmodel MLflow 3.11.1 wrote for a logged model', () => {
+  it('takes its model_uuid in the m-<id> form without an id-format warning (recorded rest/123)', () => {
+    const recorded = JSON.parse(
+      fs.readFileSync(
+        path.join(REPO_ROOT, 'test/fixtures/mlflow-3.11.1/rest/123-logged-models-artifact-file-mlmodel.json'),
+        'utf8',
+      ),
+    ) as { response: { body: string } };
+    const text = recorded.response.body;
+    assert.match(text, /^model_uuid: m-[0-9a-f]{32}$/m);
+    assert.deepEqual(
+      validate(text).filter((d) => d.code === 'id-format'),
+      [],
+    );
+  });
+});

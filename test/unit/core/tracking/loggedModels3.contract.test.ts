@@ -280,6 +280,47 @@ describe('MLflow 3.11.1 logged models and run model links: the three stores agre
     assertSameRequest(server.received[1], route.request);
   });
 
+  it("lists a logged model's artifacts: REST sends rest/121 and 122 as recorded; SQLite and the file store list the same folder from disk", async () => {
+    const root = exchange('rest', '121');
+    const sub = exchange('rest', '122');
+    server.received.length = 0;
+    server.script({ status: 200, body: root.response.text }, { status: 200, body: sub.response.text });
+    const modelId = 'm-92f7cb2d35cf41a6b8527ddd10132494';
+    const viaRest = await rest.listLoggedModelArtifacts({ modelId });
+    assertSameRequest(server.received[0], root.request);
+    const recorded = json(root) as { root_uri: string; files: Array<{ path: string; file_size: number }> };
+    assert.equal(viaRest.rootUri, recorded.root_uri);
+    assert.deepEqual(
+      viaRest.items.map((f) => [f.path, f.isDir, f.fileSize]),
+      recorded.files.map((f) => [f.path, false, f.file_size]),
+    );
+    // A file's path lists nothing, as recorded.
+    assert.deepEqual((await rest.listLoggedModelArtifacts({ modelId, path: 'python_model.pkl' })).items, []);
+    assertSameRequest(server.received[1], sub.request);
+    // The fixture's copy of mlartifacts/ leaves the pickle out; everything else is the same.
+    const local = await sqlite.listLoggedModelArtifacts({ modelId });
+    assert.equal(local.rootUri, recorded.root_uri);
+    assert.deepEqual(
+      local.items.map((f) => [f.path, f.isDir, f.fileSize]),
+      viaRest.items.filter((f) => f.path !== 'python_model.pkl').map((f) => [f.path, f.isDir, f.fileSize]),
+    );
+    const fromFiles = await file.listLoggedModelArtifacts({ modelId: 'm-a352c9ccd80c4c718aa6471ce146e393' });
+    assert.deepEqual(
+      fromFiles.items.map((f) => f.path),
+      [
+        'MLmodel',
+        'conda.yaml',
+        'input_example.json',
+        'python_env.yaml',
+        'requirements.txt',
+        'serving_input_example.json',
+      ],
+    );
+    await assert.rejects(
+      sqlite.listLoggedModelArtifacts({ modelId, path: '../../m-f2d53f1e31ea4bed85e61306913dc87f' }),
+    );
+  });
+
   it('REST refuses ids that would change the filter or the URL before sending anything', async () => {
     server.received.length = 0;
     await assert.rejects(
