@@ -11,6 +11,7 @@ import { generateDenseMlmodel } from '../src/core/mlmodel/generateDenseMlmodel';
 import { launchChromium, makeSandbox, removeSandbox, startCodeServer } from '../test/harness/codeServer';
 import { runSuiteInPage } from '../test/harness/runInHost';
 import { mlmodelCorpusTiming } from './benchMlmodelCorpus';
+import { codeLenses } from './benchCodeLenses';
 import { compareSeries } from './benchCompare';
 import { compareDrawn } from './benchCompareWebview';
 import { explorerFirstPage } from './benchExplorer';
@@ -153,6 +154,7 @@ async function main(): Promise<void> {
     ['bundles', bundles],
     ['mlmodelValidation', mlmodelValidation],
     ['mlmodelCorpus', mlmodelCorpusTiming],
+    ['codeLenses', codeLenses],
     ['runListing', runListing],
     ['traceListing', traceListing],
     ['tracePanelInWebview', tracePanelDrawn],

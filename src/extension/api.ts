@@ -1,5 +1,6 @@
 import type { Stores } from '../core/stores/openStores';
 import type { ChildConnectionEnv, ConnectionState } from './connection';
+import type { CodeFeature } from './code';
 import type { AiTools } from './aiTools';
 import type { ComparePanels } from './compare';
 import type { EvaluationPanels } from './evaluation';
@@ -27,6 +28,8 @@ export interface MlflowExtensionApi {
   /** The run detail and compare panels and the comparison basket. */
   readonly panels: ComparePanels;
   readonly evaluations: EvaluationPanels;
+  /** Runs ↔ code: the metric lenses and the repositories runs were found in. */
+  readonly code: CodeFeature;
   /** The local model servers this window started. */
   readonly servers: () => readonly ModelServerInfo[];
   /** Resolves once the first search of the workspace for a local store has finished. */

@@ -26,6 +26,7 @@ import { registerScaffold } from './scaffold';
 import { registerTraces } from './traces';
 import { registerEvaluation } from './evaluation';
 import { registerPrompts } from './prompts';
+import { registerCode } from './code';
 import { registerAiTools } from './aiTools';
 import { VERSION_DOC_SCHEME, versionDocuments } from './compare';
 import { forgetClosedResults, RESULT_DOC_SCHEME, resultDocuments } from './shared/resultDocuments';
@@ -110,6 +111,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   registerTraces(context, stores, log);
   const evaluations = registerEvaluation(context, stores, log);
   const prompts = registerPrompts(context, stores, log);
+  const code = registerCode(context, stores, explorer, log);
   const aiTools = registerAiTools(context, { stores, connections, secrets: typed }, log);
   registerProjectRun(context, { connections, secrets: typed, explorer, log });
   context.subscriptions.push(
@@ -133,6 +135,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
     prompts,
     panels,
     evaluations,
+    code,
     servers: () => servers.list().map(serverInfo),
     discovered,
     activationMs,

@@ -82,8 +82,22 @@ export type RunDetailCompareChildren = Message<'runDetail/compareChildren'>;
 /** Open the evaluation results panel for this (evaluation) run. */
 export type RunDetailShowEvaluation = Message<'runDetail/showEvaluation'>;
 
+/** What the source line's links do with the run's code (the host decides how; see src/extension/code). */
+export const CODE_ACTIONS = ['openAtCommit', 'compareWithWorkspace'] as const;
+export type RunDetailCodeAction = (typeof CODE_ACTIONS)[number];
+
+/** Open this run's entry point at its commit, or diff it with the workspace. */
+export interface RunDetailOpenCode extends Message<'runDetail/openCode'> {
+  readonly action: RunDetailCodeAction;
+}
+
 export type RunDetailWebviewMessage =
-  ReadyMessage | RunDetailOpenRun | RunDetailRefresh | RunDetailCompareChildren | RunDetailShowEvaluation;
+  | ReadyMessage
+  | RunDetailOpenRun
+  | RunDetailRefresh
+  | RunDetailCompareChildren
+  | RunDetailShowEvaluation
+  | RunDetailOpenCode;
 
 /** What the detail webview persists: the run to reopen after a reload. */
 export interface RunDetailViewState {
@@ -99,6 +113,7 @@ const WEBVIEW_CHECKS = {
   'runDetail/compareChildren': isBare,
   'runDetail/showEvaluation': isBare,
   'runDetail/openRun': (m) => hasOnlyKeys(m, ['type', 'runId']) && isRunId(m.runId),
+  'runDetail/openCode': (m) => hasOnlyKeys(m, ['type', 'action']) && CODE_ACTIONS.some((a) => a === m.action),
 } satisfies MessageChecks<RunDetailWebviewMessage['type']>;
 
 export function isRunDetailWebviewMessage(v: unknown): v is RunDetailWebviewMessage {

@@ -23,10 +23,29 @@ const charts = new Map<string, LineChart>();
 
 function factList(facts: readonly Fact[], id: string): HTMLElement {
   const dl = el('dl', { className: 'facts', id });
+  const hasCommit = facts.some((f) => f.label === 'Git commit');
   for (const f of facts) {
-    dl.append(el('dt', { text: f.label }), el('dd', { text: f.value }));
+    const links = f.label === 'Source' && hasCommit ? codeLinks() : [];
+    dl.append(el('dt', { text: f.label }), el('dd', {}, document.createTextNode(f.value), ...links));
   }
   return dl;
+}
+
+/** The source line's links: the entry point at the run's commit, and its diff with the workspace. */
+function codeLinks(): Node[] {
+  const link = (id: string, text: string, action: 'openAtCommit' | 'compareWithWorkspace'): HTMLElement => {
+    const b = el('button', { className: 'link', id, text });
+    b.addEventListener('click', () => {
+      vscode.post({ type: 'runDetail/openCode', action });
+    });
+    return b;
+  };
+  return [
+    document.createTextNode(' — '),
+    link('open-at-commit', "Open at run's commit", 'openAtCommit'),
+    document.createTextNode(' · '),
+    link('compare-with-workspace', 'Compare with workspace', 'compareWithWorkspace'),
+  ];
 }
 
 function tableOf(id: string, head: readonly string[], rows: ReadonlyArray<readonly string[]>): HTMLElement {

@@ -81,6 +81,7 @@ export function runOverview(run: Run, now: number, context: RunOverviewContext):
     { label: 'User', value: displayText(info.userId ?? tagValue(run, 'mlflow.user') ?? '', 200) },
     { label: 'Source', value: displayText(source ?? '', 500) },
     { label: 'Git commit', value: displayText(commit ?? '', 64) },
+    { label: 'Uncommitted changes', value: uncommitted(run) },
     { label: 'Started', value: formatTimestamp(info.startTime) },
     { label: 'Ended', value: formatTimestamp(info.endTime) },
     { label: 'Duration', value: duration === undefined ? '' : formatDuration(duration) },
@@ -92,6 +93,7 @@ export function runOverview(run: Run, now: number, context: RunOverviewContext):
     PARENT_RUN_TAG,
     'mlflow.source.name',
     'mlflow.source.git.commit',
+    'mlflow.source.git.dirty',
     'mlflow.user',
     'mlflow.runName',
     'mlflow.log-model.history',
@@ -130,4 +132,12 @@ export function runOverview(run: Run, now: number, context: RunOverviewContext):
       uri: displayText(m.modelUri, 500),
     })),
   };
+}
+
+/** Whether the checkout had uncommitted changes when the run started (`mlflow.source.git.dirty`). */
+function uncommitted(run: Run): string {
+  if (tagValue(run, 'mlflow.source.git.dirty')?.toLowerCase() !== 'true') {
+    return '';
+  }
+  return tagValue(run, 'mlflow.git.diff') === undefined ? 'yes' : 'yes (diff logged as mlflow.git.diff)';
 }

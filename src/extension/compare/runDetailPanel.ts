@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { CODE_COMMANDS } from '../shared/commandIds/codeCommandIds';
 import { decimate } from '../../core/compare/decimate';
 import { emptyEvaluationTable } from '../../core/evaluation/evaluationTable';
 import { isEvaluationRun, scorerMetrics } from '../../core/evaluation/evaluationRun';
@@ -119,6 +120,13 @@ export class RunDetailPanel implements vscode.Disposable {
         return;
       case 'runDetail/showEvaluation':
         await vscode.commands.executeCommand(EVALUATION_COMMANDS.showResults, this.runId);
+        return;
+      case 'runDetail/openCode':
+        // the run's id only: the code commands read its tags from the store themselves
+        await vscode.commands.executeCommand(
+          m.action === 'openAtCommit' ? CODE_COMMANDS.openAtCommit : CODE_COMMANDS.compareWithWorkspace,
+          this.runId,
+        );
         return;
     }
   }

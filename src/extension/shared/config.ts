@@ -9,6 +9,7 @@ export const SETTINGS = {
   httpMaxRetries: 'http.maxRetries',
   runsPageSize: 'runs.pageSize',
   autoRefreshSeconds: 'autoRefreshSeconds',
+  codeLensMetrics: 'codeLens.metrics',
 } as const;
 
 export function mlflowConfig(scope?: vscode.ConfigurationScope): vscode.WorkspaceConfiguration {

@@ -135,6 +135,23 @@ describe('Restricted Mode: serve, predict, Docker, deploy, Run Project and Log M
     });
   }
 
+  it("the run-to-code commands run no git: a repository's config could start programs", async () => {
+    const node = {
+      kind: 'trace',
+      info: {
+        traceId: 'tr-untrusted',
+        requestTimeMs: 0,
+        tags: { 'mlflow.source.git.commit': 'a'.repeat(40), 'mlflow.source.name': 'train.py' },
+        metadata: {},
+      },
+    };
+    for (const id of ['mlflow.code.openAtCommit', 'mlflow.code.compareWithWorkspace']) {
+      const result = await vscode.commands.executeCommand<{ problem?: string; message?: string }>(id, node);
+      assert.equal(result.problem, 'untrusted', `${id}: ${JSON.stringify(result)}`);
+      assert.match(result.message ?? '', /Trust this workspace/);
+    }
+  });
+
   it('write actions on the local store change nothing, offer no server and start nothing', async () => {
     const api = await activeApi();
     await until(

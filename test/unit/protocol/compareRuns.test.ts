@@ -135,6 +135,17 @@ describe('compare and run detail panel protocol guards', () => {
     assert.ok(isRunDetailWebviewMessage({ type: 'runDetail/compareChildren' }));
     assert.ok(isRunDetailWebviewMessage({ type: 'runDetail/openRun', runId: RUN }));
     assert.equal(isRunDetailWebviewMessage({ type: 'runDetail/openRun', runId: 'a b' }), false);
+    // the source line's code links name an action, never a command, commit or path
+    assert.ok(isRunDetailWebviewMessage({ type: 'runDetail/openCode', action: 'openAtCommit' }));
+    assert.ok(isRunDetailWebviewMessage({ type: 'runDetail/openCode', action: 'compareWithWorkspace' }));
+    assert.equal(
+      isRunDetailWebviewMessage({ type: 'runDetail/openCode', action: 'workbench.action.terminal.new' }),
+      false,
+    );
+    assert.equal(
+      isRunDetailWebviewMessage({ type: 'runDetail/openCode', action: 'openAtCommit', commit: 'abc1234' }),
+      false,
+    );
     assert.equal(isRunDetailWebviewMessage({ type: 'runDetail/refresh', href: 'x' }), false);
     assert.equal(isRunDetailWebviewMessage({ type: 'runDetail/delete', runId: RUN }), false);
     assert.ok(isRunDetailHostMessage({ type: 'runDetail/error', message: 'no' }));

@@ -1,3 +1,4 @@
+import { CODE_COMMANDS } from './codeCommandIds';
 import { COMPARE_COMMANDS } from './compareCommandIds';
 import { EVALUATION_COMMANDS } from './evaluationCommandIds';
 import { EXPLORER_COMMANDS } from './explorerCommandIds';
@@ -19,4 +20,5 @@ export const IMPLEMENTED_COMMANDS: readonly string[] = [
   ...Object.values(TRACE_COMMANDS),
   ...Object.values(EVALUATION_COMMANDS),
   ...Object.values(PROMPT_COMMANDS),
+  ...Object.values(CODE_COMMANDS),
 ];

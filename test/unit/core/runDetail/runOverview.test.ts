@@ -75,4 +75,35 @@ describe('runOverview (run detail panel content)', () => {
     assert.deepEqual(o.tags, [{ label: 'note', value: '<script>' }]);
     assert.equal(o.facts.find((f) => f.label === 'Duration')?.value, '1 min 0 s');
   });
+
+  it('says when the run had uncommitted changes, and whether MLflow logged the diff', () => {
+    const withTags = (tags: Run['data']['tags']): Run => ({
+      info: {
+        runId: 'r2',
+        runName: 'dirty',
+        experimentId: '1',
+        userId: undefined,
+        status: 'FINISHED',
+        startTime: 1000,
+        endTime: 2000,
+        artifactUri: undefined,
+        lifecycleStage: 'active',
+      },
+      data: { metrics: [], params: [], tags },
+      inputs: { datasetInputs: [], modelInputs: [] },
+      outputs: { modelOutputs: [] },
+    });
+    const fact = (tags: Run['data']['tags']): string | undefined =>
+      runOverview(withTags(tags), 3000, { models: [] }).facts.find((f) => f.label === 'Uncommitted changes')
+        ?.value;
+    assert.equal(fact([{ key: 'mlflow.source.git.dirty', value: 'false' }]), undefined);
+    assert.equal(fact([{ key: 'mlflow.source.git.dirty', value: 'true' }]), 'yes');
+    assert.equal(
+      fact([
+        { key: 'mlflow.source.git.dirty', value: 'True' },
+        { key: 'mlflow.git.diff', value: '+x' },
+      ]),
+      'yes (diff logged as mlflow.git.diff)',
+    );
+  });
 });
