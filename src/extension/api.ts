@@ -4,6 +4,7 @@ import type { ComparePanels } from './compare';
 import type { EvaluationPanels } from './evaluation';
 import type { Explorer } from './explorer';
 import type { Prompts } from './prompts';
+import type { RunsTables } from './runsTable';
 import type { ModelServerInfo } from './serving';
 import type { PanelProbe } from './shared/webviews/panelProbe';
 import type { OpenWebviewPanel } from './shared/webviews/webviewHtml';
@@ -26,6 +27,8 @@ export interface MlflowExtensionApi {
   /** The run detail and compare panels and the comparison basket. */
   readonly panels: ComparePanels;
   readonly evaluations: EvaluationPanels;
+  /** The runs tables open (one per experiment). */
+  readonly runsTables: RunsTables;
   /** The local model servers this window started. */
   readonly servers: () => readonly ModelServerInfo[];
   /** Resolves once the first search of the workspace for a local store has finished. */

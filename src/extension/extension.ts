@@ -26,6 +26,7 @@ import { registerScaffold } from './scaffold';
 import { registerTraces } from './traces';
 import { registerEvaluation } from './evaluation';
 import { registerPrompts } from './prompts';
+import { registerRunsTable } from './runsTable';
 import { VERSION_DOC_SCHEME, versionDocuments } from './compare';
 import { forgetClosedResults, RESULT_DOC_SCHEME, resultDocuments } from './shared/resultDocuments';
 import { ConnectionStatusBar } from './connection';
@@ -100,6 +101,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   const panels = registerCompare(context, stores, explorer, log);
   registerTraces(context, stores, log);
   const evaluations = registerEvaluation(context, stores, log);
+  const runsTables = registerRunsTable(context, stores, log);
   const prompts = registerPrompts(context, stores, log);
   registerProjectRun(context, { connections, secrets: typed, explorer, log });
   context.subscriptions.push(
@@ -123,6 +125,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
     prompts,
     panels,
     evaluations,
+    runsTables,
     servers: () => servers.list().map(serverInfo),
     discovered,
     activationMs,

@@ -6,6 +6,7 @@ import { SCAFFOLD_COMMANDS } from './scaffoldCommandIds';
 import { PROJECT_COMMANDS } from './projectCommandIds';
 import { PROMPT_COMMANDS } from './promptCommandIds';
 import { COMMANDS } from './commandIds';
+import { RUNS_TABLE_COMMANDS } from './runsTableCommandIds';
 import { TRACE_COMMANDS } from './traceCommandIds';
 
 /** Every command id this build registers, for the contribution check and the activation test. */
@@ -19,4 +20,5 @@ export const IMPLEMENTED_COMMANDS: readonly string[] = [
   ...Object.values(TRACE_COMMANDS),
   ...Object.values(EVALUATION_COMMANDS),
   ...Object.values(PROMPT_COMMANDS),
+  ...Object.values(RUNS_TABLE_COMMANDS),
 ];

@@ -1,0 +1,56 @@
+import { loadMetricsSeries } from '../compare/loadHistories';
+import type { TrackingStore } from '../tracking/trackingStore';
+import type { MetricFigures } from './columns';
+import type { FiguresCache } from './figuresCache';
+import { metricFigures } from './metricFigures';
+import type { TableRow } from './tableRow';
+
+/** Points per run asked of a server's `get-history-bulk-interval` (MLflow's maximum). */
+const SERVER_POINTS = 2500;
+/** Runs per round: each round's figures are reported before the next starts. */
+const ROUND = 500;
+
+/** What {@link loadFigures} computes: one metric of these runs, at these steps. */
+export interface FiguresRequest {
+  readonly rows: readonly TableRow[];
+  readonly key: string;
+  readonly steps: readonly number[];
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Compute the figures of one metric for every row that logged it and has none cached, in rounds,
+ * calling `onRound` with each round's new figures. Local stores read every point (exact); a server
+ * samples with `get-history-bulk-interval` (2,500 points per run, each run's first and last step
+ * kept, so first and last are exact and min / max are of the sample), which the REST store falls
+ * back from on servers without it, as the compare panel does (both go through loadMetricsSeries).
+ */
+export async function loadFigures(
+  store: TrackingStore,
+  cache: FiguresCache,
+  req: FiguresRequest,
+  onRound: (figures: ReadonlyArray<readonly [string, MetricFigures | null]>) => void,
+): Promise<void> {
+  const versionOf = (r: TableRow): string => `${r.status}:${r.metricVersions.get(req.key) ?? ''}`;
+  const todo = req.rows.filter(
+    (r) => r.metrics.has(req.key) && !cache.covers(r.runId, req.key, versionOf(r), req.steps),
+  );
+  const maxPoints = store.kind === 'rest' ? SERVER_POINTS : Number.MAX_SAFE_INTEGER;
+  for (let i = 0; i < todo.length; i += ROUND) {
+    const round = todo.slice(i, i + ROUND);
+    const series = await loadMetricsSeries(store, {
+      runIds: round.map((r) => r.runId),
+      metricKeys: [req.key],
+      maxPoints,
+      signal: req.signal,
+    });
+    const byRun = new Map((series.get(req.key) ?? []).map((s) => [s.runId, s]));
+    const out = round.map((r): readonly [string, MetricFigures | null] => {
+      const s = byRun.get(r.runId);
+      const f = s === undefined ? null : (metricFigures(s, req.steps) ?? null);
+      cache.set(r.runId, req.key, versionOf(r), f);
+      return [r.runId, f];
+    });
+    onRound(out);
+  }
+}
