@@ -105,7 +105,8 @@ export type RunsTableWebviewMessage =
   | RunsTableExport
   | RunsTableRendered;
 
-const isKey = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_COLUMN_KEY;
+const isKey = (v: unknown): v is string =>
+  typeof v === 'string' && v.length > 0 && v.length <= MAX_COLUMN_KEY;
 const isStep = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 const oneOf = (list: readonly string[], v: unknown): boolean => typeof v === 'string' && list.includes(v);
 
@@ -133,13 +134,14 @@ export function isColumn(v: unknown): v is Column {
   }
 }
 
-const isColumns = (v: unknown): boolean => Array.isArray(v) && v.length <= MAX_COLUMNS + 10 && v.every(isColumn);
-const isRunIds = (v: unknown): boolean =>
-  Array.isArray(v) && v.length <= MAX_ACTION_RUNS && v.every(isRunId);
+const isColumns = (v: unknown): boolean =>
+  Array.isArray(v) && v.length <= MAX_COLUMNS + 10 && v.every(isColumn);
+const isRunIds = (v: unknown): boolean => Array.isArray(v) && v.length <= MAX_ACTION_RUNS && v.every(isRunId);
 const isShortStrings = (v: unknown): boolean =>
   Array.isArray(v) && v.length <= 50 && v.every((s) => typeof s === 'string' && s.length <= 500);
 const isCount = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-const isOptLabel = (v: unknown): boolean => v === undefined || (typeof v === 'string' && v.length <= MAX_COLUMN_KEY + 20);
+const isOptLabel = (v: unknown): boolean =>
+  v === undefined || (typeof v === 'string' && v.length <= MAX_COLUMN_KEY + 20);
 
 const WEBVIEW_CHECKS = {
   ready: (m) => hasOnlyKeys(m, ['type']),
@@ -183,7 +185,8 @@ const HOST_CHECKS = {
     typeof m.filter === 'string',
   'runsTable/rows': (m) =>
     Array.isArray(m.rows) && typeof m.reset === 'boolean' && typeof m.done === 'boolean' && isCount(m.loaded),
-  'runsTable/figures': (m) => typeof m.key === 'string' && Array.isArray(m.figures) && typeof m.done === 'boolean',
+  'runsTable/figures': (m) =>
+    typeof m.key === 'string' && Array.isArray(m.figures) && typeof m.done === 'boolean',
 } satisfies MessageChecks<RunsTableHostMessage['type']>;
 
 /** Guard for what the host sends (the webview trusts nothing it has not checked). */

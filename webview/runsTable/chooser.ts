@@ -17,7 +17,12 @@ const METRIC_OPTIONS: ReadonlyArray<{ label: string; fn: AggregateFn | 'latest' 
   { label: '@step', fn: 'step' },
 ];
 
-function columnFor(kind: 'metric' | 'param' | 'tag', key: string, fn: AggregateFn | 'latest', at: number): Column {
+function columnFor(
+  kind: 'metric' | 'param' | 'tag',
+  key: string,
+  fn: AggregateFn | 'latest',
+  at: number,
+): Column {
   if (kind !== 'metric' || fn === 'latest') {
     return { kind, key };
   }

@@ -124,7 +124,10 @@ export class Grid {
       const arrow = sorted ? (table.sort?.ascending === true ? ' ▲' : ' ▼') : '';
       const th = el('button', { className: 'rt-th', text: `${columnTitle(col)}${arrow}` });
       th.setAttribute('role', 'columnheader');
-      th.setAttribute('aria-sort', sorted ? (table.sort?.ascending === true ? 'ascending' : 'descending') : 'none');
+      th.setAttribute(
+        'aria-sort',
+        sorted ? (table.sort?.ascending === true ? 'ascending' : 'descending') : 'none',
+      );
       th.title = inertText(`Sort by ${columnTitle(col).slice(0, 500)}`);
       this.place(th, c, HEAD_H);
       th.addEventListener('click', () => {
@@ -143,7 +146,14 @@ export class Grid {
     node.style.lineHeight = `${String(height)}px`;
   }
 
-  private drawLine(line: ViewLine, i: number, cols: readonly Column[], first: number, last: number, total: number): HTMLElement {
+  private drawLine(
+    line: ViewLine,
+    i: number,
+    cols: readonly Column[],
+    first: number,
+    last: number,
+    total: number,
+  ): HTMLElement {
     const row = el('div', { className: 'rt-row' });
     row.setAttribute('role', 'row');
     row.setAttribute('aria-rowindex', String(i + 2));
@@ -204,7 +214,12 @@ export class Grid {
     return td;
   }
 
-  private groupCell(line: Extract<ViewLine, { kind: 'group' }>, col: Column, c: number, i: number): HTMLElement {
+  private groupCell(
+    line: Extract<ViewLine, { kind: 'group' }>,
+    col: Column,
+    c: number,
+    i: number,
+  ): HTMLElement {
     const td = el('div', { className: `rt-td${isNumeric(col) ? ' rt-num' : ''}` });
     if (c === 0) {
       const by = table.groupBy;

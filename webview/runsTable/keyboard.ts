@@ -55,14 +55,15 @@ export function onGridKey(e: KeyboardEvent, a: KeyActions): void {
       }
     },
     ArrowRight: () => {
-      const open = line?.kind === 'group' ? line.expanded : line?.kind === 'run' && line.hasChildren && line.expanded;
+      const open =
+        line?.kind === 'group' ? line.expanded : line?.kind === 'run' && line.hasChildren && line.expanded;
       if (line !== undefined && !open && (line.kind === 'group' || line.hasChildren)) {
         a.toggle(table.cursor);
       }
     },
     ArrowLeft: () => {
       const open = line?.kind === 'group' ? line.expanded : line?.kind === 'run' && line.expanded;
-      if (open === true) {
+      if (open) {
         a.toggle(table.cursor);
       }
     },

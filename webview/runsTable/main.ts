@@ -1,6 +1,12 @@
 // The runs table page: a toolbar, a progress line and the virtualised grid. It routes the host's
 // messages into the page state, and the user's sorting, grouping, folding and selection into it.
-import { columnId, columnTitle, isNumeric, type Column } from '../../src/core/runsTable/columns';
+import {
+  columnId,
+  columnTitle,
+  isNumeric,
+  type Column,
+  type MetricFigures,
+} from '../../src/core/runsTable/columns';
 import { fromWire } from '../../src/core/runsTable/tableRow';
 import { rowKeys } from '../../src/core/runsTable/tableRow';
 import { fromWireFigures } from '../../src/core/runsTable/wireNumber';
@@ -13,14 +19,7 @@ import { el, onHostMessage } from '../shared/host';
 import { openChooser } from './chooser';
 import { drawn, Grid } from './grid';
 import { onGridKey } from './keyboard';
-import {
-  recomputeLines,
-  requestFigures,
-  saveView,
-  shownRunIds,
-  table,
-  vscode,
-} from './tableState';
+import { recomputeLines, requestFigures, saveView, shownRunIds, table, vscode } from './tableState';
 import { installStyles } from './styles';
 
 installStyles();
@@ -89,7 +88,14 @@ function sortBy(c: Column): void {
 
 export function toggle(i: number): void {
   const line = table.lines[i];
-  const id = line === undefined ? undefined : line.kind === 'group' ? line.id : line.hasChildren ? line.row.runId : undefined;
+  const id =
+    line === undefined
+      ? undefined
+      : line.kind === 'group'
+        ? line.id
+        : line.hasChildren
+          ? line.row.runId
+          : undefined;
   if (id !== undefined) {
     if (!table.toggled.delete(id)) {
       table.toggled.add(id);
@@ -148,7 +154,9 @@ function renderChrome(): void {
   const parts = [
     table.done ? `${runs} runs` : `Loading runs… ${runs} so far (the table is usable meanwhile)`,
     n > 0 ? `${String(n)} selected` : '',
-    table.figuresLoading.size > 0 ? `computing ${[...table.figuresLoading].map((k) => k.slice(0, 40)).join(', ')}…` : '',
+    table.figuresLoading.size > 0
+      ? `computing ${[...table.figuresLoading].map((k) => k.slice(0, 40)).join(', ')}…`
+      : '',
   ];
   status.textContent = table.error ?? table.figuresError ?? parts.filter((p) => p !== '').join(' · ');
   status.classList.toggle('rt-error', table.error !== undefined || table.figuresError !== undefined);
@@ -159,7 +167,9 @@ function renderGroupOptions(): void {
   const current = table.groupBy === undefined ? '' : `${table.groupBy.kind}\u0000${table.groupBy.key}`;
   const options = [
     el('option', { text: 'No grouping' }),
-    ...keys.params.map((k) => ({ kind: 'param', k })).concat(keys.tags.map((k) => ({ kind: 'tag', k })))
+    ...keys.params
+      .map((k) => ({ kind: 'param', k }))
+      .concat(keys.tags.map((k) => ({ kind: 'tag', k })))
       .filter(({ k }) => k.length <= 500)
       .slice(0, 500)
       .map(({ kind, k }) => {
@@ -182,17 +192,26 @@ groupSelect.addEventListener('change', () => {
 let lastReport = '';
 /** Tell the host what is drawn (the in-host tests and the bench read it). */
 function report(): void {
-  const firstLines = table.lines.slice(0, 10).map((l) =>
-    (l.kind === 'group' ? `group ${l.value ?? ''} (${String(l.count)})` : l.row.name || l.row.runId.slice(0, 8)).slice(0, 200),
-  );
+  const firstLines = table.lines
+    .slice(0, 10)
+    .map((l) =>
+      (l.kind === 'group'
+        ? `group ${l.value ?? ''} (${String(l.count)})`
+        : l.row.name || l.row.runId.slice(0, 8)
+      ).slice(0, 200),
+    );
   const m = {
     type: 'runsTable/rendered' as const,
     lines: table.lines.length,
     domRows: drawn.rows,
     domCells: drawn.cells,
     firstLines,
-    sortedBy: table.sort === undefined ? undefined : `${columnTitle(table.sort.column).slice(0, 1000)} ${table.sort.ascending ? 'asc' : 'desc'}`,
-    groupedBy: table.groupBy === undefined ? undefined : `${table.groupBy.kind} ${table.groupBy.key.slice(0, 1000)}`,
+    sortedBy:
+      table.sort === undefined
+        ? undefined
+        : `${columnTitle(table.sort.column).slice(0, 1000)} ${table.sort.ascending ? 'asc' : 'desc'}`,
+    groupedBy:
+      table.groupBy === undefined ? undefined : `${table.groupBy.kind} ${table.groupBy.key.slice(0, 1000)}`,
   };
   const text = JSON.stringify(m);
   if (text !== lastReport) {
@@ -229,7 +248,7 @@ function onMessage(m: RunsTableHostMessage): void {
       renderGroupOptions();
       break;
     case 'runsTable/figures': {
-      const byRun = table.figures.get(m.key) ?? new Map();
+      const byRun = table.figures.get(m.key) ?? new Map<string, MetricFigures | null>();
       m.figures.forEach(([id, f]) => byRun.set(id, f === null ? null : fromWireFigures(f)));
       table.figures.set(m.key, byRun);
       if (m.done) {
@@ -264,7 +283,11 @@ document.getElementById('app')?.append(
     action('Add to Comparison', 'addToComparison'),
     action('Copy IDs', 'copyIds'),
     button('Export CSV', () => {
-      vscode.post({ type: 'runsTable/exportCsv', runIds: shownRunIds().slice(0, 50_000), columns: [...table.columns] });
+      vscode.post({
+        type: 'runsTable/exportCsv',
+        runIds: shownRunIds().slice(0, 50_000),
+        columns: [...table.columns],
+      });
     }),
   ),
   status,

@@ -26,7 +26,7 @@ export const table = {
   done: false,
   error: undefined as string | undefined,
   figuresError: undefined as string | undefined,
-  columns: DEFAULT_COLUMNS as readonly Column[],
+  columns: DEFAULT_COLUMNS,
   sort: vscode.getState()?.sort,
   groupBy: vscode.getState()?.groupBy,
   /** Parent runs folded open, groups folded shut. */

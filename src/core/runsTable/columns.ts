@@ -70,7 +70,11 @@ export function columnTitle(c: Column): string {
 
 /** True for columns whose cells are numbers (sorted as numbers, summarised in groups). */
 export function isNumeric(c: Column): boolean {
-  return c.kind === 'metric' || c.kind === 'agg' || (c.kind === 'attr' && (c.attr === 'start' || c.attr === 'duration'));
+  return (
+    c.kind === 'metric' ||
+    c.kind === 'agg' ||
+    (c.kind === 'attr' && (c.attr === 'start' || c.attr === 'duration'))
+  );
 }
 
 /** The value a cell sorts by; `now` gives a running run's duration. */

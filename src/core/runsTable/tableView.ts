@@ -115,7 +115,11 @@ function orderGroups(
 }
 
 /** Best (lowest for loss-like metrics, highest otherwise) and mean over the members' finite values. */
-export function summarise(members: readonly TableRow[], c: Column, o: Pick<ViewOptions, 'figures' | 'now'>): GroupSummary {
+export function summarise(
+  members: readonly TableRow[],
+  c: Column,
+  o: Pick<ViewOptions, 'figures' | 'now'>,
+): GroupSummary {
   let sum = 0;
   let n = 0;
   let best: number | undefined;

@@ -50,22 +50,22 @@ export function columnWindow(
   const left = Math.max(0, scrollLeft);
   const right = left + Math.max(0, viewport);
   // The first column whose right edge is past `left`.
-  const first = lowerBound(offsets, left, 1) - 1;
-  // The first column whose left edge is at or past `right`.
-  const last = lowerBound(offsets, right, 0);
+  const first = firstIndex(offsets, 1, (o) => o > left) - 1;
+  // The first column whose left edge is at or past `right`: it and those after are out of view.
+  const last = firstIndex(offsets, 0, (o) => o >= right);
   return {
     first: Math.max(0, Math.min(first, count - 1) - overscan),
     last: Math.min(count, Math.max(last, first + 1) + overscan),
   };
 }
 
-/** The first index ≥ `from` whose offset is > `x` (or offsets.length - 1 ... capped by the caller). */
-function lowerBound(offsets: readonly number[], x: number, from: number): number {
+/** The first index ≥ `from` whose (ascending) offset passes `past`; the last index when none does. */
+function firstIndex(offsets: readonly number[], from: number, past: (offset: number) => boolean): number {
   let lo = from;
   let hi = offsets.length - 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((offsets[mid] ?? 0) > x) {
+    if (past(offsets[mid] ?? 0)) {
       hi = mid;
     } else {
       lo = mid + 1;

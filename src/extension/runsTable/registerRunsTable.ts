@@ -41,7 +41,8 @@ export function registerRunsTable(
   registerReported(context, log, {
     [RUNS_TABLE_COMMANDS.open]: async (arg) => {
       const node = nodeOf(arg, 'experiment');
-      let target = node === undefined ? undefined : { id: node.experiment.experimentId, name: node.experiment.name };
+      let target =
+        node === undefined ? undefined : { id: node.experiment.experimentId, name: node.experiment.name };
       if (target === undefined && typeof arg === 'string' && /^[\w-]{1,64}$/.test(arg)) {
         const e = await (await session.stores()).tracking.getExperiment(arg);
         target = { id: e.experimentId, name: e.name };
@@ -50,6 +51,10 @@ export function registerRunsTable(
       return target === undefined ? undefined : RunsTablePanel.show(deps, target.id, target.name);
     },
   });
-  context.subscriptions.push({ dispose: () => RunsTablePanel.disposeAll() });
+  context.subscriptions.push({
+    dispose: () => {
+      RunsTablePanel.disposeAll();
+    },
+  });
   return { all: () => RunsTablePanel.all() };
 }

@@ -27,10 +27,20 @@ export interface RunsTableDeps {
 const FIRST_PAGE = 100;
 const PAGE = 1000;
 
-const ATTRIBUTE_KEYS = ['attributes.status', 'attributes.run_name', 'attributes.start_time', 'attributes.end_time', 'attributes.user_id', 'attributes.run_id'];
+const ATTRIBUTE_KEYS = [
+  'attributes.status',
+  'attributes.run_name',
+  'attributes.start_time',
+  'attributes.end_time',
+  'attributes.user_id',
+  'attributes.run_id',
+];
 
 /** One table per experiment of the connection. */
-const tables = new PanelHost<'runsTable', string, RunsTablePanel>({ kind: 'runsTable', what: 'a runs table' });
+const tables = new PanelHost<'runsTable', string, RunsTablePanel>({
+  kind: 'runsTable',
+  what: 'a runs table',
+});
 
 /**
  * The host side of a runs table: it loads the experiment's runs page by page in the background
@@ -75,8 +85,16 @@ export class RunsTablePanel {
     hosted.own(
       { dispose: () => this.loading?.abort() },
       deps.session.onDidChange(() => {
-        this.post({ type: 'runsTable/rows', rows: [], reset: true, loaded: 0, done: true, orderBy: undefined,
-          error: 'The MLflow connection changed: this table belongs to the previous one. Close it and open the table again.' });
+        this.post({
+          type: 'runsTable/rows',
+          rows: [],
+          reset: true,
+          loaded: 0,
+          done: true,
+          orderBy: undefined,
+          error:
+            'The MLflow connection changed: this table belongs to the previous one. Close it and open the table again.',
+        });
       }),
     );
   }
@@ -98,8 +116,14 @@ export class RunsTablePanel {
     switch (m.type) {
       case 'ready':
         this.hosted.mark('ready');
-        this.post({ type: 'runsTable/init', experimentId: this.experimentId, experimentName: this.experimentName,
-          storeKind: (await this.deps.session.stores()).tracking.kind, columns: this.columns, filter: this.filter });
+        this.post({
+          type: 'runsTable/init',
+          experimentId: this.experimentId,
+          experimentName: this.experimentName,
+          storeKind: (await this.deps.session.stores()).tracking.kind,
+          columns: this.columns,
+          filter: this.filter,
+        });
         this.reload();
         return;
       case 'runsTable/columns':
@@ -143,7 +167,10 @@ export class RunsTablePanel {
   /** Figures as the host has them cached, for the CSV. */
   private readonly lookup: FiguresLookup = (runId, key) => {
     const row = this.rows.get(runId);
-    const f = row === undefined ? undefined : this.cache.get(runId, key, `${row.status}:${row.metricVersions.get(key) ?? ''}`);
+    const f =
+      row === undefined
+        ? undefined
+        : this.cache.get(runId, key, `${row.status}:${row.metricVersions.get(key) ?? ''}`);
     return f ?? undefined;
   };
 
@@ -159,8 +186,14 @@ export class RunsTablePanel {
       return;
     }
     this.filter = chosen;
-    this.post({ type: 'runsTable/init', experimentId: this.experimentId, experimentName: this.experimentName,
-      storeKind: (await this.deps.session.stores()).tracking.kind, columns: this.columns, filter: this.filter });
+    this.post({
+      type: 'runsTable/init',
+      experimentId: this.experimentId,
+      experimentName: this.experimentName,
+      storeKind: (await this.deps.session.stores()).tracking.kind,
+      columns: this.columns,
+      filter: this.filter,
+    });
     this.reload();
   }
 
@@ -180,17 +213,30 @@ export class RunsTablePanel {
     try {
       const store = (await this.deps.session.stores()).tracking;
       do {
-        const page = await store.searchRuns({ experimentIds: [this.experimentId], filter: this.filter || undefined,
-          orderBy: this.orderBy === undefined ? undefined : [this.orderBy], maxResults: first ? FIRST_PAGE : PAGE,
-          pageToken, signal, runViewType: 'ACTIVE_ONLY' });
+        const page = await store.searchRuns({
+          experimentIds: [this.experimentId],
+          filter: this.filter || undefined,
+          orderBy: this.orderBy === undefined ? undefined : [this.orderBy],
+          maxResults: first ? FIRST_PAGE : PAGE,
+          pageToken,
+          signal,
+          runViewType: 'ACTIVE_ONLY',
+        });
         signal.throwIfAborted();
         const fresh = page.items.map(tableRow).filter((r) => !rows.has(r.runId));
         fresh.forEach((r) => rows.set(r.runId, r));
         pageToken = page.nextPageToken;
         this.rows = rows;
         this.done = pageToken === undefined;
-        this.post({ type: 'runsTable/rows', rows: fresh.map(toWire), reset: first, loaded: rows.size,
-          done: this.done, orderBy: this.orderBy, error: undefined });
+        this.post({
+          type: 'runsTable/rows',
+          rows: fresh.map(toWire),
+          reset: first,
+          loaded: rows.size,
+          done: this.done,
+          orderBy: this.orderBy,
+          error: undefined,
+        });
         first = false;
         this.computeFigures([...this.wanted.keys()]);
       } while (pageToken !== undefined);
@@ -200,8 +246,15 @@ export class RunsTablePanel {
         return;
       }
       this.done = true;
-      this.post({ type: 'runsTable/rows', rows: [], reset: first, loaded: rows.size, done: true,
-        orderBy: this.orderBy, error: `Could not load the runs: ${describeStoreError(err).summary}` });
+      this.post({
+        type: 'runsTable/rows',
+        rows: [],
+        reset: first,
+        loaded: rows.size,
+        done: true,
+        orderBy: this.orderBy,
+        error: `Could not load the runs: ${describeStoreError(err).summary}`,
+      });
     }
   }
 
@@ -213,16 +266,31 @@ export class RunsTablePanel {
       this.figuresChain = this.figuresChain.then(async () => {
         try {
           const store = (await this.deps.session.stores()).tracking;
-          await loadFigures(store, this.cache, { rows: [...this.rows.values()], key, steps, signal }, (round) => {
-            this.post({ type: 'runsTable/figures', key, done: false, error: undefined,
-              figures: round.map(([id, f]) => [id, f === null ? null : toWireFigures(f)] as const) });
-          });
+          await loadFigures(
+            store,
+            this.cache,
+            { rows: [...this.rows.values()], key, steps, signal },
+            (round) => {
+              this.post({
+                type: 'runsTable/figures',
+                key,
+                done: false,
+                error: undefined,
+                figures: round.map(([id, f]) => [id, f === null ? null : toWireFigures(f)] as const),
+              });
+            },
+          );
           this.post({ type: 'runsTable/figures', key, figures: [], done: true, error: undefined });
           this.hosted.mark('figures');
         } catch (err: unknown) {
           if (!signal.aborted) {
-            this.post({ type: 'runsTable/figures', key, figures: [], done: true,
-              error: `Could not read the history of ${key.slice(0, 100)}: ${describeStoreError(err).summary}` });
+            this.post({
+              type: 'runsTable/figures',
+              key,
+              figures: [],
+              done: true,
+              error: `Could not read the history of ${key.slice(0, 100)}: ${describeStoreError(err).summary}`,
+            });
           }
         }
       });
