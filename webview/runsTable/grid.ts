@@ -24,7 +24,7 @@ function widthOf(c: Column): number {
   if (c.kind === 'attr') {
     return c.attr === 'name' ? 220 : c.attr === 'source' ? 180 : c.attr === 'start' ? 130 : 90;
   }
-  return c.kind === 'agg' || c.kind === 'metric' ? 120 : 140;
+  return c.kind === 'agg' || c.kind === 'metric' ? 220 : 140;
 }
 
 export interface GridHandlers {
@@ -115,7 +115,7 @@ export class Grid {
 
   private drawHead(cols: readonly Column[], first: number, last: number): void {
     const ths: HTMLElement[] = [];
-    for (let c = first; c < last; c++) {
+    for (const c of withPinned(first, last)) {
       const col = cols[c];
       if (col === undefined) {
         continue;
@@ -140,7 +140,10 @@ export class Grid {
 
   private place(node: HTMLElement, c: number, height: number): void {
     const left = this.offsets[c] ?? 0;
-    node.style.left = `${String(left)}px`;
+    // The run name stays in view when the table scrolls sideways (drawn at the scroll offset).
+    const pinned = c === 0 && this.scroller.scrollLeft > 0;
+    node.classList.toggle('rt-pinned', pinned);
+    node.style.left = `${String(pinned ? this.scroller.scrollLeft : left)}px`;
     node.style.width = `${String((this.offsets[c + 1] ?? left) - left)}px`;
     node.style.height = `${String(height)}px`;
     node.style.lineHeight = `${String(height)}px`;
@@ -170,7 +173,7 @@ export class Grid {
       row.classList.add('rt-selected');
       row.setAttribute('aria-selected', 'true');
     }
-    for (let c = first; c < last; c++) {
+    for (const c of withPinned(first, last)) {
       const col = cols[c];
       if (col !== undefined) {
         const td = line.kind === 'group' ? this.groupCell(line, col, c, i) : this.runCell(line, col, c, i);
@@ -204,6 +207,7 @@ export class Grid {
       td.classList.add(`rt-status-${line.row.status.replace(/[^A-Z]/g, '')}`);
     }
     if (c === 0) {
+      td.classList.add('rt-name');
       td.style.paddingLeft = `${String(6 + line.depth * 16 + (line.hasChildren ? 0 : 14))}px`;
       if (line.hasChildren) {
         td.append(this.twisty(i, line.expanded));
@@ -238,4 +242,19 @@ export class Grid {
     }
     return td;
   }
+}
+
+/** The visible columns' indices, and the run name's (column 0, pinned) when it scrolled out of view. */
+function withPinned(first: number, last: number): number[] {
+  const out: number[] = [];
+  for (let c = first; c < last; c++) {
+    out.push(c);
+  }
+  // Drawn last, so it lies above the cells it covers.
+  if (first > 0 || out.length === 0) {
+    out.push(0);
+  } else {
+    out.push(out.shift() ?? 0);
+  }
+  return out;
 }

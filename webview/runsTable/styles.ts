@@ -33,6 +33,12 @@ body { padding: 0; overflow: hidden; }
 .rt-row.rt-group { background: var(--vscode-sideBarSectionHeader-background, var(--vscode-editorWidget-background)); font-weight: 600; }
 .rt-td { position: absolute; top: 0; box-sizing: border-box; padding: 0 6px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .rt-num { text-align: right; }
+.rt-pinned { z-index: 1; background: var(--vscode-editor-background); box-shadow: 2px 0 3px -1px var(--vscode-widget-shadow); }
+.rt-head .rt-pinned { background: var(--vscode-editor-background); }
+.rt-row.rt-selected .rt-pinned { background: var(--vscode-list-inactiveSelectionBackground); }
+.rt-grid:focus .rt-row.rt-selected .rt-pinned { background: var(--vscode-list-activeSelectionBackground); }
+.rt-row.rt-group .rt-pinned { background: var(--vscode-sideBarSectionHeader-background, var(--vscode-editorWidget-background)); }
+.rt-row.rt-group .rt-num { font-weight: normal; }
 .rt-twisty { display: inline-block; width: 14px; cursor: pointer; color: var(--vscode-icon-foreground); }
 .rt-status-FAILED, .rt-status-KILLED { color: var(--vscode-errorForeground); }
 .rt-status-RUNNING { color: var(--vscode-charts-blue, var(--vscode-foreground)); }
