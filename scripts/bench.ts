@@ -17,6 +17,7 @@ import { explorerFirstPage } from './benchExplorer';
 import { runListing } from './benchRunListing';
 import { serveReady } from './benchServeReady';
 import { tracePanelDrawn } from './benchTracePanel';
+import { runsTableDrawn } from './benchRunsTable';
 import { traceListing } from './benchTraces';
 import { Group } from '../test/real/processGroup';
 
@@ -152,6 +153,7 @@ async function main(): Promise<void> {
     ['runListing', runListing],
     ['traceListing', traceListing],
     ['tracePanelInWebview', tracePanelDrawn],
+    ['runsTableInWebview', runsTableDrawn],
     ['compareDataPath', compareSeries],
     ['compareDrawnInWebview', compareDrawn],
     ['explorerFirstPageInHost', explorerFirstPage],

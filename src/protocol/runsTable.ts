@@ -43,7 +43,13 @@ export interface RunsTableFigures extends Message<'runsTable/figures'> {
   readonly error: string | undefined;
 }
 
-export type RunsTableHostMessage = RunsTableInit | RunsTableRows | RunsTableFigures;
+/** Sort as a click on the column's header does (the bench and the tests sort through it). */
+export interface RunsTableApplySort extends Message<'runsTable/applySort'> {
+  readonly column: Column;
+  readonly ascending: boolean;
+}
+
+export type RunsTableHostMessage = RunsTableInit | RunsTableRows | RunsTableFigures | RunsTableApplySort;
 
 /** The columns chosen (kept per experiment). */
 export interface RunsTableColumns extends Message<'runsTable/columns'> {
@@ -92,6 +98,8 @@ export interface RunsTableRendered extends Message<'runsTable/rendered'> {
   readonly firstLines: readonly string[];
   readonly sortedBy: string | undefined;
   readonly groupedBy: string | undefined;
+  /** Milliseconds the last sort took in the webview, from the sort to its lines drawn. */
+  readonly sortMs: number | undefined;
 }
 
 export type RunsTableWebviewMessage =
@@ -163,7 +171,18 @@ const WEBVIEW_CHECKS = {
   'runsTable/exportCsv': (m) =>
     hasOnlyKeys(m, ['type', 'runIds', 'columns']) && isRunIds(m.runIds) && isColumns(m.columns),
   'runsTable/rendered': (m) =>
-    hasOnlyKeys(m, ['type', 'lines', 'domRows', 'domCells', 'firstLines', 'sortedBy', 'groupedBy']) &&
+    hasOnlyKeys(m, [
+      'type',
+      'lines',
+      'domRows',
+      'domCells',
+      'firstLines',
+      'sortedBy',
+      'groupedBy',
+      'sortMs',
+    ]) &&
+    (m.sortMs === undefined ||
+      (typeof m.sortMs === 'number' && Number.isFinite(m.sortMs) && m.sortMs >= 0)) &&
     isCount(m.lines) &&
     isCount(m.domRows) &&
     isCount(m.domCells) &&
@@ -185,6 +204,7 @@ const HOST_CHECKS = {
     typeof m.filter === 'string',
   'runsTable/rows': (m) =>
     Array.isArray(m.rows) && typeof m.reset === 'boolean' && typeof m.done === 'boolean' && isCount(m.loaded),
+  'runsTable/applySort': (m) => isColumn(m.column) && typeof m.ascending === 'boolean',
   'runsTable/figures': (m) =>
     typeof m.key === 'string' && Array.isArray(m.figures) && typeof m.done === 'boolean',
 } satisfies MessageChecks<RunsTableHostMessage['type']>;

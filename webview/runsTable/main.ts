@@ -52,6 +52,10 @@ function refresh(): void {
       refreshPending = false;
       recomputeLines();
       grid.draw();
+      if (sortStarted !== undefined) {
+        sortMs = performance.now() - sortStarted;
+        sortStarted = undefined;
+      }
       renderChrome();
       report();
     });
@@ -76,10 +80,14 @@ const grid = new Grid({
   },
 });
 
-function sortBy(c: Column): void {
+let sortStarted: number | undefined;
+let sortMs: number | undefined;
+
+function sortBy(c: Column, given?: boolean): void {
   const same = table.sort !== undefined && columnId(table.sort.column) === columnId(c);
   // Numbers start highest first (the best accuracy, the latest start), text A→Z.
-  const ascending = same ? !(table.sort?.ascending ?? false) : !isNumeric(c);
+  const ascending = given ?? (same ? !(table.sort?.ascending ?? false) : !isNumeric(c));
+  sortStarted = performance.now();
   table.sort = { column: c, ascending };
   saveView();
   vscode.post({ type: 'runsTable/sort', column: c, ascending });
@@ -212,6 +220,7 @@ function report(): void {
         : `${columnTitle(table.sort.column).slice(0, 1000)} ${table.sort.ascending ? 'asc' : 'desc'}`,
     groupedBy:
       table.groupBy === undefined ? undefined : `${table.groupBy.kind} ${table.groupBy.key.slice(0, 1000)}`,
+    sortMs: sortMs === undefined ? undefined : Math.round(sortMs * 10) / 10,
   };
   const text = JSON.stringify(m);
   if (text !== lastReport) {
@@ -247,6 +256,9 @@ function onMessage(m: RunsTableHostMessage): void {
       }
       renderGroupOptions();
       break;
+    case 'runsTable/applySort':
+      sortBy(m.column, m.ascending);
+      return;
     case 'runsTable/figures': {
       const byRun = table.figures.get(m.key) ?? new Map<string, MetricFigures | null>();
       m.figures.forEach(([id, f]) => byRun.set(id, f === null ? null : fromWireFigures(f)));

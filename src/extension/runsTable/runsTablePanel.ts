@@ -174,6 +174,11 @@ export class RunsTablePanel {
     return f ?? undefined;
   };
 
+  /** Sort the table as a click on a header does (the bench and tests sort through this). */
+  sortBy(column: Column, ascending: boolean): void {
+    this.post({ type: 'runsTable/applySort', column, ascending });
+  }
+
   private async askFilter(): Promise<void> {
     const keys = rowKeys(this.rows.values());
     const chosen = await this.deps.promptFilter(this.filter, [
