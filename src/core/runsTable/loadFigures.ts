@@ -20,7 +20,7 @@ export interface FiguresRequest {
 
 /**
  * Compute the figures of one metric for every row that logged it and has none cached, in rounds,
- * calling `onRound` with each round's new figures. Local stores read every point (exact); a server
+ * calling `onRound` with the cached figures of the others first, then with each round's new ones. Local stores read every point (exact); a server
  * samples with `get-history-bulk-interval` (2,500 points per run, each run's first and last step
  * kept, so first and last are exact and min / max are of the sample), which the REST store falls
  * back from on servers without it, as the compare panel does (both go through loadMetricsSeries).
@@ -29,12 +29,22 @@ export async function loadFigures(
   store: TrackingStore,
   cache: FiguresCache,
   req: FiguresRequest,
-  onRound: (figures: ReadonlyArray<readonly [string, MetricFigures | null]>) => void,
+  onRound: (figures: ReadonlyArray<readonly [string, MetricFigures | null]>, cached: boolean) => void,
 ): Promise<void> {
   const versionOf = (r: TableRow): string => `${r.status}:${r.metricVersions.get(req.key) ?? ''}`;
-  const todo = req.rows.filter(
-    (r) => r.metrics.has(req.key) && !cache.covers(r.runId, req.key, versionOf(r), req.steps),
-  );
+  const logged = req.rows.filter((r) => r.metrics.has(req.key));
+  const todo = logged.filter((r) => !cache.covers(r.runId, req.key, versionOf(r), req.steps));
+  // What the cache holds goes first, in one round (a table reloaded for a new filter shows it at once).
+  const computed = new Set(todo.map((r) => r.runId));
+  const known = logged
+    .filter((r) => !computed.has(r.runId))
+    .map((r): readonly [string, MetricFigures | null] => [
+      r.runId,
+      cache.get(r.runId, req.key, versionOf(r)) ?? null,
+    ]);
+  if (known.length > 0) {
+    onRound(known, true);
+  }
   const maxPoints = store.kind === 'rest' ? SERVER_POINTS : Number.MAX_SAFE_INTEGER;
   for (let i = 0; i < todo.length; i += ROUND) {
     const round = todo.slice(i, i + ROUND);
@@ -51,6 +61,6 @@ export async function loadFigures(
       cache.set(r.runId, req.key, versionOf(r), f);
       return [r.runId, f];
     });
-    onRound(out);
+    onRound(out, false);
   }
 }

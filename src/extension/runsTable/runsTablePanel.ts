@@ -58,6 +58,8 @@ export class RunsTablePanel {
   /** Metrics whose figures the webview shows, with the steps asked. */
   private readonly wanted = new Map<string, readonly number[]>();
   private figuresChain: Promise<void> = Promise.resolve();
+  /** Per metric, the runs whose figures the webview holds since its rows were last reset. */
+  private readonly figuresSent = new Map<string, Set<string>>();
   private columns: readonly Column[];
 
   static show(deps: RunsTableDeps, experimentId: string, experimentName: string): RunsTablePanel {
@@ -230,6 +232,10 @@ export class RunsTablePanel {
         signal.throwIfAborted();
         const fresh = page.items.map(tableRow).filter((r) => !rows.has(r.runId));
         fresh.forEach((r) => rows.set(r.runId, r));
+        if (first) {
+          // The webview drops its figures with its rows: every cached figure is to be sent again.
+          this.figuresSent.clear();
+        }
         pageToken = page.nextPageToken;
         this.rows = rows;
         this.done = pageToken === undefined;
@@ -271,11 +277,19 @@ export class RunsTablePanel {
       this.figuresChain = this.figuresChain.then(async () => {
         try {
           const store = (await this.deps.session.stores()).tracking;
+          const sent = this.figuresSent.get(key) ?? new Set<string>();
+          this.figuresSent.set(key, sent);
           await loadFigures(
             store,
             this.cache,
             { rows: [...this.rows.values()], key, steps, signal },
-            (round) => {
+            (all, cached) => {
+              // Cached figures the webview already holds are not sent again; computed ones always are.
+              const round = cached ? all.filter(([id]) => !sent.has(id)) : all;
+              round.forEach(([id]) => sent.add(id));
+              if (round.length === 0) {
+                return;
+              }
               this.post({
                 type: 'runsTable/figures',
                 key,

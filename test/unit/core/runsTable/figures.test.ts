@@ -65,8 +65,19 @@ describe('runs table: aggregate figures', () => {
     });
     assert.deepEqual(reads.sort(), ['a', 'b'], 'c never logged loss');
     assert.equal((got.get('a') as { min: number }).min, 1, 'every point of 5,000 read (exact)');
-    await loadFigures(store, cache, { rows, key: 'loss', steps: [] }, () => undefined);
+    const again: Array<[string, boolean]> = [];
+    await loadFigures(store, cache, { rows, key: 'loss', steps: [] }, (round, cached) => {
+      round.forEach(([id]) => again.push([id, cached]));
+    });
     assert.equal(reads.length, 2, 'cached');
+    assert.deepEqual(
+      again.sort(),
+      [
+        ['a', true],
+        ['b', true],
+      ],
+      'the cached figures are reported, as cached',
+    );
     await loadFigures(store, cache, { rows, key: 'loss', steps: [3] }, () => undefined);
     assert.equal(reads.length, 4, 'a new step asked: computed again');
     // The running run logged more: its latest value has a new step, so its figures are stale.
