@@ -62,5 +62,7 @@ export async function loadFigures(
       return [r.runId, f];
     });
     onRound(out, false);
+    // A local store reads histories in the caller's thread: let its other work (messages) run.
+    await new Promise((resolve) => setTimeout(resolve, 0));
   }
 }

@@ -26,6 +26,12 @@ export interface RunsTableDeps {
 /** The first page is small so the first rows show at once; the rest come in large pages. */
 const FIRST_PAGE = 100;
 const PAGE = 1000;
+/**
+ * A local store reads in the extension host's own thread (sql.js, the file store's parsing): pages
+ * of 1,000 blocked it for ~0.8 s each, holding back the first page's post and the webview's
+ * messages. Smaller pages, with a yield between them, keep the host answering.
+ */
+const LOCAL_PAGE = 250;
 
 const ATTRIBUTE_KEYS = [
   'attributes.status',
@@ -84,6 +90,8 @@ export class RunsTablePanel {
     private readonly experimentName: string,
   ) {
     this.columns = deps.memory.get(this.connection, experimentId);
+    // Load while the webview starts: its first rows are ready when its script is.
+    this.reload();
     hosted.own(
       { dispose: () => this.loading?.abort() },
       deps.session.onDidChange(() => {
@@ -116,8 +124,12 @@ export class RunsTablePanel {
 
   async onMessage(m: RunsTableWebviewMessage): Promise<void> {
     switch (m.type) {
-      case 'ready':
+      case 'ready': {
         this.hosted.mark('ready');
+        // The first ready takes what loaded meanwhile; a later one is a webview that was hidden
+        // and made again (its state is gone): everything loads again.
+        const queued = this.queued;
+        this.queued = undefined;
         this.post({
           type: 'runsTable/init',
           experimentId: this.experimentId,
@@ -126,17 +138,26 @@ export class RunsTablePanel {
           columns: this.columns,
           filter: this.filter,
         });
-        this.reload();
+        if (queued === undefined) {
+          this.reload();
+        } else {
+          queued.forEach((q) => {
+            this.post(q);
+          });
+        }
         return;
+      }
       case 'runsTable/columns':
         this.columns = m.columns;
         await this.deps.memory.set(this.connection, this.experimentId, m.columns);
         return;
       case 'runsTable/sort': {
-        // Every row in: the webview's own sort is exact. Otherwise the server orders the pages.
+        // Every row in: the webview's own sort is exact, and the order is kept for the next load.
+        // Otherwise the server orders the pages, so the first rows shown are the right ones.
         const term = serverOrderBy(m.column, m.ascending);
-        if (!this.done && term !== this.orderBy && term !== undefined) {
-          this.orderBy = term;
+        const changed = term !== this.orderBy;
+        this.orderBy = term;
+        if (!this.done && changed && term !== undefined) {
           this.reload();
         }
         return;
@@ -224,7 +245,7 @@ export class RunsTablePanel {
           experimentIds: [this.experimentId],
           filter: this.filter || undefined,
           orderBy: this.orderBy === undefined ? undefined : [this.orderBy],
-          maxResults: first ? FIRST_PAGE : PAGE,
+          maxResults: first ? FIRST_PAGE : store.kind === 'rest' ? PAGE : LOCAL_PAGE,
           pageToken,
           signal,
           runViewType: 'ACTIVE_ONLY',
@@ -250,6 +271,8 @@ export class RunsTablePanel {
         });
         first = false;
         this.computeFigures([...this.wanted.keys()]);
+        // Let the post go out and the webview's messages in before the next page's work.
+        await new Promise((resolve) => setTimeout(resolve, 0));
       } while (pageToken !== undefined);
       this.hosted.mark('allRows');
     } catch (err: unknown) {
@@ -316,8 +339,15 @@ export class RunsTablePanel {
     }
   }
 
+  /** Messages held until the webview's first `ready` (the load starts with the command). */
+  private queued: RunsTableHostMessage[] | undefined = [];
+
   private post(m: RunsTableHostMessage): void {
-    this.hosted.post(m);
+    if (this.queued === undefined) {
+      this.hosted.post(m);
+    } else {
+      this.queued.push(m);
+    }
   }
 }
 

@@ -152,4 +152,47 @@ describe('Runs Table (real extension host, REST test server and local mlflow.db)
       );
     });
   }
+
+  it('remembers the chosen columns per experiment, and asks the server for the sorted order on the next load', async function () {
+    this.timeout(120_000);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const api = await connect(server.baseUrl);
+    const open = (): Thenable<RunsTablePanel> =>
+      vscode.commands.executeCommand<RunsTablePanel>(RUNS_TABLE_COMMANDS.open, generated.experimentId);
+    const first = await open();
+    const record = probeOf(api, 'runsTable', first.panel);
+    await until('the first page', () => record.sent.find((m) => m.type === 'runsTable/rows'));
+    const columns = [
+      { kind: 'attr', attr: 'name' },
+      { kind: 'agg', fn: 'max', key: 'loss_0' },
+    ] as const;
+    await first.onMessage({ type: 'runsTable/columns', columns: [...columns] });
+    // A sort the server can do: the next load (now, when rows are still coming, or on Refresh)
+    // asks the server for that order.
+    const rowsBefore = record.sent.filter((m) => m.type === 'runsTable/rows').length;
+    await first.onMessage({
+      type: 'runsTable/sort',
+      column: { kind: 'metric', key: 'accuracy' },
+      ascending: false,
+    });
+    await first.onMessage({ type: 'runsTable/refresh' });
+    const reloaded = await until('the rows in the server order', () =>
+      record.sent
+        .slice(rowsBefore)
+        .find((m): m is RunsTableRows => m.type === 'runsTable/rows' && m.reset && m.orderBy !== undefined),
+    );
+    assert.equal(reloaded.orderBy, 'metrics.accuracy DESC');
+    const acc = reloaded.rows.map((r) => Number(r.metrics.find(([k]) => k === 'accuracy')?.[1]));
+    assert.deepEqual(
+      acc,
+      [...acc].sort((a, b) => b - a),
+      'the first page is the highest accuracies',
+    );
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const again = await open();
+    const init = await until('the init of the reopened table', () =>
+      probeOf(api, 'runsTable', again.panel).sent.find((m) => m.type === 'runsTable/init'),
+    );
+    assert.deepEqual(init.columns, columns, 'the columns chosen come back');
+  });
 });
