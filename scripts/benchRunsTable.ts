@@ -28,6 +28,8 @@ interface ProbeLine {
   lastValueSortMs: number;
   latestMetricSortMs: number;
   domRows: number;
+  /** The host's phases (ms after the command): opened, ready, firstRows, allRows, figures. */
+  phases: Record<string, number>;
 }
 
 function median(xs: readonly number[]): number {
@@ -87,6 +89,7 @@ export async function runsTableDrawn(): Promise<Record<string, unknown>> {
         sortByLastValueMedianMs: med((l) => l.lastValueSortMs),
         sortByLatestMetricMedianMs: med((l) => l.latestMetricSortMs),
         rowsInDom: warm[0]?.domRows,
+        commandToWebviewReadyMedianMs: med((l) => l.phases.ready ?? NaN),
         samples: warm.length,
       };
     };

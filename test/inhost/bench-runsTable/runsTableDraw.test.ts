@@ -82,7 +82,12 @@ describe('runs table benchmark probe', () => {
         };
         const lastValueSortMs = await sortMs({ kind: 'agg', fn: 'last', key: 'loss_0' }, 'loss_0 (last)');
         const latestMetricSortMs = await sortMs({ kind: 'metric', key: 'accuracy' }, 'accuracy');
+        const startedAt = Date.now() - (performance.now() - started);
+        const phases = Object.fromEntries(
+          Object.entries(record.timings).map(([k, at]) => [k, Math.round(at - startedAt)]),
+        );
         const line = {
+          phases,
           uri: uri.startsWith('sqlite') ? 'mlflow.db' : 'REST',
           sample,
           firstRowsMs,
