@@ -18,6 +18,7 @@ import { explorerFirstPage } from './benchExplorer';
 import { runListing } from './benchRunListing';
 import { serveReady } from './benchServeReady';
 import { tracePanelDrawn } from './benchTracePanel';
+import { runsTableDrawn } from './benchRunsTable';
 import { traceListing } from './benchTraces';
 import { Group } from '../test/real/processGroup';
 
@@ -158,6 +159,7 @@ async function main(): Promise<void> {
     ['runListing', runListing],
     ['traceListing', traceListing],
     ['tracePanelInWebview', tracePanelDrawn],
+    ['runsTableInWebview', runsTableDrawn],
     ['compareDataPath', compareSeries],
     ['compareDrawnInWebview', compareDrawn],
     ['explorerFirstPageInHost', explorerFirstPage],

@@ -6,6 +6,7 @@ import type { ComparePanels } from './compare';
 import type { EvaluationPanels } from './evaluation';
 import type { Explorer } from './explorer';
 import type { Prompts } from './prompts';
+import type { RunsTables } from './runsTable';
 import type { ModelServerInfo } from './serving';
 import type { PanelProbe } from './shared/webviews/panelProbe';
 import type { OpenWebviewPanel } from './shared/webviews/webviewHtml';
@@ -30,6 +31,8 @@ export interface MlflowExtensionApi {
   readonly evaluations: EvaluationPanels;
   /** Runs ↔ code: the metric lenses and the repositories runs were found in. */
   readonly code: CodeFeature;
+  /** The runs tables open (one per experiment). */
+  readonly runsTables: RunsTables;
   /** The local model servers this window started. */
   readonly servers: () => readonly ModelServerInfo[];
   /** Resolves once the first search of the workspace for a local store has finished. */

@@ -28,6 +28,7 @@ import { registerEvaluation } from './evaluation';
 import { registerPrompts } from './prompts';
 import { registerCode } from './code';
 import { registerAiTools } from './aiTools';
+import { registerRunsTable } from './runsTable';
 import { VERSION_DOC_SCHEME, versionDocuments } from './compare';
 import { forgetClosedResults, RESULT_DOC_SCHEME, resultDocuments } from './shared/resultDocuments';
 import { ConnectionStatusBar } from './connection';
@@ -83,21 +84,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
       stores.reset();
     }),
   );
-  const servers = new ServeManager(connections, log, typed);
-  const servingTree = new ServingTreeProvider(servers);
-  const servingView = vscode.window.createTreeView('mlflow.serving', { treeDataProvider: servingTree });
-  servingTree.attach(servingView);
-  stopServersOnExit = () => servers.stopAll();
-  context.subscriptions.push(
-    servers,
-    servingTree,
-    servingView,
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('mlflow.pythonPath') || e.affectsConfiguration('python')) {
-        clearMlflowCache();
-      }
-    }),
-  );
+  const servers = startServing(context, connections, log, typed);
   const runner = new CliTaskRunner();
   context.subscriptions.push(
     runner,
@@ -110,6 +97,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
   const panels = registerCompare(context, stores, explorer, log);
   registerTraces(context, stores, log);
   const evaluations = registerEvaluation(context, stores, log);
+  const runsTables = registerRunsTable(context, stores, log);
   const prompts = registerPrompts(context, stores, log);
   const code = registerCode(context, stores, explorer, log);
   const aiTools = registerAiTools(context, { stores, connections, secrets: typed }, log);
@@ -136,6 +124,7 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
     panels,
     evaluations,
     code,
+    runsTables,
     servers: () => servers.list().map(serverInfo),
     discovered,
     activationMs,
@@ -145,6 +134,31 @@ export function activate(context: vscode.ExtensionContext): MlflowExtensionApi {
     panelProbe,
     aiTools,
   };
+}
+
+/** The model servers and their Serving view; a changed Python setting forgets the MLflow found. */
+function startServing(
+  context: vscode.ExtensionContext,
+  connections: ConnectionManager,
+  log: vscode.LogOutputChannel,
+  typed: ReturnType<typeof userCredentials>,
+): ServeManager {
+  const servers = new ServeManager(connections, log, typed);
+  const servingTree = new ServingTreeProvider(servers);
+  const servingView = vscode.window.createTreeView('mlflow.serving', { treeDataProvider: servingTree });
+  servingTree.attach(servingView);
+  stopServersOnExit = () => servers.stopAll();
+  context.subscriptions.push(
+    servers,
+    servingTree,
+    servingView,
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('mlflow.pythonPath') || e.affectsConfiguration('python')) {
+        clearMlflowCache();
+      }
+    }),
+  );
+  return servers;
 }
 
 /** Stops every model server, waiting for their process trees to end; set by activate. */

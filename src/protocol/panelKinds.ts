@@ -22,6 +22,7 @@ export const PANEL_KINDS = {
     script: 'projectRun',
     pageTitle: 'MLflow Run Project Entry Point',
   },
+  runsTable: { viewType: 'mlflow.runsTable', script: 'runsTable', pageTitle: 'MLflow Runs Table' },
 } as const satisfies Record<string, PanelKindSpec>;
 
 export interface PanelKindSpec {

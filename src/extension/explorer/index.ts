@@ -3,3 +3,4 @@
 export { nodeOf } from './explorerNode';
 export { registerExplorer, type Explorer } from './registerExplorer';
 export { writers } from './writeAccess';
+export { promptRunFilter } from './runFilterPrompt';

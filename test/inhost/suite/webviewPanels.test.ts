@@ -12,6 +12,8 @@ import { EVALUATION_COMMANDS } from '../../../src/extension/shared/commandIds/ev
 import type { ComparePanel } from '../../../src/extension/compare/comparePanel';
 import { PROJECT_COMMANDS } from '../../../src/extension/shared/commandIds/projectCommandIds';
 import { TRACE_COMMANDS } from '../../../src/extension/shared/commandIds/traceCommandIds';
+import { RUNS_TABLE_COMMANDS } from '../../../src/extension/shared/commandIds/runsTableCommandIds';
+import type { RunsTablePanel } from '../../../src/extension/runsTable/runsTablePanel';
 import type { TraceDetailPanel } from '../../../src/extension/traces/traceDetailPanel';
 import type { ModelServerInfo } from '../../../src/extension/serving/modelServer';
 import type { OpenWebviewPanel } from '../../../src/extension/shared/webviews/webviewHtml';
@@ -156,6 +158,20 @@ describe('every webview panel: CSP, no command URIs, own roots only, no data in 
       );
       // MLflow's example project is named "tutorial"; the form shows it, its entry point and its file.
       return { data: ['tutorial', 'wine-panels', 'alpha'] };
+    },
+    runsTable: async () => {
+      const run = await tracking.getRun(RUN);
+      const panel = await vscode.commands.executeCommand<RunsTablePanel>(
+        RUNS_TABLE_COMMANDS.open,
+        run.info.experimentId,
+      );
+      return {
+        data: [RUN, run.info.runName ?? ''],
+        posted: () =>
+          probeOf(api, 'runsTable', panel.panel).sent.find(
+            (m) => m.type === 'runsTable/rows' && m.rows.some((r) => r.runId === RUN),
+          ),
+      };
     },
   };
 

@@ -7,6 +7,7 @@ import { SCAFFOLD_COMMANDS } from './scaffoldCommandIds';
 import { PROJECT_COMMANDS } from './projectCommandIds';
 import { PROMPT_COMMANDS } from './promptCommandIds';
 import { COMMANDS } from './commandIds';
+import { RUNS_TABLE_COMMANDS } from './runsTableCommandIds';
 import { TRACE_COMMANDS } from './traceCommandIds';
 
 /** Every command id this build registers, for the contribution check and the activation test. */
@@ -21,4 +22,5 @@ export const IMPLEMENTED_COMMANDS: readonly string[] = [
   ...Object.values(EVALUATION_COMMANDS),
   ...Object.values(PROMPT_COMMANDS),
   ...Object.values(CODE_COMMANDS),
+  ...Object.values(RUNS_TABLE_COMMANDS),
 ];

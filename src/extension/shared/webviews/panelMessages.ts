@@ -30,6 +30,11 @@ import {
   type TraceDetailWebviewMessage,
 } from '../../../protocol/traceDetail';
 import {
+  isRunsTableWebviewMessage,
+  type RunsTableHostMessage,
+  type RunsTableWebviewMessage,
+} from '../../../protocol/runsTable';
+import {
   isTryItWebviewMessage,
   type TryItHostMessage,
   type TryItWebviewMessage,
@@ -48,6 +53,7 @@ interface PanelMessageMap {
   evaluation: { host: EvaluationHostMessage; webview: EvaluationWebviewMessage };
   tryIt: { host: TryItHostMessage; webview: TryItWebviewMessage };
   projectRun: { host: ProjectRunHostMessage; webview: ProjectRunWebviewMessage };
+  runsTable: { host: RunsTableHostMessage; webview: RunsTableWebviewMessage };
 }
 
 /** What the host may post to a panel of kind `K`. */
@@ -68,4 +74,5 @@ export const WEBVIEW_GUARDS: { readonly [K in PanelKind]: WebviewGuard<K> } = {
   evaluation: isEvaluationWebviewMessage,
   tryIt: isTryItWebviewMessage,
   projectRun: isProjectRunWebviewMessage,
+  runsTable: isRunsTableWebviewMessage,
 };

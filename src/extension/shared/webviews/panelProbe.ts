@@ -89,6 +89,7 @@ class PanelProbeRegistry implements PanelProbe {
     evaluation: new WeakMap(),
     tryIt: new WeakMap(),
     projectRun: new WeakMap(),
+    runsTable: new WeakMap(),
   };
 
   of<K extends PanelKind>(kind: K, panel: vscode.WebviewPanel): PanelRecord<K> | undefined {

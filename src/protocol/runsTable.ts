@@ -1,0 +1,215 @@
+import { AGGREGATES, ATTRIBUTES, type Column } from '../core/runsTable/columns';
+import type { WireRow } from '../core/runsTable/tableRow';
+import type { WireFigures } from '../core/runsTable/wireNumber';
+import { hasOnlyKeys, isRecord } from './exactKeys';
+import { checkMessage, type Message, type MessageChecks, type ReadyMessage } from './ipc';
+import { isRunId } from './compareRuns';
+
+/** Longest metric, param or tag key a column may name (MLflow allows 250; a hostile store more). */
+export const MAX_COLUMN_KEY = 10_000;
+/** Most columns one table shows besides the attributes. */
+export const MAX_COLUMNS = 500;
+/** Most runs one action (compare, copy ids, export) takes. */
+export const MAX_ACTION_RUNS = 50_000;
+/** Most steps the "value at step N" columns ask at once. */
+export const MAX_STEPS = 20;
+
+/** What the panel opens with (and again after a filter or a server-side sort reloads the rows). */
+export interface RunsTableInit extends Message<'runsTable/init'> {
+  readonly experimentId: string;
+  readonly experimentName: string;
+  readonly storeKind: 'rest' | 'sqlite' | 'file';
+  readonly columns: readonly Column[];
+  readonly filter: string;
+}
+
+/** A page of rows; `reset` replaces what the webview holds (a new filter or order). */
+export interface RunsTableRows extends Message<'runsTable/rows'> {
+  readonly rows: readonly WireRow[];
+  readonly reset: boolean;
+  /** Rows loaded so far, and whether that is all of them. */
+  readonly loaded: number;
+  readonly done: boolean;
+  /** The `order_by` the server used for these rows, if any. */
+  readonly orderBy: string | undefined;
+  readonly error: string | undefined;
+}
+
+/** Figures of one metric of some runs (null: the run's history is empty). */
+export interface RunsTableFigures extends Message<'runsTable/figures'> {
+  readonly key: string;
+  readonly figures: ReadonlyArray<readonly [string, WireFigures | null]>;
+  readonly done: boolean;
+  readonly error: string | undefined;
+}
+
+/** Sort as a click on the column's header does (the bench and the tests sort through it). */
+export interface RunsTableApplySort extends Message<'runsTable/applySort'> {
+  readonly column: Column;
+  readonly ascending: boolean;
+}
+
+export type RunsTableHostMessage = RunsTableInit | RunsTableRows | RunsTableFigures | RunsTableApplySort;
+
+/** The columns chosen (kept per experiment). */
+export interface RunsTableColumns extends Message<'runsTable/columns'> {
+  readonly columns: readonly Column[];
+}
+
+/** The user sorted; the host reloads in this order when the server can sort and not every row is in. */
+export interface RunsTableSort extends Message<'runsTable/sort'> {
+  readonly column: Column;
+  readonly ascending: boolean;
+}
+
+/** Ask the host for the filter box (MLflow's grammar, with completion of the keys). */
+export type RunsTableAskFilter = Message<'runsTable/askFilter'>;
+
+/** Load the rows again (a running run's figures are computed again when it logged more). */
+export type RunsTableRefresh = Message<'runsTable/refresh'>;
+
+/** Aggregate columns of this metric are shown: compute its figures at these steps. */
+export interface RunsTableNeedFigures extends Message<'runsTable/needFigures'> {
+  readonly key: string;
+  readonly steps: readonly number[];
+}
+
+export type RunsTableActionName = 'compare' | 'openRun' | 'addToComparison' | 'copyIds';
+
+/** Act on the selected runs through the extension's commands. */
+export interface RunsTableAction extends Message<'runsTable/action'> {
+  readonly action: RunsTableActionName;
+  readonly runIds: readonly string[];
+}
+
+/** Export the runs shown, in the order shown, with the columns shown. */
+export interface RunsTableExport extends Message<'runsTable/exportCsv'> {
+  readonly runIds: readonly string[];
+  readonly columns: readonly Column[];
+}
+
+/** What the webview drew last (the in-host tests and the bench read it). */
+export interface RunsTableRendered extends Message<'runsTable/rendered'> {
+  /** Lines of the view (runs and groups), and run rows and cells in the DOM. */
+  readonly lines: number;
+  readonly domRows: number;
+  readonly domCells: number;
+  /** The first lines' text, as shown (run names, group labels). */
+  readonly firstLines: readonly string[];
+  readonly sortedBy: string | undefined;
+  readonly groupedBy: string | undefined;
+  /** Milliseconds the last sort took in the webview, from the sort to its lines drawn. */
+  readonly sortMs: number | undefined;
+}
+
+export type RunsTableWebviewMessage =
+  | ReadyMessage
+  | RunsTableColumns
+  | RunsTableSort
+  | RunsTableAskFilter
+  | RunsTableRefresh
+  | RunsTableNeedFigures
+  | RunsTableAction
+  | RunsTableExport
+  | RunsTableRendered;
+
+const isKey = (v: unknown): v is string =>
+  typeof v === 'string' && v.length > 0 && v.length <= MAX_COLUMN_KEY;
+const isStep = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const oneOf = (list: readonly string[], v: unknown): boolean => typeof v === 'string' && list.includes(v);
+
+/** True for a column the table knows: exact keys per kind, bounded key. */
+export function isColumn(v: unknown): v is Column {
+  if (!isRecord(v)) {
+    return false;
+  }
+  switch (v.kind) {
+    case 'attr':
+      return hasOnlyKeys(v, ['kind', 'attr']) && oneOf(ATTRIBUTES, v.attr);
+    case 'metric':
+    case 'param':
+    case 'tag':
+      return hasOnlyKeys(v, ['kind', 'key']) && isKey(v.key);
+    case 'agg':
+      return (
+        hasOnlyKeys(v, ['kind', 'fn', 'key', 'at']) &&
+        oneOf(AGGREGATES, v.fn) &&
+        isKey(v.key) &&
+        (v.at === undefined || isStep(v.at))
+      );
+    default:
+      return false;
+  }
+}
+
+const isColumns = (v: unknown): boolean =>
+  Array.isArray(v) && v.length <= MAX_COLUMNS + 10 && v.every(isColumn);
+const isRunIds = (v: unknown): boolean => Array.isArray(v) && v.length <= MAX_ACTION_RUNS && v.every(isRunId);
+const isShortStrings = (v: unknown): boolean =>
+  Array.isArray(v) && v.length <= 50 && v.every((s) => typeof s === 'string' && s.length <= 500);
+const isCount = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const isOptLabel = (v: unknown): boolean =>
+  v === undefined || (typeof v === 'string' && v.length <= MAX_COLUMN_KEY + 20);
+
+const WEBVIEW_CHECKS = {
+  ready: (m) => hasOnlyKeys(m, ['type']),
+  'runsTable/columns': (m) => hasOnlyKeys(m, ['type', 'columns']) && isColumns(m.columns),
+  'runsTable/sort': (m) =>
+    hasOnlyKeys(m, ['type', 'column', 'ascending']) && isColumn(m.column) && typeof m.ascending === 'boolean',
+  'runsTable/askFilter': (m) => hasOnlyKeys(m, ['type']),
+  'runsTable/refresh': (m) => hasOnlyKeys(m, ['type']),
+  'runsTable/needFigures': (m) =>
+    hasOnlyKeys(m, ['type', 'key', 'steps']) &&
+    isKey(m.key) &&
+    Array.isArray(m.steps) &&
+    m.steps.length <= MAX_STEPS &&
+    m.steps.every(isStep),
+  'runsTable/action': (m) =>
+    hasOnlyKeys(m, ['type', 'action', 'runIds']) &&
+    oneOf(['compare', 'openRun', 'addToComparison', 'copyIds'], m.action) &&
+    isRunIds(m.runIds),
+  'runsTable/exportCsv': (m) =>
+    hasOnlyKeys(m, ['type', 'runIds', 'columns']) && isRunIds(m.runIds) && isColumns(m.columns),
+  'runsTable/rendered': (m) =>
+    hasOnlyKeys(m, [
+      'type',
+      'lines',
+      'domRows',
+      'domCells',
+      'firstLines',
+      'sortedBy',
+      'groupedBy',
+      'sortMs',
+    ]) &&
+    (m.sortMs === undefined ||
+      (typeof m.sortMs === 'number' && Number.isFinite(m.sortMs) && m.sortMs >= 0)) &&
+    isCount(m.lines) &&
+    isCount(m.domRows) &&
+    isCount(m.domCells) &&
+    isShortStrings(m.firstLines) &&
+    isOptLabel(m.sortedBy) &&
+    isOptLabel(m.groupedBy),
+} satisfies MessageChecks<RunsTableWebviewMessage['type']>;
+
+/** Guard for everything the runs table webview sends: exact keys, bounded sizes, known types. */
+export function isRunsTableWebviewMessage(v: unknown): v is RunsTableWebviewMessage {
+  return checkMessage(WEBVIEW_CHECKS, v);
+}
+
+const HOST_CHECKS = {
+  'runsTable/init': (m) =>
+    typeof m.experimentId === 'string' &&
+    typeof m.experimentName === 'string' &&
+    Array.isArray(m.columns) &&
+    typeof m.filter === 'string',
+  'runsTable/rows': (m) =>
+    Array.isArray(m.rows) && typeof m.reset === 'boolean' && typeof m.done === 'boolean' && isCount(m.loaded),
+  'runsTable/applySort': (m) => isColumn(m.column) && typeof m.ascending === 'boolean',
+  'runsTable/figures': (m) =>
+    typeof m.key === 'string' && Array.isArray(m.figures) && typeof m.done === 'boolean',
+} satisfies MessageChecks<RunsTableHostMessage['type']>;
+
+/** Guard for what the host sends (the webview trusts nothing it has not checked). */
+export function isRunsTableHostMessage(v: unknown): v is RunsTableHostMessage {
+  return checkMessage(HOST_CHECKS, v);
+}

@@ -1,0 +1,198 @@
+// The Runs Table in the real extension host, over the loopback REST test server and over the
+// same mlflow.db opened as a local store: every run arrives page by page, the real webview draws
+// only a window of them, and aggregate figures come from the stores' histories (sampled by the
+// server's bulk-interval endpoint, exact locally) and are the same either way.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { SqliteRegistryStore } from '../../../src/core/registry/sqliteRegistryStore';
+import { SqliteDatabase } from '../../../src/core/tracking/sqlite/sqliteDatabase';
+import { SqliteTrackingStore } from '../../../src/core/tracking/sqlite/sqliteTrackingStore';
+import { fromWireFigures } from '../../../src/core/runsTable/wireNumber';
+import type { MlflowExtensionApi } from '../../../src/extension/api';
+import type { RunsTablePanel } from '../../../src/extension/runsTable/runsTablePanel';
+import { RUNS_TABLE_COMMANDS } from '../../../src/extension/shared/commandIds/runsTableCommandIds';
+import type { RunsTableFigures, RunsTableRows } from '../../../src/protocol/runsTable';
+import { generateRunsDb, HOSTILE_STRINGS, type GeneratedRunsDb } from '../../support/mlflow/generateRunsDb';
+import { startMlflowTestServer, type MlflowTestServer } from '../../support/mlflow/mlflowTestServer';
+import { activeApi, clearTrackingUriSetting, probeOf, repoRoot, until, waitForConnection } from './helpers';
+
+const fixtures = (...p: string[]): string =>
+  path.join(repoRoot().fsPath, 'test', 'fixtures', 'mlflow-2.17.2', ...p);
+
+/** Runs beyond one page of 100, so the table loads in several pages. */
+const RUNS = 240;
+const STEPS = 20;
+
+describe('Runs Table (real extension host, REST test server and local mlflow.db)', () => {
+  let tmp: string;
+  let dbFile: string;
+  let generated: GeneratedRunsDb;
+  let server: MlflowTestServer;
+  let tracking: SqliteTrackingStore;
+
+  before(async function () {
+    this.timeout(120_000);
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mlflow-runs-table-'));
+    dbFile = path.join(tmp, 'runs.db');
+    generated = await generateRunsDb(fixtures('sqlite', 'mlflow.db'), dbFile, {
+      runs: RUNS,
+      hostile: true,
+      hostileKeys: true,
+      history: { keys: 1, steps: STEPS },
+      name: 'runs-table',
+    });
+    const db = await SqliteDatabase.open(dbFile);
+    tracking = new SqliteTrackingStore(db);
+    server = await startMlflowTestServer(tracking, new SqliteRegistryStore(db));
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await clearTrackingUriSetting();
+    await server.close();
+    tracking.dispose();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  async function connect(uri: string): Promise<MlflowExtensionApi> {
+    const api = await activeApi();
+    await vscode.workspace
+      .getConfiguration('mlflow')
+      .update('trackingUri', uri, vscode.ConfigurationTarget.Workspace);
+    await waitForConnection(api, (s) => s.status === 'ready' && s.uri === uri, uri);
+    return api;
+  }
+
+  const sources: Array<[string, () => string]> = [
+    ['the REST test server', () => server.baseUrl],
+    ['the mlflow.db as a local store', () => `sqlite:///${dbFile}`],
+  ];
+
+  for (const [source, uri] of sources) {
+    it(`opens the table of an experiment from ${source}: every run, paged, a window of them drawn`, async function () {
+      this.timeout(120_000);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      const api = await connect(uri());
+      const panel = await vscode.commands.executeCommand<RunsTablePanel>(
+        RUNS_TABLE_COMMANDS.open,
+        generated.experimentId,
+      );
+      assert.equal(panel.experimentId, generated.experimentId);
+      const record = probeOf(api, 'runsTable', panel.panel);
+      const pages = (): RunsTableRows[] =>
+        record.sent.filter((m): m is RunsTableRows => m.type === 'runsTable/rows');
+      await until('every page', () => (pages().at(-1)?.done === true ? true : undefined), 60_000);
+      const all = pages().flatMap((p) => p.rows.map((r) => r.runId));
+      assert.ok(pages().length >= 2, `paged (${String(pages().length)} pages)`);
+      assert.equal(pages()[0]?.reset, true);
+      assert.deepEqual([...all].sort(), [...generated.runIds].sort(), 'each run once');
+      assert.equal(panel.loadedCount, generated.runIds.length);
+      const drawn = await until(
+        'the webview drawing every line',
+        () => {
+          const r = record.lastReceived('runsTable/rendered');
+          return r !== undefined && r.lines === generated.runIds.length ? r : undefined;
+        },
+        60_000,
+      );
+      assert.ok(drawn.domRows > 0, 'rows are drawn');
+      assert.ok(
+        drawn.domRows < 80,
+        `only a window of ${String(drawn.lines)} lines is in the DOM (${String(drawn.domRows)})`,
+      );
+      // The hostile strings arrive as data (the UI test shows them inert in the cells).
+      const names = pages().flatMap((p) => p.rows.map((r) => r.name));
+      for (const s of HOSTILE_STRINGS) {
+        assert.ok(names.includes(s), 'a hostile name is listed as it is');
+      }
+    });
+
+    it(`computes min / max / first / last / value at a step of a metric from ${source}`, async function () {
+      this.timeout(120_000);
+      const api = await activeApi();
+      const panel = api.runsTables.all().find((p) => p.experimentId === generated.experimentId);
+      assert.ok(panel);
+      const record = probeOf(api, 'runsTable', panel.panel);
+      // What the webview posts when an aggregate column of loss_0 is shown.
+      await panel.onMessage({ type: 'runsTable/needFigures', key: 'loss_0', steps: [5] });
+      const figures = (): RunsTableFigures[] =>
+        record.sent.filter(
+          (m): m is RunsTableFigures => m.type === 'runsTable/figures' && m.key === 'loss_0',
+        );
+      await until('the figures of loss_0', () => (figures().some((m) => m.done) ? true : undefined), 60_000);
+      assert.equal(figures().find((m) => m.error !== undefined)?.error, undefined);
+      const byRun = new Map(figures().flatMap((m) => m.figures));
+      const plain = generated.runIds.slice(-RUNS);
+      assert.ok(
+        plain.every((id) => byRun.has(id)),
+        'every generated run has figures',
+      );
+      const f = byRun.get(plain[0] ?? '');
+      assert.ok(f);
+      // The generator logs 1 / (step + 1) at steps 0..19.
+      assert.deepEqual(fromWireFigures(f), {
+        min: 1 / STEPS,
+        max: 1,
+        first: 1,
+        last: 1 / STEPS,
+        at: new Map([[5, 1 / 6]]),
+      });
+      // Asked again: nothing is read again (cached per run and version).
+      const before = figures().length;
+      await panel.onMessage({ type: 'runsTable/needFigures', key: 'loss_0', steps: [5] });
+      await until('the second answer', () => (figures().length > before ? true : undefined));
+      assert.ok(
+        figures()
+          .slice(before)
+          .every((m) => m.figures.length === 0),
+        'all cached',
+      );
+    });
+  }
+
+  it('remembers the chosen columns per experiment, and asks the server for the sorted order on the next load', async function () {
+    this.timeout(120_000);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const api = await connect(server.baseUrl);
+    const open = (): Thenable<RunsTablePanel> =>
+      vscode.commands.executeCommand<RunsTablePanel>(RUNS_TABLE_COMMANDS.open, generated.experimentId);
+    const first = await open();
+    const record = probeOf(api, 'runsTable', first.panel);
+    await until('the first page', () => record.sent.find((m) => m.type === 'runsTable/rows'));
+    const columns = [
+      { kind: 'attr', attr: 'name' },
+      { kind: 'agg', fn: 'max', key: 'loss_0' },
+    ] as const;
+    await first.onMessage({ type: 'runsTable/columns', columns: [...columns] });
+    // A sort the server can do: the next load (now, when rows are still coming, or on Refresh)
+    // asks the server for that order.
+    const rowsBefore = record.sent.filter((m) => m.type === 'runsTable/rows').length;
+    await first.onMessage({
+      type: 'runsTable/sort',
+      column: { kind: 'metric', key: 'accuracy' },
+      ascending: false,
+    });
+    await first.onMessage({ type: 'runsTable/refresh' });
+    const reloaded = await until('the rows in the server order', () =>
+      record.sent
+        .slice(rowsBefore)
+        .find((m): m is RunsTableRows => m.type === 'runsTable/rows' && m.reset && m.orderBy !== undefined),
+    );
+    assert.equal(reloaded.orderBy, 'metrics.accuracy DESC');
+    const acc = reloaded.rows.map((r) => Number(r.metrics.find(([k]) => k === 'accuracy')?.[1]));
+    assert.deepEqual(
+      acc,
+      [...acc].sort((a, b) => b - a),
+      'the first page is the highest accuracies',
+    );
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const again = await open();
+    const init = await until('the init of the reopened table', () =>
+      probeOf(api, 'runsTable', again.panel).sent.find((m) => m.type === 'runsTable/init'),
+    );
+    assert.deepEqual(init.columns, columns, 'the columns chosen come back');
+  });
+});

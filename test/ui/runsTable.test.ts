@@ -1,0 +1,139 @@
+// The Runs Table as a person uses it (Chromium against code-server, REST test server): open it from
+// the palette, choose aggregate columns, group by a param, sort by an aggregate, move with the
+// keyboard; hostile names stay literal text in the cells. Screenshots in dark and light.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { SqliteRegistryStore } from '../../src/core/registry/sqliteRegistryStore';
+import { SqliteDatabase } from '../../src/core/tracking/sqlite/sqliteDatabase';
+import { SqliteTrackingStore } from '../../src/core/tracking/sqlite/sqliteTrackingStore';
+import { generateRunsDb, HOSTILE_NAMES, type GeneratedRunsDb } from '../support/mlflow/generateRunsDb';
+import { startMlflowTestServer, type MlflowTestServer } from '../support/mlflow/mlflowTestServer';
+import { FIXTURES } from '../support/mlflow/recordedExchange';
+import { openWorkbench, type Workbench } from './workbench';
+
+describe('Runs Table in the workbench (Chromium + code-server + MLflow REST test double)', () => {
+  let wb: Workbench;
+  let server: MlflowTestServer;
+  let tracking: SqliteTrackingStore;
+  let generated: GeneratedRunsDb;
+  let tmp: string;
+
+  before(async () => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mlflow-ui-runs-table-'));
+    generated = await generateRunsDb(path.join(FIXTURES, 'sqlite', 'mlflow.db'), path.join(tmp, 'runs.db'), {
+      runs: 300,
+      hostile: true,
+      hostileKeys: true,
+      history: { keys: 1, steps: 30 },
+      name: 'sweep-table',
+    });
+    const db = await SqliteDatabase.open(path.join(tmp, 'runs.db'));
+    tracking = new SqliteTrackingStore(db);
+    server = await startMlflowTestServer(tracking, new SqliteRegistryStore(db));
+    wb = await openWorkbench();
+  });
+
+  after(async () => {
+    await wb.close();
+    await server.close();
+    tracking.dispose();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      await wb.shot(`zz-failed-runs-table-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 60)}`);
+    }
+  });
+
+  it('opens the table from the palette; hostile names are literal, bounded text in a virtualised grid', async () => {
+    await wb.statusItem('MLflow: not connected').waitFor({ timeout: 60_000 });
+    await wb.page.locator('.part.activitybar a.action-label[aria-label^="MLflow"]').click();
+    await wb.page
+      .locator('.part.sidebar .welcome-view-content .monaco-button', {
+        hasText: 'Connect to Tracking Server',
+      })
+      .first()
+      .click();
+    await wb.page.locator('.quick-input-widget input.input').fill(server.baseUrl);
+    await wb.page.keyboard.press('Enter');
+    await wb.statusItem(/MLflow: (?!not connected)/).waitFor({ timeout: 60_000 });
+    await wb.runCommand('MLflow: Open Runs Table');
+    await wb.page.locator('.quick-input-widget input.input').fill('sweep-table');
+    await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'sweep-table' }).first().click();
+    const frame = wb.webview();
+    const total = generated.runIds.length.toLocaleString('en-US');
+    await frame.locator('.rt-status', { hasText: `${total} runs` }).waitFor({ timeout: 60_000 });
+    const rows = frame.locator('.rt-row');
+    const inDom = await rows.count();
+    assert.ok(inDom > 5 && inDom < 80, `a window of rows is in the DOM (${String(inDom)} of ${total})`);
+    // Newest first: the hostile runs. Their names are text, never markup; controls and bidi show as ␟.
+    assert.equal(
+      await frame.locator('.rt-canvas img, .rt-canvas script').count(),
+      0,
+      'no markup became elements',
+    );
+    const names = await frame.locator('.rt-row .rt-name').allTextContents();
+    assert.ok(names.includes(HOSTILE_NAMES[0] ?? ''), 'the markup name is shown literally');
+    assert.ok(
+      names.some((n) => n.includes('invoice\u241fgpj.exe')),
+      'the bidi override is shown as ␟',
+    );
+    assert.ok(
+      names.every((n) => n.length <= 220),
+      'a 1 MB name is cut in its cell',
+    );
+    await wb.shot('70-runs-table-hostile-dark');
+  });
+
+  it('shows aggregate columns, groups by a param with best / mean, sorts by an aggregate, dark and light', async () => {
+    const frame = wb.webview();
+    await frame.locator('.rt-btn', { hasText: 'Columns…' }).click();
+    const chooser = frame.locator('.rt-chooser');
+    await chooser.locator('input[type=number]').fill('10');
+    await chooser.locator('input[type=number]').dispatchEvent('change');
+    await chooser.locator('input[type=search]').fill('loss_0');
+    const loss = chooser.locator('.rt-key', { hasText: 'loss_0' });
+    for (const label of ['min', 'last', '@step']) {
+      await loss.locator('label', { hasText: label }).locator('input').check();
+    }
+    await chooser.locator('input[type=search]').fill('accuracy');
+    await chooser
+      .locator('.rt-key', { hasText: 'accuracy' })
+      .locator('label', { hasText: 'latest' })
+      .locator('input')
+      .check();
+    await chooser.locator('.rt-btn', { hasText: 'Done' }).click();
+    await frame.locator('.rt-th', { hasText: 'loss_0 (last)' }).waitFor();
+    await frame
+      .locator('.rt-status', { hasText: 'computing' })
+      .waitFor({ state: 'detached', timeout: 60_000 })
+      .catch(() => undefined);
+    await frame.locator('.rt-status:not(:has-text("computing"))').waitFor({ timeout: 60_000 });
+    await frame.locator('select.rt-select').selectOption({ label: 'Group by param model' });
+    const groups = frame.locator('.rt-row.rt-group');
+    await groups.first().waitFor();
+    // Fold the first group (its twisty): the other groups come into view.
+    await groups.first().locator('.rt-twisty').click();
+    await groups.nth(1).waitFor();
+    assert.equal(await groups.count(), 2, 'rf and logreg (every generated run has the param)');
+    await groups.first().locator('.rt-twisty').click();
+    assert.match((await groups.first().textContent()) ?? '', /best .* · mean /);
+    // Sort by the last value of loss_0: lowest first (a loss), the best group on top.
+    await frame.locator('.rt-th', { hasText: 'loss_0 (last)' }).click();
+    await frame.locator('.rt-th', { hasText: 'loss_0 (last) ▼' }).waitFor();
+    await frame.locator('.rt-th', { hasText: 'loss_0 (last)' }).click();
+    await frame.locator('.rt-th', { hasText: 'loss_0 (last) ▲' }).waitFor();
+    // Keyboard: move into the first run of the first group and select it.
+    await frame.locator('.rt-grid').focus();
+    await wb.page.keyboard.press('ArrowDown');
+    await wb.page.keyboard.press(' ');
+    await frame.locator('.rt-status', { hasText: '1 selected' }).waitFor();
+    assert.equal(await frame.locator('.rt-btn', { hasText: 'Compare' }).isEnabled(), true);
+    await wb.shot('71-runs-table-aggregates-grouped-dark');
+    await wb.useLightTheme();
+    await wb.shot('72-runs-table-aggregates-grouped-light');
+  });
+});

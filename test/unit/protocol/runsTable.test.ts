@@ -1,0 +1,40 @@
+import * as assert from 'node:assert/strict';
+import { isColumn, isRunsTableHostMessage, isRunsTableWebviewMessage } from '../../../src/protocol/runsTable';
+
+describe('runs table protocol', () => {
+  const RUN = '5479c2e952464803bc764edb72ee0164';
+
+  it('accepts the messages the webview sends, with exact keys', () => {
+    assert.ok(isRunsTableWebviewMessage({ type: 'ready' }));
+    assert.ok(isRunsTableWebviewMessage({ type: 'runsTable/action', action: 'compare', runIds: [RUN] }));
+    assert.ok(
+      isRunsTableWebviewMessage({
+        type: 'runsTable/sort',
+        column: { kind: 'agg', fn: 'step', key: 'loss', at: 100 },
+        ascending: false,
+      }),
+    );
+    assert.ok(isRunsTableWebviewMessage({ type: 'runsTable/needFigures', key: 'loss', steps: [0, 10] }));
+  });
+
+  it('refuses unknown types, extra keys, bad ids, unbounded keys and unknown column kinds', () => {
+    assert.ok(!isRunsTableWebviewMessage({ type: 'toString' }));
+    assert.ok(!isRunsTableWebviewMessage({ type: 'ready', extra: 1 }));
+    assert.ok(!isRunsTableWebviewMessage({ type: 'runsTable/action', action: 'delete', runIds: [RUN] }));
+    assert.ok(!isRunsTableWebviewMessage({ type: 'runsTable/action', action: 'compare', runIds: ['../x'] }));
+    assert.ok(!isColumn({ kind: 'metric', key: 'x'.repeat(10_001) }));
+    assert.ok(!isColumn({ kind: 'metric', key: 'a', fn: 'min' }));
+    assert.ok(!isColumn({ kind: 'attr', attr: 'constructor' }));
+    assert.ok(!isColumn({ kind: 'agg', fn: 'step', key: 'a', at: -1 }));
+    assert.ok(!isColumn({ kind: 'script', key: 'a' }));
+  });
+
+  it('checks what the host sends', () => {
+    assert.ok(
+      isRunsTableHostMessage({ type: 'runsTable/rows', rows: [], reset: true, loaded: 0, done: true }),
+    );
+    assert.ok(
+      !isRunsTableHostMessage({ type: 'runsTable/rows', rows: 'x', reset: true, loaded: 0, done: true }),
+    );
+  });
+});
