@@ -100,7 +100,9 @@ export function drawMetricChart(key: string): LineChart | undefined {
   const drawnRuns = line.layer.lines.filter((l) => l.xs.length > 0 && !l.hidden).length;
   canvas.setAttribute(
     'aria-label',
-    `Line chart of ${key}: ${String(drawnRuns)} runs by ${AXIS_NAMES[view.xAxis]}, ${String(line.points)} points`,
+    line.bars
+      ? `Bar chart of ${key}: ${String(drawnRuns)} runs, logged once each`
+      : `Line chart of ${key}: ${String(drawnRuns)} runs by ${AXIS_NAMES[view.xAxis]}, ${String(line.points)} points`,
   );
   return line;
 }
