@@ -1,4 +1,4 @@
-import type { MetricPoint } from '../tracking/entities/metric';
+import type { Metric, MetricPoint } from '../tracking/entities/metric';
 import type { TrackingStore } from '../tracking/trackingStore';
 import { decimateSeries, toSeries, type MetricSeries } from './metricSeries';
 
@@ -33,6 +33,11 @@ export interface MetricsRequest {
   readonly metricKeys: readonly string[];
   readonly maxPoints: number;
   readonly signal?: AbortSignal;
+  /**
+   * Each run's history as read, before decimation: whole on local stores (`exact`), the server's
+   * sample over REST. The compare table's min/max rows come from these, so no history is read twice.
+   */
+  readonly onHistory?: (runId: string, metricKey: string, history: readonly Metric[], exact: boolean) => void;
 }
 
 /**
@@ -106,6 +111,7 @@ export async function loadMetricsSeries(
         });
         req.signal?.throwIfAborted();
         for (const [runId, history] of groupByRun(points, chunk)) {
+          req.onHistory?.(runId, metricKey, history, false);
           addSeries(byRun, toSeries(runId, metricKey, history));
         }
       } else {
@@ -113,7 +119,9 @@ export async function loadMetricsSeries(
           chunk.map((runId) => store.getMetricHistory({ runId, metricKey, signal: req.signal })),
         );
         chunk.forEach((runId, k) => {
-          addSeries(byRun, decimateSeries(toSeries(runId, metricKey, histories[k] ?? []), maxPoints));
+          const history = histories[k] ?? [];
+          req.onHistory?.(runId, metricKey, history, true);
+          addSeries(byRun, decimateSeries(toSeries(runId, metricKey, history), maxPoints));
         });
         req.signal?.throwIfAborted();
       }
