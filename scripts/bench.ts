@@ -12,7 +12,7 @@ import { launchChromium, makeSandbox, removeSandbox, startCodeServer } from '../
 import { runSuiteInPage } from '../test/harness/runInHost';
 import { mlmodelCorpusTiming } from './benchMlmodelCorpus';
 import { compareSeries } from './benchCompare';
-import { compareDrawn } from './benchCompareWebview';
+import { compareDrawn, compareDrawnLocal } from './benchCompareWebview';
 import { explorerFirstPage } from './benchExplorer';
 import { runListing } from './benchRunListing';
 import { serveReady } from './benchServeReady';
@@ -154,6 +154,7 @@ async function main(): Promise<void> {
     ['tracePanelInWebview', tracePanelDrawn],
     ['compareDataPath', compareSeries],
     ['compareDrawnInWebview', compareDrawn],
+    ['compareLocal3RunsInWebview', compareDrawnLocal],
     ['explorerFirstPageInHost', explorerFirstPage],
     ['activation', activation],
     ['serveReadyRealMlflow', serveReady],
