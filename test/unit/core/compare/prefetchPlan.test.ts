@@ -51,8 +51,8 @@ describe('compare prefetch plan and recorded aggregates', () => {
     });
     const done = run('done', ['loss']);
     const live = run('live', ['loss'], 'RUNNING');
-    aggregates.record(done, 'loss', history([3, 1, 2]), true);
-    aggregates.record(live, 'loss', history([5, 4]), false);
+    aggregates.record(done, 'loss', history([3, 1, 2]));
+    aggregates.record(live, 'loss', history([5, 4]));
     await aggregates.ensure([done], ['loss']);
     assert.equal(opened, 0, 'nothing left to read for the finished run');
     assert.deepEqual(aggregates.get('done', 'loss'), { min: 1, max: 3, last: 2, lastStep: 2, count: 3 });
