@@ -99,9 +99,11 @@ async function measure(api: MlflowExtensionApi, source: BenchSource): Promise<Re
       settingChangedAt = performance.now();
     }
   });
-  await connect(source.uri);
-  const settingWrittenAt = performance.now();
-  watch.dispose();
+  // The view reloads as the connection changes, not when the command returns (after the write).
+  let settingWrittenAt = NaN;
+  const connecting = connect(source.uri).then(() => {
+    settingWrittenAt = performance.now();
+  });
   const uriOf = (s: ConnectionState): string | undefined => (s.status === 'ready' ? s.uri : undefined);
   for (let i = 0; i < 3000 && uriOf(api.connection()) !== source.uri; i++) {
     await new Promise((r) => setTimeout(r, 10));
@@ -111,6 +113,8 @@ async function measure(api: MlflowExtensionApi, source: BenchSource): Promise<Re
   const cold = await firstPage(api, source.experimentName);
   const connectToFirstPageMs = performance.now() - connectStarted;
   const readyToFirstPageMs = performance.now() - readyAt;
+  await connecting;
+  watch.dispose();
 
   // The view is open, so reveal goes to the workbench: it expands the experiment there (asking
   // the provider for the same, already loaded children) and selects the newest run.
