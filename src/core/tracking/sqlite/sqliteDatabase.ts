@@ -69,6 +69,9 @@ export class SqliteDatabase {
 
   /** Open the database file at `filePath`. */
   static async open(filePath: string, options: SqlJsLoadOptions = {}): Promise<SqliteDatabase> {
+    // The engine (a WebAssembly module, compiled once) loads while the file is read, not after.
+    const engineLoad = loadEngine(options);
+    engineLoad.catch(() => undefined);
     let bytes: Buffer;
     try {
       bytes = await readFile(filePath);
