@@ -153,7 +153,9 @@ export class ComparePanel implements vscode.Disposable {
         const prefetched = this.prefetchedRuns;
         this.prefetchedRuns = undefined;
         if (prefetched === undefined) {
+          // A fresh webview: it holds no series and has asked for none yet.
           this.forgetSeries();
+          this.viewPoints = undefined;
         }
         await this.loadRuns(prefetched);
         return;
@@ -196,7 +198,6 @@ export class ComparePanel implements vscode.Disposable {
     this.sentSeries.clear();
     this.timesSent.clear();
     this.holding.clear();
-    this.viewPoints = undefined;
   }
 
   /**
