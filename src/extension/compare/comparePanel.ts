@@ -70,6 +70,8 @@ export class ComparePanel implements vscode.Disposable {
   private readonly resets = new Set<string>();
   /** The metric keys whose min/max rows the last snapshot had, joined. */
   private aggregatesPosted = '';
+  /** Metric keys a load completed, so their min/max are known (the aggregate source keeps them). */
+  private readonly aggregated = new Set<string>();
 
   /** Open a new compare panel for these runs, and start loading them at once. */
   static show(deps: CompareDeps, runIds: readonly string[]): ComparePanel {
@@ -272,7 +274,7 @@ export class ComparePanel implements vscode.Disposable {
 
   private async postSnapshot(missing: readonly string[] = []): Promise<void> {
     // min/max rows for the shown metrics whose load is done (it recorded them): none is read here.
-    const withAggregates = this.shownKeys.filter((k) => this.loaded.has(k));
+    const withAggregates = this.shownKeys.filter((k) => this.aggregated.has(k));
     this.table = await buildTableWithAggregates(this.runs, withAggregates, this.deps.aggregates);
     this.post(snapshotMessage(this.runs, this.table, missing));
     this.aggregatesPosted = withAggregates.join('\u0000');
@@ -304,7 +306,7 @@ export class ComparePanel implements vscode.Disposable {
         // Everything asked for was loaded ahead (the prefetch): all of it is posted now, and the
         // table gets the min/max rows of what was loaded after its snapshot.
         this.mark('allSeriesPosted');
-        if (this.shownKeys.filter((k) => this.loaded.has(k)).join('\u0000') !== this.aggregatesPosted) {
+        if (this.shownKeys.filter((k) => this.aggregated.has(k)).join('\u0000') !== this.aggregatesPosted) {
           await this.postSnapshot();
         }
       }
@@ -352,6 +354,7 @@ export class ComparePanel implements vscode.Disposable {
         }
         if (complete) {
           this.loaded.set(key, { maxPoints, series: [...all] });
+          this.aggregated.add(key);
           done++;
           this.busy(
             done < todo.length
