@@ -188,6 +188,14 @@ describe('Run detail and compare panels in the workbench (Chromium + code-server
     await wb.shot('23-compare-charts-light');
     await wb.webview().locator('#scatter-canvas').scrollIntoViewIfNeeded();
     await wb.shot('23-compare-scatter-parallel-light');
+    // Back to steps: the metric logged once is a bar chart again (by time, its one point has an x).
+    await wb.webview().locator('#x-axis').selectOption('step');
+    const bars = wb
+      .webview()
+      .locator('#charts [data-metric="test_accuracy"] canvas[aria-label^="Bar chart"]');
+    await bars.waitFor({ timeout: 20_000 });
+    await bars.scrollIntoViewIfNeeded();
+    await wb.shot('23-compare-single-step-light');
     await wb.webview().locator('#compare-table td.identifier').first().scrollIntoViewIfNeeded();
     await wb.shot('23-compare-table-ids-light');
   });
