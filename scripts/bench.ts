@@ -13,7 +13,7 @@ import { runSuiteInPage } from '../test/harness/runInHost';
 import { mlmodelCorpusTiming } from './benchMlmodelCorpus';
 import { codeLenses } from './benchCodeLenses';
 import { compareSeries } from './benchCompare';
-import { compareDrawn } from './benchCompareWebview';
+import { compareDrawn, compareDrawnLocal } from './benchCompareWebview';
 import { explorerFirstPage } from './benchExplorer';
 import { runListing } from './benchRunListing';
 import { serveReady } from './benchServeReady';
@@ -162,6 +162,7 @@ async function main(): Promise<void> {
     ['runsTableInWebview', runsTableDrawn],
     ['compareDataPath', compareSeries],
     ['compareDrawnInWebview', compareDrawn],
+    ['compareLocal3RunsInWebview', compareDrawnLocal],
     ['explorerFirstPageInHost', explorerFirstPage],
     ['activation', activation],
     ['serveReadyRealMlflow', serveReady],

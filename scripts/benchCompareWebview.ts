@@ -2,6 +2,7 @@
 // by the loopback MLflow test server (generated histories), the panel opened in a real code-server
 // window, timed from the command to the webview's own report that every chart is drawn.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium } from 'playwright-core';
 import { SqliteRegistryStore } from '../src/core/registry/sqliteRegistryStore';
@@ -9,6 +10,7 @@ import { SqliteDatabase } from '../src/core/tracking/sqlite/sqliteDatabase';
 import { SqliteTrackingStore } from '../src/core/tracking/sqlite/sqliteTrackingStore';
 import { launchChromium, makeSandbox, removeSandbox, startCodeServer } from '../test/harness/codeServer';
 import { runSuiteInPage } from '../test/harness/runInHost';
+import { generateRunsDb } from '../test/support/mlflow/generateRunsDb';
 import { GENERATED_METRICS, GeneratedHistoryStore } from '../test/support/mlflow/generatedHistoryStore';
 import { startMlflowTestServer } from '../test/support/mlflow/mlflowTestServer';
 import { FIXTURES } from '../test/support/mlflow/recordedExchange';
@@ -38,6 +40,49 @@ export async function compareDrawn(): Promise<Record<string, unknown>> {
     metricKeys: GENERATED_METRICS,
   });
   const mlflow = await startMlflowTestServer(store, new SqliteRegistryStore(db));
+  try {
+    return await compareDrawnOn(
+      { uri: mlflow.baseUrl, runIds: store.runIds },
+      { runs: RUNS, metrics: GENERATED_METRICS.length, stepsPerHistory: STEPS },
+    );
+  } finally {
+    await mlflow.close();
+    store.dispose();
+  }
+}
+
+/**
+ * A new user's case: 3 runs of a local mlflow.db, each with 5 metrics of 10,000 steps (and the
+ * generator's one-step `accuracy`), timed from the command to the first chart drawn.
+ */
+export async function compareDrawnLocal(): Promise<Record<string, unknown>> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mlflow-bench-compare-'));
+  const file = path.join(tmp, 'runs.db');
+  try {
+    const gen = await generateRunsDb(path.join(FIXTURES, 'sqlite', 'mlflow.db'), file, {
+      runs: 3,
+      history: { keys: 5, steps: STEPS },
+      name: 'generated-compare',
+    });
+    const figures = await compareDrawnOn(
+      { uri: `sqlite:///${file}`, runIds: gen.runIds },
+      { runs: 3, metrics: 6, stepsPerHistory: STEPS },
+    );
+    return {
+      ...figures,
+      budgetMs: 1000,
+      budgetNote: 'command → first chart drawn',
+      withinBudget: (figures.commandToFirstChartDrawnMs ?? Infinity) <= 1000,
+    };
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+async function compareDrawnOn(
+  source: { uri: string; runIds: readonly string[] },
+  shape: { runs: number; metrics: number; stepsPerHistory: number },
+): Promise<Record<string, unknown> & { commandToFirstChartDrawnMs?: number }> {
   const dirs = makeSandbox('bench-compare');
   fs.writeFileSync(path.join(dirs.workspace, 'notes.txt'), 'bench workspace\n');
   const out = path.join(dirs.root, 'bench.jsonl');
@@ -47,8 +92,8 @@ export async function compareDrawn(): Promise<Record<string, unknown>> {
       MLFLOW_INHOST_SUITE: 'bench-compare',
       MLFLOW_BENCH_OUT: out,
       MLFLOW_INHOST_RESULTS: resultsFile,
-      MLFLOW_BENCH_SERVER: mlflow.baseUrl,
-      MLFLOW_BENCH_RUN_IDS: store.runIds.join(','),
+      MLFLOW_BENCH_SERVER: source.uri,
+      MLFLOW_BENCH_RUN_IDS: source.runIds.join(','),
     },
   });
   const ctx = await launchChromium(
@@ -86,7 +131,7 @@ export async function compareDrawn(): Promise<Record<string, unknown>> {
       at === undefined ? undefined : round(at - r.startedAt);
     const snapshotAt = r.at - r.ms;
     return {
-      shape: { runs: RUNS, metrics: GENERATED_METRICS.length, stepsPerHistory: STEPS },
+      shape,
       commandToFirstChartDrawnMs: since(snapshotAt + r.firstChartMs),
       commandToAllChartsDrawnMs: round(r.commandToDrawnMs),
       phases: {
@@ -123,8 +168,6 @@ export async function compareDrawn(): Promise<Record<string, unknown>> {
     await ctx.close().catch(() => undefined);
     await server.stop();
     removeSandbox(dirs);
-    await mlflow.close();
-    store.dispose();
   }
 }
 

@@ -25,6 +25,9 @@ interface ProbeFigures {
   readonly label: string;
   readonly runs: number;
   readonly connectToFirstPageMs: number;
+  readonly connectToSettingChangedMs: number;
+  readonly connectToSettingWrittenMs: number;
+  readonly connectToReadyMs: number;
   readonly readyToFirstPageMs: number;
   readonly coldExpandToFirstPageMs: number;
   readonly revealInViewMs: number;

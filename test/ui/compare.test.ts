@@ -89,6 +89,48 @@ describe('Run detail and compare panels in the workbench (Chromium + code-server
     await wb.shot('20-compare-charts-dark');
   });
 
+  it('keeps run ids whole, defaults the scatter and parallel axes to keys that tell runs apart, and bars a metric logged once', async () => {
+    const frame = wb.webview();
+    // Run ids on one line: each id cell is as tall as a one-line cell, its full id in the tooltip.
+    const ids = frame.locator('#compare-table td.identifier');
+    assert.ok((await ids.count()) >= 3, 'the run id row is marked as identifiers');
+    const idBox = await ids.first().boundingBox();
+    const nameBox = await frame.locator('#compare-table thead th.run-col').first().boundingBox();
+    const lineHeight = await ids
+      .first()
+      .evaluate(
+        (e) => parseFloat(getComputedStyle(e).lineHeight) || parseFloat(getComputedStyle(e).fontSize) * 1.4,
+      );
+    assert.ok(idBox !== null && nameBox !== null);
+    assert.ok(idBox.height < lineHeight * 1.8 + 8, `one line (cell ${idBox.height}px, line ${lineHeight}px)`);
+    assert.match((await ids.first().getAttribute('title')) ?? '', /^[0-9a-f]{32}$/);
+    // The scatter's default x is an axis on which the three runs differ.
+    const x = await frame.locator('#scatter-x').inputValue();
+    const row = frame.locator('#compare-table tbody tr', {
+      has: frame.locator('th.row-head button', { hasText: new RegExp(`^${x.slice(x.indexOf('.') + 1)}$`) }),
+    });
+    const texts = await row.first().locator('td').allTextContents();
+    assert.ok(new Set(texts).size > 1, `the default x (${x}) differs between runs: ${texts.join(' | ')}`);
+    // Parallel coordinates: every default axis is one all three runs have (no broken lines).
+    const checked = await frame
+      .locator('#parallel-picker vscode-checkbox')
+      .evaluateAll((els) =>
+        els.filter((e) => (e as HTMLElement & { checked: boolean }).checked).map((e) => e.textContent),
+      );
+    assert.ok(checked.length >= 2, `at least two default axes: ${checked.join(', ')}`);
+    // A metric every run logged once is a bar chart, not three dots on a −1..1 axis.
+    // (test_accuracy: each recorded run logged it once, at the end.)
+    const bars = frame.locator('#charts [data-metric="test_accuracy"] canvas');
+    assert.equal(
+      await bars.getAttribute('aria-label'),
+      'Bar chart of test_accuracy: 3 runs, logged once each',
+    );
+    await bars.scrollIntoViewIfNeeded();
+    await wb.shot('20-compare-single-step-dark');
+    await frame.locator('#scatter-canvas').scrollIntoViewIfNeeded();
+    await wb.shot('20-compare-scatter-parallel-dark');
+  });
+
   it('switches the x-axis to relative time and shows only the differences', async () => {
     const frame = wb.webview();
     await frame.locator('#x-axis').selectOption('relative');
@@ -144,6 +186,18 @@ describe('Run detail and compare panels in the workbench (Chromium + code-server
     await wb.shot('23-compare-light');
     await wb.webview().locator('#charts').scrollIntoViewIfNeeded();
     await wb.shot('23-compare-charts-light');
+    await wb.webview().locator('#scatter-canvas').scrollIntoViewIfNeeded();
+    await wb.shot('23-compare-scatter-parallel-light');
+    // Back to steps: the metric logged once is a bar chart again (by time, its one point has an x).
+    await wb.webview().locator('#x-axis').selectOption('step');
+    const bars = wb
+      .webview()
+      .locator('#charts [data-metric="test_accuracy"] canvas[aria-label^="Bar chart"]');
+    await bars.waitFor({ timeout: 20_000 });
+    await bars.scrollIntoViewIfNeeded();
+    await wb.shot('23-compare-single-step-light');
+    await wb.webview().locator('#compare-table td.identifier').first().scrollIntoViewIfNeeded();
+    await wb.shot('23-compare-table-ids-light');
   });
 
   it("opens a run's detail panel from the tree", async () => {

@@ -1,4 +1,5 @@
 import type { ChartConfiguration } from 'chart.js';
+import { isSingleStep } from '../../src/core/compare/chartDefaults';
 import { ema } from '../../src/core/compare/ema';
 import type { CompareRunHeader, SeriesPayload } from '../../src/protocol/compareRuns';
 import { Chart, themeColors, type ThemeColors } from './chartTheme';
@@ -15,12 +16,15 @@ export interface LineView {
 }
 
 type Point = { x: number; y: number };
+type XScale = NonNullable<NonNullable<ChartConfiguration<'line', Point[]>['options']>['scales']>['x'];
 
 /** One metric's chart and what it was built from, so new runs add lines instead of a new chart. */
 export interface LineChart {
   readonly chart: Chart<'line', Point[]>;
   /** Axis, scale, smoothing and theme the chart was configured for; another one rebuilds it. */
   readonly look: string;
+  /** Whether it shows a metric every run logged once as bars (see {@link barLines}). */
+  readonly bars: boolean;
   /** The lines its plot area draws (see {@link seriesLayerPlugin}). */
   readonly layer: SeriesLayer;
   /** Per run id: the series its line was built from, and the line. */
@@ -94,6 +98,61 @@ function lineOf(s: SeriesPayload, run: CompareRunHeader, view: LineView): LayerL
   };
 }
 
+/** The x axis of a line chart: step, wall time or relative time. */
+function lineAxis(view: LineView, theme: ThemeColors): XScale {
+  return {
+    type: 'linear',
+    title: {
+      display: true,
+      text: view.xAxis === 'step' ? 'step' : view.xAxis === 'time' ? 'wall time' : 'relative time',
+      color: theme.muted,
+    },
+    ticks: { color: theme.muted, maxTicksLimit: 6, callback: (v) => tickText(view.xAxis, Number(v)) },
+    grid: { color: theme.grid },
+  };
+}
+
+/** The x axis of a metric logged once per run: one slot per run, named by the run. */
+function barAxis(layer: SeriesLayer, theme: ThemeColors): XScale {
+  const nameAt = (slot: number): string => {
+    const name = layer.lines.find((l) => !l.hidden && l.xs[0] === slot)?.name ?? '';
+    return name.length > 18 ? `${name.slice(0, 17)}…` : name;
+  };
+  return {
+    type: 'linear',
+    title: { display: true, text: 'run (logged once)', color: theme.muted },
+    ticks: { color: theme.muted, stepSize: 1, autoSkip: true, callback: (v) => nameAt(Number(v)) },
+    grid: { display: false },
+  };
+}
+
+/**
+ * The lines of a metric every run logged once, as bars: each visible run's point moves to its
+ * slot (0, 1, … in run order), hidden runs keep no slot.
+ */
+function barLines(lines: readonly LayerLine[]): LayerLine[] {
+  let slot = 0;
+  return lines.map((l) =>
+    l.hidden || l.xs.length === 0
+      ? { ...l, xs: new Float64Array(0), ys: new Float64Array(0) }
+      : { ...l, xs: Float64Array.of(slot++) },
+  );
+}
+
+/** The bars' extent: half a slot beyond the first and last, zero on a linear scale, and room for the values. */
+function barBounds(
+  b: { x0: number; x1: number; y0: number; y1: number },
+  logY: boolean,
+): { x0: number; x1: number; y0: number; y1: number } {
+  return {
+    x0: b.x0 - 0.5,
+    x1: b.x1 + 0.5,
+    // Headroom for the value written above (or below) each bar.
+    y0: logY ? b.y0 : Math.min(0, b.y0 - (b.y0 < 0 ? 0.12 * (b.y1 - b.y0 || Math.abs(b.y0)) : 0)),
+    y1: logY ? b.y1 * 1.3 : Math.max(0, b.y1 + (b.y1 > 0 ? 0.12 * (b.y1 - Math.min(0, b.y0) || b.y1) : 0)),
+  };
+}
+
 function lookOf(view: LineView, theme: ThemeColors): string {
   return JSON.stringify([view.xAxis, view.logY, view.smoothing, theme.muted, theme.grid]);
 }
@@ -127,16 +186,7 @@ function config(
         tooltip: { enabled: false },
       },
       scales: {
-        x: {
-          type: 'linear',
-          title: {
-            display: true,
-            text: view.xAxis === 'step' ? 'step' : view.xAxis === 'time' ? 'wall time' : 'relative time',
-            color: theme.muted,
-          },
-          ticks: { color: theme.muted, maxTicksLimit: 6, callback: (v) => tickText(view.xAxis, Number(v)) },
-          grid: { color: theme.grid },
-        },
+        x: layer.mode === 'bars' ? barAxis(layer, theme) : lineAxis(view, theme),
         y: {
           type: view.logY ? 'logarithmic' : 'linear',
           title: { display: true, text: metricKey, color: theme.muted },
@@ -145,6 +195,32 @@ function config(
         },
       },
     },
+  };
+}
+
+/** A chart of no lines yet, configured for this look: lines, or bars of a metric logged once. */
+function newLineChart(
+  canvas: HTMLCanvasElement,
+  metricKey: string,
+  view: LineView,
+  theme: ThemeColors,
+  look: string,
+  bars: boolean,
+): LineChart {
+  const layer: SeriesLayer = {
+    lines: [],
+    hover: undefined,
+    mode: bars ? 'bars' : 'lines',
+    xText: (x) => tickText(view.xAxis, x),
+  };
+  return {
+    chart: new Chart(canvas, config(metricKey, view, theme, layer)),
+    look,
+    bars,
+    layer,
+    built: new Map(),
+    points: 0,
+    maxDatasetPoints: 0,
   };
 }
 
@@ -166,26 +242,16 @@ export function drawLineChart(
   const started = performance.now();
   const theme = themeColors();
   const look = lookOf(view, theme);
-  let chart = existing;
-  if (chart === undefined || chart.look !== look || chart.chart.canvas !== canvas) {
-    chart?.chart.destroy();
-    const layer: SeriesLayer = { lines: [], hover: undefined, xText: (x) => tickText(view.xAxis, x) };
-    chart = {
-      chart: new Chart(canvas, config(metricKey, view, theme, layer)),
-      look,
-      layer,
-      built: new Map(),
-      points: 0,
-      maxDatasetPoints: 0,
-    };
-  }
+  // Lines built for another axis, scale or smoothing are stale; for the same look they are kept.
+  const reusable =
+    existing !== undefined && existing.look === look ? existing.built : new Map<string, never>();
   const built = new Map<string, { source: SeriesPayload; line: LayerLine }>();
   for (const run of runs) {
     const s = series.get(run.runId);
     if (s === undefined) {
       continue;
     }
-    const old = chart.built.get(run.runId);
+    const old = reusable.get(run.runId);
     const entry =
       old !== undefined && old.source === s && old.line.name === run.name && old.line.color === run.color
         ? old
@@ -193,22 +259,30 @@ export function drawLineChart(
     entry.line.hidden = view.hidden.has(run.runId);
     built.set(run.runId, entry);
   }
+  const runLines = [...built.values()].map((e) => e.line);
+  const bars = view.xAxis === 'step' && isSingleStep(runLines);
+  let chart = existing;
+  if (chart === undefined || chart.look !== look || chart.bars !== bars || chart.chart.canvas !== canvas) {
+    chart?.chart.destroy();
+    chart = newLineChart(canvas, metricKey, view, theme, look, bars);
+  }
   chart.built.clear();
   for (const [id, entry] of built) {
     chart.built.set(id, entry);
   }
-  const lines = [...built.values()].map((e) => e.line);
+  const lines = bars ? barLines(runLines) : runLines;
   chart.layer.lines = lines;
   chart.layer.hover = undefined;
   const b = linesBounds(lines);
+  const bounds = b === undefined ? undefined : bars ? barBounds(b, view.logY) : b;
   chart.chart.data.datasets =
-    b === undefined
+    bounds === undefined
       ? []
       : [
           {
             data: [
-              { x: b.x0, y: b.y0 },
-              { x: b.x1, y: b.y1 },
+              { x: bounds.x0, y: bounds.y0 },
+              { x: bounds.x1, y: bounds.y1 },
             ],
             showLine: false,
             pointRadius: 0,

@@ -7,6 +7,7 @@ import {
   type CompareHostMessage,
   type CompareSnapshot,
 } from '../../src/protocol/compareRuns';
+import { DEFAULT_SHOWN_METRICS } from '../../src/core/compare/prefetchPlan';
 import { el, onHostMessage } from '../shared/host';
 import { onThemeChange } from './chartTheme';
 import { redrawCharts, seriesArrived } from './drawScheduler';
@@ -28,9 +29,6 @@ import { showHostStatus, status } from './statusLine';
 import { renderTableSection, tableHost } from './tableSection';
 import { chartToolbar, tableToolbar } from './toolbars';
 
-/** Metric charts shown at first when the saved view names none of the runs' metrics. */
-const DEFAULT_SHOWN = 6;
-
 /** Redraw everything that shows runs: after a run is hidden or shown, and on a theme change. */
 function redrawRunCharts(): void {
   redrawCharts();
@@ -48,7 +46,7 @@ function applySnapshot(m: CompareSnapshot): void {
   if (first) {
     startLoad();
     const keep = page.view.shownMetrics.filter((k) => page.metricKeys.includes(k));
-    update({ shownMetrics: keep.length > 0 ? keep : page.metricKeys.slice(0, DEFAULT_SHOWN) });
+    update({ shownMetrics: keep.length > 0 ? keep : page.metricKeys.slice(0, DEFAULT_SHOWN_METRICS) });
   }
   document.getElementById('title')?.replaceChildren(`Compare ${String(page.runs.length)} runs`);
   layoutCharts();

@@ -1,3 +1,4 @@
+import { MIN_POINTS_PER_RUN, pointsPerRunCap } from '../../src/core/compare/prefetchPlan';
 import { el } from '../shared/host';
 import { drawLineChart, type LineChart, type XAxis } from './lineCharts';
 import { page, hiddenSet, vscode } from './pageState';
@@ -15,12 +16,9 @@ const AXIS_NAMES: Record<XAxis, string> = { step: 'step', time: 'wall time', rel
 /** Width a vertical scrollbar may take from a chart after its width was measured. */
 const SCROLLBAR_ROOM_PX = 20;
 
-/** Points a chart draws at most, over all its runs: beyond this, more runs only add overdraw. */
-const POINTS_PER_CHART = 60_000;
-
 /**
  * Points per dataset the host should send: at most four per pixel of the canvas (DESIGN.md), and
- * fewer as runs are added so that one chart stays near {@link POINTS_PER_CHART}.
+ * fewer as runs are added so that one chart stays near POINTS_PER_CHART (see pointsPerRunCap).
  */
 function maxPoints(): number {
   // Measured before the table is laid out: the page may yet grow a vertical scrollbar that narrows
@@ -28,9 +26,10 @@ function maxPoints(): number {
   const width =
     (chartGrid.querySelector('canvas')?.clientWidth ?? Math.max(300, (chartGrid.clientWidth || 900) / 2)) -
     SCROLLBAR_ROOM_PX;
-  const perRun = Math.floor(POINTS_PER_CHART / Math.max(1, page.runs.length));
   // MLflow's sampling adds each run's first and last step to the points asked for: leave room for them.
-  return Math.max(100, Math.min(2500, Math.floor(width * 4) - 2, perRun));
+  // The host prefetches a new panel's series at the run count's cap (pointsPerRunCap), and
+  // decimates them down to this.
+  return Math.max(MIN_POINTS_PER_RUN, Math.min(Math.floor(width * 4) - 2, pointsPerRunCap(page.runs.length)));
 }
 
 /** Ask the host for the shown metrics' series, as many points as the charts can show. */
@@ -100,7 +99,9 @@ export function drawMetricChart(key: string): LineChart | undefined {
   const drawnRuns = line.layer.lines.filter((l) => l.xs.length > 0 && !l.hidden).length;
   canvas.setAttribute(
     'aria-label',
-    `Line chart of ${key}: ${String(drawnRuns)} runs by ${AXIS_NAMES[view.xAxis]}, ${String(line.points)} points`,
+    line.bars
+      ? `Bar chart of ${key}: ${String(drawnRuns)} runs, logged once each`
+      : `Line chart of ${key}: ${String(drawnRuns)} runs by ${AXIS_NAMES[view.xAxis]}, ${String(line.points)} points`,
   );
   return line;
 }

@@ -1,5 +1,6 @@
 import type { CompareTable } from '../../src/core/compare/compareTable';
 import type { CompareRunHeader } from '../../src/protocol/compareRuns';
+import { formatTick } from '../../src/core/compare/chartDefaults';
 import { axisValues, type AxisId } from './axisValues';
 import { themeColors } from './chartTheme';
 
@@ -90,8 +91,7 @@ export function drawParallel(
     ctx.stroke();
     ctx.fillText(c.id.length > 28 ? `${c.id.slice(0, 27)}…` : c.id, x, PAD.top - 10);
     if (s !== undefined) {
-      const fmt = (v: number): string =>
-        c.numeric ? String(Number(v.toPrecision(4))) : (c.categories[v] ?? '').slice(0, 16);
+      const fmt = (v: number): string => (c.numeric ? formatTick(v) : (c.categories[v] ?? '').slice(0, 16));
       ctx.fillStyle = theme.muted;
       ctx.fillText(fmt(s.hi), x, PAD.top + 14);
       ctx.fillText(fmt(s.lo), x, height - PAD.bottom + 14);

@@ -1,4 +1,6 @@
+import { defaultParallelAxes, defaultScatterX, type AxisColumn } from '../../src/core/compare/chartDefaults';
 import { el } from '../shared/host';
+import { axisValues } from './axisValues';
 import type { Chart } from './chartTheme';
 import { checkbox, selectOf } from './controls';
 import { drawParallel } from './parallelCoordinates';
@@ -21,13 +23,21 @@ function axisChoices(): string[] {
   return [...page.paramKeys.map((k) => `params.${k}`), ...page.metricKeys.map((k) => `metrics.${k}`)];
 }
 
+/** The table's values on these axes, for the default choices. */
+function columns(ids: readonly string[]): AxisColumn[] {
+  return ids.map((id) => axisValues(page.table, id) ?? { id, values: [] });
+}
+
 /** The scatter's axis pickers, and the scatter of the chosen x (param or metric) against a metric. */
 export function renderScatter(): void {
   const { view } = page;
   const choices = axisChoices();
   const ys = page.metricKeys.map((k) => `metrics.${k}`);
-  const x = view.scatterX !== undefined && choices.includes(view.scatterX) ? view.scatterX : choices[0];
   const y = view.scatterY !== undefined && ys.includes(view.scatterY) ? view.scatterY : ys[0];
+  const x =
+    view.scatterX !== undefined && choices.includes(view.scatterX)
+      ? view.scatterX
+      : defaultScatterX(columns(choices), y);
   scatterControls.replaceChildren(
     selectOf('scatter-x', 'X axis', choices, x, (v) => {
       update({ scatterX: v });
@@ -46,17 +56,17 @@ export function renderScatter(): void {
       : undefined;
 }
 
-/** The parallel coordinates' axis picker and chart; with none chosen, the first params and metrics. */
+/** The parallel coordinates' axis picker and chart; with none chosen, params and metrics every run has. */
 export function renderParallel(): void {
   const choices = axisChoices();
   const chosen = page.view.parallel.filter((a) => choices.includes(a));
   const axes =
     chosen.length > 0
       ? chosen
-      : [
-          ...page.paramKeys.slice(0, 3).map((k) => `params.${k}`),
-          ...page.metricKeys.slice(0, 2).map((k) => `metrics.${k}`),
-        ];
+      : defaultParallelAxes(
+          columns(page.paramKeys.map((k) => `params.${k}`)),
+          columns(page.metricKeys.map((k) => `metrics.${k}`)),
+        );
   parallelPicker.replaceChildren(
     ...choices.map((c) =>
       checkbox(c, axes.includes(c), (on) => {

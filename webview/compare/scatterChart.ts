@@ -1,5 +1,6 @@
 import type { CompareTable } from '../../src/core/compare/compareTable';
 import type { CompareRunHeader } from '../../src/protocol/compareRuns';
+import { formatTick, paddedRange } from '../../src/core/compare/chartDefaults';
 import { axisValues, type AxisId } from './axisValues';
 import { Chart, themeColors } from './chartTheme';
 
@@ -31,7 +32,12 @@ export function drawScatter(
     }
   });
   const label = (axis: typeof x, v: number): string =>
-    axis.numeric ? String(v) : (axis.categories[v] ?? '');
+    axis.numeric ? formatTick(v) : (axis.categories[v] ?? '');
+  // Room around the points, so those at the extremes are not cut in half by the plot's edge.
+  const range = (vs: readonly number[]): { min: number; max: number } =>
+    paddedRange(Math.min(...vs), Math.max(...vs));
+  const xRange = range(points.map((p) => p.x));
+  const yRange = range(points.map((p) => p.y));
   return new Chart(canvas, {
     type: 'scatter',
     data: {
@@ -63,9 +69,11 @@ export function drawScatter(
       scales: {
         x: {
           type: 'linear',
+          ...xRange,
           title: { display: true, text: xId, color: theme.muted },
           ticks: {
             color: theme.muted,
+            includeBounds: false,
             callback: (v) => label(x, Number(v)),
             ...(x.numeric ? {} : { stepSize: 1 }),
           },
@@ -73,8 +81,9 @@ export function drawScatter(
         },
         y: {
           type: 'linear',
+          ...yRange,
           title: { display: true, text: yId, color: theme.muted },
-          ticks: { color: theme.muted, callback: (v) => label(y, Number(v)) },
+          ticks: { color: theme.muted, includeBounds: false, callback: (v) => label(y, Number(v)) },
           grid: { color: theme.grid },
         },
       },

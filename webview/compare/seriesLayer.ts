@@ -1,4 +1,5 @@
 import type { Chart, ChartEvent, Plugin } from 'chart.js';
+import { formatTick } from '../../src/core/compare/chartDefaults';
 import { nearestIndex } from '../../src/core/compare/lineGeometry';
 
 /** One run's line, ready to draw: x and y of its finite points, in x order. */
@@ -16,7 +17,35 @@ export interface SeriesLayer {
   lines: LayerLine[];
   /** Text of an x value as the x axis writes it (for the hover readout). */
   readonly xText: (x: number) => string;
+  /**
+   * 'bars': every run logged the metric once, and each line's one point is a bar at x = its slot
+   * (0, 1, …) from zero to the value, labelled with the value.
+   */
+  mode: 'lines' | 'bars';
   hover: { line: LayerLine; index: number } | undefined;
+}
+
+/** One run's single value as a bar in its slot, from zero (the plot's bottom on a log scale) to the value. */
+function bar(chart: Chart, line: LayerLine): void {
+  const { ctx, chartArea: area } = chart;
+  const xScale = chart.scales.x;
+  const yScale = chart.scales.y;
+  if (xScale === undefined || yScale === undefined || line.xs.length === 0) {
+    return;
+  }
+  const slot = line.xs[0] ?? 0;
+  const value = line.ys[0] ?? 0;
+  const left = xScale.getPixelForValue(slot - 0.3);
+  const right = xScale.getPixelForValue(slot + 0.3);
+  const zero = yScale.type === 'logarithmic' ? area.bottom : yScale.getPixelForValue(0);
+  const base = Math.min(area.bottom, Math.max(area.top, zero));
+  const top = yScale.getPixelForValue(value);
+  ctx.fillStyle = line.color;
+  ctx.fillRect(left, Math.min(base, top), right - left, Math.abs(base - top));
+  ctx.font = '12px sans-serif';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = value >= 0 ? 'bottom' : 'top';
+  ctx.fillText(formatTick(value), (left + right) / 2, value >= 0 ? top - 2 : top + 2, right - left + 20);
 }
 
 function stroke(chart: Chart, line: LayerLine): void {
@@ -105,7 +134,10 @@ function drawHover(chart: Chart, layer: SeriesLayer, foreground: string, backgro
   ctx.fillStyle = hover.line.color;
   ctx.fill();
   // Drawn as canvas text, never as markup: run names come from the server.
-  const text = `${hover.line.name}: ${String(Number(yv.toPrecision(6)))} at ${layer.xText(xv)}`;
+  const text =
+    layer.mode === 'bars'
+      ? `${hover.line.name}: ${formatTick(yv)}`
+      : `${hover.line.name}: ${formatTick(yv)} at ${layer.xText(xv)}`;
   ctx.font = '12px sans-serif';
   const w = Math.min(ctx.measureText(text).width + 12, area.right - area.left);
   const left = Math.min(Math.max(area.left, px + 8), area.right - w);
@@ -145,7 +177,11 @@ export function seriesLayerPlugin(
       ctx.lineWidth = layer.lines.length > 20 ? 1 : 1.5;
       for (const line of layer.lines) {
         if (!line.hidden) {
-          stroke(chart, line);
+          if (layer.mode === 'bars') {
+            bar(chart, line);
+          } else {
+            stroke(chart, line);
+          }
         }
       }
       ctx.restore();

@@ -4,6 +4,7 @@ import {
   type CompareRow,
   type CompareTable,
 } from '../../src/core/compare/compareTable';
+import { isIdentifierRow } from '../../src/core/compare/runAttributes';
 import type { CompareRunHeader } from '../../src/protocol/compareRuns';
 import { el } from '../shared/host';
 
@@ -77,10 +78,15 @@ export function renderTable(
       { className: row.differs ? 'differs' : '' },
       el('th', { className: 'row-head' }, label),
     );
+    const identifiers = isIdentifierRow(row);
     row.cells.forEach((cell, i) => {
       const td = el('td', { text: cell?.text ?? '' });
+      if (identifiers) {
+        td.classList.add('identifier');
+        td.title = cell?.text ?? '';
+      }
       if (row.best === i) {
-        td.className = 'best';
+        td.classList.add('best');
         td.title = 'Best value in this row';
       }
       tr.append(td);

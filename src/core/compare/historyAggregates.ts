@@ -1,3 +1,4 @@
+import type { Metric } from '../tracking/entities/metric';
 import type { Run } from '../tracking/entities/run';
 import type { TrackingStore } from '../tracking/trackingStore';
 import { aggregate, AggregateCache, type MetricAggregate } from './metricAggregates';
@@ -6,8 +7,9 @@ import type { AggregateSource } from './tableWithAggregates';
 const CONCURRENCY = 8;
 
 /**
- * min/max/last of metrics from their full histories, read once per (run, key) and cached. A
- * running run's history still grows, so its figures are computed but never cached.
+ * min/max/last of metrics, cached per (run, key): from the histories the compare charts load
+ * (whole on local stores, the server's sample over REST), or else from the full history, read
+ * once. A running run's history still grows, so its figures are computed but never cached.
  */
 export class HistoryAggregates implements AggregateSource {
   private cache = new AggregateCache();
@@ -23,6 +25,22 @@ export class HistoryAggregates implements AggregateSource {
 
   get(runId: string, key: string): MetricAggregate | undefined {
     return this.cache.get(runId, key) ?? this.live.get(`${runId}\u0000${key}`);
+  }
+
+  /**
+   * The aggregate of a history read elsewhere (a chart's load; on a server its sample, whose
+   * extremes stand for the history's). A running run's is kept apart and never cached.
+   */
+  record(run: Run, key: string, history: readonly Metric[]): void {
+    const agg = aggregate(history);
+    if (agg === undefined) {
+      return;
+    }
+    if (run.info.status === 'RUNNING') {
+      this.live.set(`${run.info.runId}\u0000${key}`, agg);
+    } else {
+      this.cache.set(run.info.runId, key, agg);
+    }
   }
 
   async ensure(runs: readonly Run[], keys: readonly string[], signal?: AbortSignal): Promise<void> {
@@ -48,15 +66,7 @@ export class HistoryAggregates implements AggregateSource {
           metricKey: item.key,
           signal,
         });
-        const agg = aggregate(history);
-        if (agg === undefined) {
-          continue;
-        }
-        if (item.run.info.status === 'RUNNING') {
-          this.live.set(`${item.run.info.runId}\u0000${item.key}`, agg);
-        } else {
-          this.cache.set(item.run.info.runId, item.key, agg);
-        }
+        this.record(item.run, item.key, history);
       }
     };
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, todo.length) }, worker));

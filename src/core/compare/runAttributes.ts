@@ -19,6 +19,19 @@ const tag = (run: Run, key: string): string | undefined => run.data.tags.find((t
 const nonEmpty = (s: string | undefined): string | undefined =>
   s === undefined || s === '' ? undefined : displayText(s, MAX_CELL_TEXT);
 
+/** Attributes whose values are identifiers (hex ids, commit hashes): broken across lines they cannot be read or copied. */
+const IDENTIFIER_ATTRIBUTES: ReadonlySet<string> = new Set([
+  'runId',
+  'experimentId',
+  'parentRunId',
+  'gitCommit',
+]);
+
+/** Whether a compare-table row holds identifiers, which are shown on one line (cut with an ellipsis, whole in the tooltip). */
+export function isIdentifierRow(row: { readonly section: string; readonly key: string }): boolean {
+  return row.section === 'attributes' && IDENTIFIER_ATTRIBUTES.has(row.key);
+}
+
 /** The attributes compared, in display order; the tags they come from are MLflow's system tags. */
 export const RUN_ATTRIBUTES: readonly RunAttribute[] = [
   { key: 'runName', label: 'Run name', text: (r) => nonEmpty(r.info.runName ?? tag(r, 'mlflow.runName')) },

@@ -1,18 +1,15 @@
 import type * as vscode from 'vscode';
 import type { CompareTable } from '../../core/compare/compareTable';
 import { loadMetricsSeries } from '../../core/compare/loadHistories';
-import type { MetricSeries } from '../../core/compare/metricSeries';
-import { runColor } from '../../core/compare/runColors';
+import { decimateSeries, type MetricSeries } from '../../core/compare/metricSeries';
+import { prefetchPlan } from '../../core/compare/prefetchPlan';
 import { SentSeries } from '../../core/compare/sentSeries';
-import { sleep } from '../../core/common/cancellation';
 import { describeStoreError } from '../../core/explorer/describeStoreError';
-import { runLabel } from '../../core/explorer/runSummary';
 import type { Run } from '../../core/tracking/entities/run';
 import {
   isRunId,
   MAX_COMPARED_RUNS,
   type CompareHostMessage,
-  type CompareRunHeader,
   type CompareViewState,
   type CompareWebviewMessage,
 } from '../../protocol/compareRuns';
@@ -20,9 +17,9 @@ import { packSeries } from '../../protocol/seriesBatch';
 import type { StoreSession } from '../connection';
 import type { HostedPanel } from '../shared/webviews/hostedPanel';
 import { PanelHost } from '../shared/webviews/panelHost';
-import { readRuns } from '../../core/compare/readRuns';
 import { buildTableWithAggregates, type AggregateSource } from '../../core/compare/tableWithAggregates';
 import { exportChartPng, exportTableCsv } from './compareExport';
+import { readComparedRuns, snapshotMessage, type ComparePhase, type ReadRuns } from './compareSnapshot';
 
 /** What a compare panel needs from the rest of the extension. */
 export interface CompareDeps {
@@ -34,21 +31,7 @@ export interface CompareDeps {
   readonly openRun: (runId: string) => void;
 }
 
-/**
- * Longest wait for the webview's first "charts drawn" before the table's min/max rows are loaded
- * anyway (a panel in the background draws nothing until it is shown).
- */
-const AGGREGATES_WAIT_MS = 5000;
-
-/** The phases of one panel's first load the bench times, in the order they come. */
-export type ComparePhase =
-  'ready' | 'snapshotPosted' | 'showMetrics' | 'firstSeriesPosted' | 'allSeriesPosted' | 'aggregatesPosted';
-
-/**
- * Epoch ms of the host's phases of one panel's first load (unset until reached), as the panel's
- * probe record holds them (`opened` when the host created it).
- */
-export type CompareHostTimings = { opened: number } & Partial<Record<ComparePhase, number>>;
+export type { ComparePhase, CompareHostTimings } from './compareSnapshot';
 
 /** Compare panels by a key of their own: comparing the same runs twice opens a second panel. */
 const compares = new PanelHost<'compare', number, ComparePanel>({ kind: 'compare', what: 'a compare panel' });
@@ -71,12 +54,32 @@ export class ComparePanel implements vscode.Disposable {
   private readonly timesSent = new Set<string>();
   private shownKeys: readonly string[] = [];
   private loadChain: Promise<void> = Promise.resolve();
+  /**
+   * A new panel's runs, read as the command fires (see {@link prefetch}); the webview's first
+   * `ready` takes them instead of reading them again.
+   */
+  private prefetchedRuns: Promise<ReadRuns> | undefined;
+  /**
+   * Points per run the webview's charts asked for; undefined until it first asked. Until then
+   * series loads (the prefetch) only keep what they load; after, they post it, decimated to this.
+   */
+  private viewPoints: number | undefined;
+  /** Per metric key: the latest series a load holds, including a prefetch's not posted yet. */
+  private readonly holding = new Map<string, { series: readonly MetricSeries[]; complete: boolean }>();
+  /** Keys whose next post replaces what the webview holds (a new load of the key started). */
+  private readonly resets = new Set<string>();
+  /** The metric keys whose min/max rows the last snapshot had, joined. */
+  private aggregatesPosted = '';
+  /** Metric keys a load completed, so their min/max are known (the aggregate source keeps them). */
+  private readonly aggregated = new Set<string>();
 
-  /** Open a new compare panel for these runs. */
+  /** Open a new compare panel for these runs, and start loading them at once. */
   static show(deps: CompareDeps, runIds: readonly string[]): ComparePanel {
-    return compares.show(nextKey++, `Compare ${String(runIds.length)} Runs`, deps, (hosted) => {
+    const panel = compares.show(nextKey++, `Compare ${String(runIds.length)} Runs`, deps, (hosted) => {
       return new ComparePanel(hosted, deps, runIds);
     });
+    panel.prefetch();
+    return panel;
   }
 
   /** Bring back a panel VS Code restored after a reload, from the run ids in its saved view state. */
@@ -134,12 +137,6 @@ export class ComparePanel implements vscode.Disposable {
     return this.runIds;
   }
 
-  private markDrawn: () => void = () => undefined;
-  /** Resolves at the webview's first report of every chart drawn. */
-  private readonly chartsDrawn = new Promise<void>((resolve) => {
-    this.markDrawn = resolve;
-  });
-
   /** A message from the webview (its guard passed): failures are shown in the panel and logged. */
   onMessage(message: CompareWebviewMessage): void {
     void this.handle(message).catch((err: unknown) => {
@@ -153,16 +150,22 @@ export class ComparePanel implements vscode.Disposable {
 
   private async handle(m: CompareWebviewMessage): Promise<void> {
     switch (m.type) {
-      case 'ready':
+      case 'ready': {
         this.mark('ready');
-        this.loaded.clear();
-        this.sentSeries.clear();
-        this.timesSent.clear();
-        await this.loadRuns();
+        const prefetched = this.prefetchedRuns;
+        this.prefetchedRuns = undefined;
+        if (prefetched === undefined) {
+          // A fresh webview: it holds no series and has asked for none yet.
+          this.forgetSeries();
+          this.viewPoints = undefined;
+        }
+        await this.loadRuns(prefetched);
         return;
+      }
       case 'compare/showMetrics':
         this.mark('showMetrics');
         this.shownKeys = m.keys;
+        this.showHeld(m.keys, m.maxPoints);
         this.loadChain = this.loadChain.then(() => this.loadSeries(m.keys, m.maxPoints, m.times));
         await this.loadChain;
         return;
@@ -175,7 +178,6 @@ export class ComparePanel implements vscode.Disposable {
         await exportChartPng(m.name, m.dataUrl);
         return;
       case 'compare/drawn':
-        this.markDrawn();
         this.deps.log.info(
           `Compare panel drew ${String(m.charts)} charts, ${String(m.points)} points, in ${String(Math.round(m.ms))} ms (last series to drawn: ${String(Math.round(m.drawMs))} ms).`,
         );
@@ -186,22 +188,77 @@ export class ComparePanel implements vscode.Disposable {
       case 'compare/removeRun':
         this.runIds = this.runIds.filter((id) => id !== m.runId);
         this.panel.title = `Compare ${String(this.runIds.length)} Runs`;
-        this.loaded.clear();
-        this.sentSeries.clear();
-        this.timesSent.clear();
+        this.forgetSeries();
         await this.loadRuns();
         return;
     }
   }
 
-  private async loadRuns(): Promise<void> {
+  /** The webview starts afresh (or the runs changed): it holds no series, and none is held for it. */
+  private forgetSeries(): void {
+    this.loaded.clear();
+    this.sentSeries.clear();
+    this.timesSent.clear();
+    this.holding.clear();
+  }
+
+  /**
+   * Start a new panel's load as the command fires, not once its webview has started and asked
+   * (over a second later): read the runs, then the series of the metrics the webview shows by
+   * default, at the most points its charts can ask for. They are held until the webview asks
+   * (see {@link showHeld}). A failure is left for the webview's own requests to meet and report.
+   */
+  private prefetch(): void {
+    this.mark('prefetchStarted');
+    const read = readComparedRuns(this.deps.session, this.runIds, this.hosted.signal);
+    this.prefetchedRuns = read;
+    read.catch(() => {
+      this.prefetchedRuns = undefined;
+    });
+    this.loadChain = read
+      .then(async ({ runs }) => {
+        this.runs = runs;
+        const plan = prefetchPlan(runs);
+        this.shownKeys = plan.keys;
+        await this.loadSeries(plan.keys, plan.maxPoints, false);
+      })
+      .catch((err: unknown) => {
+        if (!this.hosted.signal.aborted) {
+          this.deps.log.warn(`Compare panel: loading ahead failed: ${describeStoreError(err).detail}`);
+        }
+        for (const key of this.holding.keys()) {
+          this.loaded.delete(key);
+          this.sentSeries.reset(key);
+        }
+      });
+  }
+
+  /**
+   * The webview asked for these keys at this resolution: from now on series are posted, and what
+   * a load (the prefetch) holds of these keys and the webview lacks is posted now.
+   */
+  private showHeld(keys: readonly string[], maxPoints: number): void {
+    this.viewPoints = maxPoints;
+    for (const key of keys) {
+      const held = this.holding.get(key);
+      if (held !== undefined) {
+        const fresh = this.sentSeries.unsent(key, held.series);
+        if (fresh.length > 0) {
+          this.postSeries(key, fresh, this.resets.delete(key), held.complete, this.timesSent.has(key));
+        }
+      }
+    }
+  }
+
+  private async loadRuns(prefetched?: Promise<ReadRuns>): Promise<void> {
     this.post({
       type: 'compare/status',
       busy: `Loading ${String(this.runIds.length)} runs…`,
       error: undefined,
     });
-    const { tracking } = await this.deps.session.stores();
-    const { runs, missing } = await readRuns(tracking, this.runIds, this.hosted.signal);
+    const read = (): Promise<ReadRuns> =>
+      readComparedRuns(this.deps.session, this.runIds, this.hosted.signal);
+    const { runs, missing } = await (prefetched ?? read()).catch(read);
     this.runs = runs;
     await this.postSnapshot(missing);
     this.mark('snapshotPosted');
@@ -216,25 +273,14 @@ export class ComparePanel implements vscode.Disposable {
   }
 
   private async postSnapshot(missing: readonly string[] = []): Promise<void> {
-    this.table = await buildTableWithAggregates(this.runs, this.shownKeys, this.deps.aggregates);
-    const headers: CompareRunHeader[] = this.runs.map((r, i) => ({
-      runId: r.info.runId,
-      name: runLabel(r),
-      experimentId: r.info.experimentId,
-      status: r.info.status,
-      color: runColor(i),
-      startTime: r.info.startTime,
-    }));
-    const keys = (pick: (r: Run) => readonly { key: string }[]): string[] =>
-      [...new Set(this.runs.flatMap((r) => pick(r).map((x) => x.key)))].sort();
-    this.post({
-      type: 'compare/snapshot',
-      runs: headers,
-      table: this.table,
-      metricKeys: keys((r) => r.data.metrics),
-      paramKeys: keys((r) => r.data.params),
-      missing,
-    });
+    // min/max rows for the shown metrics whose load is done (it recorded them): none is read here.
+    const withAggregates = this.shownKeys.filter((k) => this.aggregated.has(k));
+    this.table = await buildTableWithAggregates(this.runs, withAggregates, this.deps.aggregates);
+    this.post(snapshotMessage(this.runs, this.table, missing));
+    this.aggregatesPosted = withAggregates.join('\u0000');
+    if (withAggregates.length > 0) {
+      this.mark('aggregatesPosted');
+    }
   }
 
   /**
@@ -246,7 +292,7 @@ export class ComparePanel implements vscode.Disposable {
   private async loadSeries(keys: readonly string[], maxPoints: number, withTimes: boolean): Promise<void> {
     const todo = keys.filter((k) => (this.loaded.get(k)?.maxPoints ?? 0) < maxPoints);
     for (const [key, done] of this.loaded) {
-      if (keys.includes(key) && !todo.includes(key)) {
+      if (keys.includes(key) && !todo.includes(key) && this.viewPoints !== undefined) {
         const resend = withTimes && !this.timesSent.has(key);
         if (resend) {
           this.sentSeries.reset(key);
@@ -256,20 +302,24 @@ export class ComparePanel implements vscode.Disposable {
       }
     }
     if (todo.length === 0 || this.runs.length === 0) {
+      if (this.viewPoints !== undefined) {
+        // Everything asked for was loaded ahead (the prefetch): all of it is posted now, and the
+        // table gets the min/max rows of what was loaded after its snapshot.
+        this.mark('allSeriesPosted');
+        if (this.shownKeys.filter((k) => this.aggregated.has(k)).join('\u0000') !== this.aggregatesPosted) {
+          await this.postSnapshot();
+        }
+      }
       return;
     }
     const { tracking } = await this.deps.session.stores();
     const runIds = this.runs.map((r) => r.info.runId);
     let done = 0;
-    this.post({
-      type: 'compare/status',
-      busy: `Loading ${String(todo.length)} metric histories…`,
-      error: undefined,
-    });
+    this.busy(`Loading ${String(todo.length)} metric histories…`);
     // The metrics load through one pool of calls in the order shown (see loadMetricsSeries), so
     // the first chart draws early and the last answers bring one metric's data, not everyone's.
-    const resets = new Set(todo);
     for (const key of todo) {
+      this.resets.add(key);
       // A new load replaces what the webview holds of this key (it was at a coarser resolution).
       this.sentSeries.reset(key);
       if (withTimes) {
@@ -278,38 +328,50 @@ export class ComparePanel implements vscode.Disposable {
         this.timesSent.delete(key);
       }
     }
+    const byId = new Map(this.runs.map((r) => [r.info.runId, r]));
     await loadMetricsSeries(
       tracking,
-      { runIds, metricKeys: todo, maxPoints, signal: this.hosted.signal },
+      {
+        runIds,
+        metricKeys: todo,
+        maxPoints,
+        signal: this.hosted.signal,
+        // The table's min/max rows come from the histories read here: no second, full read.
+        onHistory: (runId, key, history, exact) => {
+          const run = byId.get(runId);
+          if (run !== undefined) {
+            this.deps.aggregates.record(run, key, history, exact);
+          }
+        },
+      },
       (key, all, complete) => {
-        const fresh = this.sentSeries.unsent(key, all);
-        if (fresh.length > 0 || complete) {
-          this.postSeries(key, fresh, resets.delete(key), complete, withTimes);
+        this.holding.set(key, { series: all, complete });
+        if (this.viewPoints !== undefined) {
+          const fresh = this.sentSeries.unsent(key, all);
+          if (fresh.length > 0 || complete) {
+            this.postSeries(key, fresh, this.resets.delete(key), complete, withTimes);
+          }
         }
         if (complete) {
           this.loaded.set(key, { maxPoints, series: [...all] });
+          this.aggregated.add(key);
           done++;
-          this.post({
-            type: 'compare/status',
-            busy:
-              done < todo.length
-                ? `Loaded ${String(done)} of ${String(todo.length)} metric histories…`
-                : undefined,
-            error: undefined,
-          });
+          this.busy(
+            done < todo.length
+              ? `Loaded ${String(done)} of ${String(todo.length)} metric histories…`
+              : undefined,
+          );
         }
       },
     );
+    if (this.viewPoints === undefined) {
+      // A prefetch ahead of the webview: its first snapshot (at `ready`) will carry the min/max rows.
+      return;
+    }
     this.mark('allSeriesPosted');
-    // min/max of the shown metrics come from the full histories, computed once and cached. Reading
-    // them (5 M points for 100 runs × 5 metrics of 10,000 steps) keeps the extension host busy for
-    // seconds, which held the last series back on their way to the webview: wait for the charts.
-    const waited = new AbortController();
-    await Promise.race([this.chartsDrawn, sleep(AGGREGATES_WAIT_MS, waited.signal).catch(() => undefined)]);
-    waited.abort();
+    // min/max of the shown metrics were recorded from the histories just loaded.
     this.hosted.signal.throwIfAborted();
     await this.postSnapshot();
-    this.mark('aggregatesPosted');
   }
 
   private postSeries(
@@ -320,14 +382,24 @@ export class ComparePanel implements vscode.Disposable {
     withTimes: boolean,
   ): void {
     this.mark('firstSeriesPosted');
+    // A prefetch loads at the most points any chart asks for; a narrower chart gets fewer.
+    const points = this.viewPoints;
+    const sent = points === undefined ? series : series.map((s) => decimateSeries(s, points));
     this.post({
       type: 'compare/series',
       metricKey,
       reset,
       complete,
       postedAt: Date.now(),
-      batch: packSeries(series, withTimes),
+      batch: packSeries(sent, withTimes),
     });
+  }
+
+  /** What a series load is doing, once the webview shows charts (a prefetch ahead of it says nothing). */
+  private busy(text: string | undefined): void {
+    if (this.viewPoints !== undefined) {
+      this.post({ type: 'compare/status', busy: text, error: undefined });
+    }
   }
 
   private post(message: CompareHostMessage): void {

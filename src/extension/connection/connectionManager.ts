@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { parseTrackingUri, redactUri } from '../../core/connection/trackingUri';
 import { parseDotenv } from '../../core/connection/dotenv';
 import { resolveConnection } from '../../core/connection/resolveConnection';
-import { trackingUriSetting } from '../shared/config';
+import { onTrackingUriWrite, trackingUriSetting } from '../shared/config';
 import type { ConnectionState } from './connectionState';
 import { discoverWorkspaceStore } from './discoverWorkspaceStores';
 
@@ -39,6 +39,10 @@ export class ConnectionManager implements vscode.Disposable {
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
         void this.reloadDotenv();
+      }),
+      // A connection chosen in the UI applies at once, not when its setting has been written back.
+      onTrackingUriWrite(() => {
+        this.update();
       }),
     );
     this.update();

@@ -51,8 +51,8 @@ export async function openLocalStore(
   }
   const uri = localStoreUri(store.kind, path.resolve(store.path));
   // Kept in the saved connections too, under a short name, so the status bar can switch back to it.
-  await saved?.add({ name: suggestConnectionName(uri), uri });
-  await saveTrackingUri(uri);
+  // (both at once: the connection applies as its setting's write starts.)
+  await Promise.all([saved?.add({ name: suggestConnectionName(uri), uri }), saveTrackingUri(uri)]);
   log.info(`Connection set to the local ${store.kind} store ${store.path}.`);
   return true;
 }

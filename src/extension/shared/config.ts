@@ -16,8 +16,24 @@ export function mlflowConfig(scope?: vscode.ConfigurationScope): vscode.Workspac
   return vscode.workspace.getConfiguration('mlflow', scope);
 }
 
+/**
+ * A tracking URI being written by {@link saveTrackingUri}: it counts as the setting until the
+ * write is done. Writing a setting goes through the workbench (settings.json is edited and read
+ * back), which took about a second before the change event came back; the connection need not wait.
+ */
+let writing: { readonly uri: string } | undefined;
+const writeListeners = new Set<() => void>();
+
+/** Call `listener` when a tracking URI write starts and when it ends (the setting may differ from what was read). */
+export function onTrackingUriWrite(listener: () => void): vscode.Disposable {
+  writeListeners.add(listener);
+  return new vscode.Disposable(() => {
+    writeListeners.delete(listener);
+  });
+}
+
 export function trackingUriSetting(): string {
-  return mlflowConfig().get<string>(SETTINGS.trackingUri, '').trim();
+  return writing?.uri ?? mlflowConfig().get<string>(SETTINGS.trackingUri, '').trim();
 }
 
 /** The REST client settings `mlflow.http.*`, clamped to the ranges package.json declares. */
@@ -62,5 +78,18 @@ export async function saveTrackingUri(uri: string | undefined): Promise<void> {
   const target = vscode.workspace.workspaceFolders?.length
     ? vscode.ConfigurationTarget.Workspace
     : vscode.ConfigurationTarget.Global;
-  await mlflowConfig().update(SETTINGS.trackingUri, uri, target);
+  const notify = (): void => {
+    for (const listener of [...writeListeners]) {
+      listener();
+    }
+  };
+  writing = { uri: (uri ?? '').trim() };
+  notify();
+  try {
+    await mlflowConfig().update(SETTINGS.trackingUri, uri, target);
+  } finally {
+    writing = undefined;
+    // What the setting now says (a workspace value may override the one written, or the write failed).
+    notify();
+  }
 }

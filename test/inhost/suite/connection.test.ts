@@ -91,6 +91,29 @@ describe('connection (real extension host, demo workspace)', () => {
     assert.equal(state.status === 'ready' && state.source, 'setting');
   });
 
+  it('applies a chosen server as its setting starts to be written, not once the workbench has written it back', async () => {
+    const api = await activeApi();
+    const uri = 'http://127.0.0.1:5002';
+    const config = (): unknown => vscode.workspace.getConfiguration('mlflow').get('trackingUri');
+    // The Experiments view reloads for the new server; what the setting said at that moment tells
+    // whether the connection waited for the write (which is a round trip through the workbench).
+    const reloaded = new Promise<unknown>((resolve) => {
+      const sub = api.explorer.experiments.onDidChangeTreeData(() => {
+        const state = api.connection();
+        if (state.status === 'ready' && state.uri === uri) {
+          sub.dispose();
+          resolve(config());
+        }
+      });
+    });
+    assert.equal(config(), '');
+    assert.equal(await vscode.commands.executeCommand<boolean>(COMMANDS.connectServer, uri), true);
+    assert.equal(await reloaded, '', 'the view reloaded before the setting came back written');
+    assert.equal(config(), uri, 'and the setting is written');
+    const state = api.connection();
+    assert.equal(state.status === 'ready' && state.source, 'setting');
+  });
+
   it('Open Local Store takes an mlruns folder and refuses a folder that is not a store', async () => {
     const api = await activeApi();
     const ok = await vscode.commands.executeCommand<boolean>(

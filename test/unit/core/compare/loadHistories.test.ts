@@ -112,6 +112,33 @@ describe('loadMetricSeries over the recorded mlflow.db', () => {
     });
   });
 
+  it('hands each history to onHistory before decimation: whole on SQLite (exact), the server sample over REST', async () => {
+    const seen: Array<{ runId: string; key: string; n: number; exact: boolean; min: number }> = [];
+    const onHistory = (runId: string, key: string, history: readonly Metric[], exact: boolean): void => {
+      seen.push({ runId, key, n: history.length, exact, min: Math.min(...history.map((m) => m.value)) });
+    };
+    const req = { runIds: [LOSS_040.runId], metricKeys: ['loss'], maxPoints: 10, onHistory };
+    const local = await loadMetricsSeries(sqlite, req);
+    assert.ok((local.get('loss')?.[0]?.values.length ?? 0) <= 10, 'the chart still gets a decimated series');
+    assert.deepEqual(seen, [
+      {
+        runId: LOSS_040.runId,
+        key: 'loss',
+        n: LOSS_040.history.length,
+        exact: true,
+        min: Math.min(...LOSS_040.history.map((m) => m.value)),
+      },
+    ]);
+    seen.length = 0;
+    const store = new CountingTrackingStore(rest(server.baseUrl));
+    await loadMetricsSeries(store, req);
+    const [sample, ...more] = seen;
+    assert.ok(sample !== undefined && more.length === 0);
+    assert.equal(sample.exact, false, 'over REST the history is the server sample');
+    assert.ok(sample.n <= 12, `the sample, not the history (${String(sample.n)} points)`);
+    assert.equal(store.callsOf('getMetricHistory').length, 0, 'no full history is read');
+  });
+
   it('REST: asks the server to sample and gives exactly the points the real MLflow server answered (recorded bulk-interval call)', async () => {
     const ex = loadExchange('rest', '045');
     const runIds = ex.request.query.filter(([k]) => k === 'run_ids').map(([, v]) => String(v));
