@@ -7,6 +7,7 @@ import { COMPARE_COMMANDS } from '../shared/commandIds/compareCommandIds';
 import { registerReported } from '../shared/errors/withErrorReport';
 import { ComparePanel, type CompareDeps } from './comparePanel';
 import { compareModelVersions } from './compareVersions';
+import { compareLoggedModels } from './compareLoggedModels';
 import type { ComparisonBasket } from './comparisonBasket';
 import { RunDetailPanel, type RunDetailDeps } from './runDetailPanel';
 
@@ -125,5 +126,7 @@ export function registerCompareCommands(context: vscode.ExtensionContext, d: Com
     [COMPARE_COMMANDS.clearComparison]: () => basket.clear(),
     [COMPARE_COMMANDS.compareVersions]: (arg, selection) =>
       compareModelVersions(d.session, arg, selection, compare, d.log),
+    [COMPARE_COMMANDS.compareLoggedModels]: (arg, selection) =>
+      compareLoggedModels(d.session, arg, selection, compare),
   });
 }

@@ -41,23 +41,34 @@ async function fileOf(tracking: TrackingStore, v: ModelVersion, file: string): P
   }
 }
 
+/**
+ * Two texts side by side in VS Code's diff editor, as read-only documents of this module's
+ * scheme; `left`/`right` are their paths under it (what the editor tabs show).
+ */
+export async function openTextDiff(
+  left: { readonly path: string; readonly text: string },
+  right: { readonly path: string; readonly text: string },
+  title: string,
+): Promise<void> {
+  const uri = (side: { readonly path: string }): vscode.Uri =>
+    vscode.Uri.from({ scheme: VERSION_DOC_SCHEME, path: side.path });
+  contents.set(uri(left).toString(), left.text);
+  contents.set(uri(right).toString(), right.text);
+  await vscode.commands.executeCommand('vscode.diff', uri(left), uri(right), title, { preview: false });
+}
+
 async function openDiff(
   tracking: TrackingStore,
   a: ModelVersion,
   b: ModelVersion,
   file: string,
 ): Promise<void> {
-  const uri = (v: ModelVersion): vscode.Uri =>
-    vscode.Uri.from({
-      scheme: VERSION_DOC_SCHEME,
-      path: `/${encodeURIComponent(v.name)}/${v.version}/${file}`,
-    });
-  const [left, right] = [uri(a), uri(b)];
-  contents.set(left.toString(), await fileOf(tracking, a, file));
-  contents.set(right.toString(), await fileOf(tracking, b, file));
-  await vscode.commands.executeCommand('vscode.diff', left, right, `${file}: ${label(a)} ↔ ${label(b)}`, {
-    preview: false,
-  });
+  const path = (v: ModelVersion): string => `/${encodeURIComponent(v.name)}/${v.version}/${file}`;
+  await openTextDiff(
+    { path: path(a), text: await fileOf(tracking, a, file) },
+    { path: path(b), text: await fileOf(tracking, b, file) },
+    `${file}: ${label(a)} ↔ ${label(b)}`,
+  );
 }
 
 /** The two versions to compare: two selected in the view, or one plus one picked from its model. */

@@ -195,4 +195,29 @@ describe('Logged Models node over REST (real extension host, test server over th
     const doc = vscode.window.activeTextEditor?.document;
     assert.equal(doc?.getText(), text, 'the predictions opened in an editor');
   });
+  it('Compare Logged Models: two selected models as a params/metrics/tags diff and an MLmodel diff', async function () {
+    this.timeout(60_000);
+    const api = await connectTo(server.baseUrl);
+    const [a, b] = await loggedModels(api.explorer.experiments);
+    assert.ok(a?.logged && b?.logged, 'the experiment has two logged models');
+    const ids = await vscode.commands.executeCommand<readonly string[] | undefined>(
+      'mlflow.experiments.compareLoggedModels',
+      a,
+      [a, b],
+    );
+    assert.deepEqual(ids, [a.logged.modelId, b.logged.modelId]);
+    const diffs = vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .map((t) => t.input)
+      .filter((i): i is vscode.TabInputTextDiff => i instanceof vscode.TabInputTextDiff);
+    const summary = diffs.find((d) => d.modified.path.endsWith(`/${b.logged?.modelId ?? ''}/model.yaml`));
+    assert.ok(summary, `a summary diff is open: ${diffs.map((d) => d.modified.path).join(', ')}`);
+    const left = await vscode.workspace.openTextDocument(summary.original);
+    assert.match(left.getText(), new RegExp(`uri: models:/${a.logged.modelId}`));
+    assert.match(left.getText(), /^params:/m);
+    const mlmodel = diffs.find((d) => d.modified.path.endsWith(`/${b.logged?.modelId ?? ''}/MLmodel`));
+    assert.ok(mlmodel, 'and an MLmodel diff');
+    const right = await vscode.workspace.openTextDocument(mlmodel.modified);
+    assert.match(right.getText(), /^flavors:/m, "the right side is the second model's own MLmodel");
+  });
 });

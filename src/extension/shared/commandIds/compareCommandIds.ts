@@ -6,4 +6,5 @@ export const COMPARE_COMMANDS = {
   compareRuns: 'mlflow.runs.compare',
   clearComparison: 'mlflow.runs.clearComparison',
   compareVersions: 'mlflow.models.compareVersions',
+  compareLoggedModels: 'mlflow.experiments.compareLoggedModels',
 } as const;
