@@ -1,20 +1,20 @@
 import { dump } from 'js-yaml';
 import { displayText } from '../explorer/displayText';
-import type { LoggedModel } from '../tracking/entities/loggedModel';
-import type { Metric } from '../tracking/entities/metric';
+import type { LoggedModel, LoggedModelMetric } from '../tracking/entities/loggedModel';
 
 /** Values longer than this are cut in the summary (a 1 MB param would make the diff unreadable). */
 const MAX_VALUE = 500;
 
 const text = (value: string): string => displayText(value, MAX_VALUE);
 
-/** Each metric's last point by step, with how many steps it was logged at. */
-function latestMetrics(metrics: readonly Metric[]): Record<string, string> {
-  const byKey = new Map<string, { last: Metric; steps: Set<number> }>();
+/** Each metric's last point by step (per dataset, named after the key), with how many steps it was logged at. */
+function latestMetrics(metrics: readonly LoggedModelMetric[]): Record<string, string> {
+  const byKey = new Map<string, { last: LoggedModelMetric; steps: Set<number> }>();
   for (const m of metrics) {
-    const seen = byKey.get(m.key);
+    const name = m.datasetName === undefined ? m.key : `${m.key} (${m.datasetName})`;
+    const seen = byKey.get(name);
     if (seen === undefined) {
-      byKey.set(m.key, { last: m, steps: new Set([m.step]) });
+      byKey.set(name, { last: m, steps: new Set([m.step]) });
       continue;
     }
     seen.steps.add(m.step);

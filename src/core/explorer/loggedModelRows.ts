@@ -1,4 +1,4 @@
-import type { LoggedModel } from '../tracking/entities/loggedModel';
+import type { LoggedModel, LoggedModelMetric } from '../tracking/entities/loggedModel';
 import { displayText } from './displayText';
 import { formatMetric, formatTimestamp } from './runSummary';
 
@@ -63,20 +63,35 @@ export function paramRows(m: LoggedModel): LoggedModelRow[] {
  * given, not only the latest), by key then step; a key logged at one step alone names no step.
  */
 export function metricRows(m: LoggedModel): LoggedModelRow[] {
+  // A key may have a value per dataset (MLflow 3 evaluation): steps are counted per key and dataset.
+  const series = (x: LoggedModelMetric): string => `${x.key}\u0000${x.datasetName ?? ''}`;
   const steps = new Map<string, number>();
   for (const x of m.metrics) {
-    steps.set(x.key, (steps.get(x.key) ?? 0) + 1);
+    steps.set(series(x), (steps.get(series(x)) ?? 0) + 1);
   }
   return [...m.metrics]
-    .sort((a, b) => a.key.localeCompare(b.key) || a.step - b.step || a.timestamp - b.timestamp)
-    .map((x, i) => ({
-      key: `m:${x.key}:${x.step}:${i}`,
-      label: displayText(x.key, 80),
-      description:
-        (steps.get(x.key) ?? 0) > 1 ? `${formatMetric(x.value)} · step ${x.step}` : formatMetric(x.value),
-      tooltip: `${displayText(x.key, 200)} = ${formatMetric(x.value)} (step ${x.step}, ${formatTimestamp(x.timestamp)})`,
-      copy: String(x.value),
-    }));
+    .sort(
+      (a, b) =>
+        a.key.localeCompare(b.key) ||
+        (a.datasetName ?? '').localeCompare(b.datasetName ?? '') ||
+        a.step - b.step ||
+        a.timestamp - b.timestamp,
+    )
+    .map((x, i) => {
+      const dataset = x.datasetName === undefined ? [] : [displayText(x.datasetName, 60)];
+      const step = (steps.get(series(x)) ?? 0) > 1 ? [`step ${x.step}`] : [];
+      const on =
+        x.datasetName === undefined
+          ? ''
+          : `, dataset ${displayText(x.datasetName, 200)}${x.datasetDigest === undefined ? '' : ` (${displayText(x.datasetDigest, 40)})`}`;
+      return {
+        key: `m:${x.key}:${x.datasetName ?? ''}:${x.step}:${i}`,
+        label: displayText(x.key, 80),
+        description: [formatMetric(x.value), ...dataset, ...step].join(' · '),
+        tooltip: `${displayText(x.key, 200)} = ${formatMetric(x.value)} (step ${x.step}${on}, ${formatTimestamp(x.timestamp)})`,
+        copy: String(x.value),
+      };
+    });
 }
 
 const GIT_COMMIT = 'mlflow.source.git.commit';

@@ -38,9 +38,10 @@ export function loggedModelJson(m: LoggedModel): Json {
       timestamp: x.timestamp,
       step: x.step,
       model_id: m.modelId,
-      // Our entity keeps no run per metric value: the source run stands in (an evaluate run that
-      // logged into the model differs; the recorded-answer test leaves run_id out for that).
-      run_id: m.sourceRunId ?? '',
+      // The run that logged the value (an evaluation run may log into another run's model).
+      run_id: x.runId ?? m.sourceRunId ?? '',
+      ...(x.datasetName === undefined ? {} : { dataset_name: x.datasetName }),
+      ...(x.datasetDigest === undefined ? {} : { dataset_digest: x.datasetDigest }),
     }));
   }
   return {

@@ -25,17 +25,13 @@ const REFUSED: Readonly<Record<string, string>> = {
 };
 
 /**
- * What the double cannot reproduce, taken out of both sides: the run that logged each metric
- * (our LoggedModel keeps metrics without it, so the double names the source run; an evaluate run
- * logs into another run) and `python_model.pkl`, which the shared fixture copy of
- * `sqlite/mlartifacts/` leaves out (binary, holding a machine path).
+ * What the double cannot reproduce, taken out of both sides: `python_model.pkl`, which the shared
+ * fixture copy of `sqlite/mlartifacts/` leaves out (binary, holding a machine path). The run that
+ * logged each metric is compared: the entity keeps it (an evaluate run logs into another run's model).
  */
 function comparable(body: unknown): unknown {
   return normaliseOrder(
     JSON.parse(JSON.stringify(body), (key, value: unknown): unknown => {
-      if (key === 'run_id') {
-        return undefined;
-      }
       if (key === 'files' && Array.isArray(value)) {
         return (value as Array<{ path?: string }>).filter((f) => f.path !== 'python_model.pkl');
       }

@@ -19,7 +19,39 @@ export interface LoggedModel {
   readonly status: string | undefined;
   readonly tags: readonly Tag[];
   readonly params: readonly Param[];
-  readonly metrics: readonly Metric[];
+  readonly metrics: readonly LoggedModelMetric[];
+}
+
+/**
+ * A metric value of a logged model: MLflow 3 records which run logged it (an evaluation run may
+ * log into a model made by another) and, for metrics computed on a dataset, that dataset's name
+ * and digest, so one key may hold a value per dataset. Each field is present only when recorded.
+ */
+export interface LoggedModelMetric extends Metric {
+  readonly runId?: string;
+  readonly datasetName?: string;
+  readonly datasetDigest?: string;
+}
+
+/** The run and dataset fields of a stored metric, only those that are set. */
+export function metricOrigin(
+  runId: string | undefined,
+  datasetName: string | undefined,
+  datasetDigest: string | undefined,
+): Pick<LoggedModelMetric, 'runId' | 'datasetName' | 'datasetDigest'> {
+  return {
+    ...(runId ? { runId } : {}),
+    ...(datasetName ? { datasetName } : {}),
+    ...(datasetDigest ? { datasetDigest } : {}),
+  };
+}
+
+function parseLoggedModelMetric(raw: unknown): LoggedModelMetric {
+  const o = asObject(raw, 'metric');
+  return {
+    ...parseMetric(o),
+    ...metricOrigin(optString(o, 'run_id'), optString(o, 'dataset_name'), optString(o, 'dataset_digest')),
+  };
 }
 
 /** The local stores keep the status enum's number (sqlite column, file-store `meta.yaml`); REST spells its name. */
@@ -55,7 +87,7 @@ export function parseLoggedModel(raw: unknown): LoggedModel {
     status: optString(info, 'status'),
     tags: optArray(info, 'tags', parseTag),
     params: optArray(data, 'params', parseParam),
-    metrics: optArray(data, 'metrics', parseMetric),
+    metrics: optArray(data, 'metrics', parseLoggedModelMetric),
   };
 }
 

@@ -44,8 +44,8 @@ export function parseMetricFile(key: string, text: string): Metric[] {
  * timestamp, then the largest value (NaN counted above every number, as Python's max over
  * `(step, timestamp, value)` tuples ends up doing for the last NaN).
  */
-export function latestMetric(history: readonly Metric[]): Metric | undefined {
-  let best: Metric | undefined;
+export function latestMetric<M extends Metric>(history: readonly M[]): M | undefined {
+  let best: M | undefined;
   for (const m of history) {
     if (
       best === undefined ||

@@ -1,6 +1,10 @@
 import * as path from 'node:path';
-import { loggedModelStatusName, type LoggedModel } from '../entities/loggedModel';
-import type { Metric } from '../entities/metric';
+import {
+  loggedModelStatusName,
+  metricOrigin,
+  type LoggedModel,
+  type LoggedModelMetric,
+} from '../entities/loggedModel';
 import type { ModelInput, ModelOutput } from '../entities/run';
 import { latestMetric, parsePythonFloat } from './metricFile';
 import { readKeyValueDir, subfolders } from './readKeyValueDir';
@@ -13,8 +17,8 @@ export const MODELS_FOLDER = 'models';
  * A logged model's metric file: `timestamp value step run_id [dataset_name dataset_digest]` per
  * line. MLflow reports the latest value per metric and dataset (largest step, then timestamp).
  */
-function latestModelMetrics(key: string, text: string): Metric[] {
-  const byDataset = new Map<string, Metric[]>();
+function latestModelMetrics(key: string, text: string): LoggedModelMetric[] {
+  const byDataset = new Map<string, LoggedModelMetric[]>();
   for (const line of text.split('\n')) {
     const parts = line.trim().split(/\s+/);
     if (parts.length !== 4 && parts.length !== 6) {
@@ -29,13 +33,21 @@ function latestModelMetrics(key: string, text: string): Metric[] {
     ) {
       continue;
     }
+    // `<timestamp> <value> <step> <run_id>[ <dataset_name> <dataset_digest>]`, as MLflow writes them.
+    const [, , , runId, datasetName, datasetDigest] = parts;
     const dataset = parts.slice(4).join(' ');
     byDataset.set(dataset, [
       ...(byDataset.get(dataset) ?? []),
-      { key, value, timestamp: Number(ts), step: Number(step) },
+      {
+        key,
+        value,
+        timestamp: Number(ts),
+        step: Number(step),
+        ...metricOrigin(runId, datasetName, datasetDigest),
+      },
     ]);
   }
-  return [...byDataset.values()].map((h) => latestMetric(h)).filter((m): m is Metric => m !== undefined);
+  return [...byDataset.values()].map((h) => latestMetric(h)).filter((m) => m !== undefined);
 }
 
 /**

@@ -1,5 +1,9 @@
-import { loggedModelStatusName, type LoggedModel } from '../entities/loggedModel';
-import type { Metric } from '../entities/metric';
+import {
+  loggedModelStatusName,
+  metricOrigin,
+  type LoggedModel,
+  type LoggedModelMetric,
+} from '../entities/loggedModel';
 import type { Param, Tag } from '../entities/tag';
 import { int, text, type SqlRow, type SqliteDatabase } from './sqliteDatabase';
 
@@ -45,11 +49,12 @@ export function loadLoggedModels(db: SqliteDatabase, query: LoggedModelQuery): L
     key: String(r.param_key),
     value: text(r.param_value) ?? '',
   }));
-  const metrics = byModel(db, 'logged_model_metrics', 'rowid', (r): Metric => ({
+  const metrics = byModel(db, 'logged_model_metrics', 'rowid', (r): LoggedModelMetric => ({
     key: String(r.metric_name),
     value: r.metric_value === null ? Number.NaN : Number(r.metric_value),
     timestamp: int(r.metric_timestamp_ms) ?? 0,
     step: int(r.metric_step) ?? 0,
+    ...metricOrigin(text(r.run_id), text(r.dataset_name), text(r.dataset_digest)),
   }));
   const where: string[] = [];
   const values: string[] = [];

@@ -37,6 +37,20 @@ describe('loggedModelSummary (the text two logged models are diffed by)', () => 
     assert.deepEqual(doc.tags, { 'mlflow.source.git.commit': 'abc123' });
   });
 
+  it('a metric evaluated on a dataset is named after it', () => {
+    const doc = load(
+      loggedModelSummary(
+        model({
+          metrics: [
+            { key: 'f1', value: 0.5, step: 0, timestamp: 1, datasetName: 'eval-a' },
+            { key: 'f1', value: 0.6, step: 0, timestamp: 1, datasetName: 'eval-b' },
+          ],
+        }),
+      ),
+    ) as Record<string, unknown>;
+    assert.deepEqual(doc.metrics, { 'f1 (eval-a)': '0.5', 'f1 (eval-b)': '0.6' });
+  });
+
   it('two models differ only on the lines whose values differ', () => {
     const a = loggedModelSummary(model()).split('\n');
     const b = loggedModelSummary(

@@ -69,6 +69,25 @@ describe('loggedModelRows (the rows of an experiment’s Logged Models node)', (
     assert.equal(new Set(metricRows(byId(V1)).map((r) => r.key)).size, byId(V1).metrics.length);
   });
 
+  it('a key evaluated on several datasets has a row per dataset, with the dataset named and its steps counted apart', () => {
+    const m = byId(V1);
+    const rows = metricRows({
+      ...m,
+      metrics: [
+        { key: 'f1', value: 0.5, timestamp: 1, step: 0, datasetName: 'eval-a', datasetDigest: 'd1a2' },
+        { key: 'f1', value: 0.6, timestamp: 2, step: 0, datasetName: 'eval-b', datasetDigest: 'e3f4' },
+        { key: 'f1', value: 0.7, timestamp: 3, step: 1, datasetName: 'eval-b' },
+        { key: 'loss', value: 2, timestamp: 1, step: 0 },
+      ],
+    });
+    assert.deepEqual(
+      rows.map((r) => `${r.label}: ${r.description}`),
+      ['f1: 0.5 · eval-a', 'f1: 0.6 · eval-b · step 0', 'f1: 0.7 · eval-b · step 1', 'loss: 2'],
+    );
+    assert.match(rows[0]?.tooltip ?? '', /dataset eval-a \(d1a2\)/);
+    assert.equal(new Set(rows.map((r) => r.key)).size, 4);
+  });
+
   it('shows the git commit as its short hash with the repository, and copies the whole hash', () => {
     const commit = tagRows(byId(GIT)).find((r) => r.label === 'mlflow.source.git.commit');
     assert.ok(commit);

@@ -119,7 +119,7 @@ describe('MLflow 3 logged models', () => {
     const older = page.items[1];
     assert.ok(older);
     assert.deepEqual(older.tags, [{ key: 'stage', value: 'dev' }]);
-    assert.deepEqual(older.metrics, [{ key: 'acc', value: 0.75, timestamp: 5, step: 0 }]);
+    assert.deepEqual(older.metrics, [{ key: 'acc', value: 0.75, timestamp: 5, step: 0, runId: 'r1' }]);
     store.dispose();
   });
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { asObject, optArray } from '../../../../src/core/common/jsonFields';
-import { parseMetric } from '../../../../src/core/tracking/entities/metric';
+import { parseMetric, type Metric } from '../../../../src/core/tracking/entities/metric';
 import { parseRun } from '../../../../src/core/tracking/entities/run';
 import { latestMetric, parseMetricFile } from '../../../../src/core/tracking/file/metricFile';
 import { metricFromRow } from '../../../../src/core/tracking/sqlite/loadRuns';
@@ -75,7 +75,7 @@ describe('special metric values survive on every backend (rest-special-values)',
   it('the latest value of a run is the one at the largest step (file store rule)', () => {
     const all = parseMetricFile('m', metricFiles().get('m') ?? '');
     assert.equal(latestMetric(all)?.step, 7);
-    assert.equal(latestMetric([])?.step, undefined);
+    assert.equal(latestMetric<Metric>([])?.step, undefined);
   });
 
   for (const backend of ['sqlite', 'file'] as const) {
