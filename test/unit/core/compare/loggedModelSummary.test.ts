@@ -30,8 +30,9 @@ describe('loggedModelSummary (the text two logged models are diffed by)', () => 
   it('lists identity, sorted params, each metric’s last value by step, and tags', () => {
     const text = loggedModelSummary(model());
     const doc = load(text) as Record<string, Record<string, unknown>>;
-    assert.equal(doc.model?.uri, 'models:/m-92f7cb2d35cf41a6b8527ddd10132494');
-    assert.equal(doc.model?.source_run, 'r1');
+    const info = doc.model ?? {};
+    assert.equal(info.uri, 'models:/m-92f7cb2d35cf41a6b8527ddd10132494');
+    assert.equal(info.source_run, 'r1');
     assert.deepEqual(Object.keys(doc.params ?? {}), ['llm', 'temperature']);
     assert.deepEqual(doc.metrics, { accuracy: '0.75 (step 1 of 2)', latency: '3' });
     assert.deepEqual(doc.tags, { 'mlflow.source.git.commit': 'abc123' });
