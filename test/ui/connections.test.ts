@@ -21,10 +21,12 @@ describe('Connections in the workbench: sign in, saved connections, Test Connect
       artifactsDestination: path.join(FIXTURES, 'sqlite', 'mlartifacts'),
     });
     const registry = new SqliteRegistryStore(db);
-    open = await startMlflowTestServer(tracking, registry);
+    // The recorded store is 2.17.2's: both servers answer as a 2.17.2 server does (no logged models).
+    open = await startMlflowTestServer(tracking, registry, { loggedModels: false });
     guarded = await startMlflowTestServer(tracking, registry, {
       pathPrefix: '/team/mlflow',
       bearerToken: TOKEN,
+      loggedModels: false,
     });
     wb = await openWorkbench();
   });

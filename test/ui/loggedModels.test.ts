@@ -42,7 +42,8 @@ describe('Logged Models node (Chromium + code-server + the 3.11.1 sqlite store)'
     });
     await wb.page.locator('.part.activitybar a.action-label[aria-label^="MLflow"]').click();
     // Room for the tree: fold the Models view (and Prompts, when it unfolded), widen the side bar.
-    await wb.page.locator('.part.sidebar .pane-header', { hasText: 'Models' }).first().click();
+    // The title, not the header's middle: a view's title actions sit over the rest of it.
+    await wb.page.locator('.part.sidebar .pane-header h3.title', { hasText: 'Models' }).first().click();
     const prompts = wb.page.locator('.part.sidebar .pane-header[aria-expanded="true"]', {
       hasText: 'Prompts',
     });

@@ -46,7 +46,8 @@ describe('Prompts view (Chromium + code-server + the 3.11.1 sqlite store)', () =
     await wb.page.locator('.part.activitybar a.action-label[aria-label^="MLflow"]').click();
     // Room for the Prompts view: fold Experiments and Models, widen the side bar.
     for (const pane of ['Experiments', 'Models']) {
-      await wb.page.locator('.part.sidebar .pane-header', { hasText: pane }).first().click();
+      // The title, not the header's middle: a view's title actions (Filter…) sit over the rest of it.
+      await wb.page.locator('.part.sidebar .pane-header h3.title', { hasText: pane }).first().click();
     }
     // The Prompts view starts folded (most experiments have none): unfold it.
     const prompts = wb.page.locator('.part.sidebar .pane-header', { hasText: 'Prompts' }).first();

@@ -50,7 +50,8 @@ describe('Traces in the Experiments view (Chromium + code-server + the 3.11.1 sq
     // A trace row's description carries its token count once the first page has arrived.
     await row(/\d tokens/).waitFor({ timeout: 30_000 });
     // Room for the whole list and its descriptions: fold the Models view, widen the side bar.
-    await wb.page.locator('.part.sidebar .pane-header', { hasText: 'Models' }).first().click();
+    // The title, not the header's middle: a view's title actions sit over the rest of it.
+    await wb.page.locator('.part.sidebar .pane-header h3.title', { hasText: 'Models' }).first().click();
     // The Prompts view (expanded once it lists prompts) would squeeze the list as well.
     const prompts = wb.page.locator('.part.sidebar .pane-header[aria-expanded="true"]', {
       hasText: 'Prompts',

@@ -198,7 +198,11 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
       statusItem: (text) => page.locator('.part.statusbar .statusbar-item', { hasText: text }),
       contextMenu: async (target, item) => {
         await target.click({ button: 'right' });
-        const entry = page.locator('.context-view a.action-menu-item', { hasText: item });
+        // The whole label (an ellipsis may follow): "Compare Runs" must not pick "Compare Runs' Code".
+        const label = new RegExp(`^${item.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}…?$`);
+        const entry = page
+          .locator('.context-view a.action-menu-item')
+          .filter({ has: page.locator('.action-label', { hasText: label }) });
         await entry.waitFor({ timeout: 20_000 });
         // A menu item takes a mouse click only once it has been shown for 100 ms (so that releasing
         // the right button that opened the menu picks nothing); a click sooner is dropped and the

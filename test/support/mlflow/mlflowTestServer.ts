@@ -48,6 +48,11 @@ export interface MlflowTestServerOptions {
   readonly workspaces?: readonly TestWorkspace[];
   /** Listen on this port (default: an ephemeral one), e.g. to restart "the same server" differently. */
   readonly port?: number;
+  /**
+   * Serve MLflow 3's logged-model routes (default). `false`: answer them as a 2.x server does
+   * (Flask's HTML 404), for tests about what the extension says of an older server.
+   */
+  readonly loggedModels?: boolean;
 }
 
 /** One request the server got: what a test checks the header against. */
@@ -537,7 +542,8 @@ export async function startMlflowTestServer(
       }
     }
     try {
-      const logged = await answerLoggedModelRoute(store, method, url, body);
+      const logged =
+        options.loggedModels === false ? undefined : await answerLoggedModelRoute(store, method, url, body);
       if (logged !== undefined) {
         return logged;
       }
