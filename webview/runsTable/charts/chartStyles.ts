@@ -10,6 +10,7 @@ const CSS = `
 .rc-charts[hidden] { display: none; }
 .rc-controls { display: flex; gap: 6px; align-items: center; padding-bottom: 4px; color: var(--vscode-descriptionForeground); }
 .rc-controls:empty { display: none; }
+.rc-caption { margin-left: 8px; }
 .rc-body { flex: 1; min-height: 0; display: flex; flex-direction: column; }
 .rc-line { flex: 1; min-height: 0; display: flex; }
 .rc-canvas { position: relative; flex: 1; min-height: 0; }

@@ -4,6 +4,7 @@
 import { numericParams, type AxisColumn } from '../../../src/core/runsTable/chartData';
 import { rowKeys } from '../../../src/core/runsTable/tableRow';
 import type { RunsTableSeries, RunsTableView } from '../../../src/protocol/runsTable';
+import { onThemeChange } from '../../compare/chartTheme';
 import { el } from '../../shared/host';
 import { table, vscode } from '../tableState';
 import { CardGrid } from './cardGrid';
@@ -24,6 +25,8 @@ export class ChartsView {
   readonly tabs = el('div', { className: 'rc-tabs' });
   readonly root = el('div', { className: 'rc-charts' });
   private readonly controls = el('div', { className: 'rc-controls' });
+  /** What the chart shows, in words (and what is still loading). */
+  private readonly caption = el('span', { className: 'rc-caption' });
   private readonly body = el('div', { className: 'rc-body' });
   private readonly metricSelect = el('select', { className: 'rt-select' });
   private readonly xSelect = el('select', { className: 'rt-select' });
@@ -65,9 +68,16 @@ export class ChartsView {
         this.scatter.draw();
       });
     }
+    this.caption.setAttribute('role', 'status');
     this.root.append(this.controls, this.body);
     this.root.hidden = true;
     this.markTabs();
+    // Charts take their colours when drawn: a theme switch draws the view again.
+    onThemeChange(() => {
+      if (this.view !== 'table') {
+        this.show(this.view, undefined);
+      }
+    });
   }
 
   /** Show a view; `key` is the line chart's metric or the cards' search. */
@@ -149,7 +159,7 @@ export class ChartsView {
         metrics.map((k) => [k, k]),
       );
       this.metricSelect.value = this.line.metric ?? metrics[0] ?? '';
-      this.controls.replaceChildren(el('span', { text: 'Metric' }), this.metricSelect);
+      this.controls.replaceChildren(el('span', { text: 'Metric' }), this.metricSelect, this.caption);
     } else if (this.view === 'scatter') {
       const axes: AxisColumn[] = [
         ...metrics.map((key): AxisColumn => ({ kind: 'metric', key })),
@@ -168,9 +178,31 @@ export class ChartsView {
         this.xSelect,
         el('span', { text: 'y' }),
         this.ySelect,
+        this.caption,
       );
+    } else if (this.view === 'cards') {
+      this.controls.replaceChildren(this.caption);
     } else {
       this.controls.replaceChildren();
+    }
+  }
+
+  private captionText(): string {
+    const n = (x: number): string => x.toLocaleString('en-US');
+    const s = this.line.stats;
+    switch (this.view) {
+      case 'line':
+        return (
+          this.line.error ??
+          `${n(s.lines)} runs · up to ${n(s.maxLinePoints)} points per line` +
+            (s.waiting > 0 ? ` · loading the histories of ${n(s.waiting)} more…` : '')
+        );
+      case 'scatter':
+        return `${n(this.scatter.count)} runs with both values`;
+      case 'cards':
+        return `${n(this.cards.matching)} metrics`;
+      default:
+        return '';
     }
   }
 
@@ -188,6 +220,7 @@ export class ChartsView {
       selected: table.selected.size,
       heapMb: memory === undefined ? undefined : Math.round(memory.usedJSHeapSize / 1e5) / 10,
     };
+    this.caption.textContent = this.captionText();
     const text = JSON.stringify({ ...m, heapMb: undefined });
     if (text !== this.lastReport) {
       this.lastReport = text;
