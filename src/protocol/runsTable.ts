@@ -111,6 +111,8 @@ export interface RunsTableChartsRendered extends Message<'runsTable/chartsRender
   readonly lines: number;
   readonly points: number;
   readonly maxLinePoints: number;
+  /** Milliseconds the webview spent in chart.js creating and drawing the line chart so far. */
+  readonly drawMs: number;
   /** Runs whose series are still to come. */
   readonly waiting: number;
   /** Scatter: points drawn. Cards: cards matching the search, cards in the DOM, live charts. */
@@ -257,6 +259,7 @@ const WEBVIEW_CHECKS = {
       'lines',
       'points',
       'maxLinePoints',
+      'drawMs',
       'waiting',
       'scatterPoints',
       'cards',
@@ -277,6 +280,9 @@ const WEBVIEW_CHECKS = {
       m.liveCharts,
       m.selected,
     ].every(isCount) &&
+    typeof m.drawMs === 'number' &&
+    Number.isFinite(m.drawMs) &&
+    m.drawMs >= 0 &&
     (m.heapMb === undefined || (typeof m.heapMb === 'number' && Number.isFinite(m.heapMb) && m.heapMb >= 0)),
 } satisfies MessageChecks<RunsTableWebviewMessage['type']>;
 

@@ -221,7 +221,7 @@ export class ChartsView {
       heapMb: memory === undefined ? undefined : Math.round(memory.usedJSHeapSize / 1e5) / 10,
     };
     this.caption.textContent = this.captionText();
-    const text = JSON.stringify({ ...m, heapMb: undefined });
+    const text = JSON.stringify({ ...m, heapMb: undefined, drawMs: undefined });
     if (text !== this.lastReport) {
       this.lastReport = text;
       vscode.post(m);

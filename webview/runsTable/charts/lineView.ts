@@ -7,7 +7,8 @@ import { runColor } from '../../../src/core/compare/runColors';
 import type { CompareRunHeader } from '../../../src/protocol/compareRuns';
 import type { RunsTableSeries } from '../../../src/protocol/runsTable';
 import { unpackSeries, type SeriesPayload } from '../../../src/protocol/seriesBatch';
-import { drawLineChart, type LineChart } from '../../compare/lineCharts';
+import { chartWork, drawLineChart, type LineChart } from '../../compare/lineCharts';
+import { pointAt } from '../../compare/seriesLayer';
 import { el } from '../../shared/host';
 import { shownRunIds, table, vscode } from '../tableState';
 
@@ -18,6 +19,7 @@ export interface LineStats {
   lines: number;
   points: number;
   maxLinePoints: number;
+  drawMs: number;
   waiting: number;
 }
 
@@ -31,7 +33,7 @@ export class LineView {
   private readonly series = new Map<string, SeriesPayload>();
   private seriesKey: string | undefined;
   private asked = '';
-  readonly stats: LineStats = { lines: 0, points: 0, maxLinePoints: 0, waiting: 0 };
+  readonly stats: LineStats = { lines: 0, points: 0, maxLinePoints: 0, drawMs: 0, waiting: 0 };
   error: string | undefined;
 
   constructor(
@@ -41,9 +43,14 @@ export class LineView {
     const holder = el('div', { className: 'rc-canvas' }, this.canvas);
     this.canvas.setAttribute('role', 'img');
     this.canvas.addEventListener('click', (e) => {
-      const hover = this.chart?.layer.hover;
-      if (hover !== undefined) {
-        this.onSelect(hover.line.runId, e.ctrlKey || e.metaKey || e.shiftKey);
+      // Looked up at the click itself: chart.js handles mouse moves a frame late, so its hover may lag.
+      const chart = this.chart;
+      const at =
+        chart === undefined
+          ? undefined
+          : pointAt(chart.chart, chart.layer, { type: 'click', native: e, x: e.offsetX, y: e.offsetY });
+      if (at !== undefined) {
+        this.onSelect(at.line.runId, e.ctrlKey || e.metaKey || e.shiftKey);
       }
     });
     this.root.append(holder);
@@ -55,6 +62,10 @@ export class LineView {
 
   /** Chart `key` for the runs shown in the table (in its order, filter and folds). */
   show(key: string): void {
+    if (key !== this.key) {
+      // The chart's axis title is the metric: another metric is another chart.
+      this.destroy();
+    }
     this.key = key;
     this.canvas.setAttribute('aria-label', `Line chart of ${key.slice(0, 200)}`);
     this.request();
@@ -111,12 +122,14 @@ export class LineView {
       };
     });
     const series = this.seriesKey === this.key ? this.series : new Map<string, SeriesPayload>();
+    const before = chartWork.ms;
     this.chart = drawLineChart(this.canvas, this.chart, this.key, series, runs, {
       xAxis: 'step',
       logY: false,
       smoothing: 0,
       hidden: new Set(),
     });
+    this.stats.drawMs = Math.round((this.stats.drawMs + chartWork.ms - before) * 10) / 10;
     this.stats.lines = this.chart.layer.lines.length;
     this.stats.points = this.chart.points;
     this.stats.maxLinePoints = this.chart.maxDatasetPoints;
@@ -129,6 +142,6 @@ export class LineView {
     this.chart?.chart.destroy();
     this.chart = undefined;
     this.asked = '';
-    Object.assign(this.stats, { lines: 0, points: 0, maxLinePoints: 0, waiting: 0 });
+    Object.assign(this.stats, { lines: 0, points: 0, maxLinePoints: 0, drawMs: 0, waiting: 0 });
   }
 }
