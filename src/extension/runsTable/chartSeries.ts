@@ -5,6 +5,9 @@ import type { TrackingStore } from '../../core/tracking/trackingStore';
 import type { RunsTableNeedSeries, RunsTableSeries } from '../../protocol/runsTable';
 import { packSeries } from '../../protocol/seriesBatch';
 
+/** Fewest runs' series in one post while a load goes on (the last post takes what is left). */
+const POST_RUNS = 100;
+
 /**
  * The line chart's histories, through the loader the aggregate columns and the compare panel use
  * (exact and LTTB-decimated on local stores, `get-history-bulk-interval` sampled on servers). It
@@ -44,18 +47,30 @@ export class ChartSeries {
       this.sent.clear();
       reset = true;
     }
+    // Runs finished but not posted: a local store finishes 8 runs at a time, and a post per 8
+    // made the webview draw 1,000 lines 125 times; posts of at least 100 runs keep it to ten.
+    let pending: MetricSeries[] = [];
+    const pendingIds = new Set<string>();
     const send = (series: readonly MetricSeries[], done: boolean): void => {
-      const fresh = series.filter((s) => !this.sent.has(s.runId));
-      fresh.forEach((s) => this.sent.add(s.runId));
-      if (fresh.length > 0 || done || reset) {
+      for (const s of series) {
+        if (!this.sent.has(s.runId) && !pendingIds.has(s.runId)) {
+          pendingIds.add(s.runId);
+          pending.push(s);
+        }
+      }
+      if (pending.length >= POST_RUNS || done) {
+        // Counted as sent only once posted: a load stopped by the next request leaves them unsent.
+        pending.forEach((s) => this.sent.add(s.runId));
         this.post({
           type: 'runsTable/series',
           key: m.key,
-          batch: packSeries(fresh, false),
+          batch: packSeries(pending, false),
           reset,
           done,
           error: undefined,
         });
+        pending = [];
+        pendingIds.clear();
         reset = false;
       }
     };

@@ -26,7 +26,8 @@ export class CardGrid {
   private readonly cards = new Map<string, Card>();
   private keys: string[] = [];
   private allKeys: string[] = [];
-  private keysOf: unknown;
+  private rowsRef: unknown;
+  private rowsSeen = -1;
   private pending = false;
   /** Cards in the DOM, out of the keys matching the search. */
   drawn = 0;
@@ -59,21 +60,29 @@ export class CardGrid {
     return this.cards.size;
   }
 
-  /** The rows changed: the keys are read again and every card's data with them. */
-  rowsChanged(): void {
-    if (this.keysOf !== table.rows || this.allKeys.length === 0) {
-      this.keysOf = table.rows;
-      this.allKeys = rowKeys(table.rows).metrics;
+  /** Read the metric keys again when rows arrived or were replaced; true when they were. */
+  private readKeys(): boolean {
+    if (this.rowsRef === table.rows && this.rowsSeen === table.rows.length) {
+      return false;
     }
-    this.clear();
-    this.refilter();
+    this.rowsRef = table.rows;
+    this.rowsSeen = table.rows.length;
+    this.allKeys = rowKeys(table.rows).metrics;
+    return true;
   }
 
-  refilter(): void {
-    if (this.keysOf !== table.rows) {
-      this.keysOf = table.rows;
-      this.allKeys = rowKeys(table.rows).metrics;
+  /** The table redrew: new rows give the cards new data (the scroll position stays). */
+  rowsChanged(): void {
+    if (this.readKeys()) {
+      this.keys = matchingKeys(this.allKeys, this.search.value);
+      this.clear();
     }
+    this.schedule();
+  }
+
+  /** A new search: the matching cards from the top. */
+  refilter(): void {
+    this.readKeys();
     this.keys = matchingKeys(this.allKeys, this.search.value);
     this.clear();
     this.scroller.scrollTop = 0;

@@ -33,6 +33,7 @@ export class LineView {
   private readonly series = new Map<string, SeriesPayload>();
   private seriesKey: string | undefined;
   private asked = '';
+  private drawPending = false;
   readonly stats: LineStats = { lines: 0, points: 0, maxLinePoints: 0, drawMs: 0, waiting: 0 };
   error: string | undefined;
 
@@ -98,8 +99,13 @@ export class LineView {
       this.series.set(s.runId, s);
     }
     this.error = m.error;
-    if (m.key === this.key) {
-      this.draw();
+    if (m.key === this.key && !this.drawPending) {
+      // Several answers in one frame draw once.
+      this.drawPending = true;
+      requestAnimationFrame(() => {
+        this.drawPending = false;
+        this.draw();
+      });
     }
   }
 
