@@ -190,6 +190,10 @@ describe('Runs Table in the workbench (Chromium + code-server + MLflow REST test
     await wb.useLightTheme();
     await frame.locator('.rc-caption', { hasText: /^1,000 runs/ }).waitFor();
     await wb.shot('74-runs-table-line-1000-selected-light');
+    // The scatter of the same runs: a numeric param against a metric by default.
+    await frame.locator('.rc-tab', { hasText: 'Scatter' }).click();
+    await frame.locator('.rc-caption', { hasText: '1,000 runs with both values' }).waitFor();
+    await wb.shot('74b-runs-table-scatter-1000-light');
   });
 
   it('opens a searchable grid of 3,000 metric cards, only those in view drawn, light and dark', async () => {
