@@ -18,7 +18,7 @@ import { explorerFirstPage } from './benchExplorer';
 import { runListing } from './benchRunListing';
 import { serveReady } from './benchServeReady';
 import { tracePanelDrawn } from './benchTracePanel';
-import { runsTableDrawn } from './benchRunsTable';
+import { runsTableChartsDrawn, runsTableDrawn } from './benchRunsTable';
 import { traceListing } from './benchTraces';
 import { Group } from '../test/real/processGroup';
 
@@ -160,6 +160,7 @@ async function main(): Promise<void> {
     ['traceListing', traceListing],
     ['tracePanelInWebview', tracePanelDrawn],
     ['runsTableInWebview', runsTableDrawn],
+    ['runsTableChartsInWebview', runsTableChartsDrawn],
     ['compareDataPath', compareSeries],
     ['compareDrawnInWebview', compareDrawn],
     ['compareLocal3RunsInWebview', compareDrawnLocal],

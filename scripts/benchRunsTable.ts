@@ -113,8 +113,114 @@ export async function runsTableDrawn(): Promise<Record<string, unknown>> {
   }
 }
 
+interface ChartsLine {
+  store: string;
+  lineDrawnMs: number;
+  hostLoadMs: number;
+  webviewDrawMs: number;
+  redrawMs: number;
+  lines: number;
+  points: number;
+  maxLinePoints: number;
+  lineHeapMb: number | undefined;
+  cards: number;
+  cardsDrawn: number;
+  cardsOpenMs: number;
+  cardsHeapMb: number | undefined;
+  searchedHeapMb: number | undefined;
+}
+
+/**
+ * The charts view (issue 20 item 3's budgets: 1,000 runs × 1 metric × 1,000 steps drawn ≤ 1 s from
+ * the data being in the host; a 3,000-key card grid open ≤ 1 s, heap < 300 MB): generated
+ * experiments in one mlflow.db, opened locally and over the REST test server. Expects the tests
+ * bundle (esbuild --tests) to be built.
+ */
+export async function runsTableChartsDrawn(): Promise<Record<string, unknown>> {
+  const dirs = makeSandbox('bench-runs-charts');
+  const first = path.join(dirs.root, 'sweep.db');
+  const dbPath = path.join(dirs.workspace, 'mlflow.db');
+  const sweep = await generateRunsDb(path.join(FIXTURES, 'sqlite', 'mlflow.db'), first, {
+    runs: 1000,
+    history: { keys: 1, steps: 1000 },
+    name: 'bench-1000x1000',
+  });
+  const wide = await generateRunsDb(first, dbPath, {
+    runs: 10,
+    history: { keys: 3000, steps: 1 },
+    name: 'bench-3000-keys',
+    idPrefix: 'cd',
+  });
+  const db = await SqliteDatabase.open(dbPath);
+  const tracking = new SqliteTrackingStore(db);
+  const rest = await startMlflowTestServer(tracking, new SqliteRegistryStore(db));
+  const out = path.join(dirs.root, 'bench.jsonl');
+  const resultsFile = path.join(dirs.root, 'results.json');
+  const server = await startCodeServer(dirs, {
+    env: {
+      MLFLOW_INHOST_SUITE: 'bench-runsTableCharts',
+      MLFLOW_BENCH_OUT: out,
+      MLFLOW_INHOST_RESULTS: resultsFile,
+      MLFLOW_BENCH_SERVERS: [`sqlite:///${dbPath}`, rest.baseUrl].join(','),
+      MLFLOW_BENCH_EXPERIMENT: sweep.experimentId,
+      MLFLOW_BENCH_WIDE_EXPERIMENT: wide.experimentId,
+      MLFLOW_BENCH_RUNS: String(sweep.runIds.length),
+      MLFLOW_BENCH_SAMPLES: String(Math.max(1, SAMPLES - 1)),
+    },
+  });
+  const ctx = await launchChromium(chromium, dirs);
+  try {
+    const page = ctx.pages()[0] ?? (await ctx.newPage());
+    const outcome = await runSuiteInPage(server, page, dirs.workspace, resultsFile, 1_200_000);
+    if (outcome.exitCode !== 0) {
+      throw new Error(
+        `runs charts probe failed: ${JSON.stringify(outcome.results?.failed ?? outcome.exitCode)}`,
+      );
+    }
+    const lines = fs
+      .readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as ChartsLine);
+    const of = (store: string): Record<string, unknown> => {
+      const all = lines.filter((l) => l.store === store);
+      const med = (pick: (l: ChartsLine) => number | undefined): number =>
+        round(median(all.map((l) => pick(l) ?? NaN)));
+      return {
+        viewSwitchToAllLinesDrawnMedianMs: med((l) => l.lineDrawnMs),
+        hostLoadMedianMs: med((l) => l.hostLoadMs),
+        webviewDrawMedianMs: med((l) => l.webviewDrawMs),
+        redrawFromWebviewDataMedianMs: med((l) => l.redrawMs),
+        lines: all[0]?.lines,
+        pointsDrawn: all[0]?.points,
+        maxPointsPerLine: all[0]?.maxLinePoints,
+        lineChartHeapMb: all[0]?.lineHeapMb,
+        cards: all[0]?.cards,
+        cardsInDom: all[0]?.cardsDrawn,
+        cardGridOpenMedianMs: med((l) => l.cardsOpenMs),
+        cardGridHeapMb: all[0]?.cardsHeapMb,
+        searchedHeapMb: all[0]?.searchedHeapMb,
+        samples: all.length,
+      };
+    };
+    return {
+      localMlflowDb: of('mlflow.db'),
+      restTestServer: of('REST'),
+      budget:
+        '1,000 runs × 1,000 steps drawn ≤ 1 s from the data in the host; 3,000-key grid open ≤ 1 s, heap < 300 MB (issue 20)',
+    };
+  } finally {
+    await ctx.close().catch(() => undefined);
+    await server.stop();
+    await rest.close();
+    tracking.dispose();
+    removeSandbox(dirs);
+  }
+}
+
 if (require.main === module) {
-  void runsTableDrawn().then((r) => {
+  const which = process.argv[2] === 'charts' ? runsTableChartsDrawn : runsTableDrawn;
+  void which().then((r) => {
     console.log(JSON.stringify(r, null, 2));
   });
 }

@@ -1,9 +1,11 @@
 import { AGGREGATES, ATTRIBUTES, type Column } from '../core/runsTable/columns';
+import { MAX_CHART_RUNS } from '../core/runsTable/chartData';
 import type { WireRow } from '../core/runsTable/tableRow';
 import type { WireFigures } from '../core/runsTable/wireNumber';
 import { hasOnlyKeys, isRecord } from './exactKeys';
 import { checkMessage, type Message, type MessageChecks, type ReadyMessage } from './ipc';
 import { isRunId } from './compareRuns';
+import { isSeriesBatch, type SeriesBatch } from './seriesBatch';
 
 /** Longest metric, param or tag key a column may name (MLflow allows 250; a hostile store more). */
 export const MAX_COLUMN_KEY = 10_000;
@@ -49,7 +51,28 @@ export interface RunsTableApplySort extends Message<'runsTable/applySort'> {
   readonly ascending: boolean;
 }
 
-export type RunsTableHostMessage = RunsTableInit | RunsTableRows | RunsTableFigures | RunsTableApplySort;
+/** Histories of one metric for the line chart (a delta: runs not sent before; `reset` starts over). */
+export interface RunsTableSeries extends Message<'runsTable/series'> {
+  readonly key: string;
+  readonly batch: SeriesBatch;
+  readonly reset: boolean;
+  readonly done: boolean;
+  readonly error: string | undefined;
+}
+
+/** The views of the panel: the grid, or one of its charts. */
+export const CHART_VIEWS = ['table', 'line', 'scatter', 'cards'] as const;
+export type RunsTableView = (typeof CHART_VIEWS)[number];
+
+/** Show a view as its tab does (the bench and the tests switch views through it). */
+export interface RunsTableShowView extends Message<'runsTable/showView'> {
+  readonly view: RunsTableView;
+  /** The line chart's metric, or the cards' search text. */
+  readonly key: string | undefined;
+}
+
+export type RunsTableHostMessage =
+  RunsTableInit | RunsTableRows | RunsTableFigures | RunsTableApplySort | RunsTableSeries | RunsTableShowView;
 
 /** The columns chosen (kept per experiment). */
 export interface RunsTableColumns extends Message<'runsTable/columns'> {
@@ -72,6 +95,34 @@ export type RunsTableRefresh = Message<'runsTable/refresh'>;
 export interface RunsTableNeedFigures extends Message<'runsTable/needFigures'> {
   readonly key: string;
   readonly steps: readonly number[];
+}
+
+/** The line chart shows `key` for these runs: send their histories, about `maxPoints` each. */
+export interface RunsTableNeedSeries extends Message<'runsTable/needSeries'> {
+  readonly key: string;
+  readonly runIds: readonly string[];
+  readonly maxPoints: number;
+}
+
+/** What a chart view drew last (the in-host tests and the bench read it). */
+export interface RunsTableChartsRendered extends Message<'runsTable/chartsRendered'> {
+  readonly view: RunsTableView;
+  /** Line chart: runs drawn, points drawn and the most of one line. */
+  readonly lines: number;
+  readonly points: number;
+  readonly maxLinePoints: number;
+  /** Milliseconds the webview spent in chart.js creating and drawing the line chart so far. */
+  readonly drawMs: number;
+  /** Runs whose series are still to come. */
+  readonly waiting: number;
+  /** Scatter: points drawn. Cards: cards matching the search, cards in the DOM, live charts. */
+  readonly scatterPoints: number;
+  readonly cards: number;
+  readonly cardsDrawn: number;
+  readonly liveCharts: number;
+  readonly selected: number;
+  /** The webview's JS heap in MB (Chromium's performance.memory), when it tells. */
+  readonly heapMb: number | undefined;
 }
 
 export type RunsTableActionName = 'compare' | 'openRun' | 'addToComparison' | 'copyIds';
@@ -111,7 +162,9 @@ export type RunsTableWebviewMessage =
   | RunsTableNeedFigures
   | RunsTableAction
   | RunsTableExport
-  | RunsTableRendered;
+  | RunsTableRendered
+  | RunsTableNeedSeries
+  | RunsTableChartsRendered;
 
 const isKey = (v: unknown): v is string =>
   typeof v === 'string' && v.length > 0 && v.length <= MAX_COLUMN_KEY;
@@ -189,6 +242,48 @@ const WEBVIEW_CHECKS = {
     isShortStrings(m.firstLines) &&
     isOptLabel(m.sortedBy) &&
     isOptLabel(m.groupedBy),
+  'runsTable/needSeries': (m) =>
+    hasOnlyKeys(m, ['type', 'key', 'runIds', 'maxPoints']) &&
+    isKey(m.key) &&
+    Array.isArray(m.runIds) &&
+    m.runIds.length <= MAX_CHART_RUNS &&
+    m.runIds.every(isRunId) &&
+    typeof m.maxPoints === 'number' &&
+    Number.isSafeInteger(m.maxPoints) &&
+    m.maxPoints >= 10 &&
+    m.maxPoints <= 2500,
+  'runsTable/chartsRendered': (m) =>
+    hasOnlyKeys(m, [
+      'type',
+      'view',
+      'lines',
+      'points',
+      'maxLinePoints',
+      'drawMs',
+      'waiting',
+      'scatterPoints',
+      'cards',
+      'cardsDrawn',
+      'liveCharts',
+      'selected',
+      'heapMb',
+    ]) &&
+    oneOf(CHART_VIEWS, m.view) &&
+    [
+      m.lines,
+      m.points,
+      m.maxLinePoints,
+      m.waiting,
+      m.scatterPoints,
+      m.cards,
+      m.cardsDrawn,
+      m.liveCharts,
+      m.selected,
+    ].every(isCount) &&
+    typeof m.drawMs === 'number' &&
+    Number.isFinite(m.drawMs) &&
+    m.drawMs >= 0 &&
+    (m.heapMb === undefined || (typeof m.heapMb === 'number' && Number.isFinite(m.heapMb) && m.heapMb >= 0)),
 } satisfies MessageChecks<RunsTableWebviewMessage['type']>;
 
 /** Guard for everything the runs table webview sends: exact keys, bounded sizes, known types. */
@@ -207,6 +302,13 @@ const HOST_CHECKS = {
   'runsTable/applySort': (m) => isColumn(m.column) && typeof m.ascending === 'boolean',
   'runsTable/figures': (m) =>
     typeof m.key === 'string' && Array.isArray(m.figures) && typeof m.done === 'boolean',
+  'runsTable/series': (m) =>
+    typeof m.key === 'string' &&
+    typeof m.reset === 'boolean' &&
+    typeof m.done === 'boolean' &&
+    isSeriesBatch(m.batch),
+  'runsTable/showView': (m) =>
+    oneOf(CHART_VIEWS, m.view) && (m.key === undefined || typeof m.key === 'string'),
 } satisfies MessageChecks<RunsTableHostMessage['type']>;
 
 /** Guard for what the host sends (the webview trusts nothing it has not checked). */

@@ -22,12 +22,25 @@ describe('Runs Table in the workbench (Chromium + code-server + MLflow REST test
 
   before(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mlflow-ui-runs-table-'));
-    generated = await generateRunsDb(path.join(FIXTURES, 'sqlite', 'mlflow.db'), path.join(tmp, 'runs.db'), {
+    generated = await generateRunsDb(path.join(FIXTURES, 'sqlite', 'mlflow.db'), path.join(tmp, 'a.db'), {
       runs: 300,
       hostile: true,
       hostileKeys: true,
       history: { keys: 1, steps: 30 },
       name: 'sweep-table',
+    });
+    // For the charts: 1,000 runs of one metric, and a few runs of 3,000 metric keys.
+    await generateRunsDb(path.join(tmp, 'a.db'), path.join(tmp, 'b.db'), {
+      runs: 1000,
+      history: { keys: 1, steps: 100 },
+      name: 'sweep-1000',
+      idPrefix: 'cd',
+    });
+    await generateRunsDb(path.join(tmp, 'b.db'), path.join(tmp, 'runs.db'), {
+      runs: 6,
+      history: { keys: 3000, steps: 1 },
+      name: 'wide-3000',
+      idPrefix: 'ef',
     });
     const db = await SqliteDatabase.open(path.join(tmp, 'runs.db'));
     tracking = new SqliteTrackingStore(db);
@@ -135,5 +148,77 @@ describe('Runs Table in the workbench (Chromium + code-server + MLflow REST test
     await wb.shot('71-runs-table-aggregates-grouped-dark');
     await wb.useLightTheme();
     await wb.shot('72-runs-table-aggregates-grouped-light');
+  });
+
+  async function openTable(name: string, runs: string): Promise<void> {
+    await wb.runCommand('MLflow: Open Runs Table');
+    await wb.page.locator('.quick-input-widget input.input').fill(name);
+    await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().click();
+    await wb
+      .webview()
+      .locator('.rt-status', { hasText: `${runs} runs` })
+      .waitFor({ timeout: 60_000 });
+  }
+
+  async function useDarkTheme(): Promise<void> {
+    await wb.runCommand('Preferences: Color Theme');
+    await wb.page.locator('.quick-input-widget input.input').fill('Dark Modern');
+    await wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Dark Modern' }).first().click();
+    await wb.page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 10_000 });
+  }
+
+  it('draws a line chart of 1,000 runs; a click on a line selects its run in the table, dark and light', async () => {
+    await useDarkTheme();
+    await openTable('sweep-1000', '1,000');
+    const frame = wb.webview();
+    await frame.locator('.rc-tab', { hasText: 'Line' }).click();
+    await frame.locator('.rc-controls select').selectOption('loss_0');
+    await frame
+      .locator('.rc-caption', { hasText: /^1,000 runs · up to \d+ points per line$/ })
+      .waitFor({ timeout: 60_000 });
+    const caption = (await frame.locator('.rc-caption').textContent()) ?? '';
+    const perLine = Number(/up to (\d+)/.exec(caption)?.[1]);
+    assert.ok(perLine > 10 && perLine <= 100, `points per line bounded (${caption})`);
+    // A click in the plot selects the run of the nearest line: the table selects it too.
+    const canvas = frame.locator('.rc-line canvas');
+    const box = await canvas.boundingBox();
+    assert.ok(box);
+    await canvas.click({ position: { x: box.width * 0.3, y: box.height * 0.4 } });
+    await frame.locator('.rt-status', { hasText: '1 selected' }).waitFor();
+    assert.equal(await frame.locator('.rt-row.rt-selected').count(), 1, 'the run is selected in the table');
+    await wb.shot('73-runs-table-line-1000-selected-dark');
+    await wb.useLightTheme();
+    await frame.locator('.rc-caption', { hasText: /^1,000 runs/ }).waitFor();
+    await wb.shot('74-runs-table-line-1000-selected-light');
+    // The scatter of the same runs: a numeric param against a metric by default.
+    await frame.locator('.rc-tab', { hasText: 'Scatter' }).click();
+    await frame.locator('.rc-caption', { hasText: '1,000 runs with both values' }).waitFor();
+    await wb.shot('74b-runs-table-scatter-1000-light');
+  });
+
+  it('opens a searchable grid of 3,000 metric cards, only those in view drawn, light and dark', async () => {
+    await openTable('wide-3000', '6');
+    const frame = wb.webview();
+    await frame.locator('.rc-tab', { hasText: 'Cards' }).click();
+    await frame.locator('.rc-caption', { hasText: '3,001 metrics' }).waitFor({ timeout: 60_000 });
+    const cards = frame.locator('.rc-card');
+    await cards.first().waitFor();
+    const first = await cards.count();
+    assert.ok(first > 0 && first < 60, `a window of cards (${String(first)} of 3,001)`);
+    // Scroll far down: other cards replace the first ones, as many as before.
+    await frame.locator('.rc-scroller').evaluate((e) => {
+      e.scrollTop = e.scrollHeight / 2;
+    });
+    await frame.locator('.rc-card-title', { hasText: 'accuracy' }).waitFor({ state: 'detached' });
+    assert.ok((await cards.count()) <= first + 8, 'still a window of cards after a scroll');
+    await wb.shot('75-runs-table-cards-3000-light');
+    // Dark first: the palette's Escape would clear a search box that has the focus.
+    await useDarkTheme();
+    await frame.locator('.rc-search').fill('loss_29');
+    // loss_29, loss_290..299 and loss_2900..2999.
+    await frame.locator('.rc-caption', { hasText: /^111 metrics$/ }).waitFor();
+    await frame.locator('.rc-card-title', { hasText: 'loss_29' }).first().waitFor();
+    assert.ok((await cards.count()) < 60);
+    await wb.shot('76-runs-table-cards-search-dark');
   });
 });

@@ -84,8 +84,8 @@ function stroke(chart: Chart, line: LayerLine): void {
   ctx.stroke();
 }
 
-/** The visible point nearest to the mouse (in pixels), looked up by binary search in each line. */
-function pointAt(chart: Chart, layer: SeriesLayer, event: ChartEvent): SeriesLayer['hover'] {
+/** The visible point nearest to the mouse (in pixels), looked up by binary search in each line (the runs table's chart selects with it). */
+export function pointAt(chart: Chart, layer: SeriesLayer, event: ChartEvent): SeriesLayer['hover'] {
   const xScale = chart.scales.x;
   const yScale = chart.scales.y;
   const { x, y } = event;

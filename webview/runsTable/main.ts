@@ -21,8 +21,11 @@ import { drawn, Grid } from './grid';
 import { onGridKey } from './keyboard';
 import { recomputeLines, requestFigures, saveView, shownRunIds, table, vscode } from './tableState';
 import { installStyles } from './styles';
+import { ChartsView } from './charts/chartsView';
+import { installChartStyles } from './charts/chartStyles';
 
 installStyles();
+installChartStyles();
 
 const status = el('div', { className: 'rt-status' });
 status.setAttribute('role', 'status');
@@ -52,6 +55,7 @@ function refresh(): void {
       refreshPending = false;
       recomputeLines();
       grid.draw();
+      charts.rowsChanged();
       if (sortStarted !== undefined) {
         sortMs = performance.now() - sortStarted;
         sortStarted = undefined;
@@ -137,7 +141,29 @@ export function clickLine(i: number, shift: boolean, ctrl: boolean): void {
   }
   grid.schedule();
   renderChrome();
+  charts.selectionChanged();
 }
+
+/** A click in a chart: select its run in the table (added to the selection with a modifier). */
+const charts = new ChartsView((runId, add) => {
+  if (add) {
+    if (!table.selected.delete(runId)) {
+      table.selected.add(runId);
+    }
+  } else {
+    table.selected.clear();
+    table.selected.add(runId);
+  }
+  const at = table.lines.findIndex((l) => l.kind === 'run' && l.row.runId === runId);
+  if (at >= 0) {
+    table.cursor = at;
+    table.anchor = at;
+    grid.reveal(at);
+  }
+  grid.schedule();
+  renderChrome();
+  charts.selectionChanged();
+});
 
 function selectedInOrder(): string[] {
   return shownRunIds().filter((id) => table.selected.has(id));
@@ -259,6 +285,12 @@ function onMessage(m: RunsTableHostMessage): void {
     case 'runsTable/applySort':
       sortBy(m.column, m.ascending);
       return;
+    case 'runsTable/series':
+      charts.onSeries(m);
+      return;
+    case 'runsTable/showView':
+      charts.show(m.view, m.key);
+      return;
     case 'runsTable/figures': {
       const byRun = table.figures.get(m.key) ?? new Map<string, MetricFigures | null>();
       m.figures.forEach(([id, f]) => byRun.set(id, f === null ? null : fromWireFigures(f)));
@@ -277,6 +309,7 @@ const title = el('h2', { id: 'rt-title', text: 'Runs' });
 title.style.margin = '0 0 4px';
 document.getElementById('app')?.append(
   title,
+  charts.tabs,
   el(
     'div',
     { className: 'rt-toolbar' },
@@ -303,6 +336,7 @@ document.getElementById('app')?.append(
     }),
   ),
   status,
+  charts.root,
   grid.scroller,
 );
 grid.scroller.addEventListener('keydown', (e) => {

@@ -6,11 +6,12 @@ import { loadFigures } from '../../core/runsTable/loadFigures';
 import { serverOrderBy, type Column, type FiguresLookup } from '../../core/runsTable/columns';
 import { rowKeys, tableRow, toWire, type TableRow } from '../../core/runsTable/tableRow';
 import { toWireFigures } from '../../core/runsTable/wireNumber';
-import type { RunsTableHostMessage, RunsTableWebviewMessage } from '../../protocol/runsTable';
+import type { RunsTableHostMessage, RunsTableView, RunsTableWebviewMessage } from '../../protocol/runsTable';
 import type { StoreSession } from '../connection';
 import type { HostedPanel } from '../shared/webviews/hostedPanel';
 import { PanelHost } from '../shared/webviews/panelHost';
 import type { ColumnMemory } from './columnMemory';
+import { ChartSeries } from './chartSeries';
 import { exportCsv, runAction } from './runsTableActions';
 
 /** What a runs table needs from the rest of the extension. */
@@ -67,6 +68,7 @@ export class RunsTablePanel {
   /** Per metric, the runs whose figures the webview holds since its rows were last reset. */
   private readonly figuresSent = new Map<string, Set<string>>();
   private columns: readonly Column[];
+  private readonly series: ChartSeries;
 
   static show(deps: RunsTableDeps, experimentId: string, experimentName: string): RunsTablePanel {
     const key = `${connectionOf(deps.session)}\u0000${experimentId}`;
@@ -90,6 +92,16 @@ export class RunsTablePanel {
     private readonly experimentName: string,
   ) {
     this.columns = deps.memory.get(this.connection, experimentId);
+    this.series = new ChartSeries(
+      async () => (await deps.session.stores()).tracking,
+      (m) => {
+        this.post(m);
+      },
+      (phase) => {
+        hosted.mark(phase);
+      },
+      hosted.signal,
+    );
     // Load while the webview starts: its first rows are ready when its script is.
     this.reload();
     hosted.own(
@@ -126,6 +138,7 @@ export class RunsTablePanel {
     switch (m.type) {
       case 'ready': {
         this.hosted.mark('ready');
+        this.series.clearSent();
         // The first ready takes what loaded meanwhile; a later one is a webview that was hidden
         // and made again (its state is gone): everything loads again.
         const queued = this.queued;
@@ -179,6 +192,11 @@ export class RunsTablePanel {
       case 'runsTable/rendered':
         this.hosted.mark(m.lines > 0 ? 'firstRows' : 'rendered');
         return;
+      case 'runsTable/needSeries':
+        return this.series.need(m);
+      case 'runsTable/chartsRendered':
+        this.hosted.mark(`chart:${m.view}`);
+        return;
     }
   }
 
@@ -200,6 +218,11 @@ export class RunsTablePanel {
   /** Sort the table as a click on a header does (the bench and tests sort through this). */
   sortBy(column: Column, ascending: boolean): void {
     this.post({ type: 'runsTable/applySort', column, ascending });
+  }
+
+  /** Show a view as its tab does, with a metric for the line chart or a search for the cards. */
+  showView(view: RunsTableView, key?: string): void {
+    this.post({ type: 'runsTable/showView', view, key });
   }
 
   private async askFilter(): Promise<void> {

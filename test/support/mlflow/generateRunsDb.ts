@@ -24,6 +24,8 @@ export interface GenerateOptions {
   readonly hostileKeys?: boolean;
   /** Metric history per run (beyond `accuracy`): `keys` metrics of `steps` steps each, to grow the file. */
   readonly history?: { readonly keys: number; readonly steps: number };
+  /** Hex prefix of the run ids (default `ab`): another to add a second experiment to the same file. */
+  readonly idPrefix?: string;
 }
 
 /** The names the hostile runs get. */
@@ -84,7 +86,7 @@ export async function generateRunsDb(
     const hostileKeys = options.hostileKeys === true ? HOSTILE_STRINGS : [];
     const total = options.runs + hostileNames.length + hostileKeys.length;
     for (let i = 0; i < total; i++) {
-      const id = hex(i, 'ab');
+      const id = hex(i, options.idPrefix ?? 'ab');
       const hostile =
         i >= options.runs
           ? (hostileNames[i - options.runs] ?? hostileKeys[i - options.runs - hostileNames.length])

@@ -37,4 +37,38 @@ describe('runs table protocol', () => {
       !isRunsTableHostMessage({ type: 'runsTable/rows', rows: 'x', reset: true, loaded: 0, done: true }),
     );
   });
+
+  it('bounds the charts’ messages: at most 1,000 runs and 2,500 points per series, known views', () => {
+    const need = { type: 'runsTable/needSeries', key: 'loss', runIds: [RUN], maxPoints: 100 };
+    assert.ok(isRunsTableWebviewMessage(need));
+    assert.ok(!isRunsTableWebviewMessage({ ...need, runIds: Array.from({ length: 1001 }, () => RUN) }));
+    assert.ok(!isRunsTableWebviewMessage({ ...need, maxPoints: 2501 }));
+    assert.ok(!isRunsTableWebviewMessage({ ...need, maxPoints: 5 }));
+    assert.ok(!isRunsTableWebviewMessage({ ...need, runIds: ['../x'] }));
+    const drawn = {
+      type: 'runsTable/chartsRendered',
+      view: 'cards',
+      lines: 0,
+      points: 0,
+      maxLinePoints: 0,
+      drawMs: 1.5,
+      waiting: 0,
+      scatterPoints: 0,
+      cards: 3001,
+      cardsDrawn: 18,
+      liveCharts: 18,
+      selected: 0,
+      heapMb: 40.2,
+    };
+    assert.ok(isRunsTableWebviewMessage(drawn));
+    assert.ok(isRunsTableWebviewMessage({ ...drawn, heapMb: undefined }));
+    assert.ok(!isRunsTableWebviewMessage({ ...drawn, view: 'parallel' }));
+    assert.ok(!isRunsTableWebviewMessage({ ...drawn, cards: -1 }));
+    assert.ok(!isRunsTableWebviewMessage({ ...drawn, drawMs: NaN }));
+    assert.ok(isRunsTableHostMessage({ type: 'runsTable/showView', view: 'line', key: 'loss' }));
+    assert.ok(!isRunsTableHostMessage({ type: 'runsTable/showView', view: 'pie', key: undefined }));
+    assert.ok(
+      !isRunsTableHostMessage({ type: 'runsTable/series', key: 'loss', batch: {}, reset: true, done: true }),
+    );
+  });
 });

@@ -1,0 +1,171 @@
+// The Runs Table's charts in the real extension host, over the loopback REST test server and the
+// same mlflow.db as a local store: the line chart of a metric draws every shown run from the
+// histories the host loads (points per run bounded), the scatter places every run, and the card
+// grid of hundreds of metric keys keeps only a window of cards and charts alive.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { SqliteRegistryStore } from '../../../src/core/registry/sqliteRegistryStore';
+import { SqliteDatabase } from '../../../src/core/tracking/sqlite/sqliteDatabase';
+import { SqliteTrackingStore } from '../../../src/core/tracking/sqlite/sqliteTrackingStore';
+import type { MlflowExtensionApi } from '../../../src/extension/api';
+import type { RunsTablePanel } from '../../../src/extension/runsTable/runsTablePanel';
+import { RUNS_TABLE_COMMANDS } from '../../../src/extension/shared/commandIds/runsTableCommandIds';
+import type {
+  RunsTableChartsRendered,
+  RunsTableRows,
+  RunsTableSeries,
+} from '../../../src/protocol/runsTable';
+import { unpackSeries } from '../../../src/protocol/seriesBatch';
+import { generateRunsDb, type GeneratedRunsDb } from '../../support/mlflow/generateRunsDb';
+import { startMlflowTestServer, type MlflowTestServer } from '../../support/mlflow/mlflowTestServer';
+import { activeApi, clearTrackingUriSetting, probeOf, repoRoot, until, waitForConnection } from './helpers';
+
+const fixtures = (...p: string[]): string =>
+  path.join(repoRoot().fsPath, 'test', 'fixtures', 'mlflow-2.17.2', 'sqlite', ...p);
+
+const RUNS = 240;
+const STEPS = 400;
+const KEYS = 600;
+
+describe('Runs Table charts (real extension host, REST test server and local mlflow.db)', () => {
+  let tmp: string;
+  let dbFile: string;
+  let sweep: GeneratedRunsDb;
+  let wide: GeneratedRunsDb;
+  let server: MlflowTestServer;
+  let tracking: SqliteTrackingStore;
+
+  before(async function () {
+    this.timeout(180_000);
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mlflow-runs-charts-'));
+    const first = path.join(tmp, 'sweep.db');
+    dbFile = path.join(tmp, 'runs.db');
+    sweep = await generateRunsDb(fixtures('mlflow.db'), first, {
+      runs: RUNS,
+      history: { keys: 1, steps: STEPS },
+      name: 'charts-sweep',
+    });
+    wide = await generateRunsDb(first, dbFile, {
+      runs: 12,
+      history: { keys: KEYS, steps: 1 },
+      idPrefix: 'cd',
+      name: 'charts-wide',
+    });
+    const db = await SqliteDatabase.open(dbFile);
+    tracking = new SqliteTrackingStore(db);
+    server = await startMlflowTestServer(tracking, new SqliteRegistryStore(db));
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await clearTrackingUriSetting();
+    await server.close();
+    tracking.dispose();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  async function open(uri: string, experimentId: string): Promise<[MlflowExtensionApi, RunsTablePanel]> {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const api = await activeApi();
+    await vscode.workspace
+      .getConfiguration('mlflow')
+      .update('trackingUri', uri, vscode.ConfigurationTarget.Workspace);
+    await waitForConnection(api, (s) => s.status === 'ready' && s.uri === uri, uri);
+    const panel = await vscode.commands.executeCommand<RunsTablePanel>(
+      RUNS_TABLE_COMMANDS.open,
+      experimentId,
+    );
+    const record = probeOf(api, 'runsTable', panel.panel);
+    await until(
+      'every page',
+      () =>
+        record.sent.filter((m): m is RunsTableRows => m.type === 'runsTable/rows').at(-1)?.done === true
+          ? true
+          : undefined,
+      60_000,
+    );
+    return [api, panel];
+  }
+
+  const sources: Array<[string, () => string]> = [
+    ['the REST test server', () => server.baseUrl],
+    ['the mlflow.db as a local store', () => `sqlite:///${dbFile}`],
+  ];
+
+  for (const [source, uri] of sources) {
+    it(`draws a line per run of a metric from ${source}, points per run bounded, and a scatter of every run`, async function () {
+      this.timeout(120_000);
+      const [api, panel] = await open(uri(), sweep.experimentId);
+      const record = probeOf(api, 'runsTable', panel.panel);
+      panel.showView('line', 'loss_0');
+      const drawn = await until(
+        'the line chart of every run',
+        () => {
+          const r = record.lastReceived('runsTable/chartsRendered');
+          return r?.view === 'line' && r.lines === RUNS && r.waiting === 0 ? r : undefined;
+        },
+        60_000,
+      );
+      const series = record.sent.filter(
+        (m): m is RunsTableSeries => m.type === 'runsTable/series' && m.key === 'loss_0',
+      );
+      assert.equal(series.find((m) => m.error !== undefined)?.error, undefined);
+      const sent = series.flatMap((m) => unpackSeries(m.batch));
+      assert.deepEqual(new Set(sent.map((s) => s.runId)).size, RUNS, 'each run’s series sent once');
+      assert.equal(sent.length, RUNS);
+      const asked = record.lastReceived('runsTable/needSeries');
+      assert.ok(asked);
+      assert.deepEqual(new Set(asked.runIds), new Set(sweep.runIds), 'every shown run is charted');
+      assert.ok(asked.maxPoints < STEPS, `fewer points than steps asked (${String(asked.maxPoints)})`);
+      // The server's sample may add a run's last step; the local decimation keeps exactly maxPoints.
+      assert.ok(
+        drawn.maxLinePoints <= asked.maxPoints + 2 && drawn.maxLinePoints > 10,
+        `each line bounded (${String(drawn.maxLinePoints)} of ${String(STEPS)} steps)`,
+      );
+      assert.ok(drawn.points <= RUNS * (asked.maxPoints + 2));
+      // Every generated run has a numeric lr param and an accuracy: all are on the scatter.
+      panel.showView('scatter', undefined);
+      const scatter = await until('the scatter', () => {
+        const r = record.lastReceived('runsTable/chartsRendered');
+        return r?.view === 'scatter' && r.scatterPoints > 0 ? r : undefined;
+      });
+      assert.equal(scatter.scatterPoints, RUNS);
+      assert.equal(scatter.lines, 0, 'the line chart was freed when its view was left');
+    });
+  }
+
+  it('opens a searchable grid of hundreds of metric cards, drawing only those in view', async function () {
+    this.timeout(120_000);
+    const [api, panel] = await open(server.baseUrl, wide.experimentId);
+    const record = probeOf(api, 'runsTable', panel.panel);
+    panel.showView('cards', undefined);
+    const grid = await until('the card grid', () => {
+      const r = record.lastReceived('runsTable/chartsRendered');
+      return r?.view === 'cards' && r.cardsDrawn > 0 ? r : undefined;
+    });
+    // loss_0..loss_599 and accuracy.
+    assert.equal(grid.cards, KEYS + 1);
+    assert.ok(
+      grid.cardsDrawn < 60,
+      `a window of cards is drawn (${String(grid.cardsDrawn)} of ${String(grid.cards)})`,
+    );
+    assert.equal(grid.liveCharts, grid.cardsDrawn, 'a chart per card in the DOM, no more');
+    panel.showView('cards', 'loss_59');
+    const found = await until('the search', (): RunsTableChartsRendered | undefined => {
+      const r = record.lastReceived('runsTable/chartsRendered');
+      return r?.view === 'cards' && r.cards < grid.cards ? r : undefined;
+    });
+    // loss_59 and loss_590..loss_599.
+    assert.equal(found.cards, 11);
+    assert.equal(found.cardsDrawn, 11);
+    panel.showView('table', undefined);
+    const table = await until('the table view', () => {
+      const r = record.lastReceived('runsTable/chartsRendered');
+      return r?.view === 'table' ? r : undefined;
+    });
+    assert.equal(table.liveCharts, 0, 'leaving the cards destroys their charts');
+  });
+});

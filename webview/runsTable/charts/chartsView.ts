@@ -1,0 +1,240 @@
+// The panel's views: Table (the grid alone) or a chart above the grid (Line, Scatter, Cards). The
+// chart and the table share the selection: a click in a chart selects in the table, and the
+// table's selection is drawn on top in the charts.
+import { numericParams, type AxisColumn } from '../../../src/core/runsTable/chartData';
+import { rowKeys } from '../../../src/core/runsTable/tableRow';
+import type { RunsTableSeries, RunsTableView } from '../../../src/protocol/runsTable';
+import { onThemeChange } from '../../compare/chartTheme';
+import { el } from '../../shared/host';
+import { table, vscode } from '../tableState';
+import { CardGrid } from './cardGrid';
+import { LineView } from './lineView';
+import { axisOption, parseAxis, ScatterView } from './scatterView';
+
+/** Most keys a chart's select lists (the cards' search reaches every key). */
+const MAX_OPTIONS = 5000;
+
+const TABS: ReadonlyArray<[RunsTableView, string]> = [
+  ['table', 'Table'],
+  ['line', 'Line'],
+  ['scatter', 'Scatter'],
+  ['cards', 'Cards'],
+];
+
+export class ChartsView {
+  readonly tabs = el('div', { className: 'rc-tabs' });
+  readonly root = el('div', { className: 'rc-charts' });
+  private readonly controls = el('div', { className: 'rc-controls' });
+  /** What the chart shows, in words (and what is still loading). */
+  private readonly caption = el('span', { className: 'rc-caption' });
+  private readonly body = el('div', { className: 'rc-body' });
+  private readonly metricSelect = el('select', { className: 'rt-select' });
+  private readonly xSelect = el('select', { className: 'rt-select' });
+  private readonly ySelect = el('select', { className: 'rt-select' });
+  private readonly line: LineView;
+  private readonly scatter: ScatterView;
+  private readonly cards: CardGrid;
+  private readonly tabButtons = new Map<RunsTableView, HTMLButtonElement>();
+  view: RunsTableView = 'table';
+  private lastReport = '';
+
+  constructor(private readonly select: (runId: string, add: boolean) => void) {
+    const drawn = (): void => {
+      this.report();
+    };
+    this.line = new LineView(select, drawn);
+    this.scatter = new ScatterView(select, drawn);
+    this.cards = new CardGrid(select, drawn);
+    this.tabs.setAttribute('role', 'tablist');
+    for (const [view, text] of TABS) {
+      const b = el('button', { className: 'rc-tab', text });
+      b.setAttribute('role', 'tab');
+      b.addEventListener('click', () => {
+        this.show(view, undefined);
+      });
+      this.tabButtons.set(view, b);
+      this.tabs.append(b);
+    }
+    this.metricSelect.setAttribute('aria-label', 'Metric');
+    this.xSelect.setAttribute('aria-label', 'x axis');
+    this.ySelect.setAttribute('aria-label', 'y axis');
+    this.metricSelect.addEventListener('change', () => {
+      this.line.show(this.metricSelect.value);
+    });
+    for (const s of [this.xSelect, this.ySelect]) {
+      s.addEventListener('change', () => {
+        this.scatter.x = parseAxis(this.xSelect.value);
+        this.scatter.y = parseAxis(this.ySelect.value);
+        this.scatter.draw();
+      });
+    }
+    this.caption.setAttribute('role', 'status');
+    this.root.append(this.controls, this.body);
+    this.root.hidden = true;
+    this.markTabs();
+    // Charts take their colours when drawn: a theme switch draws the view again.
+    onThemeChange(() => {
+      if (this.view !== 'table') {
+        this.show(this.view, undefined);
+      }
+    });
+  }
+
+  /** Show a view; `key` is the line chart's metric or the cards' search. */
+  show(view: RunsTableView, key: string | undefined): void {
+    const left = this.view;
+    this.view = view;
+    if (left !== view) {
+      this.line.destroy();
+      this.scatter.destroy();
+      this.cards.clear();
+    }
+    this.root.hidden = view === 'table';
+    this.markTabs();
+    this.renderControls();
+    if (view === 'line') {
+      this.body.replaceChildren(this.line.root);
+      const metric = key ?? this.line.metric ?? this.metricSelect.value;
+      if (metric !== '') {
+        this.metricSelect.value = metric;
+        this.line.show(metric);
+      }
+    } else if (view === 'scatter') {
+      this.body.replaceChildren(this.scatter.root);
+      this.scatter.x = parseAxis(this.xSelect.value);
+      this.scatter.y = parseAxis(this.ySelect.value);
+      this.scatter.draw();
+    } else if (view === 'cards') {
+      this.body.replaceChildren(this.cards.root);
+      if (key !== undefined) {
+        this.cards.search.value = key;
+      }
+      this.cards.refilter();
+    } else {
+      this.body.replaceChildren();
+      this.report();
+    }
+  }
+
+  onSeries(m: RunsTableSeries): void {
+    this.line.onSeries(m);
+  }
+
+  /** New rows, a new filter, sort or fold: the charts follow the table. */
+  rowsChanged(): void {
+    if (this.view === 'line') {
+      this.line.request();
+    } else if (this.view === 'scatter') {
+      this.renderControls();
+      this.scatter.draw();
+    } else if (this.view === 'cards') {
+      this.cards.rowsChanged();
+    }
+  }
+
+  selectionChanged(): void {
+    if (this.view === 'line') {
+      this.line.draw();
+    } else if (this.view === 'scatter') {
+      this.scatter.draw();
+    } else if (this.view === 'cards') {
+      this.cards.selectionChanged();
+      this.report();
+    }
+  }
+
+  private markTabs(): void {
+    for (const [view, b] of this.tabButtons) {
+      b.classList.toggle('rc-active', view === this.view);
+      b.setAttribute('aria-selected', String(view === this.view));
+    }
+  }
+
+  private renderControls(): void {
+    const keys = rowKeys(table.rows);
+    const metrics = keys.metrics.slice(0, MAX_OPTIONS);
+    if (this.view === 'line') {
+      fill(
+        this.metricSelect,
+        metrics.map((k) => [k, k]),
+      );
+      this.metricSelect.value = this.line.metric ?? metrics[0] ?? '';
+      this.controls.replaceChildren(el('span', { text: 'Metric' }), this.metricSelect, this.caption);
+    } else if (this.view === 'scatter') {
+      const axes: AxisColumn[] = [
+        ...metrics.map((key): AxisColumn => ({ kind: 'metric', key })),
+        ...numericParams(table.rows, keys.params).map((key): AxisColumn => ({ kind: 'param', key })),
+      ].slice(0, MAX_OPTIONS);
+      const options = axes.map((c): [string, string] => [axisOption(c), `${c.kind} ${c.key}`]);
+      const [x, y] = [this.xSelect.value, this.ySelect.value];
+      fill(this.xSelect, options);
+      fill(this.ySelect, options);
+      // Defaults: a param against a metric when there is one, else the first two metrics.
+      const firstParam = axes.find((c) => c.kind === 'param');
+      this.xSelect.value = x || (firstParam === undefined ? (options[1]?.[0] ?? '') : axisOption(firstParam));
+      this.ySelect.value = y || (options[0]?.[0] ?? '');
+      this.controls.replaceChildren(
+        el('span', { text: 'x' }),
+        this.xSelect,
+        el('span', { text: 'y' }),
+        this.ySelect,
+        this.caption,
+      );
+    } else if (this.view === 'cards') {
+      this.controls.replaceChildren(this.caption);
+    } else {
+      this.controls.replaceChildren();
+    }
+  }
+
+  private captionText(): string {
+    const n = (x: number): string => x.toLocaleString('en-US');
+    const s = this.line.stats;
+    switch (this.view) {
+      case 'line':
+        return (
+          this.line.error ??
+          `${n(s.lines)} runs · up to ${n(s.maxLinePoints)} points per line` +
+            (s.waiting > 0 ? ` · loading the histories of ${n(s.waiting)} more…` : '')
+        );
+      case 'scatter':
+        return `${n(this.scatter.count)} runs with both values`;
+      case 'cards':
+        return `${n(this.cards.matching)} metrics`;
+      default:
+        return '';
+    }
+  }
+
+  /** Tell the host what the chart view drew (the in-host tests and the bench read it). */
+  report(): void {
+    const memory = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
+    const m = {
+      type: 'runsTable/chartsRendered' as const,
+      view: this.view,
+      ...this.line.stats,
+      scatterPoints: this.scatter.count,
+      cards: this.cards.matching,
+      cardsDrawn: this.cards.drawn,
+      liveCharts: this.cards.live,
+      selected: table.selected.size,
+      heapMb: memory === undefined ? undefined : Math.round(memory.usedJSHeapSize / 1e5) / 10,
+    };
+    this.caption.textContent = this.captionText();
+    const text = JSON.stringify({ ...m, heapMb: undefined, drawMs: undefined });
+    if (text !== this.lastReport) {
+      this.lastReport = text;
+      vscode.post(m);
+    }
+  }
+}
+
+function fill(select: HTMLSelectElement, options: ReadonlyArray<[string, string]>): void {
+  select.replaceChildren(
+    ...options.map(([value, text]) => {
+      const o = el('option', { text: text.slice(0, 120) });
+      o.value = value;
+      return o;
+    }),
+  );
+}
