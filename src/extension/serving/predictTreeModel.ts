@@ -1,32 +1,15 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import type * as vscode from 'vscode';
-import { buildPredictCommand } from '../../core/cli/modelCommands';
 import { StoreError } from '../../core/common/storeError';
 import { readOwnerArtifact } from '../../core/explorer/artifactOwner';
 import { fetchedPredictRequest } from '../../core/serving/predictExample';
-import {
-  childConnectionEnv,
-  type ConnectionManager,
-  type SecretCredentials,
-  type StoreSession,
-} from '../connection';
+import type { StoreSession } from '../connection';
 import { nodeOf } from '../explorer';
-import type { CliTaskRunner } from '../shared/process/cliTaskRunner';
-import { configuredEnvManager } from '../shared/modelEnv';
-import { findMlflow } from '../shared/python/findMlflow';
-import { openResultDocument } from '../shared/resultDocuments';
+import { runPredict, type PredictDeps } from './runPredict';
 
 /** An example file is a small JSON request; anything bigger is not one. */
 const MAX_EXAMPLE_BYTES = 5 * 1024 * 1024;
 
-export interface TreePredictDeps {
-  readonly runner: CliTaskRunner;
-  readonly connections: ConnectionManager;
+export interface TreePredictDeps extends PredictDeps {
   readonly stores: StoreSession;
-  readonly log: vscode.LogOutputChannel;
-  readonly secrets?: SecretCredentials;
 }
 
 /**
@@ -61,28 +44,5 @@ export async function predictTreeModel(deps: TreePredictDeps, arg: unknown): Pro
       `${model.label} was logged without an input example (no serving_input_example.json or input_example.json beside its MLmodel).`,
     );
   }
-  const mlflow = await findMlflow(deps.log);
-  const env = await childConnectionEnv(deps.connections, deps.secrets);
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlflow-predict-'));
-  try {
-    const input = path.join(outDir, 'input.json');
-    const output = path.join(outDir, 'predictions.json');
-    fs.writeFileSync(input, request.body);
-    const inv = buildPredictCommand({
-      python: mlflow.python,
-      modelUri: model.modelUri,
-      inputPath: input,
-      contentType: 'json',
-      outputPath: output,
-      envManager: configuredEnvManager(),
-      trackingUri: env.trackingUri,
-      credentialEnv: env.credentialEnv,
-    });
-    await deps.runner.run(`Predicting with ${model.label}’s example…`, inv, outDir);
-    const text = fs.readFileSync(output, 'utf8');
-    await openResultDocument(`${model.label} predictions.json`, text);
-    return text;
-  } finally {
-    fs.rmSync(outDir, { recursive: true, force: true });
-  }
+  return runPredict(deps, { modelUri: model.modelUri, label: model.label, input: { body: request.body } });
 }

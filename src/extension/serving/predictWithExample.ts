@@ -1,19 +1,11 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import type * as vscode from 'vscode';
-import { buildPredictCommand } from '../../core/cli/modelCommands';
+import type { StoreSession } from '../connection';
 import { predictExample, type PredictExample } from '../../core/serving/predictExample';
-import type { ConnectionManager } from '../connection';
-import type { CliTaskRunner } from '../shared/process/cliTaskRunner';
-import { findMlflow } from '../shared/python/findMlflow';
-import { childConnectionEnv } from '../connection';
-import { configuredEnvManager } from '../shared/modelEnv';
-import { openResultDocument } from '../shared/resultDocuments';
-import { requireTrust, resolveLocalModel } from './modelTarget';
-import type { SecretCredentials, StoreSession } from '../connection';
 import { nodeOf } from '../explorer';
+import { requireTrust, resolveLocalModel } from './modelTarget';
 import { predictTreeModel } from './predictTreeModel';
+import { runPredict, type PredictDeps } from './runPredict';
 
 /** The example a model was logged with, as `mlflow models predict` needs it (see predictExample). */
 export function exampleInput(folder: string): PredictExample | undefined {
@@ -34,13 +26,7 @@ export function exampleInput(folder: string): PredictExample | undefined {
  * predictions opened in a read-only editor. Returns the predictions text (for callers and tests).
  */
 export async function predictWithExample(
-  deps: {
-    readonly runner: CliTaskRunner;
-    readonly connections: ConnectionManager;
-    readonly log: vscode.LogOutputChannel;
-    readonly secrets?: SecretCredentials;
-    readonly stores: StoreSession;
-  },
+  deps: PredictDeps & { readonly stores: StoreSession },
   arg?: unknown,
 ): Promise<string | undefined> {
   requireTrust('Predicting');
@@ -57,32 +43,11 @@ export async function predictWithExample(
       `${model.label} was logged without an input example (no serving_input_example.json or input_example.json next to its MLmodel).`,
     );
   }
-  const mlflow = await findMlflow(deps.log);
-  const env = await childConnectionEnv(deps.connections, deps.secrets);
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlflow-predict-'));
-  try {
-    const output = path.join(outDir, 'predictions.json');
-    // A raw input example (MLflow < 2.14 wrote no serving payload) goes in wrapped as a request.
-    const input =
-      example.kind === 'file' ? path.join(model.folder, example.name) : path.join(outDir, 'input.json');
-    if (example.kind === 'wrapped') {
-      fs.writeFileSync(input, example.body);
-    }
-    const inv = buildPredictCommand({
-      python: mlflow.python,
-      modelUri: model.folder,
-      inputPath: input,
-      contentType: 'json',
-      outputPath: output,
-      envManager: configuredEnvManager(),
-      trackingUri: env.trackingUri,
-      credentialEnv: env.credentialEnv,
-    });
-    await deps.runner.run(`Predicting with ${model.label}’s example…`, inv, model.folder);
-    const text = fs.readFileSync(output, 'utf8');
-    await openResultDocument(`${model.label} predictions.json`, text);
-    return text;
-  } finally {
-    fs.rmSync(outDir, { recursive: true, force: true });
-  }
+  // A raw input example (MLflow < 2.14 wrote no serving payload) goes in wrapped as a request.
+  return runPredict(deps, {
+    modelUri: model.folder,
+    label: model.label,
+    input: example.kind === 'file' ? { file: path.join(model.folder, example.name) } : { body: example.body },
+    cwd: model.folder,
+  });
 }
