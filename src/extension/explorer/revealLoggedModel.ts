@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { LOGGED_MODEL_ID } from '../../core/tracking/entities/loggedModel';
 import { reportFailure } from '../shared/errors/reportFailure';
 import type { ExplorerViews } from './explorerViews';
-import { SETTLE_CAP_MS, SETTLE_MS, whenQuiet, whenShown } from './revealRun';
+import { showAndReveal } from './revealRun';
 
 /** Pages of logged models loaded at most while looking for one to reveal. */
 const MAX_REVEAL_PAGES = 50;
@@ -23,7 +23,7 @@ export async function revealLoggedModel(
   log: vscode.LogOutputChannel,
   modelId: string,
 ): Promise<boolean> {
-  const { session, experiments, experimentsView, loggedModels } = views;
+  const { session, experiments, loggedModels } = views;
   try {
     const stores = await session.stores();
     const expId = (await stores.tracking.getLoggedModel(modelId)).experimentId;
@@ -52,17 +52,7 @@ export async function revealLoggedModel(
       );
       return false;
     }
-    if (!experimentsView.visible) {
-      const shown = whenShown(experimentsView, SETTLE_CAP_MS);
-      await vscode.commands.executeCommand('mlflow.experiments.focus');
-      await shown;
-    }
-    await whenQuiet(experiments.onDidChangeTreeData, SETTLE_MS, SETTLE_CAP_MS);
-    await experimentsView.reveal(experiments.node(node.id) ?? node, {
-      select: true,
-      focus: true,
-      expand: true,
-    });
+    await showAndReveal(views, node, true);
     return true;
   } catch (err) {
     reportFailure('Finding the logged model', err, log);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { reportFailure } from '../shared/errors/reportFailure';
+import type { ExplorerNode } from './explorerNode';
 import type { ExplorerViews } from './explorerViews';
 
 /** Pages loaded at most while looking for a run to reveal (`mlflow.runs.pageSize` runs each). */
@@ -67,7 +68,7 @@ export async function revealRun(
   log: vscode.LogOutputChannel,
   runId: string,
 ): Promise<boolean> {
-  const { session, experiments, experimentsView } = views;
+  const { session, experiments } = views;
   try {
     const stores = await session.stores();
     const run = await stores.tracking.getRun(runId);
@@ -86,22 +87,29 @@ export async function revealRun(
       );
       return false;
     }
-    if (!experimentsView.visible) {
-      // Show the view first and let it draw its top level: a reveal into a view that is still
-      // being created can leave the experiment folded.
-      const shown = whenShown(experimentsView, SETTLE_CAP_MS);
-      await vscode.commands.executeCommand('mlflow.experiments.focus');
-      await shown;
-    }
-    await whenQuiet(experiments.onDidChangeTreeData, SETTLE_MS, SETTLE_CAP_MS);
-    await experimentsView.reveal(experiments.node(node.id) ?? node, {
-      select: true,
-      focus: true,
-      expand: false,
-    });
+    await showAndReveal(views, node, false);
     return true;
   } catch (err) {
     reportFailure('Finding the run', err, log);
     return false;
   }
+}
+
+/**
+ * Select a node of the Experiments view: show the view first and let it draw its top level (a
+ * reveal into a view that is still being created can leave the experiment folded), wait until
+ * the tree has settled, then reveal the node as the tree now holds it.
+ */
+export async function showAndReveal(
+  { experiments, experimentsView }: Pick<ExplorerViews, 'experiments' | 'experimentsView'>,
+  node: ExplorerNode,
+  expand: boolean,
+): Promise<void> {
+  if (!experimentsView.visible) {
+    const shown = whenShown(experimentsView, SETTLE_CAP_MS);
+    await vscode.commands.executeCommand('mlflow.experiments.focus');
+    await shown;
+  }
+  await whenQuiet(experiments.onDidChangeTreeData, SETTLE_MS, SETTLE_CAP_MS);
+  await experimentsView.reveal(experiments.node(node.id) ?? node, { select: true, focus: true, expand });
 }
