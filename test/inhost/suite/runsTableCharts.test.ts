@@ -161,7 +161,11 @@ describe('Runs Table charts (real extension host, REST test server and local mlf
     // loss_59 and loss_590..loss_599.
     assert.equal(found.cards, 11);
     // As many as the window holds (the first grid, also at the top, shows how many fit this panel).
-    assert.equal(found.cardsDrawn, Math.min(11, grid.cardsDrawn));
+    assert.equal(
+      found.cardsDrawn,
+      Math.min(11, grid.cardsDrawn),
+      `the window held ${String(grid.cardsDrawn)} cards of the whole grid`,
+    );
     assert.equal(found.liveCharts, found.cardsDrawn);
     panel.showView('table', undefined);
     const table = await until('the table view', () => {
