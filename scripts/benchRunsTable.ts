@@ -100,6 +100,7 @@ export async function runsTableDrawn(): Promise<Record<string, unknown>> {
         scrollMedianFrameMs: warm.map((l) => l.scroll.medianFrameMs),
         scrollMaxFrameMs: warm.map((l) => l.scroll.maxFrameMs),
         scrollFramesOver50Ms: warm.map((l) => l.scroll.framesOver50Ms),
+        scrollSlowFrames: warm.map((l) => l.scroll.slowFrames),
         scrolledPx: warm[0]?.scroll.scrolledPx,
         rowsInDom: warm[0]?.domRows,
         commandToWebviewReadyMedianMs: med((l) => l.phases.ready ?? NaN),

@@ -12,6 +12,8 @@ export interface ScrollFigures {
   readonly medianFrameMs: number;
   readonly maxFrameMs: number;
   readonly framesOver50Ms: number;
+  /** Where the slow frames fell (frame index: ms), to tell a cluster from scattered stalls. */
+  readonly slowFrames: string;
   readonly scrolledPx: number;
   readonly maxHeapMb: number | undefined;
 }
@@ -71,6 +73,10 @@ function figures(r: RecorderResult): ScrollFigures {
     medianFrameMs: round(sorted[Math.floor(sorted.length / 2)] ?? NaN),
     maxFrameMs: round(sorted[sorted.length - 1] ?? NaN),
     framesOver50Ms: r.times.filter((t) => t > 50).length,
+    slowFrames: r.times
+      .map((t, i) => (t > 50 ? `${String(i)}:${String(Math.round(t))}` : ''))
+      .filter((x) => x !== '')
+      .join(' '),
     scrolledPx: Math.round(r.scrolledPx),
     maxHeapMb: r.maxHeap === undefined ? undefined : Math.round(r.maxHeap / 1e5) / 10,
   };

@@ -9,6 +9,7 @@ export interface ScrollFigures {
   readonly medianFrameMs: number;
   readonly maxFrameMs: number;
   readonly framesOver50Ms: number;
+  readonly slowFrames: string;
   readonly scrolledPx: number;
   readonly maxHeapMb: number | undefined;
 }
