@@ -14,6 +14,7 @@ import { runSuiteInPage } from '../test/harness/runInHost';
 import { generateRunsDb } from '../test/support/mlflow/generateRunsDb';
 import { startMlflowTestServer } from '../test/support/mlflow/mlflowTestServer';
 import { FIXTURES } from '../test/support/mlflow/recordedExchange';
+import { driveScrolls, type ScrollFigures } from './benchWebviewScroll';
 
 const RUNS = 10_000;
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 3);
@@ -27,6 +28,8 @@ interface ProbeLine {
   figuresMs: number;
   lastValueSortMs: number;
   latestMetricSortMs: number;
+  minSortMs: number;
+  scroll: ScrollFigures;
   domRows: number;
   /** The host's phases (ms after the command): opened, ready, firstRows, allRows, figures. */
   phases: Record<string, number>;
@@ -62,10 +65,14 @@ export async function runsTableDrawn(): Promise<Record<string, unknown>> {
       MLFLOW_BENCH_SAMPLES: String(SAMPLES + 1),
     },
   });
-  const ctx = await launchChromium(chromium, dirs);
+  // Exact heap figures (without the flag Chromium rounds performance.memory and refreshes it rarely).
+  const ctx = await launchChromium(chromium, dirs, ['--enable-precise-memory-info']);
   try {
     const page = ctx.pages()[0] ?? (await ctx.newPage());
-    const outcome = await runSuiteInPage(server, page, dirs.workspace, resultsFile, 1_200_000);
+    const scrolls = driveScrolls(page, out);
+    const outcome = await runSuiteInPage(server, page, dirs.workspace, resultsFile, 1_200_000).finally(() =>
+      scrolls.stop(),
+    );
     if (outcome.exitCode !== 0) {
       throw new Error(
         `runs table probe failed: ${JSON.stringify(outcome.results?.failed ?? outcome.exitCode)}`,
@@ -88,6 +95,13 @@ export async function runsTableDrawn(): Promise<Record<string, unknown>> {
         figuresOfOneMetricMedianMs: med((l) => l.figuresMs),
         sortByLastValueMedianMs: med((l) => l.lastValueSortMs),
         sortByLatestMetricMedianMs: med((l) => l.latestMetricSortMs),
+        sortByMinMedianMs: med((l) => l.minSortMs),
+        scrollFrames: warm.map((l) => l.scroll.frames),
+        scrollMedianFrameMs: warm.map((l) => l.scroll.medianFrameMs),
+        scrollMaxFrameMs: warm.map((l) => l.scroll.maxFrameMs),
+        scrollFramesOver50Ms: warm.map((l) => l.scroll.framesOver50Ms),
+        scrollSlowFrames: warm.map((l) => l.scroll.slowFrames),
+        scrolledPx: warm[0]?.scroll.scrolledPx,
         rowsInDom: warm[0]?.domRows,
         commandToWebviewReadyMedianMs: med((l) => l.phases.ready ?? NaN),
         samples: warm.length,
@@ -96,12 +110,15 @@ export async function runsTableDrawn(): Promise<Record<string, unknown>> {
     const local = of('mlflow.db');
     const served = of('REST');
     const within = (f: Record<string, unknown>): boolean =>
-      Number(f.firstRowsMedianMs) <= 1000 && Number(f.sortByLastValueMedianMs) <= 150;
+      Number(f.firstRowsMedianMs) <= 1000 &&
+      Number(f.sortByLastValueMedianMs) <= 150 &&
+      Number(f.sortByMinMedianMs) <= 300;
     return {
       runs: gen.runIds.length,
       localMlflowDb: local,
       restTestServer: served,
-      budget: 'first rows ≤ 1 s; sort by a last-value column ≤ 150 ms once its figures are in (issue 20)',
+      budget:
+        'first rows ≤ 1 s; sort by a last-value column ≤ 150 ms once its figures are in, by min ≤ 300 ms; scroll: no frame > 50 ms, median ≤ 16 ms (issue 20)',
       withinBudget: within(local) && within(served),
     };
   } finally {
@@ -127,6 +144,7 @@ interface ChartsLine {
   cardsDrawn: number;
   cardsOpenMs: number;
   cardsHeapMb: number | undefined;
+  cardsScroll: ScrollFigures;
   searchedHeapMb: number | undefined;
 }
 
@@ -168,10 +186,14 @@ export async function runsTableChartsDrawn(): Promise<Record<string, unknown>> {
       MLFLOW_BENCH_SAMPLES: String(Math.max(1, SAMPLES - 1)),
     },
   });
-  const ctx = await launchChromium(chromium, dirs);
+  // Exact heap figures (without the flag Chromium rounds performance.memory and refreshes it rarely).
+  const ctx = await launchChromium(chromium, dirs, ['--enable-precise-memory-info']);
   try {
     const page = ctx.pages()[0] ?? (await ctx.newPage());
-    const outcome = await runSuiteInPage(server, page, dirs.workspace, resultsFile, 1_200_000);
+    const scrolls = driveScrolls(page, out);
+    const outcome = await runSuiteInPage(server, page, dirs.workspace, resultsFile, 1_200_000).finally(() =>
+      scrolls.stop(),
+    );
     if (outcome.exitCode !== 0) {
       throw new Error(
         `runs charts probe failed: ${JSON.stringify(outcome.results?.failed ?? outcome.exitCode)}`,
@@ -199,6 +221,10 @@ export async function runsTableChartsDrawn(): Promise<Record<string, unknown>> {
         cardsInDom: all[0]?.cardsDrawn,
         cardGridOpenMedianMs: med((l) => l.cardsOpenMs),
         cardGridHeapMb: all[0]?.cardsHeapMb,
+        cardGridScrollMaxHeapMb: all.map((l) => l.cardsScroll.maxHeapMb),
+        cardGridScrollFrames: all.map((l) => l.cardsScroll.frames),
+        cardGridScrollMedianFrameMs: all.map((l) => l.cardsScroll.medianFrameMs),
+        cardGridScrollMaxFrameMs: all.map((l) => l.cardsScroll.maxFrameMs),
         searchedHeapMb: all[0]?.searchedHeapMb,
         samples: all.length,
       };
@@ -207,7 +233,7 @@ export async function runsTableChartsDrawn(): Promise<Record<string, unknown>> {
       localMlflowDb: of('mlflow.db'),
       restTestServer: of('REST'),
       budget:
-        '1,000 runs × 1,000 steps drawn ≤ 1 s from the data in the host; 3,000-key grid open ≤ 1 s, heap < 300 MB (issue 20)',
+        '1,000 runs × 1,000 steps drawn ≤ 1 s from the data in the host; 3,000-key grid open ≤ 1 s, heap < 300 MB while scrolled (issue 20)',
     };
   } finally {
     await ctx.close().catch(() => undefined);

@@ -2,13 +2,15 @@
 // Runs Table of a 1,000-run experiment and shows the line chart of its 1,000-step metric, timing
 // the view switch to every line drawn (host load, transfer, draw) with the host's and webview's own
 // figures; then opens the card grid of an experiment with 3,000 metric keys and records the time
-// to the first cards drawn and the webview's heap.
+// to the first cards drawn and the webview's heap, and the largest heap while the grid is scrolled
+// from top to bottom (scrollRequest.ts).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { MlflowExtensionApi } from '../../../src/extension/api';
 import type { RunsTablePanel } from '../../../src/extension/runsTable/runsTablePanel';
 import type { RunsTableChartsRendered } from '../../../src/protocol/runsTable';
+import { scrollThrough } from '../bench-runsTable/scrollRequest';
 
 const EXTENSION_ID = 'mlflow-tools.mlflow-vscode';
 
@@ -98,6 +100,7 @@ describe('runs table charts benchmark probe', () => {
         w.panel.showView('cards', undefined);
         const cards = await until(() => w.chart((r) => r.view === 'cards' && r.cardsDrawn > 0), 'the cards');
         const cardsOpenMs = performance.now() - cardsStarted;
+        const cardsScroll = await scrollThrough(out, '.rc-scroller');
         w.panel.showView('cards', 'loss_1');
         const searched = await until(
           () => w.chart((r) => r.view === 'cards' && r.cards < cards.cards && r.cardsDrawn > 0),
@@ -118,6 +121,7 @@ describe('runs table charts benchmark probe', () => {
           cardsDrawn: cards.cardsDrawn,
           cardsOpenMs,
           cardsHeapMb: cards.heapMb,
+          cardsScroll,
           searchedCards: searched.cards,
           searchedHeapMb: searched.heapMb,
         };
