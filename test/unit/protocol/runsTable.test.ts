@@ -38,6 +38,28 @@ describe('runs table protocol', () => {
     );
   });
 
+  it('checks the local bounds the host applies: known columns, finite numbers, at most 20', () => {
+    const bound = { column: { kind: 'agg', fn: 'min', key: 'loss' }, min: 0.1, max: 0.5 };
+    assert.ok(
+      isRunsTableHostMessage({ type: 'runsTable/applyBounds', bounds: [bound, { column: bound.column }] }),
+    );
+    assert.ok(!isRunsTableHostMessage({ type: 'runsTable/applyBounds', bounds: [{ ...bound, min: null }] }));
+    assert.ok(!isRunsTableHostMessage({ type: 'runsTable/applyBounds', bounds: [{ ...bound, max: 'x' }] }));
+    assert.ok(!isRunsTableHostMessage({ type: 'runsTable/applyBounds', bounds: [{ ...bound, extra: 1 }] }));
+    assert.ok(
+      !isRunsTableHostMessage({
+        type: 'runsTable/applyBounds',
+        bounds: [{ ...bound, column: { kind: 'x' } }],
+      }),
+    );
+    assert.ok(
+      !isRunsTableHostMessage({
+        type: 'runsTable/applyBounds',
+        bounds: Array.from({ length: 21 }, () => bound),
+      }),
+    );
+  });
+
   it('bounds the charts’ messages: at most 1,000 runs and 2,500 points per series, known views', () => {
     const need = { type: 'runsTable/needSeries', key: 'loss', runIds: [RUN], maxPoints: 100 };
     assert.ok(isRunsTableWebviewMessage(need));
