@@ -87,7 +87,8 @@ export function figureRequests(columns: readonly Column[]): Map<string, number[]
 
 /** Ask the host for the figures the columns need (it computes only what it has not cached). */
 export function requestFigures(): void {
-  for (const [key, steps] of figureRequests(table.columns)) {
+  // A bound on an aggregate needs its figures whether or not its column is shown.
+  for (const [key, steps] of figureRequests([...table.columns, ...table.bounds.map((b) => b.column)])) {
     table.figuresLoading.add(key);
     vscode.post({ type: 'runsTable/needFigures', key, steps: steps.slice(0, 20) });
   }
