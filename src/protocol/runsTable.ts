@@ -67,7 +67,7 @@ export interface RunsTableSeries extends Message<'runsTable/series'> {
 }
 
 /** The views of the panel: the grid, or one of its charts. */
-export const CHART_VIEWS = ['table', 'line', 'scatter', 'cards'] as const;
+export const CHART_VIEWS = ['table', 'line', 'scatter', 'cards', 'parallel'] as const;
 export type RunsTableView = (typeof CHART_VIEWS)[number];
 
 /** Show a view as its tab does (the bench and the tests switch views through it). */
@@ -132,6 +132,9 @@ export interface RunsTableChartsRendered extends Message<'runsTable/chartsRender
   readonly cards: number;
   readonly cardsDrawn: number;
   readonly liveCharts: number;
+  /** Parallel coordinates: runs drawn (a value on some axis) and axes. */
+  readonly parallelLines: number;
+  readonly parallelAxes: number;
   readonly selected: number;
   /** The webview's JS heap in MB (Chromium's performance.memory), when it tells. */
   readonly heapMb: number | undefined;
@@ -291,6 +294,8 @@ const WEBVIEW_CHECKS = {
       'cards',
       'cardsDrawn',
       'liveCharts',
+      'parallelLines',
+      'parallelAxes',
       'selected',
       'heapMb',
     ]) &&
@@ -304,6 +309,8 @@ const WEBVIEW_CHECKS = {
       m.cards,
       m.cardsDrawn,
       m.liveCharts,
+      m.parallelLines,
+      m.parallelAxes,
       m.selected,
     ].every(isCount) &&
     typeof m.drawMs === 'number' &&

@@ -79,6 +79,8 @@ describe('runs table protocol', () => {
       cards: 3001,
       cardsDrawn: 18,
       liveCharts: 18,
+      parallelLines: 0,
+      parallelAxes: 0,
       selected: 0,
       heapMb: 40.2,
     };
