@@ -86,7 +86,9 @@ describe('runs table protocol', () => {
     };
     assert.ok(isRunsTableWebviewMessage(drawn));
     assert.ok(isRunsTableWebviewMessage({ ...drawn, heapMb: undefined }));
-    assert.ok(!isRunsTableWebviewMessage({ ...drawn, view: 'parallel' }));
+    assert.ok(isRunsTableWebviewMessage({ ...drawn, view: 'parallel', parallelLines: 240, parallelAxes: 3 }));
+    assert.ok(!isRunsTableWebviewMessage({ ...drawn, view: 'radar' }));
+    assert.ok(!isRunsTableWebviewMessage({ ...drawn, parallelLines: -1 }));
     assert.ok(!isRunsTableWebviewMessage({ ...drawn, cards: -1 }));
     assert.ok(!isRunsTableWebviewMessage({ ...drawn, drawMs: NaN }));
     assert.ok(isRunsTableHostMessage({ type: 'runsTable/showView', view: 'line', key: 'loss' }));
