@@ -10,7 +10,7 @@ import { el } from '../../shared/host';
 import { table } from '../tableState';
 
 const MUTED = 'rgba(128, 128, 128, 0.35)';
-const PAD = { left: 40, right: 40, top: 28, bottom: 22 };
+const PAD = { left: 12, right: 12, top: 36, bottom: 22 };
 
 export class ParallelView {
   readonly root = el('div', { className: 'rc-canvas' });
@@ -111,9 +111,11 @@ export class ParallelView {
   ): void {
     const theme = themeColors();
     g.font = '11px sans-serif';
-    g.textAlign = 'center';
+    const last = d.axes.length - 1;
     d.axes.forEach((axis, a) => {
       const x = at.ax(a);
+      // The edge axes' labels grow inwards, so none is cut at the canvas's edge.
+      g.textAlign = a === 0 && last > 0 ? 'left' : a === last && last > 0 ? 'right' : 'center';
       g.beginPath();
       g.moveTo(x, at.ay(1));
       g.lineTo(x, at.ay(0));
@@ -122,7 +124,7 @@ export class ParallelView {
       g.stroke();
       g.fillStyle = theme.foreground;
       // Canvas text is drawn, never parsed: a hostile key stays text.
-      g.fillText(names[a] ?? '', x, 14, 160);
+      g.fillText(names[a] ?? '', x, 14, 200);
       g.fillStyle = theme.muted;
       g.fillText(formatTick(axis.max), x, at.ay(1) - 3);
       g.fillText(formatTick(axis.min), x, at.h - 6);
