@@ -1,5 +1,6 @@
 import { AGGREGATES, ATTRIBUTES, type Column } from '../core/runsTable/columns';
 import { MAX_CHART_RUNS } from '../core/runsTable/chartData';
+import { MAX_BOUNDS, type ColumnBound } from '../core/runsTable/columnBounds';
 import type { WireRow } from '../core/runsTable/tableRow';
 import type { WireFigures } from '../core/runsTable/wireNumber';
 import { hasOnlyKeys, isRecord } from './exactKeys';
@@ -51,6 +52,11 @@ export interface RunsTableApplySort extends Message<'runsTable/applySort'> {
   readonly ascending: boolean;
 }
 
+/** Set local bounds on numeric columns as the Bounds form does (the tests bound through it). */
+export interface RunsTableApplyBounds extends Message<'runsTable/applyBounds'> {
+  readonly bounds: readonly ColumnBound[];
+}
+
 /** Histories of one metric for the line chart (a delta: runs not sent before; `reset` starts over). */
 export interface RunsTableSeries extends Message<'runsTable/series'> {
   readonly key: string;
@@ -61,7 +67,7 @@ export interface RunsTableSeries extends Message<'runsTable/series'> {
 }
 
 /** The views of the panel: the grid, or one of its charts. */
-export const CHART_VIEWS = ['table', 'line', 'scatter', 'cards'] as const;
+export const CHART_VIEWS = ['table', 'line', 'scatter', 'cards', 'parallel'] as const;
 export type RunsTableView = (typeof CHART_VIEWS)[number];
 
 /** Show a view as its tab does (the bench and the tests switch views through it). */
@@ -72,7 +78,13 @@ export interface RunsTableShowView extends Message<'runsTable/showView'> {
 }
 
 export type RunsTableHostMessage =
-  RunsTableInit | RunsTableRows | RunsTableFigures | RunsTableApplySort | RunsTableSeries | RunsTableShowView;
+  | RunsTableInit
+  | RunsTableRows
+  | RunsTableFigures
+  | RunsTableApplySort
+  | RunsTableApplyBounds
+  | RunsTableSeries
+  | RunsTableShowView;
 
 /** The columns chosen (kept per experiment). */
 export interface RunsTableColumns extends Message<'runsTable/columns'> {
@@ -120,6 +132,9 @@ export interface RunsTableChartsRendered extends Message<'runsTable/chartsRender
   readonly cards: number;
   readonly cardsDrawn: number;
   readonly liveCharts: number;
+  /** Parallel coordinates: runs drawn (a value on some axis) and axes. */
+  readonly parallelLines: number;
+  readonly parallelAxes: number;
   readonly selected: number;
   /** The webview's JS heap in MB (Chromium's performance.memory), when it tells. */
   readonly heapMb: number | undefined;
@@ -151,6 +166,8 @@ export interface RunsTableRendered extends Message<'runsTable/rendered'> {
   readonly groupedBy: string | undefined;
   /** Milliseconds the last sort took in the webview, from the sort to its lines drawn. */
   readonly sortMs: number | undefined;
+  /** The filter line: the server filter (if any), then each local bound. */
+  readonly filterLine: readonly string[];
 }
 
 export type RunsTableWebviewMessage =
@@ -195,6 +212,14 @@ export function isColumn(v: unknown): v is Column {
   }
 }
 
+const isOptNumber = (v: unknown): boolean => v === undefined || (typeof v === 'number' && Number.isFinite(v));
+const isBound = (v: unknown): v is ColumnBound =>
+  isRecord(v) &&
+  hasOnlyKeys(v, ['column', 'min', 'max']) &&
+  isColumn(v.column) &&
+  isOptNumber(v.min) &&
+  isOptNumber(v.max);
+
 const isColumns = (v: unknown): boolean =>
   Array.isArray(v) && v.length <= MAX_COLUMNS + 10 && v.every(isColumn);
 const isRunIds = (v: unknown): boolean => Array.isArray(v) && v.length <= MAX_ACTION_RUNS && v.every(isRunId);
@@ -233,7 +258,11 @@ const WEBVIEW_CHECKS = {
       'sortedBy',
       'groupedBy',
       'sortMs',
+      'filterLine',
     ]) &&
+    Array.isArray(m.filterLine) &&
+    m.filterLine.length <= MAX_BOUNDS + 1 &&
+    isShortStrings(m.filterLine) &&
     (m.sortMs === undefined ||
       (typeof m.sortMs === 'number' && Number.isFinite(m.sortMs) && m.sortMs >= 0)) &&
     isCount(m.lines) &&
@@ -265,6 +294,8 @@ const WEBVIEW_CHECKS = {
       'cards',
       'cardsDrawn',
       'liveCharts',
+      'parallelLines',
+      'parallelAxes',
       'selected',
       'heapMb',
     ]) &&
@@ -278,6 +309,8 @@ const WEBVIEW_CHECKS = {
       m.cards,
       m.cardsDrawn,
       m.liveCharts,
+      m.parallelLines,
+      m.parallelAxes,
       m.selected,
     ].every(isCount) &&
     typeof m.drawMs === 'number' &&
@@ -300,6 +333,8 @@ const HOST_CHECKS = {
   'runsTable/rows': (m) =>
     Array.isArray(m.rows) && typeof m.reset === 'boolean' && typeof m.done === 'boolean' && isCount(m.loaded),
   'runsTable/applySort': (m) => isColumn(m.column) && typeof m.ascending === 'boolean',
+  'runsTable/applyBounds': (m) =>
+    Array.isArray(m.bounds) && m.bounds.length <= MAX_BOUNDS && m.bounds.every(isBound),
   'runsTable/figures': (m) =>
     typeof m.key === 'string' && Array.isArray(m.figures) && typeof m.done === 'boolean',
   'runsTable/series': (m) =>

@@ -194,6 +194,22 @@ describe('Runs Table in the workbench (Chromium + code-server + MLflow REST test
     await frame.locator('.rc-tab', { hasText: 'Scatter' }).click();
     await frame.locator('.rc-caption', { hasText: '1,000 runs with both values' }).waitFor();
     await wb.shot('74b-runs-table-scatter-1000-light');
+    // Parallel coordinates of every run on one canvas; the run picked above stays in colour on top.
+    await frame.locator('.rc-tab', { hasText: 'Parallel' }).click();
+    await frame.locator('.rc-caption', { hasText: /^1,000 runs on [2-6] axes$/ }).waitFor();
+    assert.equal(await frame.locator('.rc-canvas canvas').count(), 1, 'one canvas for 1,000 lines');
+    await wb.shot('74c-runs-table-parallel-1000-light');
+    await useDarkTheme();
+    await frame.locator('.rc-caption', { hasText: /^1,000 runs on/ }).waitFor();
+    await wb.shot('74d-runs-table-parallel-1000-dark');
+    const plot = frame.locator('.rc-canvas canvas');
+    const area = await plot.boundingBox();
+    assert.ok(area);
+    // A Ctrl+click on a line adds its run to the selection in the table.
+    await frame.locator('.rt-status', { hasText: '1 selected' }).waitFor();
+    await plot.click({ position: { x: area.width / 2, y: area.height / 2 }, modifiers: ['Control'] });
+    await frame.locator('.rt-status', { hasText: '2 selected' }).waitFor();
+    await wb.useLightTheme();
   });
 
   it('opens a searchable grid of 3,000 metric cards, only those in view drawn, light and dark', async () => {

@@ -17,6 +17,8 @@ import {
 } from '../../src/protocol/runsTable';
 import { el, onHostMessage } from '../shared/host';
 import { openChooser } from './chooser';
+import { openBounds } from './boundsForm';
+import { describeBound, type ColumnBound } from '../../src/core/runsTable/columnBounds';
 import { drawn, Grid } from './grid';
 import { onGridKey } from './keyboard';
 import { recomputeLines, requestFigures, saveView, shownRunIds, table, vscode } from './tableState';
@@ -178,12 +180,29 @@ const chooseColumns = button('Columns…', () => {
   });
 });
 
+function setBounds(bounds: ColumnBound[]): void {
+  table.bounds = bounds;
+  // A bound on an aggregate needs its figures; the host computes only what it has not cached.
+  requestFigures();
+  refresh();
+}
+const chooseBounds = button('Bounds…', () => {
+  openBounds(chooseBounds, setBounds);
+});
+
+/** The server filter and the local bounds, as the filter line shows them. */
+const filterLine = (): string[] => [
+  ...(table.filter === '' ? [] : [table.filter.slice(0, 500)]),
+  ...table.bounds.map(describeBound),
+];
+
 function renderChrome(): void {
   const n = table.selected.size;
   for (const [b, single] of actions) {
     b.disabled = single ? n !== 1 : n === 0;
   }
-  filterText.textContent = table.filter === '' ? 'no filter' : table.filter.slice(0, 500);
+  const shown = filterLine();
+  filterText.textContent = shown.length === 0 ? 'no filter' : shown.join(' and ');
   const runs = table.rows.length.toLocaleString('en-US');
   const parts = [
     table.done ? `${runs} runs` : `Loading runs… ${runs} so far (the table is usable meanwhile)`,
@@ -247,6 +266,7 @@ function report(): void {
     groupedBy:
       table.groupBy === undefined ? undefined : `${table.groupBy.kind} ${table.groupBy.key.slice(0, 1000)}`,
     sortMs: sortMs === undefined ? undefined : Math.round(sortMs * 10) / 10,
+    filterLine: filterLine().slice(0, 21),
   };
   const text = JSON.stringify(m);
   if (text !== lastReport) {
@@ -266,6 +286,8 @@ function onMessage(m: RunsTableHostMessage): void {
       break;
     case 'runsTable/rows':
       if (m.reset) {
+        // A reload (Refresh, a new filter) starts without local bounds, as the filter line shows.
+        table.bounds = [];
         table.rows = [];
         table.byId.clear();
         table.figures.clear();
@@ -284,6 +306,9 @@ function onMessage(m: RunsTableHostMessage): void {
       break;
     case 'runsTable/applySort':
       sortBy(m.column, m.ascending);
+      return;
+    case 'runsTable/applyBounds':
+      setBounds([...m.bounds]);
       return;
     case 'runsTable/series':
       charts.onSeries(m);
@@ -319,6 +344,7 @@ document.getElementById('app')?.append(
       vscode.post({ type: 'runsTable/askFilter' });
     }),
     filterText,
+    chooseBounds,
     button('Refresh', () => {
       vscode.post({ type: 'runsTable/refresh' });
     }),

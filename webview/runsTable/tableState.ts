@@ -5,6 +5,7 @@ import { DEFAULT_COLUMNS } from '../../src/core/runsTable/columns';
 import type { SortSpec } from '../../src/core/runsTable/sortRows';
 import type { TableRow } from '../../src/core/runsTable/tableRow';
 import { tableView, type GroupBy, type ViewLine } from '../../src/core/runsTable/tableView';
+import { boundRows, type ColumnBound } from '../../src/core/runsTable/columnBounds';
 import type { RunsTableWebviewMessage } from '../../src/protocol/runsTable';
 import { host } from '../shared/host';
 
@@ -40,19 +41,22 @@ export const table = {
   /** Metrics whose figures are still being computed. */
   figuresLoading: new Set<string>(),
   lines: [] as ViewLine[],
+  /** Local bounds on numeric columns, on top of the server filter (cleared when rows reload). */
+  bounds: [] as ColumnBound[],
 };
 
 export const figuresOf: FiguresLookup = (runId, key) => table.figures.get(key)?.get(runId) ?? undefined;
 
 /** Compute the lines shown from the rows and the view state. */
 export function recomputeLines(): void {
-  table.lines = tableView(table.rows, {
+  const now = Date.now();
+  table.lines = tableView(boundRows(table.rows, table.bounds, figuresOf, now), {
     sort: table.sort,
     groupBy: table.groupBy,
     columns: table.columns,
     toggled: table.toggled,
     figures: figuresOf,
-    now: Date.now(),
+    now,
   });
   table.cursor = Math.max(0, Math.min(table.cursor, table.lines.length - 1));
 }
@@ -83,7 +87,8 @@ export function figureRequests(columns: readonly Column[]): Map<string, number[]
 
 /** Ask the host for the figures the columns need (it computes only what it has not cached). */
 export function requestFigures(): void {
-  for (const [key, steps] of figureRequests(table.columns)) {
+  // A bound on an aggregate needs its figures whether or not its column is shown.
+  for (const [key, steps] of figureRequests([...table.columns, ...table.bounds.map((b) => b.column)])) {
     table.figuresLoading.add(key);
     vscode.post({ type: 'runsTable/needFigures', key, steps: steps.slice(0, 20) });
   }

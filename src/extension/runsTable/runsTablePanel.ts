@@ -4,6 +4,7 @@ import { qualifiedKey } from '../../core/explorer/searchKeys';
 import { FiguresCache } from '../../core/runsTable/figuresCache';
 import { loadFigures } from '../../core/runsTable/loadFigures';
 import { serverOrderBy, type Column, type FiguresLookup } from '../../core/runsTable/columns';
+import type { ColumnBound } from '../../core/runsTable/columnBounds';
 import { rowKeys, tableRow, toWire, type TableRow } from '../../core/runsTable/tableRow';
 import { toWireFigures } from '../../core/runsTable/wireNumber';
 import type { RunsTableHostMessage, RunsTableView, RunsTableWebviewMessage } from '../../protocol/runsTable';
@@ -218,6 +219,11 @@ export class RunsTablePanel {
   /** Sort the table as a click on a header does (the bench and tests sort through this). */
   sortBy(column: Column, ascending: boolean): void {
     this.post({ type: 'runsTable/applySort', column, ascending });
+  }
+
+  /** Bound numeric columns as the Bounds form does (the tests bound through this). */
+  boundBy(bounds: readonly ColumnBound[]): void {
+    this.post({ type: 'runsTable/applyBounds', bounds });
   }
 
   /** Show a view as its tab does, with a metric for the line chart or a search for the cards. */

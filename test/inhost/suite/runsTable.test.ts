@@ -14,7 +14,7 @@ import { fromWireFigures } from '../../../src/core/runsTable/wireNumber';
 import type { MlflowExtensionApi } from '../../../src/extension/api';
 import type { RunsTablePanel } from '../../../src/extension/runsTable/runsTablePanel';
 import { RUNS_TABLE_COMMANDS } from '../../../src/extension/shared/commandIds/runsTableCommandIds';
-import type { RunsTableFigures, RunsTableRows } from '../../../src/protocol/runsTable';
+import type { RunsTableFigures, RunsTableRendered, RunsTableRows } from '../../../src/protocol/runsTable';
 import { generateRunsDb, HOSTILE_STRINGS, type GeneratedRunsDb } from '../../support/mlflow/generateRunsDb';
 import { startMlflowTestServer, type MlflowTestServer } from '../../support/mlflow/mlflowTestServer';
 import { activeApi, clearTrackingUriSetting, probeOf, repoRoot, until, waitForConnection } from './helpers';
@@ -150,6 +150,61 @@ describe('Runs Table (real extension host, REST test server and local mlflow.db)
           .every((m) => m.figures.length === 0),
         'all cached',
       );
+    });
+
+    it(`bounds an aggregate and a param column locally from ${source}, shown in the filter line, cleared by Refresh`, async function () {
+      this.timeout(120_000);
+      const api = await activeApi();
+      const panel = api.runsTables.all().find((p) => p.experimentId === generated.experimentId);
+      assert.ok(panel);
+      const record = probeOf(api, 'runsTable', panel.panel);
+      const minLoss = { kind: 'agg', fn: 'min', key: 'loss_0' } as const;
+      const lr = { kind: 'param', key: 'lr' } as const;
+      // The expected rows, from what the host sent: min(loss_0) ≤ 0.06 and lr ≤ 0.0031.
+      const mins = new Map(
+        record.sent
+          .filter((m): m is RunsTableFigures => m.type === 'runsTable/figures' && m.key === 'loss_0')
+          .flatMap((m) => m.figures)
+          .flatMap(([id, f]) => (f === null ? [] : [[id, fromWireFigures(f).min] as const])),
+      );
+      const rows = record.sent
+        .filter((m): m is RunsTableRows => m.type === 'runsTable/rows')
+        .flatMap((m) => m.rows);
+      const expected = rows.filter((r) => {
+        const v = Number(r.params.find(([k]) => k === 'lr')?.[1]);
+        return v <= 0.0031 && (mins.get(r.runId) ?? Infinity) <= 0.06;
+      }).length;
+      assert.ok(
+        expected > 0 && expected < rows.length,
+        `a real narrowing (${String(expected)} of ${String(rows.length)})`,
+      );
+      const drawnWith = (what: string, ok: (r: RunsTableRendered) => boolean): Promise<RunsTableRendered> =>
+        until(
+          what,
+          () => {
+            const r = record.lastReceived('runsTable/rendered');
+            return r !== undefined && ok(r) ? r : undefined;
+          },
+          60_000,
+        );
+      panel.boundBy([
+        { column: minLoss, max: 0.06 },
+        { column: lr, max: 0.0031 },
+      ]);
+      const bounded = await drawnWith(
+        'the bounded rows',
+        (r) => r.filterLine.length === 2 && r.lines === expected,
+      );
+      assert.deepEqual(bounded.filterLine, ['loss_0 (min) ≤ 0.06', 'lr ≤ 0.0031']);
+      // No run's min(loss_0) is below 1/20: a bound under it leaves no row.
+      panel.boundBy([{ column: minLoss, max: 0.01 }]);
+      await drawnWith('no row', (r) => r.lines === 0 && r.filterLine.length === 1);
+      await panel.onMessage({ type: 'runsTable/refresh' });
+      const cleared = await drawnWith(
+        'every row again',
+        (r) => r.filterLine.length === 0 && r.lines === rows.length,
+      );
+      assert.deepEqual(cleared.filterLine, []);
     });
   }
 

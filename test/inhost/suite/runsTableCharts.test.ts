@@ -134,6 +134,16 @@ describe('Runs Table charts (real extension host, REST test server and local mlf
       });
       assert.equal(scatter.scatterPoints, RUNS);
       assert.equal(scatter.lines, 0, 'the line chart was freed when its view was left');
+      // Parallel coordinates by the compare panel's default: the keys every run has (lr, accuracy,
+      // loss_0; the text param model is no axis), one line per run on one canvas.
+      panel.showView('parallel', undefined);
+      const parallel = await until('the parallel coordinates', () => {
+        const r = record.lastReceived('runsTable/chartsRendered');
+        return r?.view === 'parallel' && r.parallelLines > 0 ? r : undefined;
+      });
+      assert.equal(parallel.parallelLines, RUNS, 'a line per run');
+      assert.equal(parallel.parallelAxes, 3, 'lr, accuracy and loss_0');
+      assert.equal(parallel.scatterPoints, 0, 'the scatter was freed when its view was left');
     });
   }
 

@@ -38,6 +38,28 @@ describe('runs table protocol', () => {
     );
   });
 
+  it('checks the local bounds the host applies: known columns, finite numbers, at most 20', () => {
+    const bound = { column: { kind: 'agg', fn: 'min', key: 'loss' }, min: 0.1, max: 0.5 };
+    assert.ok(
+      isRunsTableHostMessage({ type: 'runsTable/applyBounds', bounds: [bound, { column: bound.column }] }),
+    );
+    assert.ok(!isRunsTableHostMessage({ type: 'runsTable/applyBounds', bounds: [{ ...bound, min: null }] }));
+    assert.ok(!isRunsTableHostMessage({ type: 'runsTable/applyBounds', bounds: [{ ...bound, max: 'x' }] }));
+    assert.ok(!isRunsTableHostMessage({ type: 'runsTable/applyBounds', bounds: [{ ...bound, extra: 1 }] }));
+    assert.ok(
+      !isRunsTableHostMessage({
+        type: 'runsTable/applyBounds',
+        bounds: [{ ...bound, column: { kind: 'x' } }],
+      }),
+    );
+    assert.ok(
+      !isRunsTableHostMessage({
+        type: 'runsTable/applyBounds',
+        bounds: Array.from({ length: 21 }, () => bound),
+      }),
+    );
+  });
+
   it('bounds the charts’ messages: at most 1,000 runs and 2,500 points per series, known views', () => {
     const need = { type: 'runsTable/needSeries', key: 'loss', runIds: [RUN], maxPoints: 100 };
     assert.ok(isRunsTableWebviewMessage(need));
@@ -57,12 +79,16 @@ describe('runs table protocol', () => {
       cards: 3001,
       cardsDrawn: 18,
       liveCharts: 18,
+      parallelLines: 0,
+      parallelAxes: 0,
       selected: 0,
       heapMb: 40.2,
     };
     assert.ok(isRunsTableWebviewMessage(drawn));
     assert.ok(isRunsTableWebviewMessage({ ...drawn, heapMb: undefined }));
-    assert.ok(!isRunsTableWebviewMessage({ ...drawn, view: 'parallel' }));
+    assert.ok(isRunsTableWebviewMessage({ ...drawn, view: 'parallel', parallelLines: 240, parallelAxes: 3 }));
+    assert.ok(!isRunsTableWebviewMessage({ ...drawn, view: 'radar' }));
+    assert.ok(!isRunsTableWebviewMessage({ ...drawn, parallelLines: -1 }));
     assert.ok(!isRunsTableWebviewMessage({ ...drawn, cards: -1 }));
     assert.ok(!isRunsTableWebviewMessage({ ...drawn, drawMs: NaN }));
     assert.ok(isRunsTableHostMessage({ type: 'runsTable/showView', view: 'line', key: 'loss' }));

@@ -10,6 +10,8 @@ import { table, vscode } from '../tableState';
 import { CardGrid } from './cardGrid';
 import { LineView } from './lineView';
 import { axisOption, parseAxis, ScatterView } from './scatterView';
+import { ParallelView } from './parallelView';
+import { defaultAxes, MAX_PARALLEL_AXES, parallelChoices } from '../../../src/core/runsTable/parallelData';
 
 /** Most keys a chart's select lists (the cards' search reaches every key). */
 const MAX_OPTIONS = 5000;
@@ -19,7 +21,11 @@ const TABS: ReadonlyArray<[RunsTableView, string]> = [
   ['line', 'Line'],
   ['scatter', 'Scatter'],
   ['cards', 'Cards'],
+  ['parallel', 'Parallel'],
 ];
+
+/** Most columns an axis select of the parallel chart lists. */
+const MAX_AXIS_OPTIONS = 1000;
 
 export class ChartsView {
   readonly tabs = el('div', { className: 'rc-tabs' });
@@ -34,6 +40,12 @@ export class ChartsView {
   private readonly line: LineView;
   private readonly scatter: ScatterView;
   private readonly cards: CardGrid;
+  private readonly parallel: ParallelView;
+  /** The parallel chart's axis selects; the user's picks stay once made. */
+  private readonly axisSelects = Array.from({ length: MAX_PARALLEL_AXES }, () =>
+    el('select', { className: 'rt-select' }),
+  );
+  private axesPicked = false;
   private readonly tabButtons = new Map<RunsTableView, HTMLButtonElement>();
   view: RunsTableView = 'table';
   private lastReport = '';
@@ -45,6 +57,18 @@ export class ChartsView {
     this.line = new LineView(select, drawn);
     this.scatter = new ScatterView(select, drawn);
     this.cards = new CardGrid(select, drawn);
+    this.parallel = new ParallelView(select, drawn);
+    this.axisSelects.forEach((s, i) => {
+      s.setAttribute('aria-label', `Axis ${String(i + 1)}`);
+      s.addEventListener('change', () => {
+        this.axesPicked = true;
+        this.parallel.axes = this.axisSelects.flatMap((x) => {
+          const c = parseAxis(x.value);
+          return c === undefined ? [] : [c];
+        });
+        this.parallel.draw();
+      });
+    });
     this.tabs.setAttribute('role', 'tablist');
     for (const [view, text] of TABS) {
       const b = el('button', { className: 'rc-tab', text });
@@ -88,6 +112,7 @@ export class ChartsView {
       this.line.destroy();
       this.scatter.destroy();
       this.cards.clear();
+      this.parallel.destroy();
     }
     this.root.hidden = view === 'table';
     this.markTabs();
@@ -104,6 +129,9 @@ export class ChartsView {
       this.scatter.x = parseAxis(this.xSelect.value);
       this.scatter.y = parseAxis(this.ySelect.value);
       this.scatter.draw();
+    } else if (view === 'parallel') {
+      this.body.replaceChildren(this.parallel.root);
+      this.parallel.draw();
     } else if (view === 'cards') {
       this.body.replaceChildren(this.cards.root);
       if (key !== undefined) {
@@ -129,6 +157,9 @@ export class ChartsView {
       this.scatter.draw();
     } else if (this.view === 'cards') {
       this.cards.rowsChanged();
+    } else if (this.view === 'parallel') {
+      this.renderControls();
+      this.parallel.draw();
     }
   }
 
@@ -140,6 +171,8 @@ export class ChartsView {
     } else if (this.view === 'cards') {
       this.cards.selectionChanged();
       this.report();
+    } else if (this.view === 'parallel') {
+      this.parallel.draw();
     }
   }
 
@@ -180,11 +213,33 @@ export class ChartsView {
         this.ySelect,
         this.caption,
       );
+    } else if (this.view === 'parallel') {
+      this.renderAxisControls();
     } else if (this.view === 'cards') {
       this.controls.replaceChildren(this.caption);
     } else {
       this.controls.replaceChildren();
     }
+  }
+
+  /** The parallel chart's axis selects: the default rule until the user picks an axis. */
+  private renderAxisControls(): void {
+    const choices = parallelChoices(table.rows);
+    if (!this.axesPicked) {
+      this.parallel.axes = defaultAxes(table.rows, choices);
+    }
+    const options: Array<[string, string]> = [
+      ['', '(no axis)'],
+      ...choices
+        .slice(0, MAX_AXIS_OPTIONS)
+        .map((c): [string, string] => [axisOption(c), `${c.kind} ${c.key}`]),
+    ];
+    this.axisSelects.forEach((s, i) => {
+      fill(s, options);
+      const c = this.parallel.axes[i];
+      s.value = c === undefined ? '' : axisOption(c);
+    });
+    this.controls.replaceChildren(el('span', { text: 'Axes' }), ...this.axisSelects, this.caption);
   }
 
   private captionText(): string {
@@ -201,6 +256,8 @@ export class ChartsView {
         return `${n(this.scatter.count)} runs with both values`;
       case 'cards':
         return `${n(this.cards.matching)} metrics`;
+      case 'parallel':
+        return `${n(this.parallel.lines)} runs on ${n(this.parallel.axisCount)} axes`;
       default:
         return '';
     }
@@ -217,6 +274,8 @@ export class ChartsView {
       cards: this.cards.matching,
       cardsDrawn: this.cards.drawn,
       liveCharts: this.cards.live,
+      parallelLines: this.parallel.lines,
+      parallelAxes: this.parallel.axisCount,
       selected: table.selected.size,
       heapMb: memory === undefined ? undefined : Math.round(memory.usedJSHeapSize / 1e5) / 10,
     };
