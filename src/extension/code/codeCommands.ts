@@ -56,11 +56,11 @@ function warnDirty(subject: CodeSubject): void {
   });
 }
 
-/** Open the entry point as it was at the run's commit, read-only. */
-export async function openAtCommit(
+/** The subject's commit and entry point in an open repository, or what was said instead. */
+async function located(
   repos: CodeRepositories,
   subject: CodeSubject | undefined,
-): Promise<CodeResult> {
+): Promise<(ResolvedSource & { readonly subject: CodeSubject }) | CodeResult> {
   if (subject === undefined) {
     return tell(undefined, {
       problem: 'noCommit',
@@ -68,9 +68,19 @@ export async function openAtCommit(
     });
   }
   const found = await repos.resolve(subject.source);
-  if (isProblem(found)) {
-    return tell(subject, found);
+  return isProblem(found) ? tell(subject, found) : { ...found, subject };
+}
+
+/** Open the entry point as it was at the run's commit, read-only. */
+export async function openAtCommit(
+  repos: CodeRepositories,
+  given: CodeSubject | undefined,
+): Promise<CodeResult> {
+  const found = await located(repos, given);
+  if (!('root' in found)) {
+    return found;
   }
+  const { subject } = found;
   const uri = await repos.documentUri(found.root, found.commit, found.relPath);
   await vscode.window.showTextDocument(uri, { preview: false });
   warnDirty(subject);
@@ -80,18 +90,13 @@ export async function openAtCommit(
 /** The diff editor: the entry point at the run's commit against the working file. */
 export async function compareWithWorkspace(
   repos: CodeRepositories,
-  subject: CodeSubject | undefined,
+  given: CodeSubject | undefined,
 ): Promise<CodeResult> {
-  if (subject === undefined) {
-    return tell(undefined, {
-      problem: 'noCommit',
-      message: 'Choose a run, logged model or trace with git tags.',
-    });
+  const found = await located(repos, given);
+  if (!('root' in found)) {
+    return found;
   }
-  const found = await repos.resolve(subject.source);
-  if (isProblem(found)) {
-    return tell(subject, found);
-  }
+  const { subject } = found;
   const left = await repos.documentUri(found.root, found.commit, found.relPath);
   const right = vscode.Uri.joinPath(vscode.Uri.file(found.root), ...found.relPath.split('/'));
   const title = `${path.basename(found.relPath)} (${shortCommit(found.commit)} ↔ workspace)`;
