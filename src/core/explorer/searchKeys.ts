@@ -29,14 +29,25 @@ export function searchKeys(runs: readonly Run[], experimentId?: string): string[
     : runs.filter((r) => r.info.experimentId === experimentId)) {
     run.data.metrics.forEach((m) => metrics.add(m.key));
     run.data.params.forEach((p) => params.add(p.key));
-    // MLflow's own system tags are rarely what someone filters on; keep the user's.
-    run.data.tags.filter((t) => !t.key.startsWith('mlflow.')).forEach((t) => tags.add(t.key));
+    run.data.tags.forEach((t) => tags.add(t.key));
   }
-  const sorted = (s: Set<string>): string[] => [...s].sort((a, b) => a.localeCompare(b));
+  return filterKeys({ metrics, params, tags });
+}
+
+/**
+ * The filter grammar's keys for these metric, param and tag keys, sorted within each kind, then
+ * the run attributes. MLflow's own system tags are rarely what someone filters on; the user's are kept.
+ */
+export function filterKeys(keys: {
+  readonly metrics: Iterable<string>;
+  readonly params: Iterable<string>;
+  readonly tags: Iterable<string>;
+}): string[] {
+  const sorted = (s: Iterable<string>): string[] => [...new Set(s)].sort((a, b) => a.localeCompare(b));
   return [
-    ...sorted(metrics).map((k) => qualifiedKey('metrics', k)),
-    ...sorted(params).map((k) => qualifiedKey('params', k)),
-    ...sorted(tags).map((k) => qualifiedKey('tags', k)),
+    ...sorted(keys.metrics).map((k) => qualifiedKey('metrics', k)),
+    ...sorted(keys.params).map((k) => qualifiedKey('params', k)),
+    ...sorted([...keys.tags].filter((k) => !k.startsWith('mlflow.'))).map((k) => qualifiedKey('tags', k)),
     ...ATTRIBUTES,
   ];
 }

@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import { describeStoreError } from '../../core/explorer/describeStoreError';
-import { qualifiedKey } from '../../core/explorer/searchKeys';
+import { filterKeys } from '../../core/explorer/searchKeys';
 import { FiguresCache } from '../../core/runsTable/figuresCache';
 import { loadFigures } from '../../core/runsTable/loadFigures';
 import { serverOrderBy, type Column, type FiguresLookup } from '../../core/runsTable/columns';
@@ -34,15 +34,6 @@ const PAGE = 1000;
  * messages. Smaller pages, with a yield between them, keep the host answering.
  */
 const LOCAL_PAGE = 250;
-
-const ATTRIBUTE_KEYS = [
-  'attributes.status',
-  'attributes.run_name',
-  'attributes.start_time',
-  'attributes.end_time',
-  'attributes.user_id',
-  'attributes.run_id',
-];
 
 /** One table per experiment of the connection. */
 const tables = new PanelHost<'runsTable', string, RunsTablePanel>({
@@ -144,14 +135,7 @@ export class RunsTablePanel {
         // and made again (its state is gone): everything loads again.
         const queued = this.queued;
         this.queued = undefined;
-        this.post({
-          type: 'runsTable/init',
-          experimentId: this.experimentId,
-          experimentName: this.experimentName,
-          storeKind: (await this.deps.session.stores()).tracking.kind,
-          columns: this.columns,
-          filter: this.filter,
-        });
+        await this.postInit();
         if (queued === undefined) {
           this.reload();
         } else {
@@ -232,17 +216,17 @@ export class RunsTablePanel {
   }
 
   private async askFilter(): Promise<void> {
-    const keys = rowKeys(this.rows.values());
-    const chosen = await this.deps.promptFilter(this.filter, [
-      ...keys.metrics.map((k) => qualifiedKey('metrics', k)),
-      ...keys.params.map((k) => qualifiedKey('params', k)),
-      ...keys.tags.filter((k) => !k.startsWith('mlflow.')).map((k) => qualifiedKey('tags', k)),
-      ...ATTRIBUTE_KEYS,
-    ]);
+    const chosen = await this.deps.promptFilter(this.filter, filterKeys(rowKeys(this.rows.values())));
     if (chosen === undefined || chosen === this.filter) {
       return;
     }
     this.filter = chosen;
+    await this.postInit();
+    this.reload();
+  }
+
+  /** What the webview starts a (re)load from: the experiment, the store kind, columns and filter. */
+  private async postInit(): Promise<void> {
     this.post({
       type: 'runsTable/init',
       experimentId: this.experimentId,
@@ -251,7 +235,6 @@ export class RunsTablePanel {
       columns: this.columns,
       filter: this.filter,
     });
-    this.reload();
   }
 
   /** Start loading every page again (the last load stops). */
