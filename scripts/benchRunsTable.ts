@@ -89,8 +89,12 @@ export async function runsTableDrawn(): Promise<Record<string, unknown>> {
       const warm = all.slice(1);
       const med = (pick: (l: ProbeLine) => number): number => round(median(warm.map(pick)));
       return {
-        firstOpenFirstRowsMs: round(all[0]?.firstRowsMs ?? NaN),
-        firstRowsMedianMs: med((l) => l.firstRowsMs),
+        // Drawn: the page's own clock (PageTiming); told: when its report reached the host.
+        firstOpenFirstRowsDrawnMs: all[0]?.phases.pageFirstLines,
+        firstOpenFirstRowsToldMs: round(all[0]?.firstRowsMs ?? NaN),
+        firstRowsDrawnMedianMs: med((l) => l.phases.pageFirstLines ?? NaN),
+        phasesBySample: all.map((l) => l.phases),
+        firstRowsToldMedianMs: med((l) => l.firstRowsMs),
         allRowsMedianMs: med((l) => l.allRowsMs),
         figuresOfOneMetricMedianMs: med((l) => l.figuresMs),
         sortByLastValueMedianMs: med((l) => l.lastValueSortMs),
@@ -101,16 +105,36 @@ export async function runsTableDrawn(): Promise<Record<string, unknown>> {
         scrollMaxFrameMs: warm.map((l) => l.scroll.maxFrameMs),
         scrollFramesOver50Ms: warm.map((l) => l.scroll.framesOver50Ms),
         scrollSlowFrames: warm.map((l) => l.scroll.slowFrames),
+        scrollTrace: warm.map((l) => l.scroll.trace),
         scrolledPx: warm[0]?.scroll.scrolledPx,
         rowsInDom: warm[0]?.domRows,
         commandToWebviewReadyMedianMs: med((l) => l.phases.ready ?? NaN),
+        // Command → each phase: the page's document start, its script fetched and started (the
+        // page's clock), the ready post received, the first lines drawn (page) and reported (host).
+        phasesMedianMs: Object.fromEntries(
+          ['pageStart', 'scriptFetched', 'scriptStart', 'ready', 'pageFirstLines', 'firstRows'].map((k) => [
+            k,
+            med((l) => l.phases[k] ?? NaN),
+          ]),
+        ),
         samples: warm.length,
       };
     };
     const local = of('mlflow.db');
     const served = of('REST');
-    const within = (f: Record<string, unknown>): boolean =>
-      Number(f.firstRowsMedianMs) <= 1000 &&
+    const smooth = (uri: string): boolean =>
+      lines
+        .filter((l) => l.uri === uri)
+        .slice(1)
+        .every(
+          (l) =>
+            !('error' in l.scroll.trace) &&
+            l.scroll.trace.framesOver50Ms === 0 &&
+            l.scroll.trace.medianFrameWorkMs <= 16,
+        );
+    const within = (f: Record<string, unknown>, uri: string): boolean =>
+      smooth(uri) &&
+      Number(f.firstRowsDrawnMedianMs) <= 1000 &&
       Number(f.sortByLastValueMedianMs) <= 150 &&
       Number(f.sortByMinMedianMs) <= 300;
     return {
@@ -119,7 +143,7 @@ export async function runsTableDrawn(): Promise<Record<string, unknown>> {
       restTestServer: served,
       budget:
         'first rows ≤ 1 s; sort by a last-value column ≤ 150 ms once its figures are in, by min ≤ 300 ms; scroll: no frame > 50 ms, median ≤ 16 ms (issue 20)',
-      withinBudget: within(local) && within(served),
+      withinBudget: within(local, 'mlflow.db') && within(served, 'REST'),
     };
   } finally {
     await ctx.close().catch(() => undefined);
@@ -225,6 +249,7 @@ export async function runsTableChartsDrawn(): Promise<Record<string, unknown>> {
         cardGridScrollFrames: all.map((l) => l.cardsScroll.frames),
         cardGridScrollMedianFrameMs: all.map((l) => l.cardsScroll.medianFrameMs),
         cardGridScrollMaxFrameMs: all.map((l) => l.cardsScroll.maxFrameMs),
+        cardGridScrollTrace: all.map((l) => l.cardsScroll.trace),
         searchedHeapMb: all[0]?.searchedHeapMb,
         samples: all.length,
       };

@@ -6,6 +6,7 @@
 // the largest JS heap seen (Chromium's performance.memory) — then answers with the figures.
 import * as fs from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
+import { scrollFrames, startTrace, type TraceFigures } from './benchScrollTrace';
 
 export interface ScrollFigures {
   readonly frames: number;
@@ -16,6 +17,8 @@ export interface ScrollFigures {
   readonly slowFrames: string;
   readonly scrolledPx: number;
   readonly maxHeapMb: number | undefined;
+  /** The same scroll read from a Chromium trace (benchScrollTrace.ts). */
+  readonly trace: TraceFigures | { error: string };
 }
 
 // Source text, not a function: tsx would wrap a named function in helpers the page lacks.
@@ -29,6 +32,7 @@ const RECORDER = `async (sel) => {
   await frame();
   let maxHeap = heap();
   const times = [];
+  performance.mark('rt-scroll-start');
   let last = await frame();
   const step = s.clientHeight;
   for (let i = 0; i < 100000; i++) {
@@ -42,6 +46,7 @@ const RECORDER = `async (sel) => {
   // The last frame's drawing shows in the frame after it.
   const t = await frame();
   times.push(t - last);
+  performance.mark('rt-scroll-end');
   return { times, scrolledPx: s.scrollTop, maxHeap: memory ? maxHeap : undefined };
 }`;
 
@@ -65,7 +70,7 @@ async function frameWith(page: Page, selector: string): Promise<Frame | undefine
   return undefined;
 }
 
-function figures(r: RecorderResult): ScrollFigures {
+function figures(r: RecorderResult, trace: ScrollFigures['trace']): ScrollFigures {
   const sorted = [...r.times].sort((a, b) => a - b);
   const round = (x: number): number => Math.round(x * 10) / 10;
   return {
@@ -79,7 +84,19 @@ function figures(r: RecorderResult): ScrollFigures {
       .join(' '),
     scrolledPx: Math.round(r.scrolledPx),
     maxHeapMb: r.maxHeap === undefined ? undefined : Math.round(r.maxHeap / 1e5) / 10,
+    trace,
   };
+}
+
+let traces = 0;
+/** BENCH_TRACE_OUT=<dir> keeps each scroll's trace there (open it in Chromium's Performance panel). */
+function keepTrace(events: readonly unknown[]): void {
+  const dir = process.env.BENCH_TRACE_OUT;
+  if (dir !== undefined && dir !== '') {
+    fs.mkdirSync(dir, { recursive: true });
+    traces += 1;
+    fs.writeFileSync(`${dir}/scroll-${String(traces)}.json`, JSON.stringify({ traceEvents: events }));
+  }
 }
 
 async function answer(page: Page, ready: string, done: string): Promise<void> {
@@ -91,8 +108,11 @@ async function answer(page: Page, ready: string, done: string): Promise<void> {
     if (f === undefined) {
       throw new Error(`no webview frame shows ${selector}`);
     }
+    const tracing = await startTrace(page);
     const raw = await f.evaluate<RecorderResult>(`(${RECORDER})(${JSON.stringify(selector)})`);
-    result = figures(raw);
+    const events = await tracing.stop();
+    keepTrace(events);
+    result = figures(raw, scrollFrames(events));
   } catch (e) {
     result = { error: e instanceof Error ? e.message : String(e) };
   }

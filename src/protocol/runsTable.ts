@@ -168,6 +168,19 @@ export interface RunsTableRendered extends Message<'runsTable/rendered'> {
   readonly sortMs: number | undefined;
   /** The filter line: the server filter (if any), then each local bound. */
   readonly filterLine: readonly string[];
+  /** When the page got where (the bench splits the wait for the first rows with it). */
+  readonly page: PageTiming;
+}
+
+/**
+ * The page's own clock: `origin` is its document's start (epoch ms, `performance.timeOrigin`), the
+ * rest are ms after it: its script fetched and started, and its first lines drawn (once there are).
+ */
+export interface PageTiming {
+  readonly origin: number;
+  readonly scriptFetchedMs: number | undefined;
+  readonly scriptStartMs: number;
+  readonly firstLinesMs: number | undefined;
 }
 
 export type RunsTableWebviewMessage =
@@ -226,6 +239,13 @@ const isRunIds = (v: unknown): boolean => Array.isArray(v) && v.length <= MAX_AC
 const isShortStrings = (v: unknown): boolean =>
   Array.isArray(v) && v.length <= 50 && v.every((s) => typeof s === 'string' && s.length <= 500);
 const isCount = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const isTime = (v: unknown): boolean => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const isPageTiming = (v: unknown): boolean =>
+  hasOnlyKeys(v, ['origin', 'scriptFetchedMs', 'scriptStartMs', 'firstLinesMs']) &&
+  isTime(v.origin) &&
+  isTime(v.scriptStartMs) &&
+  (v.scriptFetchedMs === undefined || isTime(v.scriptFetchedMs)) &&
+  (v.firstLinesMs === undefined || isTime(v.firstLinesMs));
 const isOptLabel = (v: unknown): boolean =>
   v === undefined || (typeof v === 'string' && v.length <= MAX_COLUMN_KEY + 20);
 
@@ -259,7 +279,9 @@ const WEBVIEW_CHECKS = {
       'groupedBy',
       'sortMs',
       'filterLine',
+      'page',
     ]) &&
+    isPageTiming(m.page) &&
     Array.isArray(m.filterLine) &&
     m.filterLine.length <= MAX_BOUNDS + 1 &&
     isShortStrings(m.filterLine) &&

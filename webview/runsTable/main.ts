@@ -13,6 +13,7 @@ import { fromWireFigures } from '../../src/core/runsTable/wireNumber';
 import {
   isRunsTableHostMessage,
   type RunsTableActionName,
+  type PageTiming,
   type RunsTableHostMessage,
 } from '../../src/protocol/runsTable';
 import { el, onHostMessage } from '../shared/host';
@@ -25,6 +26,10 @@ import { recomputeLines, requestFigures, saveView, shownRunIds, table, vscode } 
 import { installStyles } from './styles';
 import { ChartsView } from './charts/chartsView';
 import { installChartStyles } from './charts/chartStyles';
+
+/** When this script began (the bench splits the wait for the first rows with it). */
+const scriptStartMs = performance.now();
+let firstLinesMs: number | undefined;
 
 installStyles();
 installChartStyles();
@@ -242,6 +247,23 @@ groupSelect.addEventListener('change', () => {
   refresh();
 });
 
+/** The page's clock (see PageTiming): its script's fetch from the resource timing entry. */
+function pageTiming(): PageTiming {
+  if (firstLinesMs === undefined && table.lines.length > 0) {
+    firstLinesMs = Math.round(performance.now());
+  }
+  const script = performance
+    .getEntriesByType('resource')
+    .filter((e) => e instanceof PerformanceResourceTiming)
+    .find((e) => e.name.includes('runsTable.js'));
+  return {
+    origin: Math.round(performance.timeOrigin),
+    scriptFetchedMs: script === undefined ? undefined : Math.round(script.responseEnd),
+    scriptStartMs: Math.round(scriptStartMs),
+    firstLinesMs,
+  };
+}
+
 let lastReport = '';
 /** Tell the host what is drawn (the in-host tests and the bench read it). */
 function report(): void {
@@ -267,6 +289,7 @@ function report(): void {
       table.groupBy === undefined ? undefined : `${table.groupBy.kind} ${table.groupBy.key.slice(0, 1000)}`,
     sortMs: sortMs === undefined ? undefined : Math.round(sortMs * 10) / 10,
     filterLine: filterLine().slice(0, 21),
+    page: pageTiming(),
   };
   const text = JSON.stringify(m);
   if (text !== lastReport) {

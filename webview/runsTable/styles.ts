@@ -17,7 +17,7 @@ body { padding: 0; overflow: hidden; }
 .rt-status { color: var(--vscode-descriptionForeground); padding: 2px 0 4px; min-height: 1.4em; }
 .rt-status.rt-error { color: var(--vscode-errorForeground); }
 .rt-grid { flex: 1; overflow: auto; position: relative; border-top: 1px solid var(--vscode-panel-border);
-  font-variant-numeric: tabular-nums; }
+  font-variant-numeric: tabular-nums; contain: strict; }
 .rt-canvas { position: relative; }
 .rt-head { position: sticky; top: 0; z-index: 2; background: var(--vscode-editor-background);
   border-bottom: 1px solid var(--vscode-panel-border); }
@@ -25,13 +25,17 @@ body { padding: 0; overflow: hidden; }
   color: var(--vscode-foreground); background: transparent; border: none; border-right: 1px solid var(--vscode-panel-border);
   overflow: hidden; text-overflow: ellipsis; white-space: nowrap; cursor: pointer; }
 .rt-th:hover { background: var(--vscode-list-hoverBackground); }
-.rt-row { position: absolute; left: 0; box-sizing: border-box; border-bottom: 1px solid var(--vscode-editorGroup-border, transparent); }
+/* Rows and cells have their size set: each is laid out and painted alone, so a new window of rows
+   costs no layout or paint of the rest. */
+.rt-row { position: absolute; left: 0; box-sizing: border-box; border-bottom: 1px solid var(--vscode-editorGroup-border, transparent);
+  contain: strict; }
 .rt-row:hover { background: var(--vscode-list-hoverBackground); }
 .rt-row.rt-selected { background: var(--vscode-list-inactiveSelectionBackground); color: var(--vscode-list-inactiveSelectionForeground, inherit); }
 .rt-grid:focus .rt-row.rt-selected { background: var(--vscode-list-activeSelectionBackground); color: var(--vscode-list-activeSelectionForeground); }
 .rt-row.rt-cursor { outline: 1px solid var(--vscode-list-focusOutline, var(--vscode-focusBorder)); outline-offset: -1px; }
 .rt-row.rt-group { background: var(--vscode-sideBarSectionHeader-background, var(--vscode-editorWidget-background)); font-weight: 600; }
-.rt-td { position: absolute; top: 0; box-sizing: border-box; padding: 0 6px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.rt-td { position: absolute; top: 0; box-sizing: border-box; padding: 0 6px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap;
+  contain: strict; }
 .rt-num { text-align: right; }
 .rt-pinned { z-index: 1; background: var(--vscode-editor-background); box-shadow: 2px 0 3px -1px var(--vscode-widget-shadow); }
 .rt-head .rt-pinned { background: var(--vscode-editor-background); }

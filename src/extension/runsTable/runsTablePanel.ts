@@ -7,7 +7,12 @@ import { serverOrderBy, type Column, type FiguresLookup } from '../../core/runsT
 import type { ColumnBound } from '../../core/runsTable/columnBounds';
 import { rowKeys, tableRow, toWire, type TableRow } from '../../core/runsTable/tableRow';
 import { toWireFigures } from '../../core/runsTable/wireNumber';
-import type { RunsTableHostMessage, RunsTableView, RunsTableWebviewMessage } from '../../protocol/runsTable';
+import type {
+  PageTiming,
+  RunsTableHostMessage,
+  RunsTableView,
+  RunsTableWebviewMessage,
+} from '../../protocol/runsTable';
 import type { StoreSession } from '../connection';
 import type { HostedPanel } from '../shared/webviews/hostedPanel';
 import { PanelHost } from '../shared/webviews/panelHost';
@@ -135,14 +140,19 @@ export class RunsTablePanel {
         // and made again (its state is gone): everything loads again.
         const queued = this.queued;
         this.queued = undefined;
+        this.held = undefined;
         await this.postInit();
         if (queued === undefined) {
           this.reload();
-        } else {
-          queued.forEach((q) => {
-            this.post(q);
-          });
+          return;
         }
+        // The first page goes now; what loaded after it waits until the page has drawn it (its
+        // first report), so the first rows are not drawn only after every page read meanwhile.
+        const [first, ...rest] = queued;
+        if (first !== undefined) {
+          this.post(first);
+        }
+        this.held = rest.length > 0 ? rest : undefined;
         return;
       }
       case 'runsTable/columns':
@@ -176,6 +186,8 @@ export class RunsTablePanel {
         return;
       case 'runsTable/rendered':
         this.hosted.mark(m.lines > 0 ? 'firstRows' : 'rendered');
+        markPage(this.hosted, m.page);
+        this.release();
         return;
       case 'runsTable/needSeries':
         return this.series.need(m);
@@ -353,17 +365,41 @@ export class RunsTablePanel {
 
   /** Messages held until the webview's first `ready` (the load starts with the command). */
   private queued: RunsTableHostMessage[] | undefined = [];
+  /** After that ready, the ones held until the webview has drawn the first page. */
+  private held: RunsTableHostMessage[] | undefined;
 
   private post(m: RunsTableHostMessage): void {
-    if (this.queued === undefined) {
+    const waiting = this.queued ?? this.held;
+    if (waiting === undefined) {
       this.hosted.post(m);
     } else {
-      this.queued.push(m);
+      waiting.push(m);
     }
+  }
+
+  /** The webview drew: what was held goes to it, in order. */
+  private release(): void {
+    const held = this.held;
+    this.held = undefined;
+    held?.forEach((m) => {
+      this.hosted.post(m);
+    });
   }
 }
 
 function connectionOf(session: StoreSession): string {
   const s = session.state;
   return s.status === 'none' ? '' : s.uri;
+}
+
+/** The page's own times as phases (epoch ms), where it has reached them. */
+function markPage(hosted: HostedPanel<'runsTable'>, page: PageTiming): void {
+  hosted.mark('pageStart', page.origin);
+  hosted.mark('scriptStart', page.origin + page.scriptStartMs);
+  if (page.scriptFetchedMs !== undefined) {
+    hosted.mark('scriptFetched', page.origin + page.scriptFetchedMs);
+  }
+  if (page.firstLinesMs !== undefined) {
+    hosted.mark('pageFirstLines', page.origin + page.firstLinesMs);
+  }
 }

@@ -29,6 +29,33 @@ describe('runs table protocol', () => {
     assert.ok(!isColumn({ kind: 'script', key: 'a' }));
   });
 
+  it("checks the rendered report's page timing: known keys, finite times", () => {
+    const rendered = {
+      type: 'runsTable/rendered',
+      lines: 3,
+      domRows: 3,
+      domCells: 30,
+      firstLines: ['a'],
+      sortedBy: undefined,
+      groupedBy: undefined,
+      sortMs: undefined,
+      filterLine: [],
+      page: { origin: 1_700_000_000_000, scriptFetchedMs: 80, scriptStartMs: 90, firstLinesMs: 120 },
+    };
+    assert.ok(isRunsTableWebviewMessage(rendered));
+    assert.ok(
+      isRunsTableWebviewMessage({
+        ...rendered,
+        page: { origin: 1, scriptFetchedMs: undefined, scriptStartMs: 2, firstLinesMs: undefined },
+      }),
+    );
+    assert.ok(!isRunsTableWebviewMessage({ ...rendered, page: undefined }));
+    assert.ok(!isRunsTableWebviewMessage({ ...rendered, page: { ...rendered.page, origin: Infinity } }));
+    assert.ok(!isRunsTableWebviewMessage({ ...rendered, page: { ...rendered.page, scriptStartMs: -1 } }));
+    assert.ok(!isRunsTableWebviewMessage({ ...rendered, page: { ...rendered.page, firstLinesMs: '1' } }));
+    assert.ok(!isRunsTableWebviewMessage({ ...rendered, page: { ...rendered.page, extra: 1 } }));
+  });
+
   it('checks what the host sends', () => {
     assert.ok(
       isRunsTableHostMessage({ type: 'runsTable/rows', rows: [], reset: true, loaded: 0, done: true }),

@@ -84,8 +84,8 @@ export class HostedPanel<K extends PanelKind> implements vscode.Disposable {
   }
 
   /** Note the first time the panel reaches a phase of its work (the bench reads these). */
-  mark(phase: string): void {
-    this.recorder.mark(phase);
+  mark(phase: string, at?: number): void {
+    this.recorder.mark(phase, at);
   }
 
   /** Close the panel: abort its requests, release what it owns, leave the registry. Once. */

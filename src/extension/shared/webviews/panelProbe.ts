@@ -61,9 +61,9 @@ export class PanelRecorder<K extends PanelKind> implements PanelRecord<K> {
     this.lastByType.set(message.type, message);
   }
 
-  /** The first time only: a phase is when the panel got there first. */
-  mark(phase: string): void {
-    this.marks[phase] ??= Date.now();
+  /** The first time only: a phase is when the panel got there first (`at`, epoch ms, if known). */
+  mark(phase: string, at = Date.now()): void {
+    this.marks[phase] ??= at;
   }
 }
 
