@@ -48,7 +48,8 @@ export interface TraceFigures {
   readonly framesWorkOver16Ms: number;
   /** Average work per frame by kind (script, style, layout, paint, gc…), ms. */
   readonly workPerFrameMs: Readonly<Record<string, number>>;
-  /** Top-level tasks over 50 ms on that thread, each with its largest parts (ms). */
+  /** Top-level tasks over 50 ms on that thread: how many, and the longest 8 with their largest parts (ms). */
+  readonly longTaskCount: number;
   readonly longTasks: readonly string[];
   /** Other pages whose script ran on the same thread in the window (the workbench, in a browser). */
   readonly sharedWithOtherScripts: readonly string[];
@@ -197,7 +198,12 @@ export function scrollFrames(events: readonly TraceEvent[]): TraceFigures | { er
     maxFrameWorkMs: at(sortedWork, 1),
     framesWorkOver16Ms: work.filter((w) => w > 16_000).length,
     workPerFrameMs: perFrame,
-    longTasks: tasks.filter((t) => (t.dur ?? 0) > 50_000).map((t) => describeTask(t, onThread, start.ts)),
+    longTaskCount: tasks.filter((t) => (t.dur ?? 0) > 50_000).length,
+    longTasks: tasks
+      .filter((t) => (t.dur ?? 0) > 50_000)
+      .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
+      .slice(0, 8)
+      .map((t) => describeTask(t, onThread, start.ts)),
     sharedWithOtherScripts: [...scripts].slice(0, 10),
   };
 }

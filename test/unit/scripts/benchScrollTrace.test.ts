@@ -52,6 +52,7 @@ describe('bench scroll trace reader', () => {
     assert.equal(f.medianFrameWorkMs, 5);
     assert.equal(f.maxFrameWorkMs, 60);
     assert.equal(f.framesWorkOver16Ms, 1);
+    assert.equal(f.longTaskCount, 1);
     assert.equal(f.longTasks.length, 1);
     assert.match(f.longTasks[0] ?? '', /^60 ms at \+17\.8 ms \(gc 40, script 10\)$/);
     assert.deepEqual(f.sharedWithOtherScripts, ['workbench/workbench.js']);

@@ -1,6 +1,9 @@
 // One small chart per metric key (each run's latest value, runs in the table's order), in a grid
 // searched by key and virtualised: only the cards in view (and a row either side) are in the DOM
 // with a chart; a card scrolled away has its chart destroyed, so 3,000 keys cost a screenful.
+// A frame makes charts for ~8 ms at most and leaves the rest of the window to the next frames (a
+// Chromium trace of a fast scroll showed 40–60 ms frames making a screenful of charts at once):
+// the cards move with the scroll at once and their charts fill in behind.
 import { cardPosition, cardWindow, type CardLayout } from '../../../src/core/runsTable/cardWindow';
 import { latestValues, matchingKeys } from '../../../src/core/runsTable/chartData';
 import { rowKeys } from '../../../src/core/runsTable/tableRow';
@@ -11,11 +14,16 @@ import { tick } from './scatterView';
 
 const LAYOUT: CardLayout = { minWidth: 260, height: 170, gap: 8 };
 const MUTED = 'rgba(128, 128, 128, 0.5)';
+/** Chart-making time per frame; at least one chart is made in each frame that has any to make. */
+const FILL_BUDGET_MS = 8;
 
 interface Card {
+  readonly key: string;
   readonly root: HTMLDivElement;
-  readonly chart: Chart<'scatter'>;
-  readonly runIds: readonly string[];
+  readonly canvas: HTMLCanvasElement;
+  /** Made when the card's turn comes (see FILL_BUDGET_MS). */
+  chart: Chart<'scatter'> | undefined;
+  runIds: readonly string[];
 }
 
 export class CardGrid {
@@ -56,8 +64,13 @@ export class CardGrid {
     return this.keys.length;
   }
 
+  /** Cards whose chart is made. */
   get live(): number {
-    return this.cards.size;
+    let n = 0;
+    for (const c of this.cards.values()) {
+      n += c.chart === undefined ? 0 : 1;
+    }
+    return n;
   }
 
   /** Read the metric keys again when rows arrived or were replaced; true when they were. */
@@ -102,7 +115,7 @@ export class CardGrid {
   /** Destroy every card's chart (the view was left or its data changed). */
   clear(): void {
     for (const c of this.cards.values()) {
-      c.chart.destroy();
+      c.chart?.destroy();
       c.root.remove();
     }
     this.cards.clear();
@@ -112,6 +125,9 @@ export class CardGrid {
   /** Recolour the cards shown for a new selection. */
   selectionChanged(): void {
     for (const c of this.cards.values()) {
+      if (c.chart === undefined) {
+        continue;
+      }
       const colors = this.colors(c.runIds);
       const ds = c.chart.data.datasets[0];
       if (ds !== undefined) {
@@ -127,6 +143,7 @@ export class CardGrid {
     if (!this.root.isConnected) {
       return;
     }
+    const started = performance.now();
     const w = cardWindow(
       this.scroller.scrollTop,
       { width: this.scroller.clientWidth, height: this.scroller.clientHeight },
@@ -137,7 +154,7 @@ export class CardGrid {
     const wanted = new Set(this.keys.slice(w.first, w.last));
     for (const [key, c] of this.cards) {
       if (!wanted.has(key)) {
-        c.chart.destroy();
+        c.chart?.destroy();
         c.root.remove();
         this.cards.delete(key);
       }
@@ -150,7 +167,27 @@ export class CardGrid {
       card.root.style.width = `${String(w.cardWidth)}px`;
     }
     this.drawn = this.cards.size;
+    if (this.fill(this.keys.slice(w.first, w.last), started)) {
+      this.schedule();
+    }
     this.onDrawn();
+  }
+
+  /** Make the window's missing charts, in order, until the frame's budget is spent; true if some wait. */
+  private fill(keys: readonly string[], started: number): boolean {
+    let made = 0;
+    for (const key of keys) {
+      const card = this.cards.get(key);
+      if (card === undefined || card.chart !== undefined) {
+        continue;
+      }
+      if (made > 0 && performance.now() - started > FILL_BUDGET_MS) {
+        return true;
+      }
+      this.chart(card);
+      made += 1;
+    }
+    return false;
   }
 
   private colors(runIds: readonly string[]): string[] {
@@ -167,10 +204,17 @@ export class CardGrid {
     const root = el('div', { className: 'rc-card' }, title, el('div', { className: 'rc-card-plot' }, canvas));
     root.style.height = `${String(LAYOUT.height)}px`;
     this.sizer.append(root);
-    const { runIds, values } = latestValues(table.rows, key);
+    const card: Card = { key, root, canvas, chart: undefined, runIds: [] };
+    this.cards.set(key, card);
+    return card;
+  }
+
+  private chart(card: Card): void {
+    const { runIds, values } = latestValues(table.rows, card.key);
+    card.runIds = runIds;
     const theme = themeColors();
     const colors = this.colors(runIds);
-    const chart = new Chart(canvas, {
+    card.chart = new Chart(card.canvas, {
       type: 'scatter',
       data: {
         datasets: [
@@ -207,8 +251,5 @@ export class CardGrid {
         },
       },
     });
-    const card = { root, chart, runIds };
-    this.cards.set(key, card);
-    return card;
   }
 }
