@@ -38,6 +38,17 @@ export interface RunsTableRows extends Message<'runsTable/rows'> {
   readonly error: string | undefined;
 }
 
+/** Most rows one `runsTable/updateRows` replaces (the host re-reads 25 running runs a tick). */
+export const MAX_UPDATED_ROWS = 100;
+
+/**
+ * Running runs read again that changed (status, end, metrics, params, tags): the webview replaces
+ * its rows of the same ids, where they are, and drops their figures (new ones follow).
+ */
+export interface RunsTableUpdateRows extends Message<'runsTable/updateRows'> {
+  readonly rows: readonly WireRow[];
+}
+
 /** Figures of one metric of some runs (null: the run's history is empty). */
 export interface RunsTableFigures extends Message<'runsTable/figures'> {
   readonly key: string;
@@ -80,6 +91,7 @@ export interface RunsTableShowView extends Message<'runsTable/showView'> {
 export type RunsTableHostMessage =
   | RunsTableInit
   | RunsTableRows
+  | RunsTableUpdateRows
   | RunsTableFigures
   | RunsTableApplySort
   | RunsTableApplyBounds
@@ -346,6 +358,41 @@ export function isRunsTableWebviewMessage(v: unknown): v is RunsTableWebviewMess
   return checkMessage(WEBVIEW_CHECKS, v);
 }
 
+const isWireNumber = (v: unknown): boolean =>
+  (typeof v === 'number' && Number.isFinite(v)) || oneOf(['NaN', 'Infinity', '-Infinity'], v);
+const isPairs = (v: unknown, value: (x: unknown) => boolean): boolean =>
+  Array.isArray(v) &&
+  v.every((p) => Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && value(p[1]));
+const isOptTime = (v: unknown): boolean => v === null || (typeof v === 'number' && Number.isFinite(v));
+const isString = (v: unknown): boolean => typeof v === 'string';
+
+/** True for a row as {@link toWire} makes it: exact keys, each field of its type. */
+export function isWireRow(v: unknown): v is WireRow {
+  return (
+    hasOnlyKeys(v, [
+      'runId',
+      'name',
+      'status',
+      'startTime',
+      'endTime',
+      'user',
+      'source',
+      'parentId',
+      'metrics',
+      'params',
+      'tags',
+    ]) &&
+    isRunId(v.runId) &&
+    [v.name, v.status, v.user, v.source].every(isString) &&
+    isOptTime(v.startTime) &&
+    isOptTime(v.endTime) &&
+    (v.parentId === null || isString(v.parentId)) &&
+    isPairs(v.metrics, isWireNumber) &&
+    isPairs(v.params, isString) &&
+    isPairs(v.tags, isString)
+  );
+}
+
 const HOST_CHECKS = {
   'runsTable/init': (m) =>
     typeof m.experimentId === 'string' &&
@@ -354,6 +401,11 @@ const HOST_CHECKS = {
     typeof m.filter === 'string',
   'runsTable/rows': (m) =>
     Array.isArray(m.rows) && typeof m.reset === 'boolean' && typeof m.done === 'boolean' && isCount(m.loaded),
+  'runsTable/updateRows': (m) =>
+    hasOnlyKeys(m, ['type', 'rows']) &&
+    Array.isArray(m.rows) &&
+    m.rows.length <= MAX_UPDATED_ROWS &&
+    m.rows.every(isWireRow),
   'runsTable/applySort': (m) => isColumn(m.column) && typeof m.ascending === 'boolean',
   'runsTable/applyBounds': (m) =>
     Array.isArray(m.bounds) && m.bounds.length <= MAX_BOUNDS && m.bounds.every(isBound),

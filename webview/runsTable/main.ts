@@ -7,8 +7,7 @@ import {
   type Column,
   type MetricFigures,
 } from '../../src/core/runsTable/columns';
-import { fromWire } from '../../src/core/runsTable/tableRow';
-import { rowKeys } from '../../src/core/runsTable/tableRow';
+import { fromWire, rowKeys, type WireRow } from '../../src/core/runsTable/tableRow';
 import { fromWireFigures } from '../../src/core/runsTable/wireNumber';
 import {
   isRunsTableHostMessage,
@@ -327,6 +326,10 @@ function onMessage(m: RunsTableHostMessage): void {
       }
       renderGroupOptions();
       break;
+    case 'runsTable/updateRows':
+      replaceRows(m.rows);
+      renderGroupOptions();
+      break;
     case 'runsTable/applySort':
       sortBy(m.column, m.ascending);
       return;
@@ -351,6 +354,25 @@ function onMessage(m: RunsTableHostMessage): void {
     }
   }
   refresh();
+}
+
+/**
+ * Running runs that moved: each replaces its row where it is (the order the host loaded stays; the
+ * sort, grouping and bounds apply again at the refresh), and its figures go until the new ones come.
+ * A run not held (a reload started meanwhile) is left to that load.
+ */
+function replaceRows(rows: readonly WireRow[]): void {
+  const at = new Map(table.rows.map((r, i) => [r.runId, i]));
+  for (const w of rows) {
+    const i = at.get(w.runId);
+    if (i === undefined) {
+      continue;
+    }
+    const row = fromWire(w);
+    table.rows[i] = row;
+    table.byId.set(row.runId, row);
+    table.figures.forEach((byRun) => byRun.delete(row.runId));
+  }
 }
 
 const title = el('h2', { id: 'rt-title', text: 'Runs' });

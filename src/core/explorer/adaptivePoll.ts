@@ -4,6 +4,14 @@ export interface TimerClock {
   clearTimeout(handle: unknown): void;
 }
 
+/** The real timers (the extension's polls run on them). */
+export const REAL_CLOCK: TimerClock = {
+  setTimeout: (callback: () => void, ms: number): unknown => setTimeout(callback, ms),
+  clearTimeout: (handle: unknown): void => {
+    clearTimeout(handle as ReturnType<typeof setTimeout>);
+  },
+};
+
 /** How often to poll: never faster than `fastestMs`, never slower than `slowestMs` (0 turns polling off). */
 export interface PollBounds {
   readonly fastestMs: number;

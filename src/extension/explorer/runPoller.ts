@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { AdaptivePoll } from '../../core/explorer/adaptivePoll';
+import { AdaptivePoll, REAL_CLOCK } from '../../core/explorer/adaptivePoll';
 import { autoRefreshMs, SETTINGS } from '../shared/config';
 import type { ExperimentsModel } from './experimentsModel';
 import { inProgressTraceIds, pollInProgressTraces } from './tracePolling';
@@ -9,13 +9,6 @@ import type { TracesModel } from './tracesModel';
 const FASTEST_MS = 5_000;
 /** Running runs re-read per tick at most; the rest wait for the next tick. */
 const MAX_RUNS_PER_TICK = 25;
-
-const realClock = {
-  setTimeout: (callback: () => void, ms: number): unknown => setTimeout(callback, ms),
-  clearTimeout: (handle: unknown): void => {
-    clearTimeout(handle as ReturnType<typeof setTimeout>);
-  },
-};
 
 /**
  * Keeps running runs and in-progress traces fresh while the Experiments view is visible: it
@@ -37,7 +30,7 @@ export class RunPoller implements vscode.Disposable {
   ) {
     this.visible = view.visible;
     this.schedule = new AdaptivePoll(
-      realClock,
+      REAL_CLOCK,
       bounds(),
       () => this.visible && (this.running().length > 0 || inProgressTraceIds(traces).length > 0),
       () => this.tick(),

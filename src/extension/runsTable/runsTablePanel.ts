@@ -18,6 +18,7 @@ import type { HostedPanel } from '../shared/webviews/hostedPanel';
 import { PanelHost } from '../shared/webviews/panelHost';
 import type { ColumnMemory } from './columnMemory';
 import { ChartSeries } from './chartSeries';
+import { RunningRows } from './runningRows';
 import { exportCsv, runAction } from './runsTableActions';
 
 /** What a runs table needs from the rest of the extension. */
@@ -66,6 +67,7 @@ export class RunsTablePanel {
   private readonly figuresSent = new Map<string, Set<string>>();
   private columns: readonly Column[];
   private readonly series: ChartSeries;
+  private readonly running: RunningRows;
 
   static show(deps: RunsTableDeps, experimentId: string, experimentName: string): RunsTablePanel {
     const key = `${connectionOf(deps.session)}\u0000${experimentId}`;
@@ -99,11 +101,29 @@ export class RunsTablePanel {
       },
       hosted.signal,
     );
+    this.running = new RunningRows(hosted.panel, {
+      rows: () => this.rows,
+      getRun: async (runId) =>
+        (await deps.session.stores()).tracking.getRun(runId, { signal: hosted.signal }),
+      changed: (rows) => {
+        this.runsMoved(rows);
+      },
+      failed: (runId, err) => {
+        if (!hosted.signal.aborted) {
+          deps.log.warn(
+            `Runs table: could not read the running run ${runId}: ${describeStoreError(err).summary}`,
+          );
+        }
+      },
+    });
     // Load while the webview starts: its first rows are ready when its script is.
     this.reload();
     hosted.own(
       { dispose: () => this.loading?.abort() },
+      this.running,
       deps.session.onDidChange(() => {
+        // Its runs belong to the previous connection: reading them there again would only fail.
+        this.running.dispose();
         this.post({
           type: 'runsTable/rows',
           rows: [],
@@ -125,6 +145,16 @@ export class RunsTablePanel {
   /** Runs loaded so far. */
   get loadedCount(): number {
     return this.rows.size;
+  }
+
+  /** Whether the running rows' poll is scheduled or reading (for the tests). */
+  get pollingRunning(): boolean {
+    return this.running.active;
+  }
+
+  /** Read the running rows again now, as the poll's next tick would (the tests' entry point). */
+  pollRunningNow(): Promise<boolean> {
+    return this.running.pollNow();
   }
 
   private get connection(): string {
@@ -294,6 +324,7 @@ export class RunsTablePanel {
           error: undefined,
         });
         first = false;
+        this.running.update();
         this.computeFigures([...this.wanted.keys()]);
         // Let the post go out and the webview's messages in before the next page's work.
         await new Promise((resolve) => setTimeout(resolve, 0));
@@ -314,6 +345,20 @@ export class RunsTablePanel {
         error: `Could not load the runs: ${describeStoreError(err).summary}`,
       });
     }
+  }
+
+  /**
+   * Running runs the poll read again and found changed: the webview replaces them and drops their
+   * figures, which go again, computed anew where a metric moved (its cache version moved with it).
+   */
+  private runsMoved(rows: readonly TableRow[]): void {
+    for (const r of rows) {
+      this.rows.set(r.runId, r);
+      this.figuresSent.forEach((sent) => sent.delete(r.runId));
+    }
+    this.post({ type: 'runsTable/updateRows', rows: rows.map(toWire) });
+    this.computeFigures([...this.wanted.keys()]);
+    this.running.update();
   }
 
   /** Figures of these metrics for every loaded row without them, one metric after another. */

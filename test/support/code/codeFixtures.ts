@@ -73,7 +73,8 @@ export function writeFileStore(
       path.join(dir, 'meta.yaml'),
       [
         `artifact_uri: file://${dir}/artifacts`,
-        `end_time: ${String(r.startTime + 1000)}`,
+        // A running run has no end yet (MLflow writes null).
+        `end_time: ${r.status === 'RUNNING' ? 'null' : String(r.startTime + 1000)}`,
         `experiment_id: '${experimentId}'`,
         'lifecycle_stage: active',
         `run_id: ${r.runId}`,

@@ -1,5 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { isColumn, isRunsTableHostMessage, isRunsTableWebviewMessage } from '../../../src/protocol/runsTable';
+import {
+  isColumn,
+  isRunsTableHostMessage,
+  isRunsTableWebviewMessage,
+  MAX_UPDATED_ROWS,
+} from '../../../src/protocol/runsTable';
+import { toWire } from '../../../src/core/runsTable/tableRow';
+import { row } from '../core/runsTable/runsTableRows';
 
 describe('runs table protocol', () => {
   const RUN = '5479c2e952464803bc764edb72ee0164';
@@ -63,6 +70,42 @@ describe('runs table protocol', () => {
     assert.ok(
       !isRunsTableHostMessage({ type: 'runsTable/rows', rows: 'x', reset: true, loaded: 0, done: true }),
     );
+  });
+
+  it('checks the rows the host replaces: exact keys, typed fields, a bounded count', () => {
+    const wire = {
+      runId: RUN,
+      name: 'train',
+      status: 'RUNNING',
+      startTime: 1_700_000_000_000,
+      endTime: null,
+      user: 'ana',
+      source: 'train.py',
+      parentId: null,
+      metrics: [
+        ['loss', 0.5],
+        ['odd', 'NaN'],
+      ],
+      params: [['lr', '0.1']],
+      tags: [['mlflow.runName', 'train']],
+    };
+    const update = (rows: unknown[]): unknown => ({ type: 'runsTable/updateRows', rows });
+    assert.ok(isRunsTableHostMessage(update([wire])));
+    assert.ok(isRunsTableHostMessage(update([{ ...wire, status: 'FINISHED', endTime: 1_700_000_060_000 }])));
+    assert.ok(!isRunsTableHostMessage({ type: 'runsTable/updateRows', rows: [wire], extra: 1 }));
+    // What the host makes of a run, odd numbers included, passes.
+    const made = toWire(row(RUN, { status: 'RUNNING', metrics: { a: NaN, b: -Infinity }, parent: RUN }));
+    assert.ok(isRunsTableHostMessage(update([made])));
+    assert.ok(!isRunsTableHostMessage(update([{ ...wire, extra: 1 }])));
+    assert.ok(!isRunsTableHostMessage(update([{ ...wire, runId: '../x' }])));
+    assert.ok(!isRunsTableHostMessage(update([{ ...wire, endTime: undefined }])));
+    assert.ok(!isRunsTableHostMessage(update([{ ...wire, metrics: [['loss', 'x']] }])));
+    assert.ok(!isRunsTableHostMessage(update([{ ...wire, metrics: [['loss', Infinity]] }])));
+    assert.ok(!isRunsTableHostMessage(update([{ ...wire, params: [['lr', 1]] }])));
+    assert.ok(!isRunsTableHostMessage(update([{ ...wire, tags: [['a', 'b', 'c']] }])));
+    assert.ok(!isRunsTableHostMessage(update([{ ...wire, parentId: 7 }])));
+    assert.ok(!isRunsTableHostMessage({ type: 'runsTable/updateRows', rows: 'x' }));
+    assert.ok(!isRunsTableHostMessage(update(Array.from({ length: MAX_UPDATED_ROWS + 1 }, () => wire))));
   });
 
   it('checks the local bounds the host applies: known columns, finite numbers, at most 20', () => {
