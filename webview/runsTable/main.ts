@@ -371,7 +371,8 @@ function replaceRows(rows: readonly WireRow[]): void {
     const row = fromWire(w);
     table.rows[i] = row;
     table.byId.set(row.runId, row);
-    table.figures.forEach((byRun) => byRun.delete(row.runId));
+    // Its figures stay shown until the host's new ones replace them (it sends them for every
+    // changed run): dropping them would blank its aggregate cells and hide it from a bound meanwhile.
   }
 }
 
