@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { MlflowExtensionApi } from '../../../src/extension/api';
 import type { ConnectionState } from '../../../src/extension/connection/connectionState';
+import type { WebviewMessageOf } from '../../../src/extension/shared/webviews/panelMessages';
 import type { PanelRecord } from '../../../src/extension/shared/webviews/panelProbe';
 import type { PanelKind } from '../../../src/protocol/panelKinds';
 
@@ -96,6 +97,24 @@ export function probeOf<K extends PanelKind>(
 }
 
 /** Poll `probe` until it returns something, or fail naming `what` after `timeoutMs`. */
+/** Waits until the last message of `type` the panel's webview posted satisfies `ok`, and returns it. */
+export function untilReceived<K extends PanelKind, T extends WebviewMessageOf<K>['type']>(
+  record: PanelRecord<K>,
+  type: T,
+  what: string,
+  ok: (m: Extract<WebviewMessageOf<K>, { type: T }>) => boolean,
+  timeoutMs = 60_000,
+): Promise<Extract<WebviewMessageOf<K>, { type: T }>> {
+  return until(
+    what,
+    () => {
+      const m = record.lastReceived(type);
+      return m !== undefined && ok(m) ? m : undefined;
+    },
+    timeoutMs,
+  );
+}
+
 export async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

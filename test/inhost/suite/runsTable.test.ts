@@ -17,7 +17,15 @@ import { RUNS_TABLE_COMMANDS } from '../../../src/extension/shared/commandIds/ru
 import type { RunsTableFigures, RunsTableRendered, RunsTableRows } from '../../../src/protocol/runsTable';
 import { generateRunsDb, HOSTILE_STRINGS, type GeneratedRunsDb } from '../../support/mlflow/generateRunsDb';
 import { startMlflowTestServer, type MlflowTestServer } from '../../support/mlflow/mlflowTestServer';
-import { activeApi, clearTrackingUriSetting, probeOf, repoRoot, until, waitForConnection } from './helpers';
+import {
+  activeApi,
+  clearTrackingUriSetting,
+  probeOf,
+  repoRoot,
+  until,
+  untilReceived,
+  waitForConnection,
+} from './helpers';
 
 const fixtures = (...p: string[]): string =>
   path.join(repoRoot().fsPath, 'test', 'fixtures', 'mlflow-2.17.2', ...p);
@@ -90,13 +98,11 @@ describe('Runs Table (real extension host, REST test server and local mlflow.db)
       assert.equal(pages()[0]?.reset, true);
       assert.deepEqual([...all].sort(), [...generated.runIds].sort(), 'each run once');
       assert.equal(panel.loadedCount, generated.runIds.length);
-      const drawn = await until(
+      const drawn = await untilReceived(
+        record,
+        'runsTable/rendered',
         'the webview drawing every line',
-        () => {
-          const r = record.lastReceived('runsTable/rendered');
-          return r !== undefined && r.lines === generated.runIds.length ? r : undefined;
-        },
-        60_000,
+        (r) => r.lines === generated.runIds.length,
       );
       assert.ok(drawn.domRows > 0, 'rows are drawn');
       assert.ok(
@@ -179,14 +185,7 @@ describe('Runs Table (real extension host, REST test server and local mlflow.db)
         `a real narrowing (${String(expected)} of ${String(rows.length)})`,
       );
       const drawnWith = (what: string, ok: (r: RunsTableRendered) => boolean): Promise<RunsTableRendered> =>
-        until(
-          what,
-          () => {
-            const r = record.lastReceived('runsTable/rendered');
-            return r !== undefined && ok(r) ? r : undefined;
-          },
-          60_000,
-        );
+        untilReceived(record, 'runsTable/rendered', what, ok);
       panel.boundBy([
         { column: minLoss, max: 0.06 },
         { column: lr, max: 0.0031 },

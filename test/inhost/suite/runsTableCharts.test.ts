@@ -21,7 +21,15 @@ import type {
 import { unpackSeries } from '../../../src/protocol/seriesBatch';
 import { generateRunsDb, type GeneratedRunsDb } from '../../support/mlflow/generateRunsDb';
 import { startMlflowTestServer, type MlflowTestServer } from '../../support/mlflow/mlflowTestServer';
-import { activeApi, clearTrackingUriSetting, probeOf, repoRoot, until, waitForConnection } from './helpers';
+import {
+  activeApi,
+  clearTrackingUriSetting,
+  probeOf,
+  repoRoot,
+  until,
+  untilReceived,
+  waitForConnection,
+} from './helpers';
 
 const fixtures = (...p: string[]): string =>
   path.join(repoRoot().fsPath, 'test', 'fixtures', 'mlflow-2.17.2', 'sqlite', ...p);
@@ -79,14 +87,17 @@ describe('Runs Table charts (real extension host, REST test server and local mlf
       experimentId,
     );
     const record = probeOf(api, 'runsTable', panel.panel);
-    await until(
+    const last = await until(
       'every page',
-      () =>
-        record.sent.filter((m): m is RunsTableRows => m.type === 'runsTable/rows').at(-1)?.done === true
-          ? true
-          : undefined,
+      () => {
+        const rows = record.sent.filter((m): m is RunsTableRows => m.type === 'runsTable/rows').at(-1);
+        return rows?.done === true ? rows : undefined;
+      },
       60_000,
     );
+    // And drawn: a chart shown while the webview still takes pages in asks again as runs arrive
+    // (fewer points per run for more runs), which the tests below count as series sent twice.
+    await untilReceived(record, 'runsTable/rendered', 'every row drawn', (r) => r.lines === last.loaded);
     return [api, panel];
   }
 

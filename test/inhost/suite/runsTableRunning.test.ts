@@ -17,7 +17,15 @@ import type {
   RunsTableUpdateRows,
 } from '../../../src/protocol/runsTable';
 import { writeFileStore } from '../../support/code/codeFixtures';
-import { activeApi, clearTrackingUriSetting, mlflowLog, probeOf, until, waitForConnection } from './helpers';
+import {
+  activeApi,
+  clearTrackingUriSetting,
+  mlflowLog,
+  probeOf,
+  until,
+  untilReceived,
+  waitForConnection,
+} from './helpers';
 
 const EXPERIMENT = '4711';
 const LIVE = `11${'be'.repeat(15)}`;
@@ -49,14 +57,7 @@ describe('Runs Table: running runs kept fresh (real extension host, a file store
   };
 
   const drawn = (what: string, ok: (r: RunsTableRendered) => boolean): Promise<RunsTableRendered> =>
-    until(
-      what,
-      () => {
-        const r = record.lastReceived('runsTable/rendered');
-        return r !== undefined && ok(r) ? r : undefined;
-      },
-      60_000,
-    );
+    untilReceived(record, 'runsTable/rendered', what, ok);
   const sameLines = (lines: readonly string[]) => (r: RunsTableRendered) =>
     JSON.stringify(r.firstLines) === JSON.stringify(lines);
   /** The figures of loss the host posted for the live run after the `from`th message. */
