@@ -1,6 +1,6 @@
 import { describeStoreError } from '../../core/explorer/describeStoreError';
 import { loadMetricsSeries } from '../../core/compare/loadHistories';
-import type { MetricSeries } from '../../core/compare/metricSeries';
+import { decimateSeries, type MetricSeries } from '../../core/compare/metricSeries';
 import type { TrackingStore } from '../../core/tracking/trackingStore';
 import type { RunsTableNeedSeries, RunsTableSeries } from '../../protocol/runsTable';
 import { packSeries } from '../../protocol/seriesBatch';
@@ -40,7 +40,16 @@ export class ChartSeries {
     this.loading = ctl;
     const signal = AbortSignal.any([ctl.signal, this.panelSignal]);
     let reset = false;
-    if (m.key !== this.key || m.maxPoints !== this.maxPoints) {
+    if (m.key === this.key && m.maxPoints < this.maxPoints) {
+      // Fewer points per run (more runs in the chart, as a table's pages come in): the series held
+      // are cut down here instead of read again; the webview gets them anew at the new size.
+      for (const [id, series] of this.held) {
+        this.held.set(id, decimateSeries(series, m.maxPoints));
+      }
+      this.maxPoints = m.maxPoints;
+      this.sent.clear();
+      reset = true;
+    } else if (m.key !== this.key || m.maxPoints !== this.maxPoints) {
       this.key = m.key;
       this.maxPoints = m.maxPoints;
       this.held.clear();

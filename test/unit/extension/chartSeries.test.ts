@@ -1,0 +1,87 @@
+// The runs table's line-chart series holder over a real generated mlflow.db (sql.js), its history
+// reads counted: a second ask for more runs at fewer points per run cuts the held series down
+// instead of reading them again, and posts every run anew at the new size.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { SqliteDatabase } from '../../../src/core/tracking/sqlite/sqliteDatabase';
+import { SqliteTrackingStore } from '../../../src/core/tracking/sqlite/sqliteTrackingStore';
+import { ChartSeries } from '../../../src/extension/runsTable/chartSeries';
+import type { RunsTableSeries } from '../../../src/protocol/runsTable';
+import { unpackSeries } from '../../../src/protocol/seriesBatch';
+import { generateRunsDb, type GeneratedRunsDb } from '../../support/mlflow/generateRunsDb';
+import { FIXTURES } from '../../support/mlflow/recordedExchange';
+
+const reads: string[] = [];
+
+/** The real store, its history reads noted on the way. */
+class CountingStore extends SqliteTrackingStore {
+  override getMetricHistory(...args: Parameters<SqliteTrackingStore['getMetricHistory']>) {
+    reads.push(args[0].runId);
+    return super.getMetricHistory(...args);
+  }
+}
+
+describe('runs table chart series', () => {
+  let tmp: string;
+  let gen: GeneratedRunsDb;
+  let counted: CountingStore;
+
+  before(async function () {
+    this.timeout(60_000);
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'chart-series-'));
+    gen = await generateRunsDb(path.join(FIXTURES, 'sqlite', 'mlflow.db'), path.join(tmp, 'm.db'), {
+      runs: 5,
+      history: { keys: 1, steps: 1000 },
+      name: 'series',
+    });
+    counted = new CountingStore(await SqliteDatabase.open(path.join(tmp, 'm.db')));
+  });
+
+  after(() => {
+    counted.dispose();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('reads only the runs it lacks when asked again with fewer points per run', async () => {
+    const posted: RunsTableSeries[] = [];
+    const series = new ChartSeries(
+      () => Promise.resolve(counted),
+      (m) => posted.push(m),
+      () => undefined,
+      new AbortController().signal,
+    );
+    const ids = gen.runIds;
+    await series.need({
+      type: 'runsTable/needSeries',
+      key: 'loss_0',
+      runIds: ids.slice(0, 3),
+      maxPoints: 600,
+    });
+    assert.deepEqual([...reads].sort(), ids.slice(0, 3).sort());
+    const first = posted.flatMap((m) => unpackSeries(m.batch));
+    assert.equal(first.length, 3);
+    assert.ok(
+      first.every((s) => s.steps.length > 250 && s.steps.length <= 600),
+      'at the first size',
+    );
+
+    posted.length = 0;
+    reads.length = 0;
+    await series.need({ type: 'runsTable/needSeries', key: 'loss_0', runIds: ids, maxPoints: 250 });
+    assert.deepEqual([...reads].sort(), ids.slice(3).sort(), 'only the two new runs read');
+    assert.equal(posted[0]?.reset, true, 'the webview replaces what it holds');
+    const again = posted.flatMap((m) => unpackSeries(m.batch));
+    assert.deepEqual(again.map((s) => s.runId).sort(), [...ids].sort(), 'every run posted once');
+    assert.ok(
+      again.every((s) => s.steps.length <= 250),
+      'all at the new size',
+    );
+
+    posted.length = 0;
+    reads.length = 0;
+    await series.need({ type: 'runsTable/needSeries', key: 'loss_0', runIds: ids, maxPoints: 800 });
+    assert.equal(reads.length, ids.length, 'more points than held: read again');
+  });
+});
