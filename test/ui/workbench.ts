@@ -197,12 +197,23 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
       runCommand,
       statusItem: (text) => page.locator('.part.statusbar .statusbar-item', { hasText: text }),
       contextMenu: async (target, item) => {
-        await target.click({ button: 'right' });
         // The whole label (an ellipsis may follow): "Compare Runs" must not pick "Compare Runs' Code".
         const label = new RegExp(`^${item.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}…?$`);
         const entry = page
           .locator('.context-view a.action-menu-item')
           .filter({ has: page.locator('.action-label', { hasText: label }) });
+        // A menu is drawn whole when it opens: one without the entry was opened on another element
+        // (a list row that moved under the pointer; CI once got a file's menu without the MLmodel
+        // entries twice in a row). Close it and open the target's again, a few times.
+        for (let attempt = 1; ; attempt++) {
+          await target.click({ button: 'right' });
+          await page.locator('.context-view .monaco-menu').waitFor({ timeout: 20_000 });
+          if ((await entry.count()) > 0 || attempt === 3) {
+            break;
+          }
+          await page.keyboard.press('Escape');
+          await page.locator('.context-view .monaco-menu').waitFor({ state: 'hidden', timeout: 20_000 });
+        }
         await entry.waitFor({ timeout: 20_000 });
         // A menu item takes a mouse click only once it has been shown for 100 ms (so that releasing
         // the right button that opened the menu picks nothing); a click sooner is dropped and the
