@@ -202,17 +202,21 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
         const entry = page
           .locator('.context-view a.action-menu-item')
           .filter({ has: page.locator('.action-label', { hasText: label }) });
-        // A menu is drawn whole when it opens: one without the entry was opened on another element
-        // (a list row that moved under the pointer; CI once got a file's menu without the MLmodel
-        // entries twice in a row). Close it and open the target's again, a few times.
-        for (let attempt = 1; ; attempt++) {
+        // A menu is drawn whole when it opens and never changes while open. One without the entry
+        // was opened on another element (a list row that moved under the pointer), or before the
+        // entry's `when` could hold (CI twice got the MLmodel's menu without the extension's group,
+        // three quick retries in a row; a context key set during startup, likely). So the menu is
+        // closed and opened again until the entry is in it, for up to 20 s.
+        const deadline = Date.now() + 20_000;
+        for (;;) {
           await target.click({ button: 'right' });
           await page.locator('.context-view .monaco-menu').waitFor({ timeout: 20_000 });
-          if ((await entry.count()) > 0 || attempt === 3) {
+          if ((await entry.count()) > 0 || Date.now() > deadline) {
             break;
           }
           await page.keyboard.press('Escape');
           await page.locator('.context-view .monaco-menu').waitFor({ state: 'hidden', timeout: 20_000 });
+          await page.waitForTimeout(250);
         }
         await entry.waitFor({ timeout: 20_000 });
         // A menu item takes a mouse click only once it has been shown for 100 ms (so that releasing
