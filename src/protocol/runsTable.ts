@@ -1,5 +1,6 @@
 import { AGGREGATES, ATTRIBUTES, type Column } from '../core/runsTable/columns';
-import { MAX_CHART_RUNS } from '../core/runsTable/chartData';
+import { MAX_CHART_RUNS, type AxisColumn } from '../core/runsTable/chartData';
+import { MAX_PARALLEL_AXES } from '../core/runsTable/parallelData';
 import { MAX_BOUNDS, type ColumnBound } from '../core/runsTable/columnBounds';
 import type { WireRow } from '../core/runsTable/tableRow';
 import type { WireFigures } from '../core/runsTable/wireNumber';
@@ -86,6 +87,8 @@ export interface RunsTableShowView extends Message<'runsTable/showView'> {
   readonly view: RunsTableView;
   /** The line chart's metric, or the cards' search text. */
   readonly key: string | undefined;
+  /** The scatter's x and y, or the parallel chart's axes (as picked in its selects). */
+  readonly axes?: readonly AxisColumn[];
 }
 
 export type RunsTableHostMessage =
@@ -147,6 +150,8 @@ export interface RunsTableChartsRendered extends Message<'runsTable/chartsRender
   /** Parallel coordinates: runs drawn (a value on some axis) and axes. */
   readonly parallelLines: number;
   readonly parallelAxes: number;
+  /** The titles of the axes the scatter or the parallel chart drew (none in the other views). */
+  readonly axes: readonly string[];
   readonly selected: number;
   /** The webview's JS heap in MB (Chromium's performance.memory), when it tells. */
   readonly heapMb: number | undefined;
@@ -236,6 +241,9 @@ export function isColumn(v: unknown): v is Column {
       return false;
   }
 }
+
+const isAxisColumn = (v: unknown): v is AxisColumn =>
+  isColumn(v) && (v.kind === 'metric' || v.kind === 'param' || v.kind === 'agg');
 
 const isOptNumber = (v: unknown): boolean => v === undefined || (typeof v === 'number' && Number.isFinite(v));
 const isBound = (v: unknown): v is ColumnBound =>
@@ -330,10 +338,12 @@ const WEBVIEW_CHECKS = {
       'liveCharts',
       'parallelLines',
       'parallelAxes',
+      'axes',
       'selected',
       'heapMb',
     ]) &&
     oneOf(CHART_VIEWS, m.view) &&
+    isShortStrings(m.axes) &&
     [
       m.lines,
       m.points,
@@ -417,7 +427,10 @@ const HOST_CHECKS = {
     typeof m.done === 'boolean' &&
     isSeriesBatch(m.batch),
   'runsTable/showView': (m) =>
-    oneOf(CHART_VIEWS, m.view) && (m.key === undefined || typeof m.key === 'string'),
+    oneOf(CHART_VIEWS, m.view) &&
+    (m.key === undefined || typeof m.key === 'string') &&
+    (m.axes === undefined ||
+      (Array.isArray(m.axes) && m.axes.length <= MAX_PARALLEL_AXES && m.axes.every(isAxisColumn))),
 } satisfies MessageChecks<RunsTableHostMessage['type']>;
 
 /** Guard for what the host sends (the webview trusts nothing it has not checked). */

@@ -1,3 +1,4 @@
+import { cellValue, columnId, columnTitle, type Column, type FiguresLookup } from './columns';
 import type { TableRow } from './tableRow';
 
 /** Most runs one line chart draws (the issue's 1,000 runs at once). */
@@ -40,20 +41,49 @@ export function selectedLast(ids: readonly string[], selected: ReadonlySet<strin
   return [...ids.filter((id) => !selected.has(id)), ...ids.filter((id) => selected.has(id))];
 }
 
-/** A column a scatter axis can take: a metric's latest value or a param read as a number. */
-export interface AxisColumn {
-  readonly kind: 'metric' | 'param';
-  readonly key: string;
-}
+/**
+ * A column a chart axis can take: a metric's latest value, a param read as a number, or an
+ * aggregate of a metric's history (the table's aggregate column, read from its figures).
+ */
+export type AxisColumn =
+  { readonly kind: 'metric' | 'param'; readonly key: string } | Extract<Column, { readonly kind: 'agg' }>;
 
-/** The number a row has for an axis column, or undefined (absent, not a number, not finite). */
-export function axisValue(row: TableRow, c: AxisColumn): number | undefined {
-  const raw = c.kind === 'metric' ? row.metrics.get(c.key) : row.params.get(c.key);
+/** The number a row has for an axis column, or undefined (absent, not a number, not finite, no figures yet). */
+export function axisValue(row: TableRow, c: AxisColumn, figures: FiguresLookup): number | undefined {
+  const raw =
+    c.kind === 'agg'
+      ? cellValue(row, c, figures, 0)
+      : c.kind === 'metric'
+        ? row.metrics.get(c.key)
+        : row.params.get(c.key);
   if (raw === undefined) {
     return undefined;
   }
   const v = typeof raw === 'number' ? raw : raw.trim() === '' ? NaN : Number(raw);
   return Number.isFinite(v) ? v : undefined;
+}
+
+/** An axis's title: an aggregate as its column's header, the others by kind and key (cut at `max`). */
+export function axisTitle(c: AxisColumn, max = 80): string {
+  return c.kind === 'agg'
+    ? columnTitle({ ...c, key: c.key.slice(0, max) })
+    : `${c.kind} ${c.key.slice(0, max)}`;
+}
+
+/** The aggregate columns of the table as axes (each once, in the table's order). */
+export function aggregateAxes(columns: readonly Column[]): AxisColumn[] {
+  const seen = new Set<string>();
+  return columns.flatMap((c) => {
+    if (c.kind !== 'agg' || seen.has(columnId(c))) {
+      return [];
+    }
+    seen.add(columnId(c));
+    return [
+      c.fn === 'step'
+        ? { kind: 'agg', fn: 'step', key: c.key, at: c.at ?? 0 }
+        : { kind: 'agg', fn: c.fn, key: c.key },
+    ];
+  });
 }
 
 /** One point of a scatter of two columns: its run and coordinates. */
@@ -63,22 +93,37 @@ export interface ScatterPoint {
   readonly y: number;
 }
 
-/** The scatter of two columns over `rows`: one point per row with a number in both. */
-export function scatterPoints(rows: readonly TableRow[], x: AxisColumn, y: AxisColumn): ScatterPoint[] {
+/**
+ * The scatter of two columns over `rows`: one point per row with a number in both (a run whose
+ * figures have not come yet has none on an aggregate axis, and joins when they do), in order of x:
+ * chart.js takes data it does not parse as sorted along x, and reads the x range (and its hit
+ * test) from the ends, so unsorted points fell outside the axis.
+ */
+export function scatterPoints(
+  rows: readonly TableRow[],
+  x: AxisColumn,
+  y: AxisColumn,
+  figures: FiguresLookup,
+): ScatterPoint[] {
   const out: ScatterPoint[] = [];
   for (const r of rows) {
-    const xv = axisValue(r, x);
-    const yv = axisValue(r, y);
+    const xv = axisValue(r, x, figures);
+    const yv = axisValue(r, y, figures);
     if (xv !== undefined && yv !== undefined) {
       out.push({ runId: r.runId, x: xv, y: yv });
     }
   }
-  return out;
+  return out.sort((a, b) => a.x - b.x);
 }
+
+/** A lookup with no figures, for axes that read none (params and metrics). */
+const NO_FIGURES: FiguresLookup = () => undefined;
 
 /** Params that are a number in at least one row (the ones a scatter axis can take). */
 export function numericParams(rows: readonly TableRow[], keys: readonly string[]): string[] {
-  return keys.filter((k) => rows.some((r) => axisValue(r, { kind: 'param', key: k }) !== undefined));
+  return keys.filter((k) =>
+    rows.some((r) => axisValue(r, { kind: 'param', key: k }, NO_FIGURES) !== undefined),
+  );
 }
 
 /** A chart card's data: each run's latest value of `key`, in the rows' order, runs without it left out. */

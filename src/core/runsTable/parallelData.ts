@@ -2,7 +2,9 @@
 // and each run's position on it (0 bottom … 1 top), in one flat array so 10,000 runs cost one
 // Float32Array, and the hit test a click asks.
 import { defaultParallelAxes, paddedRange } from '../compare/chartDefaults';
-import { axisValue, numericParams, type AxisColumn } from './chartData';
+import { axisOption } from './axisOption';
+import { aggregateAxes, axisValue, numericParams, type AxisColumn } from './chartData';
+import type { Column, FiguresLookup } from './columns';
 import { rowKeys, type TableRow } from './tableRow';
 
 /** Most axes the chart draws at once. */
@@ -22,38 +24,52 @@ export interface ParallelData {
   readonly ys: Float32Array;
 }
 
-const axisId = (c: AxisColumn): string => `${c.kind}\u0000${c.key}`;
-
-/** The columns an axis can take: metrics and params that are numbers in some run. */
-export function parallelChoices(rows: readonly TableRow[]): AxisColumn[] {
+/**
+ * The columns an axis can take: params that are numbers in some run, metrics, then the table's
+ * aggregate columns (their figures are the ones the host computes).
+ */
+export function parallelChoices(rows: readonly TableRow[], columns: readonly Column[]): AxisColumn[] {
   const keys = rowKeys(rows);
   return [
     ...numericParams(rows, keys.params).map((key): AxisColumn => ({ kind: 'param', key })),
     ...keys.metrics.map((key): AxisColumn => ({ kind: 'metric', key })),
+    ...aggregateAxes(columns),
   ];
 }
 
 /**
  * The axes before the user picks any: the compare panel's rule (keys every run has, those on
- * which runs differ first), at most 3 params and 3 metrics.
+ * which runs differ first), at most 3 params and 3 metrics. Aggregates rank after the metrics:
+ * one takes a metric's place only when fewer metrics qualify, once every run has its figures.
  */
-export function defaultAxes(rows: readonly TableRow[], choices: readonly AxisColumn[]): AxisColumn[] {
+export function defaultAxes(
+  rows: readonly TableRow[],
+  choices: readonly AxisColumn[],
+  figures: FiguresLookup,
+): AxisColumn[] {
   const column = (c: AxisColumn): { id: string; values: Array<number | undefined> } => ({
-    id: axisId(c),
-    values: rows.map((r) => axisValue(r, c)),
+    id: axisOption(c),
+    values: rows.map((r) => axisValue(r, c, figures)),
   });
   const ids = defaultParallelAxes(
     choices.filter((c) => c.kind === 'param').map(column),
-    choices.filter((c) => c.kind === 'metric').map(column),
+    [...choices.filter((c) => c.kind === 'metric'), ...choices.filter((c) => c.kind === 'agg')].map(column),
     { params: 3, metrics: 3 },
   );
-  return ids.flatMap((id) => choices.filter((c) => axisId(c) === id)).slice(0, MAX_PARALLEL_AXES);
+  return ids.flatMap((id) => choices.filter((c) => axisOption(c) === id)).slice(0, MAX_PARALLEL_AXES);
 }
 
-/** Place every row on the axes; rows with no value on any axis are left out. */
-export function parallelData(rows: readonly TableRow[], columns: readonly AxisColumn[]): ParallelData {
+/**
+ * Place every row on the axes; rows with no value on any axis are left out (on an aggregate axis,
+ * a run has a value once its figures have come).
+ */
+export function parallelData(
+  rows: readonly TableRow[],
+  columns: readonly AxisColumn[],
+  figures: FiguresLookup,
+): ParallelData {
   const n = columns.length;
-  const raw = rows.map((r) => columns.map((c) => axisValue(r, c)));
+  const raw = rows.map((r) => columns.map((c) => axisValue(r, c, figures)));
   const axes = columns.map((column, a): ParallelAxis => {
     let lo = Infinity;
     let hi = -Infinity;

@@ -6,6 +6,7 @@ import { FiguresCache } from '../../core/runsTable/figuresCache';
 import { loadFigures } from '../../core/runsTable/loadFigures';
 import { serverOrderBy, type Column, type FiguresLookup } from '../../core/runsTable/columns';
 import type { ColumnBound } from '../../core/runsTable/columnBounds';
+import type { AxisColumn } from '../../core/runsTable/chartData';
 import { rowKeys, tableRow, toWire, type TableRow } from '../../core/runsTable/tableRow';
 import { toWireFigures } from '../../core/runsTable/wireNumber';
 import type {
@@ -258,9 +259,12 @@ export class RunsTablePanel {
     this.post({ type: 'runsTable/applyBounds', bounds });
   }
 
-  /** Show a view as its tab does, with a metric for the line chart or a search for the cards. */
-  showView(view: RunsTableView, key?: string): void {
-    this.post({ type: 'runsTable/showView', view, key });
+  /**
+   * Show a view as its tab does, with a metric for the line chart or a search for the cards, and
+   * the axes picked for the scatter (x, y) or the parallel chart.
+   */
+  showView(view: RunsTableView, key?: string, axes?: readonly AxisColumn[]): void {
+    this.post({ type: 'runsTable/showView', view, key, ...(axes === undefined ? {} : { axes }) });
   }
 
   private async askFilter(): Promise<void> {

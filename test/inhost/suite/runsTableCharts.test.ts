@@ -1,12 +1,14 @@
 // The Runs Table's charts in the real extension host, over the loopback REST test server and the
 // same mlflow.db as a local store: the line chart of a metric draws every shown run from the
-// histories the host loads (points per run bounded), the scatter places every run, and the card
-// grid of hundreds of metric keys keeps only a window of cards and charts alive.
+// histories the host loads (points per run bounded), the scatter places every run, aggregate
+// columns are axes of the scatter and the parallel chart as their figures come, and the card grid
+// of hundreds of metric keys keeps only a window of cards and charts alive.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { DEFAULT_COLUMNS } from '../../../src/core/runsTable/columns';
 import { SqliteRegistryStore } from '../../../src/core/registry/sqliteRegistryStore';
 import { SqliteDatabase } from '../../../src/core/tracking/sqlite/sqliteDatabase';
 import { SqliteTrackingStore } from '../../../src/core/tracking/sqlite/sqliteTrackingStore';
@@ -157,6 +159,63 @@ describe('Runs Table charts (real extension host, REST test server and local mlf
       assert.equal(parallel.scatterPoints, 0, 'the scatter was freed when its view was left');
     });
   }
+
+  it('puts aggregate columns on the scatter and the parallel axes, each run joining once its figures come', async function () {
+    this.timeout(120_000);
+    const [api, first] = await open(server.baseUrl, sweep.experimentId);
+    const minLoss = { kind: 'agg', fn: 'min', key: 'loss_0' } as const;
+    const lossAt = { kind: 'agg', fn: 'step', key: 'loss_0', at: 100 } as const;
+    // What the column chooser sends; the columns are kept per experiment, so the table opened
+    // again starts with them (and asks the host for their figures).
+    await first.onMessage({ type: 'runsTable/columns', columns: [...DEFAULT_COLUMNS, minLoss, lossAt] });
+    try {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      const panel = await vscode.commands.executeCommand<RunsTablePanel>(
+        RUNS_TABLE_COMMANDS.open,
+        sweep.experimentId,
+      );
+      // Shown before the webview has its rows or figures: the scatter starts empty and grows.
+      panel.showView('scatter', undefined, [minLoss, lossAt]);
+      const record = probeOf(api, 'runsTable', panel.panel);
+      const rows = await until(
+        'every page',
+        () => {
+          const sent = record.sent.filter((m): m is RunsTableRows => m.type === 'runsTable/rows');
+          return sent.at(-1)?.done === true ? sent.flatMap((m) => m.rows) : undefined;
+        },
+        60_000,
+      );
+      const withLoss = rows.filter((r) => r.metrics.some(([k]) => k === 'loss_0')).length;
+      assert.equal(withLoss, RUNS, 'every generated run logged loss_0');
+      const scatter = await untilReceived(
+        record,
+        'runsTable/chartsRendered',
+        'the scatter of every run with figures',
+        (r) => r.view === 'scatter' && r.scatterPoints === withLoss,
+      );
+      assert.deepEqual(scatter.axes, ['loss_0 (min)', 'loss_0 (@100)'], 'titled as the column headers');
+      // The figures went after the view was shown: the points came with them, not with the rows.
+      const shown = record.sent.findIndex((m) => m.type === 'runsTable/showView');
+      assert.ok(shown >= 0);
+      assert.ok(
+        record.sent.slice(shown).some((m) => m.type === 'runsTable/figures' && m.figures.length > 0),
+        'figures arrived while the scatter was shown',
+      );
+      const lr = { kind: 'param', key: 'lr' } as const;
+      panel.showView('parallel', undefined, [lr, minLoss, lossAt]);
+      const parallel = await untilReceived(
+        record,
+        'runsTable/chartsRendered',
+        'the parallel coordinates over aggregates',
+        (r) => r.view === 'parallel' && r.parallelAxes === 3,
+      );
+      assert.deepEqual(parallel.axes, ['param lr', 'loss_0 (min)', 'loss_0 (@100)']);
+      assert.equal(parallel.parallelLines, RUNS, 'a line per run');
+      assert.equal(parallel.scatterPoints, 0, 'the scatter was freed when its view was left');
+    } finally {
+      await first.onMessage({ type: 'runsTable/columns', columns: [...DEFAULT_COLUMNS] });
+    }
+  });
 
   it('opens a searchable grid of hundreds of metric cards, drawing only those in view', async function () {
     this.timeout(120_000);

@@ -151,6 +151,7 @@ describe('runs table protocol', () => {
       liveCharts: 18,
       parallelLines: 0,
       parallelAxes: 0,
+      axes: [],
       selected: 0,
       heapMb: 40.2,
     };
@@ -161,8 +162,22 @@ describe('runs table protocol', () => {
     assert.ok(!isRunsTableWebviewMessage({ ...drawn, parallelLines: -1 }));
     assert.ok(!isRunsTableWebviewMessage({ ...drawn, cards: -1 }));
     assert.ok(!isRunsTableWebviewMessage({ ...drawn, drawMs: NaN }));
+    assert.ok(isRunsTableWebviewMessage({ ...drawn, view: 'scatter', axes: ['loss (min)', 'param lr'] }));
+    assert.ok(!isRunsTableWebviewMessage({ ...drawn, axes: undefined }));
+    assert.ok(!isRunsTableWebviewMessage({ ...drawn, axes: [1] }));
     assert.ok(isRunsTableHostMessage({ type: 'runsTable/showView', view: 'line', key: 'loss' }));
     assert.ok(!isRunsTableHostMessage({ type: 'runsTable/showView', view: 'pie', key: undefined }));
+    const scatter = { type: 'runsTable/showView', view: 'scatter', key: undefined };
+    const minLoss = { kind: 'agg', fn: 'min', key: 'loss' };
+    assert.ok(isRunsTableHostMessage({ ...scatter, axes: [minLoss, { kind: 'param', key: 'lr' }] }));
+    assert.ok(
+      isRunsTableHostMessage({ ...scatter, axes: [{ kind: 'agg', fn: 'step', key: 'loss', at: 5 }] }),
+    );
+    assert.ok(!isRunsTableHostMessage({ ...scatter, axes: [{ kind: 'tag', key: 'x' }] }), 'a tag is no axis');
+    assert.ok(!isRunsTableHostMessage({ ...scatter, axes: [{ kind: 'attr', attr: 'start' }] }));
+    assert.ok(!isRunsTableHostMessage({ ...scatter, axes: [{ ...minLoss, extra: 1 }] }));
+    assert.ok(!isRunsTableHostMessage({ ...scatter, axes: Array.from({ length: 7 }, () => minLoss) }));
+    assert.ok(!isRunsTableHostMessage({ ...scatter, axes: minLoss }));
     assert.ok(
       !isRunsTableHostMessage({ type: 'runsTable/series', key: 'loss', batch: {}, reset: true, done: true }),
     );

@@ -1,20 +1,19 @@
 // The panel's views: Table (the grid alone) or a chart above the grid (Line, Scatter, Cards). The
 // chart and the table share the selection: a click in a chart selects in the table, and the
 // table's selection is drawn on top in the charts.
-import { numericParams, type AxisColumn } from '../../../src/core/runsTable/chartData';
+import { axisOption, parseAxis } from '../../../src/core/runsTable/axisOption';
+import type { AxisColumn } from '../../../src/core/runsTable/chartData';
 import { rowKeys } from '../../../src/core/runsTable/tableRow';
 import type { RunsTableSeries, RunsTableView } from '../../../src/protocol/runsTable';
 import { onThemeChange } from '../../compare/chartTheme';
 import { el } from '../../shared/host';
-import { table, vscode } from '../tableState';
+import { figuresOf, table, vscode } from '../tableState';
+import { axisOptions, MAX_OPTIONS, scatterChoices, withoutRemovedAggregates } from './axisChoices';
 import { CardGrid } from './cardGrid';
 import { LineView } from './lineView';
-import { axisOption, parseAxis, ScatterView } from './scatterView';
+import { ScatterView } from './scatterView';
 import { ParallelView } from './parallelView';
 import { defaultAxes, MAX_PARALLEL_AXES, parallelChoices } from '../../../src/core/runsTable/parallelData';
-
-/** Most keys a chart's select lists (the cards' search reaches every key). */
-const MAX_OPTIONS = 5000;
 
 const TABS: ReadonlyArray<[RunsTableView, string]> = [
   ['table', 'Table'],
@@ -87,8 +86,7 @@ export class ChartsView {
     });
     for (const s of [this.xSelect, this.ySelect]) {
       s.addEventListener('change', () => {
-        this.scatter.x = parseAxis(this.xSelect.value);
-        this.scatter.y = parseAxis(this.ySelect.value);
+        this.scatterAxesFromSelects();
         this.scatter.draw();
       });
     }
@@ -104,8 +102,11 @@ export class ChartsView {
     });
   }
 
-  /** Show a view; `key` is the line chart's metric or the cards' search. */
-  show(view: RunsTableView, key: string | undefined): void {
+  /**
+   * Show a view; `key` is the line chart's metric or the cards' search, `axes` the scatter's x and
+   * y or the parallel chart's axes (as if picked in their selects).
+   */
+  show(view: RunsTableView, key: string | undefined, axes?: readonly AxisColumn[]): void {
     const left = this.view;
     this.view = view;
     if (left !== view) {
@@ -116,7 +117,15 @@ export class ChartsView {
     }
     this.root.hidden = view === 'table';
     this.markTabs();
+    if (view === 'parallel' && axes !== undefined) {
+      this.axesPicked = true;
+      this.parallel.axes = [...axes];
+    }
     this.renderControls();
+    if (view === 'scatter' && axes !== undefined) {
+      this.xSelect.value = axes[0] === undefined ? '' : axisOption(axes[0]);
+      this.ySelect.value = axes[1] === undefined ? '' : axisOption(axes[1]);
+    }
     if (view === 'line') {
       this.body.replaceChildren(this.line.root);
       const metric = key ?? this.line.metric ?? this.metricSelect.value;
@@ -126,8 +135,7 @@ export class ChartsView {
       }
     } else if (view === 'scatter') {
       this.body.replaceChildren(this.scatter.root);
-      this.scatter.x = parseAxis(this.xSelect.value);
-      this.scatter.y = parseAxis(this.ySelect.value);
+      this.scatterAxesFromSelects();
       this.scatter.draw();
     } else if (view === 'parallel') {
       this.body.replaceChildren(this.parallel.root);
@@ -148,12 +156,17 @@ export class ChartsView {
     this.line.onSeries(m);
   }
 
-  /** New rows, a new filter, sort or fold: the charts follow the table. */
+  /**
+   * New rows, figures, columns, a new filter, sort or fold: the charts follow the table (once a
+   * frame: the page calls this from its frame's refresh). An aggregate axis gains the runs whose
+   * figures came; one whose column left the table is no choice any more.
+   */
   rowsChanged(): void {
     if (this.view === 'line') {
       this.line.request();
     } else if (this.view === 'scatter') {
       this.renderControls();
+      this.scatterAxesFromSelects();
       this.scatter.draw();
     } else if (this.view === 'cards') {
       this.cards.rowsChanged();
@@ -176,6 +189,11 @@ export class ChartsView {
     }
   }
 
+  private scatterAxesFromSelects(): void {
+    this.scatter.x = parseAxis(this.xSelect.value);
+    this.scatter.y = parseAxis(this.ySelect.value);
+  }
+
   private markTabs(): void {
     for (const [view, b] of this.tabButtons) {
       b.classList.toggle('rc-active', view === this.view);
@@ -184,9 +202,8 @@ export class ChartsView {
   }
 
   private renderControls(): void {
-    const keys = rowKeys(table.rows);
-    const metrics = keys.metrics.slice(0, MAX_OPTIONS);
     if (this.view === 'line') {
+      const metrics = rowKeys(table.rows).metrics.slice(0, MAX_OPTIONS);
       fill(
         this.metricSelect,
         metrics.map((k) => [k, k]),
@@ -194,18 +211,16 @@ export class ChartsView {
       this.metricSelect.value = this.line.metric ?? metrics[0] ?? '';
       this.controls.replaceChildren(el('span', { text: 'Metric' }), this.metricSelect, this.caption);
     } else if (this.view === 'scatter') {
-      const axes: AxisColumn[] = [
-        ...metrics.map((key): AxisColumn => ({ kind: 'metric', key })),
-        ...numericParams(table.rows, keys.params).map((key): AxisColumn => ({ kind: 'param', key })),
-      ].slice(0, MAX_OPTIONS);
-      const options = axes.map((c): [string, string] => [axisOption(c), `${c.kind} ${c.key}`]);
+      const axes = scatterChoices();
+      const options = axisOptions(axes);
       const [x, y] = [this.xSelect.value, this.ySelect.value];
       fill(this.xSelect, options);
       fill(this.ySelect, options);
-      // Defaults: a param against a metric when there is one, else the first two metrics.
+      // Defaults: a param against a metric when there is one, else the first two metrics (also
+      // when the pick is gone: an aggregate column removed from the table).
       const firstParam = axes.find((c) => c.kind === 'param');
-      this.xSelect.value = x || (firstParam === undefined ? (options[1]?.[0] ?? '') : axisOption(firstParam));
-      this.ySelect.value = y || (options[0]?.[0] ?? '');
+      pick(this.xSelect, x, firstParam === undefined ? (options[1]?.[0] ?? '') : axisOption(firstParam));
+      pick(this.ySelect, y, options[0]?.[0] ?? '');
       this.controls.replaceChildren(
         el('span', { text: 'x' }),
         this.xSelect,
@@ -224,16 +239,14 @@ export class ChartsView {
 
   /** The parallel chart's axis selects: the default rule until the user picks an axis. */
   private renderAxisControls(): void {
-    const choices = parallelChoices(table.rows);
-    if (!this.axesPicked) {
-      this.parallel.axes = defaultAxes(table.rows, choices);
-    }
-    const options: Array<[string, string]> = [
-      ['', '(no axis)'],
-      ...choices
-        .slice(0, MAX_AXIS_OPTIONS)
-        .map((c): [string, string] => [axisOption(c), `${c.kind} ${c.key}`]),
-    ];
+    const choices = parallelChoices(table.rows, table.columns);
+    this.parallel.axes = this.axesPicked
+      ? withoutRemovedAggregates(this.parallel.axes)
+      : defaultAxes(table.rows, choices, figuresOf);
+    // The aggregate columns come last: they are listed even past the cut.
+    const aggregates = choices.filter((c) => c.kind === 'agg');
+    const others = choices.filter((c) => c.kind !== 'agg').slice(0, MAX_AXIS_OPTIONS);
+    const options: Array<[string, string]> = [['', '(no axis)'], ...axisOptions([...others, ...aggregates])];
     this.axisSelects.forEach((s, i) => {
       fill(s, options);
       const c = this.parallel.axes[i];
@@ -276,6 +289,8 @@ export class ChartsView {
       liveCharts: this.cards.live,
       parallelLines: this.parallel.lines,
       parallelAxes: this.parallel.axisCount,
+      axes:
+        this.view === 'scatter' ? this.scatter.titles : this.view === 'parallel' ? this.parallel.titles : [],
       selected: table.selected.size,
       heapMb: memory === undefined ? undefined : Math.round(memory.usedJSHeapSize / 1e5) / 10,
     };
@@ -285,6 +300,14 @@ export class ChartsView {
       this.lastReport = text;
       vscode.post(m);
     }
+  }
+}
+
+/** Select `wanted`, or `fallback` when there is no such option (or nothing was wanted). */
+function pick(select: HTMLSelectElement, wanted: string, fallback: string): void {
+  select.value = wanted;
+  if (wanted === '' || select.value !== wanted) {
+    select.value = fallback;
   }
 }
 

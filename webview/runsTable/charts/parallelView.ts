@@ -3,11 +3,11 @@
 // on top. A click selects the run whose line passes nearest.
 import { formatTick } from '../../../src/core/compare/chartDefaults';
 import { runColor } from '../../../src/core/compare/runColors';
-import type { AxisColumn } from '../../../src/core/runsTable/chartData';
+import { axisTitle, type AxisColumn } from '../../../src/core/runsTable/chartData';
 import { nearestRun, parallelData, type ParallelData } from '../../../src/core/runsTable/parallelData';
 import { themeColors } from '../../compare/chartTheme';
 import { el } from '../../shared/host';
-import { table } from '../tableState';
+import { figuresOf, table } from '../tableState';
 
 const MUTED = 'rgba(128, 128, 128, 0.35)';
 const PAD = { left: 12, right: 12, top: 36, bottom: 22 };
@@ -38,11 +38,15 @@ export class ParallelView {
   get axisCount(): number {
     return this.data?.axes.length ?? 0;
   }
+  /** The titles of the axes drawn. */
+  get titles(): string[] {
+    return (this.data?.axes ?? []).map((a) => axisTitle(a.column, 60));
+  }
 
   draw(): void {
-    const d = parallelData(table.rows, this.axes);
+    const d = parallelData(table.rows, this.axes, figuresOf);
     this.data = d;
-    const names = d.axes.map((a) => `${a.column.kind} ${a.column.key.slice(0, 60)}`);
+    const names = d.axes.map((a) => axisTitle(a.column, 60));
     this.canvas.setAttribute(
       'aria-label',
       `Parallel coordinates of ${String(d.runIds.length)} runs over ${names.join(', ')}`,

@@ -1,21 +1,18 @@
-// A scatter of two columns (a metric's latest value or a numeric param) over every loaded run.
-// The table's selection is drawn large and in colour; a click on a point selects its run.
-import { scatterPoints, type AxisColumn, type ScatterPoint } from '../../../src/core/runsTable/chartData';
+// A scatter of two columns (a metric's latest value, a numeric param or an aggregate column) over
+// every loaded run. The table's selection is drawn large and in colour; a click on a point selects
+// its run. A run whose figures have not come yet has no point on an aggregate axis.
+import {
+  axisTitle,
+  scatterPoints,
+  type AxisColumn,
+  type ScatterPoint,
+} from '../../../src/core/runsTable/chartData';
 import { runColor } from '../../../src/core/compare/runColors';
 import { Chart, themeColors } from '../../compare/chartTheme';
 import { el } from '../../shared/host';
-import { table } from '../tableState';
+import { figuresOf, table } from '../tableState';
 
 const MUTED = 'rgba(128, 128, 128, 0.45)';
-
-/** An axis as a select's value: kind and key, apart by a NUL (never in a key the table shows). */
-export const axisOption = (c: AxisColumn): string => `${c.kind}\u0000${c.key}`;
-export function parseAxis(v: string): AxisColumn | undefined {
-  const [kind, ...rest] = v.split('\u0000');
-  return kind === 'metric' || kind === 'param' ? { kind, key: rest.join('\u0000') } : undefined;
-}
-
-const axisTitle = (c: AxisColumn): string => `${c.kind} ${c.key.slice(0, 80)}`;
 
 export class ScatterView {
   readonly root = el('div', { className: 'rc-canvas' });
@@ -37,13 +34,20 @@ export class ScatterView {
     return this.chart === undefined ? 0 : this.points.length;
   }
 
+  /** The titles of the axes drawn: x, y (none when no chart is drawn). */
+  get titles(): string[] {
+    return this.chart === undefined || this.x === undefined || this.y === undefined
+      ? []
+      : [axisTitle(this.x), axisTitle(this.y)];
+  }
+
   draw(): void {
     if (this.x === undefined || this.y === undefined) {
       this.destroy();
       this.onDrawn();
       return;
     }
-    this.points = scatterPoints(table.rows, this.x, this.y);
+    this.points = scatterPoints(table.rows, this.x, this.y, figuresOf);
     this.canvas.setAttribute('aria-label', `Scatter of ${axisTitle(this.y)} against ${axisTitle(this.x)}`);
     const any = this.points.some((p) => table.selected.has(p.runId));
     const colors = this.points.map((p, i) => (!any || table.selected.has(p.runId) ? runColor(i) : MUTED));

@@ -13,6 +13,7 @@ import {
 import { row } from './runsTableRows';
 
 const layout = { minWidth: 200, height: 150, gap: 10 };
+const none = (): undefined => undefined;
 
 describe('runs table charts: card window math and series shaping', () => {
   it('lays cards out in as many columns as fit and draws only the grid rows in view', () => {
@@ -71,12 +72,13 @@ describe('runs table charts: card window math and series shaping', () => {
       row('d', { metrics: { acc: 0.7 }, params: { lr: ' ' } }),
       row('e', { metrics: { acc: 0.6 }, params: { lr: '1e-3' } }),
     ];
-    const pts = scatterPoints(rows, { kind: 'param', key: 'lr' }, { kind: 'metric', key: 'acc' });
+    const pts = scatterPoints(rows, { kind: 'param', key: 'lr' }, { kind: 'metric', key: 'acc' }, none);
+    // In order of x (chart.js reads the x range from the ends of unparsed data).
     assert.deepEqual(pts, [
-      { runId: 'a', x: 0.01, y: 0.9 },
       { runId: 'e', x: 0.001, y: 0.6 },
+      { runId: 'a', x: 0.01, y: 0.9 },
     ]);
-    assert.equal(axisValue(rows[0] ?? row('x'), { kind: 'param', key: 'model' }), undefined);
+    assert.equal(axisValue(rows[0] ?? row('x'), { kind: 'param', key: 'model' }, none), undefined);
     assert.deepEqual(numericParams(rows, ['lr', 'model']), ['lr']);
   });
 

@@ -8,6 +8,8 @@ import {
 } from '../../../../src/core/runsTable/parallelData';
 import { row } from './runsTableRows';
 
+const none = (): undefined => undefined;
+
 describe('runs table: parallel coordinates', () => {
   const rows = [
     row('a', { metrics: { acc: 0.5, loss: 1 }, params: { lr: '0.1', seed: '1', opt: 'adam', only: '3' } }),
@@ -17,13 +19,13 @@ describe('runs table: parallel coordinates', () => {
 
   it('offers numeric params then metrics; text params are no axis', () => {
     assert.deepEqual(
-      parallelChoices(rows).map((c) => `${c.kind}:${c.key}`),
+      parallelChoices(rows, []).map((c) => `${c.kind}:${c.key}`),
       ['param:lr', 'param:only', 'param:seed', 'metric:acc', 'metric:loss'],
     );
   });
 
   it('defaults to keys every run has, those that differ first, never a key one run has', () => {
-    const axes = defaultAxes(rows, parallelChoices(rows)).map((c) => c.key);
+    const axes = defaultAxes(rows, parallelChoices(rows, []), none).map((c) => c.key);
     assert.deepEqual(axes, ['lr', 'seed', 'acc', 'loss']);
     assert.ok(!axes.includes('only'));
   });
@@ -35,7 +37,7 @@ describe('runs table: parallel coordinates', () => {
         params: Object.fromEntries(Array.from({ length: 8 }, (_, k) => [`p${String(k)}`, String(i * k)])),
       }),
     );
-    const axes = defaultAxes(many, parallelChoices(many));
+    const axes = defaultAxes(many, parallelChoices(many, []), none);
     assert.equal(axes.length, MAX_PARALLEL_AXES);
     assert.deepEqual(
       axes.map((c) => c.kind),
@@ -44,11 +46,15 @@ describe('runs table: parallel coordinates', () => {
   });
 
   it('places each run between 0 and 1 on every axis, NaN where it has no value', () => {
-    const d = parallelData(rows, [
-      { kind: 'param', key: 'lr' },
-      { kind: 'param', key: 'only' },
-      { kind: 'metric', key: 'acc' },
-    ]);
+    const d = parallelData(
+      rows,
+      [
+        { kind: 'param', key: 'lr' },
+        { kind: 'param', key: 'only' },
+        { kind: 'metric', key: 'acc' },
+      ],
+      none,
+    );
     assert.deepEqual(d.runIds, ['a', 'b', 'c']);
     assert.equal(d.ys.length, 9);
     const at = (r: number, a: number): number => d.ys[r * 3 + a] ?? -1;
@@ -59,31 +65,39 @@ describe('runs table: parallel coordinates', () => {
   });
 
   it('leaves out runs with no value on any axis', () => {
-    const d = parallelData(rows, [{ kind: 'param', key: 'only' }]);
+    const d = parallelData(rows, [{ kind: 'param', key: 'only' }], none);
     assert.deepEqual(d.runIds, ['a']);
   });
 
   it('finds the run whose line passes nearest a click, within the tolerance only', () => {
-    const d = parallelData(rows, [
-      { kind: 'param', key: 'lr' },
-      { kind: 'metric', key: 'acc' },
-    ]);
+    const d = parallelData(
+      rows,
+      [
+        { kind: 'param', key: 'lr' },
+        { kind: 'metric', key: 'acc' },
+      ],
+      none,
+    );
     const yOf = (r: number): number => d.ys[r * 2] ?? NaN;
     assert.equal(nearestRun(d, 0, yOf(2), 0.02), 'c');
     assert.equal(nearestRun(d, 0, yOf(0) + 0.01, 0.02), 'a');
     assert.equal(nearestRun(d, 0.5, 0.5, 0.02), 'b');
     assert.equal(nearestRun(d, 0, 2, 0.02), undefined);
-    assert.equal(nearestRun(parallelData(rows, [{ kind: 'param', key: 'lr' }]), 0, 0.5, 1), undefined);
+    assert.equal(nearestRun(parallelData(rows, [{ kind: 'param', key: 'lr' }], none), 0, 0.5, 1), undefined);
   });
 
   it('holds 10,000 runs in one flat array', () => {
     const big = Array.from({ length: 10_000 }, (_, i) =>
       row(`r${String(i)}`, { metrics: { acc: i / 10_000, loss: 1 - i / 10_000 } }),
     );
-    const d = parallelData(big, [
-      { kind: 'metric', key: 'acc' },
-      { kind: 'metric', key: 'loss' },
-    ]);
+    const d = parallelData(
+      big,
+      [
+        { kind: 'metric', key: 'acc' },
+        { kind: 'metric', key: 'loss' },
+      ],
+      none,
+    );
     assert.equal(d.ys.length, 20_000);
     assert.equal(nearestRun(d, 0.5, 0.5, 0.01) !== undefined, true);
   });
