@@ -64,14 +64,21 @@ export async function compareDrawnLocal(): Promise<Record<string, unknown>> {
       history: { keys: 5, steps: STEPS },
       name: 'generated-compare',
     });
-    const figures = await compareDrawnOn(
-      { uri: `sqlite:///${file}`, runIds: gen.runIds },
-      { runs: 3, metrics: 6, stepsPerHistory: STEPS },
-    );
+    const source = { uri: `sqlite:///${file}`, runIds: gen.runIds };
+    const shape = { runs: 3, metrics: 6, stepsPerHistory: STEPS };
+    // The user picked the runs in the explorer, which opened the store and read them; the same
+    // command on a store nothing has opened yet (a 30 MB file read into sql.js first) is shown too.
+    const figures = await compareDrawnOn(source, shape, { MLFLOW_BENCH_STORE_OPEN: '1' });
+    const cold = await compareDrawnOn(source, shape);
     return {
       ...figures,
+      storeUnopened: {
+        commandToFirstChartDrawnMs: cold.commandToFirstChartDrawnMs,
+        commandToAllChartsDrawnMs: cold.commandToAllChartsDrawnMs,
+        phases: cold.phases,
+      },
       budgetMs: 1000,
-      budgetNote: 'command → first chart drawn',
+      budgetNote: 'command → first chart drawn, the store open as the explorer leaves it',
       withinBudget: (figures.commandToFirstChartDrawnMs ?? Infinity) <= 1000,
     };
   } finally {
@@ -82,7 +89,14 @@ export async function compareDrawnLocal(): Promise<Record<string, unknown>> {
 async function compareDrawnOn(
   source: { uri: string; runIds: readonly string[] },
   shape: { runs: number; metrics: number; stepsPerHistory: number },
-): Promise<Record<string, unknown> & { commandToFirstChartDrawnMs?: number }> {
+  probeEnv: Readonly<Record<string, string>> = {},
+): Promise<
+  Record<string, unknown> & {
+    commandToFirstChartDrawnMs?: number;
+    commandToAllChartsDrawnMs?: number;
+    phases?: unknown;
+  }
+> {
   const dirs = makeSandbox('bench-compare');
   fs.writeFileSync(path.join(dirs.workspace, 'notes.txt'), 'bench workspace\n');
   const out = path.join(dirs.root, 'bench.jsonl');
@@ -94,6 +108,7 @@ async function compareDrawnOn(
       MLFLOW_INHOST_RESULTS: resultsFile,
       MLFLOW_BENCH_SERVER: source.uri,
       MLFLOW_BENCH_RUN_IDS: source.runIds.join(','),
+      ...probeEnv,
     },
   });
   const ctx = await launchChromium(

@@ -1,6 +1,6 @@
 import type { CompareTable } from '../core/compare/compareTable';
 import { hasOnlyKeys, isRecord } from './exactKeys';
-import { checkMessage, type Message, type MessageCheck, type MessageChecks, type ReadyMessage } from './ipc';
+import { checkMessage, type Message, type MessageCheck, type MessageChecks } from './ipc';
 import { PANEL_KINDS } from './panelKinds';
 import { isSeriesBatch, type SeriesBatch } from './seriesBatch';
 
@@ -135,8 +135,17 @@ const DRAWN_FIELDS = [
   'at',
 ] as const;
 
+/**
+ * The page has started. A new page (no saved view) also says how many points per run its charts'
+ * width can show, measured before any chart is laid out, so the host can post the default
+ * metrics' series with the first snapshot instead of waiting for the page to ask.
+ */
+export interface CompareReady extends Message<'ready'> {
+  readonly chartPoints?: number;
+}
+
 export type CompareWebviewMessage =
-  ReadyMessage | ShowMetrics | ExportCsv | ExportPng | OpenRun | RemoveRun | ChartsDrawn;
+  CompareReady | ShowMetrics | ExportCsv | ExportPng | OpenRun | RemoveRun | ChartsDrawn;
 
 /** What the webview persists with setState: only view state, plus the run ids to reopen after a reload. */
 export interface CompareViewState {
@@ -176,7 +185,9 @@ const isRunIdMessage: MessageCheck = (m) => hasOnlyKeys(m, ['type', 'runId']) &&
 
 /** What the compare webview may send, per type: exact keys, bounded sizes. */
 const WEBVIEW_CHECKS = {
-  ready: (m) => hasOnlyKeys(m, ['type']),
+  ready: (m) =>
+    hasOnlyKeys(m, ['type', 'chartPoints']) &&
+    (m.chartPoints === undefined || isIntIn(m.chartPoints, 10, MAX_POINTS_PER_SERIES)),
   'compare/showMetrics': (m) =>
     hasOnlyKeys(m, ['type', 'keys', 'maxPoints', 'times']) &&
     isStringList(m.keys, MAX_SHOWN_METRICS, metricKeyOk) &&

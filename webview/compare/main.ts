@@ -13,9 +13,9 @@ import { onThemeChange } from './chartTheme';
 import { redrawCharts, seriesArrived } from './drawScheduler';
 import { legend, renderLegend } from './legend';
 import { isDrawnReported, noteSeriesMessage, startLoad } from './loadReport';
-import { chartGrid, layoutCharts, requestSeries } from './metricCharts';
+import { chartGrid, expectedChartPoints, layoutCharts, requestSeries } from './metricCharts';
 import { metricPicker, renderMetricPicker } from './metricPicker';
-import { page, update, vscode } from './pageState';
+import { page, restored, update, vscode } from './pageState';
 import {
   parallelCanvas,
   parallelPicker,
@@ -101,4 +101,6 @@ document
 
 onThemeChange(redrawRunCharts);
 onHostMessage(isCompareHostMessage, onMessage);
-vscode.post({ type: 'ready' });
+// A new page's charts show the default metrics: saying how wide they are lets the host post their
+// series with the first snapshot. A restored page may show others, and asks once it knows.
+vscode.post(restored ? { type: 'ready' } : { type: 'ready', chartPoints: expectedChartPoints() });

@@ -1,4 +1,4 @@
-import { MIN_POINTS_PER_RUN, pointsPerRunCap } from '../../src/core/compare/prefetchPlan';
+import { chartPointsFor, MAX_POINTS_PER_RUN, MIN_POINTS_PER_RUN } from '../../src/core/compare/prefetchPlan';
 import { el } from '../shared/host';
 import { drawLineChart, type LineChart, type XAxis } from './lineCharts';
 import { page, hiddenSet, vscode } from './pageState';
@@ -16,20 +16,38 @@ const AXIS_NAMES: Record<XAxis, string> = { step: 'step', time: 'wall time', rel
 /** Width a vertical scrollbar may take from a chart after its width was measured. */
 const SCROLLBAR_ROOM_PX = 20;
 
+/** Points per run a canvas this wide can show: four per pixel (DESIGN.md), less MLflow's two added ends. */
+function widthPoints(canvasWidth: number): number {
+  // The page may yet grow a vertical scrollbar that narrows every chart, so leave room for one
+  // (asking a few points fewer costs nothing visible).
+  // MLflow's sampling adds each run's first and last step to the points asked for: room for them too.
+  return Math.floor((canvasWidth - SCROLLBAR_ROOM_PX) * 4) - 2;
+}
+
 /**
- * Points per dataset the host should send: at most four per pixel of the canvas (DESIGN.md), and
- * fewer as runs are added so that one chart stays near POINTS_PER_CHART (see pointsPerRunCap).
+ * Points per dataset the host should send: at most four per pixel of the canvas, and fewer as runs
+ * are added so that one chart stays near POINTS_PER_CHART (see chartPointsFor).
  */
 function maxPoints(): number {
-  // Measured before the table is laid out: the page may yet grow a vertical scrollbar that narrows
-  // every chart, so leave room for one (asking a few points fewer costs nothing visible).
+  // Measured before the table is laid out (see widthPoints); before any card, half the grid.
   const width =
-    (chartGrid.querySelector('canvas')?.clientWidth ?? Math.max(300, (chartGrid.clientWidth || 900) / 2)) -
-    SCROLLBAR_ROOM_PX;
-  // MLflow's sampling adds each run's first and last step to the points asked for: leave room for them.
-  // The host prefetches a new panel's series at the run count's cap (pointsPerRunCap), and
-  // decimates them down to this.
-  return Math.max(MIN_POINTS_PER_RUN, Math.min(Math.floor(width * 4) - 2, pointsPerRunCap(page.runs.length)));
+    chartGrid.querySelector('canvas')?.clientWidth ?? Math.max(300, (chartGrid.clientWidth || 900) / 2);
+  // The host prefetches a new panel's series at the run count's cap, and decimates them down to this.
+  return chartPointsFor(widthPoints(width), page.runs.length);
+}
+
+/**
+ * Points per run the charts of this page will ask for, known before the first snapshot says how
+ * many runs (the host applies the run count's cap): a card is laid out unseen and measured. The
+ * grid's columns do not depend on how many cards it holds, so the real cards get the same width.
+ */
+export function expectedChartPoints(): number {
+  const probe = chartCard('');
+  probe.style.visibility = 'hidden';
+  chartGrid.append(probe);
+  const width = probe.querySelector('canvas')?.clientWidth ?? 0;
+  probe.remove();
+  return Math.max(MIN_POINTS_PER_RUN, Math.min(MAX_POINTS_PER_RUN, widthPoints(width)));
 }
 
 /** Ask the host for the shown metrics' series, as many points as the charts can show. */
@@ -57,22 +75,27 @@ export function layoutCharts(): void {
       if (existing) {
         return existing;
       }
-      const canvas = el('canvas');
-      canvas.setAttribute('role', 'img');
-      canvas.setAttribute('aria-label', `Line chart of ${key} for the compared runs`);
-      const card = el(
-        'section',
-        { className: 'chart-card' },
-        el('header', {}, el('h3', { text: key }), exportButton(key, canvas)),
-        el('div', { className: 'chart-box' }, canvas),
-      );
-      card.dataset.metric = key;
-      return card;
+      return chartCard(key);
     }),
   );
   if (shownMetrics.length === 0) {
     chartGrid.append(el('p', { className: 'hint', text: 'Pick metrics above to chart their histories.' }));
   }
+}
+
+/** The card of one metric's chart: its title, export button and canvas. */
+function chartCard(key: string): HTMLElement {
+  const canvas = el('canvas');
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', `Line chart of ${key} for the compared runs`);
+  const card = el(
+    'section',
+    { className: 'chart-card' },
+    el('header', {}, el('h3', { text: key }), exportButton(key, canvas)),
+    el('div', { className: 'chart-box' }, canvas),
+  );
+  card.dataset.metric = key;
+  return card;
 }
 
 /**

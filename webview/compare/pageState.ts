@@ -14,6 +14,9 @@ export const vscode = host<CompareWebviewMessage, CompareViewState>();
  * panel keeps it) and the latest snapshot's runs, table and keys (owned by the host, never saved).
  * One object, so that every section reads the current values rather than a copy taken at import.
  */
+/** Whether this page was started again with a saved view (a panel shown again or revived). */
+export const restored = vscode.getState() !== undefined;
+
 export const page: {
   view: CompareViewState;
   runs: readonly CompareRunHeader[];

@@ -33,3 +33,11 @@ export function pointsPerRunCap(runCount: number): number {
     Math.min(MAX_POINTS_PER_RUN, Math.floor(POINTS_PER_CHART / Math.max(1, runCount))),
   );
 }
+
+/**
+ * Points per run a chart asks for: what its width shows (`widthPoints`, four per pixel), within the
+ * cap for this many runs and never under {@link MIN_POINTS_PER_RUN}.
+ */
+export function chartPointsFor(widthPoints: number, runCount: number): number {
+  return Math.max(MIN_POINTS_PER_RUN, Math.min(widthPoints, pointsPerRunCap(runCount)));
+}

@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import type { CompareTable } from '../../core/compare/compareTable';
 import { loadMetricsSeries } from '../../core/compare/loadHistories';
 import { decimateSeries, type MetricSeries } from '../../core/compare/metricSeries';
-import { prefetchPlan } from '../../core/compare/prefetchPlan';
+import { chartPointsFor, prefetchPlan } from '../../core/compare/prefetchPlan';
 import { SentSeries } from '../../core/compare/sentSeries';
 import { describeStoreError } from '../../core/explorer/describeStoreError';
 import type { Run } from '../../core/tracking/entities/run';
@@ -160,14 +160,16 @@ export class ComparePanel implements vscode.Disposable {
           this.viewPoints = undefined;
         }
         await this.loadRuns(prefetched);
+        if (prefetched !== undefined && m.chartPoints !== undefined) {
+          // A new page said how wide its charts are: its default metrics' series go now, right
+          // after the snapshot, not a round trip later when it asks (its ask then finds them sent).
+          const plan = prefetchPlan(this.runs);
+          await this.showMetrics(plan.keys, chartPointsFor(m.chartPoints, this.runs.length), false);
+        }
         return;
       }
       case 'compare/showMetrics':
-        this.mark('showMetrics');
-        this.shownKeys = m.keys;
-        this.showHeld(m.keys, m.maxPoints);
-        this.loadChain = this.loadChain.then(() => this.loadSeries(m.keys, m.maxPoints, m.times));
-        await this.loadChain;
+        await this.showMetrics(m.keys, m.maxPoints, m.times);
         return;
       case 'compare/exportCsv':
         if (this.table !== undefined) {
@@ -192,6 +194,15 @@ export class ComparePanel implements vscode.Disposable {
         await this.loadRuns();
         return;
     }
+  }
+
+  /** Post the series of these keys at this resolution, loading what is not loaded yet. */
+  private async showMetrics(keys: readonly string[], maxPoints: number, times: boolean): Promise<void> {
+    this.mark('showMetrics');
+    this.shownKeys = keys;
+    this.showHeld(keys, maxPoints);
+    this.loadChain = this.loadChain.then(() => this.loadSeries(keys, maxPoints, times));
+    await this.loadChain;
   }
 
   /** The webview starts afresh (or the runs changed): it holds no series, and none is held for it. */

@@ -92,7 +92,16 @@ describe('run detail and compare panels (real extension host, MLflow REST test d
       [...new Set(recordedRuns.flatMap((r) => r.data.params.map((p) => p.key)))].sort(),
     );
     assert.ok(keys.includes('loss'), 'the recorded runs log a loss history');
-    // The webview asks for the first metrics itself; the loss series arrives complete.
+    // A new page tells at `ready` how many points per run its charts show, so the host posts the
+    // default metrics' series right after the first snapshot instead of a round trip later, when
+    // the page asks (its ask then finds them sent); the loss series arrives complete.
+    const ready = record.lastReceived('ready');
+    assert.ok(ready?.chartPoints !== undefined && ready.chartPoints >= 100, JSON.stringify(ready));
+    const shownAt = await until('the host showing the series', () => record.timings.showMetrics);
+    const askedAt = await until('the page asking for series', () =>
+      record.firstReceivedAt('compare/showMetrics'),
+    );
+    assert.ok(shownAt <= askedAt, `series shown at ${String(shownAt)}, asked for at ${String(askedAt)}`);
     const series = await until('the complete loss series', () => completeSeries(record, 'loss'));
     const runsWithLoss = recordedRuns
       .filter((r) => r.data.metrics.some((m) => m.key === 'loss'))

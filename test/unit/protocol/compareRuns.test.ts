@@ -30,6 +30,7 @@ describe('compare and run detail panel protocol guards', () => {
   it('accept exactly the compare webview messages, bounded', () => {
     for (const good of [
       { type: 'ready' },
+      { type: 'ready', chartPoints: 1838 },
       { type: 'compare/showMetrics', keys: ['loss', 'val/acc'], maxPoints: 1600, times: false },
       { type: 'compare/showMetrics', keys: ['loss'], maxPoints: 1600, times: true },
       { type: 'compare/exportCsv', onlyDifferences: true, order: [RUN] },
@@ -44,6 +45,9 @@ describe('compare and run detail panel protocol guards', () => {
       null,
       'ready',
       { type: 'ready', extra: 1 },
+      { type: 'ready', chartPoints: 1e9 },
+      { type: 'ready', chartPoints: 183.5 },
+      { type: 'ready', chartPoints: '1838' },
       {
         type: 'compare/showMetrics',
         keys: Array.from({ length: MAX_SHOWN_METRICS + 1 }, (_, i) => `m${String(i)}`),

@@ -15,6 +15,8 @@ export interface PanelRecord<K extends PanelKind> {
   lastReceived<T extends WebviewMessageOf<K>['type']>(
     type: T,
   ): Extract<WebviewMessageOf<K>, { type: T }> | undefined;
+  /** Epoch ms at which the webview first posted a message of this type that passed the guard. */
+  firstReceivedAt(type: WebviewMessageOf<K>['type']): number | undefined;
   /** Epoch ms at which the panel first reached each phase: `opened`, then whatever its class marks. */
   readonly timings: Readonly<Record<string, number>>;
 }
@@ -30,6 +32,7 @@ export class PanelRecorder<K extends PanelKind> implements PanelRecord<K> {
   private readonly posted: HostMessageOf<K>[] = [];
   private readonly lastByType = new Map<string, WebviewMessageOf<K>>();
   private readonly marks: Record<string, number> = { opened: Date.now() };
+  private readonly firstByType = new Map<string, number>();
 
   constructor(
     readonly kind: K,
@@ -57,8 +60,15 @@ export class PanelRecorder<K extends PanelKind> implements PanelRecord<K> {
     }
   }
 
+  firstReceivedAt(type: WebviewMessageOf<K>['type']): number | undefined {
+    return this.firstByType.get(type);
+  }
+
   recordReceived(message: WebviewMessageOf<K>): void {
     this.lastByType.set(message.type, message);
+    if (!this.firstByType.has(message.type)) {
+      this.firstByType.set(message.type, Date.now());
+    }
   }
 
   /** The first time only: a phase is when the panel got there first (`at`, epoch ms, if known). */

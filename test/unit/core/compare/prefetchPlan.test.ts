@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { HistoryAggregates } from '../../../../src/core/compare/historyAggregates';
 import {
+  chartPointsFor,
   DEFAULT_SHOWN_METRICS,
   metricKeysOf,
   pointsPerRunCap,
@@ -33,6 +34,13 @@ describe('compare prefetch plan and recorded aggregates', () => {
     assert.equal(DEFAULT_SHOWN_METRICS, 6);
     assert.deepEqual(plan.keys, ['acc', 'loss', 'm1', 'm2', 'm3', 'val_loss']);
     assert.equal(plan.maxPoints, 2500, 'two runs: the per-run cap, whatever width asks for less');
+  });
+
+  it("takes a page's chart width within the run count's cap, never under 100 points", () => {
+    assert.equal(chartPointsFor(1838, 3), 1838, 'a few runs: what the width shows');
+    assert.equal(chartPointsFor(1838, 100), 600, '100 runs: the cap');
+    assert.equal(chartPointsFor(40, 3), 100, 'a narrow chart still gets a line its shape');
+    assert.equal(chartPointsFor(5000, 1), 2500, "never over MLflow's 2,500");
   });
 
   it('asks at most 60,000 points per chart, between 100 and 2,500 per run', () => {
