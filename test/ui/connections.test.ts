@@ -84,10 +84,17 @@ describe('Connections in the workbench: sign in, saved connections, Test Connect
     await wb.statusItem(`MLflow: ${openLabel}`).click();
     const guardedName = `${new URL(guarded.baseUrl).host}/team/mlflow`;
     await quickRow(guardedName).waitFor({ timeout: 10_000 });
+    // The open server's row, never the guarded one whose address may begin the same: after the
+    // open server's address its row goes on with the description's "http://", not a digit or a path.
+    const openRow = wb.page.locator('.quick-input-widget .monaco-list-row', {
+      hasText: new RegExp(`${openLabel.replace(/\./g, '\\.')}(?![\\d/])`),
+    });
+    await openRow.locator('.codicon-check').waitFor({ timeout: 10_000 });
+    assert.equal(await openRow.count(), 1, 'one row for the open server');
     assert.equal(
-      await quickRow(openLabel).locator('.codicon-check').count(),
-      1,
-      'the active connection is checked',
+      await quickRow(guardedName).locator('.codicon-check').count(),
+      0,
+      'only the active connection is checked',
     );
     await wb.shot('21-connections-picker');
     await quickRow(guardedName).click();
