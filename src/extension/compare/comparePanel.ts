@@ -216,8 +216,9 @@ export class ComparePanel implements vscode.Disposable {
   /**
    * Start a new panel's load as the command fires, not once its webview has started and asked
    * (over a second later): read the runs, then the series of the metrics the webview shows by
-   * default, at the most points its charts can ask for. They are held until the webview asks
-   * (see {@link showHeld}). A failure is left for the webview's own requests to meet and report.
+   * default (on a local store, the first of them), at the most points its charts can ask for. They
+   * are held until the webview is up (see {@link showHeld}). A failure is left for the webview's
+   * own requests to meet and report.
    */
   private prefetch(): void {
     this.mark('prefetchStarted');
@@ -231,7 +232,14 @@ export class ComparePanel implements vscode.Disposable {
         this.runs = runs;
         const plan = prefetchPlan(runs);
         this.shownKeys = plan.keys;
-        await this.loadSeries(plan.keys, plan.maxPoints, false);
+        // A local store is read in this thread (sql.js, the file store's parsing): reading every
+        // shown metric ahead kept the extension host busy while the new webview started, and on
+        // two cores that start waited for it (its `ready` came 0.3 s later). Only the first
+        // metric goes ahead there; the rest follow once the page is up. A server's histories are
+        // read ahead whole: there the load, not the page, is what the charts wait for.
+        const { tracking } = await this.deps.session.stores();
+        const ahead = tracking.kind === 'rest' ? plan.keys : plan.keys.slice(0, 1);
+        await this.loadSeries(ahead, plan.maxPoints, false);
       })
       .catch((err: unknown) => {
         if (!this.hosted.signal.aborted) {
