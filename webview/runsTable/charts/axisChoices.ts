@@ -17,12 +17,22 @@ export const MAX_OPTIONS = 5000;
 /** The scatter's choices: metrics, numeric params, then the aggregate columns. */
 export function scatterChoices(): AxisColumn[] {
   const keys = rowKeys(table.rows);
+  return listed(
+    [
+      ...keys.metrics.map((key): AxisColumn => ({ kind: 'metric', key })),
+      ...numericParams(table.rows, keys.params).map((key): AxisColumn => ({ kind: 'param', key })),
+      ...aggregateAxes(table.columns),
+    ],
+    MAX_OPTIONS,
+  );
+}
+
+/** What a select lists of `choices`: the first `max` metrics and params, then every aggregate column. */
+export function listed(choices: readonly AxisColumn[], max: number): AxisColumn[] {
   return [
-    ...keys.metrics.map((key): AxisColumn => ({ kind: 'metric', key })),
-    ...numericParams(table.rows, keys.params).map((key): AxisColumn => ({ kind: 'param', key })),
-  ]
-    .slice(0, MAX_OPTIONS)
-    .concat(aggregateAxes(table.columns));
+    ...choices.filter((c) => c.kind !== 'agg').slice(0, max),
+    ...choices.filter((c) => c.kind === 'agg'),
+  ];
 }
 
 /** A select's options for the choices: the encoded axis, and its title (an aggregate's header). */

@@ -8,7 +8,7 @@ import type { RunsTableSeries, RunsTableView } from '../../../src/protocol/runsT
 import { onThemeChange } from '../../compare/chartTheme';
 import { el } from '../../shared/host';
 import { figuresOf, table, vscode } from '../tableState';
-import { axisOptions, MAX_OPTIONS, scatterChoices, withoutRemovedAggregates } from './axisChoices';
+import { axisOptions, listed, MAX_OPTIONS, scatterChoices, withoutRemovedAggregates } from './axisChoices';
 import { CardGrid } from './cardGrid';
 import { LineView } from './lineView';
 import { ScatterView } from './scatterView';
@@ -243,10 +243,10 @@ export class ChartsView {
     this.parallel.axes = this.axesPicked
       ? withoutRemovedAggregates(this.parallel.axes)
       : defaultAxes(table.rows, choices, figuresOf);
-    // The aggregate columns come last: they are listed even past the cut.
-    const aggregates = choices.filter((c) => c.kind === 'agg');
-    const others = choices.filter((c) => c.kind !== 'agg').slice(0, MAX_AXIS_OPTIONS);
-    const options: Array<[string, string]> = [['', '(no axis)'], ...axisOptions([...others, ...aggregates])];
+    const options: Array<[string, string]> = [
+      ['', '(no axis)'],
+      ...axisOptions(listed(choices, MAX_AXIS_OPTIONS)),
+    ];
     this.axisSelects.forEach((s, i) => {
       fill(s, options);
       const c = this.parallel.axes[i];
