@@ -23,6 +23,25 @@ async function pickExperiment(session: StoreSession): Promise<{ id: string; name
 }
 
 /**
+ * Open the table of an experiment known by id only. The panel starts before the store is open and
+ * the name read (both can take a while on a large local store); an experiment that cannot be read
+ * closes it again and fails the command, as if it had never opened.
+ */
+async function openById(deps: RunsTableDeps, experimentId: string): Promise<RunsTablePanel> {
+  const named = deps.session
+    .stores()
+    .then(async (stores) => (await stores.tracking.getExperiment(experimentId)).name);
+  const panel = RunsTablePanel.show(deps, experimentId, named);
+  try {
+    await named;
+  } catch (err) {
+    panel.panel.dispose();
+    throw err;
+  }
+  return panel;
+}
+
+/**
  * *Open Runs Table* on an experiment node or from the palette (an experiment id as argument, or
  * picked), and the tables' clean-up.
  */
@@ -44,8 +63,7 @@ export function registerRunsTable(
       let target =
         node === undefined ? undefined : { id: node.experiment.experimentId, name: node.experiment.name };
       if (target === undefined && typeof arg === 'string' && /^[\w-]{1,64}$/.test(arg)) {
-        const e = await (await session.stores()).tracking.getExperiment(arg);
-        target = { id: e.experimentId, name: e.name };
+        return openById(deps, arg);
       }
       target ??= await pickExperiment(session);
       return target === undefined ? undefined : RunsTablePanel.show(deps, target.id, target.name);

@@ -44,6 +44,8 @@ const PAGE = 1000;
  */
 const LOCAL_PAGE = 250;
 
+const runsTitle = (experimentName: string): string => `Runs: ${experimentName.slice(0, 60)}`;
+
 /** One table per experiment of the connection. */
 const tables = new PanelHost<'runsTable', string, RunsTablePanel>({
   kind: 'runsTable',
@@ -69,12 +71,24 @@ export class RunsTablePanel {
   /** Per metric, the runs whose figures the webview holds since its rows were last reset. */
   private readonly figuresSent = new Map<string, Set<string>>();
   private columns: readonly Column[];
+  /** The experiment's name, once read (never rejects). */
+  private readonly named: Promise<string>;
   private readonly series: ChartSeries;
   private readonly running: RunningRows;
 
-  static show(deps: RunsTableDeps, experimentId: string, experimentName: string): RunsTablePanel {
+  /**
+   * Show the experiment's table (the open one if there is one). The name may still be on its way
+   * (an id from the palette or the API): the panel starts at once, titled by the id, and takes the
+   * name when it comes, so the webview's start overlaps the store's opening and the name's read.
+   */
+  static show(
+    deps: RunsTableDeps,
+    experimentId: string,
+    experimentName: string | Promise<string>,
+  ): RunsTablePanel {
     const key = `${connectionOf(deps.session)}\u0000${experimentId}`;
-    return tables.show(key, `Runs: ${experimentName.slice(0, 60)}`, deps, (hosted) => {
+    const title = typeof experimentName === 'string' ? experimentName : `experiment ${experimentId}`;
+    return tables.show(key, runsTitle(title), deps, (hosted) => {
       return new RunsTablePanel(hosted, deps, experimentId, experimentName);
     });
   }
@@ -91,8 +105,18 @@ export class RunsTablePanel {
     private readonly hosted: HostedPanel<'runsTable'>,
     private readonly deps: RunsTableDeps,
     readonly experimentId: string,
-    private readonly experimentName: string,
+    experimentName: string | Promise<string>,
   ) {
+    this.named = Promise.resolve(experimentName).then(
+      (name) => {
+        if (!hosted.signal.aborted && typeof experimentName !== 'string') {
+          hosted.panel.title = runsTitle(name);
+        }
+        return name;
+      },
+      // The opener reports the failure (and closes the panel); the page keeps the id meanwhile.
+      () => `experiment ${experimentId}`,
+    );
     this.columns = deps.memory.get(this.connection, experimentId);
     this.series = new ChartSeries(
       async () => (await deps.session.stores()).tracking,
@@ -219,7 +243,7 @@ export class RunsTablePanel {
       case 'runsTable/action':
         return runAction(m.action, m.runIds);
       case 'runsTable/exportCsv':
-        await exportCsv(this.shown(m.runIds), m.columns, this.lookup, this.experimentName);
+        await exportCsv(this.shown(m.runIds), m.columns, this.lookup, await this.named);
         return;
       case 'runsTable/rendered':
         this.hosted.mark(m.lines > 0 ? 'firstRows' : 'rendered');
@@ -286,7 +310,7 @@ export class RunsTablePanel {
     return {
       type: 'runsTable/init',
       experimentId: this.experimentId,
-      experimentName: this.experimentName,
+      experimentName: await this.named,
       storeKind: (await this.deps.session.stores()).tracking.kind,
       columns: this.columns,
       filter: this.filter,

@@ -89,6 +89,8 @@ describe('Runs Table (real extension host, REST test server and local mlflow.db)
         generated.experimentId,
       );
       assert.equal(panel.experimentId, generated.experimentId);
+      // Opened by id, the panel starts before the name is read, and takes it once it is.
+      assert.equal(panel.panel.title, `Runs: ${generated.experimentName}`);
       const record = probeOf(api, 'runsTable', panel.panel);
       const pages = (): RunsTableRows[] =>
         record.sent.filter((m): m is RunsTableRows => m.type === 'runsTable/rows');
@@ -206,6 +208,17 @@ describe('Runs Table (real extension host, REST test server and local mlflow.db)
       assert.deepEqual(cleared.filterLine, []);
     });
   }
+
+  it('fails to open the table of an experiment that does not exist, and leaves no panel', async function () {
+    this.timeout(60_000);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const api = await connect(`sqlite:///${dbFile}`);
+    const before = api.runsTables.all().length;
+    // The command reports the failure (as every command does) and gives no panel back.
+    const opened = await vscode.commands.executeCommand(RUNS_TABLE_COMMANDS.open, '987654321');
+    assert.equal(opened, undefined);
+    assert.equal(api.runsTables.all().length, before, 'the panel that started is closed again');
+  });
 
   it('remembers the chosen columns per experiment, and asks the server for the sorted order on the next load', async function () {
     this.timeout(120_000);
