@@ -1,10 +1,9 @@
+import { POINTS_PER_CHART } from '../compare/prefetchPlan';
 import { cellValue, columnId, columnTitle, type Column, type FiguresLookup } from './columns';
 import type { TableRow } from './tableRow';
 
 /** Most runs one line chart draws (the issue's 1,000 runs at once). */
 export const MAX_CHART_RUNS = 1000;
-/** Points one line chart draws at most over all its runs: beyond this, more runs only add overdraw. */
-export const POINTS_PER_CHART = 60_000;
 
 /**
  * Points per run to ask of the host for a line chart `widthPx` wide over `runs` runs: at most

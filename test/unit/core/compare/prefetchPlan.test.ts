@@ -38,15 +38,18 @@ describe('compare prefetch plan and recorded aggregates', () => {
 
   it("takes a page's chart width within the run count's cap, never under 100 points", () => {
     assert.equal(chartPointsFor(1838, 3), 1838, 'a few runs: what the width shows');
-    assert.equal(chartPointsFor(1838, 100), 600, '100 runs: the cap');
+    assert.equal(chartPointsFor(1838, 100), 400, '100 runs: the cap');
     assert.equal(chartPointsFor(40, 3), 100, 'a narrow chart still gets a line its shape');
     assert.equal(chartPointsFor(5000, 1), 2500, "never over MLflow's 2,500");
   });
 
-  it('asks at most 60,000 points per chart, between 100 and 2,500 per run', () => {
+  it('asks at most 40,000 points per chart, between 100 and 2,500 per run', () => {
     assert.equal(pointsPerRunCap(3), 2500);
-    assert.equal(pointsPerRunCap(100), 600);
-    assert.equal(pointsPerRunCap(500), 120);
+    assert.equal(pointsPerRunCap(16), 2500);
+    assert.equal(pointsPerRunCap(17), 2352);
+    assert.equal(pointsPerRunCap(100), 400);
+    assert.equal(pointsPerRunCap(300), 133);
+    assert.equal(pointsPerRunCap(500), 100);
     assert.equal(pointsPerRunCap(10_000), 100);
     assert.equal(pointsPerRunCap(0), 2500);
   });

@@ -42,7 +42,7 @@ describe('runs table charts: card window math and series shaping', () => {
   it('asks at most four points per pixel, fewer as runs are added, at least 100', () => {
     assert.equal(pointsPerRun(300, 1), 1198);
     assert.equal(pointsPerRun(2000, 1), 2500);
-    assert.equal(pointsPerRun(800, 100), 600);
+    assert.equal(pointsPerRun(800, 100), 400);
     assert.equal(pointsPerRun(800, 1000), 100);
     assert.equal(pointsPerRun(0, 1), 100);
   });
