@@ -1,5 +1,6 @@
 import { AGGREGATES, ATTRIBUTES, type Column } from '../core/runsTable/columns';
 import { MAX_CHART_RUNS, type AxisColumn } from '../core/runsTable/chartData';
+import type { XAxis } from '../core/compare/metricSeries';
 import { MAX_PARALLEL_AXES } from '../core/runsTable/parallelData';
 import { MAX_BOUNDS, type ColumnBound } from '../core/runsTable/columnBounds';
 import type { WireRow } from '../core/runsTable/tableRow';
@@ -89,7 +90,12 @@ export interface RunsTableShowView extends Message<'runsTable/showView'> {
   readonly key: string | undefined;
   /** The scatter's x and y, or the parallel chart's axes (as picked in its selects). */
   readonly axes?: readonly AxisColumn[];
+  /** The line chart's x axis (as picked in its select). */
+  readonly xAxis?: XAxis;
 }
+
+/** What the line chart's x axis can show. */
+export const LINE_X_AXES: readonly XAxis[] = ['step', 'time', 'relative'];
 
 export type RunsTableHostMessage =
   | RunsTableInit
@@ -129,6 +135,8 @@ export interface RunsTableNeedSeries extends Message<'runsTable/needSeries'> {
   readonly key: string;
   readonly runIds: readonly string[];
   readonly maxPoints: number;
+  /** Whether the series must carry wall-clock times (an x axis of wall or relative time); absent: no. */
+  readonly times?: boolean;
 }
 
 /** What a chart view drew last (the in-host tests and the bench read it). */
@@ -150,7 +158,7 @@ export interface RunsTableChartsRendered extends Message<'runsTable/chartsRender
   /** Parallel coordinates: runs drawn (a value on some axis) and axes. */
   readonly parallelLines: number;
   readonly parallelAxes: number;
-  /** The titles of the axes the scatter or the parallel chart drew (none in the other views). */
+  /** The titles of the axes the scatter or the parallel chart drew; the line chart's x axis (`step`, `time`, `relative`). */
   readonly axes: readonly string[];
   readonly selected: number;
   /** The webview's JS heap in MB (Chromium's performance.memory), when it tells. */
@@ -314,7 +322,8 @@ const WEBVIEW_CHECKS = {
     isOptLabel(m.sortedBy) &&
     isOptLabel(m.groupedBy),
   'runsTable/needSeries': (m) =>
-    hasOnlyKeys(m, ['type', 'key', 'runIds', 'maxPoints']) &&
+    hasOnlyKeys(m, ['type', 'key', 'runIds', 'maxPoints', 'times']) &&
+    (m.times === undefined || typeof m.times === 'boolean') &&
     isKey(m.key) &&
     Array.isArray(m.runIds) &&
     m.runIds.length <= MAX_CHART_RUNS &&
@@ -430,7 +439,8 @@ const HOST_CHECKS = {
     oneOf(CHART_VIEWS, m.view) &&
     (m.key === undefined || typeof m.key === 'string') &&
     (m.axes === undefined ||
-      (Array.isArray(m.axes) && m.axes.length <= MAX_PARALLEL_AXES && m.axes.every(isAxisColumn))),
+      (Array.isArray(m.axes) && m.axes.length <= MAX_PARALLEL_AXES && m.axes.every(isAxisColumn))) &&
+    (m.xAxis === undefined || oneOf(LINE_X_AXES, m.xAxis)),
 } satisfies MessageChecks<RunsTableHostMessage['type']>;
 
 /** Guard for what the host sends (the webview trusts nothing it has not checked). */

@@ -173,7 +173,7 @@ describe('Runs Table in the workbench (Chromium + code-server + MLflow REST test
     await openTable('sweep-1000', '1,000');
     const frame = wb.webview();
     await frame.locator('.rc-tab', { hasText: 'Line' }).click();
-    await frame.locator('.rc-controls select').selectOption('loss_0');
+    await frame.locator('select[aria-label="Metric"]').selectOption('loss_0');
     await frame
       .locator('.rc-caption', { hasText: /^1,000 runs · up to \d+ points per line$/ })
       .waitFor({ timeout: 60_000 });
@@ -191,6 +191,12 @@ describe('Runs Table in the workbench (Chromium + code-server + MLflow REST test
     await wb.useLightTheme();
     await frame.locator('.rc-caption', { hasText: /^1,000 runs/ }).waitFor();
     await wb.shot('74-runs-table-line-1000-selected-light');
+    // By time since each run started: the series come again with their times.
+    await frame.locator('select[aria-label="Line chart x axis"]').selectOption({ label: 'Relative time' });
+    await frame
+      .locator('.rc-caption', { hasText: /^1,000 runs · up to \d+ points per line$/ })
+      .waitFor({ timeout: 60_000 });
+    await wb.shot('74a-runs-table-line-relative-time-light');
     // The scatter of the same runs: a numeric param against a metric by default.
     await frame.locator('.rc-tab', { hasText: 'Scatter' }).click();
     await frame.locator('.rc-caption', { hasText: '1,000 runs with both values' }).waitFor();

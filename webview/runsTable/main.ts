@@ -340,7 +340,7 @@ function onMessage(m: RunsTableHostMessage): void {
       charts.onSeries(m);
       return;
     case 'runsTable/showView':
-      charts.show(m.view, m.key, m.axes);
+      charts.show(m.view, m.key, m.axes, m.xAxis);
       return;
     case 'runsTable/figures': {
       const byRun = table.figures.get(m.key) ?? new Map<string, MetricFigures | null>();

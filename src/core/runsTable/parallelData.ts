@@ -13,8 +13,12 @@ export const MAX_PARALLEL_AXES = 6;
 /** An axis of the chart: its column and the range its values span (padded). */
 export interface ParallelAxis {
   readonly column: AxisColumn;
+  /** The axis's ends, the data's range padded a little so no line runs along the frame. */
   readonly min: number;
   readonly max: number;
+  /** The data's own least and greatest value (what the axis's labels say); undefined when no run has one. */
+  readonly lo: number | undefined;
+  readonly hi: number | undefined;
 }
 
 /** The chart's data: axes, the runs drawn, and `ys[run * axes.length + axis]` in 0..1 (NaN: absent). */
@@ -80,7 +84,8 @@ export function parallelData(
         hi = Math.max(hi, v);
       }
     }
-    return { column, ...paddedRange(lo, hi, 0.04) };
+    const seen = lo <= hi;
+    return { column, ...paddedRange(lo, hi, 0.04), lo: seen ? lo : undefined, hi: seen ? hi : undefined };
   });
   const kept = raw.flatMap((vs, i) => (vs.some((v) => v !== undefined) ? [i] : []));
   const ys = new Float32Array(kept.length * n);

@@ -18,6 +18,8 @@ const POST_RUNS = 100;
 export class ChartSeries {
   private key: string | undefined;
   private maxPoints = 0;
+  /** Whether the posts carry times; the webview's copies lack them when they were sent without. */
+  private times = false;
   private readonly held = new Map<string, MetricSeries>();
   private readonly sent = new Set<string>();
   private loading: AbortController | undefined;
@@ -40,6 +42,13 @@ export class ChartSeries {
     this.loading = ctl;
     const signal = AbortSignal.any([ctl.signal, this.panelSignal]);
     let reset = false;
+    const times = m.times === true;
+    if (times && !this.times) {
+      // Now on a time axis: what the webview holds has no times; the held series all do.
+      this.sent.clear();
+      reset = true;
+    }
+    this.times = times;
     if (m.key === this.key && m.maxPoints < this.maxPoints) {
       // Fewer points per run (more runs in the chart, as a table's pages come in): the series held
       // are cut down here instead of read again; the webview gets them anew at the new size.
@@ -73,7 +82,7 @@ export class ChartSeries {
         this.post({
           type: 'runsTable/series',
           key: m.key,
-          batch: packSeries(pending, false),
+          batch: packSeries(pending, times),
           reset,
           done,
           error: undefined,
@@ -114,7 +123,7 @@ export class ChartSeries {
         this.post({
           type: 'runsTable/series',
           key: m.key,
-          batch: packSeries([], false),
+          batch: packSeries([], times),
           reset,
           done: true,
           error: `Could not read the history of ${m.key.slice(0, 100)}: ${describeStoreError(err).summary}`,

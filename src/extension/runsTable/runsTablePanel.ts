@@ -7,6 +7,7 @@ import { loadFigures } from '../../core/runsTable/loadFigures';
 import { serverOrderBy, type Column, type FiguresLookup } from '../../core/runsTable/columns';
 import type { ColumnBound } from '../../core/runsTable/columnBounds';
 import type { AxisColumn } from '../../core/runsTable/chartData';
+import type { XAxis } from '../../core/compare/metricSeries';
 import { rowKeys, tableRow, toWire, type TableRow } from '../../core/runsTable/tableRow';
 import { toWireFigures } from '../../core/runsTable/wireNumber';
 import type {
@@ -22,6 +23,7 @@ import { PanelHost } from '../shared/webviews/panelHost';
 import type { ColumnMemory } from './columnMemory';
 import { ChartSeries } from './chartSeries';
 import { RunningRows } from './runningRows';
+import { StartupPosts } from './startupPosts';
 import { exportCsv, runAction } from './runsTableActions';
 
 /** What a runs table needs from the rest of the extension. */
@@ -74,6 +76,7 @@ export class RunsTablePanel {
   /** The experiment's name, once read (never rejects). */
   private readonly named: Promise<string>;
   private readonly series: ChartSeries;
+  private readonly posts: StartupPosts<RunsTableHostMessage>;
   private readonly running: RunningRows;
 
   /**
@@ -117,6 +120,9 @@ export class RunsTablePanel {
       // The opener reports the failure (and closes the panel); the page keeps the id meanwhile.
       () => `experiment ${experimentId}`,
     );
+    this.posts = new StartupPosts((m) => {
+      hosted.post(m);
+    });
     this.columns = deps.memory.get(this.connection, experimentId);
     this.series = new ChartSeries(
       async () => (await deps.session.stores()).tracking,
@@ -194,23 +200,9 @@ export class RunsTablePanel {
         this.hosted.mark('ready');
         this.series.clearSent();
         const init = await this.initMessage();
-        // The first ready takes what loaded meanwhile; a later one is a webview that was hidden
-        // and made again (its state is gone): everything loads again. From here to the gate's
-        // opening nothing awaits, so no page can be posted before the init.
-        const queued = this.queued;
-        this.queued = undefined;
-        this.held = undefined;
-        this.post(init);
-        if (queued === undefined) {
+        // From here to the gate's opening nothing awaits, so no page can be posted before the init.
+        if (!this.posts.ready(init)) {
           this.reload();
-        } else {
-          // The first page goes now; what loaded after it waits until the page has drawn it (its
-          // first report), so the first rows are not drawn only after every page read meanwhile.
-          const [first, ...rest] = queued;
-          if (first !== undefined) {
-            this.post(first);
-          }
-          this.held = rest.length > 0 ? rest : undefined;
         }
         // Only now may the load go on: its next page must follow the init and the first page.
         this.webviewReady.open();
@@ -248,7 +240,7 @@ export class RunsTablePanel {
       case 'runsTable/rendered':
         this.hosted.mark(m.lines > 0 ? 'firstRows' : 'rendered');
         markPage(this.hosted, m.page);
-        this.release();
+        this.posts.release();
         return;
       case 'runsTable/needSeries':
         return this.series.need(m);
@@ -287,8 +279,14 @@ export class RunsTablePanel {
    * Show a view as its tab does, with a metric for the line chart or a search for the cards, and
    * the axes picked for the scatter (x, y) or the parallel chart.
    */
-  showView(view: RunsTableView, key?: string, axes?: readonly AxisColumn[]): void {
-    this.post({ type: 'runsTable/showView', view, key, ...(axes === undefined ? {} : { axes }) });
+  showView(view: RunsTableView, key?: string, axes?: readonly AxisColumn[], xAxis?: XAxis): void {
+    this.post({
+      type: 'runsTable/showView',
+      view,
+      key,
+      ...(axes === undefined ? {} : { axes }),
+      ...(xAxis === undefined ? {} : { xAxis }),
+    });
   }
 
   private async askFilter(): Promise<void> {
@@ -450,29 +448,11 @@ export class RunsTablePanel {
     }
   }
 
-  /** Messages held until the webview's first `ready` (the load starts with the command). */
-  private queued: RunsTableHostMessage[] | undefined = [];
   /** Opens at the webview's first `ready`. */
   private readonly webviewReady = new Gate();
-  /** After that ready, the ones held until the webview has drawn the first page. */
-  private held: RunsTableHostMessage[] | undefined;
 
   private post(m: RunsTableHostMessage): void {
-    const waiting = this.queued ?? this.held;
-    if (waiting === undefined) {
-      this.hosted.post(m);
-    } else {
-      waiting.push(m);
-    }
-  }
-
-  /** The webview drew: what was held goes to it, in order. */
-  private release(): void {
-    const held = this.held;
-    this.held = undefined;
-    held?.forEach((m) => {
-      this.hosted.post(m);
-    });
+    this.posts.post(m);
   }
 }
 

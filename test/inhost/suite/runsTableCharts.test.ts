@@ -139,6 +139,27 @@ describe('Runs Table charts (real extension host, REST test server and local mlf
         `each line bounded (${String(drawn.maxLinePoints)} of ${String(STEPS)} steps)`,
       );
       assert.ok(drawn.points <= RUNS * (asked.maxPoints + 2));
+      assert.deepEqual(drawn.axes, ['step']);
+      // Time since each run started on the x axis: the series come again, now with their times.
+      const before = record.sent.length;
+      panel.showView('line', 'loss_0', undefined, 'relative');
+      const byTime = await until('the line chart by relative time', () => {
+        const r = record.lastReceived('runsTable/chartsRendered');
+        return r?.view === 'line' && r.axes[0] === 'relative' && r.lines === RUNS && r.waiting === 0
+          ? r
+          : undefined;
+      });
+      assert.equal(record.lastReceived('runsTable/needSeries')?.times, true);
+      const timed = record.sent
+        .slice(before)
+        .filter((m): m is RunsTableSeries => m.type === 'runsTable/series')
+        .flatMap((m) => unpackSeries(m.batch));
+      assert.equal(timed.length, RUNS, 'every run once more');
+      assert.ok(
+        timed.every((s) => s.times?.length === s.steps.length),
+        'each with its times',
+      );
+      assert.equal(byTime.maxLinePoints, drawn.maxLinePoints, 'the same points, placed by time');
       // Every generated run has a numeric lr param and an accuracy: all are on the scatter.
       panel.showView('scatter', undefined);
       const scatter = await until('the scatter', () => {

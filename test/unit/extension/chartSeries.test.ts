@@ -84,4 +84,40 @@ describe('runs table chart series', () => {
     await series.need({ type: 'runsTable/needSeries', key: 'loss_0', runIds: ids, maxPoints: 800 });
     assert.equal(reads.length, ids.length, 'more points than held: read again');
   });
+
+  it('sends the series again with their times for a time axis, reading nothing', async () => {
+    const posted: RunsTableSeries[] = [];
+    const series = new ChartSeries(
+      () => Promise.resolve(counted),
+      (m) => posted.push(m),
+      () => undefined,
+      new AbortController().signal,
+    );
+    const ids = gen.runIds.slice(0, 3);
+    const need = (times: boolean | undefined): Promise<void> =>
+      series.need({ type: 'runsTable/needSeries', key: 'loss_0', runIds: ids, maxPoints: 300, times });
+    await need(undefined);
+    assert.ok(
+      posted.flatMap((m) => unpackSeries(m.batch)).every((s) => s.times === undefined),
+      'by step: no times sent',
+    );
+    posted.length = 0;
+    reads.length = 0;
+    await need(true);
+    assert.deepEqual(reads, [], 'the held series have their times');
+    assert.equal(posted[0]?.reset, true);
+    const timed = posted.flatMap((m) => unpackSeries(m.batch));
+    assert.deepEqual(timed.map((s) => s.runId).sort(), [...ids].sort());
+    assert.ok(timed.every((s) => s.times !== undefined && s.times.length === s.steps.length));
+    const t = timed[0]?.times;
+    assert.ok(t !== undefined && (t[0] ?? 0) > 1e12, 'epoch milliseconds');
+
+    posted.length = 0;
+    await need(false);
+    assert.equal(
+      posted.flatMap((m) => unpackSeries(m.batch)).length,
+      0,
+      'back to steps: the webview keeps what it has',
+    );
+  });
 });

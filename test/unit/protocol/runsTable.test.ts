@@ -137,6 +137,8 @@ describe('runs table protocol', () => {
     assert.ok(!isRunsTableWebviewMessage({ ...need, maxPoints: 2501 }));
     assert.ok(!isRunsTableWebviewMessage({ ...need, maxPoints: 5 }));
     assert.ok(!isRunsTableWebviewMessage({ ...need, runIds: ['../x'] }));
+    assert.ok(isRunsTableWebviewMessage({ ...need, times: true }));
+    assert.ok(!isRunsTableWebviewMessage({ ...need, times: 'yes' }));
     const drawn = {
       type: 'runsTable/chartsRendered',
       view: 'cards',
@@ -167,6 +169,9 @@ describe('runs table protocol', () => {
     assert.ok(!isRunsTableWebviewMessage({ ...drawn, axes: [1] }));
     assert.ok(isRunsTableHostMessage({ type: 'runsTable/showView', view: 'line', key: 'loss' }));
     assert.ok(!isRunsTableHostMessage({ type: 'runsTable/showView', view: 'pie', key: undefined }));
+    const line = { type: 'runsTable/showView', view: 'line', key: 'loss' };
+    assert.ok(isRunsTableHostMessage({ ...line, xAxis: 'relative' }));
+    assert.ok(!isRunsTableHostMessage({ ...line, xAxis: 'epoch' }));
     const scatter = { type: 'runsTable/showView', view: 'scatter', key: undefined };
     const minLoss = { kind: 'agg', fn: 'min', key: 'loss' };
     assert.ok(isRunsTableHostMessage({ ...scatter, axes: [minLoss, { kind: 'param', key: 'lr' }] }));

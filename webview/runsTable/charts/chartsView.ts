@@ -4,7 +4,8 @@
 import { axisOption, parseAxis } from '../../../src/core/runsTable/axisOption';
 import type { AxisColumn } from '../../../src/core/runsTable/chartData';
 import { rowKeys } from '../../../src/core/runsTable/tableRow';
-import type { RunsTableSeries, RunsTableView } from '../../../src/protocol/runsTable';
+import type { XAxis } from '../../../src/core/compare/metricSeries';
+import { LINE_X_AXES, type RunsTableSeries, type RunsTableView } from '../../../src/protocol/runsTable';
 import { onThemeChange } from '../../compare/chartTheme';
 import { el } from '../../shared/host';
 import { figuresOf, table, vscode } from '../tableState';
@@ -23,6 +24,8 @@ const TABS: ReadonlyArray<[RunsTableView, string]> = [
   ['parallel', 'Parallel'],
 ];
 
+const LINE_X_NAMES: Record<XAxis, string> = { step: 'Step', time: 'Wall time', relative: 'Relative time' };
+
 /** Most columns an axis select of the parallel chart lists. */
 const MAX_AXIS_OPTIONS = 1000;
 
@@ -34,6 +37,8 @@ export class ChartsView {
   private readonly caption = el('span', { className: 'rc-caption' });
   private readonly body = el('div', { className: 'rc-body' });
   private readonly metricSelect = el('select', { className: 'rt-select' });
+  /** The line chart's x axis. */
+  private readonly lineXSelect = el('select', { className: 'rt-select' });
   private readonly xSelect = el('select', { className: 'rt-select' });
   private readonly ySelect = el('select', { className: 'rt-select' });
   private readonly line: LineView;
@@ -84,6 +89,14 @@ export class ChartsView {
     this.metricSelect.addEventListener('change', () => {
       this.line.show(this.metricSelect.value);
     });
+    this.lineXSelect.setAttribute('aria-label', 'Line chart x axis');
+    fill(
+      this.lineXSelect,
+      LINE_X_AXES.map((a) => [a, LINE_X_NAMES[a]]),
+    );
+    this.lineXSelect.addEventListener('change', () => {
+      this.line.xAxis = LINE_X_AXES.find((a) => a === this.lineXSelect.value) ?? 'step';
+    });
     for (const s of [this.xSelect, this.ySelect]) {
       s.addEventListener('change', () => {
         this.scatterAxesFromSelects();
@@ -106,7 +119,7 @@ export class ChartsView {
    * Show a view; `key` is the line chart's metric or the cards' search, `axes` the scatter's x and
    * y or the parallel chart's axes (as if picked in their selects).
    */
-  show(view: RunsTableView, key: string | undefined, axes?: readonly AxisColumn[]): void {
+  show(view: RunsTableView, key: string | undefined, axes?: readonly AxisColumn[], xAxis?: XAxis): void {
     const left = this.view;
     this.view = view;
     if (left !== view) {
@@ -128,6 +141,10 @@ export class ChartsView {
     }
     if (view === 'line') {
       this.body.replaceChildren(this.line.root);
+      if (xAxis !== undefined) {
+        this.line.xAxis = xAxis;
+        this.lineXSelect.value = xAxis;
+      }
       const metric = key ?? this.line.metric ?? this.metricSelect.value;
       if (metric !== '') {
         this.metricSelect.value = metric;
@@ -209,7 +226,14 @@ export class ChartsView {
         metrics.map((k) => [k, k]),
       );
       this.metricSelect.value = this.line.metric ?? metrics[0] ?? '';
-      this.controls.replaceChildren(el('span', { text: 'Metric' }), this.metricSelect, this.caption);
+      this.lineXSelect.value = this.line.xAxis;
+      this.controls.replaceChildren(
+        el('span', { text: 'Metric' }),
+        this.metricSelect,
+        el('span', { text: 'x' }),
+        this.lineXSelect,
+        this.caption,
+      );
     } else if (this.view === 'scatter') {
       const axes = scatterChoices();
       const options = axisOptions(axes);
@@ -290,7 +314,13 @@ export class ChartsView {
       parallelLines: this.parallel.lines,
       parallelAxes: this.parallel.axisCount,
       axes:
-        this.view === 'scatter' ? this.scatter.titles : this.view === 'parallel' ? this.parallel.titles : [],
+        this.view === 'scatter'
+          ? this.scatter.titles
+          : this.view === 'parallel'
+            ? this.parallel.titles
+            : this.view === 'line'
+              ? [this.line.xAxis]
+              : [],
       selected: table.selected.size,
       heapMb: memory === undefined ? undefined : Math.round(memory.usedJSHeapSize / 1e5) / 10,
     };

@@ -7,7 +7,7 @@ import { runColor } from '../../../src/core/compare/runColors';
 import type { CompareRunHeader } from '../../../src/protocol/compareRuns';
 import type { RunsTableSeries } from '../../../src/protocol/runsTable';
 import { unpackSeries, type SeriesPayload } from '../../../src/protocol/seriesBatch';
-import { chartWork, drawLineChart, type LineChart } from '../../compare/lineCharts';
+import { chartWork, drawLineChart, type LineChart, type XAxis } from '../../compare/lineCharts';
 import { pointAt } from '../../compare/seriesLayer';
 import { el } from '../../shared/host';
 import { shownRunIds, table, vscode } from '../tableState';
@@ -34,6 +34,8 @@ export class LineView {
   private seriesKey: string | undefined;
   private asked = '';
   private drawPending = false;
+  /** What the x axis shows: step, wall time, or time since each run started. */
+  private x: XAxis = 'step';
   readonly stats: LineStats = { lines: 0, points: 0, maxLinePoints: 0, drawMs: 0, waiting: 0 };
   error: string | undefined;
 
@@ -61,6 +63,19 @@ export class LineView {
     return this.key;
   }
 
+  get xAxis(): XAxis {
+    return this.x;
+  }
+
+  /** Put another quantity on the x axis; the times a time axis needs are asked for once. */
+  set xAxis(axis: XAxis) {
+    if (axis !== this.x) {
+      this.x = axis;
+      // The chart takes the new axis when drawn (its look changed); times are asked for if missing.
+      this.request();
+    }
+  }
+
   /** Chart `key` for the runs shown in the table (in its order, filter and folds). */
   show(key: string): void {
     if (key !== this.key) {
@@ -81,11 +96,12 @@ export class LineView {
     const width = this.canvas.clientWidth || this.root.clientWidth || 800;
     const maxPoints = pointsPerRun(width, this.runIds.length);
     // A redraw of the table (a page, a figure) asks again only when the runs or the points changed.
-    const asked = `${this.key}\u0000${String(maxPoints)}\u0000${this.runIds.join(',')}`;
+    const times = this.x !== 'step';
+    const asked = `${this.key}\u0000${String(maxPoints)}\u0000${String(times)}\u0000${this.runIds.join(',')}`;
     if (asked !== this.asked) {
       this.asked = asked;
       this.error = undefined;
-      vscode.post({ type: 'runsTable/needSeries', key: this.key, runIds: this.runIds, maxPoints });
+      vscode.post({ type: 'runsTable/needSeries', key: this.key, runIds: this.runIds, maxPoints, times });
     }
     this.draw();
   }
@@ -130,7 +146,7 @@ export class LineView {
     const series = this.seriesKey === this.key ? this.series : new Map<string, SeriesPayload>();
     const before = chartWork.ms;
     this.chart = drawLineChart(this.canvas, this.chart, this.key, series, runs, {
-      xAxis: 'step',
+      xAxis: this.x,
       logY: false,
       smoothing: 0,
       hidden: new Set(),
@@ -139,7 +155,12 @@ export class LineView {
     this.stats.lines = this.chart.layer.lines.length;
     this.stats.points = this.chart.points;
     this.stats.maxLinePoints = this.chart.maxDatasetPoints;
-    this.stats.waiting = this.runIds.filter((id) => !series.has(id)).length;
+    // On a time axis a series sent without its times is still to come (its line is empty meanwhile).
+    const timed = this.x !== 'step';
+    this.stats.waiting = this.runIds.filter((id) => {
+      const s = series.get(id);
+      return s === undefined || (timed && s.times === undefined);
+    }).length;
     this.onDrawn();
   }
 

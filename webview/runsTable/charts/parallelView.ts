@@ -130,8 +130,9 @@ export class ParallelView {
       // Canvas text is drawn, never parsed: a hostile key stays text.
       g.fillText(names[a] ?? '', x, 14, 200);
       g.fillStyle = theme.muted;
-      g.fillText(formatTick(axis.max), x, at.ay(1) - 3);
-      g.fillText(formatTick(axis.min), x, at.h - 6);
+      // The data's extremes, not the padded ends: a max of 0.01 reads 0.01, not 0.01036.
+      g.fillText(axis.hi === undefined ? '' : formatTick(axis.hi), x, at.ay(1) - 3);
+      g.fillText(axis.lo === undefined ? '' : formatTick(axis.lo), x, at.h - 6);
     });
   }
 

@@ -62,6 +62,22 @@ describe('runs table: parallel coordinates', () => {
     assert.ok(Math.abs(at(1, 0) - 0.5) < 1e-6, 'the middle value in the middle');
     assert.ok(Number.isNaN(at(1, 1)) && !Number.isNaN(at(0, 1)));
     assert.ok(d.axes[0] !== undefined && d.axes[0].min < 0.1 && d.axes[0].max > 0.3);
+    // The labels say the data's range, the placement uses the padded one.
+    assert.deepEqual([d.axes[0].lo, d.axes[0].hi], [0.1, 0.3]);
+    assert.deepEqual([d.axes[1]?.lo, d.axes[1]?.hi], [3, 3]);
+  });
+
+  it('gives an axis no run has a value on no label range', () => {
+    const d = parallelData(
+      rows,
+      [
+        { kind: 'param', key: 'only' },
+        { kind: 'param', key: 'absent' },
+      ],
+      none,
+    );
+    assert.deepEqual([d.axes[1]?.lo, d.axes[1]?.hi], [undefined, undefined]);
+    assert.deepEqual([d.axes[1]?.min, d.axes[1]?.max], [0, 1]);
   });
 
   it('leaves out runs with no value on any axis', () => {
