@@ -23,6 +23,8 @@ export class ChartSeries {
   private readonly held = new Map<string, MetricSeries>();
   private readonly sent = new Set<string>();
   private loading: AbortController | undefined;
+  /** What the line chart on screen last asked for; undefined while another view is shown. */
+  private shown: RunsTableNeedSeries | undefined;
 
   constructor(
     private readonly store: () => Promise<TrackingStore>,
@@ -36,7 +38,29 @@ export class ChartSeries {
     this.sent.clear();
   }
 
+  /** The webview shows another view: a moved run's series is dropped, not read again, until asked. */
+  hidden(): void {
+    this.shown = undefined;
+  }
+
+  /**
+   * Runs that logged more (a running run's poll): their held series are stale. Those the line
+   * chart on screen shows are read again and posted, replacing the webview's, so the chart
+   * follows a running run; the others are read when next asked for.
+   */
+  async moved(runIds: readonly string[]): Promise<void> {
+    for (const id of runIds) {
+      this.held.delete(id);
+      this.sent.delete(id);
+    }
+    const shown = this.shown;
+    if (shown !== undefined && runIds.some((id) => shown.runIds.includes(id))) {
+      await this.need(shown);
+    }
+  }
+
   async need(m: RunsTableNeedSeries): Promise<void> {
+    this.shown = m;
     this.loading?.abort();
     const ctl = new AbortController();
     this.loading = ctl;

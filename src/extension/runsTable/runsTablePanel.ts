@@ -246,6 +246,9 @@ export class RunsTablePanel {
         return this.series.need(m);
       case 'runsTable/chartsRendered':
         this.hosted.mark(`chart:${m.view}`);
+        if (m.view !== 'line') {
+          this.series.hidden();
+        }
         return;
     }
   }
@@ -398,6 +401,7 @@ export class RunsTablePanel {
     }
     this.post({ type: 'runsTable/updateRows', rows: rows.map(toWire) });
     this.computeFigures([...this.wanted.keys()]);
+    void this.series.moved(rows.map((r) => r.runId));
     this.running.update();
   }
 

@@ -14,8 +14,10 @@ import type { PanelRecord } from '../../../src/extension/shared/webviews/panelPr
 import type {
   RunsTableFigures,
   RunsTableRendered,
+  RunsTableSeries,
   RunsTableUpdateRows,
 } from '../../../src/protocol/runsTable';
+import { unpackSeries } from '../../../src/protocol/seriesBatch';
 import { writeFileStore } from '../../support/code/codeFixtures';
 import {
   activeApi,
@@ -126,6 +128,41 @@ describe('Runs Table: running runs kept fresh (real extension host, a file store
     assert.deepEqual(after, { min: 0.1, max: 0.9, first: 0.9, last: 0.1, at: new Map() });
   });
 
+  it('follows the running run in the line chart: its series is read again when it logs, not while hidden', async () => {
+    /** The series of loss the host posted for the live run after the `from`th message. */
+    const liveSeries = (from: number) =>
+      record.sent
+        .slice(from)
+        .filter((m): m is RunsTableSeries => m.type === 'runsTable/series' && m.key === 'loss')
+        .flatMap((m) => unpackSeries(m.batch))
+        .filter((s) => s.runId === LIVE);
+    const start = record.sent.length;
+    panel.showView('line', 'loss');
+    await until('the line chart of both runs', () => {
+      const r = record.lastReceived('runsTable/chartsRendered');
+      return r?.view === 'line' && r.lines === 2 && r.waiting === 0 ? r : undefined;
+    });
+    assert.deepEqual([...(liveSeries(start).at(-1)?.values ?? [])], [0.9, 0.1]);
+    const from = record.sent.length;
+    log(0.3, 2);
+    await panel.pollRunningNow();
+    const fresh = await until('the live run’s series again', () => liveSeries(from).at(-1));
+    assert.deepEqual([...fresh.values], [0.9, 0.1, 0.3]);
+    assert.deepEqual([...fresh.steps], [0, 1, 2]);
+    panel.showView('table', undefined);
+    await until('the chart hidden', () =>
+      record.lastReceived('runsTable/chartsRendered')?.view === 'table' ? true : undefined,
+    );
+    const hidden = record.sent.length;
+    log(0.35, 3);
+    await panel.pollRunningNow();
+    await until('the row updated', () =>
+      updates(hidden).some((m) => m.rows.some((r) => r.runId === LIVE)) ? true : undefined,
+    );
+    await until('its figures computed again', () => liveFigures(hidden)[0] ?? undefined);
+    assert.deepEqual(liveSeries(hidden), [], 'no chart on screen: no history read for it');
+  });
+
   it('logs a run it cannot read and goes on; a run that finished is shown so and no longer polled', async () => {
     const meta = path.join(runDir(), 'meta.yaml');
     fs.renameSync(meta, `${meta}.away`);
@@ -137,7 +174,7 @@ describe('Runs Table: running runs kept fresh (real extension host, a file store
     fs.renameSync(`${meta}.away`, meta);
 
     const from = record.sent.length;
-    log(0.95, 2);
+    log(0.95, 4);
     setStatus(3, START + 60_000);
     await panel.pollRunningNow();
     const update = await until('the finished run', () =>

@@ -85,6 +85,40 @@ describe('runs table chart series', () => {
     assert.equal(reads.length, ids.length, 'more points than held: read again');
   });
 
+  it('reads a moved run again while its chart is shown, and only when asked once the chart is hidden', async () => {
+    const posted: RunsTableSeries[] = [];
+    const series = new ChartSeries(
+      () => Promise.resolve(counted),
+      (m) => posted.push(m),
+      () => undefined,
+      new AbortController().signal,
+    );
+    const ids = gen.runIds.slice(0, 4);
+    const need = { type: 'runsTable/needSeries', key: 'loss_0', runIds: ids, maxPoints: 200 } as const;
+    await series.need(need);
+    posted.length = 0;
+    reads.length = 0;
+    await series.moved([ids[1] ?? '', 'not-charted']);
+    assert.deepEqual(reads, [ids[1]], 'the moved run that is charted, read again');
+    assert.ok(
+      posted.every((m) => !m.reset),
+      'the webview replaces that run only',
+    );
+    assert.deepEqual(
+      posted.flatMap((m) => unpackSeries(m.batch)).map((s) => s.runId),
+      [ids[1]],
+    );
+
+    series.hidden();
+    posted.length = 0;
+    reads.length = 0;
+    await series.moved([ids[2] ?? '']);
+    assert.deepEqual(reads, [], 'no chart on screen: nothing read');
+    assert.deepEqual(posted, []);
+    await series.need(need);
+    assert.deepEqual(reads, [ids[2]], 'read when the chart asks again, the others held');
+  });
+
   it('sends the series again with their times for a time axis, reading nothing', async () => {
     const posted: RunsTableSeries[] = [];
     const series = new ChartSeries(
