@@ -39,12 +39,8 @@ describe('runs table chart series', () => {
     counted = new CountingStore(await SqliteDatabase.open(path.join(tmp, 'm.db')));
   });
 
-  after(() => {
-    counted.dispose();
-    fs.rmSync(tmp, { recursive: true, force: true });
-  });
-
-  it('reads only the runs it lacks when asked again with fewer points per run', async () => {
+  /** A series holder over the counted store, and what it posts. */
+  function holder(): { series: ChartSeries; posted: RunsTableSeries[] } {
     const posted: RunsTableSeries[] = [];
     const series = new ChartSeries(
       () => Promise.resolve(counted),
@@ -52,6 +48,16 @@ describe('runs table chart series', () => {
       () => undefined,
       new AbortController().signal,
     );
+    return { series, posted };
+  }
+
+  after(() => {
+    counted.dispose();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('reads only the runs it lacks when asked again with fewer points per run', async () => {
+    const { series, posted } = holder();
     const ids = gen.runIds;
     await series.need({
       type: 'runsTable/needSeries',
@@ -86,13 +92,7 @@ describe('runs table chart series', () => {
   });
 
   it('reads a moved run again while its chart is shown, and only when asked once the chart is hidden', async () => {
-    const posted: RunsTableSeries[] = [];
-    const series = new ChartSeries(
-      () => Promise.resolve(counted),
-      (m) => posted.push(m),
-      () => undefined,
-      new AbortController().signal,
-    );
+    const { series, posted } = holder();
     const ids = gen.runIds.slice(0, 4);
     const need = { type: 'runsTable/needSeries', key: 'loss_0', runIds: ids, maxPoints: 200 } as const;
     await series.need(need);
@@ -120,13 +120,7 @@ describe('runs table chart series', () => {
   });
 
   it('sends the series again with their times for a time axis, reading nothing', async () => {
-    const posted: RunsTableSeries[] = [];
-    const series = new ChartSeries(
-      () => Promise.resolve(counted),
-      (m) => posted.push(m),
-      () => undefined,
-      new AbortController().signal,
-    );
+    const { series, posted } = holder();
     const ids = gen.runIds.slice(0, 3);
     const need = (times: boolean | undefined): Promise<void> =>
       series.need({ type: 'runsTable/needSeries', key: 'loss_0', runIds: ids, maxPoints: 300, times });
