@@ -237,10 +237,10 @@ export class Grid {
     // The run name stays in view when the table scrolls sideways (drawn at the scroll offset).
     const pinned = c === 0 && scrollLeft > 0;
     slot.setClass('rt-pinned', pinned);
-    slot.setStyle('left', px(pinned ? scrollLeft : left));
-    slot.setStyle('width', px((this.offsets[c + 1] ?? left) - left));
-    slot.setStyle('height', px(height));
-    slot.setStyle('lineHeight', px(height));
+    slot.setStyle('left', pxOf(pinned ? scrollLeft : left));
+    slot.setStyle('width', pxOf((this.offsets[c + 1] ?? left) - left));
+    slot.setStyle('height', pxOf(height));
+    slot.setStyle('lineHeight', pxOf(height));
   }
 
   private drawLine(
@@ -268,11 +268,7 @@ export class Grid {
     for (const c of shown) {
       const col = cols[c];
       if (col !== undefined) {
-        const cell = slot.cell(k, () => {
-          const td = el('div', { className: 'rt-td' });
-          td.setAttribute('role', 'gridcell');
-          return td;
-        });
+        const cell = slot.cell(k, newCell);
         k += 1;
         if (group) {
           cell.setStatus('');
@@ -324,8 +320,14 @@ function groupContent(line: Extract<ViewLine, { kind: 'group' }>, col: Column, c
   return { text: '', twisty: undefined };
 }
 
-/** Writes a cell's content when it differs from what the cell shows (by one signature string). */
+/** Writes a cell's content when it differs from what the cell shows (its text, or one signature string). */
 function drawContent(cell: CellSlot, content: CellContent): void {
+  if (content.twisty === undefined && content.summary === undefined && content.count === undefined) {
+    // Most cells are one text: its Text node is rewritten in place, so a scroll makes no nodes.
+    cell.setText(content.text);
+    cell.setTitle(content.text);
+    return;
+  }
   const signature = `${content.twisty ?? ''}\u0000${content.text}\u0000${content.summary?.join('\u0000') ?? ''}\u0000${content.count ?? ''}`;
   if (!cell.changeContent(signature)) {
     return;
@@ -357,6 +359,30 @@ function lineOf(target: EventTarget | null): number | undefined {
 }
 
 const px = (n: number): string => `${String(n)}px`;
+
+/**
+ * `px` for the few lengths cells are placed at (column edges and widths, the row height), made
+ * once: written for every cell of every frame, they were a quarter of what a scroll allocated, and
+ * that garbage is collected on the thread the table draws on.
+ */
+const pxMade = new Map<number, string>();
+function pxOf(n: number): string {
+  let s = pxMade.get(n);
+  if (s === undefined) {
+    if (pxMade.size > 4096) {
+      pxMade.clear();
+    }
+    s = px(n);
+    pxMade.set(n, s);
+  }
+  return s;
+}
+
+function newCell(): HTMLElement {
+  const td = el('div', { className: 'rt-td' });
+  td.setAttribute('role', 'gridcell');
+  return td;
+}
 
 function setStyle(node: HTMLElement, prop: 'width' | 'height', value: string): void {
   if (node.style[prop] !== value) {

@@ -48,9 +48,17 @@ export class CellSlot {
   /** The element's whole text (no children of its own). Already inert. */
   setText(text: string): void {
     if (this.text !== text) {
+      const only = this.node.firstChild;
+      if (this.text !== undefined && only instanceof Text && only === this.node.lastChild && text !== '') {
+        // The cell's one Text node takes the new text: `textContent` would make a node per cell per
+        // frame of a scroll, garbage that the heap's major collections (shared with the workbench
+        // in a browser) must trace.
+        only.data = text;
+      } else {
+        this.node.textContent = text;
+      }
       this.text = text;
       this.content = undefined;
-      this.node.textContent = text;
     }
   }
 
