@@ -26,6 +26,8 @@ export interface FillSummary {
   readonly params: Readonly<Record<string, string>>;
   readonly metricKey: string;
   readonly metricSteps: number;
+  /** The metric's value at each step, as logged. */
+  readonly metricValues: readonly number[];
   /** What log_model returned: runs:/<run>/model on 2.x, models:/m-<id> on 3.x. */
   readonly modelUri: string;
   readonly runModelUri: string;

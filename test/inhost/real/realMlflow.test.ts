@@ -21,6 +21,11 @@ import { treeModelTargets } from '../../../src/extension/serving/treeModelTarget
 import type { TryItPanel } from '../../../src/extension/serving/tryItPanel';
 import type { TryItHostMessage } from '../../../src/protocol/tryIt';
 import { TIER_ENV, type FillSummary, type TierReport } from '../../real/tierProtocol';
+import { fromWireFigures } from '../../../src/core/runsTable/wireNumber';
+import type { RunsTablePanel } from '../../../src/extension/runsTable/runsTablePanel';
+import { RUNS_TABLE_COMMANDS } from '../../../src/extension/shared/commandIds/runsTableCommandIds';
+import type { RunsTableFigures, RunsTableRows, RunsTableSeries } from '../../../src/protocol/runsTable';
+import { unpackSeries } from '../../../src/protocol/seriesBatch';
 import {
   activeApi,
   clearTrackingUriSetting,
@@ -246,6 +251,59 @@ describe(`real MLflow ${version} (real extension host, real tracking server, rea
     );
     const champion = await championNode();
     assert.deepEqual(champion.modelVersion.aliases, [summary.alias]);
+  });
+
+  it("opens the experiment's Runs Table: the run, its metric's min / max / first / last / value at a step and its line chart series, read from the server", async () => {
+    const api = await activeApi();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const panel = await vscode.commands.executeCommand<RunsTablePanel>(
+      RUNS_TABLE_COMMANDS.open,
+      summary.experimentId,
+    );
+    assert.equal(panel.panel.title, `Runs: ${summary.experimentName}`);
+    const record = probeOf(api, 'runsTable', panel.panel);
+    const rows = await until('every page of runs', () => {
+      const pages = record.sent.filter((m): m is RunsTableRows => m.type === 'runsTable/rows');
+      return pages.at(-1)?.done === true ? pages.flatMap((p) => p.rows) : undefined;
+    });
+    const row = rows.find((r) => r.runId === summary.runId);
+    assert.ok(row, 'the filled run is a row');
+    assert.equal(row.name, summary.runName);
+    assert.deepEqual(row.metrics, [[summary.metricKey, summary.metricValues.at(-1)]]);
+    // 2.8.0 has no get-history-bulk-interval: the store reads the whole history there instead.
+    const values = summary.metricValues;
+    await panel.onMessage({ type: 'runsTable/needFigures', key: summary.metricKey, steps: [2] });
+    const figures = await until('the figures of the metric', () =>
+      record.sent
+        .filter((m): m is RunsTableFigures => m.type === 'runsTable/figures' && m.key === summary.metricKey)
+        .flatMap((m) => m.figures)
+        .find(([id]) => id === summary.runId),
+    );
+    assert.ok(figures[1] !== null, 'figures computed');
+    assert.deepEqual(fromWireFigures(figures[1]), {
+      min: Math.min(...values),
+      max: Math.max(...values),
+      first: values[0],
+      last: values.at(-1),
+      at: new Map([[2, values[2]]]),
+    });
+    await panel.onMessage({
+      type: 'runsTable/needSeries',
+      key: summary.metricKey,
+      runIds: [summary.runId],
+      maxPoints: 100,
+      times: true,
+    });
+    const series = await until('the line chart series', () =>
+      record.sent
+        .filter((m): m is RunsTableSeries => m.type === 'runsTable/series' && m.key === summary.metricKey)
+        .flatMap((m) => unpackSeries(m.batch))
+        .find((s) => s.runId === summary.runId),
+    );
+    assert.deepEqual([...series.steps], [...values.keys()]);
+    assert.deepEqual([...series.values], values);
+    assert.equal(series.times?.length, values.length, 'with the times a time axis needs');
+    panel.panel.dispose();
   });
 
   it(`opens the run's logged model in the Experiments view and serves it (${major >= 3 ? 'models:/m-<id>' : 'runs:/<id>/model'})`, async () => {
