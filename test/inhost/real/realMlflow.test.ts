@@ -26,6 +26,8 @@ import type { RunsTablePanel } from '../../../src/extension/runsTable/runsTableP
 import { RUNS_TABLE_COMMANDS } from '../../../src/extension/shared/commandIds/runsTableCommandIds';
 import type { RunsTableFigures, RunsTableRows, RunsTableSeries } from '../../../src/protocol/runsTable';
 import { unpackSeries } from '../../../src/protocol/seriesBatch';
+import type { ComparePanel } from '../../../src/extension/compare/comparePanel';
+import type { CompareSeries, CompareSnapshot } from '../../../src/protocol/compareRuns';
 import {
   activeApi,
   clearTrackingUriSetting,
@@ -304,6 +306,36 @@ describe(`real MLflow ${version} (real extension host, real tracking server, rea
     assert.deepEqual([...series.values], values);
     assert.equal(series.times?.length, values.length, 'with the times a time axis needs');
     panel.panel.dispose();
+  });
+
+  it("compares the run: its metric's chart from the server's history, and min / max rows beside the latest value", async () => {
+    const api = await activeApi();
+    const values = summary.metricValues;
+    // One run picked asks "Compare with…" for another; the basket compares what it holds, one run too.
+    await vscode.commands.executeCommand('mlflow.runs.addToComparison', await runNode());
+    const panel = await vscode.commands.executeCommand<ComparePanel>('mlflow.runs.compare');
+    const record = probeOf(api, 'compare', panel.panel);
+    const drawn = await until('the charts drawn', () => record.lastReceived('compare/drawn'), 90_000);
+    assert.equal(drawn.charts, 1, 'one chart: the one metric');
+    const series = record.sent
+      .filter((m): m is CompareSeries => m.type === 'compare/series' && m.metricKey === summary.metricKey)
+      .flatMap((m) => unpackSeries(m.batch))
+      .find((x) => x.runId === summary.runId);
+    assert.deepEqual([...(series?.values ?? [])], values, 'every logged point, in order');
+    const row = (label: string): number | undefined =>
+      record.sent
+        .filter((m): m is CompareSnapshot => m.type === 'compare/snapshot')
+        .flatMap((m) => m.table.rows)
+        .filter((r) => r.label === label)
+        .at(-1)?.cells[0]?.value;
+    await until('the min and max rows', () =>
+      row(`${summary.metricKey} (max)`) === undefined ? undefined : true,
+    );
+    assert.equal(row(`${summary.metricKey} (min)`), Math.min(...values));
+    assert.equal(row(`${summary.metricKey} (max)`), Math.max(...values));
+    assert.equal(row(summary.metricKey), values.at(-1));
+    panel.panel.dispose();
+    await vscode.commands.executeCommand('mlflow.runs.clearComparison');
   });
 
   it(`opens the run's logged model in the Experiments view and serves it (${major >= 3 ? 'models:/m-<id>' : 'runs:/<id>/model'})`, async () => {
