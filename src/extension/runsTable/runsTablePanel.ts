@@ -47,6 +47,8 @@ const PAGE = 1000;
 const LOCAL_PAGE = 250;
 
 const runsTitle = (experimentName: string): string => `Runs: ${experimentName.slice(0, 60)}`;
+/** What stands for an experiment's name until it is read (or when it cannot be). */
+const unnamed = (experimentId: string): string => `experiment ${experimentId}`;
 
 /** One table per experiment of the connection. */
 const tables = new PanelHost<'runsTable', string, RunsTablePanel>({
@@ -90,7 +92,7 @@ export class RunsTablePanel {
     experimentName: string | Promise<string>,
   ): RunsTablePanel {
     const key = `${connectionOf(deps.session)}\u0000${experimentId}`;
-    const title = typeof experimentName === 'string' ? experimentName : `experiment ${experimentId}`;
+    const title = typeof experimentName === 'string' ? experimentName : unnamed(experimentId);
     return tables.show(key, runsTitle(title), deps, (hosted) => {
       return new RunsTablePanel(hosted, deps, experimentId, experimentName);
     });
@@ -118,7 +120,7 @@ export class RunsTablePanel {
         return name;
       },
       // The opener reports the failure (and closes the panel); the page keeps the id meanwhile.
-      () => `experiment ${experimentId}`,
+      () => unnamed(experimentId),
     );
     this.posts = new StartupPosts((m) => {
       hosted.post(m);

@@ -67,6 +67,11 @@ export class LineView {
     return this.x;
   }
 
+  /** Whether the x axis is a time axis, whose lines need each point's time. */
+  private get timed(): boolean {
+    return this.x !== 'step';
+  }
+
   /** Put another quantity on the x axis; the times a time axis needs are asked for once. */
   set xAxis(axis: XAxis) {
     if (axis !== this.x) {
@@ -96,7 +101,7 @@ export class LineView {
     const width = this.canvas.clientWidth || this.root.clientWidth || 800;
     const maxPoints = pointsPerRun(width, this.runIds.length);
     // A redraw of the table (a page, a figure) asks again only when the runs or the points changed.
-    const times = this.x !== 'step';
+    const times = this.timed;
     const asked = `${this.key}\u0000${String(maxPoints)}\u0000${String(times)}\u0000${this.runIds.join(',')}`;
     if (asked !== this.asked) {
       this.asked = asked;
@@ -156,10 +161,9 @@ export class LineView {
     this.stats.points = this.chart.points;
     this.stats.maxLinePoints = this.chart.maxDatasetPoints;
     // On a time axis a series sent without its times is still to come (its line is empty meanwhile).
-    const timed = this.x !== 'step';
     this.stats.waiting = this.runIds.filter((id) => {
       const s = series.get(id);
-      return s === undefined || (timed && s.times === undefined);
+      return s === undefined || (this.timed && s.times === undefined);
     }).length;
     this.onDrawn();
   }
