@@ -83,13 +83,18 @@ export async function saveTrackingUri(uri: string | undefined): Promise<void> {
       listener();
     }
   };
-  writing = { uri: (uri ?? '').trim() };
+  const mine = { uri: (uri ?? '').trim() };
+  writing = mine;
   notify();
   try {
     await mlflowConfig().update(SETTINGS.trackingUri, uri, target);
   } finally {
-    writing = undefined;
-    // What the setting now says (a workspace value may override the one written, or the write failed).
-    notify();
+    // A newer write started meanwhile (connections switched in quick succession) stays the one that
+    // counts: this older write ending must not put its own value, or the setting's, back for a moment.
+    if (writing === mine) {
+      writing = undefined;
+      // What the setting now says (a workspace value may override the one written, or the write failed).
+      notify();
+    }
   }
 }

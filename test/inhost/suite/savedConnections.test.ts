@@ -179,6 +179,49 @@ describe('connections: credentials, saved connections, test, .env, Databricks, A
     assert.equal(await vscode.commands.executeCommand<boolean>(COMMANDS.switchConnection, 'Renamed'), false);
   });
 
+  it('switching twice in quick succession ends on the second connection without going back to the first', async () => {
+    const api = await activeApi();
+    assert.equal(
+      await vscode.commands.executeCommand<boolean>(COMMANDS.connectServer, open.baseUrl, { name: 'Open' }),
+      true,
+    );
+    // From a third connection (the workspace's store), so that the second switch is told apart.
+    await clearTrackingUriSetting();
+    await waitForConnection(
+      api,
+      (s) => s.status === 'ready' && s.source === 'workspace',
+      'the workspace store',
+    );
+    // Every connection the extension went through, from the first switch until both writes ended.
+    const seen: string[] = [];
+    const note = (): void => {
+      const s = api.connection();
+      const uri = s.status === 'none' ? 'none' : s.uri;
+      if (seen[seen.length - 1] !== uri) {
+        seen.push(uri);
+      }
+    };
+    note();
+    const watch = setInterval(note, 1);
+    try {
+      const first = vscode.commands.executeCommand<boolean>(COMMANDS.switchConnection, 'Guarded');
+      const second = vscode.commands.executeCommand<boolean>(COMMANDS.switchConnection, 'Open');
+      assert.deepEqual(await Promise.all([first, second]), [true, true]);
+      // The settings change events of both writes come back after them.
+      await new Promise((r) => setTimeout(r, 500));
+      note();
+    } finally {
+      clearInterval(watch);
+    }
+    // The first write ending (before the second) once put its server back until the second ended:
+    // a picker opened then checked the wrong connection (seen in the UI tier).
+    const trail = seen.join(' → ');
+    assert.ok(seen.includes(open.baseUrl), trail);
+    assert.deepEqual(seen.slice(seen.indexOf(open.baseUrl)), [open.baseUrl], `went back: ${trail}`);
+    const state = api.connection();
+    assert.equal(state.status === 'ready' && state.source, 'setting');
+  });
+
   it('Test Connection says what is wrong: fine, unauthenticated, unreachable', async () => {
     const dead = http.createServer();
     await new Promise<void>((r) => dead.listen(0, '127.0.0.1', r));
