@@ -17,6 +17,7 @@ import { formatMetric } from '../../src/core/explorer/runSummary';
 import { columnOffsets, columnWindow, rowWindow } from '../../src/core/runsTable/virtualWindow';
 import type { ViewLine } from '../../src/core/runsTable/tableView';
 import { NO_VALUE } from '../../src/core/runsTable/tableView';
+import { boundedMemo } from '../shared/boundedMemo';
 import { el } from '../shared/host';
 import { inertText } from '../shared/inertText';
 import { CellSlot, RowSlot } from './gridSlots';
@@ -58,6 +59,11 @@ export class Grid {
   private readonly head = el('div', { className: 'rt-head' });
   private readonly body = el('div');
   private offsets: number[] = [0];
+  /** The columns `offsets` were laid out for: a frame of a scroll lays them out again only when they change. */
+  private offsetsOf: readonly Column[] | undefined;
+  /** The lines in view this frame, by `line - first`: kept from frame to frame, as `spare` is. */
+  private readonly windowSlots: RowSlot[] = [];
+  private readonly spare: RowSlot[] = [];
   private frame = 0;
   private readonly rows: RowSlot[] = [];
   private readonly heads: CellSlot[] = [];
@@ -125,12 +131,15 @@ export class Grid {
 
   draw(): void {
     const cols = table.columns;
-    this.offsets = columnOffsets(cols.map(widthOf));
+    if (this.offsetsOf !== cols) {
+      this.offsets = columnOffsets(cols.map(widthOf));
+      this.offsetsOf = cols;
+    }
     const total = this.offsets[this.offsets.length - 1] ?? 0;
-    setStyle(this.canvas, 'width', px(total));
+    setStyle(this.canvas, 'width', pxOf(total));
     setStyle(this.canvas, 'height', px(HEAD_H + table.lines.length * ROW_H));
-    setStyle(this.head, 'width', px(total));
-    setStyle(this.head, 'height', px(HEAD_H));
+    setStyle(this.head, 'width', pxOf(total));
+    setStyle(this.head, 'height', pxOf(HEAD_H));
     const rowCount = String(table.lines.length + 1);
     if (this.scroller.getAttribute('aria-rowcount') !== rowCount) {
       this.scroller.setAttribute('aria-rowcount', rowCount);
@@ -146,15 +155,18 @@ export class Grid {
     const shown = withPinned(cw.first, cw.last);
     this.drawHead(cols, shown, scrollLeft);
     const slots = this.slotsFor(rw.first, rw.last);
+    const now = Date.now();
     let cells = 0;
-    for (const [i, slot] of slots) {
+    for (let k = 0; k < slots.length; k++) {
+      const i = rw.first + k;
       const line = table.lines[i];
-      if (line !== undefined) {
-        this.drawLine(slot, line, i, cols, shown, total, scrollLeft);
+      const slot = slots[k];
+      if (line !== undefined && slot !== undefined) {
+        this.drawLine(slot, line, i, cols, shown, total, scrollLeft, now);
         cells += slot.cellCount;
       }
     }
-    drawn.rows = slots.size;
+    drawn.rows = slots.length;
     drawn.cells = cells;
   }
 
@@ -163,30 +175,41 @@ export class Grid {
    * scroll rewrites only the rows that came in); the others are given out again, and the ones left
    * over leave the DOM (kept for later).
    */
-  private slotsFor(first: number, last: number): Map<number, RowSlot> {
-    const out = new Map<number, RowSlot>();
-    const free: RowSlot[] = [];
-    for (const slot of this.rows) {
-      if (slot.line >= first && slot.line < last && slot.line < table.lines.length && !out.has(slot.line)) {
-        out.set(slot.line, slot);
+  private slotsFor(first: number, last: number): readonly RowSlot[] {
+    // Two arrays kept across frames (a Map a frame was a tenth of a scroll's garbage).
+    const out = this.windowSlots;
+    const free = this.spare;
+    const count = Math.max(0, last - first);
+    out.length = count;
+    out.fill(FREE_SLOT);
+    free.length = 0;
+    // Index loops: a frame's `for…of` made an iterator and a result per step until the JIT caught up.
+    for (let r = 0; r < this.rows.length; r++) {
+      const slot = this.rows[r] ?? FREE_SLOT;
+      const k = slot.line - first;
+      if (k >= 0 && k < count && slot.line < table.lines.length && out[k] === FREE_SLOT) {
+        out[k] = slot;
       } else {
         free.push(slot);
       }
     }
-    for (let i = first; i < last; i++) {
-      if (!out.has(i)) {
+    for (let k = 0; k < count; k++) {
+      if (out[k] === FREE_SLOT) {
         const slot = free.pop() ?? this.newRow();
-        slot.line = i;
-        out.set(i, slot);
+        slot.line = first + k;
+        out[k] = slot;
       }
     }
-    for (const slot of free) {
+    for (let r = 0; r < free.length; r++) {
+      const slot = free[r] ?? FREE_SLOT;
       slot.line = -1;
       slot.node.remove();
     }
-    for (const slot of out.values()) {
-      if (slot.node.parentNode !== this.body) {
-        this.body.append(slot.node);
+    free.length = 0;
+    for (let k = 0; k < count; k++) {
+      const node = (out[k] ?? FREE_SLOT).node;
+      if (node.parentNode !== this.body) {
+        this.body.append(node);
       }
     }
     return out;
@@ -251,12 +274,13 @@ export class Grid {
     shown: readonly number[],
     total: number,
     scrollLeft: number,
+    now: number,
   ): void {
-    slot.setData('index', String(i));
+    slot.setAttribute('data-index', String(i));
     slot.setAttribute('aria-rowindex', String(i + 2));
     slot.setStyle('top', px(HEAD_H + i * ROW_H));
-    slot.setStyle('width', px(total));
-    slot.setStyle('height', px(ROW_H));
+    slot.setStyle('width', pxOf(total));
+    slot.setStyle('height', pxOf(ROW_H));
     const group = line.kind === 'group';
     const selected = !group && table.selected.has(line.row.runId);
     slot.setClass('rt-cursor', i === table.cursor);
@@ -265,7 +289,8 @@ export class Grid {
     slot.setAttribute('aria-expanded', group ? String(line.expanded) : undefined);
     slot.setAttribute('aria-selected', selected ? 'true' : undefined);
     let k = 0;
-    for (const c of shown) {
+    for (let s = 0; s < shown.length; s++) {
+      const c = shown[s] ?? 0;
       const col = cols[c];
       if (col !== undefined) {
         const cell = slot.cell(k, newCell);
@@ -273,34 +298,57 @@ export class Grid {
         if (group) {
           cell.setStatus('');
         }
-        const content = group ? groupContent(line, col, c) : this.runContent(cell, line, col, c);
         cell.setClass('rt-num', isNumeric(col));
         cell.setClass('rt-name', c === 0);
         if (c !== 0 || group) {
           cell.setStyle('paddingLeft', '');
         }
-        drawContent(cell, content);
+        if (group) {
+          drawContent(cell, groupContent(line, col, c));
+        } else {
+          this.drawRunCell(cell, line, col, c, now);
+        }
         this.place(cell, c, ROW_H, scrollLeft);
       }
     }
     slot.keepCells(k);
   }
 
-  private runContent(
+  /** A run's cell: most are one text, written in place; the name column may carry a twisty. */
+  private drawRunCell(
     cell: CellSlot,
     line: Extract<ViewLine, { kind: 'run' }>,
     col: Column,
     c: number,
-  ): CellContent {
-    const text = inertText(cellText(cellValue(line.row, col, figuresOf, Date.now()), col));
-    const status = col.kind === 'attr' && col.attr === 'status' ? line.row.status.replace(/[^A-Z]/g, '') : '';
-    cell.setStatus(status);
+    now: number,
+  ): void {
+    const text = runCellText(line, col, now);
+    cell.setStatus(col.kind === 'attr' && col.attr === 'status' ? statusClass(line.row.status) : '');
     if (c !== 0) {
-      return { text, twisty: undefined };
+      drawText(cell, text);
+      return;
     }
-    cell.setStyle('paddingLeft', px(6 + line.depth * 16 + (line.hasChildren ? 0 : 14)));
-    return { text, twisty: line.hasChildren ? (line.expanded ? 'open' : 'closed') : undefined };
+    cell.setStyle('paddingLeft', pxOf(6 + line.depth * 16 + (line.hasChildren ? 0 : 14)));
+    if (line.hasChildren) {
+      drawContent(cell, { text, twisty: line.expanded ? 'open' : 'closed' });
+    } else {
+      drawText(cell, text);
+    }
   }
+}
+
+/** What a run's cell shows, inert. */
+function runCellText(line: Extract<ViewLine, { kind: 'run' }>, col: Column, now: number): string {
+  return inertText(cellText(cellValue(line.row, col, figuresOf, now), col));
+}
+
+/** `FINISHED` → the class suffix `FINISHED` (letters only: a status is a server's string). */
+const statusClass = boundedMemo((status: string) => status.replace(/[^A-Z]/g, ''), 64);
+
+/** A cell of one text: its Text node rewritten in place, so a scroll makes no nodes. */
+function drawText(cell: CellSlot, text: string): void {
+  cell.setText(text);
+  cell.setTitle(text);
 }
 
 function groupContent(line: Extract<ViewLine, { kind: 'group' }>, col: Column, c: number): CellContent {
@@ -323,9 +371,7 @@ function groupContent(line: Extract<ViewLine, { kind: 'group' }>, col: Column, c
 /** Writes a cell's content when it differs from what the cell shows (its text, or one signature string). */
 function drawContent(cell: CellSlot, content: CellContent): void {
   if (content.twisty === undefined && content.summary === undefined && content.count === undefined) {
-    // Most cells are one text: its Text node is rewritten in place, so a scroll makes no nodes.
-    cell.setText(content.text);
-    cell.setTitle(content.text);
+    drawText(cell, content.text);
     return;
   }
   const signature = `${content.twisty ?? ''}\u0000${content.text}\u0000${content.summary?.join('\u0000') ?? ''}\u0000${content.count ?? ''}`;
@@ -365,18 +411,10 @@ const px = (n: number): string => `${String(n)}px`;
  * once: written for every cell of every frame, they were a quarter of what a scroll allocated, and
  * that garbage is collected on the thread the table draws on.
  */
-const pxMade = new Map<number, string>();
-function pxOf(n: number): string {
-  let s = pxMade.get(n);
-  if (s === undefined) {
-    if (pxMade.size > 4096) {
-      pxMade.clear();
-    }
-    s = px(n);
-    pxMade.set(n, s);
-  }
-  return s;
-}
+const pxOf = boundedMemo(px);
+
+/** Marks a window place not yet given a row (a slot no row uses). */
+const FREE_SLOT = new RowSlot(document.createElement('div'));
 
 function newCell(): HTMLElement {
   const td = el('div', { className: 'rt-td' });

@@ -41,10 +41,6 @@ export class CellSlot {
     }
   }
 
-  setData(name: string, value: string): void {
-    this.setAttribute(`data-${name}`, value);
-  }
-
   /** The element's whole text (no children of its own). Already inert. */
   setText(text: string): void {
     if (this.text !== text) {
@@ -115,8 +111,8 @@ export class RowSlot extends CellSlot {
 
   /** Cells past the first `count` leave the row (kept for a wider window later). */
   keepCells(count: number): void {
-    for (const extra of this.cells.slice(count, Math.max(count, this.used))) {
-      extra.node.remove();
+    for (let k = count; k < this.used; k++) {
+      this.cells[k]?.node.remove();
     }
     this.used = count;
   }

@@ -20,4 +20,14 @@ describe('inertText (what a webview shows of a server string)', () => {
     const big = `${'x'.repeat(1024 * 1024)}\u202e`;
     assert.equal(inertText(big).length, big.length);
   });
+
+  it('gives plain text back as it is, and marks text the same however often it is asked', () => {
+    const plain = 'run-0042 lr=0.01';
+    assert.equal(inertText(plain), plain);
+    // The check is a pattern of its own: one that kept a position between calls would miss.
+    for (let i = 0; i < 3; i++) {
+      assert.equal(inertText('a\u202eb'), 'a\u241fb');
+      assert.equal(inertText('\u0007'), '\u241f');
+    }
+  });
 });

@@ -15,6 +15,7 @@ import { loadExchange } from '../../../support/mlflow/recordedExchange';
 import {
   formatDuration,
   formatMetric,
+  formatTimestamp,
   runDescription,
   runLabel,
   runTooltipLines,
@@ -55,6 +56,21 @@ describe('run presentation in the tree', () => {
       [42, 3400, 12_000, 125_000, 3_780_000, 187_200_000, -1, Number.NaN].map(formatDuration),
       ['42 ms', '3.4 s', '12 s', '2 min 5 s', '1 h 3 min', '2 d 4 h', '', ''],
     );
+  });
+
+  it('writes start times as local YYYY-MM-DD HH:MM, the same for every call on its one clock', () => {
+    const local = (ms: number): string => {
+      const d = new Date(ms);
+      const two = (n: number): string => String(n).padStart(2, '0');
+      return `${String(d.getFullYear())}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+    };
+    // Across years, months, days, the midnight and leap-day edges, and back and forth between them.
+    const times = [0, 951_782_400_000, 1_709_164_799_999, 1_767_225_600_000, 1_790_000_000_123, 86_399_999];
+    for (const ms of [...times, ...times.reverse()]) {
+      assert.equal(formatTimestamp(ms), local(ms), String(ms));
+    }
+    assert.match(formatTimestamp(1_767_225_600_000), /^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+    assert.equal(formatTimestamp(undefined), '');
   });
 
   it('labels a run by name, else by the start of its id, and describes start and duration', () => {
