@@ -41,6 +41,11 @@ export interface TraceFigures {
   readonly medianFrameMs: number;
   readonly maxFrameMs: number;
   readonly framesOver50Ms: number;
+  /**
+   * Of those, the frames in which the webview's thread worked under a frame's 16 ms: it waited for
+   * something else (the compositor's tiles, a raster or GPU thread not scheduled on a busy machine).
+   */
+  readonly framesOver50MsThreadIdle: number;
   /** Main-thread work per frame (ms, its top-level tasks): what makes a frame late. */
   readonly medianFrameWorkMs: number;
   readonly p90FrameWorkMs: number;
@@ -193,6 +198,7 @@ export function scrollFrames(events: readonly TraceEvent[]): TraceFigures | { er
     medianFrameMs: at(sortedIntervals, 0.5),
     maxFrameMs: at(sortedIntervals, 1),
     framesOver50Ms: intervals.filter((w) => w > 50_000).length,
+    framesOver50MsThreadIdle: intervals.filter((w, i) => w > 50_000 && (work[i] ?? 0) < 16_000).length,
     medianFrameWorkMs: at(sortedWork, 0.5),
     p90FrameWorkMs: at(sortedWork, 0.9),
     maxFrameWorkMs: at(sortedWork, 1),

@@ -58,6 +58,24 @@ describe('bench scroll trace reader', () => {
     assert.deepEqual(f.sharedWithOtherScripts, ['workbench/workbench.js']);
   });
 
+  it('tells a late frame the webview thread worked through from one it waited through', () => {
+    const events = [
+      mark(SCROLL_START, 0),
+      on('BeginMainThreadFrame', 1_000),
+      on('RunTask', 1_100, 55_000), // a frame of work: busy
+      on('BeginMainThreadFrame', 60_000),
+      on('RunTask', 60_100, 4_000), // 4 ms of work, then nothing until the next frame: idle
+      on('BeginMainThreadFrame', 125_000),
+      on('RunTask', 125_100, 4_000),
+      on('BeginMainThreadFrame', 141_700),
+      mark(SCROLL_END, 142_000),
+    ];
+    const f = scrollFrames(events);
+    assert.ok(!('error' in f), JSON.stringify(f));
+    assert.equal(f.framesOver50Ms, 2);
+    assert.equal(f.framesOver50MsThreadIdle, 1);
+  });
+
   it('says so when the trace holds no scroll marks', () => {
     const f = scrollFrames([on('RunTask', 0, 10)]);
     assert.deepEqual(f, { error: 'the trace holds no scroll marks' });
