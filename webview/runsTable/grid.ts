@@ -205,7 +205,6 @@ export class Grid {
       slot.line = -1;
       slot.node.remove();
     }
-    free.length = 0;
     for (let k = 0; k < count; k++) {
       const node = (out[k] ?? FREE_SLOT).node;
       if (node.parentNode !== this.body) {
@@ -295,15 +294,13 @@ export class Grid {
       if (col !== undefined) {
         const cell = slot.cell(k, newCell);
         k += 1;
-        if (group) {
-          cell.setStatus('');
-        }
         cell.setClass('rt-num', isNumeric(col));
         cell.setClass('rt-name', c === 0);
         if (c !== 0 || group) {
           cell.setStyle('paddingLeft', '');
         }
         if (group) {
+          cell.setStatus('');
           drawContent(cell, groupContent(line, col, c));
         } else {
           this.drawRunCell(cell, line, col, c, now);
